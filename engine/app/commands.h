@@ -1,0 +1,19 @@
+// The commands of the `rehearse` program. Each takes the parsed arguments and returns the exit
+// status; errors are thrown (rehearse::Error, UsageError) and reported by main().
+#pragma once
+
+#include "arguments.h"
+
+namespace rehearse::app {
+
+int run_review(const Arguments& args);
+int run_import(const Arguments& args);
+int run_decks(const Arguments& args);
+int run_plugins(const Arguments& args);
+int run_stats(const Arguments& args);
+int run_config(const Arguments& args);
+
+// Options every command accepts.
+extern const std::vector<std::string> kGlobalOptions;
+
+}  // namespace rehearse::app

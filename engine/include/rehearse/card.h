@@ -1,0 +1,75 @@
+// The card model: what a deck holds, independent of any file format or scheduler.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "rehearse/api.h"
+#include "rehearse/scheduling.h"
+
+namespace rehearse {
+
+// question: a prompt with a model answer, key points to mention and pitfalls to avoid.
+// keypoint: a concept or term a strong answer uses.
+// story:    one of the user's own STAR stories, tagged with the themes it can answer.
+enum class CardKind { question, keypoint, story };
+
+REHEARSE_API std::string_view to_string(CardKind kind);
+// Accepts "question", "keypoint", "story" (and the one-letter deck markers Q, K, S).
+REHEARSE_API std::optional<CardKind> card_kind_from_string(std::string_view text);
+
+// One thing a strong answer mentions. `aliases` are other ways of saying it that count too.
+struct KeyPoint {
+  std::string text;
+  std::vector<std::string> aliases;
+
+  bool operator==(const KeyPoint&) const = default;
+};
+
+// The parts of a STAR story. `actions` are the steps, in order.
+struct Story {
+  std::string situation;
+  std::string task;
+  std::vector<std::string> actions;
+  std::string result;
+  std::string lesson;
+
+  bool empty() const { return situation.empty() && task.empty() && actions.empty() && result.empty() && lesson.empty(); }
+  bool operator==(const Story&) const = default;
+};
+
+// What a source plugin reads from a file: the text of one card. Scheduling state is never here.
+struct CardContent {
+  // Identity within its deck. Sources set it from an explicit id or derive it from the prompt;
+  // a card keeps its progress across re-imports as long as its uid stays the same.
+  std::string uid;
+  CardKind kind = CardKind::question;
+  std::string prompt;
+  std::string answer;
+  std::vector<KeyPoint> key_points;
+  std::vector<std::string> pitfalls;  // things a good answer avoids
+  std::vector<std::string> themes;    // e.g. incident, migration, mentoring
+  std::vector<std::string> tags;
+  Story story;                        // filled for story cards (and questions with a model STAR answer)
+  int line = 0;                       // where the card starts in its file, for messages
+
+  bool operator==(const CardContent&) const = default;
+};
+
+// A card as the collection holds it.
+struct Card {
+  std::int64_t id = 0;  // row id in the collection
+  std::string deck;
+  CardContent content;
+  SchedulingState scheduling;
+  bool suspended = false;
+};
+
+// Derives a stable uid from a prompt: lower case ASCII letters and digits, words joined by '-',
+// at most 80 characters. Non-ASCII letters are kept as they are.
+REHEARSE_API std::string slugify(std::string_view prompt);
+
+}  // namespace rehearse

@@ -1,0 +1,70 @@
+// The engine: a collection, the loaded plugins and the clock, and what users do with them.
+// This is where a front end or a command starts.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "rehearse/api.h"
+#include "rehearse/clock.h"
+#include "rehearse/collection.h"
+#include "rehearse/options.h"
+#include "rehearse/plugin_host.h"
+#include "rehearse/registry.h"
+#include "rehearse/review_session.h"
+
+namespace rehearse {
+
+struct EngineConfig {
+  std::filesystem::path collection;                 // empty: Collection::default_path()
+  std::vector<std::filesystem::path> plugin_dirs;   // searched after the default folders
+  std::optional<std::int64_t> now_ms;               // fixes "now" (--now, REHEARSE_NOW)
+  bool load_default_plugin_dirs = true;
+  // Decks imported into a collection the first time it is created (the bundled decks).
+  std::vector<std::filesystem::path> starter_decks;
+};
+
+class REHEARSE_API Engine {
+ public:
+  // Loads plugins, then opens the collection. Throws rehearse::Error when the collection cannot
+  // be opened.
+  explicit Engine(const EngineConfig& config);
+  ~Engine();
+  Engine(const Engine&) = delete;
+  Engine& operator=(const Engine&) = delete;
+
+  const Clock& clock() const;
+  Collection& collection();
+  const Registry& registry() const;
+  const PluginHost& plugins() const;
+
+  // Reads each file (folders: every file some source accepts, recursively) with the source that
+  // accepts it, or the one named by `source`, and applies it. All files are parsed before anything
+  // is written, and all are written in one transaction: an error anywhere imports nothing.
+  // Throws ParseError (file and line) or PluginError.
+  ImportReport import_paths(const std::vector<std::filesystem::path>& paths, const std::string& source = {});
+  // The same for bytes that did not come from a file on disk (an upload).
+  ImportReport import_bytes(const std::string& file_name, std::string_view bytes, const std::string& source = {});
+
+  std::unique_ptr<ReviewSession> start_review(const std::string& deck = {});
+
+  // The scheduler used for `deck` ("deck.<name>.scheduler", else "scheduler", else the default).
+  const Scheduler& scheduler_for(const std::string& deck) const;
+  // The scorers run on cards of `deck`, in order ("deck.<name>.scorers", else "scorers").
+  std::vector<const Scorer*> scorers_for(const std::string& deck) const;
+  // The resolved settings of a component ("<kind>.<name>.<option>" keys).
+  Options options_for(ComponentKind kind, std::string_view name, const std::vector<OptionSpec>& specs) const;
+
+  // Where the bundled decks are: <prefix>/share/rehearse/decks beside the executable, or the
+  // source tree's decks/ in a build tree; empty when not found.
+  static std::filesystem::path bundled_decks_dir();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace rehearse

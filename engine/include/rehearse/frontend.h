@@ -1,0 +1,47 @@
+// The front-end interface: a way to run a review session (a line-oriented terminal, a full-screen
+// terminal, a local web app).
+//
+// Called: once, by `rehearse review --frontend NAME` (or a command that serves a front end), on the
+// main thread, after plugins are loaded and the collection is open. run() owns the interaction
+// until it returns. Everything it needs goes through `engine`; every answer it records through a
+// ReviewSession is committed before answer() returns, so a front end that is killed loses nothing
+// the user confirmed. An exception escaping run() becomes a PluginError naming the plugin.
+#pragma once
+
+#include <iosfwd>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "rehearse/api.h"
+#include "rehearse/options.h"
+
+namespace rehearse {
+
+class Engine;
+
+struct FrontendContext {
+  Engine& engine;
+  std::optional<std::string> deck;  // review only this deck (and its sub-decks) when set
+  std::istream& in;                 // the user's input (standard input for the terminal)
+  std::ostream& out;                // where to write (standard output)
+  std::ostream& err;                // errors and warnings
+  const Options& options;           // this front end's settings
+  std::vector<std::string> args;    // command-line arguments meant for the front end (--port 8080)
+};
+
+class REHEARSE_API Frontend {
+ public:
+  virtual ~Frontend();
+
+  // The name users select it by, e.g. "cli", "tui", "web".
+  virtual std::string_view name() const = 0;
+
+  virtual std::vector<OptionSpec> options() const { return {}; }
+
+  // Runs the front end; returns the process exit status (0 for success).
+  virtual int run(FrontendContext& context) = 0;
+};
+
+}  // namespace rehearse

@@ -1,0 +1,56 @@
+// Settings a component declares and the values the user gave them.
+//
+// A component lists its options (name, type, default, help). The user sets them with
+// `rehearse config set <kind>.<component>.<name> VALUE`; the engine validates the value against the
+// declaration, stores it in the collection, and hands the component an `Options` with every
+// declared option resolved (the stored value, or the default).
+#pragma once
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "rehearse/api.h"
+
+namespace rehearse {
+
+enum class OptionType { boolean, integer, number, text, number_list };
+
+REHEARSE_API std::string_view to_string(OptionType type);
+
+struct OptionSpec {
+  std::string name;           // e.g. "target_seconds"
+  OptionType type = OptionType::text;
+  std::string default_value;  // in the same text form the user types
+  std::string help;           // one line
+  double min = 0;             // for integer, number and number_list: the accepted range,
+  double max = 0;             // ignored when min == max
+};
+
+// Checks `value` against `spec`; returns an empty string when it is valid, or what is wrong.
+REHEARSE_API std::string validate_option(const OptionSpec& spec, std::string_view value);
+
+// Resolved option values for one component. Getters throw rehearse::Error for an option that was
+// not declared, so a typo in a plugin shows up at once.
+class REHEARSE_API Options {
+ public:
+  Options() = default;
+  Options(std::vector<OptionSpec> specs, const std::map<std::string, std::string>& values);
+
+  bool get_bool(std::string_view name) const;
+  long long get_int(std::string_view name) const;
+  double get_number(std::string_view name) const;
+  std::string get_text(std::string_view name) const;
+  std::vector<double> get_number_list(std::string_view name) const;
+
+  const std::vector<OptionSpec>& specs() const { return specs_; }
+
+ private:
+  const std::string& raw(std::string_view name) const;
+
+  std::vector<OptionSpec> specs_;
+  std::map<std::string, std::string, std::less<>> values_;
+};
+
+}  // namespace rehearse

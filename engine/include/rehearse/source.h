@@ -1,0 +1,56 @@
+// The source interface: turn a file (a Markdown deck, a CSV list, an Anki package, a saved page)
+// into decks of cards.
+//
+// Called: by `rehearse import` and by front ends that accept uploads, once per file, on the calling
+// thread. A source only parses: it never touches the collection. The engine applies the result in
+// one transaction, so a file either imports completely or not at all. On input it cannot read, a
+// source throws ParseError with the file and line; any other exception becomes a PluginError.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "rehearse/api.h"
+#include "rehearse/card.h"
+#include "rehearse/options.h"
+
+namespace rehearse {
+
+struct ParseWarning {
+  std::string file;
+  int line = 0;
+  std::string message;
+};
+
+struct ParsedDeck {
+  std::string name;
+  std::vector<std::string> tags;  // added to every card of the deck
+  std::vector<CardContent> cards;
+};
+
+struct ParseResult {
+  std::vector<ParsedDeck> decks;
+  std::vector<ParseWarning> warnings;  // things skipped or repaired; the import goes on
+};
+
+class REHEARSE_API Source {
+ public:
+  virtual ~Source();
+
+  // The name users select it by, e.g. "markdown", "csv".
+  virtual std::string_view name() const = 0;
+
+  virtual std::vector<OptionSpec> options() const { return {}; }
+
+  // Whether this source reads `path`, judging by its name and its first bytes. When several
+  // sources accept a file, the first registered wins unless the user names one (--source).
+  virtual bool accepts(const std::filesystem::path& path, std::string_view head) const = 0;
+
+  // Parses `bytes`, the whole content of the file named `path` (which may not exist on disk, as
+  // for an upload). `path` is only for messages and for a default deck name.
+  virtual ParseResult parse(const std::filesystem::path& path, std::string_view bytes) const = 0;
+};
+
+}  // namespace rehearse

@@ -1,0 +1,713 @@
+#include "rehearse/collection.h"
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/Transaction.h>
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <set>
+#include <unordered_map>
+
+#include "rehearse/errors.h"
+#include "schema.h"
+
+namespace rehearse {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr int kActive = 0;
+constexpr int kSuspendedByUser = 1;
+constexpr int kGoneFromFile = 2;
+
+std::string one_line(std::string_view text) {
+  std::string out(text);
+  std::replace(out.begin(), out.end(), '\n', ' ');
+  std::replace(out.begin(), out.end(), '\r', ' ');
+  return out;
+}
+
+std::string join_lines(const std::vector<std::string>& items) {
+  std::string out;
+  for (const auto& item : items) {
+    if (!out.empty()) out += '\n';
+    out += one_line(item);
+  }
+  return out;
+}
+
+std::vector<std::string> split_lines(const std::string& text) {
+  std::vector<std::string> items;
+  if (text.empty()) return items;
+  size_t start = 0;
+  while (true) {
+    const size_t end = text.find('\n', start);
+    items.push_back(text.substr(start, end - start));
+    if (end == std::string::npos) break;
+    start = end + 1;
+  }
+  return items;
+}
+
+std::string encode_key_points(const std::vector<KeyPoint>& points) {
+  std::vector<std::string> lines;
+  for (const auto& point : points) {
+    std::string line = one_line(point.text);
+    std::replace(line.begin(), line.end(), '|', '/');
+    if (!point.aliases.empty()) {
+      line += '|';
+      for (size_t i = 0; i < point.aliases.size(); ++i) line += (i ? ", " : "") + one_line(point.aliases[i]);
+    }
+    lines.push_back(line);
+  }
+  return join_lines(lines);
+}
+
+std::string trim(std::string_view text) {
+  const auto first = text.find_first_not_of(" \t");
+  if (first == std::string_view::npos) return {};
+  const auto last = text.find_last_not_of(" \t");
+  return std::string(text.substr(first, last - first + 1));
+}
+
+std::vector<KeyPoint> decode_key_points(const std::string& text) {
+  std::vector<KeyPoint> points;
+  for (const auto& line : split_lines(text)) {
+    KeyPoint point;
+    const auto bar = line.find('|');
+    point.text = line.substr(0, bar);
+    if (bar != std::string::npos) {
+      std::string_view rest(line);
+      rest.remove_prefix(bar + 1);
+      while (!rest.empty()) {
+        const auto comma = rest.find(',');
+        std::string alias = trim(rest.substr(0, comma));
+        if (!alias.empty()) point.aliases.push_back(alias);
+        if (comma == std::string_view::npos) break;
+        rest.remove_prefix(comma + 1);
+      }
+    }
+    points.push_back(std::move(point));
+  }
+  return points;
+}
+
+// Columns of a card row, in the order every card query selects them.
+constexpr const char* kCardColumns =
+    "c.id, d.name, c.uid, c.kind, c.prompt, c.answer, c.key_points, c.pitfalls, c.themes, c.tags, "
+    "c.situation, c.task, c.actions, c.result, c.lesson, c.source_line, c.suspended, "
+    "s.state, s.due_ms, s.interval_days, s.ease, s.stability, s.difficulty, s.step, s.reps, s.lapses, s.last_review_ms";
+
+Card read_card(SQLite::Statement& row) {
+  Card card;
+  card.id = row.getColumn(0).getInt64();
+  card.deck = row.getColumn(1).getString();
+  CardContent& c = card.content;
+  c.uid = row.getColumn(2).getString();
+  c.kind = card_kind_from_string(row.getColumn(3).getString()).value_or(CardKind::question);
+  c.prompt = row.getColumn(4).getString();
+  c.answer = row.getColumn(5).getString();
+  c.key_points = decode_key_points(row.getColumn(6).getString());
+  c.pitfalls = split_lines(row.getColumn(7).getString());
+  c.themes = split_lines(row.getColumn(8).getString());
+  c.tags = split_lines(row.getColumn(9).getString());
+  c.story.situation = row.getColumn(10).getString();
+  c.story.task = row.getColumn(11).getString();
+  c.story.actions = split_lines(row.getColumn(12).getString());
+  c.story.result = row.getColumn(13).getString();
+  c.story.lesson = row.getColumn(14).getString();
+  c.line = row.getColumn(15).getInt();
+  card.suspended = row.getColumn(16).getInt() != kActive;
+  SchedulingState& s = card.scheduling;
+  s.state = static_cast<CardState>(row.getColumn(17).getInt());
+  s.due_ms = row.getColumn(18).getInt64();
+  s.interval_days = row.getColumn(19).getDouble();
+  s.ease = row.getColumn(20).getDouble();
+  s.stability = row.getColumn(21).getDouble();
+  s.difficulty = row.getColumn(22).getDouble();
+  s.step = row.getColumn(23).getInt();
+  s.reps = row.getColumn(24).getInt();
+  s.lapses = row.getColumn(25).getInt();
+  s.last_review_ms = row.getColumn(26).getInt64();
+  return card;
+}
+
+SchedulingState read_state(SQLite::Statement& row, int first) {
+  SchedulingState s;
+  s.state = static_cast<CardState>(row.getColumn(first).getInt());
+  s.due_ms = row.getColumn(first + 1).getInt64();
+  s.interval_days = row.getColumn(first + 2).getDouble();
+  s.ease = row.getColumn(first + 3).getDouble();
+  s.stability = row.getColumn(first + 4).getDouble();
+  s.difficulty = row.getColumn(first + 5).getDouble();
+  s.step = row.getColumn(first + 6).getInt();
+  s.reps = row.getColumn(first + 7).getInt();
+  s.lapses = row.getColumn(first + 8).getInt();
+  s.last_review_ms = row.getColumn(first + 9).getInt64();
+  return s;
+}
+
+constexpr const char* kStateColumns =
+    "state, due_ms, interval_days, ease, stability, difficulty, step, reps, lapses, last_review_ms";
+
+void bind_state(SQLite::Statement& statement, int first, const SchedulingState& s) {
+  statement.bind(first, static_cast<int>(s.state));
+  statement.bind(first + 1, static_cast<std::int64_t>(s.due_ms));
+  statement.bind(first + 2, s.interval_days);
+  statement.bind(first + 3, s.ease);
+  statement.bind(first + 4, s.stability);
+  statement.bind(first + 5, s.difficulty);
+  statement.bind(first + 6, s.step);
+  statement.bind(first + 7, s.reps);
+  statement.bind(first + 8, s.lapses);
+  statement.bind(first + 9, static_cast<std::int64_t>(s.last_review_ms));
+}
+
+bool deck_matches(const std::string& name, const std::string& filter) {
+  return filter.empty() || name == filter || (name.size() > filter.size() + 2 && name.compare(0, filter.size(), filter) == 0 &&
+                                              name.compare(filter.size(), 2, "::") == 0);
+}
+
+}  // namespace
+
+struct Collection::Impl {
+  fs::path path;
+  const Clock& clock;
+  bool created = false;
+  SQLite::Database db;
+
+  Impl(const fs::path& p, const Clock& c, bool is_new)
+      : path(p), clock(c), created(is_new),
+        db(p, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE, /*busyTimeoutMs=*/10'000) {}
+
+  std::int64_t start_of_today() const { return clock.day_start_ms(clock.today()); }
+  std::int64_t end_of_today() const { return clock.day_start_ms(clock.today() + 1); }
+
+  struct DeckRow {
+    std::int64_t id;
+    std::string name;
+  };
+  std::vector<DeckRow> decks_matching(const std::string& filter) const {
+    std::vector<DeckRow> out;
+    SQLite::Statement q(db, "SELECT id, name FROM decks ORDER BY name");
+    while (q.executeStep()) {
+      DeckRow row{q.getColumn(0).getInt64(), q.getColumn(1).getString()};
+      if (deck_matches(row.name, filter)) out.push_back(std::move(row));
+    }
+    return out;
+  }
+
+  // Reviews (state_before review) and new cards introduced today, per deck.
+  std::unordered_map<std::int64_t, std::pair<int, int>> done_today() const {
+    std::unordered_map<std::int64_t, std::pair<int, int>> done;
+    SQLite::Statement q(db,
+                        "SELECT s.deck_id, SUM(l.state_before = 2), SUM(l.state_before = 0) FROM review_log l "
+                        "JOIN card_state s ON s.card_id = l.card_id WHERE l.reviewed_ms >= ? GROUP BY s.deck_id");
+    q.bind(1, static_cast<std::int64_t>(start_of_today()));
+    while (q.executeStep()) done[q.getColumn(0).getInt64()] = {q.getColumn(1).getInt(), q.getColumn(2).getInt()};
+    return done;
+  }
+
+  std::optional<std::string> config(const std::string& key) const {
+    SQLite::Statement q(db, "SELECT value FROM config WHERE key = ?");
+    q.bind(1, key);
+    if (q.executeStep()) return q.getColumn(0).getString();
+    return std::nullopt;
+  }
+
+  int config_int(const std::string& key, int fallback) const {
+    auto value = config(key);
+    if (!value) return fallback;
+    char* end = nullptr;
+    const long number = std::strtol(value->c_str(), &end, 10);
+    return end && *end == '\0' && number >= 0 ? static_cast<int>(number) : fallback;
+  }
+};
+
+fs::path Collection::default_path() {
+  if (const char* env = std::getenv("REHEARSE_COLLECTION"); env && *env) return env;
+  if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg) return fs::path(xdg) / "rehearse" / "collection.db";
+  if (const char* home = std::getenv("HOME"); home && *home)
+    return fs::path(home) / ".local" / "share" / "rehearse" / "collection.db";
+  return fs::path("rehearse-collection.db");
+}
+
+Collection::Collection(const fs::path& path, const Clock& clock) {
+  std::error_code ec;
+  const bool is_new = !fs::exists(path, ec);
+  if (is_new && path.has_parent_path()) {
+    fs::create_directories(path.parent_path(), ec);
+    if (ec) throw Error(fmt::format("{}: cannot create the folder: {}", path.parent_path().string(), ec.message()));
+  }
+  try {
+    impl_ = std::make_unique<Impl>(path, clock, is_new);
+    impl_->db.exec("PRAGMA journal_mode = WAL");
+    // FULL: each answer is on disk, not just in the OS cache, when record_answer() returns.
+    impl_->db.exec("PRAGMA synchronous = FULL");
+    impl_->db.exec("PRAGMA foreign_keys = ON");
+    schema::migrate(impl_->db, path.string());
+  } catch (const Error&) {
+    throw;
+  } catch (const std::exception& e) {
+    throw Error(fmt::format("{}: cannot open the collection: {}", path.string(), e.what()));
+  }
+}
+
+Collection::~Collection() = default;
+
+const fs::path& Collection::path() const { return impl_->path; }
+const Clock& Collection::clock() const { return impl_->clock; }
+bool Collection::created() const { return impl_->created; }
+int Collection::schema_version() const { return impl_->db.execAndGet("PRAGMA user_version").getInt(); }
+int Collection::latest_schema_version() { return schema::latest_version(); }
+
+std::optional<std::string> Collection::config(const std::string& key) const { return impl_->config(key); }
+
+void Collection::set_config(const std::string& key, const std::string& value) {
+  SQLite::Statement q(impl_->db, "INSERT INTO config (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+  q.bind(1, key);
+  q.bind(2, value);
+  q.exec();
+}
+
+void Collection::unset_config(const std::string& key) {
+  SQLite::Statement q(impl_->db, "DELETE FROM config WHERE key = ?");
+  q.bind(1, key);
+  q.exec();
+}
+
+std::map<std::string, std::string> Collection::config_with_prefix(const std::string& prefix) const {
+  std::map<std::string, std::string> out;
+  SQLite::Statement q(impl_->db, "SELECT key, value FROM config WHERE substr(key, 1, ?) = ? ORDER BY key");
+  q.bind(1, static_cast<int>(prefix.size()));
+  q.bind(2, prefix);
+  while (q.executeStep()) out[q.getColumn(0).getString().substr(prefix.size())] = q.getColumn(1).getString();
+  return out;
+}
+
+ImportReport Collection::apply_import(const std::vector<ParsedFile>& files) {
+  auto& db = impl_->db;
+  ImportReport report;
+  const std::int64_t now = impl_->clock.now_ms();
+  SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+
+  SQLite::Statement find_deck(db, "SELECT id FROM decks WHERE name = ?");
+  SQLite::Statement add_deck(db, "INSERT INTO decks (name, tags, created_ms) VALUES (?, ?, ?)");
+  SQLite::Statement set_deck_tags(db, "UPDATE decks SET tags = ? WHERE id = ?");
+  SQLite::Statement find_card(db,
+                              "SELECT id, kind, prompt, answer, key_points, pitfalls, themes, tags, situation, task, "
+                              "actions, result, lesson, suspended, source_file, source_line FROM cards WHERE deck_id = ? AND uid = ?");
+  SQLite::Statement add_card(db,
+                             "INSERT INTO cards (deck_id, uid, kind, prompt, answer, key_points, pitfalls, themes, tags, "
+                             "situation, task, actions, result, lesson, source_file, source_line, suspended, created_ms, modified_ms) "
+                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)");
+  SQLite::Statement update_card(db,
+                                "UPDATE cards SET kind = ?, prompt = ?, answer = ?, key_points = ?, pitfalls = ?, themes = ?, "
+                                "tags = ?, situation = ?, task = ?, actions = ?, result = ?, lesson = ?, source_file = ?, "
+                                "source_line = ?, suspended = ?, modified_ms = ? WHERE id = ?");
+  SQLite::Statement add_state(db, "INSERT INTO card_state (card_id, deck_id, due_ms) VALUES (?, ?, ?)");
+  SQLite::Statement set_state_suspended(db, "UPDATE card_state SET suspended = ? WHERE card_id = ?");
+  SQLite::Statement next_position(db, "SELECT COALESCE(MAX(due_ms), 0) + 1 FROM card_state WHERE deck_id = ? AND state = 0");
+
+  for (const auto& file : files) {
+    for (const auto& deck : file.result.decks) {
+      find_deck.reset();
+      find_deck.bind(1, deck.name);
+      std::int64_t deck_id;
+      if (find_deck.executeStep()) {
+        deck_id = find_deck.getColumn(0).getInt64();
+        set_deck_tags.reset();
+        set_deck_tags.bind(1, join_lines(deck.tags));
+        set_deck_tags.bind(2, static_cast<std::int64_t>(deck_id));
+        set_deck_tags.exec();
+      } else {
+        add_deck.reset();
+        add_deck.bind(1, deck.name);
+        add_deck.bind(2, join_lines(deck.tags));
+        add_deck.bind(3, static_cast<std::int64_t>(now));
+        add_deck.exec();
+        deck_id = db.getLastInsertRowid();
+      }
+      find_deck.reset();
+
+      next_position.reset();
+      next_position.bind(1, static_cast<std::int64_t>(deck_id));
+      next_position.executeStep();
+      std::int64_t position = next_position.getColumn(0).getInt64();
+      next_position.reset();
+
+      std::unordered_map<std::string, int> seen;  // uid -> line
+      for (const auto& card : deck.cards) {
+        const std::string uid = card.uid.empty() ? slugify(card.prompt) : card.uid;
+        if (uid.empty()) throw ParseError(file.file, card.line, "the card has no id and no prompt to derive one from");
+        if (auto [it, inserted] = seen.emplace(uid, card.line); !inserted)
+          throw ParseError(file.file, card.line,
+                           fmt::format("duplicate card id '{}' in deck '{}' (first at line {}); give one of them an explicit "
+                                       "'id:'", uid, deck.name, it->second));
+        std::vector<std::string> tags = card.tags;
+        for (const auto& tag : deck.tags)
+          if (std::find(tags.begin(), tags.end(), tag) == tags.end()) tags.push_back(tag);
+        const std::string values[] = {std::string(to_string(card.kind)), card.prompt, card.answer,
+                                      encode_key_points(card.key_points), join_lines(card.pitfalls),
+                                      join_lines(card.themes), join_lines(tags), card.story.situation,
+                                      card.story.task, join_lines(card.story.actions), card.story.result,
+                                      card.story.lesson};
+        find_card.reset();
+        find_card.bind(1, static_cast<std::int64_t>(deck_id));
+        find_card.bind(2, uid);
+        if (find_card.executeStep()) {
+          const std::int64_t id = find_card.getColumn(0).getInt64();
+          bool same = true;
+          for (int i = 0; i < 12; ++i) same = same && find_card.getColumn(i + 1).getString() == values[i];
+          const int suspended = find_card.getColumn(13).getInt();
+          const bool moved = find_card.getColumn(14).getString() != file.file || find_card.getColumn(15).getInt() != card.line;
+          find_card.reset();
+          const int new_suspended = suspended == kGoneFromFile ? kActive : suspended;
+          if (same && suspended != kGoneFromFile && !moved) {
+            ++report.unchanged;
+            continue;
+          }
+          update_card.reset();
+          for (int i = 0; i < 12; ++i) update_card.bind(i + 1, values[i]);
+          update_card.bind(13, file.file);
+          update_card.bind(14, card.line);
+          update_card.bind(15, new_suspended);
+          update_card.bind(16, static_cast<std::int64_t>(now));
+          update_card.bind(17, static_cast<std::int64_t>(id));
+          update_card.exec();
+          set_state_suspended.reset();
+          set_state_suspended.bind(1, new_suspended);
+          set_state_suspended.bind(2, static_cast<std::int64_t>(id));
+          set_state_suspended.exec();
+          if (same && suspended != kGoneFromFile)
+            ++report.unchanged;  // only its place in the file moved
+          else
+            ++report.updated;
+        } else {
+          find_card.reset();
+          add_card.reset();
+          add_card.bind(1, static_cast<std::int64_t>(deck_id));
+          add_card.bind(2, uid);
+          for (int i = 0; i < 12; ++i) add_card.bind(i + 3, values[i]);
+          add_card.bind(15, file.file);
+          add_card.bind(16, card.line);
+          add_card.bind(17, static_cast<std::int64_t>(now));
+          add_card.bind(18, static_cast<std::int64_t>(now));
+          add_card.exec();
+          const std::int64_t id = db.getLastInsertRowid();
+          add_state.reset();
+          add_state.bind(1, static_cast<std::int64_t>(id));
+          add_state.bind(2, static_cast<std::int64_t>(deck_id));
+          add_state.bind(3, static_cast<std::int64_t>(position++));
+          add_state.exec();
+          ++report.added;
+        }
+      }
+
+      // Cards this file used to hold in this deck and no longer does.
+      SQLite::Statement owned(db, "SELECT id, uid, prompt FROM cards WHERE deck_id = ? AND source_file = ? AND suspended != ?");
+      owned.bind(1, static_cast<std::int64_t>(deck_id));
+      owned.bind(2, file.file);
+      owned.bind(3, kGoneFromFile);
+      std::vector<std::int64_t> gone;
+      while (owned.executeStep()) {
+        if (seen.count(owned.getColumn(1).getString()) == 0) {
+          gone.push_back(owned.getColumn(0).getInt64());
+          report.gone.push_back(fmt::format("{}: {}", deck.name, owned.getColumn(2).getString()));
+        }
+      }
+      for (std::int64_t id : gone) {
+        SQLite::Statement hide(db, "UPDATE cards SET suspended = ?, modified_ms = ? WHERE id = ?");
+        hide.bind(1, kGoneFromFile);
+        hide.bind(2, static_cast<std::int64_t>(now));
+        hide.bind(3, static_cast<std::int64_t>(id));
+        hide.exec();
+        set_state_suspended.reset();
+        set_state_suspended.bind(1, kGoneFromFile);
+        set_state_suspended.bind(2, static_cast<std::int64_t>(id));
+        set_state_suspended.exec();
+        ++report.suspended;
+      }
+    }
+    report.warnings.insert(report.warnings.end(), file.result.warnings.begin(), file.result.warnings.end());
+  }
+  transaction.commit();
+  return report;
+}
+
+std::vector<std::string> Collection::deck_names() const {
+  std::vector<std::string> names;
+  for (auto& deck : impl_->decks_matching("")) names.push_back(deck.name);
+  return names;
+}
+
+DeckLimits Collection::limits(const std::string& deck) const {
+  DeckLimits limits;
+  limits.new_per_day = impl_->config_int("deck." + deck + ".new_per_day", impl_->config_int("new_per_day", limits.new_per_day));
+  limits.reviews_per_day =
+      impl_->config_int("deck." + deck + ".reviews_per_day", impl_->config_int("reviews_per_day", limits.reviews_per_day));
+  return limits;
+}
+
+std::vector<DeckSummary> Collection::decks() const {
+  std::vector<DeckSummary> out;
+  const auto done = impl_->done_today();
+  SQLite::Statement q(impl_->db,
+                      "SELECT d.id, d.name, "
+                      "  SUM(s.suspended = 0), "
+                      "  SUM(s.suspended = 0 AND s.state = 2 AND s.due_ms < ?), "
+                      "  SUM(s.suspended = 0 AND s.state IN (1, 3) AND s.due_ms < ?), "
+                      "  SUM(s.suspended = 0 AND s.state = 0), "
+                      "  SUM(s.suspended = 1) "
+                      "FROM decks d LEFT JOIN card_state s ON s.deck_id = d.id GROUP BY d.id ORDER BY d.name");
+  const auto end = static_cast<std::int64_t>(impl_->end_of_today());
+  q.bind(1, end);
+  q.bind(2, end);
+  while (q.executeStep()) {
+    DeckSummary deck;
+    const std::int64_t id = q.getColumn(0).getInt64();
+    deck.name = q.getColumn(1).getString();
+    deck.cards = q.getColumn(2).getInt();
+    const DeckLimits limits = this->limits(deck.name);
+    auto it = done.find(id);
+    const int reviews_done = it == done.end() ? 0 : it->second.first;
+    const int new_done = it == done.end() ? 0 : it->second.second;
+    deck.due = std::min(q.getColumn(3).getInt(), std::max(0, limits.reviews_per_day - reviews_done)) + q.getColumn(4).getInt();
+    deck.new_cards = q.getColumn(5).getInt();
+    deck.suspended = q.getColumn(6).getInt();
+    (void)new_done;
+    out.push_back(std::move(deck));
+  }
+  return out;
+}
+
+CollectionStats Collection::stats() const {
+  CollectionStats stats;
+  auto& db = impl_->db;
+  SQLite::Statement kinds(db, "SELECT kind, COUNT(*) FROM cards WHERE suspended != 2 GROUP BY kind");
+  while (kinds.executeStep()) {
+    const int count = kinds.getColumn(1).getInt();
+    stats.cards += count;
+    switch (card_kind_from_string(kinds.getColumn(0).getString()).value_or(CardKind::question)) {
+      case CardKind::question: stats.questions += count; break;
+      case CardKind::keypoint: stats.keypoints += count; break;
+      case CardKind::story: stats.stories += count; break;
+    }
+  }
+  const Queue today = queue("", impl_->end_of_today() - impl_->clock.now_ms());
+  stats.due_today = static_cast<int>(today.learning.size() + today.review.size());
+  stats.new_today = static_cast<int>(today.new_cards.size());
+  stats.reviews_total = db.execAndGet("SELECT COUNT(*) FROM review_log").getInt();
+  SQLite::Statement recent(db, "SELECT COUNT(*) FROM review_log WHERE reviewed_ms >= ?");
+  recent.bind(1, static_cast<std::int64_t>(impl_->start_of_today()));
+  recent.executeStep();
+  stats.reviews_today = recent.getColumn(0).getInt();
+  return stats;
+}
+
+std::optional<Card> Collection::card(std::int64_t id) const {
+  SQLite::Statement q(impl_->db, fmt::format("SELECT {} FROM cards c JOIN decks d ON d.id = c.deck_id "
+                                             "JOIN card_state s ON s.card_id = c.id WHERE c.id = ?",
+                                             kCardColumns));
+  q.bind(1, static_cast<std::int64_t>(id));
+  if (!q.executeStep()) return std::nullopt;
+  return read_card(q);
+}
+
+std::vector<Card> Collection::find_cards(const std::string& deck, const std::string& query, int limit) const {
+  std::vector<Card> out;
+  SQLite::Statement q(impl_->db,
+                      fmt::format("SELECT {} FROM cards c JOIN decks d ON d.id = c.deck_id JOIN card_state s ON s.card_id = c.id "
+                                  "WHERE c.suspended != 2 AND (?1 = '' OR d.name = ?1 OR substr(d.name, 1, length(?1) + 2) = ?1 || '::') "
+                                  "AND (?2 = '' OR instr(lower(c.prompt || ' ' || c.answer || ' ' || c.tags || ' ' || c.themes), lower(?2)) > 0) "
+                                  "ORDER BY d.name, s.state != 0, c.id LIMIT ?3",
+                                  kCardColumns));
+  q.bind(1, deck);
+  q.bind(2, query);
+  q.bind(3, limit);
+  while (q.executeStep()) out.push_back(read_card(q));
+  return out;
+}
+
+void Collection::set_suspended(std::int64_t card_id, bool suspended) {
+  SQLite::Transaction transaction(impl_->db, SQLite::TransactionBehavior::IMMEDIATE);
+  for (const char* sql : {"UPDATE cards SET suspended = ? WHERE id = ?", "UPDATE card_state SET suspended = ? WHERE card_id = ?"}) {
+    SQLite::Statement q(impl_->db, sql);
+    q.bind(1, suspended ? kSuspendedByUser : kActive);
+    q.bind(2, static_cast<std::int64_t>(card_id));
+    if (q.exec() == 0) throw Error(fmt::format("there is no card {}", card_id));
+  }
+  transaction.commit();
+}
+
+Collection::Queue Collection::queue(const std::string& deck, std::int64_t learn_ahead_ms) const {
+  Queue queue;
+  auto& db = impl_->db;
+  const std::int64_t now = impl_->clock.now_ms();
+  const auto decks = impl_->decks_matching(deck);
+  const auto done = impl_->done_today();
+
+  SQLite::Statement learning(db, "SELECT card_id, due_ms FROM card_state WHERE deck_id = ? AND suspended = 0 AND state IN (1, 3) AND due_ms <= ?");
+  SQLite::Statement reviews(db, "SELECT card_id, due_ms FROM card_state WHERE deck_id = ? AND suspended = 0 AND state = 2 AND due_ms < ? "
+                                "ORDER BY due_ms LIMIT ?");
+  SQLite::Statement fresh(db, "SELECT card_id FROM card_state WHERE deck_id = ? AND suspended = 0 AND state = 0 ORDER BY due_ms LIMIT ?");
+  std::vector<std::pair<std::int64_t, std::int64_t>> learning_due, review_due;
+  for (const auto& d : decks) {
+    const DeckLimits limits = this->limits(d.name);
+    auto it = done.find(d.id);
+    const int reviews_left = std::max(0, limits.reviews_per_day - (it == done.end() ? 0 : it->second.first));
+    const int new_left = std::max(0, limits.new_per_day - (it == done.end() ? 0 : it->second.second));
+
+    learning.reset();
+    learning.bind(1, static_cast<std::int64_t>(d.id));
+    learning.bind(2, static_cast<std::int64_t>(now + learn_ahead_ms));
+    while (learning.executeStep()) learning_due.emplace_back(learning.getColumn(1).getInt64(), learning.getColumn(0).getInt64());
+
+    reviews.reset();
+    reviews.bind(1, static_cast<std::int64_t>(d.id));
+    reviews.bind(2, static_cast<std::int64_t>(impl_->end_of_today()));
+    reviews.bind(3, reviews_left);
+    while (reviews.executeStep()) review_due.emplace_back(reviews.getColumn(1).getInt64(), reviews.getColumn(0).getInt64());
+
+    fresh.reset();
+    fresh.bind(1, static_cast<std::int64_t>(d.id));
+    fresh.bind(2, new_left);
+    while (fresh.executeStep()) queue.new_cards.push_back(fresh.getColumn(0).getInt64());
+  }
+  std::sort(learning_due.begin(), learning_due.end());
+  std::sort(review_due.begin(), review_due.end());
+  for (auto& [due, id] : learning_due) queue.learning.push_back(id);
+  for (auto& [due, id] : review_due) queue.review.push_back(id);
+  return queue;
+}
+
+std::int64_t Collection::record_answer(const ReviewLogEntry& entry) {
+  auto& db = impl_->db;
+  SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+  SQLite::Statement current(db, fmt::format("SELECT {} FROM card_state WHERE card_id = ?", kStateColumns));
+  current.bind(1, static_cast<std::int64_t>(entry.card_id));
+  if (!current.executeStep()) throw Error(fmt::format("there is no card {}", entry.card_id));
+  const SchedulingState now_state = read_state(current, 0);
+  current.reset();
+  if (now_state.reps != entry.before.reps || now_state.last_review_ms != entry.before.last_review_ms ||
+      now_state.due_ms != entry.before.due_ms || now_state.state != entry.before.state)
+    throw Error("this card was answered elsewhere (another window or process) since it was shown; it was not recorded twice");
+
+  SQLite::Statement update(db, "UPDATE card_state SET state = ?, due_ms = ?, interval_days = ?, ease = ?, stability = ?, "
+                               "difficulty = ?, step = ?, reps = ?, lapses = ?, last_review_ms = ? WHERE card_id = ?");
+  bind_state(update, 1, entry.after);
+  update.bind(11, static_cast<std::int64_t>(entry.card_id));
+  update.exec();
+
+  SQLite::Statement log(db,
+                        "INSERT INTO review_log (card_id, reviewed_ms, rating, taken_ms, scheduler, state_before, due_before, "
+                        "interval_before, ease_before, stability_before, difficulty_before, step_before, reps_before, "
+                        "lapses_before, last_review_before, state_after, due_after, interval_after, ease_after, "
+                        "stability_after, difficulty_after, step_after, reps_after, lapses_after, score, suggested_rating) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  log.bind(1, static_cast<std::int64_t>(entry.card_id));
+  log.bind(2, static_cast<std::int64_t>(entry.reviewed_ms));
+  log.bind(3, static_cast<int>(entry.rating));
+  log.bind(4, static_cast<std::int64_t>(entry.taken_ms));
+  log.bind(5, entry.scheduler);
+  bind_state(log, 6, entry.before);
+  const SchedulingState& a = entry.after;
+  log.bind(16, static_cast<int>(a.state));
+  log.bind(17, static_cast<std::int64_t>(a.due_ms));
+  log.bind(18, a.interval_days);
+  log.bind(19, a.ease);
+  log.bind(20, a.stability);
+  log.bind(21, a.difficulty);
+  log.bind(22, a.step);
+  log.bind(23, a.reps);
+  log.bind(24, a.lapses);
+  if (entry.score) log.bind(25, *entry.score); else log.bind(25);
+  if (entry.suggestion) log.bind(26, static_cast<int>(*entry.suggestion)); else log.bind(26);
+  log.exec();
+  const std::int64_t id = db.getLastInsertRowid();
+  transaction.commit();
+  return id;
+}
+
+bool Collection::undo_answer(std::int64_t log_id) {
+  auto& db = impl_->db;
+  SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+  SQLite::Statement entry(db, "SELECT card_id, reviewed_ms, state_before, due_before, interval_before, ease_before, stability_before, "
+                              "difficulty_before, step_before, reps_before, lapses_before, last_review_before FROM review_log WHERE id = ?");
+  entry.bind(1, static_cast<std::int64_t>(log_id));
+  if (!entry.executeStep()) return false;
+  const std::int64_t card_id = entry.getColumn(0).getInt64();
+  const std::int64_t reviewed_ms = entry.getColumn(1).getInt64();
+  const SchedulingState before = read_state(entry, 2);
+  entry.reset();
+
+  SQLite::Statement later(db, "SELECT COUNT(*) FROM review_log WHERE card_id = ? AND id > ?");
+  later.bind(1, static_cast<std::int64_t>(card_id));
+  later.bind(2, static_cast<std::int64_t>(log_id));
+  later.executeStep();
+  const bool answered_since = later.getColumn(0).getInt() > 0;
+  later.reset();
+  SQLite::Statement current(db, "SELECT last_review_ms FROM card_state WHERE card_id = ?");
+  current.bind(1, static_cast<std::int64_t>(card_id));
+  if (answered_since || !current.executeStep() || current.getColumn(0).getInt64() != reviewed_ms) return false;
+  current.reset();
+
+  SQLite::Statement restore(db, "UPDATE card_state SET state = ?, due_ms = ?, interval_days = ?, ease = ?, stability = ?, "
+                                "difficulty = ?, step = ?, reps = ?, lapses = ?, last_review_ms = ? WHERE card_id = ?");
+  bind_state(restore, 1, before);
+  restore.bind(11, static_cast<std::int64_t>(card_id));
+  restore.exec();
+  SQLite::Statement remove(db, "DELETE FROM review_log WHERE id = ?");
+  remove.bind(1, static_cast<std::int64_t>(log_id));
+  remove.exec();
+  transaction.commit();
+  return true;
+}
+
+std::vector<ReviewLogEntry> Collection::review_log(std::int64_t card_id) const {
+  std::vector<ReviewLogEntry> out;
+  SQLite::Statement q(impl_->db,
+                      "SELECT id, card_id, reviewed_ms, rating, taken_ms, scheduler, state_before, due_before, interval_before, "
+                      "ease_before, stability_before, difficulty_before, step_before, reps_before, lapses_before, "
+                      "last_review_before, state_after, due_after, interval_after, ease_after, stability_after, "
+                      "difficulty_after, step_after, reps_after, lapses_after, score, suggested_rating FROM review_log "
+                      "WHERE card_id = ? ORDER BY reviewed_ms, id");
+  q.bind(1, static_cast<std::int64_t>(card_id));
+  while (q.executeStep()) {
+    ReviewLogEntry e;
+    e.id = q.getColumn(0).getInt64();
+    e.card_id = q.getColumn(1).getInt64();
+    e.reviewed_ms = q.getColumn(2).getInt64();
+    e.rating = static_cast<Rating>(q.getColumn(3).getInt());
+    e.taken_ms = q.getColumn(4).getInt64();
+    e.scheduler = q.getColumn(5).getString();
+    e.before = read_state(q, 6);
+    e.after.state = static_cast<CardState>(q.getColumn(16).getInt());
+    e.after.due_ms = q.getColumn(17).getInt64();
+    e.after.interval_days = q.getColumn(18).getDouble();
+    e.after.ease = q.getColumn(19).getDouble();
+    e.after.stability = q.getColumn(20).getDouble();
+    e.after.difficulty = q.getColumn(21).getDouble();
+    e.after.step = q.getColumn(22).getInt();
+    e.after.reps = q.getColumn(23).getInt();
+    e.after.lapses = q.getColumn(24).getInt();
+    e.after.last_review_ms = e.reviewed_ms;
+    if (!q.getColumn(25).isNull()) e.score = q.getColumn(25).getDouble();
+    if (!q.getColumn(26).isNull()) e.suggestion = static_cast<Rating>(q.getColumn(26).getInt());
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+void Collection::set_scheduling(std::int64_t card_id, const SchedulingState& state) {
+  SQLite::Statement q(impl_->db, "UPDATE card_state SET state = ?, due_ms = ?, interval_days = ?, ease = ?, stability = ?, "
+                                 "difficulty = ?, step = ?, reps = ?, lapses = ?, last_review_ms = ? WHERE card_id = ?");
+  bind_state(q, 1, state);
+  q.bind(11, static_cast<std::int64_t>(card_id));
+  if (q.exec() == 0) throw Error(fmt::format("there is no card {}", card_id));
+}
+
+}  // namespace rehearse

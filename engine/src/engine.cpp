@@ -1,0 +1,190 @@
+#include "rehearse/engine.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <boost/dll/runtime_symbol_info.hpp>
+#include <fstream>
+#include <sstream>
+
+#include "rehearse/errors.h"
+
+namespace rehearse {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// Used when the collection names none: the first of these that is loaded.
+constexpr std::string_view kDefaultSchedulers[] = {"fsrs", "sm2"};
+constexpr std::string_view kDefaultScorers = "keypoints,star";
+
+std::vector<std::string> split_list(std::string_view text) {
+  std::vector<std::string> items;
+  std::string item;
+  for (char c : std::string(text) + ",") {
+    if (c == ',' || c == ' ') {
+      if (!item.empty()) items.push_back(item);
+      item.clear();
+    } else {
+      item += c;
+    }
+  }
+  return items;
+}
+
+std::string read_file(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw ParseError(path.string(), 0, "cannot be read");
+  std::ostringstream content;
+  content << in.rdbuf();
+  if (in.bad()) throw ParseError(path.string(), 0, "cannot be read");
+  return content.str();
+}
+
+// Documentation files that live beside decks are not decks.
+bool is_documentation(const fs::path& path) {
+  std::string stem = path.stem().string();
+  std::transform(stem.begin(), stem.end(), stem.begin(), [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+  return stem == "README" || stem == "LICENSE" || stem == "CHANGELOG" || stem == "CONTRIBUTING";
+}
+
+}  // namespace
+
+struct Engine::Impl {
+  Clock clock;
+  Registry registry;
+  PluginHost host{registry};
+  std::unique_ptr<Collection> collection;
+
+  const Source& source_for(const fs::path& path, std::string_view bytes, const std::string& name) const {
+    if (!name.empty()) {
+      if (const Source* source = registry.source(name)) return *source;
+      throw Error(fmt::format("there is no source plugin named '{}' (`rehearse plugins` lists them)", name));
+    }
+    const std::string_view head = bytes.substr(0, 4096);
+    for (const Source* source : registry.sources())
+      if (source->accepts(path, head)) return *source;
+    throw ParseError(path.string(), 0, "no source plugin reads this kind of file (`rehearse plugins` lists them; --source NAME picks one)");
+  }
+
+  ParsedFile parse(const fs::path& path, std::string_view bytes, const std::string& source_name, const std::string& key) const {
+    const Source& source = source_for(path, bytes, source_name);
+    return ParsedFile{key, source.parse(path, bytes)};
+  }
+};
+
+Engine::Engine(const EngineConfig& config) : impl_(std::make_unique<Impl>()) {
+  impl_->clock = Clock(config.now_ms);
+  if (config.load_default_plugin_dirs)
+    for (const auto& dir : PluginHost::default_directories()) impl_->host.load_directory(dir);
+  for (const auto& dir : config.plugin_dirs) {
+    if (fs::is_regular_file(dir))
+      impl_->host.load_file(dir);
+    else
+      impl_->host.load_directory(dir);
+  }
+  impl_->collection = std::make_unique<Collection>(config.collection.empty() ? Collection::default_path() : config.collection,
+                                                   impl_->clock);
+  if (auto hour = impl_->collection->config("day_start_hour")) {
+    try {
+      impl_->clock.set_day_start_hour(std::stoi(*hour));
+    } catch (const std::exception&) {
+      throw Error(fmt::format("the setting day_start_hour is '{}'; it must be an hour 0-23", *hour));
+    }
+  }
+  if (impl_->collection->created() && !config.starter_decks.empty()) import_paths(config.starter_decks);
+}
+
+Engine::~Engine() = default;
+
+const Clock& Engine::clock() const { return impl_->clock; }
+Collection& Engine::collection() { return *impl_->collection; }
+const Registry& Engine::registry() const { return impl_->registry; }
+const PluginHost& Engine::plugins() const { return impl_->host; }
+
+ImportReport Engine::import_paths(const std::vector<fs::path>& paths, const std::string& source) {
+  std::vector<fs::path> files;
+  for (const auto& path : paths) {
+    std::error_code ec;
+    if (fs::is_directory(path, ec)) {
+      std::vector<fs::path> found;
+      for (const auto& entry : fs::recursive_directory_iterator(path, fs::directory_options::skip_permission_denied, ec)) {
+        if (!entry.is_regular_file() || is_documentation(entry.path()) || entry.path().filename().string().starts_with("."))
+          continue;
+        // A folder holds whatever sources can read; other files (images, notes) are left alone.
+        const std::string head = read_file(entry.path()).substr(0, 4096);
+        bool readable = !source.empty();
+        for (const Source* s : impl_->registry.sources()) readable = readable || s->accepts(entry.path(), head);
+        if (readable) found.push_back(entry.path());
+      }
+      std::sort(found.begin(), found.end());
+      files.insert(files.end(), found.begin(), found.end());
+    } else if (fs::exists(path, ec)) {
+      files.push_back(path);
+    } else {
+      throw ParseError(path.string(), 0, "no such file or folder");
+    }
+  }
+  std::vector<ParsedFile> parsed;
+  for (const auto& file : files) {
+    const std::string bytes = read_file(file);
+    parsed.push_back(impl_->parse(file, bytes, source, fs::weakly_canonical(fs::absolute(file)).string()));
+  }
+  return impl_->collection->apply_import(parsed);
+}
+
+ImportReport Engine::import_bytes(const std::string& file_name, std::string_view bytes, const std::string& source) {
+  return impl_->collection->apply_import({impl_->parse(file_name, bytes, source, "upload:" + file_name)});
+}
+
+std::unique_ptr<ReviewSession> Engine::start_review(const std::string& deck) {
+  if (!deck.empty()) {
+    const auto names = impl_->collection->deck_names();
+    const bool known = std::any_of(names.begin(), names.end(), [&](const std::string& name) {
+      return name == deck || name.starts_with(deck + "::");
+    });
+    if (!known) throw Error(fmt::format("there is no deck named '{}' (`rehearse decks` lists them)", deck));
+  }
+  return std::make_unique<ReviewSession>(*this, deck);
+}
+
+const Scheduler& Engine::scheduler_for(const std::string& deck) const {
+  auto name = impl_->collection->config("deck." + deck + ".scheduler");
+  if (!name) name = impl_->collection->config("scheduler");
+  if (name) {
+    if (const Scheduler* scheduler = impl_->registry.scheduler(*name)) return *scheduler;
+    throw Error(fmt::format("the scheduler '{}' chosen for deck '{}' is not loaded (`rehearse plugins` lists what is)", *name, deck));
+  }
+  for (auto fallback : kDefaultSchedulers)
+    if (const Scheduler* scheduler = impl_->registry.scheduler(fallback)) return *scheduler;
+  throw Error("no scheduler plugin is loaded; check `rehearse plugins` and --plugin-path");
+}
+
+std::vector<const Scorer*> Engine::scorers_for(const std::string& deck) const {
+  auto names = impl_->collection->config("deck." + deck + ".scorers");
+  if (!names) names = impl_->collection->config("scorers");
+  std::vector<const Scorer*> scorers;
+  for (const auto& name : split_list(names.value_or(std::string(kDefaultScorers)))) {
+    if (const Scorer* scorer = impl_->registry.scorer(name))
+      scorers.push_back(scorer);
+    else if (names)
+      throw Error(fmt::format("the scorer '{}' chosen for deck '{}' is not loaded (`rehearse plugins` lists what is)", name, deck));
+  }
+  return scorers;
+}
+
+Options Engine::options_for(ComponentKind kind, std::string_view name, const std::vector<OptionSpec>& specs) const {
+  const auto values = impl_->collection->config_with_prefix(fmt::format("{}.{}.", to_string(kind), name));
+  return Options(specs, values);
+}
+
+fs::path Engine::bundled_decks_dir() {
+  std::error_code ec;
+  const fs::path program = boost::dll::program_location(ec);
+  if (ec) return {};
+  const fs::path dir = program.parent_path().parent_path() / REHEARSE_DATA_SUBDIR / "decks";
+  return fs::is_directory(dir, ec) ? dir : fs::path();
+}
+
+}  // namespace rehearse

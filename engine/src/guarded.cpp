@@ -1,0 +1,104 @@
+#include "guarded.h"
+
+#include <fmt/format.h>
+
+#include <cmath>
+
+#include "rehearse/errors.h"
+
+namespace rehearse {
+
+namespace {
+
+// Runs `call`; turns any exception into a PluginError naming `plugin` and saying what failed.
+template <class Call>
+auto guard(const std::string& plugin, std::string_view what, Call&& call) -> decltype(call()) {
+  try {
+    return call();
+  } catch (const ParseError&) {
+    throw;
+  } catch (const PluginError&) {
+    throw;
+  } catch (const std::exception& e) {
+    throw PluginError(plugin, fmt::format("{} failed: {}", what, e.what()));
+  } catch (...) {
+    throw PluginError(plugin, fmt::format("{} failed with an unknown exception", what));
+  }
+}
+
+template <class Component>
+std::string checked_name(const Component& component, const std::string& plugin) {
+  std::string name = guard(plugin, "name()", [&] { return std::string(component.name()); });
+  if (name.empty()) throw PluginError(plugin, "registered a component with an empty name");
+  return name;
+}
+
+}  // namespace
+
+GuardedSource::GuardedSource(std::unique_ptr<Source> inner, std::string plugin)
+    : inner_(std::move(inner)), plugin_(std::move(plugin)), name_(checked_name(*inner_, plugin_)),
+      options_(guard(plugin_, "options()", [&] { return inner_->options(); })) {}
+
+bool GuardedSource::accepts(const std::filesystem::path& path, std::string_view head) const {
+  return guard(plugin_, "accepts()", [&] { return inner_->accepts(path, head); });
+}
+
+ParseResult GuardedSource::parse(const std::filesystem::path& path, std::string_view bytes) const {
+  ParseResult result = guard(plugin_, fmt::format("reading {}", path.string()), [&] { return inner_->parse(path, bytes); });
+  for (const auto& deck : result.decks) {
+    if (deck.name.empty()) throw PluginError(plugin_, fmt::format("returned a deck without a name for {}", path.string()));
+    for (const auto& card : deck.cards) {
+      if (card.prompt.empty() && card.uid.empty())
+        throw PluginError(plugin_, fmt::format("returned a card with neither prompt nor id ({}:{})", path.string(), card.line));
+    }
+  }
+  return result;
+}
+
+GuardedScheduler::GuardedScheduler(std::unique_ptr<Scheduler> inner, std::string plugin)
+    : inner_(std::move(inner)), plugin_(std::move(plugin)), name_(checked_name(*inner_, plugin_)),
+      options_(guard(plugin_, "options()", [&] { return inner_->options(); })) {}
+
+SchedulingState GuardedScheduler::next(const SchedulingState& current, Rating rating, const ReviewContext& ctx) const {
+  SchedulingState after = guard(plugin_, "scheduling", [&] { return inner_->next(current, rating, ctx); });
+  if (after.due_ms < ctx.now_ms)
+    throw PluginError(plugin_, "scheduled a card in the past");
+  if (!std::isfinite(after.stability) || !std::isfinite(after.difficulty) || !std::isfinite(after.ease) ||
+      !std::isfinite(after.interval_days))
+    throw PluginError(plugin_, "returned a state with a value that is not a number");
+  return after;
+}
+
+std::optional<double> GuardedScheduler::retrievability(const SchedulingState& state, const ReviewContext& ctx) const {
+  return guard(plugin_, "retrievability()", [&] { return inner_->retrievability(state, ctx); });
+}
+
+GuardedScorer::GuardedScorer(std::unique_ptr<Scorer> inner, std::string plugin)
+    : inner_(std::move(inner)), plugin_(std::move(plugin)), name_(checked_name(*inner_, plugin_)),
+      options_(guard(plugin_, "options()", [&] { return inner_->options(); })) {}
+
+bool GuardedScorer::applies_to(const CardContent& card) const {
+  return guard(plugin_, "applies_to()", [&] { return inner_->applies_to(card); });
+}
+
+ScoreResult GuardedScorer::score(const CardContent& card, const Attempt& attempt, const Options& options) const {
+  ScoreResult result = guard(plugin_, "scoring", [&] { return inner_->score(card, attempt, options); });
+  if (result.score && !(*result.score >= 0 && *result.score <= 100))
+    throw PluginError(plugin_, fmt::format("returned a score of {}; scores are 0-100", *result.score));
+  if (result.suggestion) {
+    const int value = static_cast<int>(*result.suggestion);
+    if (value < 1 || value > 4) throw PluginError(plugin_, fmt::format("suggested rating {}; ratings are 1-4", value));
+  }
+  result.scorer = name_;
+  return result;
+}
+
+GuardedFrontend::GuardedFrontend(std::unique_ptr<Frontend> inner, std::string plugin)
+    : inner_(std::move(inner)), plugin_(std::move(plugin)), name_(checked_name(*inner_, plugin_)),
+      options_(guard(plugin_, "options()", [&] { return inner_->options(); })) {}
+
+int GuardedFrontend::run(FrontendContext& context) {
+  return guard(plugin_, "the front end", [&] { return inner_->run(context); });
+}
+
+}  // namespace rehearse

@@ -1,0 +1,72 @@
+// Wrappers that stand between the engine and a plugin's component. Each call is forwarded inside
+// a try block: whatever the plugin throws comes out as a PluginError that names the plugin (a
+// source's ParseError passes through unchanged, since it already says where the input is wrong).
+// Results are checked where the engine depends on them (a scorer's score and rating).
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "rehearse/frontend.h"
+#include "rehearse/scheduler.h"
+#include "rehearse/scorer.h"
+#include "rehearse/source.h"
+
+namespace rehearse {
+
+class GuardedSource final : public Source {
+ public:
+  GuardedSource(std::unique_ptr<Source> inner, std::string plugin);
+  std::string_view name() const override { return name_; }
+  std::vector<OptionSpec> options() const override { return options_; }
+  bool accepts(const std::filesystem::path& path, std::string_view head) const override;
+  ParseResult parse(const std::filesystem::path& path, std::string_view bytes) const override;
+
+ private:
+  std::unique_ptr<Source> inner_;
+  std::string plugin_, name_;
+  std::vector<OptionSpec> options_;
+};
+
+class GuardedScheduler final : public Scheduler {
+ public:
+  GuardedScheduler(std::unique_ptr<Scheduler> inner, std::string plugin);
+  std::string_view name() const override { return name_; }
+  std::vector<OptionSpec> options() const override { return options_; }
+  SchedulingState next(const SchedulingState& current, Rating rating, const ReviewContext& ctx) const override;
+  std::optional<double> retrievability(const SchedulingState& state, const ReviewContext& ctx) const override;
+
+ private:
+  std::unique_ptr<Scheduler> inner_;
+  std::string plugin_, name_;
+  std::vector<OptionSpec> options_;
+};
+
+class GuardedScorer final : public Scorer {
+ public:
+  GuardedScorer(std::unique_ptr<Scorer> inner, std::string plugin);
+  std::string_view name() const override { return name_; }
+  std::vector<OptionSpec> options() const override { return options_; }
+  bool applies_to(const CardContent& card) const override;
+  ScoreResult score(const CardContent& card, const Attempt& attempt, const Options& options) const override;
+
+ private:
+  std::unique_ptr<Scorer> inner_;
+  std::string plugin_, name_;
+  std::vector<OptionSpec> options_;
+};
+
+class GuardedFrontend final : public Frontend {
+ public:
+  GuardedFrontend(std::unique_ptr<Frontend> inner, std::string plugin);
+  std::string_view name() const override { return name_; }
+  std::vector<OptionSpec> options() const override { return options_; }
+  int run(FrontendContext& context) override;
+
+ private:
+  std::unique_ptr<Frontend> inner_;
+  std::string plugin_, name_;
+  std::vector<OptionSpec> options_;
+};
+
+}  // namespace rehearse

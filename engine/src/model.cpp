@@ -1,0 +1,122 @@
+// Names and conversions of the model's small types, and the interfaces' key functions (defined
+// here so each interface's vtable and type_info exist once, in the engine library).
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <string>
+
+#include "rehearse/card.h"
+#include "rehearse/frontend.h"
+#include "rehearse/scheduler.h"
+#include "rehearse/scorer.h"
+#include "rehearse/source.h"
+
+namespace rehearse {
+
+Scheduler::~Scheduler() = default;
+Scorer::~Scorer() = default;
+Source::~Source() = default;
+Frontend::~Frontend() = default;
+
+const char* version_string() { return REHEARSE_VERSION; }
+
+namespace {
+std::string lower(std::string_view text) {
+  std::string out(text);
+  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return out;
+}
+}  // namespace
+
+std::string_view to_string(CardKind kind) {
+  switch (kind) {
+    case CardKind::question: return "question";
+    case CardKind::keypoint: return "keypoint";
+    case CardKind::story: return "story";
+  }
+  return "question";
+}
+
+std::optional<CardKind> card_kind_from_string(std::string_view text) {
+  const std::string word = lower(text);
+  if (word == "question" || word == "q") return CardKind::question;
+  if (word == "keypoint" || word == "key point" || word == "k") return CardKind::keypoint;
+  if (word == "story" || word == "s") return CardKind::story;
+  return std::nullopt;
+}
+
+std::string_view to_string(Rating rating) {
+  switch (rating) {
+    case Rating::again: return "again";
+    case Rating::hard: return "hard";
+    case Rating::good: return "good";
+    case Rating::easy: return "easy";
+  }
+  return "good";
+}
+
+std::optional<Rating> rating_from_string(std::string_view text) {
+  const std::string word = lower(text);
+  if (word == "1" || word == "again") return Rating::again;
+  if (word == "2" || word == "hard") return Rating::hard;
+  if (word == "3" || word == "good") return Rating::good;
+  if (word == "4" || word == "easy") return Rating::easy;
+  return std::nullopt;
+}
+
+std::string_view to_string(CardState state) {
+  switch (state) {
+    case CardState::new_card: return "new";
+    case CardState::learning: return "learning";
+    case CardState::review: return "review";
+    case CardState::relearning: return "relearning";
+  }
+  return "new";
+}
+
+int fuzz_interval(double interval_days, std::uint64_t seed, int minimum, int maximum) {
+  const auto clamp = [&](double days) { return std::clamp(static_cast<int>(std::lround(days)), minimum, std::max(minimum, maximum)); };
+  if (interval_days < 2.5) return clamp(interval_days);
+  struct Range { double start, end, factor; };
+  constexpr Range kRanges[] = {{2.5, 7.0, 0.15}, {7.0, 20.0, 0.1}, {20.0, 1e9, 0.05}};
+  double delta = 1.0;
+  for (const auto& range : kRanges) delta += range.factor * std::max(std::min(interval_days, range.end) - range.start, 0.0);
+  int lower = clamp(interval_days - delta);
+  int upper = clamp(interval_days + delta);
+  lower = std::min(lower, upper);
+  // The top 53 bits of the seed as a fraction in [0, 1).
+  const double fraction = static_cast<double>(seed >> 11) * 0x1.0p-53;
+  return std::min(upper, lower + static_cast<int>(std::floor(fraction * (upper - lower + 1))));
+}
+
+Rating rating_for_score(double score) {
+  if (score < 40) return Rating::again;
+  if (score < 65) return Rating::hard;
+  if (score < 90) return Rating::good;
+  return Rating::easy;
+}
+
+std::string slugify(std::string_view prompt) {
+  std::string slug;
+  bool pending_dash = false;
+  for (unsigned char c : prompt) {
+    const bool keep = std::isalnum(c) || c >= 0x80;
+    if (!keep) {
+      pending_dash = !slug.empty();
+      continue;
+    }
+    if (pending_dash) slug += '-';
+    pending_dash = false;
+    slug += static_cast<char>(std::tolower(c));
+  }
+  if (slug.size() > 80) {
+    slug.resize(80);
+    // Never cut a UTF-8 sequence in half.
+    while (!slug.empty() && (static_cast<unsigned char>(slug.back()) & 0xC0) == 0x80) slug.pop_back();
+    if (!slug.empty() && static_cast<unsigned char>(slug.back()) >= 0xC0) slug.pop_back();
+    while (!slug.empty() && slug.back() == '-') slug.pop_back();
+  }
+  return slug;
+}
+
+}  // namespace rehearse

@@ -1,0 +1,129 @@
+#include "rehearse/options.h"
+
+#include <fmt/format.h>
+
+#include <cerrno>
+#include <cmath>
+#include <cstdlib>
+#include <optional>
+#include <sstream>
+
+#include "rehearse/errors.h"
+
+namespace rehearse {
+
+std::string_view to_string(OptionType type) {
+  switch (type) {
+    case OptionType::boolean: return "boolean";
+    case OptionType::integer: return "integer";
+    case OptionType::number: return "number";
+    case OptionType::text: return "text";
+    case OptionType::number_list: return "number list";
+  }
+  return "text";
+}
+
+namespace {
+
+std::optional<double> parse_number(std::string_view text) {
+  const std::string s(text);
+  if (s.empty()) return std::nullopt;
+  char* end = nullptr;
+  errno = 0;
+  const double value = std::strtod(s.c_str(), &end);
+  if (errno != 0 || end != s.c_str() + s.size() || !std::isfinite(value)) return std::nullopt;
+  return value;
+}
+
+std::optional<bool> parse_bool(std::string_view text) {
+  if (text == "true" || text == "on" || text == "yes" || text == "1") return true;
+  if (text == "false" || text == "off" || text == "no" || text == "0") return false;
+  return std::nullopt;
+}
+
+// "1m 10m", "1, 10" or "1 10": numbers separated by spaces or commas. A trailing 'm' (minutes)
+// is allowed on each, since learning steps are written that way.
+std::optional<std::vector<double>> parse_list(std::string_view text) {
+  std::vector<double> values;
+  std::string token;
+  auto flush = [&]() -> bool {
+    if (token.empty()) return true;
+    if (token.back() == 'm') token.pop_back();
+    auto number = parse_number(token);
+    token.clear();
+    if (!number) return false;
+    values.push_back(*number);
+    return true;
+  };
+  for (char c : text) {
+    if (c == ' ' || c == ',' || c == '\t') {
+      if (!flush()) return std::nullopt;
+    } else {
+      token += c;
+    }
+  }
+  if (!flush()) return std::nullopt;
+  return values;
+}
+
+std::string range_text(const OptionSpec& spec) { return fmt::format("{} to {}", spec.min, spec.max); }
+
+}  // namespace
+
+std::string validate_option(const OptionSpec& spec, std::string_view value) {
+  const bool ranged = spec.min != spec.max;
+  switch (spec.type) {
+    case OptionType::boolean:
+      return parse_bool(value) ? "" : "expected true or false";
+    case OptionType::text:
+      return "";
+    case OptionType::integer:
+    case OptionType::number: {
+      auto number = parse_number(value);
+      if (!number) return fmt::format("expected a {}", to_string(spec.type));
+      if (spec.type == OptionType::integer && std::floor(*number) != *number) return "expected a whole number";
+      if (ranged && (*number < spec.min || *number > spec.max)) return fmt::format("must be between {}", range_text(spec));
+      return "";
+    }
+    case OptionType::number_list: {
+      auto list = parse_list(value);
+      if (!list) return "expected numbers separated by spaces or commas";
+      for (double number : *list) {
+        if (ranged && (number < spec.min || number > spec.max))
+          return fmt::format("{} is out of range ({})", number, range_text(spec));
+      }
+      return "";
+    }
+  }
+  return "";
+}
+
+Options::Options(std::vector<OptionSpec> specs, const std::map<std::string, std::string>& values)
+    : specs_(std::move(specs)) {
+  for (const auto& spec : specs_) {
+    auto given = values.find(spec.name);
+    values_[spec.name] = given != values.end() && validate_option(spec, given->second).empty() ? given->second : spec.default_value;
+  }
+}
+
+const std::string& Options::raw(std::string_view name) const {
+  auto it = values_.find(name);
+  if (it == values_.end()) throw Error(fmt::format("option '{}' was not declared", name));
+  return it->second;
+}
+
+bool Options::get_bool(std::string_view name) const { return parse_bool(raw(name)).value_or(false); }
+
+long long Options::get_int(std::string_view name) const {
+  return static_cast<long long>(parse_number(raw(name)).value_or(0));
+}
+
+double Options::get_number(std::string_view name) const { return parse_number(raw(name)).value_or(0); }
+
+std::string Options::get_text(std::string_view name) const { return raw(name); }
+
+std::vector<double> Options::get_number_list(std::string_view name) const {
+  return parse_list(raw(name)).value_or(std::vector<double>{});
+}
+
+}  // namespace rehearse

@@ -1,0 +1,164 @@
+#include "rehearse/review_session.h"
+
+#include <fmt/format.h>
+
+#include <cmath>
+
+#include "rehearse/engine.h"
+#include "rehearse/errors.h"
+
+namespace rehearse {
+
+namespace {
+
+// Like Anki: when nothing else is left, learning cards due within this window are shown early
+// rather than ending the session with cards a minute away.
+constexpr std::int64_t kLearnAheadMs = 20 * kMsPerMinute;
+
+std::uint64_t mix(std::uint64_t x) {
+  x += 0x9e3779b97f4a7c15ULL;
+  x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+  return x ^ (x >> 31);
+}
+
+}  // namespace
+
+struct ReviewSession::Impl {
+  Engine& engine;
+  std::string deck;
+  Collection::Queue queue;
+  struct Answered {
+    std::int64_t log_id;
+    std::int64_t card_id;
+    Rating rating;
+    std::int64_t taken_ms;
+    std::optional<double> score;
+  };
+  std::vector<Answered> answered;  // this session's answers, for undo
+  SessionSummary summary;
+  double score_sum = 0;
+  int scored = 0;
+
+  void count(const Answered& a, int sign) {
+    auto& s = summary;
+    s.answered += sign;
+    s.total_ms += sign * a.taken_ms;
+    switch (a.rating) {
+      case Rating::again: s.again += sign; break;
+      case Rating::hard: s.hard += sign; break;
+      case Rating::good: s.good += sign; break;
+      case Rating::easy: s.easy += sign; break;
+    }
+    if (a.score) {
+      score_sum += sign * *a.score;
+      scored += sign;
+    }
+    s.mean_score = scored > 0 ? std::optional<double>(score_sum / scored) : std::nullopt;
+  }
+
+  void refresh() {
+    queue = engine.collection().queue(deck, 0);
+    if (queue.learning.empty() && queue.review.empty() && queue.new_cards.empty())
+      queue = engine.collection().queue(deck, kLearnAheadMs);
+  }
+};
+
+ReviewSession::ReviewSession(Engine& engine, std::string deck) : impl_(std::make_unique<Impl>(Impl{engine, std::move(deck), {}, {}, {}, 0, 0})) {
+  impl_->refresh();
+}
+
+ReviewSession::~ReviewSession() = default;
+
+std::optional<Card> ReviewSession::next() {
+  impl_->refresh();
+  const auto& q = impl_->queue;
+  for (const auto* list : {&q.learning, &q.review, &q.new_cards}) {
+    if (!list->empty()) return impl_->engine.collection().card(list->front());
+  }
+  return std::nullopt;
+}
+
+QueueCounts ReviewSession::counts() const {
+  const auto& q = impl_->queue;
+  return {static_cast<int>(q.new_cards.size()), static_cast<int>(q.learning.size()), static_cast<int>(q.review.size())};
+}
+
+CombinedScore ReviewSession::score(const Card& card, const Attempt& attempt) const {
+  CombinedScore combined;
+  double sum = 0;
+  int count = 0;
+  for (const Scorer* scorer : impl_->engine.scorers_for(card.deck)) {
+    try {
+      if (!scorer->applies_to(card.content)) continue;
+      const Options options = impl_->engine.options_for(ComponentKind::scorer, scorer->name(), scorer->options());
+      ScoreResult result = scorer->score(card.content, attempt, options);
+      if (result.score) {
+        sum += *result.score;
+        ++count;
+      }
+      combined.parts.push_back(std::move(result));
+    } catch (const std::exception& e) {
+      combined.errors.push_back(e.what());
+    }
+  }
+  if (count > 0) {
+    combined.score = sum / count;
+    combined.suggestion = rating_for_score(*combined.score);
+  } else {
+    for (const auto& part : combined.parts)
+      if (part.suggestion && !combined.suggestion) combined.suggestion = part.suggestion;
+  }
+  return combined;
+}
+
+AnswerOutcome ReviewSession::answer(const Card& card, Rating rating, const AnswerDetails& details) {
+  Engine& engine = impl_->engine;
+  const Scheduler& scheduler = engine.scheduler_for(card.deck);
+  const Options options = engine.options_for(ComponentKind::scheduler, scheduler.name(), scheduler.options());
+  const Clock& clock = engine.clock();
+
+  ReviewContext ctx;
+  ctx.now_ms = clock.now_ms();
+  ctx.elapsed_days = card.scheduling.last_review_ms == 0
+                         ? 0
+                         : static_cast<int>(clock.day_number(ctx.now_ms) - clock.day_number(card.scheduling.last_review_ms));
+  ctx.fuzz_seed = mix(static_cast<std::uint64_t>(card.id) * 1'000'003ULL + static_cast<std::uint64_t>(card.scheduling.reps));
+  ctx.options = &options;
+
+  ReviewLogEntry entry;
+  entry.card_id = card.id;
+  entry.reviewed_ms = ctx.now_ms;
+  entry.rating = rating;
+  entry.taken_ms = details.taken_ms;
+  entry.scheduler = std::string(scheduler.name());
+  entry.before = card.scheduling;
+  entry.after = scheduler.next(card.scheduling, rating, ctx);
+  if (details.score) {
+    entry.score = details.score->score;
+    entry.suggestion = details.score->suggestion;
+  }
+  const std::int64_t log_id = engine.collection().record_answer(entry);
+
+  impl_->answered.push_back({log_id, card.id, rating, details.taken_ms, entry.score});
+  impl_->count(impl_->answered.back(), +1);
+  impl_->refresh();
+  return {log_id, entry.after};
+}
+
+bool ReviewSession::can_undo() const { return !impl_->answered.empty(); }
+
+std::optional<Card> ReviewSession::undo() {
+  if (impl_->answered.empty()) return std::nullopt;
+  const Impl::Answered last = impl_->answered.back();
+  impl_->answered.pop_back();
+  if (!impl_->engine.collection().undo_answer(last.log_id)) return std::nullopt;
+  impl_->count(last, -1);
+  impl_->refresh();
+  return impl_->engine.collection().card(last.card_id);
+}
+
+const SessionSummary& ReviewSession::summary() const { return impl_->summary; }
+const std::string& ReviewSession::deck() const { return impl_->deck; }
+
+}  // namespace rehearse

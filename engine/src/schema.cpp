@@ -1,0 +1,131 @@
+#include "schema.h"
+
+#include <SQLiteCpp/Transaction.h>
+#include <fmt/format.h>
+
+#include <array>
+#include <string_view>
+
+#include "rehearse/errors.h"
+
+namespace rehearse::schema {
+
+namespace {
+
+// Migration i takes the schema from version i to version i + 1. Never edit one that has shipped;
+// append a new one.
+constexpr std::array<std::string_view, 1> kMigrations = {
+    // 0 -> 1: decks, cards, scheduling state, review log, settings.
+    R"sql(
+    CREATE TABLE decks (
+      id          INTEGER PRIMARY KEY,
+      name        TEXT NOT NULL UNIQUE,
+      tags        TEXT NOT NULL DEFAULT '',
+      created_ms  INTEGER NOT NULL
+    );
+    -- One row per card. `uid` is the card's identity within its deck; list fields are stored one
+    -- item per line (key points as "text|alias, alias").
+    CREATE TABLE cards (
+      id           INTEGER PRIMARY KEY,
+      deck_id      INTEGER NOT NULL REFERENCES decks(id),
+      uid          TEXT NOT NULL,
+      kind         TEXT NOT NULL CHECK (kind IN ('question', 'keypoint', 'story')),
+      prompt       TEXT NOT NULL,
+      answer       TEXT NOT NULL DEFAULT '',
+      key_points   TEXT NOT NULL DEFAULT '',
+      pitfalls     TEXT NOT NULL DEFAULT '',
+      themes       TEXT NOT NULL DEFAULT '',
+      tags         TEXT NOT NULL DEFAULT '',
+      situation    TEXT NOT NULL DEFAULT '',
+      task         TEXT NOT NULL DEFAULT '',
+      actions      TEXT NOT NULL DEFAULT '',
+      result       TEXT NOT NULL DEFAULT '',
+      lesson       TEXT NOT NULL DEFAULT '',
+      source_file  TEXT NOT NULL DEFAULT '',
+      source_line  INTEGER NOT NULL DEFAULT 0,
+      -- 0: active, 1: suspended by the user, 2: gone from its file at the last import
+      suspended    INTEGER NOT NULL DEFAULT 0,
+      created_ms   INTEGER NOT NULL,
+      modified_ms  INTEGER NOT NULL,
+      UNIQUE (deck_id, uid)
+    );
+    CREATE TABLE card_state (
+      card_id         INTEGER PRIMARY KEY REFERENCES cards(id) ON DELETE CASCADE,
+      state           INTEGER NOT NULL DEFAULT 0,  -- 0 new, 1 learning, 2 review, 3 relearning
+      due_ms          INTEGER NOT NULL DEFAULT 0,  -- for new cards: their position in the deck
+      interval_days   REAL NOT NULL DEFAULT 0,
+      ease            REAL NOT NULL DEFAULT 0,
+      stability       REAL NOT NULL DEFAULT 0,
+      difficulty      REAL NOT NULL DEFAULT 0,
+      step            INTEGER NOT NULL DEFAULT 0,
+      reps            INTEGER NOT NULL DEFAULT 0,
+      lapses          INTEGER NOT NULL DEFAULT 0,
+      last_review_ms  INTEGER NOT NULL DEFAULT 0,
+      suspended       INTEGER NOT NULL DEFAULT 0,  -- copy of cards.suspended, so the queue reads one index
+      deck_id         INTEGER NOT NULL             -- copy of cards.deck_id, for the same reason
+    );
+    -- Today's queue reads these: due cards by state and time, per deck or across decks.
+    CREATE INDEX card_state_queue ON card_state (suspended, state, due_ms);
+    CREATE INDEX card_state_deck ON card_state (deck_id, suspended, state, due_ms);
+
+    -- Everything a later scheduler or optimizer needs: the rating, when, how long it took, who
+    -- scheduled it and the state on both sides (`before` in full, so an answer can be undone).
+    CREATE TABLE review_log (
+      id               INTEGER PRIMARY KEY,
+      card_id          INTEGER NOT NULL REFERENCES cards(id),
+      reviewed_ms      INTEGER NOT NULL,
+      rating           INTEGER NOT NULL CHECK (rating BETWEEN 1 AND 4),
+      taken_ms         INTEGER NOT NULL DEFAULT 0,
+      scheduler        TEXT NOT NULL,
+      state_before     INTEGER NOT NULL,
+      due_before       INTEGER NOT NULL,
+      interval_before  REAL NOT NULL,
+      ease_before      REAL NOT NULL,
+      stability_before REAL NOT NULL,
+      difficulty_before REAL NOT NULL,
+      step_before      INTEGER NOT NULL,
+      reps_before      INTEGER NOT NULL,
+      lapses_before    INTEGER NOT NULL,
+      last_review_before INTEGER NOT NULL,
+      state_after      INTEGER NOT NULL,
+      due_after        INTEGER NOT NULL,
+      interval_after   REAL NOT NULL,
+      ease_after       REAL NOT NULL,
+      stability_after  REAL NOT NULL,
+      difficulty_after REAL NOT NULL,
+      step_after       INTEGER NOT NULL,
+      reps_after       INTEGER NOT NULL,
+      lapses_after     INTEGER NOT NULL,
+      score            REAL,
+      suggested_rating INTEGER
+    );
+    CREATE INDEX review_log_card ON review_log (card_id, reviewed_ms);
+    CREATE INDEX review_log_time ON review_log (reviewed_ms);
+
+    CREATE TABLE config (
+      key    TEXT PRIMARY KEY,
+      value  TEXT NOT NULL
+    );
+    )sql",
+};
+
+}  // namespace
+
+int latest_version() { return static_cast<int>(kMigrations.size()); }
+
+void migrate(SQLite::Database& db, const std::string& path) {
+  const int current = db.execAndGet("PRAGMA user_version").getInt();
+  if (current > latest_version())
+    throw Error(fmt::format("{}: the collection has schema version {}, but this rehearse knows only up to {}; "
+                            "use a newer rehearse", path, current, latest_version()));
+  for (int version = current; version < latest_version(); ++version) {
+    SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+    // Another process may have migrated while this one waited for the lock.
+    if (db.execAndGet("PRAGMA user_version").getInt() != version) continue;
+    db.exec(std::string(kMigrations[static_cast<size_t>(version)]));
+    db.exec(fmt::format("PRAGMA user_version = {}", version + 1));
+    transaction.commit();
+  }
+}
+
+}  // namespace rehearse::schema

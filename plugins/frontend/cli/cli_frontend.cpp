@@ -1,0 +1,216 @@
+// The `cli` front end: a line-oriented review in the terminal, the same with piped input so that
+// sessions can be scripted.
+//
+//   prompt -> typed answer (ends at an empty line; an empty first line just reveals)
+//          -> model answer, key points, scorer findings -> rating (1-4 or again/hard/good/easy)
+//
+// At either prompt, `u` takes back the last answer and `q` (or end of input) ends the session.
+#include <fmt/format.h>
+
+#include <chrono>
+#include <istream>
+#include <memory>
+#include <ostream>
+
+#include "rehearse/engine.h"
+#include "rehearse/plugin.h"
+
+namespace {
+
+using namespace rehearse;
+using SteadyClock = std::chrono::steady_clock;
+
+// Behavioural answers are spoken answers: 60-90 seconds is the target.
+bool is_behavioural(const CardContent& card) { return card.kind == CardKind::story || (card.kind == CardKind::question && !card.themes.empty()); }
+
+std::string indent(const std::string& text, const std::string& prefix) {
+  std::string out = prefix;
+  for (char c : text) {
+    out += c;
+    if (c == '\n') out += prefix;
+  }
+  return out;
+}
+
+void show_answer(std::ostream& out, const CardContent& card) {
+  if (card.kind == CardKind::story || !card.story.empty()) {
+    auto part = [&](const char* label, const std::string& text) {
+      if (!text.empty()) out << fmt::format("  {:<10} {}\n", label, text);
+    };
+    part("Situation", card.story.situation);
+    part("Task", card.story.task);
+    if (!card.story.actions.empty()) {
+      out << "  Action\n";
+      for (const auto& action : card.story.actions) out << "    - " << action << "\n";
+    }
+    part("Result", card.story.result);
+    part("Lesson", card.story.lesson);
+  }
+  if (!card.answer.empty()) out << indent(card.answer, "  ") << "\n";
+  if (!card.key_points.empty()) {
+    out << "  Key points:\n";
+    for (const auto& point : card.key_points) out << "    + " << point.text << "\n";
+  }
+  if (!card.pitfalls.empty()) {
+    out << "  Avoid:\n";
+    for (const auto& pitfall : card.pitfalls) out << "    - " << pitfall << "\n";
+  }
+  if (!card.themes.empty()) {
+    std::string themes;
+    for (const auto& theme : card.themes) themes += (themes.empty() ? "" : ", ") + theme;
+    out << "  Themes: " << themes << "\n";
+  }
+}
+
+void show_score(std::ostream& out, const CombinedScore& score) {
+  for (const auto& part : score.parts) {
+    if (part.findings.empty() && part.summary.empty()) continue;
+    if (part.score)
+      out << fmt::format("  [{}] {:.0f}/100  {}\n", part.scorer, *part.score, part.summary);
+    else if (!part.summary.empty())
+      out << fmt::format("  [{}] {}\n", part.scorer, part.summary);
+    for (const auto& finding : part.findings) {
+      out << fmt::format("    {} {}", finding.met ? "ok " : "-- ", finding.criterion);
+      if (!finding.evidence.empty()) out << fmt::format(": \"{}\"", finding.evidence);
+      out << "\n";
+      if (!finding.met && !finding.advice.empty()) out << "       " << finding.advice << "\n";
+    }
+  }
+  for (const auto& error : score.errors) out << "  (scoring failed: " << error << ")\n";
+}
+
+std::string trim(const std::string& text) {
+  const auto first = text.find_first_not_of(" \t\r");
+  if (first == std::string::npos) return {};
+  return text.substr(first, text.find_last_not_of(" \t\r") - first + 1);
+}
+
+class CliFrontend final : public Frontend {
+ public:
+  std::string_view name() const override { return "cli"; }
+
+  int run(FrontendContext& context) override {
+    std::istream& in = context.in;
+    std::ostream& out = context.out;
+    auto session = context.engine.start_review(context.deck.value_or(""));
+    bool quit = false;
+    while (!quit) {
+      auto card = session->next();
+      if (!card) break;
+      const QueueCounts counts = session->counts();
+      out << fmt::format("\n[{} new · {} learning · {} review]  {}\n", counts.new_cards, counts.learning, counts.review, card->deck);
+      const char* kind = card->content.kind == CardKind::story ? "Story" : card->content.kind == CardKind::keypoint ? "Explain" : "Question";
+      out << fmt::format("{}: {}\n", kind, card->content.prompt);
+      if (card->content.kind == CardKind::story)
+        out << "Tell it in STAR order: situation, task, action, result, and what you learned.\n";
+      out << "Your answer (an empty line reveals; u = undo, q = quit):\n" << std::flush;
+
+      const auto shown = SteadyClock::now();
+      std::string typed, line;
+      bool first = true;
+      bool got_input = false;
+      while (std::getline(in, line)) {
+        got_input = true;
+        const std::string command = trim(line);
+        if (first && (command == "q" || command == "quit")) {
+          quit = true;
+          break;
+        }
+        if (first && (command == "u" || command == "undo")) {
+          undo(*session, out);
+          typed.clear();
+          break;
+        }
+        if (command.empty()) break;
+        typed += (typed.empty() ? "" : "\n") + line;
+        first = false;
+      }
+      if (quit || !got_input) break;
+      if (first && typed.empty() && trim(line) == "u") continue;
+      if (first && typed.empty() && (trim(line) == "undo")) continue;
+
+      const double seconds = std::chrono::duration<double>(SteadyClock::now() - shown).count();
+      out << "\n--- Answer ---\n";
+      show_answer(out, card->content);
+      CombinedScore score;
+      if (!trim(typed).empty()) {
+        score = session->score(*card, Attempt{typed, seconds});
+        out << "\n--- Your answer ---\n";
+        show_score(out, score);
+      }
+      if (is_behavioural(card->content))
+        out << fmt::format("  Time: {:.0f} s (a spoken answer should take 60-90 s)\n", seconds);
+
+      const std::string suggestion = score.suggestion ? fmt::format("; Enter = {}", to_string(*score.suggestion)) : "";
+      while (true) {
+        out << fmt::format("Rating (1 again, 2 hard, 3 good, 4 easy{}; u undo, q quit): ", suggestion) << std::flush;
+        if (!std::getline(in, line)) {
+          quit = true;
+          break;
+        }
+        const std::string answer = trim(line);
+        if (answer == "q" || answer == "quit") {
+          quit = true;
+          break;
+        }
+        if (answer == "u" || answer == "undo") {
+          undo(*session, out);
+          break;
+        }
+        std::optional<Rating> rating = rating_from_string(answer);
+        if (!rating && answer.empty() && score.suggestion) rating = score.suggestion;
+        if (!rating) {
+          out << "Please answer 1, 2, 3 or 4 (again, hard, good, easy).\n";
+          continue;
+        }
+        const auto taken = std::chrono::duration_cast<std::chrono::milliseconds>(SteadyClock::now() - shown).count();
+        try {
+          AnswerDetails details{taken, score.parts.empty() ? nullptr : &score};
+          const AnswerOutcome outcome = session->answer(*card, *rating, details);
+          out << fmt::format("Saved: {}; next {}.\n", to_string(*rating), describe_due(outcome.after, context.engine.clock()));
+        } catch (const std::exception& e) {
+          context.err << "rehearse: " << e.what() << "\n";
+        }
+        break;
+      }
+    }
+    print_summary(*session, out);
+    return 0;
+  }
+
+ private:
+  static void undo(ReviewSession& session, std::ostream& out) {
+    if (auto card = session.undo())
+      out << fmt::format("Undone: the last answer (\"{}\") was taken back.\n", card->content.prompt);
+    else
+      out << "Nothing to undo.\n";
+  }
+
+  static std::string describe_due(const SchedulingState& state, const Clock& clock) {
+    const std::int64_t minutes = (state.due_ms - clock.now_ms()) / kMsPerMinute;
+    if (minutes < 60) return fmt::format("in {} min", std::max<std::int64_t>(minutes, 1));
+    if (minutes < 24 * 60) return fmt::format("in {} h", minutes / 60);
+    const std::int64_t days = clock.day_number(state.due_ms) - clock.today();
+    return days == 1 ? "tomorrow" : fmt::format("in {} days", days);
+  }
+
+  static void print_summary(const ReviewSession& session, std::ostream& out) {
+    const SessionSummary& s = session.summary();
+    if (s.answered == 0) {
+      out << "\nNothing more to review today. Come back tomorrow, or import more cards.\n";
+      return;
+    }
+    out << fmt::format("\nSession done: {} cards in {:.1f} min (again {}, hard {}, good {}, easy {}).\n", s.answered,
+                       static_cast<double>(s.total_ms) / 60000.0, s.again, s.hard, s.good, s.easy);
+    if (s.mean_score) out << fmt::format("Mean score of your typed answers: {:.0f}/100.\n", *s.mean_score);
+    const QueueCounts left = session.counts();
+    if (left.total() > 0)
+      out << fmt::format("Still due today: {} new, {} learning, {} review.\n", left.new_cards, left.learning, left.review);
+  }
+};
+
+void register_components(Registry& registry) { registry.add(std::make_unique<CliFrontend>()); }
+
+}  // namespace
+
+REHEARSE_PLUGIN("cli", "1.0.0", "frontend", "Line-oriented review in the terminal; works with piped input", register_components)

@@ -1,0 +1,52 @@
+// Shared helpers for the test suite: temporary folders, engines on throwaway collections, and
+// running the real `rehearse` program.
+#pragma once
+
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "rehearse/engine.h"
+
+namespace rehearse::test {
+
+// A fresh folder under /tmp, removed with everything in it when the object goes away.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+
+  const std::filesystem::path& path() const { return path_; }
+  std::filesystem::path operator/(const std::string& name) const { return path_ / name; }
+  // Writes `content` to `name` inside the folder and returns its path.
+  std::filesystem::path write(const std::string& name, const std::string& content) const;
+
+ private:
+  std::filesystem::path path_;
+};
+
+// Unix ms of an ISO 8601 time (UTC when the test environment sets TZ=UTC); fails the test if bad.
+std::int64_t at(const std::string& iso);
+
+// An engine with the built plugins on a collection in `dir`, with "now" fixed at `now`.
+std::unique_ptr<Engine> make_engine(const TempDir& dir, const std::string& now = "2026-01-10T09:00:00Z",
+                                    std::vector<std::filesystem::path> extra_plugin_dirs = {});
+
+struct ProgramResult {
+  int status = -1;
+  std::string out;
+  std::string err;
+};
+
+// Runs the built `rehearse` with `args`, feeding `input` on standard input.
+ProgramResult run_program(const std::vector<std::string>& args, const std::string& input = "",
+                          const std::vector<std::string>& env = {});
+
+std::string read_text(const std::filesystem::path& path);
+
+}  // namespace rehearse::test
