@@ -13,7 +13,4 @@ int run_plugins(const Arguments& args);
 int run_stats(const Arguments& args);
 int run_config(const Arguments& args);
 
-// Options every command accepts.
-extern const std::vector<std::string> kGlobalOptions;
-
 }  // namespace rehearse::app

@@ -1,5 +1,5 @@
 // rehearse: spaced repetition for engineering interviews. A thin command dispatcher over the
-// engine library; see commands.cpp.
+// engine library; each command lives in its own <name>_command.cpp.
 #include <fmt/format.h>
 
 #include <cstdio>
@@ -13,19 +13,34 @@
 
 namespace {
 
-constexpr const char* kUsage = R"(usage: rehearse [OPTIONS] COMMAND [ARGS]
+using rehearse::app::Arguments;
 
-Spaced-repetition review of interview questions, key points and STAR stories.
+struct Command {
+  const char* name;
+  int (*run)(const Arguments&);
+  std::vector<std::string> valued_options;  // options of this command that take a value
+  const char* usage;
+};
 
-Commands:
-  review [--deck NAME] [--frontend NAME]   review today's cards (the default command)
-  import PATH... [--source NAME] [--json]   import decks from files or folders
-  decks [--json]                            list decks with their due and new cards
-  stats [--json]                            counts of cards and reviews
-  plugins [--json] [--check FILE]           list loaded and refused plugins
-  config [list | get KEY | set KEY VALUE | unset KEY]
-                                            show or change settings
+const std::vector<Command>& commands() {
+  using namespace rehearse::app;
+  static const std::vector<Command> list = {
+      {"review", run_review, {"--deck", "--frontend"}, "review [--deck NAME] [--frontend NAME]   review today's cards (the default)"},
+      {"import", run_import, {"--source"}, "import PATH... [--source NAME] [--json]   import decks from files or folders"},
+      {"decks", run_decks, {}, "decks [--json]                            list decks with their due and new cards"},
+      {"stats", run_stats, {}, "stats [--json]                            counts of cards and reviews"},
+      {"plugins", run_plugins, {"--check"}, "plugins [--json] [--check FILE]           list loaded and refused plugins"},
+      {"config", run_config, {}, "config [list | get KEY | set KEY VALUE | unset KEY]\n"
+                                 "                                            show or change settings"},
+  };
+  return list;
+}
 
+std::string usage() {
+  std::string text = "usage: rehearse [OPTIONS] COMMAND [ARGS]\n\n"
+                     "Spaced-repetition review of interview questions, key points and STAR stories.\n\nCommands:\n";
+  for (const auto& command : commands()) text += fmt::format("  {}\n", command.usage);
+  text += R"(
 Options:
   --collection PATH   the collection file (default $REHEARSE_COLLECTION, else
                       $XDG_DATA_HOME/rehearse/collection.db)
@@ -34,16 +49,19 @@ Options:
   -h, --help          show this help
   -V, --version       show the version
 )";
+  return text;
+}
 
 }  // namespace
 
 int main(int argc, char** argv) {
   using namespace rehearse::app;
   std::vector<std::string> raw(argv + 1, argv + argc);
+  std::vector<std::string> valued = {"--collection", "--plugin-path", "--now"};
+  for (const auto& command : commands()) valued.insert(valued.end(), command.valued_options.begin(), command.valued_options.end());
   bool json_errors = false;
   try {
-    const Arguments args(raw, {"--collection", "--plugin-path", "--now", "--deck", "--frontend", "--source", "--check"},
-                         {"--plugin-path"});
+    const Arguments args(raw, valued, {"--plugin-path"});
     json_errors = args.flag("--json");
     if (args.flag("--version")) {
       fmt::print("rehearse {} (plugin API {}.{})\n", rehearse::version_string(), rehearse::kPluginApiMajor,
@@ -51,19 +69,15 @@ int main(int argc, char** argv) {
       return 0;
     }
     if (args.flag("--help") || args.command() == "help") {
-      fmt::print("{}", kUsage);
+      fmt::print("{}", usage());
       return 0;
     }
-    const std::string& command = args.command();
-    if (command.empty() || command == "review") return run_review(args);
-    if (command == "import") return run_import(args);
-    if (command == "decks") return run_decks(args);
-    if (command == "plugins") return run_plugins(args);
-    if (command == "stats") return run_stats(args);
-    if (command == "config") return run_config(args);
-    throw UsageError(fmt::format("unknown command '{}'", command));
+    const std::string name = args.command().empty() ? "review" : args.command();
+    for (const auto& command : commands())
+      if (name == command.name) return command.run(args);
+    throw UsageError(fmt::format("unknown command '{}'", name));
   } catch (const UsageError& e) {
-    fmt::print(stderr, "rehearse: {}\n\n{}", e.what(), kUsage);
+    fmt::print(stderr, "rehearse: {}\n\n{}", e.what(), usage());
     return 2;
   } catch (const rehearse::ParseError& e) {
     if (json_errors) {

@@ -1,6 +1,8 @@
 #include "rehearse/collection.h"
 
 #include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Savepoint.h>
+#include <sqlite3.h>
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
 #include <fmt/format.h>
@@ -98,8 +100,10 @@ std::vector<KeyPoint> decode_key_points(const std::string& text) {
 // Columns of a card row, in the order every card query selects them.
 constexpr const char* kCardColumns =
     "c.id, d.name, c.uid, c.kind, c.prompt, c.answer, c.key_points, c.pitfalls, c.themes, c.tags, "
-    "c.situation, c.task, c.actions, c.result, c.lesson, c.source_line, c.suspended, "
+    "c.situation, c.task, c.actions, c.result, c.lesson, c.source_line, c.suspended, c.sibling_group, "
     "s.state, s.due_ms, s.interval_days, s.ease, s.stability, s.difficulty, s.step, s.reps, s.lapses, s.last_review_ms";
+
+SchedulingState read_state(SQLite::Statement& row, int first);
 
 Card read_card(SQLite::Statement& row) {
   Card card;
@@ -121,17 +125,8 @@ Card read_card(SQLite::Statement& row) {
   c.story.lesson = row.getColumn(14).getString();
   c.line = row.getColumn(15).getInt();
   card.suspended = row.getColumn(16).getInt() != kActive;
-  SchedulingState& s = card.scheduling;
-  s.state = static_cast<CardState>(row.getColumn(17).getInt());
-  s.due_ms = row.getColumn(18).getInt64();
-  s.interval_days = row.getColumn(19).getDouble();
-  s.ease = row.getColumn(20).getDouble();
-  s.stability = row.getColumn(21).getDouble();
-  s.difficulty = row.getColumn(22).getDouble();
-  s.step = row.getColumn(23).getInt();
-  s.reps = row.getColumn(24).getInt();
-  s.lapses = row.getColumn(25).getInt();
-  s.last_review_ms = row.getColumn(26).getInt64();
+  c.group = row.getColumn(17).getString();
+  card.scheduling = read_state(row, 18);
   return card;
 }
 
@@ -218,6 +213,38 @@ struct Collection::Impl {
     return std::nullopt;
   }
 
+  ImportReport apply_import(const std::vector<ParsedFile>& files, const Replayer& replay);
+  void add_history(const std::string& file, const ImportedHistory& history, const Replayer& replay, ImportReport& report);
+
+  std::int64_t insert_log(const ReviewLogEntry& entry) {
+  SQLite::Statement log(db,
+                          "INSERT INTO review_log (card_id, reviewed_ms, rating, taken_ms, scheduler, state_before, due_before, "
+                          "interval_before, ease_before, stability_before, difficulty_before, step_before, reps_before, "
+                          "lapses_before, last_review_before, state_after, due_after, interval_after, ease_after, "
+                          "stability_after, difficulty_after, step_after, reps_after, lapses_after, score, suggested_rating) "
+                          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    log.bind(1, static_cast<std::int64_t>(entry.card_id));
+    log.bind(2, static_cast<std::int64_t>(entry.reviewed_ms));
+    log.bind(3, static_cast<int>(entry.rating));
+    log.bind(4, static_cast<std::int64_t>(entry.taken_ms));
+    log.bind(5, entry.scheduler);
+    bind_state(log, 6, entry.before);
+    const SchedulingState& a = entry.after;
+    log.bind(16, static_cast<int>(a.state));
+    log.bind(17, static_cast<std::int64_t>(a.due_ms));
+    log.bind(18, a.interval_days);
+    log.bind(19, a.ease);
+    log.bind(20, a.stability);
+    log.bind(21, a.difficulty);
+    log.bind(22, a.step);
+    log.bind(23, a.reps);
+    log.bind(24, a.lapses);
+    if (entry.score) log.bind(25, *entry.score); else log.bind(25);
+    if (entry.suggestion) log.bind(26, static_cast<int>(*entry.suggestion)); else log.bind(26);
+    log.exec();
+    return db.getLastInsertRowid();
+  }
+
   int config_int(const std::string& key, int fallback) const {
     auto value = config(key);
     if (!value) return fallback;
@@ -288,26 +315,30 @@ std::map<std::string, std::string> Collection::config_with_prefix(const std::str
   return out;
 }
 
-ImportReport Collection::apply_import(const std::vector<ParsedFile>& files) {
-  auto& db = impl_->db;
+ImportReport Collection::apply_import(const std::vector<ParsedFile>& files, const Replayer& replay) {
   ImportReport report;
-  const std::int64_t now = impl_->clock.now_ms();
-  SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+  write([&] { report = impl_->apply_import(files, replay); });
+  return report;
+}
+
+ImportReport Collection::Impl::apply_import(const std::vector<ParsedFile>& files, const Replayer& replay) {
+  ImportReport report;
+  const std::int64_t now = clock.now_ms();
 
   SQLite::Statement find_deck(db, "SELECT id FROM decks WHERE name = ?");
   SQLite::Statement add_deck(db, "INSERT INTO decks (name, tags, created_ms) VALUES (?, ?, ?)");
   SQLite::Statement set_deck_tags(db, "UPDATE decks SET tags = ? WHERE id = ?");
   SQLite::Statement find_card(db,
                               "SELECT id, kind, prompt, answer, key_points, pitfalls, themes, tags, situation, task, "
-                              "actions, result, lesson, suspended, source_file, source_line FROM cards WHERE deck_id = ? AND uid = ?");
+                              "actions, result, lesson, sibling_group, suspended, source_file, source_line FROM cards WHERE deck_id = ? AND uid = ?");
   SQLite::Statement add_card(db,
                              "INSERT INTO cards (deck_id, uid, kind, prompt, answer, key_points, pitfalls, themes, tags, "
-                             "situation, task, actions, result, lesson, source_file, source_line, suspended, created_ms, modified_ms) "
-                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)");
+                             "situation, task, actions, result, lesson, sibling_group, source_file, source_line, suspended, created_ms, "
+                             "modified_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)");
   SQLite::Statement update_card(db,
                                 "UPDATE cards SET kind = ?, prompt = ?, answer = ?, key_points = ?, pitfalls = ?, themes = ?, "
-                                "tags = ?, situation = ?, task = ?, actions = ?, result = ?, lesson = ?, source_file = ?, "
-                                "source_line = ?, suspended = ?, modified_ms = ? WHERE id = ?");
+                                "tags = ?, situation = ?, task = ?, actions = ?, result = ?, lesson = ?, sibling_group = ?, "
+                                "source_file = ?, source_line = ?, suspended = ?, modified_ms = ? WHERE id = ?");
   SQLite::Statement add_state(db, "INSERT INTO card_state (card_id, deck_id, due_ms) VALUES (?, ?, ?)");
   SQLite::Statement set_state_suspended(db, "UPDATE card_state SET suspended = ? WHERE card_id = ?");
   SQLite::Statement next_position(db, "SELECT COALESCE(MAX(due_ms), 0) + 1 FROM card_state WHERE deck_id = ? AND state = 0");
@@ -350,20 +381,21 @@ ImportReport Collection::apply_import(const std::vector<ParsedFile>& files) {
         std::vector<std::string> tags = card.tags;
         for (const auto& tag : deck.tags)
           if (std::find(tags.begin(), tags.end(), tag) == tags.end()) tags.push_back(tag);
-        const std::string values[] = {std::string(to_string(card.kind)), card.prompt, card.answer,
+        constexpr int kFields = 13;  // the content columns, in the order of `values`
+        const std::string values[kFields] = {std::string(to_string(card.kind)), card.prompt, card.answer,
                                       encode_key_points(card.key_points), join_lines(card.pitfalls),
                                       join_lines(card.themes), join_lines(tags), card.story.situation,
                                       card.story.task, join_lines(card.story.actions), card.story.result,
-                                      card.story.lesson};
+                                      card.story.lesson, card.group};
         find_card.reset();
         find_card.bind(1, static_cast<std::int64_t>(deck_id));
         find_card.bind(2, uid);
         if (find_card.executeStep()) {
           const std::int64_t id = find_card.getColumn(0).getInt64();
           bool same = true;
-          for (int i = 0; i < 12; ++i) same = same && find_card.getColumn(i + 1).getString() == values[i];
-          const int suspended = find_card.getColumn(13).getInt();
-          const bool moved = find_card.getColumn(14).getString() != file.file || find_card.getColumn(15).getInt() != card.line;
+          for (int i = 0; i < kFields; ++i) same = same && find_card.getColumn(i + 1).getString() == values[i];
+          const int suspended = find_card.getColumn(kFields + 1).getInt();
+          const bool moved = find_card.getColumn(kFields + 2).getString() != file.file || find_card.getColumn(kFields + 3).getInt() != card.line;
           find_card.reset();
           const int new_suspended = suspended == kGoneFromFile ? kActive : suspended;
           if (same && suspended != kGoneFromFile && !moved) {
@@ -371,12 +403,12 @@ ImportReport Collection::apply_import(const std::vector<ParsedFile>& files) {
             continue;
           }
           update_card.reset();
-          for (int i = 0; i < 12; ++i) update_card.bind(i + 1, values[i]);
-          update_card.bind(13, file.file);
-          update_card.bind(14, card.line);
-          update_card.bind(15, new_suspended);
-          update_card.bind(16, static_cast<std::int64_t>(now));
-          update_card.bind(17, static_cast<std::int64_t>(id));
+          for (int i = 0; i < kFields; ++i) update_card.bind(i + 1, values[i]);
+          update_card.bind(kFields + 1, file.file);
+          update_card.bind(kFields + 2, card.line);
+          update_card.bind(kFields + 3, new_suspended);
+          update_card.bind(kFields + 4, static_cast<std::int64_t>(now));
+          update_card.bind(kFields + 5, static_cast<std::int64_t>(id));
           update_card.exec();
           set_state_suspended.reset();
           set_state_suspended.bind(1, new_suspended);
@@ -391,11 +423,11 @@ ImportReport Collection::apply_import(const std::vector<ParsedFile>& files) {
           add_card.reset();
           add_card.bind(1, static_cast<std::int64_t>(deck_id));
           add_card.bind(2, uid);
-          for (int i = 0; i < 12; ++i) add_card.bind(i + 3, values[i]);
-          add_card.bind(15, file.file);
-          add_card.bind(16, card.line);
-          add_card.bind(17, static_cast<std::int64_t>(now));
-          add_card.bind(18, static_cast<std::int64_t>(now));
+          for (int i = 0; i < kFields; ++i) add_card.bind(i + 3, values[i]);
+          add_card.bind(kFields + 3, file.file);
+          add_card.bind(kFields + 4, card.line);
+          add_card.bind(kFields + 5, static_cast<std::int64_t>(now));
+          add_card.bind(kFields + 6, static_cast<std::int64_t>(now));
           add_card.exec();
           const std::int64_t id = db.getLastInsertRowid();
           add_state.reset();
@@ -433,9 +465,61 @@ ImportReport Collection::apply_import(const std::vector<ParsedFile>& files) {
       }
     }
     report.warnings.insert(report.warnings.end(), file.result.warnings.begin(), file.result.warnings.end());
+    for (const auto& history : file.result.history) add_history(file.file, history, replay, report);
   }
-  transaction.commit();
   return report;
+}
+
+void Collection::Impl::add_history(const std::string& file, const ImportedHistory& history, const Replayer& replay,
+                                   ImportReport& report) {
+  if (history.reviews.empty() || !replay) return;
+  SQLite::Statement find(db, "SELECT c.id FROM cards c JOIN decks d ON d.id = c.deck_id WHERE d.name = ? AND c.uid = ?");
+  find.bind(1, history.deck);
+  find.bind(2, history.uid.empty() ? slugify(history.prompt) : history.uid);
+  if (!find.executeStep()) {
+    report.warnings.push_back({file, 0, fmt::format("review history for a card not in the file ('{}') was skipped", history.prompt)});
+    return;
+  }
+  const std::int64_t card_id = find.getColumn(0).getInt64();
+  SQLite::Statement existing(db, "SELECT COUNT(*) FROM review_log WHERE card_id = ?");
+  existing.bind(1, card_id);
+  existing.executeStep();
+  if (existing.getColumn(0).getInt() > 0) return;  // the collection's own history wins
+  const std::vector<SchedulingState> states = replay(history.deck, history.reviews);
+  if (states.size() != history.reviews.size()) throw Error("the scheduler returned a wrong number of states while replaying history");
+  SchedulingState before;
+  before.due_ms = 0;
+  for (size_t i = 0; i < states.size(); ++i) {
+    ReviewLogEntry entry;
+    entry.card_id = card_id;
+    entry.reviewed_ms = history.reviews[i].reviewed_ms;
+    entry.rating = history.reviews[i].rating;
+    entry.taken_ms = history.reviews[i].taken_ms;
+    entry.scheduler = "import";
+    entry.before = before;
+    entry.after = states[i];
+    insert_log(entry);
+    before = states[i];
+  }
+  SQLite::Statement update(db, "UPDATE card_state SET state = ?, due_ms = ?, interval_days = ?, ease = ?, stability = ?, "
+                               "difficulty = ?, step = ?, reps = ?, lapses = ?, last_review_ms = ? WHERE card_id = ?");
+  bind_state(update, 1, before);
+  update.bind(11, card_id);
+  update.exec();
+  report.history += static_cast<int>(states.size());
+}
+
+void Collection::write(const std::function<void()>& body) {
+  auto& db = impl_->db;
+  if (sqlite3_get_autocommit(db.getHandle())) {
+    SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+    body();
+    transaction.commit();
+  } else {
+    SQLite::Savepoint savepoint(db, "rehearse_nested");
+    body();
+    savepoint.release();
+  }
 }
 
 std::vector<std::string> Collection::deck_names() const {
@@ -602,32 +686,7 @@ std::int64_t Collection::record_answer(const ReviewLogEntry& entry) {
   update.bind(11, static_cast<std::int64_t>(entry.card_id));
   update.exec();
 
-  SQLite::Statement log(db,
-                        "INSERT INTO review_log (card_id, reviewed_ms, rating, taken_ms, scheduler, state_before, due_before, "
-                        "interval_before, ease_before, stability_before, difficulty_before, step_before, reps_before, "
-                        "lapses_before, last_review_before, state_after, due_after, interval_after, ease_after, "
-                        "stability_after, difficulty_after, step_after, reps_after, lapses_after, score, suggested_rating) "
-                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-  log.bind(1, static_cast<std::int64_t>(entry.card_id));
-  log.bind(2, static_cast<std::int64_t>(entry.reviewed_ms));
-  log.bind(3, static_cast<int>(entry.rating));
-  log.bind(4, static_cast<std::int64_t>(entry.taken_ms));
-  log.bind(5, entry.scheduler);
-  bind_state(log, 6, entry.before);
-  const SchedulingState& a = entry.after;
-  log.bind(16, static_cast<int>(a.state));
-  log.bind(17, static_cast<std::int64_t>(a.due_ms));
-  log.bind(18, a.interval_days);
-  log.bind(19, a.ease);
-  log.bind(20, a.stability);
-  log.bind(21, a.difficulty);
-  log.bind(22, a.step);
-  log.bind(23, a.reps);
-  log.bind(24, a.lapses);
-  if (entry.score) log.bind(25, *entry.score); else log.bind(25);
-  if (entry.suggestion) log.bind(26, static_cast<int>(*entry.suggestion)); else log.bind(26);
-  log.exec();
-  const std::int64_t id = db.getLastInsertRowid();
+  const std::int64_t id = impl_->insert_log(entry);
   transaction.commit();
   return id;
 }

@@ -131,11 +131,11 @@ ImportReport Engine::import_paths(const std::vector<fs::path>& paths, const std:
     const std::string bytes = read_file(file);
     parsed.push_back(impl_->parse(file, bytes, source, fs::weakly_canonical(fs::absolute(file)).string()));
   }
-  return impl_->collection->apply_import(parsed);
+  return impl_->collection->apply_import(parsed, replayer());
 }
 
 ImportReport Engine::import_bytes(const std::string& file_name, std::string_view bytes, const std::string& source) {
-  return impl_->collection->apply_import({impl_->parse(file_name, bytes, source, "upload:" + file_name)});
+  return impl_->collection->apply_import({impl_->parse(file_name, bytes, source, "upload:" + file_name)}, replayer());
 }
 
 std::unique_ptr<ReviewSession> Engine::start_review(const std::string& deck) {
@@ -172,6 +172,46 @@ std::vector<const Scorer*> Engine::scorers_for(const std::string& deck) const {
       throw Error(fmt::format("the scorer '{}' chosen for deck '{}' is not loaded (`rehearse plugins` lists what is)", name, deck));
   }
   return scorers;
+}
+
+Collection::Replayer Engine::replayer() const {
+  return [this](const std::string& deck, const std::vector<ImportedReview>& reviews) { return replay_reviews(deck, reviews); };
+}
+
+std::vector<SchedulingState> Engine::replay_reviews(const std::string& deck, const std::vector<ImportedReview>& reviews,
+                                                    std::int64_t card_id) const {
+  const Scheduler& scheduler = scheduler_for(deck);
+  const Options options = options_for(ComponentKind::scheduler, scheduler.name(), scheduler.options());
+  std::vector<SchedulingState> states;
+  states.reserve(reviews.size());
+  SchedulingState state;
+  for (const auto& review : reviews) {
+    state = scheduler.next(state, review.rating, review_context(state, card_id, review.reviewed_ms, options));
+    states.push_back(state);
+  }
+  return states;
+}
+
+namespace {
+std::uint64_t mix(std::uint64_t x) {
+  x += 0x9e3779b97f4a7c15ULL;
+  x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+  return x ^ (x >> 31);
+}
+}  // namespace
+
+ReviewContext Engine::review_context(const SchedulingState& state, std::int64_t card_id, std::int64_t now_ms,
+                                     const Options& options) const {
+  const Clock& clock = impl_->clock;
+  ReviewContext ctx;
+  ctx.now_ms = now_ms;
+  ctx.elapsed_days = state.last_review_ms == 0 ? 0
+                                               : static_cast<int>(clock.day_number(now_ms) - clock.day_number(state.last_review_ms));
+  // The same card and the same number of reviews give the same fuzz, so a replay is reproducible.
+  ctx.fuzz_seed = mix(static_cast<std::uint64_t>(card_id) * 1'000'003ULL + static_cast<std::uint64_t>(state.reps));
+  ctx.options = &options;
+  return ctx;
 }
 
 Options Engine::options_for(ComponentKind kind, std::string_view name, const std::vector<OptionSpec>& specs) const {

@@ -15,13 +15,6 @@ namespace {
 // rather than ending the session with cards a minute away.
 constexpr std::int64_t kLearnAheadMs = 20 * kMsPerMinute;
 
-std::uint64_t mix(std::uint64_t x) {
-  x += 0x9e3779b97f4a7c15ULL;
-  x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
-  x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
-  return x ^ (x >> 31);
-}
-
 }  // namespace
 
 struct ReviewSession::Impl {
@@ -80,7 +73,8 @@ std::optional<Card> ReviewSession::next() {
 }
 
 QueueCounts ReviewSession::counts() const {
-  const auto& q = impl_->queue;
+  // Learning cards count from the moment they are within the learn-ahead window, as in Anki.
+  const auto q = impl_->engine.collection().queue(impl_->deck, kLearnAheadMs);
   return {static_cast<int>(q.new_cards.size()), static_cast<int>(q.learning.size()), static_cast<int>(q.review.size())};
 }
 
@@ -118,13 +112,7 @@ AnswerOutcome ReviewSession::answer(const Card& card, Rating rating, const Answe
   const Options options = engine.options_for(ComponentKind::scheduler, scheduler.name(), scheduler.options());
   const Clock& clock = engine.clock();
 
-  ReviewContext ctx;
-  ctx.now_ms = clock.now_ms();
-  ctx.elapsed_days = card.scheduling.last_review_ms == 0
-                         ? 0
-                         : static_cast<int>(clock.day_number(ctx.now_ms) - clock.day_number(card.scheduling.last_review_ms));
-  ctx.fuzz_seed = mix(static_cast<std::uint64_t>(card.id) * 1'000'003ULL + static_cast<std::uint64_t>(card.scheduling.reps));
-  ctx.options = &options;
+  const ReviewContext ctx = engine.review_context(card.scheduling, card.id, clock.now_ms(), options);
 
   ReviewLogEntry entry;
   entry.card_id = card.id;

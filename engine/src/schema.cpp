@@ -41,6 +41,7 @@ constexpr std::array<std::string_view, 1> kMigrations = {
       actions      TEXT NOT NULL DEFAULT '',
       result       TEXT NOT NULL DEFAULT '',
       lesson       TEXT NOT NULL DEFAULT '',
+      sibling_group TEXT NOT NULL DEFAULT '',
       source_file  TEXT NOT NULL DEFAULT '',
       source_line  INTEGER NOT NULL DEFAULT 0,
       -- 0: active, 1: suspended by the user, 2: gone from its file at the last import

@@ -54,6 +54,9 @@ struct CardContent {
   std::vector<std::string> themes;    // e.g. incident, migration, mentoring
   std::vector<std::string> tags;
   Story story;                        // filled for story cards (and questions with a model STAR answer)
+  // Cards of one deck with the same non-empty group came from the same entry of a source (a
+  // question and the key-point cards made from it): siblings, not shown on the same day.
+  std::string group;
   int line = 0;                       // where the card starts in its file, for messages
 
   bool operator==(const CardContent&) const = default;

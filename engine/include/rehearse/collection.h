@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -49,6 +50,7 @@ struct ParsedFile {
 struct ImportReport {
   int added = 0;
   int updated = 0;
+  int history = 0;    // past reviews added to the review log
   int suspended = 0;  // cards gone from their file
   int unchanged = 0;
   std::vector<ParseWarning> warnings;
@@ -101,11 +103,20 @@ class REHEARSE_API Collection {
   void unset_config(const std::string& key);
   std::map<std::string, std::string> config_with_prefix(const std::string& prefix) const;
 
+  // Turns a card's imported review history into the state after each review (one per review),
+  // with the scheduler of `deck`. The engine provides it; the collection has no scheduler.
+  using Replayer = std::function<std::vector<SchedulingState>(const std::string& deck, const std::vector<ImportedReview>&)>;
+
   // Applies parsed files in one transaction: new cards are added, changed ones updated (keeping
   // their progress), cards of the same deck and file that are no longer in it are suspended (and
-  // come back when they reappear). Throws ParseError, and changes nothing, for two cards with the
-  // same id in one deck.
-  ImportReport apply_import(const std::vector<ParsedFile>& files);
+  // come back when they reappear). Imported history goes into the review log of cards that have
+  // none, and their state becomes the replayed one. Throws ParseError, and changes nothing, for
+  // two cards with the same id in one deck.
+  ImportReport apply_import(const std::vector<ParsedFile>& files, const Replayer& replay = {});
+
+  // Runs `body` as one write transaction (a savepoint when already inside one): everything it
+  // writes is committed together, or nothing is when it throws.
+  void write(const std::function<void()>& body);
 
   std::vector<std::string> deck_names() const;
   std::vector<DeckSummary> decks() const;

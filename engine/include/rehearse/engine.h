@@ -58,11 +58,23 @@ class REHEARSE_API Engine {
   // The resolved settings of a component ("<kind>.<name>.<option>" keys).
   Options options_for(ComponentKind kind, std::string_view name, const std::vector<OptionSpec>& specs) const;
 
+  // Runs `reviews` (oldest first) through the scheduler of `deck`, from a new card: the state
+  // after each review. `card_id` seeds the interval fuzz as in a live review, so a replay of a
+  // card's log gives the state the live reviews gave.
+  std::vector<SchedulingState> replay_reviews(const std::string& deck, const std::vector<ImportedReview>& reviews,
+                                              std::int64_t card_id = 0) const;
+
+  // The context a scheduler gets for answering a card in `state` at `now_ms`.
+  ReviewContext review_context(const SchedulingState& state, std::int64_t card_id, std::int64_t now_ms,
+                               const Options& options) const;
+
   // Where the bundled decks are: <prefix>/share/rehearse/decks beside the executable, or the
   // source tree's decks/ in a build tree; empty when not found.
   static std::filesystem::path bundled_decks_dir();
 
  private:
+  Collection::Replayer replayer() const;
+
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

@@ -7,6 +7,7 @@
 // source throws ParseError with the file and line; any other exception becomes a PluginError.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <string>
 #include <string_view>
@@ -15,6 +16,7 @@
 #include "rehearse/api.h"
 #include "rehearse/card.h"
 #include "rehearse/options.h"
+#include "rehearse/scheduling.h"
 
 namespace rehearse {
 
@@ -30,9 +32,26 @@ struct ParsedDeck {
   std::vector<CardContent> cards;
 };
 
+// One past answer of a card, from a source that carries review history (an Anki package).
+struct ImportedReview {
+  std::int64_t reviewed_ms = 0;
+  Rating rating = Rating::good;
+  std::int64_t taken_ms = 0;
+};
+
+// The review history of one card, oldest first. The engine adds it to the review log of a card
+// that has none yet, and replays it through the deck's scheduler to get the card's state.
+struct ImportedHistory {
+  std::string deck;
+  std::string uid;  // the card's uid (as in CardContent; derived from the prompt when empty)
+  std::string prompt;
+  std::vector<ImportedReview> reviews;
+};
+
 struct ParseResult {
   std::vector<ParsedDeck> decks;
   std::vector<ParseWarning> warnings;  // things skipped or repaired; the import goes on
+  std::vector<ImportedHistory> history;
 };
 
 class REHEARSE_API Source {

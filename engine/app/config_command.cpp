@@ -1,0 +1,114 @@
+#include <fmt/format.h>
+
+#include <iostream>
+
+#include "command_support.h"
+#include "commands.h"
+#include "rehearse/errors.h"
+
+namespace rehearse::app {
+
+using nlohmann::json;
+
+namespace {
+
+// Settings that belong to the engine, with the check each value must pass.
+struct CoreSetting {
+  const char* name;
+  const char* help;
+  OptionSpec spec;
+};
+
+const std::vector<CoreSetting>& core_settings() {
+  static const std::vector<CoreSetting> settings = {
+      {"scheduler", "the scheduler for every deck (e.g. fsrs, sm2)", {"scheduler", OptionType::text, "", "", 0, 0}},
+      {"scorers", "the scorers run on typed answers, in order (e.g. keypoints,star)", {"scorers", OptionType::text, "", "", 0, 0}},
+      {"frontend", "the default front end of `rehearse review`", {"frontend", OptionType::text, "cli", "", 0, 0}},
+      {"new_per_day", "new cards per deck per day", {"new_per_day", OptionType::integer, "10", "", 0, 100000}},
+      {"reviews_per_day", "reviews per deck per day", {"reviews_per_day", OptionType::integer, "200", "", 0, 1000000}},
+      {"day_start_hour", "the local hour at which a new day starts", {"day_start_hour", OptionType::integer, "4", "", 0, 23}},
+  };
+  return settings;
+}
+
+// Checks `key` = `value` against the engine's settings and the options components declare.
+void validate_setting(const Engine& engine, const std::string& key, const std::string& value) {
+  std::string name = key;
+  if (key.starts_with("deck.")) {
+    const auto dot = key.rfind('.');
+    if (dot <= 5) throw UsageError(fmt::format("'{}' should look like deck.<deck name>.<setting>", key));
+    name = key.substr(dot + 1);
+  }
+  for (const auto& setting : core_settings()) {
+    if (name != setting.name) continue;
+    if (auto problem = validate_option(setting.spec, value); !problem.empty())
+      throw Error(fmt::format("{}: {}", key, problem));
+    if (name == "scheduler" && !engine.registry().scheduler(value))
+      throw Error(fmt::format("{}: there is no scheduler named '{}'", key, value));
+    if (name == "frontend" && !engine.registry().frontend(value))
+      throw Error(fmt::format("{}: there is no front end named '{}'", key, value));
+    return;
+  }
+  if (key.starts_with("deck.")) throw Error(fmt::format("'{}' is not a deck setting", name));
+  for (const auto& component : engine.registry().components()) {
+    const std::string prefix = fmt::format("{}.{}.", to_string(component.kind), component.name);
+    if (!key.starts_with(prefix)) continue;
+    const std::string option = key.substr(prefix.size());
+    for (const auto& spec : component.options) {
+      if (spec.name != option) continue;
+      if (auto problem = validate_option(spec, value); !problem.empty()) throw Error(fmt::format("{}: {}", key, problem));
+      return;
+    }
+    throw Error(fmt::format("{} {} has no option '{}'", to_string(component.kind), component.name, option));
+  }
+  throw Error(fmt::format("unknown setting '{}' (`rehearse config list` shows them)", key));
+}
+
+}  // namespace
+
+int run_config(const Arguments& args) {
+  args.allow_only(with_globals({"--json"}));
+  Engine engine(engine_config(args));
+  Collection& collection = engine.collection();
+  const auto& ops = args.operands();
+  const std::string action = ops.empty() ? "list" : ops[0];
+  if (action == "list") {
+    require_operands(args, 0, 1, "no more operands");
+    const auto stored = collection.config_with_prefix("");
+    for (const auto& setting : core_settings()) {
+      auto it = stored.find(setting.name);
+      fmt::print("{:<34} {:<14} {}\n", setting.name, it != stored.end() ? it->second : "(" + setting.spec.default_value + ")", setting.help);
+    }
+    for (const auto& component : engine.registry().components()) {
+      for (const auto& spec : component.options) {
+        const std::string key = fmt::format("{}.{}.{}", to_string(component.kind), component.name, spec.name);
+        auto it = stored.find(key);
+        fmt::print("{:<34} {:<14} {}\n", key, it != stored.end() ? it->second : "(" + spec.default_value + ")", spec.help);
+      }
+    }
+    for (const auto& [key, value] : stored)
+      if (key.starts_with("deck.")) fmt::print("{:<34} {}\n", key, value);
+    return 0;
+  }
+  if (action == "get") {
+    require_operands(args, 2, 2, "a KEY");
+    auto value = collection.config(ops[1]);
+    if (!value) return 1;
+    fmt::print("{}\n", *value);
+    return 0;
+  }
+  if (action == "set") {
+    require_operands(args, 3, 3, "a KEY and a VALUE");
+    validate_setting(engine, ops[1], ops[2]);
+    collection.set_config(ops[1], ops[2]);
+    return 0;
+  }
+  if (action == "unset") {
+    require_operands(args, 2, 2, "a KEY");
+    collection.unset_config(ops[1]);
+    return 0;
+  }
+  throw UsageError(fmt::format("unknown config action '{}' (list, get, set, unset)", action));
+}
+
+}  // namespace rehearse::app
