@@ -15,7 +15,9 @@ int run_import(const Arguments& args) {
   require_operands(args, 1, SIZE_MAX, "at least one file or folder");
   Engine engine(engine_config(args));
   std::vector<std::filesystem::path> paths(args.operands().begin(), args.operands().end());
-  const ImportReport report = engine.import_paths(paths, args.value("--source").value_or(""));
+  ImportOptions options;
+  options.source = args.value("--source").value_or("");
+  const ImportReport report = engine.import_paths(paths, options);
   if (args.flag("--json")) {
     print_json({{"added", report.added},
                 {"updated", report.updated},

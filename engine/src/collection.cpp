@@ -315,9 +315,18 @@ std::map<std::string, std::string> Collection::config_with_prefix(const std::str
   return out;
 }
 
-ImportReport Collection::apply_import(const std::vector<ParsedFile>& files, const Replayer& replay) {
+ImportReport Collection::apply_import(const std::vector<ParsedFile>& files, const Replayer& replay, bool dry_run) {
+  // A dry run does the whole import inside a transaction, then throws to roll it back: the report
+  // is exactly what a real import would do.
+  struct RollBack {};
   ImportReport report;
-  write([&] { report = impl_->apply_import(files, replay); });
+  try {
+    write([&] {
+      report = impl_->apply_import(files, replay);
+      if (dry_run) throw RollBack{};
+    });
+  } catch (const RollBack&) {
+  }
   return report;
 }
 

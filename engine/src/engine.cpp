@@ -68,9 +68,28 @@ struct Engine::Impl {
     throw ParseError(path.string(), 0, "no source plugin reads this kind of file (`rehearse plugins` lists them; --source NAME picks one)");
   }
 
-  ParsedFile parse(const fs::path& path, std::string_view bytes, const std::string& source_name, const std::string& key) const {
-    const Source& source = source_for(path, bytes, source_name);
-    return ParsedFile{key, source.parse(path, bytes)};
+  ParsedFile parse(const fs::path& path, std::string_view bytes, const ImportOptions& options,
+                   const std::string& key) const {
+    const Source& source = source_for(path, bytes, options.source);
+    auto values = collection->config_with_prefix(fmt::format("source.{}.", source.name()));
+    for (const auto& [name, value] : options.source_options) values[name] = value;
+    for (const auto& [name, value] : options.source_options) {
+      for (const auto& spec : source.options())
+        if (spec.name == name && !validate_option(spec, value).empty())
+          throw Error(fmt::format("source {}: option {}: {}", source.name(), name, validate_option(spec, value)));
+    }
+    ParsedFile parsed{key, source.parse(path, bytes, Options(source.options(), values))};
+    if (!options.deck.empty()) {
+      // One deck for everything: merge what the file splits into decks.
+      ParsedDeck merged{options.deck, {}, {}};
+      for (auto& deck : parsed.result.decks) {
+        merged.tags.insert(merged.tags.end(), deck.tags.begin(), deck.tags.end());
+        for (auto& card : deck.cards) merged.cards.push_back(std::move(card));
+      }
+      parsed.result.decks = {std::move(merged)};
+      for (auto& history : parsed.result.history) history.deck = options.deck;
+    }
+    return parsed;
   }
 };
 
@@ -103,7 +122,8 @@ Collection& Engine::collection() { return *impl_->collection; }
 const Registry& Engine::registry() const { return impl_->registry; }
 const PluginHost& Engine::plugins() const { return impl_->host; }
 
-ImportReport Engine::import_paths(const std::vector<fs::path>& paths, const std::string& source) {
+ImportReport Engine::import_paths(const std::vector<fs::path>& paths, const ImportOptions& options) {
+  const std::string& source = options.source;
   std::vector<fs::path> files;
   for (const auto& path : paths) {
     std::error_code ec;
@@ -129,13 +149,14 @@ ImportReport Engine::import_paths(const std::vector<fs::path>& paths, const std:
   std::vector<ParsedFile> parsed;
   for (const auto& file : files) {
     const std::string bytes = read_file(file);
-    parsed.push_back(impl_->parse(file, bytes, source, fs::weakly_canonical(fs::absolute(file)).string()));
+    parsed.push_back(impl_->parse(file, bytes, options, fs::weakly_canonical(fs::absolute(file)).string()));
   }
-  return impl_->collection->apply_import(parsed, replayer());
+  return impl_->collection->apply_import(parsed, replayer(), options.dry_run);
 }
 
-ImportReport Engine::import_bytes(const std::string& file_name, std::string_view bytes, const std::string& source) {
-  return impl_->collection->apply_import({impl_->parse(file_name, bytes, source, "upload:" + file_name)}, replayer());
+ImportReport Engine::import_bytes(const std::string& file_name, std::string_view bytes, const ImportOptions& options) {
+  return impl_->collection->apply_import({impl_->parse(file_name, bytes, options, "upload:" + file_name)}, replayer(),
+                                         options.dry_run);
 }
 
 std::unique_ptr<ReviewSession> Engine::start_review(const std::string& deck) {

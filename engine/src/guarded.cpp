@@ -43,8 +43,9 @@ bool GuardedSource::accepts(const std::filesystem::path& path, std::string_view 
   return guard(plugin_, "accepts()", [&] { return inner_->accepts(path, head); });
 }
 
-ParseResult GuardedSource::parse(const std::filesystem::path& path, std::string_view bytes) const {
-  ParseResult result = guard(plugin_, fmt::format("reading {}", path.string()), [&] { return inner_->parse(path, bytes); });
+ParseResult GuardedSource::parse(const std::filesystem::path& path, std::string_view bytes, const Options& options) const {
+  ParseResult result =
+      guard(plugin_, fmt::format("reading {}", path.string()), [&] { return inner_->parse(path, bytes, options); });
   for (const auto& deck : result.decks) {
     if (deck.name.empty()) throw PluginError(plugin_, fmt::format("returned a deck without a name for {}", path.string()));
     for (const auto& card : deck.cards) {

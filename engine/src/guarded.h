@@ -20,7 +20,7 @@ class GuardedSource final : public Source {
   std::string_view name() const override { return name_; }
   std::vector<OptionSpec> options() const override { return options_; }
   bool accepts(const std::filesystem::path& path, std::string_view head) const override;
-  ParseResult parse(const std::filesystem::path& path, std::string_view bytes) const override;
+  ParseResult parse(const std::filesystem::path& path, std::string_view bytes, const Options& options) const override;
 
  private:
   std::unique_ptr<Source> inner_;

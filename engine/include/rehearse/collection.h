@@ -112,7 +112,8 @@ class REHEARSE_API Collection {
   // come back when they reappear). Imported history goes into the review log of cards that have
   // none, and their state becomes the replayed one. Throws ParseError, and changes nothing, for
   // two cards with the same id in one deck.
-  ImportReport apply_import(const std::vector<ParsedFile>& files, const Replayer& replay = {});
+  // With `dry_run`, the report says what would change and nothing is written.
+  ImportReport apply_import(const std::vector<ParsedFile>& files, const Replayer& replay = {}, bool dry_run = false);
 
   // Runs `body` as one write transaction (a savepoint when already inside one): everything it
   // writes is committed together, or nothing is when it throws.

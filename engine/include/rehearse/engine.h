@@ -3,6 +3,7 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -17,6 +18,16 @@
 #include "rehearse/review_session.h"
 
 namespace rehearse {
+
+// How to import: which source, into which deck, for real or not.
+struct ImportOptions {
+  std::string source;  // use this source for every file (empty: the first source that accepts each)
+  std::string deck;    // put every card into this deck (empty: the deck each file names)
+  bool dry_run = false;  // report what would change and change nothing
+  // Values for the chosen sources' declared options, over the collection's settings
+  // (e.g. {"with_history", "true"} for a source that can bring review history along).
+  std::map<std::string, std::string> source_options;
+};
 
 struct EngineConfig {
   std::filesystem::path collection;                 // empty: Collection::default_path()
@@ -42,12 +53,12 @@ class REHEARSE_API Engine {
   const PluginHost& plugins() const;
 
   // Reads each file (folders: every file some source accepts, recursively) with the source that
-  // accepts it, or the one named by `source`, and applies it. All files are parsed before anything
-  // is written, and all are written in one transaction: an error anywhere imports nothing.
-  // Throws ParseError (file and line) or PluginError.
-  ImportReport import_paths(const std::vector<std::filesystem::path>& paths, const std::string& source = {});
+  // accepts it, or the one named in `options`, and applies it. All files are parsed before
+  // anything is written, and all are written in one transaction: an error anywhere imports
+  // nothing. Throws ParseError (file and line) or PluginError.
+  ImportReport import_paths(const std::vector<std::filesystem::path>& paths, const ImportOptions& options = {});
   // The same for bytes that did not come from a file on disk (an upload).
-  ImportReport import_bytes(const std::string& file_name, std::string_view bytes, const std::string& source = {});
+  ImportReport import_bytes(const std::string& file_name, std::string_view bytes, const ImportOptions& options = {});
 
   std::unique_ptr<ReviewSession> start_review(const std::string& deck = {});
 

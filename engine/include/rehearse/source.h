@@ -68,8 +68,9 @@ class REHEARSE_API Source {
   virtual bool accepts(const std::filesystem::path& path, std::string_view head) const = 0;
 
   // Parses `bytes`, the whole content of the file named `path` (which may not exist on disk, as
-  // for an upload). `path` is only for messages and for a default deck name.
-  virtual ParseResult parse(const std::filesystem::path& path, std::string_view bytes) const = 0;
+  // for an upload). `path` is only for messages and for a default deck name. `options` holds this
+  // source's declared options, from the collection's settings and the import command.
+  virtual ParseResult parse(const std::filesystem::path& path, std::string_view bytes, const Options& options) const = 0;
 };
 
 }  // namespace rehearse

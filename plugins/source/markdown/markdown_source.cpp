@@ -15,7 +15,8 @@ class MarkdownSource final : public rehearse::Source {
     return ext == ".md" || ext == ".markdown";
   }
 
-  rehearse::ParseResult parse(const std::filesystem::path& path, std::string_view bytes) const override {
+  rehearse::ParseResult parse(const std::filesystem::path& path, std::string_view bytes,
+                              const rehearse::Options&) const override {
     return rehearse::markdown::parse_deck(bytes, path.string(), path.stem().string());
   }
 };
