@@ -1,6 +1,7 @@
 #include "arguments.h"
 
 #include <algorithm>
+#include <cctype>
 
 namespace rehearse::app {
 
@@ -17,7 +18,8 @@ Arguments::Arguments(const std::vector<std::string>& argv, const std::vector<std
     const std::string& arg = argv[i];
     if (!options_done && arg == "--") {
       options_done = true;
-    } else if (!options_done && arg.size() > 1 && arg[0] == '-' && arg != "-") {
+    } else if (!options_done && arg.size() > 1 && arg[0] == '-' && !std::isdigit(static_cast<unsigned char>(arg[1]))) {
+      // ("-3" is a negative number, an operand; "-" alone is standard input.)
       std::string name = arg;
       std::optional<std::string> inline_value;
       if (auto eq = arg.find('='); eq != std::string::npos && arg.starts_with("--")) {
