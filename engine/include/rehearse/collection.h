@@ -151,6 +151,61 @@ class REHEARSE_API Collection {
   // Replaces the state of a card, e.g. after recomputing it from the review log.
   void set_scheduling(std::int64_t card_id, const SchedulingState& state);
 
+  // ---- Statistics: what the charts of a front end draw (engine/src/statistics.cpp) ----------
+  // Days are the user's days (Clock::day_number), which roll over at the day-start hour. Cards
+  // gone from their file are never counted; suspended cards are not due.
+
+  struct DayCount {
+    std::int64_t day = 0;  // a Clock day number
+    int reviews = 0;
+  };
+  // Reviews on each day from `first_day` to `last_day` (both included), oldest first; days
+  // without reviews are left out.
+  std::vector<DayCount> reviews_per_day(std::int64_t first_day, std::int64_t last_day) const;
+
+  // Learning and review cards falling due on each of the next `days` days: [0] is today and
+  // includes every card already overdue, [1] tomorrow, and so on.
+  std::vector<int> due_forecast(int days) const;
+
+  struct MonthRetention {
+    int year = 0;
+    int month = 0;    // 1-12, of the local calendar
+    int reviews = 0;  // answers to cards that had graduated (in review state when answered)
+    int passed = 0;   // of those, the ones not rated "again"
+  };
+  // True retention: how often a graduated card was remembered, per calendar month, for the
+  // `months` months up to and including the current one, oldest first (months without such
+  // answers have reviews == 0).
+  std::vector<MonthRetention> retention_by_month(int months) const;
+
+  struct IntervalBucket {
+    int min_days = 0;
+    int max_days = 0;  // included; the last bucket has no upper end and max_days == 0
+    int cards = 0;
+  };
+  // Cards in review state, not suspended, by their current interval (rounded to whole days):
+  // 1, 2, 3-6, 7-13, 14-29, 30-59, 60-119, 120-179, 180-364 and 365 days or more.
+  std::vector<IntervalBucket> interval_distribution() const;
+
+  // The story bank against the questions it must answer: which themes questions ask about, and
+  // which of the user's stories can answer them. Themes are compared case-insensitively.
+  struct StoryBank {
+    struct Theme {
+      std::string name;   // in lower case
+      int questions = 0;  // question cards with this theme
+      int stories = 0;    // story cards with this theme
+    };
+    struct StoryCard {
+      std::int64_t card_id = 0;
+      std::string deck;
+      std::string prompt;
+      std::vector<std::string> themes;  // in lower case
+    };
+    std::vector<Theme> themes;       // every theme of a question or a story: most asked first, then by name
+    std::vector<StoryCard> stories;  // by deck, then in deck order
+  };
+  StoryBank story_bank() const;
+
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;
