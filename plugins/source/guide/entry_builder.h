@@ -1,0 +1,58 @@
+// Groups the lines of a page into entries: a question with its labelled sections, an example
+// story (Situation, Task, Action, Result), a terminology list, a term and its definition.
+//
+// An entry starts at a question (a heading, a paragraph or a list item that asks something, a
+// <summary>), at a bare entry number ("7"), at a STAR block with no question open, or at a "Term:
+// definition" item outside any question. It ends at the next entry, at a heading of its level or
+// above, or at a separator. Sections that are never content (licence, contributing, links, table
+// of contents) are skipped whole.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "labels.h"
+#include "page_reader.h"
+
+namespace rehearse::guide {
+
+struct Piece {
+  std::string text;
+  int line = 0;
+  bool item = false;
+  int depth = 0;  // nesting below the section's first level of items
+};
+
+struct Entry {
+  enum class Origin {
+    heading,     // "### What is idempotency?"
+    paragraph,   // a line of its own that asks a question
+    item,        // "- What is idempotency?" in a list of questions
+    number,      // a bare "7" that starts an entry whose question the page does not show
+    summary,     // <summary>What is idempotency?</summary>
+    story,       // a STAR block under a title
+    terms,       // a terminology list outside any question
+    definition,  // "Term: what it means" outside any question
+  };
+  Origin origin = Origin::paragraph;
+  int line = 0;
+  std::string title;    // the question, the story's or the section's title, or the term
+  std::string number;   // the entry's number on the page, when it shows one
+  std::string context;  // text between the section heading and the entry (category badges)
+  std::vector<Piece> preamble;  // text before any label
+  std::map<Role, std::vector<Piece>> sections;
+  std::vector<Role> order;  // the sections in page order
+
+  bool has(Role role) const { return sections.count(role) > 0 && !sections.at(role).empty(); }
+  bool empty() const { return preamble.empty() && sections.empty(); }
+};
+
+struct PageEntries {
+  std::vector<Entry> entries;
+  std::vector<Piece> prose;  // text outside entries, for the page's vocabulary
+};
+
+PageEntries build_entries(const Page& page);
+
+}  // namespace rehearse::guide

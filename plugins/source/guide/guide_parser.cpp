@@ -1,0 +1,65 @@
+#include "guide_parser.h"
+
+#include <fmt/format.h>
+
+#include "card_maker.h"
+#include "entry_builder.h"
+#include "html_text.h"
+#include "page_reader.h"
+#include "rehearse/errors.h"
+#include "text_encoding.h"
+#include "text_util.h"
+
+namespace rehearse::guide {
+
+ParseResult parse_guide(std::string_view bytes, const std::string& file, const std::string& default_deck, PageFormat format) {
+  text::DecodedText decoded = text::decode_text_file(bytes, file);
+  std::string content = std::move(decoded.text);
+  const std::string lowered_head = text::lower(std::string_view(content).substr(0, 2048));
+  if (format == PageFormat::html || lowered_head.find("<!doctype html") != std::string::npos ||
+      lowered_head.find("<html") != std::string::npos) {
+    // The <title> names the deck when the page has no heading of its own.
+    std::string title;
+    const std::string lowered = text::lower(content);
+    if (const auto open = lowered.find("<title"); open != std::string::npos) {
+      const auto start = lowered.find('>', open);
+      const auto end = lowered.find("</title>", start);
+      if (start != std::string::npos && end != std::string::npos)
+        title = text::collapse_spaces(text::decode_entities(std::string_view(content).substr(start + 1, end - start - 1)));
+    }
+    content = text::html_page_to_markdown(content);
+    if (!title.empty() && content.find("\n# ") == std::string::npos && !content.starts_with("# "))
+      content = "# " + title + "\n\n" + content;
+    format = PageFormat::markdown;
+  }
+
+  const Page page = read_page(content, format == PageFormat::markdown);
+  const PageEntries entries = build_entries(page);
+  const std::string deck = page.title.empty() ? default_deck : page.title;
+  PageCards made = make_cards(entries, file, deck);
+
+  ParseResult result;
+  if (decoded.repaired > 0)
+    result.warnings.push_back({file, decoded.first_repaired_line,
+                               fmt::format("repaired {} characters saved with the wrong encoding (UTF-8 read as "
+                                           "Windows-1252 or Windows-874)",
+                                           decoded.repaired)});
+  for (auto& warning : made.warnings) result.warnings.push_back(std::move(warning));
+  if (made.cards.empty())
+    throw ParseError(file, 0,
+                     "has no interview questions, STAR stories or key terms that the guide source can read (questions "
+                     "end with '?' or start a heading or list item; stories have Situation/Task/Action/Result)");
+  result.decks.push_back({deck, page.tags, std::move(made.cards)});
+  return result;
+}
+
+bool is_native_deck(std::string_view head) {
+  for (const auto& line : text::split_lines(head)) {
+    if (line.size() >= 5 && line.starts_with("## ") && line[4] == ':' &&
+        std::string_view("QKSqks").find(line[3]) != std::string_view::npos)
+      return true;
+  }
+  return false;
+}
+
+}  // namespace rehearse::guide

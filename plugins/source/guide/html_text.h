@@ -1,0 +1,24 @@
+// HTML to text, for saved web pages and for fields of decks exported from other tools.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace rehearse::text {
+
+// Replaces character references (&amp;, &nbsp;, &#8217;, &#x2022;, ...) with the characters.
+std::string decode_entities(std::string_view text);
+
+// The text of an HTML fragment, such as a card field: line breaks for <br> and block elements,
+// "- " for list items, no tags, references decoded.
+std::string html_to_text(std::string_view html);
+
+// A whole HTML page as Markdown-like text for the guide reader: headings become "#" lines, list
+// items "- " lines, <pre> blocks fences, <b>/<strong> "**"; <details> and <summary> stay as
+// tags on lines of their own; scripts, styles, navigation and footers are dropped.
+std::string html_page_to_markdown(std::string_view html);
+
+// Whether `text` contains HTML markup worth converting (tags such as <br>, <div>, <p>, <li>).
+bool looks_like_html(std::string_view text);
+
+}  // namespace rehearse::text
