@@ -6,6 +6,7 @@
 // declared option resolved (the stored value, or the default).
 #pragma once
 
+#include <any>
 #include <map>
 #include <string>
 #include <string_view>
@@ -46,8 +47,21 @@ class REHEARSE_API Options {
 
   const std::vector<OptionSpec>& specs() const { return specs_; }
 
+  // The settings as a component's own struct, parsed once: the first call builds T(*this), later
+  // calls on the same Options return that object. A scheduler answering a million reviews in a
+  // replay reads its settings this way instead of parsing text on every call. One T per Options
+  // object; not for use from several threads at once.
+  template <class T>
+  const T& parsed() const {
+    if (const T* done = std::any_cast<T>(&parsed_)) return *done;
+    parsed_ = T(*this);
+    return *std::any_cast<T>(&parsed_);
+  }
+
  private:
   const std::string& raw(std::string_view name) const;
+
+  mutable std::any parsed_;
 
   std::vector<OptionSpec> specs_;
   std::map<std::string, std::string, std::less<>> values_;

@@ -76,7 +76,7 @@ class Sm2Scheduler final : public rehearse::Scheduler {
   }
 
   SchedulingState next(const SchedulingState& current, Rating rating, const ReviewContext& ctx) const override {
-    const Settings settings(*ctx.options);
+    const Settings& settings = ctx.options->parsed<Settings>();
     SchedulingState next = current;
     next.reps = current.reps + 1;
     next.last_review_ms = ctx.now_ms;
