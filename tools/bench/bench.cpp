@@ -1,0 +1,369 @@
+// rehearse_bench: the benchmark suite. Generates its data reproducibly from a seed, measures each
+// figure, and prints it beside its target as a table and as JSON.
+//
+//   rehearse_bench [--quick] [--seed N] [--work DIR] [--json FILE]
+//
+// --quick uses smaller collections (for CI); the targets are for the full run.
+#include <fmt/format.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <random>
+
+#include "collection_generator.h"
+#include "rehearse/engine.h"
+
+namespace fs = std::filesystem;
+using namespace rehearse;
+using Seconds = std::chrono::duration<double>;
+using SteadyClock = std::chrono::steady_clock;
+
+namespace {
+
+struct Figure {
+  std::string name;
+  double value;
+  std::string unit;
+  std::string target;  // as text, e.g. "< 50 ms"
+  std::optional<bool> met;
+};
+
+std::vector<Figure> figures;
+
+void report(std::string name, double value, std::string unit, std::string target = "", std::optional<bool> met = {}) {
+  fmt::print("  {:<58} {:>12.3f} {:<8} {:<12} {}\n", name, value, unit, target, !met ? "" : *met ? "ok" : "MISSED");
+  std::fflush(stdout);
+  figures.push_back({std::move(name), value, std::move(unit), std::move(target), met});
+}
+
+double elapsed(SteadyClock::time_point since) { return Seconds(SteadyClock::now() - since).count(); }
+
+double percentile(std::vector<double> values, double p) {
+  std::sort(values.begin(), values.end());
+  return values[std::min(values.size() - 1, static_cast<size_t>(p * static_cast<double>(values.size())))];
+}
+
+// Runs a program; returns wall seconds and peak RSS (KiB) of the child.
+struct RunResult {
+  int status;
+  double seconds;
+  long max_rss_kib;
+};
+RunResult run(const std::vector<std::string>& args, const std::string& input = "", const std::string& output = "/dev/null") {
+  const std::string in_path = fs::temp_directory_path() / fmt::format("rehearse-bench-in-{}", getpid());
+  std::ofstream(in_path) << input;
+  std::fflush(stdout);  // or the child's freopen writes our buffered output a second time
+  const auto start = SteadyClock::now();
+  const pid_t pid = fork();
+  if (pid == 0) {
+    if (!freopen(in_path.c_str(), "r", stdin) || !freopen(output.c_str(), "w", stdout) || !freopen("/dev/null", "w", stderr)) _exit(127);
+    std::vector<char*> argv;
+    for (const auto& arg : args) argv.push_back(const_cast<char*>(arg.c_str()));
+    argv.push_back(nullptr);
+    execvp(argv[0], argv.data());
+    _exit(127);
+  }
+  int status = 0;
+  rusage usage{};
+  wait4(pid, &status, 0, &usage);
+  const double seconds = elapsed(start);
+  fs::remove(in_path);
+  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, seconds, usage.ru_maxrss};
+}
+
+bool drop_page_cache() {
+  sync();
+  std::ofstream drop("/proc/sys/vm/drop_caches");
+  if (!drop) return false;
+  drop << "3\n";
+  return static_cast<bool>(drop);
+}
+
+// 1. Scheduler throughput through the registry, as the engine calls it (guarded).
+void bench_schedulers(const Registry& registry) {
+  fmt::print("\nScheduler: next-state computations per second (one core)\n");
+  for (const char* name : {"fsrs", "sm2"}) {
+    const Scheduler* scheduler = registry.scheduler(name);
+    if (!scheduler) {
+      fmt::print("  {} is not loaded; skipped\n", name);
+      continue;
+    }
+    const Options options(scheduler->options(), {{"fuzz", "false"}});
+    std::mt19937_64 random(7);
+    constexpr int kInputs = 1 << 16;
+    std::vector<Rating> ratings(kInputs);
+    std::vector<int> gaps(kInputs);
+    for (int i = 0; i < kInputs; ++i) {
+      const double u = std::uniform_real_distribution<double>(0, 1)(random);
+      ratings[static_cast<size_t>(i)] = u < 0.1 ? Rating::again : u < 0.2 ? Rating::hard : u < 0.9 ? Rating::good : Rating::easy;
+      gaps[static_cast<size_t>(i)] = static_cast<int>(std::uniform_int_distribution<int>(0, 60)(random));
+    }
+    const long calls = 4'000'000;
+    SchedulingState state;
+    std::int64_t now = 1'700'000'000'000;
+    ReviewContext ctx;
+    ctx.options = &options;
+    const auto start = SteadyClock::now();
+    for (long i = 0; i < calls; ++i) {
+      const size_t k = static_cast<size_t>(i) & (kInputs - 1);
+      if ((i & 31) == 0) state = SchedulingState{};  // a new card now and then keeps every branch busy
+      now += gaps[k] * kMsPerDay / 4 + kMsPerMinute;
+      ctx.now_ms = now;
+      ctx.elapsed_days = state.last_review_ms == 0 ? 0 : static_cast<int>((now - state.last_review_ms) / kMsPerDay);
+      state = scheduler->next(state, ratings[k], ctx);
+    }
+    const double per_second = static_cast<double>(calls) / elapsed(start);
+    if (std::string(name) == "fsrs")
+      report("FSRS next states per second", per_second / 1e6, "M/s", ">= 10 M/s", per_second >= 10e6);
+    else
+      report("SM-2 next states per second", per_second / 1e6, "M/s");
+  }
+}
+
+// 2. `rehearse replay` of 1,000,000 reviews, beside ts-fsrs on the same reviews.
+void bench_replay(const fs::path& work, const fs::path& source_dir, bool quick) {
+  fmt::print("\nReplay of a review log\n");
+  const long reviews = quick ? 100'000 : 1'000'000;
+  const fs::path csv = work / fmt::format("revlog-{}.csv", reviews);
+  if (!fs::exists(csv)) {
+    std::ofstream out(csv);
+    out << "card_id,review_time,review_rating,review_duration\n";
+    std::mt19937_64 random(11);
+    const long cards = reviews / 20;
+    for (long card = 1; card <= cards; ++card) {
+      std::int64_t t = 1'600'000'000'000 + static_cast<std::int64_t>(card) * 1000;
+      for (int r = 0; r < 20; ++r) {
+        const double u = std::uniform_real_distribution<double>(0, 1)(random);
+        const int rating = u < 0.12 ? 1 : u < 0.2 ? 2 : u < 0.92 ? 3 : 4;
+        out << card << ',' << t << ',' << rating << ',' << 8000 << '\n';
+        t += r < 2 ? 10 * kMsPerMinute : static_cast<std::int64_t>(std::uniform_real_distribution<double>(0.5, 40)(random) * kMsPerDay);
+      }
+    }
+  }
+  const RunResult ours = run({REHEARSE_BENCH_PROGRAM, "replay", csv.string(), "--scheduler", "fsrs"});
+  if (ours.status != 0) {
+    fmt::print("  `rehearse replay` failed or is not available (exit {}); skipped\n", ours.status);
+    return;
+  }
+  report(fmt::format("rehearse replay, {} reviews", reviews), ours.seconds, "s", quick ? "" : "< 2 s",
+         quick ? std::optional<bool>() : ours.seconds < 2.0);
+  const fs::path reference = source_dir / "tools" / "fsrs-reference";
+  fs::path script;
+  for (const char* name : {"replay.mjs", "replay.js"})
+    if (fs::exists(reference / name)) script = reference / name;
+  if (script.empty() || !fs::exists(reference / "node_modules")) {
+    fmt::print("  ts-fsrs reference not installed (npm ci --prefix {}); ratio skipped\n", reference.string());
+    return;
+  }
+  const RunResult theirs = run({"node", script.string(), csv.string()});
+  if (theirs.status != 0) {
+    fmt::print("  ts-fsrs replay failed (exit {}); ratio skipped\n", theirs.status);
+    return;
+  }
+  report("ts-fsrs replay of the same reviews (Node.js)", theirs.seconds, "s");
+  report("speed-up over ts-fsrs", theirs.seconds / ours.seconds, "x", ">= 50x", theirs.seconds / ours.seconds >= 50);
+}
+
+// 3. Opening the collection and building today's queue.
+std::map<std::int64_t, fs::path> bench_queue(const fs::path& work, const std::vector<std::int64_t>& sizes, std::int64_t now_ms,
+                                             std::uint64_t seed) {
+  fmt::print("\nOpening the collection and building today's queue (10,000 due)\n");
+  std::map<std::int64_t, fs::path> collections;
+  std::map<std::int64_t, double> warm_by_size;
+  const bool can_drop = drop_page_cache();
+  for (const std::int64_t n : sizes) {
+    const fs::path path = work / fmt::format("collection-{}-seed{}.db", n, seed);
+    if (!fs::exists(path)) {
+      const auto start = SteadyClock::now();
+      bench::generate_collection(path, {n, 100, std::min<std::int64_t>(10'000, n / 2), now_ms, seed});
+      fmt::print("  (generated {} cards in {:.1f} s)\n", n, elapsed(start));
+    }
+    collections[n] = path;
+    Clock clock(now_ms);
+    auto open_and_queue = [&] {
+      const auto start = SteadyClock::now();
+      Collection collection(path, clock);
+      const auto queue = collection.queue("", 0);
+      const double seconds = elapsed(start);
+      return std::make_pair(seconds, queue.review.size() + queue.learning.size() + queue.new_cards.size());
+    };
+    if (can_drop) {
+      drop_page_cache();
+      const auto [cold, count] = open_and_queue();
+      report(fmt::format("cold open + queue, {} cards ({} in queue)", n, count), cold * 1e3, "ms", n == 1'000'000 ? "< 300 ms" : "",
+             n == 1'000'000 ? std::optional<bool>(cold < 0.3) : std::nullopt);
+    }
+    std::vector<double> warm;
+    for (int i = 0; i < 7; ++i) warm.push_back(open_and_queue().first);
+    const double median = percentile(warm, 0.5);
+    warm_by_size[n] = median;
+    report(fmt::format("warm open + queue, {} cards", n), median * 1e3, "ms", n == 1'000'000 ? "< 50 ms" : "",
+           n == 1'000'000 ? std::optional<bool>(median < 0.05) : std::nullopt);
+  }
+  if (warm_by_size.count(100'000) && warm_by_size.count(1'000'000)) {
+    const double ratio = warm_by_size[1'000'000] / warm_by_size[100'000];
+    report("queue cost, 1,000,000 vs 100,000 cards", ratio, "x", "<= 2x", ratio <= 2.0);
+  }
+  if (!can_drop) fmt::print("  (cold figures skipped: cannot drop the page cache without root)\n");
+  return collections;
+}
+
+// 4. Answering a card: from rating to committed.
+void bench_answers(const fs::path& collection_path, std::int64_t now_ms) {
+  fmt::print("\nAnswering: latency from rating to committed (synchronous=FULL, WAL)\n");
+  const fs::path copy = collection_path.parent_path() / "answers.db";
+  fs::copy_file(collection_path, copy, fs::copy_options::overwrite_existing);
+  EngineConfig config;
+  config.collection = copy;
+  config.load_default_plugin_dirs = false;
+  config.plugin_dirs.emplace_back(REHEARSE_BENCH_PLUGIN_DIR);
+  config.now_ms = now_ms;
+  Engine engine(config);
+  engine.collection().set_config("reviews_per_day", "100000");
+  auto session = engine.start_review();
+  std::vector<double> latencies;
+  for (int i = 0; i < 10'000; ++i) {
+    auto card = session->next();
+    if (!card) break;
+    const auto start = SteadyClock::now();
+    session->answer(*card, i % 10 == 0 ? Rating::again : Rating::good, {});
+    latencies.push_back(elapsed(start) * 1e3);
+  }
+  report(fmt::format("answer p50 ({} answers)", latencies.size()), percentile(latencies, 0.5), "ms");
+  const double p99 = percentile(latencies, 0.99);
+  report("answer p99", p99, "ms", "< 5 ms", p99 < 5.0);
+  fs::remove(copy);
+  fs::remove(copy.string() + "-wal");
+  fs::remove(copy.string() + "-shm");
+}
+
+// 5. Import: a 100,000-card CSV and a 10,000-card Markdown deck, first and unchanged again.
+void bench_import(const fs::path& work, bool quick) {
+  fmt::print("\nImport\n");
+  const long csv_cards = quick ? 10'000 : 100'000;
+  const fs::path csv = work / fmt::format("cards-{}.csv", csv_cards);
+  const fs::path markdown = work / "deck-10000.md";
+  if (!fs::exists(csv)) {
+    std::ofstream out(csv);
+    out << "prompt,answer,key points,tags,deck\n";
+    for (long i = 0; i < csv_cards; ++i)
+      out << "\"What is idempotency, case " << i << "?\",\"Same effect when repeated, \"\"safely\"\".\",\"retry safe|idempotent\",backend,Deck "
+          << i % 100 << "\n";
+  }
+  if (!fs::exists(markdown)) {
+    std::ofstream out(markdown);
+    out << "---\ndeck: Big Markdown deck\n---\n";
+    for (int i = 0; i < 10'000; ++i)
+      out << "## Q: Tell me about situation " << i << "\nthemes: incident\nanswer:\nStabilise, then fix the cause.\nkey points:\n- Stabilise | mitigate\n\n";
+  }
+  auto import_twice = [&](const fs::path& file, const std::string& label, const std::string& first_target, double first_limit,
+                          const std::string& again_target, double again_limit) {
+    const fs::path db = work / "import.db";
+    for (const auto& stale : {db, fs::path(db.string() + "-wal"), fs::path(db.string() + "-shm")}) fs::remove(stale);
+    run({REHEARSE_BENCH_PROGRAM, "--collection", db.string(), "stats"});  // create it (with the bundled decks) first
+    const RunResult first = run({REHEARSE_BENCH_PROGRAM, "--collection", db.string(), "import", file.string()});
+    if (first.status != 0) {
+      fmt::print("  import of {} failed (exit {}); skipped\n", file.filename().string(), first.status);
+      return;
+    }
+    const RunResult again = run({REHEARSE_BENCH_PROGRAM, "--collection", db.string(), "import", file.string()});
+    report(label + ", first import", first.seconds, "s", first_target, first_target.empty() ? std::nullopt : std::optional<bool>(first.seconds < first_limit));
+    report(label + ", unchanged re-import", again.seconds, "s", again_target,
+           again_target.empty() ? std::nullopt : std::optional<bool>(again.seconds < again_limit));
+  };
+  import_twice(csv, fmt::format("CSV, {} cards", csv_cards), quick ? "" : "< 3 s", 3.0, "", 0);
+  import_twice(markdown, "Markdown, 10,000 cards", "", 0, "< 0.5 s", 0.5);
+}
+
+// 6. Start-up.
+void bench_startup() {
+  fmt::print("\nStart-up\n");
+  for (const auto& args : std::vector<std::vector<std::string>>{{REHEARSE_BENCH_PROGRAM, "--version"}, {REHEARSE_BENCH_PROGRAM, "plugins"}}) {
+    std::vector<double> times;
+    for (int i = 0; i < 30; ++i) times.push_back(run(args).seconds * 1e3);
+    const double median = percentile(times, 0.5);
+    report(fmt::format("rehearse {} (median of 30)", args[1]), median, "ms", "< 30 ms", median < 30);
+  }
+}
+
+std::string iso_utc(std::int64_t ms) {
+  const std::time_t seconds = ms / 1000;
+  std::tm tm{};
+  gmtime_r(&seconds, &tm);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return text;
+}
+
+// 7. Peak memory of a review session on the largest collection.
+void bench_memory(const fs::path& collection_path, std::int64_t now_ms, std::int64_t cards) {
+  fmt::print("\nMemory\n");
+  const fs::path copy = collection_path.parent_path() / "memory.db";
+  fs::copy_file(collection_path, copy, fs::copy_options::overwrite_existing);
+  std::string session;
+  for (int i = 0; i < 50; ++i) session += "\n3\n";
+  session += "q\n";
+  const RunResult measured =
+      run({REHEARSE_BENCH_PROGRAM, "--collection", copy.string(), "--now", iso_utc(now_ms), "review", "--frontend", "cli"}, session);
+  report(fmt::format("review session peak RSS, {} cards", cards), static_cast<double>(measured.max_rss_kib) / 1024.0, "MB",
+         cards == 1'000'000 ? "< 100 MB" : "", cards == 1'000'000 ? std::optional<bool>(measured.max_rss_kib < 100 * 1024) : std::nullopt);
+  fs::remove(copy);
+  fs::remove(copy.string() + "-wal");
+  fs::remove(copy.string() + "-shm");
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  bool quick = false;
+  std::uint64_t seed = 42;
+  fs::path work = fs::temp_directory_path() / "rehearse-bench";
+  fs::path json_file;
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    if (arg == "--quick") quick = true;
+    else if (arg == "--seed" && i + 1 < argc) seed = std::stoull(argv[++i]);
+    else if (arg == "--work" && i + 1 < argc) work = argv[++i];
+    else if (arg == "--json" && i + 1 < argc) json_file = argv[++i];
+    else {
+      fmt::print(stderr, "usage: rehearse_bench [--quick] [--seed N] [--work DIR] [--json FILE]\n");
+      return 2;
+    }
+  }
+  fs::create_directories(work);
+  const std::int64_t now_ms = *parse_iso8601("2026-06-01T09:00:00Z");
+
+  fmt::print("rehearse {} benchmark ({} run), data in {}\n", version_string(), quick ? "quick" : "full", work.string());
+  fmt::print("  {:<58} {:>12} {:<8} {:<12}\n", "figure", "value", "unit", "target");
+  Registry registry;
+  PluginHost host(registry);
+  host.load_directory(REHEARSE_BENCH_PLUGIN_DIR);
+
+  bench_schedulers(registry);
+  bench_replay(work, REHEARSE_BENCH_SOURCE_DIR, quick);
+  const std::vector<std::int64_t> sizes = quick ? std::vector<std::int64_t>{10'000, 100'000} : std::vector<std::int64_t>{10'000, 100'000, 1'000'000};
+  const auto collections = bench_queue(work, sizes, now_ms, seed);
+  bench_answers(collections.at(quick ? 10'000 : 100'000), now_ms);
+  bench_import(work, quick);
+  bench_startup();
+  bench_memory(collections.rbegin()->second, now_ms, collections.rbegin()->first);
+
+  if (!json_file.empty()) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& f : figures) {
+      nlohmann::json row = {{"name", f.name}, {"value", f.value}, {"unit", f.unit}, {"target", f.target}};
+      if (f.met) row["met"] = *f.met;
+      out.push_back(row);
+    }
+    std::ofstream(json_file) << out.dump(2) << "\n";
+  }
+  const long missed = std::count_if(figures.begin(), figures.end(), [](const Figure& f) { return f.met && !*f.met; });
+  fmt::print("\n{} figures, {} targets missed\n", figures.size(), missed);
+  return 0;
+}
