@@ -7,10 +7,14 @@
 // At either prompt, `u` takes back the last answer and `q` (or end of input) ends the session.
 #include <fmt/format.h>
 
+#include <sys/ioctl.h>
+#include <unistd.h>
+
 #include <chrono>
 #include <istream>
 #include <memory>
 #include <ostream>
+#include <sstream>
 
 #include "rehearse/engine.h"
 #include "rehearse/plugin.h"
@@ -23,11 +27,52 @@ using SteadyClock = std::chrono::steady_clock;
 // Behavioural answers are spoken answers: 60-90 seconds is the target.
 bool is_behavioural(const CardContent& card) { return card.kind == CardKind::story || (card.kind == CardKind::question && !card.themes.empty()); }
 
-std::string indent(const std::string& text, const std::string& prefix) {
-  std::string out = prefix;
-  for (char c : text) {
-    out += c;
-    if (c == '\n') out += prefix;
+// The width to wrap text at: the terminal's, or 80 columns when output is not a terminal.
+int output_width() {
+  winsize size{};
+  if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col >= 40) return size.ws_col;
+  return 80;
+}
+
+// Display width of UTF-8 text, counting one column per code point (good enough for prose).
+size_t columns(std::string_view text) {
+  size_t count = 0;
+  for (unsigned char c : text) count += (c & 0xC0) != 0x80;
+  return count;
+}
+
+// Word-wraps each line of `text` to the output width. The first output line starts with `first`,
+// every other one with `rest` (by default, as many spaces as `first` is wide).
+std::string wrap(const std::string& text, const std::string& first, std::string rest = "\x01") {
+  if (rest == "\x01") rest = std::string(columns(first), ' ');
+  const size_t width = static_cast<size_t>(output_width()) - 1;
+  std::string out;
+  std::istringstream lines(text);
+  std::string line;
+  bool first_line = true;
+  while (std::getline(lines, line)) {
+    if (!first_line) out += '\n';
+    std::string current = first_line ? first : rest;
+    first_line = false;
+    size_t used = columns(current);
+    bool start = true;
+    std::istringstream words(line);
+    for (std::string word; words >> word;) {
+      if (!start && used + 1 + columns(word) > width) {
+        out += current + '\n';
+        current = rest;
+        used = columns(current);
+        start = true;
+      }
+      if (!start) {
+        current += ' ';
+        ++used;
+      }
+      current += word;
+      used += columns(word);
+      start = false;
+    }
+    out += current;
   }
   return out;
 }
@@ -35,25 +80,25 @@ std::string indent(const std::string& text, const std::string& prefix) {
 void show_answer(std::ostream& out, const CardContent& card) {
   if (card.kind == CardKind::story || !card.story.empty()) {
     auto part = [&](const char* label, const std::string& text) {
-      if (!text.empty()) out << fmt::format("  {:<10} {}\n", label, text);
+      if (!text.empty()) out << wrap(text, fmt::format("  {:<10} ", label)) << "\n";
     };
     part("Situation", card.story.situation);
     part("Task", card.story.task);
     if (!card.story.actions.empty()) {
       out << "  Action\n";
-      for (const auto& action : card.story.actions) out << "    - " << action << "\n";
+      for (const auto& action : card.story.actions) out << wrap(action, "    - ") << "\n";
     }
     part("Result", card.story.result);
     part("Lesson", card.story.lesson);
   }
-  if (!card.answer.empty()) out << indent(card.answer, "  ") << "\n";
+  if (!card.answer.empty()) out << wrap(card.answer, "  ") << "\n";
   if (!card.key_points.empty()) {
     out << "  Key points:\n";
-    for (const auto& point : card.key_points) out << "    + " << point.text << "\n";
+    for (const auto& point : card.key_points) out << wrap(point.text, "    + ") << "\n";
   }
   if (!card.pitfalls.empty()) {
     out << "  Avoid:\n";
-    for (const auto& pitfall : card.pitfalls) out << "    - " << pitfall << "\n";
+    for (const auto& pitfall : card.pitfalls) out << wrap(pitfall, "    - ") << "\n";
   }
   if (!card.themes.empty()) {
     std::string themes;
@@ -73,7 +118,7 @@ void show_score(std::ostream& out, const CombinedScore& score) {
       out << fmt::format("    {} {}", finding.met ? "ok " : "-- ", finding.criterion);
       if (!finding.evidence.empty()) out << fmt::format(": \"{}\"", finding.evidence);
       out << "\n";
-      if (!finding.met && !finding.advice.empty()) out << "       " << finding.advice << "\n";
+      if (!finding.met && !finding.advice.empty()) out << wrap(finding.advice, "       ") << "\n";
     }
   }
   for (const auto& error : score.errors) out << "  (scoring failed: " << error << ")\n";
@@ -135,8 +180,10 @@ class CliFrontend final : public Frontend {
       CombinedScore score;
       if (!trim(typed).empty()) {
         score = session->score(*card, Attempt{typed, seconds});
-        out << "\n--- Your answer ---\n";
-        show_score(out, score);
+        if (!score.parts.empty() || !score.errors.empty()) {
+          out << "\n--- Your answer ---\n";
+          show_score(out, score);
+        }
       }
       if (is_behavioural(card->content))
         out << fmt::format("  Time: {:.0f} s (a spoken answer should take 60-90 s)\n", seconds);
@@ -187,7 +234,7 @@ class CliFrontend final : public Frontend {
   }
 
   static std::string describe_due(const SchedulingState& state, const Clock& clock) {
-    const std::int64_t minutes = (state.due_ms - clock.now_ms()) / kMsPerMinute;
+    const std::int64_t minutes = (state.due_ms - clock.now_ms() + kMsPerMinute / 2) / kMsPerMinute;
     if (minutes < 60) return fmt::format("in {} min", std::max<std::int64_t>(minutes, 1));
     if (minutes < 24 * 60) return fmt::format("in {} h", minutes / 60);
     const std::int64_t days = clock.day_number(state.due_ms) - clock.today();
