@@ -12,5 +12,7 @@ int run_decks(const Arguments& args);
 int run_plugins(const Arguments& args);
 int run_stats(const Arguments& args);
 int run_config(const Arguments& args);
+int run_score(const Arguments& args);
+int run_stories(const Arguments& args);
 
 }  // namespace rehearse::app

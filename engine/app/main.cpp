@@ -30,6 +30,10 @@ const std::vector<Command>& commands() {
       {"decks", run_decks, {}, "decks [--json]                            list decks with their due and new cards"},
       {"stats", run_stats, {}, "stats [--json]                            counts of cards and reviews"},
       {"plugins", run_plugins, {"--check"}, "plugins [--json] [--check FILE]           list loaded and refused plugins"},
+      {"score", run_score, {"--scorer", "--card", "--question", "--deck", "--seconds"},
+       "score (--card ID | --question TEXT) [--scorer NAME] [--deck NAME] [--seconds N] [--json] < ANSWER\n"
+       "                                            score one typed answer and say what it lacks"},
+      {"stories", run_stories, {}, "stories [--json]                          your STAR stories against the themes questions ask for"},
       {"config", run_config, {}, "config [list | get KEY | set KEY VALUE | unset KEY]\n"
                                  "                                            show or change settings"},
   };

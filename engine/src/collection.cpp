@@ -625,6 +625,17 @@ std::vector<Card> Collection::find_cards(const std::string& deck, const std::str
   return out;
 }
 
+std::vector<Card> Collection::cards_with_uid(const std::string& uid) const {
+  std::vector<Card> out;
+  SQLite::Statement q(impl_->db, fmt::format("SELECT {} FROM cards c JOIN decks d ON d.id = c.deck_id JOIN card_state s ON s.card_id = c.id "
+                                             "WHERE c.uid = ? AND c.suspended != ? ORDER BY d.name",
+                                             kCardColumns));
+  q.bind(1, uid);
+  q.bind(2, kGoneFromFile);
+  while (q.executeStep()) out.push_back(read_card(q));
+  return out;
+}
+
 void Collection::set_suspended(std::int64_t card_id, bool suspended) {
   SQLite::Transaction transaction(impl_->db, SQLite::TransactionBehavior::IMMEDIATE);
   for (const char* sql : {"UPDATE cards SET suspended = ? WHERE id = ?", "UPDATE card_state SET suspended = ? WHERE card_id = ?"}) {

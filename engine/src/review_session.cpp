@@ -17,6 +17,45 @@ constexpr std::int64_t kLearnAheadMs = 20 * kMsPerMinute;
 
 }  // namespace
 
+CombinedScore score_answer(const Engine& engine, const std::vector<const Scorer*>& scorers, const CardContent& card,
+                           const Attempt& attempt, bool skip_inapplicable) {
+  CombinedScore combined;
+  double sum = 0;
+  int count = 0;
+  for (const Scorer* scorer : scorers) {
+    try {
+      if (skip_inapplicable && !scorer->applies_to(card)) continue;
+      const Options options = engine.options_for(ComponentKind::scorer, scorer->name(), scorer->options());
+      ScoreResult result = scorer->score(card, attempt, options);
+      if (result.score) {
+        sum += *result.score;
+        ++count;
+      }
+      combined.parts.push_back(std::move(result));
+    } catch (const std::exception& e) {
+      combined.errors.push_back(e.what());
+    }
+  }
+  if (count > 0) {
+    combined.score = sum / count;
+    combined.suggestion = rating_for_score(*combined.score);
+  } else {
+    for (const auto& part : combined.parts)
+      if (part.suggestion && !combined.suggestion) combined.suggestion = part.suggestion;
+  }
+  return combined;
+}
+
+std::string summary_of(const CombinedScore& score) {
+  std::string text;
+  for (const auto& part : score.parts) {
+    if (part.summary.empty()) continue;
+    text += (text.empty() ? "" : " ") + part.summary;
+  }
+  for (const auto& error : score.errors) text += (text.empty() ? "" : " ") + fmt::format("(Scoring failed: {})", error);
+  return text;
+}
+
 struct ReviewSession::Impl {
   Engine& engine;
   std::string deck;
@@ -79,31 +118,7 @@ QueueCounts ReviewSession::counts() const {
 }
 
 CombinedScore ReviewSession::score(const Card& card, const Attempt& attempt) const {
-  CombinedScore combined;
-  double sum = 0;
-  int count = 0;
-  for (const Scorer* scorer : impl_->engine.scorers_for(card.deck)) {
-    try {
-      if (!scorer->applies_to(card.content)) continue;
-      const Options options = impl_->engine.options_for(ComponentKind::scorer, scorer->name(), scorer->options());
-      ScoreResult result = scorer->score(card.content, attempt, options);
-      if (result.score) {
-        sum += *result.score;
-        ++count;
-      }
-      combined.parts.push_back(std::move(result));
-    } catch (const std::exception& e) {
-      combined.errors.push_back(e.what());
-    }
-  }
-  if (count > 0) {
-    combined.score = sum / count;
-    combined.suggestion = rating_for_score(*combined.score);
-  } else {
-    for (const auto& part : combined.parts)
-      if (part.suggestion && !combined.suggestion) combined.suggestion = part.suggestion;
-  }
-  return combined;
+  return score_answer(impl_->engine, impl_->engine.scorers_for(card.deck), card.content, attempt);
 }
 
 AnswerOutcome ReviewSession::answer(const Card& card, Rating rating, const AnswerDetails& details) {

@@ -127,6 +127,9 @@ class REHEARSE_API Collection {
   std::optional<Card> card(std::int64_t id) const;
   // Cards matching `query` in prompt, answer or tags (all when empty), in a deck (all when empty).
   std::vector<Card> find_cards(const std::string& deck, const std::string& query, int limit) const;
+  // The cards whose uid (the `id:` of a deck file) is `uid`, one per deck that has it, by deck
+  // name. Cards gone from their file are left out.
+  std::vector<Card> cards_with_uid(const std::string& uid) const;
   void set_suspended(std::int64_t card_id, bool suspended);
 
   // Today's queue, in the order to show it: learning cards due by `learn_ahead_ms` from now, then

@@ -41,6 +41,14 @@ struct AnswerOutcome {
   SchedulingState after;
 };
 
+// Runs `scorers`, in order, on one answer to `card` and combines their results: the mean of the
+// scores given and the rating it suggests (when none gives a score, the first suggestion given).
+// With `skip_inapplicable`, a scorer whose applies_to() says it has nothing to check on the card
+// is left out; without it (the user named the scorer) every one runs. A scorer that fails goes to
+// CombinedScore::errors: this never throws for a scorer's failure.
+REHEARSE_API CombinedScore score_answer(const Engine& engine, const std::vector<const Scorer*>& scorers, const CardContent& card,
+                                        const Attempt& attempt, bool skip_inapplicable = true);
+
 class REHEARSE_API ReviewSession {
  public:
   // Use Engine::start_review().

@@ -65,6 +65,10 @@ struct CombinedScore {
   std::vector<std::string> errors;  // scorers that failed, with the reason
 };
 
+// One paragraph on what the scorers found, for a front end or a script: each scorer's summary in
+// chain order, then the scorers that failed.
+REHEARSE_API std::string summary_of(const CombinedScore& score);
+
 // The rating a 0-100 score suggests: below 40 again, below 65 hard, below 90 good, else easy.
 REHEARSE_API Rating rating_for_score(double score);
 

@@ -1,0 +1,284 @@
+// The `keypoints` scorer: which of a card's key points the answer covers, and which of its
+// pitfalls (`avoid:` lines) it falls into.
+//
+// A key point is covered when the words of its text, or of one of its aliases (after `|`), stand
+// close together in the answer: compared by Snowball stem, in any order, forgiving a typo in a
+// longer word, ignoring stop words (see term_matcher.h). The score is the share of key points
+// covered, a point partly said counting half, minus `pitfall_penalty` for each pitfall the answer
+// falls into. A key-point card without key points is compared with the content words of its
+// model answer instead.
+//
+// Pitfalls are found the same way, more strictly, and never where the answer negates them ("I
+// did not blame the other team"). A pitfall that describes something missing ("No measured
+// result", "Leaving out the impact") cannot be seen in words that are there, so it is not checked;
+// the key points already ask for what is missing.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <memory>
+#include <unordered_set>
+
+#include "rehearse/plugin.h"
+#include "rehearse/text.h"
+#include "stemmer.h"
+#include "term_matcher.h"
+
+namespace keypoints {
+
+namespace {
+
+using rehearse::AnswerText;
+using rehearse::CardContent;
+using rehearse::CardKind;
+using rehearse::Finding;
+using rehearse::ScoreResult;
+
+// A key-point card is explained well when its answer uses this share of the model answer's key
+// terms; more is not needed for full marks.
+constexpr double kTermsForFullMarks = 0.6;
+// How many of the model answer's content words, in order of appearance, are its key terms: the
+// definition comes first, the details after it.
+constexpr std::size_t kKeyTerms = 12;
+
+std::string join(const std::vector<std::string>& items, std::string_view separator) {
+  std::string out;
+  for (const auto& item : items) out += (out.empty() ? "" : std::string(separator)) + item;
+  return out;
+}
+
+struct Pitfall {
+  std::string text;
+  std::vector<Term> variants;
+};
+
+std::string trimmed(std::string_view text) {
+  const auto first = text.find_first_not_of(" \t");
+  if (first == std::string_view::npos) return {};
+  return std::string(text.substr(first, text.find_last_not_of(" \t") - first + 1));
+}
+
+// The text between the first pair of quotes ("..." or \u201C...\u201D), or nothing.
+std::string quoted_phrase(std::string_view text) {
+  for (auto [left, right] : {std::pair<std::string_view, std::string_view>{"\"", "\""}, {"\xE2\x80\x9C", "\xE2\x80\x9D"}}) {
+    const auto begin = text.find(left);
+    if (begin == std::string_view::npos) continue;
+    const auto end = text.find(right, begin + left.size());
+    if (end != std::string_view::npos) return std::string(text.substr(begin + left.size(), end - begin - left.size()));
+  }
+  return {};
+}
+
+// The ways a pitfall can be said: a quoted phrase in it is looked for word for word; otherwise its
+// words up to "with no" / "without" (what follows describes what is missing), and its aliases.
+std::optional<Pitfall> pitfall_terms(const std::string& line, Stemmer& stemmer) {
+  static const std::unordered_set<std::string_view> absence = {"no", "not", "never", "without", "leaving", "ignoring", "skipping", "forgetting",
+                                                                "failing", "missing", "lacking", "omitting", "neglecting"};
+  const auto bar = line.find('|');
+  Pitfall pitfall{trimmed(line.substr(0, bar)), {}};
+  const AnswerText main(pitfall.text);
+  if (main.words().empty()) return std::nullopt;
+
+  if (const std::string quoted = quoted_phrase(pitfall.text); !quoted.empty()) {
+    if (auto phrase = make_phrase(quoted, stemmer)) pitfall.variants.push_back(std::move(*phrase));
+  } else if (!absence.count(main.words().front().text)) {
+    std::size_t cut = pitfall.text.size();
+    const auto& words = main.words();
+    for (std::size_t i = 0; i < words.size(); ++i) {
+      const bool with_no = words[i].text == "with" && i + 1 < words.size() && (words[i + 1].text == "no" || words[i + 1].text == "nothing");
+      if (with_no || words[i].text == "without") {
+        cut = words[i].begin;
+        break;
+      }
+    }
+    if (auto term = make_term(std::string_view(pitfall.text).substr(0, cut), stemmer, Strictness::pitfall))
+      pitfall.variants.push_back(std::move(*term));
+  }
+  if (bar != std::string::npos) {
+    for (std::size_t start = bar + 1; start <= line.size();) {
+      const auto comma = std::min(line.find(',', start), line.size());
+      if (auto term = make_term(std::string_view(line).substr(start, comma - start), stemmer, Strictness::pitfall))
+        pitfall.variants.push_back(std::move(*term));
+      start = comma + 1;
+    }
+  }
+  if (pitfall.variants.empty()) return std::nullopt;
+  return pitfall;
+}
+
+class KeypointsScorer final : public rehearse::Scorer {
+ public:
+  std::string_view name() const override { return "keypoints"; }
+
+  std::vector<rehearse::OptionSpec> options() const override {
+    rehearse::OptionSpec penalty;
+    penalty.name = "pitfall_penalty";
+    penalty.type = rehearse::OptionType::integer;
+    penalty.default_value = "15";
+    penalty.help = "points taken off the score for each pitfall the answer falls into";
+    penalty.min = 0;
+    penalty.max = 100;
+    return {penalty};
+  }
+
+  bool applies_to(const CardContent& card) const override {
+    if (card.kind == CardKind::story) return false;
+    return !card.key_points.empty() || (card.kind == CardKind::keypoint && !card.answer.empty());
+  }
+
+  ScoreResult score(const CardContent& card, const rehearse::Attempt& attempt, const rehearse::Options& options) const override {
+    Stemmer stemmer;  // one per call: libstemmer is not thread-safe
+    const AnswerText text(attempt.text);
+    const AnswerIndex index(text, stemmer);
+    ScoreResult result;
+    if (text.words().empty()) {
+      result.score = 0;
+      result.summary = "Nothing to score: the answer is empty.";
+    } else if (!card.key_points.empty()) {
+      score_key_points(card, index, stemmer, result);
+    } else if (!card.answer.empty()) {
+      score_terms(card, index, stemmer, result);
+    } else {
+      result.summary = "This card has no key points or model answer to compare with.";
+      return result;
+    }
+    const int pitfalls = check_pitfalls(card, index, stemmer, result);
+    if (pitfalls > 0 && result.score) {
+      result.score = std::max(0.0, *result.score - static_cast<double>(pitfalls * options.get_int("pitfall_penalty")));
+      result.summary += fmt::format(" Fell into {} pitfall{}.", pitfalls, pitfalls == 1 ? "" : "s");
+    }
+    if (result.score) result.suggestion = rehearse::rating_for_score(*result.score);
+    return result;
+  }
+
+ private:
+  static void score_key_points(const CardContent& card, const AnswerIndex& index, Stemmer& stemmer, ScoreResult& result) {
+    double credit = 0;
+    int covered = 0, partly = 0;
+    std::vector<std::string> missing;
+    for (const auto& point : card.key_points) {
+      // The best of the point's ways of being said.
+      std::optional<Term> best_term;
+      TermMatch best;
+      std::vector<std::string> texts{point.text};
+      texts.insert(texts.end(), point.aliases.begin(), point.aliases.end());
+      for (const auto& text : texts) {
+        auto term = make_term(text, stemmer, Strictness::key_point);
+        if (!term) continue;
+        const TermMatch match = index.find(*term);
+        const bool better = match.complete(*term) > (best_term && best.complete(*best_term)) ||
+                            (match.complete(*term) == (best_term && best.complete(*best_term)) && match.found > best.found);
+        if (!best_term || better) {
+          best_term = std::move(term);
+          best = match;
+        }
+      }
+      Finding finding;
+      finding.criterion = "key point: " + point.text;
+      if (best_term && best.complete(*best_term)) {
+        ++covered;
+        credit += 1;
+        finding.met = true;
+        finding.evidence = index.text().quote(best.first, best.last, 80);
+      } else if (best_term && best.found >= 2 && 2 * best.found >= best_term->needed) {
+        // Most of a longer phrasing: half the credit, and say what would complete it.
+        ++partly;
+        credit += 0.5;
+        finding.evidence = index.text().quote(best.first, best.last, 80);
+        finding.advice = fmt::format("Partly there; say it outright: {}.", point.text);
+      } else {
+        missing.push_back(point.text);
+        finding.advice = point.aliases.empty() ? fmt::format("Add it: {}.", point.text)
+                                               : fmt::format("Add it: {} (e.g. {}).", point.text, join(point.aliases, ", "));
+      }
+      result.findings.push_back(std::move(finding));
+    }
+    const auto total = static_cast<double>(card.key_points.size());
+    result.score = 100.0 * credit / total;
+    result.summary = fmt::format("Covered {} of {} key points", covered, card.key_points.size());
+    if (partly > 0) result.summary += fmt::format(", {} partly", partly);
+    if (!missing.empty()) {
+      std::vector<std::string> shown(missing.begin(), missing.begin() + static_cast<long>(std::min<std::size_t>(missing.size(), 3)));
+      result.summary += "; missing: " + join(shown, "; ");
+      if (missing.size() > shown.size()) result.summary += fmt::format(" and {} more", missing.size() - shown.size());
+    }
+    result.summary += ".";
+  }
+
+  // For a key-point card without key points: the model answer's first content words, which name
+  // what the concept is, are the terms a good explanation uses.
+  static void score_terms(const CardContent& card, const AnswerIndex& index, Stemmer& stemmer, ScoreResult& result) {
+    const AnswerText model(card.answer);
+    const AnswerText prompt(card.prompt);
+    std::unordered_set<std::string> seen;
+    for (const auto& word : prompt.words()) seen.insert(stemmer.stem(spell_out(word.text)));  // naming the term explains nothing
+    std::vector<int> labels = label_words(model);
+    std::vector<std::string> found, missing;
+    std::size_t terms = 0;
+    for (std::size_t i = 0; i < model.words().size() && terms < kKeyTerms; ++i) {
+      const std::string& word = model.words()[i].text;
+      if (labels[i] || rehearse::is_stop_word(word) || word.size() < 3) continue;
+      auto term = make_term(word, stemmer, Strictness::key_point);
+      if (!term || !seen.insert(term->stems.front()).second) continue;
+      ++terms;
+      const TermMatch match = index.find(*term);
+      if (match.complete(*term))
+        found.push_back(index.text().quote(match.first, match.last, 40));
+      else
+        missing.push_back(model.quote(static_cast<int>(i), static_cast<int>(i), 40));
+    }
+    if (terms == 0) {
+      result.summary = "The model answer has no content words to compare with.";
+      return;
+    }
+    const double wanted = std::ceil(kTermsForFullMarks * static_cast<double>(terms));
+    result.score = std::min(100.0, 100.0 * static_cast<double>(found.size()) / wanted);
+    Finding finding;
+    finding.criterion = "key terms of the model answer";
+    finding.met = static_cast<double>(found.size()) >= wanted;
+    finding.evidence = join(found, ", ");
+    if (!missing.empty()) finding.advice = fmt::format("Also use: {}.", join(missing, ", "));
+    result.findings.push_back(std::move(finding));
+    result.summary = fmt::format("Used {} of the model answer's {} key terms.", found.size(), terms);
+  }
+
+  // Marks the words of line labels like "Use when:" and "Tradeoff:" in a model answer: headings
+  // of the deck's layout, not part of what the concept is.
+  static std::vector<int> label_words(const AnswerText& text) {
+    const auto& words = text.words();
+    std::vector<int> label(words.size(), 0);
+    std::size_t line_start = 0;
+    for (std::size_t i = 0; i < words.size(); ++i) {
+      if (i > 0 && words[i].line != words[i - 1].line) line_start = i;
+      if (i - line_start < 3 && text.next_char(static_cast<int>(i)) == ':')
+        for (std::size_t j = line_start; j <= i; ++j) label[j] = 1;
+    }
+    return label;
+  }
+
+  static int check_pitfalls(const CardContent& card, const AnswerIndex& index, Stemmer& stemmer, ScoreResult& result) {
+    int fallen = 0;
+    for (const auto& line : card.pitfalls) {
+      const auto pitfall = pitfall_terms(line, stemmer);
+      if (!pitfall) continue;
+      for (const auto& variant : pitfall->variants) {
+        const TermMatch match = index.find(variant);
+        if (!match.complete(variant) || match.negated) continue;
+        ++fallen;
+        result.findings.push_back(Finding{"avoid: " + pitfall->text, false, index.text().quote(match.first, match.last, 80),
+                                          fmt::format("A strong answer avoids this: {}.", pitfall->text)});
+        break;
+      }
+    }
+    return fallen;
+  }
+};
+
+void register_components(rehearse::Registry& registry) { registry.add(std::make_unique<KeypointsScorer>()); }
+
+}  // namespace
+
+}  // namespace keypoints
+
+REHEARSE_PLUGIN("keypoints", "1.0.0", "scorer", "Checks which key points an answer covers and which pitfalls it falls into",
+                keypoints::register_components)

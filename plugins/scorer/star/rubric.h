@@ -1,0 +1,50 @@
+// The STAR rubric: each criterion the interview guides name, checked on its own, with the words of
+// the answer that show it and one sentence of advice.
+//
+// Criterion (finding name)          weight  full credit when
+//   all four STAR parts               15    situation, task, action and result can each be found
+//   action is the largest part        10    the action is the biggest part and at least 35% of it
+//   situation and task kept short      5    together at most 30% of the answer
+//   ownership                         15    "I" at least as often as "we" in the action
+//   quantified result                 15    a number in the result (a direction alone: half)
+//   tradeoff or alternative           10    an option weighed, or what was chosen instead
+//   lesson at the end                 10    a lesson or reflection in the last part (earlier: half)
+//   length                            10    60-90 s spoken at 150 words a minute (configurable)
+//   no blame                           5    no finger pointed at others
+//   no vague filler                    5    no "helped with" / "worked on" without anything concrete
+//                                    ---
+//                                    100
+// Partial credit between the ends is described with each check in rubric.cpp.
+//
+// Two failures outweigh everything else, because an interviewer hears nothing past them: an
+// answer in "we" throughout (it shows no contribution of one's own) and an answer that blames
+// others. Either caps the score at 60, a "hard" rating, however good the rest is.
+#pragma once
+
+#include <vector>
+
+#include "rehearse/scorer.h"
+#include "rehearse/text.h"
+#include "star_parts.h"
+
+namespace star {
+
+struct LengthTarget {
+  double words_per_minute = 150;
+  double min_seconds = 60;
+  double max_seconds = 90;
+};
+
+struct Check {
+  rehearse::Finding finding;
+  double weight = 0;  // points out of 100
+  double credit = 0;  // 0 to 1: the share of the weight earned
+  double cap = 100;   // the most the whole answer can score, given this check's outcome
+};
+
+inline constexpr double kDisqualifiedCap = 60;
+
+std::vector<Check> check_answer(const rehearse::AnswerText& text, const StarParts& parts, const rehearse::Attempt& attempt,
+                                const LengthTarget& target);
+
+}  // namespace star

@@ -1,0 +1,95 @@
+// The `star` scorer: the STAR rubric for behavioural answers (questions with themes, and the
+// user's own story cards). See rubric.h for the criteria and their weights, star_parts.h for how
+// the parts of an answer are told apart.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <memory>
+#include <stdexcept>
+
+#include "rehearse/plugin.h"
+#include "rehearse/text.h"
+#include "rubric.h"
+#include "star_parts.h"
+
+namespace star {
+
+namespace {
+
+using rehearse::OptionSpec;
+using rehearse::OptionType;
+
+OptionSpec integer_option(const char* name, const char* default_value, const char* help, double min, double max) {
+  OptionSpec spec;
+  spec.name = name;
+  spec.type = OptionType::integer;
+  spec.default_value = default_value;
+  spec.help = help;
+  spec.min = min;
+  spec.max = max;
+  return spec;
+}
+
+class StarScorer final : public rehearse::Scorer {
+ public:
+  std::string_view name() const override { return "star"; }
+
+  std::vector<OptionSpec> options() const override {
+    return {integer_option("min_seconds", "60", "the shortest a spoken STAR answer should be, in seconds", 10, 600),
+            integer_option("max_seconds", "90", "the longest a spoken STAR answer should be, in seconds", 10, 900),
+            integer_option("words_per_minute", "150", "speaking pace used to turn words into seconds", 60, 300)};
+  }
+
+  // Behavioural questions carry themes (incident, mentoring, ...) that tie them to stories.
+  bool applies_to(const rehearse::CardContent& card) const override {
+    return card.kind == rehearse::CardKind::story || (card.kind == rehearse::CardKind::question && !card.themes.empty());
+  }
+
+  rehearse::ScoreResult score(const rehearse::CardContent&, const rehearse::Attempt& attempt, const rehearse::Options& options) const override {
+    LengthTarget target;
+    target.min_seconds = static_cast<double>(options.get_int("min_seconds"));
+    target.max_seconds = static_cast<double>(options.get_int("max_seconds"));
+    target.words_per_minute = static_cast<double>(options.get_int("words_per_minute"));
+    if (target.min_seconds > target.max_seconds)
+      throw std::invalid_argument(fmt::format("scorer.star.min_seconds ({:.0f}) is above scorer.star.max_seconds ({:.0f})",
+                                              target.min_seconds, target.max_seconds));
+
+    const rehearse::AnswerText text(attempt.text);
+    rehearse::ScoreResult result;
+    if (text.words().empty()) {
+      result.score = 0;
+      result.suggestion = rehearse::Rating::again;
+      result.summary = "Nothing to score: the answer is empty.";
+      return result;
+    }
+    const StarParts parts(text);
+    double score = 0, cap = 100;
+    std::vector<std::string> to_work_on;
+    for (auto& check : check_answer(text, parts, attempt, target)) {
+      score += check.weight * check.credit;
+      cap = std::min(cap, check.cap);
+      if (!check.finding.met) to_work_on.push_back(check.finding.criterion);
+      result.findings.push_back(std::move(check.finding));
+    }
+    result.score = std::clamp(score, 0.0, cap);
+    result.suggestion = rehearse::rating_for_score(*result.score);
+    const std::size_t met = result.findings.size() - to_work_on.size();
+    if (to_work_on.empty()) {
+      result.summary = fmt::format("A strong STAR answer: all {} criteria met.", result.findings.size());
+    } else {
+      std::string list;
+      for (const auto& item : to_work_on) list += (list.empty() ? "" : ", ") + item;
+      result.summary = fmt::format("STAR: {} of {} criteria met; work on: {}.", met, result.findings.size(), list);
+    }
+    return result;
+  }
+};
+
+void register_components(rehearse::Registry& registry) { registry.add(std::make_unique<StarScorer>()); }
+
+}  // namespace
+
+}  // namespace star
+
+REHEARSE_PLUGIN("star", "1.0.0", "scorer", "Checks a behavioural answer against the STAR rubric: parts, ownership, numbers, length",
+                star::register_components)
