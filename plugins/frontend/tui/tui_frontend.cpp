@@ -1,0 +1,79 @@
+// The `tui` front end: a full-screen review in the terminal (see review_screen.h for the screen).
+//
+// The terminal is always given back as it was: when the review ends, when an exception leaves
+// it, and on SIGINT, SIGTERM or SIGHUP, which end the review as `q` does (every answer the user
+// rated is already saved) and make the program exit with 128 + the signal's number.
+#include <fmt/format.h>
+
+#include <clocale>
+#include <cstdlib>
+#include <memory>
+#include <ostream>
+
+#include "rehearse/engine.h"
+#include "rehearse/plugin.h"
+#include "review_screen.h"
+#include "terminal.h"
+
+namespace {
+
+using namespace rehearse;
+
+// NO_COLOR (https://no-color.org): present and not empty means no colour.
+bool color_wanted() {
+  const char* no_color = std::getenv("NO_COLOR");
+  return no_color == nullptr || *no_color == '\0';
+}
+
+void print_summary(std::ostream& out, const ReviewSession& session) {
+  const SessionSummary& s = session.summary();
+  if (s.answered == 0) {
+    out << "No cards answered.\n";
+    return;
+  }
+  out << fmt::format("Session done: {} card{} in {:.1f} min (again {}, hard {}, good {}, easy {}).\n", s.answered,
+                     s.answered == 1 ? "" : "s", static_cast<double>(s.total_ms) / 60000.0, s.again, s.hard, s.good, s.easy);
+  if (s.mean_score) out << fmt::format("Mean score of your typed answers: {:.0f}/100.\n", *s.mean_score);
+}
+
+class TuiFrontend final : public Frontend {
+ public:
+  std::string_view name() const override { return "tui"; }
+
+  std::vector<OptionSpec> options() const override {
+    return {{"target_min_seconds", OptionType::integer, "60", "the shortest good spoken answer to a behavioural question", 5, 600},
+            {"target_max_seconds", OptionType::integer, "90", "the longest good spoken answer to a behavioural question", 5, 600}};
+  }
+
+  int run(FrontendContext& context) override {
+    tui::Terminal::check_available();
+    // Characters and their widths follow the user's locale; numbers stay in the C locale, which
+    // the rest of the program parses and prints them in.
+    std::setlocale(LC_ALL, "");
+    std::setlocale(LC_NUMERIC, "C");
+
+    auto session = context.engine.start_review(context.deck.value_or(""));
+    std::optional<Card> first = session->next();
+    if (!first) {
+      context.out << "Nothing to review now. Come back tomorrow, or import more cards with `rehearse import`.\n";
+      return 0;
+    }
+    const tui::TimeTarget target{static_cast<int>(context.options.get_int("target_min_seconds")),
+                                 static_cast<int>(context.options.get_int("target_max_seconds"))};
+    int signal = 0;
+    {
+      tui::Terminal terminal(color_wanted());
+      tui::ReviewScreen screen(terminal, *session, context.engine.clock(), target, std::move(*first));
+      screen.run();
+      signal = tui::Terminal::stop_signal();
+    }
+    print_summary(context.out, *session);
+    return signal == 0 ? 0 : 128 + signal;
+  }
+};
+
+void register_components(Registry& registry) { registry.add(std::make_unique<TuiFrontend>()); }
+
+}  // namespace
+
+REHEARSE_PLUGIN("tui", "1.0.0", "frontend", "Full-screen review in the terminal: typed answers, timer, findings", register_components)
