@@ -32,6 +32,11 @@ std::optional<std::int64_t> fixed_now(const Arguments& args) {
   return ms;
 }
 
+std::filesystem::path collection_path(const Arguments& args) {
+  if (auto path = args.value("--collection")) return *path;
+  return Collection::default_path();
+}
+
 EngineConfig engine_config(const Arguments& args) {
   EngineConfig config;
   if (auto path = args.value("--collection")) config.collection = *path;

@@ -21,6 +21,9 @@ std::vector<std::string> with_globals(std::vector<std::string> options);
 // "Now" from --now or $REHEARSE_NOW; nothing when neither is set. Throws UsageError when bad.
 std::optional<std::int64_t> fixed_now(const Arguments& args);
 
+// The collection file the global options name (--collection, else Collection::default_path()).
+std::filesystem::path collection_path(const Arguments& args);
+
 // The engine configuration from the global options (collection, plugin folders, now). A new
 // collection starts with the bundled decks.
 EngineConfig engine_config(const Arguments& args);

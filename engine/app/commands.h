@@ -12,6 +12,9 @@ int run_decks(const Arguments& args);
 int run_plugins(const Arguments& args);
 int run_stats(const Arguments& args);
 int run_config(const Arguments& args);
+int run_backup(const Arguments& args);
+int run_restore(const Arguments& args);
+int run_check(const Arguments& args);
 int run_score(const Arguments& args);
 int run_stories(const Arguments& args);
 

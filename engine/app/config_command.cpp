@@ -27,6 +27,8 @@ const std::vector<CoreSetting>& core_settings() {
       {"new_per_day", "new cards per deck per day", {"new_per_day", OptionType::integer, "10", "", 0, 100000}},
       {"reviews_per_day", "reviews per deck per day", {"reviews_per_day", OptionType::integer, "200", "", 0, 1000000}},
       {"day_start_hour", "the local hour at which a new day starts", {"day_start_hour", OptionType::integer, "4", "", 0, 23}},
+      {"keep_backups", "automatic backups kept in backups/ beside the collection (0: none)",
+       {"keep_backups", OptionType::integer, "10", "", 0, 1000}},
   };
   return settings;
 }

@@ -29,6 +29,9 @@ const std::vector<Command>& commands() {
       {"import", run_import, {"--source"}, "import PATH... [--source NAME] [--json]   import decks from files or folders"},
       {"decks", run_decks, {}, "decks [--json]                            list decks with their due and new cards"},
       {"stats", run_stats, {}, "stats [--json]                            counts of cards and reviews"},
+      {"backup", run_backup, {}, "backup [FILE] [--list] [--json]           copy the collection (default: into backups/ beside it)"},
+      {"restore", run_restore, {}, "restore FILE                              replace the collection with a backup (backing it up first)"},
+      {"check", run_check, {}, "check [--repair] [--json]                 look for damage and inconsistencies (and repair them)"},
       {"plugins", run_plugins, {"--check"}, "plugins [--json] [--check FILE]           list loaded and refused plugins"},
       {"score", run_score, {"--scorer", "--card", "--question", "--deck", "--seconds"},
        "score (--card ID | --question TEXT) [--scorer NAME] [--deck NAME] [--seconds N] [--json] < ANSWER\n"

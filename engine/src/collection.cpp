@@ -12,6 +12,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "automatic_backups.h"
 #include "rehearse/errors.h"
 #include "schema.h"
 
@@ -275,7 +276,9 @@ Collection::Collection(const fs::path& path, const Clock& clock) {
     // FULL: each answer is on disk, not just in the OS cache, when record_answer() returns.
     impl_->db.exec("PRAGMA synchronous = FULL");
     impl_->db.exec("PRAGMA foreign_keys = ON");
+    detail::backup_before_migration(impl_->db, path, clock);
     schema::migrate(impl_->db, path.string());
+    if (!is_new) detail::backup_once_a_day(impl_->db, path, clock);
   } catch (const Error&) {
     throw;
   } catch (const std::exception& e) {
