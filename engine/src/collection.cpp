@@ -524,9 +524,22 @@ void Collection::Impl::add_history(const std::string& file, const ImportedHistor
 void Collection::write(const std::function<void()>& body) {
   auto& db = impl_->db;
   if (sqlite3_get_autocommit(db.getHandle())) {
-    SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+    // Another process writing (a large import) may hold the lock longer than the busy timeout:
+    // wait for it a while longer rather than lose an answer to "database is locked".
+    constexpr int kBusyRetries = 6;  // after the first 10 s wait, up to a minute more
+    std::optional<SQLite::Transaction> transaction;
+    for (int attempt = 0; !transaction; ++attempt) {
+      try {
+        transaction.emplace(db, SQLite::TransactionBehavior::IMMEDIATE);
+      } catch (const SQLite::Exception& e) {
+        if (e.getErrorCode() != SQLITE_BUSY) throw;
+        if (attempt == kBusyRetries)
+          throw Error(fmt::format("{}: another rehearse has been writing to the collection for over a minute; nothing was "
+                                  "changed, try again when it is done", impl_->path.string()));
+      }
+    }
     body();
-    transaction.commit();
+    transaction->commit();
   } else {
     SQLite::Savepoint savepoint(db, "rehearse_nested");
     body();
