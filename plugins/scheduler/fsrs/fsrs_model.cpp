@@ -1,0 +1,115 @@
+#include "fsrs_model.h"
+
+#include <algorithm>
+#include <cmath>
+#include <sstream>
+
+namespace rehearse::fsrs {
+
+namespace {
+
+double clamp_stability(double s) { return std::clamp(s, kMinStability, kMaxStability); }
+double clamp_difficulty(double d) { return std::clamp(d, kMinDifficulty, kMaxDifficulty); }
+
+std::string number_text(double value) {
+  std::ostringstream out;
+  out << value;
+  return out.str();
+}
+
+}  // namespace
+
+std::string check_parameters(const std::vector<double>& values) {
+  if (values.size() != kParameterCount)
+    return "FSRS-6 takes 21 parameters (w0 to w20); " + std::to_string(values.size()) + (values.size() == 1 ? " was" : " were") +
+           " given";
+  for (std::size_t i = 0; i < kParameterCount; ++i) {
+    const Range range = kParameterRanges[i];
+    if (!std::isfinite(values[i]) || values[i] < range.min || values[i] > range.max)
+      return "w" + std::to_string(i) + " is " + number_text(values[i]) + ", outside its range " + number_text(range.min) + " to " +
+             number_text(range.max);
+  }
+  return "";
+}
+
+Model::Model(const Parameters& parameters, bool short_term, int relearning_steps) : w_(parameters), short_term_(short_term) {
+  if (relearning_steps > 1) {
+    // More relearning steps mean more same-day reviews after a lapse; cap their combined effect
+    // so that relearning cannot leave a card more stable than before it was forgotten.
+    const double limit = -(std::log(w_[11]) + std::log(std::pow(2.0, w_[13]) - 1) + 0.3 * w_[14]) / relearning_steps;
+    const double ceiling = std::clamp(std::sqrt(std::max(limit, 0.0)), 0.01, 2.0);
+    w_[17] = std::min(w_[17], ceiling);
+    w_[18] = std::min(w_[18], ceiling);
+  }
+  decay_ = -w_[20];
+  factor_ = std::pow(0.9, 1 / decay_) - 1;
+}
+
+double Model::retrievability(double elapsed_days, double stability) const {
+  return std::pow(1 + factor_ * std::max(elapsed_days, 0.0) / clamp_stability(stability), decay_);
+}
+
+double Model::interval(double stability, double desired_retention) const {
+  return stability / factor_ * (std::pow(desired_retention, 1 / decay_) - 1);
+}
+
+double Model::initial_difficulty(int rating) const { return w_[4] - std::exp(w_[5] * (rating - 1)) + 1; }
+
+MemoryState Model::initial(int rating) const {
+  return {clamp_stability(w_[static_cast<std::size_t>(rating - 1)]), clamp_difficulty(initial_difficulty(rating))};
+}
+
+double Model::next_difficulty(double difficulty, int rating) const {
+  const double delta = -w_[6] * (rating - 3);
+  // Linear damping: the closer to 10, the less a failure adds.
+  const double damped = difficulty + delta * (10 - difficulty) / 9;
+  // Mean reversion towards the difficulty of a first Easy (unclamped, as in every reference).
+  return clamp_difficulty(w_[7] * initial_difficulty(4) + (1 - w_[7]) * damped);
+}
+
+double Model::recall_stability(double difficulty, double stability, double retrievability, int rating) const {
+  const double hard_penalty = rating == 2 ? w_[15] : 1;
+  const double easy_bonus = rating == 4 ? w_[16] : 1;
+  const double increase = std::exp(w_[8]) * (11 - difficulty) * std::pow(stability, -w_[9]) *
+                          (std::exp((1 - retrievability) * w_[10]) - 1) * hard_penalty * easy_bonus;
+  return clamp_stability(stability * (1 + increase));
+}
+
+double Model::forget_stability(double difficulty, double stability, double retrievability) const {
+  const double after_lapse = w_[11] * std::pow(difficulty, -w_[12]) * (std::pow(stability + 1, w_[13]) - 1) *
+                             std::exp((1 - retrievability) * w_[14]);
+  // Forgetting never leaves a card more stable than the same-day formula would after Again.
+  const double cap = short_term_ ? stability / std::exp(w_[17] * w_[18]) : stability;
+  return clamp_stability(std::min(after_lapse, cap));
+}
+
+double Model::short_term_stability(double stability, int rating) const {
+  double increase = std::exp(w_[17] * (rating - 3 + w_[18])) * std::pow(stability, -w_[19]);
+  // A passing answer never lowers stability (fsrs-rs since November 2025, ts-fsrs 5.2.2).
+  if (rating >= 2) increase = std::max(increase, 1.0);
+  return clamp_stability(stability * increase);
+}
+
+MemoryState Model::next(const MemoryState& memory, double elapsed_days, int rating) const {
+  const double s = clamp_stability(memory.stability);
+  const double d = clamp_difficulty(memory.difficulty);
+  double stability;
+  if (elapsed_days <= 0 && short_term_) {
+    stability = short_term_stability(s, rating);
+  } else {
+    const double r = retrievability(elapsed_days, s);
+    stability = rating == 1 ? forget_stability(d, s, r) : recall_stability(d, s, r, rating);
+  }
+  return {stability, next_difficulty(d, rating)};
+}
+
+MemoryState Model::from_sm2(double ease, double interval_days, double sm2_retention) const {
+  const double stability = clamp_stability(std::max(interval_days, kMinStability) * factor_ /
+                                           (std::pow(sm2_retention, 1 / decay_) - 1));
+  // The difficulty at which one successful review at that retention multiplies stability by the
+  // ease factor, as SM-2 multiplied the interval.
+  const double growth = std::exp(w_[8]) * std::pow(stability, -w_[9]) * std::expm1((1 - sm2_retention) * w_[10]);
+  return {stability, clamp_difficulty(11 - (ease - 1) / growth)};
+}
+
+}  // namespace rehearse::fsrs
