@@ -1,0 +1,411 @@
+#include "anki_text.h"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <optional>
+#include <vector>
+
+namespace rehearse::anki {
+
+namespace {
+
+// ---- HTML -------------------------------------------------------------------------------------
+
+std::string lower(std::string_view text) {
+  std::string result(text);
+  std::transform(result.begin(), result.end(), result.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return result;
+}
+
+void append_utf8(std::string& out, std::uint32_t code) {
+  if (code == 0 || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) code = 0xFFFD;
+  if (code < 0x80) {
+    out += static_cast<char>(code);
+  } else if (code < 0x800) {
+    out += static_cast<char>(0xC0 | (code >> 6));
+    out += static_cast<char>(0x80 | (code & 0x3F));
+  } else if (code < 0x10000) {
+    out += static_cast<char>(0xE0 | (code >> 12));
+    out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (code & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (code >> 18));
+    out += static_cast<char>(0x80 | ((code >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (code & 0x3F));
+  }
+}
+
+// The named entities that turn up in cards; others are left as written.
+const std::map<std::string, std::uint32_t, std::less<>>& named_entities() {
+  static const std::map<std::string, std::uint32_t, std::less<>> entities = {
+      {"amp", '&'},       {"lt", '<'},        {"gt", '>'},        {"quot", '"'},      {"apos", '\''},
+      {"nbsp", ' '},      {"ensp", ' '},      {"emsp", ' '},      {"thinsp", ' '},    {"shy", 0xAD},
+      {"ndash", 0x2013},  {"mdash", 0x2014},  {"hellip", 0x2026}, {"bull", 0x2022},   {"middot", 0xB7},
+      {"lsquo", 0x2018},  {"rsquo", 0x2019},  {"ldquo", 0x201C},  {"rdquo", 0x201D},  {"sbquo", 0x201A},
+      {"bdquo", 0x201E},  {"laquo", 0xAB},    {"raquo", 0xBB},    {"lsaquo", 0x2039}, {"rsaquo", 0x203A},
+      {"copy", 0xA9},     {"reg", 0xAE},      {"trade", 0x2122},  {"deg", 0xB0},      {"plusmn", 0xB1},
+      {"times", 0xD7},    {"divide", 0xF7},   {"minus", 0x2212},  {"le", 0x2264},     {"ge", 0x2265},
+      {"ne", 0x2260},     {"asymp", 0x2248},  {"equiv", 0x2261},  {"infin", 0x221E},  {"sum", 0x2211},
+      {"prod", 0x220F},   {"radic", 0x221A},  {"part", 0x2202},   {"isin", 0x2208},   {"notin", 0x2209},
+      {"cap", 0x2229},    {"cup", 0x222A},    {"sub", 0x2282},    {"sup", 0x2283},    {"and", 0x2227},
+      {"or", 0x2228},     {"not", 0xAC},      {"forall", 0x2200}, {"exist", 0x2203},  {"empty", 0x2205},
+      {"larr", 0x2190},   {"uarr", 0x2191},   {"rarr", 0x2192},   {"darr", 0x2193},   {"harr", 0x2194},
+      {"lArr", 0x21D0},   {"rArr", 0x21D2},   {"hArr", 0x21D4},   {"micro", 0xB5},    {"para", 0xB6},
+      {"sect", 0xA7},     {"cent", 0xA2},     {"pound", 0xA3},    {"yen", 0xA5},      {"euro", 0x20AC},
+      {"frac12", 0xBD},   {"frac14", 0xBC},   {"frac34", 0xBE},   {"sup2", 0xB2},     {"sup3", 0xB3},
+      {"iexcl", 0xA1},    {"iquest", 0xBF},   {"check", 0x2713},  {"alpha", 0x3B1},   {"beta", 0x3B2},
+      {"gamma", 0x3B3},   {"delta", 0x3B4},   {"epsilon", 0x3B5}, {"lambda", 0x3BB},  {"mu", 0x3BC},
+      {"pi", 0x3C0},      {"sigma", 0x3C3},   {"tau", 0x3C4},     {"phi", 0x3C6},     {"omega", 0x3C9},
+      {"Delta", 0x394},   {"Sigma", 0x3A3},   {"Omega", 0x3A9},   {"auml", 0xE4},     {"ouml", 0xF6},
+      {"uuml", 0xFC},     {"Auml", 0xC4},     {"Ouml", 0xD6},     {"Uuml", 0xDC},     {"szlig", 0xDF},
+      {"eacute", 0xE9},   {"egrave", 0xE8},   {"ecirc", 0xEA},    {"aacute", 0xE1},   {"agrave", 0xE0},
+      {"ccedil", 0xE7},   {"ntilde", 0xF1},   {"oacute", 0xF3},   {"iacute", 0xED},   {"uacute", 0xFA},
+  };
+  return entities;
+}
+
+// Decodes the entity at html[at] == '&'; returns the code point and its length, or nothing.
+std::optional<std::pair<std::uint32_t, size_t>> decode_entity(std::string_view html, size_t at) {
+  const size_t semicolon = html.find(';', at + 1);
+  if (semicolon == std::string_view::npos || semicolon - at > 32) return std::nullopt;
+  const std::string_view name = html.substr(at + 1, semicolon - at - 1);
+  const size_t length = semicolon - at + 1;
+  if (name.size() >= 2 && name[0] == '#') {
+    const bool hex = name[1] == 'x' || name[1] == 'X';
+    const std::string_view digits = name.substr(hex ? 2 : 1);
+    if (digits.empty() || digits.size() > 8) return std::nullopt;
+    std::uint32_t code = 0;
+    for (char c : digits) {
+      const int digit = std::isdigit(static_cast<unsigned char>(c)) ? c - '0'
+                        : hex && std::isxdigit(static_cast<unsigned char>(c)) ? std::tolower(c) - 'a' + 10
+                                                                             : -1;
+      if (digit < 0) return std::nullopt;
+      code = code * (hex ? 16 : 10) + static_cast<std::uint32_t>(digit);
+    }
+    return std::make_pair(code, length);
+  }
+  const auto& entities = named_entities();
+  if (auto it = entities.find(name); it != entities.end()) return std::make_pair(it->second, length);
+  return std::nullopt;
+}
+
+// Builds the text, applying HTML's white-space rules: runs of spaces become one, and line
+// breaks come only from the markup.
+class TextWriter {
+ public:
+  void text(std::string_view piece) {
+    if (piece.empty()) return;
+    if (space_ && !out_.empty() && out_.back() != '\n') out_ += ' ';
+    space_ = false;
+    out_ += piece;
+  }
+  void space() { space_ = true; }
+  void line_break() {
+    trim_trailing_spaces();
+    if (!out_.empty() && out_.back() != '\n') out_ += '\n';
+    space_ = false;
+  }
+  void paragraph_break() {
+    line_break();
+    if (!out_.empty() && !out_.ends_with("\n\n")) out_ += '\n';
+  }
+  // A <br> always breaks, even twice in a row (an empty line); only leading ones are dropped.
+  void forced_break() {
+    trim_trailing_spaces();
+    if (!out_.empty() && !out_.ends_with("\n\n")) out_ += '\n';
+    space_ = false;
+  }
+  bool at_line_start() const { return out_.empty() || out_.back() == '\n'; }
+
+  std::string finish() {
+    trim_trailing_spaces();
+    while (!out_.empty() && out_.back() == '\n') out_.pop_back();
+    return out_;
+  }
+
+ private:
+  void trim_trailing_spaces() {
+    while (!out_.empty() && out_.back() == ' ') out_.pop_back();
+  }
+
+  std::string out_;
+  bool space_ = false;
+};
+
+struct Tag {
+  std::string name;  // lower case, without '/'
+  bool closing = false;
+  std::string_view attributes;
+  size_t end = 0;  // index just past '>'
+};
+
+// Parses the tag starting at html[at] == '<'; nothing when it is not a tag (a lone '<').
+std::optional<Tag> parse_tag(std::string_view html, size_t at) {
+  size_t i = at + 1;
+  Tag tag;
+  if (i < html.size() && html[i] == '/') {
+    tag.closing = true;
+    ++i;
+  }
+  const size_t name_start = i;
+  while (i < html.size() && (std::isalnum(static_cast<unsigned char>(html[i])) || html[i] == '-' || html[i] == ':')) ++i;
+  if (i == name_start || !std::isalpha(static_cast<unsigned char>(html[name_start]))) return std::nullopt;
+  tag.name = lower(html.substr(name_start, i - name_start));
+  const size_t attributes_start = i;
+  char quote = 0;
+  for (; i < html.size(); ++i) {
+    if (quote) {
+      if (html[i] == quote) quote = 0;
+    } else if (html[i] == '"' || html[i] == '\'') {
+      quote = html[i];
+    } else if (html[i] == '>') {
+      tag.attributes = html.substr(attributes_start, i - attributes_start);
+      tag.end = i + 1;
+      return tag;
+    }
+  }
+  return std::nullopt;
+}
+
+std::string attribute(std::string_view attributes, std::string_view name) {
+  const std::string lowered = lower(attributes);
+  for (size_t at = lowered.find(name); at != std::string::npos; at = lowered.find(name, at + 1)) {
+    if (at > 0 && !std::isspace(static_cast<unsigned char>(lowered[at - 1]))) continue;
+    size_t i = at + name.size();
+    while (i < lowered.size() && lowered[i] == ' ') ++i;
+    if (i >= lowered.size() || lowered[i] != '=') continue;
+    ++i;
+    while (i < lowered.size() && lowered[i] == ' ') ++i;
+    if (i < attributes.size() && (attributes[i] == '"' || attributes[i] == '\'')) {
+      const size_t close = attributes.find(attributes[i], i + 1);
+      return std::string(attributes.substr(i + 1, close == std::string_view::npos ? std::string_view::npos : close - i - 1));
+    }
+    const size_t stop = attributes.find_first_of(" \t\n/", i);
+    return std::string(attributes.substr(i, stop == std::string_view::npos ? std::string_view::npos : stop - i));
+  }
+  return {};
+}
+
+bool is_one_of(const std::string& name, std::initializer_list<std::string_view> names) {
+  return std::find(names.begin(), names.end(), name) != names.end();
+}
+
+// Removes Anki's sound references, [sound:name.mp3], wherever they are.
+std::string without_sounds(std::string_view html) {
+  std::string result;
+  size_t start = 0;
+  for (size_t at = html.find("[sound:"); at != std::string_view::npos; at = html.find("[sound:", start)) {
+    const size_t close = html.find(']', at);
+    if (close == std::string_view::npos) break;
+    result += html.substr(start, at - start);
+    start = close + 1;
+  }
+  result += html.substr(start);
+  return result;
+}
+
+// ---- Clozes -----------------------------------------------------------------------------------
+
+struct ClozeNode {
+  std::string text;                 // for plain text (numbers empty)
+  std::vector<int> numbers;         // for a deletion: the cards it belongs to
+  std::vector<ClozeNode> children;  // for a deletion: what it hides
+  std::optional<std::string> hint;
+};
+
+// Matches "{{c1::" or "{{c1,2::" at text[at]; returns the numbers and the opener's length.
+std::optional<std::pair<std::vector<int>, size_t>> match_opener(std::string_view text, size_t at) {
+  if (text.compare(at, 3, "{{c") != 0) return std::nullopt;
+  size_t i = at + 3;
+  std::vector<int> numbers;
+  int number = -1;
+  for (; i < text.size() && (std::isdigit(static_cast<unsigned char>(text[i])) || text[i] == ','); ++i) {
+    if (text[i] == ',') {
+      if (number >= 0) numbers.push_back(number);
+      number = -1;
+    } else {
+      number = std::min(number < 0 ? 0 : number, 100'000) * 10 + (text[i] - '0');
+    }
+  }
+  if (number >= 0) numbers.push_back(number);
+  if (numbers.empty() || text.compare(i, 2, "::") != 0) return std::nullopt;
+  return std::make_pair(numbers, i + 2 - at);
+}
+
+std::vector<ClozeNode> parse_clozes(std::string_view text) {
+  std::vector<ClozeNode> top;
+  std::vector<ClozeNode> open;  // deletions not closed yet, innermost last
+  std::string pending;
+  auto target = [&]() -> std::vector<ClozeNode>& { return open.empty() ? top : open.back().children; };
+  auto flush = [&] {
+    // Inside a deletion, the first "::" of its text starts the hint.
+    if (!open.empty() && !open.back().hint) {
+      if (const size_t separator = pending.find("::"); separator != std::string::npos) {
+        open.back().hint = pending.substr(separator + 2);
+        pending.resize(separator);
+      }
+    }
+    if (!pending.empty()) target().push_back({pending, {}, {}, {}});
+    pending.clear();
+  };
+  for (size_t i = 0; i < text.size();) {
+    if (auto opener = match_opener(text, i)) {
+      flush();
+      open.push_back({{}, opener->first, {}, {}});
+      i += opener->second;
+    } else if (!open.empty() && text.compare(i, 2, "}}") == 0) {
+      flush();
+      ClozeNode closed = std::move(open.back());
+      open.pop_back();
+      target().push_back(std::move(closed));
+      i += 2;
+    } else {
+      pending += text[i++];
+    }
+  }
+  flush();
+  // A deletion never closed is shown as the text it holds.
+  while (!open.empty()) {
+    ClozeNode unclosed = std::move(open.back());
+    open.pop_back();
+    auto& parent = target();
+    for (auto& child : unclosed.children) parent.push_back(std::move(child));
+    if (unclosed.hint) parent.push_back({"::" + *unclosed.hint, {}, {}, {}});
+  }
+  return top;
+}
+
+void collect_numbers(const std::vector<ClozeNode>& nodes, std::set<int>& numbers) {
+  for (const auto& node : nodes) {
+    for (int number : node.numbers)
+      if (number > 0) numbers.insert(number);
+    collect_numbers(node.children, numbers);
+  }
+}
+
+void reveal(const std::vector<ClozeNode>& nodes, int number, ClozeSide side, std::string& out) {
+  for (const auto& node : nodes) {
+    if (node.numbers.empty()) {
+      out += node.text;
+    } else if (side == ClozeSide::question && std::count(node.numbers.begin(), node.numbers.end(), number) > 0) {
+      out += "[" + node.hint.value_or("...") + "]";
+    } else {
+      reveal(node.children, number, side, out);
+    }
+  }
+}
+
+}  // namespace
+
+std::string html_to_text(std::string_view field) {
+  const std::string html = without_sounds(field);
+  TextWriter out;
+  struct List {
+    bool ordered = false;
+    int next = 1;
+  };
+  std::vector<List> lists;
+  int cell = 0;      // cells seen in the current table row
+  int preformatted = 0;
+  for (size_t i = 0; i < html.size();) {
+    const char c = html[i];
+    if (c == '<') {
+      if (html.compare(i, 4, "<!--") == 0) {
+        const size_t end = html.find("-->", i + 4);
+        i = end == std::string::npos ? html.size() : end + 3;
+        continue;
+      }
+      const auto tag = parse_tag(html, i);
+      if (!tag) {
+        out.text("<");
+        ++i;
+        continue;
+      }
+      i = tag->end;
+      const std::string& name = tag->name;
+      if (!tag->closing && (name == "script" || name == "style")) {
+        const size_t end = lower(std::string_view(html).substr(i)).find("</" + name);
+        i = end == std::string::npos ? html.size() : html.find('>', i + end) + 1;
+        if (i == 0) i = html.size();
+        continue;
+      }
+      if (name == "br") {
+        out.forced_break();
+      } else if (name == "img" && !tag->closing) {
+        const std::string source = attribute(tag->attributes, "src");
+        out.text(source.empty() ? "[image]" : "[image: " + source + "]");
+      } else if (is_one_of(name, {"ul", "ol"})) {
+        if (tag->closing) {
+          if (!lists.empty()) lists.pop_back();
+        } else {
+          lists.push_back({name == "ol", 1});
+        }
+        out.line_break();
+      } else if (name == "li") {
+        out.line_break();
+        if (!tag->closing) {
+          std::string marker = "- ";
+          if (!lists.empty() && lists.back().ordered) marker = std::to_string(lists.back().next++) + ". ";
+          out.text(std::string(lists.size() > 1 ? 2 * (lists.size() - 1) : 0, ' ') + marker);
+        }
+      } else if (name == "tr") {
+        out.line_break();
+        cell = 0;
+      } else if (is_one_of(name, {"td", "th"})) {
+        if (!tag->closing && cell++ > 0) out.text(" |");
+        out.space();
+      } else if (name == "pre") {
+        preformatted += tag->closing ? (preformatted > 0 ? -1 : 0) : 1;
+        out.paragraph_break();
+      } else if (is_one_of(name, {"p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "table", "hr"})) {
+        out.paragraph_break();
+      } else if (is_one_of(name, {"div", "section", "article", "header", "footer", "dl", "dt", "dd", "figure",
+                                  "figcaption", "address", "center", "details", "summary"})) {
+        out.line_break();
+      }
+      continue;
+    }
+    if (c == '&') {
+      if (const auto entity = decode_entity(html, i)) {
+        if (entity->first == ' ') {
+          out.space();
+        } else if (entity->first != 0xAD) {  // a soft hyphen is invisible
+          std::string decoded;
+          append_utf8(decoded, entity->first);
+          out.text(decoded);
+        }
+        i += entity->second;
+        continue;
+      }
+    }
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
+      if (preformatted > 0 && c == '\n')
+        out.forced_break();
+      else
+        out.space();
+      ++i;
+      continue;
+    }
+    // Copy a run of ordinary characters at once.
+    const size_t stop = html.find_first_of("<& \t\n\r\f", i);
+    out.text(std::string_view(html).substr(i, (stop == std::string::npos ? html.size() : stop) - i));
+    i = stop == std::string::npos ? html.size() : stop;
+  }
+  return out.finish();
+}
+
+std::set<int> cloze_numbers(std::string_view field) {
+  std::set<int> numbers;
+  collect_numbers(parse_clozes(field), numbers);
+  return numbers;
+}
+
+std::string reveal_clozes(std::string_view field, int number, ClozeSide side) {
+  std::string out;
+  reveal(parse_clozes(field), number, side, out);
+  return out;
+}
+
+}  // namespace rehearse::anki

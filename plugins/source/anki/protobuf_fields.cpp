@@ -1,0 +1,57 @@
+#include "protobuf_fields.h"
+
+#include <stdexcept>
+
+namespace rehearse::anki {
+
+namespace {
+
+enum WireType : std::uint64_t { varint = 0, fixed64 = 1, length_delimited = 2, fixed32 = 5 };
+
+std::uint64_t read_varint(std::string_view message, size_t& pos) {
+  std::uint64_t value = 0;
+  for (int shift = 0; shift < 64; shift += 7) {
+    if (pos >= message.size()) throw std::runtime_error("truncated protobuf varint");
+    const auto byte = static_cast<unsigned char>(message[pos++]);
+    value |= static_cast<std::uint64_t>(byte & 0x7F) << shift;
+    if ((byte & 0x80) == 0) return value;
+  }
+  throw std::runtime_error("protobuf varint longer than 10 bytes");
+}
+
+void skip(std::string_view message, size_t& pos, std::uint64_t bytes) {
+  if (bytes > message.size() - pos) throw std::runtime_error("truncated protobuf field");
+  pos += bytes;
+}
+
+}  // namespace
+
+std::optional<std::uint64_t> protobuf_varint(std::string_view message, std::uint32_t field) {
+  std::optional<std::uint64_t> found;
+  size_t pos = 0;
+  while (pos < message.size()) {
+    const std::uint64_t key = read_varint(message, pos);
+    const std::uint64_t number = key >> 3;
+    switch (key & 7) {
+      case varint: {
+        const std::uint64_t value = read_varint(message, pos);
+        if (number == field) found = value;
+        break;
+      }
+      case fixed64:
+        skip(message, pos, 8);
+        break;
+      case length_delimited:
+        skip(message, pos, read_varint(message, pos));
+        break;
+      case fixed32:
+        skip(message, pos, 4);
+        break;
+      default:
+        throw std::runtime_error("unknown protobuf wire type");
+    }
+  }
+  return found;
+}
+
+}  // namespace rehearse::anki
