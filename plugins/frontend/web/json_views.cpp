@@ -1,0 +1,171 @@
+#include "json_views.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace rehearse::web {
+
+namespace {
+
+constexpr int kForecastDays = 30;
+constexpr int kRetentionMonths = 12;
+constexpr int kHeatmapWeeks = 53;
+
+json key_points_json(const std::vector<KeyPoint>& points) {
+  json out = json::array();
+  for (const auto& point : points) out.push_back({{"text", point.text}, {"aliases", point.aliases}});
+  return out;
+}
+
+json state_json(const Card& card, const Clock& clock) {
+  const SchedulingState& s = card.scheduling;
+  json state = {{"state", to_string(s.state)}, {"reps", s.reps}, {"lapses", s.lapses}, {"interval_days", s.interval_days}};
+  if (s.state == CardState::new_card) {
+    state["due"] = "new";
+  } else {
+    state["due_days"] = clock.day_number(s.due_ms) - clock.today();
+    state["due_time"] = format_local_time(s.due_ms);
+    state["due"] = s.due_ms <= clock.now_ms() ? "due now" : describe_due(s, clock);
+  }
+  return state;
+}
+
+// The Monday on or before `day` (day 0, 1970-01-01, was a Thursday).
+std::int64_t monday_of(std::int64_t day) { return day - ((day % 7 + 7 + 3) % 7); }
+
+}  // namespace
+
+bool is_behavioural(const CardContent& card) {
+  return card.kind == CardKind::story || (card.kind == CardKind::question && !card.themes.empty());
+}
+
+std::string describe_due(const SchedulingState& state, const Clock& clock) {
+  const std::int64_t minutes = (state.due_ms - clock.now_ms()) / kMsPerMinute;
+  if (minutes < 60) return fmt::format("in {} min", std::max<std::int64_t>(minutes, 1));
+  if (minutes < 24 * 60) return fmt::format("in {} h", minutes / 60);
+  const std::int64_t days = clock.day_number(state.due_ms) - clock.today();
+  return days == 1 ? "tomorrow" : fmt::format("in {} days", days);
+}
+
+json card_front(const Card& card) {
+  const CardContent& c = card.content;
+  json front = {{"id", card.id}, {"deck", card.deck}, {"kind", to_string(c.kind)}, {"prompt", c.prompt},
+                {"state", to_string(card.scheduling.state)}, {"behavioural", is_behavioural(c)}};
+  if (is_behavioural(c)) front["target_seconds"] = {kSpokenAnswerMinSeconds, kSpokenAnswerMaxSeconds};
+  return front;
+}
+
+json card_back(const CardContent& c) {
+  json back = {{"answer", c.answer}, {"key_points", key_points_json(c.key_points)}, {"pitfalls", c.pitfalls},
+               {"themes", c.themes}, {"tags", c.tags}};
+  if (!c.story.empty())
+    back["story"] = {{"situation", c.story.situation}, {"task", c.story.task}, {"actions", c.story.actions},
+                     {"result", c.story.result}, {"lesson", c.story.lesson}};
+  return back;
+}
+
+json score_json(const CombinedScore& score) {
+  json parts = json::array();
+  for (const auto& part : score.parts) {
+    json findings = json::array();
+    for (const auto& f : part.findings)
+      findings.push_back({{"criterion", f.criterion}, {"met", f.met}, {"evidence", f.evidence}, {"advice", f.advice}});
+    json p = {{"scorer", part.scorer}, {"summary", part.summary}, {"findings", findings}, {"score", nullptr}, {"suggestion", nullptr}};
+    if (part.score) p["score"] = *part.score;
+    if (part.suggestion) p["suggestion"] = to_string(*part.suggestion);
+    parts.push_back(std::move(p));
+  }
+  json out = {{"parts", parts}, {"errors", score.errors}, {"score", nullptr}, {"suggestion", nullptr}};
+  if (score.score) out["score"] = *score.score;
+  if (score.suggestion) {
+    out["suggestion"] = to_string(*score.suggestion);
+    out["suggestion_key"] = static_cast<int>(*score.suggestion);
+  }
+  return out;
+}
+
+json summary_json(const SessionSummary& s) {
+  json out = {{"answered", s.answered}, {"again", s.again}, {"hard", s.hard}, {"good", s.good}, {"easy", s.easy},
+              {"total_ms", s.total_ms}, {"mean_score", nullptr}};
+  if (s.mean_score) out["mean_score"] = *s.mean_score;
+  return out;
+}
+
+json counts_json(const QueueCounts& counts) {
+  return {{"new", counts.new_cards}, {"learning", counts.learning}, {"review", counts.review}, {"total", counts.total()}};
+}
+
+json decks_json(const std::vector<DeckSummary>& decks) {
+  json out = json::array();
+  for (const auto& d : decks)
+    out.push_back({{"name", d.name}, {"cards", d.cards}, {"due", d.due}, {"new", d.new_cards}, {"suspended", d.suspended}});
+  return out;
+}
+
+json card_row(const Card& card, const Clock& clock) {
+  const CardContent& c = card.content;
+  return {{"id", card.id}, {"deck", card.deck}, {"kind", to_string(c.kind)}, {"prompt", c.prompt},
+          {"suspended", card.suspended}, {"tags", c.tags}, {"themes", c.themes}, {"scheduling", state_json(card, clock)}};
+}
+
+json card_detail(const Card& card, const std::vector<ReviewLogEntry>& log, const Clock& clock) {
+  json detail = card_row(card, clock);
+  detail["back"] = card_back(card.content);
+  json history = json::array();
+  for (const auto& entry : log) {
+    json e = {{"time", format_local_time(entry.reviewed_ms)}, {"rating", to_string(entry.rating)},
+              {"seconds", static_cast<double>(entry.taken_ms) / 1000.0}, {"interval_days", entry.after.interval_days},
+              {"score", nullptr}};
+    if (entry.score) e["score"] = *entry.score;
+    history.push_back(std::move(e));
+  }
+  detail["history"] = history;
+  return detail;
+}
+
+json import_report_json(const ImportReport& report) {
+  json warnings = json::array();
+  for (const auto& w : report.warnings) warnings.push_back({{"file", w.file}, {"line", w.line}, {"message", w.message}});
+  return {{"added", report.added}, {"updated", report.updated}, {"unchanged", report.unchanged},
+          {"suspended", report.suspended}, {"history", report.history}, {"warnings", warnings}, {"gone", report.gone}};
+}
+
+json statistics_json(const Collection& collection) {
+  const Clock& clock = collection.clock();
+  const std::int64_t today = clock.today();
+  const CollectionStats stats = collection.stats();
+  json out;
+  out["today"] = today;
+  out["summary"] = {{"cards", stats.cards}, {"questions", stats.questions}, {"keypoints", stats.keypoints},
+                    {"stories", stats.stories}, {"due_today", stats.due_today}, {"new_today", stats.new_today},
+                    {"reviews_total", stats.reviews_total}, {"reviews_today", stats.reviews_today}};
+
+  // Whole weeks, Monday first, so the calendar's columns are weeks.
+  const std::int64_t first_day = monday_of(today) - (kHeatmapWeeks - 1) * 7;
+  json days = json::array();
+  for (const auto& d : collection.reviews_per_day(first_day, today)) days.push_back({d.day, d.reviews});
+  out["heatmap"] = {{"first_day", first_day}, {"last_day", today}, {"days", days}};
+
+  out["forecast"] = collection.due_forecast(kForecastDays);
+
+  json retention = json::array();
+  for (const auto& m : collection.retention_by_month(kRetentionMonths))
+    retention.push_back({{"year", m.year}, {"month", m.month}, {"reviews", m.reviews}, {"passed", m.passed}});
+  out["retention"] = retention;
+
+  json intervals = json::array();
+  for (const auto& b : collection.interval_distribution())
+    intervals.push_back({{"min_days", b.min_days}, {"max_days", b.max_days}, {"cards", b.cards}});
+  out["intervals"] = intervals;
+
+  const Collection::StoryBank bank = collection.story_bank();
+  json themes = json::array(), stories = json::array();
+  for (const auto& t : bank.themes) themes.push_back({{"name", t.name}, {"questions", t.questions}, {"stories", t.stories}});
+  for (const auto& s : bank.stories)
+    stories.push_back({{"id", s.card_id}, {"deck", s.deck}, {"prompt", s.prompt}, {"themes", s.themes}});
+  out["story_bank"] = {{"themes", themes}, {"stories", stories}};
+  return out;
+}
+
+}  // namespace rehearse::web

@@ -1,0 +1,42 @@
+// What the web app's pages receive: the engine's types as JSON. Text goes out exactly as it is
+// stored; the page puts it into the document as text, never as markup.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "rehearse/engine.h"
+
+namespace rehearse::web {
+
+using nlohmann::json;
+
+// Spoken answers (stories, and questions that ask for one) should take 60-90 seconds.
+inline constexpr int kSpokenAnswerMinSeconds = 60;
+inline constexpr int kSpokenAnswerMaxSeconds = 90;
+bool is_behavioural(const CardContent& card);
+
+// "in 10 min", "in 3 h", "tomorrow", "in 12 days": when a card comes back.
+std::string describe_due(const SchedulingState& state, const Clock& clock);
+
+// What is shown before the answer: never the answer itself.
+json card_front(const Card& card);
+// The model answer, key points, pitfalls, themes and the STAR parts.
+json card_back(const CardContent& card);
+json score_json(const CombinedScore& score);
+json summary_json(const SessionSummary& summary);
+json counts_json(const QueueCounts& counts);
+
+json decks_json(const std::vector<DeckSummary>& decks);
+// A card in a list of cards: its prompt and where it stands.
+json card_row(const Card& card, const Clock& clock);
+// Everything about one card, with its review history.
+json card_detail(const Card& card, const std::vector<ReviewLogEntry>& log, const Clock& clock);
+json import_report_json(const ImportReport& report);
+
+// The statistics page's data: counts, a year of reviews per day, the next 30 days' forecast,
+// a year of true retention, the interval distribution and the story bank.
+json statistics_json(const Collection& collection);
+
+}  // namespace rehearse::web

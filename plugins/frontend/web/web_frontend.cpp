@@ -1,0 +1,118 @@
+// The `web` front end: `rehearse serve` (or `rehearse review --frontend web`) runs a local web app
+// for reviewing, managing decks and reading statistics, and prints the address to open.
+//
+// It listens on 127.0.0.1 unless --listen names another address, and runs until Ctrl-C. Every
+// answer is committed by the engine before the page shows the next card, so stopping the server
+// at any moment loses nothing the user confirmed.
+#include <fmt/format.h>
+#include <pthread.h>
+
+#include <charconv>
+#include <csignal>
+#include <ostream>
+#include <thread>
+
+#include "rehearse/engine.h"
+#include "rehearse/errors.h"
+#include "rehearse/plugin.h"
+#include "web_server.h"
+
+namespace {
+
+using namespace rehearse;
+
+int parse_port(const std::string& text) {
+  int port = -1;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), port);
+  if (error != std::errc() || end != text.data() + text.size() || port < 0 || port > 65535)
+    throw Error(fmt::format("--port needs a port number 0-65535 (0 picks a free one), not '{}'", text));
+  return port;
+}
+
+// Ctrl-C and SIGTERM stop the server cleanly: they are blocked in every thread (the server's
+// workers inherit the mask) and taken by one thread that waits for them and stops the server.
+class StopOnSignal {
+ public:
+  explicit StopOnSignal(web::WebServer& server) {
+    sigemptyset(&signals_);
+    sigaddset(&signals_, SIGINT);
+    sigaddset(&signals_, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &signals_, &previous_);
+    waiter_ = std::thread([this, &server] {
+      int signal = 0;
+      sigwait(&signals_, &signal);
+      if (!finished_) server.stop();
+    });
+  }
+
+  // Ends the waiting thread (by a signal only it can take) and restores the signal mask.
+  ~StopOnSignal() {
+    finished_ = true;
+    pthread_kill(waiter_.native_handle(), SIGTERM);
+    waiter_.join();
+    pthread_sigmask(SIG_SETMASK, &previous_, nullptr);
+  }
+
+  StopOnSignal(const StopOnSignal&) = delete;
+  StopOnSignal& operator=(const StopOnSignal&) = delete;
+
+ private:
+  sigset_t signals_{};
+  sigset_t previous_{};
+  std::atomic<bool> finished_ = false;
+  std::thread waiter_;
+};
+
+class WebFrontend final : public Frontend {
+ public:
+  std::string_view name() const override { return "web"; }
+
+  std::vector<OptionSpec> options() const override {
+    return {{"port", OptionType::integer, "8765", "the port `rehearse serve` listens on (0: any free port)", 0, 65535},
+            {"max_upload_mb", OptionType::integer, "8", "the largest deck file the web app accepts, in MB", 1, 1024}};
+  }
+
+  int run(FrontendContext& context) override {
+    web::ServerSettings settings;
+    settings.port = static_cast<int>(context.options.get_int("port"));
+    settings.max_upload_bytes = static_cast<std::size_t>(context.options.get_int("max_upload_mb")) << 20;
+    settings.deck = context.deck.value_or("");
+    for (size_t i = 0; i < context.args.size(); ++i) {
+      const std::string& arg = context.args[i];
+      if ((arg == "--port" || arg == "--listen") && i + 1 < context.args.size()) {
+        const std::string& value = context.args[++i];
+        if (arg == "--port")
+          settings.port = parse_port(value);
+        else
+          settings.listen = value;
+      } else {
+        throw Error(fmt::format("the web front end does not understand '{}' (it takes --port N and --listen ADDRESS)", arg));
+      }
+    }
+
+    web::WebServer server(context.engine, settings);
+    server.bind();
+    const web::ListenAddress& address = server.address();
+    if (!address.is_loopback())
+      context.err << fmt::format(
+          "rehearse: warning: listening on {}, not only on this computer: anyone who can reach it on port {} can read and "
+          "change your collection. Leave out --listen to serve this computer only.\n",
+          address.address(), address.port());
+    context.out << fmt::format("rehearse is serving your collection at {}\nOpen it in a browser; Ctrl-C stops the server.\n",
+                               address.url())
+                << std::flush;
+    {
+      StopOnSignal stop_on_signal(server);
+      server.serve();
+    }
+    context.out << "Stopped. Every answer was saved.\n";
+    return 0;
+  }
+};
+
+void register_components(Registry& registry) { registry.add(std::make_unique<WebFrontend>()); }
+
+}  // namespace
+
+REHEARSE_PLUGIN("web", "1.0.0", "frontend", "A local web app: review, decks, uploads and statistics in the browser",
+                register_components)

@@ -1,0 +1,312 @@
+#include "web_server.h"
+
+#include <fmt/format.h>
+#include <httplib.h>
+
+#include <algorithm>
+#include <charconv>
+
+#include "assets.h"
+#include "rehearse/errors.h"
+
+namespace rehearse::web {
+
+namespace {
+
+constexpr const char* kTokenHeader = "X-Rehearse-Token";
+constexpr const char* kJson = "application/json";
+constexpr int kMaxCardsListed = 500;
+// Room for the multipart framing and the small form fields around an upload.
+constexpr std::size_t kFormOverhead = 64 * 1024;
+
+// A request the API refuses, with the status to answer and a message for the page.
+struct RequestError {
+  int status;
+  std::string message;
+};
+
+json error_json(const std::string& message) { return {{"error", {{"message", message}}}}; }
+
+void send_json(httplib::Response& response, int status, const json& body) {
+  response.status = status;
+  response.set_content(body.dump(), kJson);
+}
+
+json parse_body(const httplib::Request& request) {
+  json body = json::parse(request.body, nullptr, /*allow_exceptions=*/false);
+  if (body.is_discarded() || !body.is_object()) throw RequestError{400, "the request is not a JSON object"};
+  return body;
+}
+
+std::int64_t card_id_of(const json& body) {
+  if (!body.contains("card_id") || !body["card_id"].is_number_integer()) throw RequestError{400, "card_id is missing"};
+  return body["card_id"].get<std::int64_t>();
+}
+
+std::int64_t id_in_path(const httplib::Request& request) {
+  std::int64_t id = 0;
+  const std::string text = request.matches[1];
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), id);
+  if (error != std::errc() || end != text.data() + text.size()) throw RequestError{404, "there is no such card"};
+  return id;
+}
+
+// An uploaded file's name, for messages and a default deck name: its last path component, without
+// control characters, and not too long.
+std::string upload_name(const std::string& given) {
+  std::string name = given.substr(given.find_last_of("/\\") == std::string::npos ? 0 : given.find_last_of("/\\") + 1);
+  name.erase(std::remove_if(name.begin(), name.end(), [](unsigned char c) { return c < 0x20 || c == 0x7f; }), name.end());
+  if (name.size() > 120) name = name.substr(name.size() - 120);
+  return name.empty() ? "upload" : name;
+}
+
+std::string megabytes(std::size_t bytes) {
+  return bytes % (1 << 20) == 0 ? fmt::format("{} MB", bytes >> 20) : fmt::format("{:.1f} MB", static_cast<double>(bytes) / (1 << 20));
+}
+
+void add_security_headers(httplib::Response& response) {
+  // The page runs only its own scripts and styles, talks only to this server and cannot be framed.
+  response.set_header("Content-Security-Policy",
+                      "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+                      "form-action 'none'; frame-ancestors 'none'; base-uri 'none'");
+  response.set_header("X-Content-Type-Options", "nosniff");
+  response.set_header("X-Frame-Options", "DENY");
+  response.set_header("Referrer-Policy", "no-referrer");
+  response.set_header("Cache-Control", "no-store");
+}
+
+}  // namespace
+
+WebServer::WebServer(Engine& engine, ServerSettings settings)
+    : engine_(engine), settings_(std::move(settings)), server_(std::make_unique<httplib::Server>()) {
+  routes();
+}
+
+WebServer::~WebServer() = default;
+
+std::string WebServer::cookie_name() const {
+  // Cookies do not tell ports apart: two servers on one machine must not share a session.
+  return fmt::format("rehearse_session_{}", address_ ? address_->port() : settings_.port);
+}
+
+void WebServer::bind() {
+  bool bound = false;
+  int port = settings_.port;
+  if (port == 0) {
+    port = server_->bind_to_any_port(settings_.listen);
+    bound = port > 0;
+  } else {
+    bound = server_->bind_to_port(settings_.listen, port);
+  }
+  if (!bound)
+    throw Error(fmt::format("cannot listen on {} port {}: the address is not this computer's, or another program uses "
+                            "the port (--port N picks another, --port 0 any free one)",
+                            settings_.listen, settings_.port));
+  address_ = std::make_unique<ListenAddress>(settings_.listen, port);
+}
+
+void WebServer::serve() { server_->listen_after_bind(); }
+
+void WebServer::stop() { server_->stop(); }
+
+WebServer::Session* WebServer::session_of(const httplib::Request& request) {
+  const std::string id = cookie_value(request.get_header_value("Cookie"), cookie_name());
+  return id.empty() ? nullptr : sessions_.find(id);
+}
+
+bool WebServer::admit(const httplib::Request& request, httplib::Response& response) {
+  if (!address_->accepts_host(request.get_header_value("Host"))) {
+    response.status = 403;
+    response.set_content(fmt::format("This server answers only to {}\n", address_->url()), "text/plain; charset=utf-8");
+    return false;
+  }
+  const bool changes_state = request.method != "GET" && request.method != "HEAD";
+  if (changes_state && request.has_header("Origin") && !address_->accepts_origin(request.get_header_value("Origin"))) {
+    send_json(response, 403, error_json("This request came from another site and was refused."));
+    return false;
+  }
+  if (!request.path.starts_with("/api/")) return true;
+
+  std::lock_guard lock(mutex_);
+  const Session* session = session_of(request);
+  if (session == nullptr) {
+    json body = error_json("This page's session has ended (the server was restarted). Reload the page.");
+    body["reload"] = true;
+    send_json(response, 403, body);
+    return false;
+  }
+  if (changes_state && !constant_time_equal(request.get_header_value(kTokenHeader), session->token)) {
+    json body = error_json("This request did not carry the page's token and was refused. Reload the page.");
+    body["reload"] = true;
+    send_json(response, 403, body);
+    return false;
+  }
+  return true;
+}
+
+void WebServer::routes() {
+  httplib::Server& s = *server_;
+  s.set_payload_max_length(settings_.max_upload_bytes + kFormOverhead);
+  s.set_pre_routing_handler([this](const httplib::Request& request, httplib::Response& response) {
+    return admit(request, response) ? httplib::Server::HandlerResponse::Unhandled : httplib::Server::HandlerResponse::Handled;
+  });
+  s.set_post_routing_handler([](const httplib::Request&, httplib::Response& response) { add_security_headers(response); });
+  s.set_error_handler(httplib::Server::HandlerWithResponse([this](const httplib::Request& request, httplib::Response& response) {
+    if (!response.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+    std::string message = response.status == 404 ? "Not found." : fmt::format("The request failed (HTTP {}).", response.status);
+    if (response.status == 413) message = fmt::format("The upload is larger than the limit of {}.", megabytes(settings_.max_upload_bytes));
+    if (request.path.starts_with("/api/"))
+      response.set_content(error_json(message).dump(), kJson);
+    else
+      response.set_content(message + "\n", "text/plain; charset=utf-8");
+    add_security_headers(response);
+    return httplib::Server::HandlerResponse::Handled;
+  }));
+  s.set_exception_handler([](const httplib::Request&, httplib::Response& response, std::exception_ptr error) {
+    std::string message = "unknown error";
+    try {
+      std::rethrow_exception(error);
+    } catch (const std::exception& e) {
+      message = e.what();
+    } catch (...) {
+    }
+    send_json(response, 500, error_json(message));
+  });
+
+  auto get = [&](const char* pattern, Handler handler) {
+    s.Get(pattern, [this, handler](const httplib::Request& request, httplib::Response& response) { api(request, response, handler); });
+  };
+  auto post = [&](const char* pattern, Handler handler) {
+    s.Post(pattern, [this, handler](const httplib::Request& request, httplib::Response& response) { api(request, response, handler); });
+  };
+  get("/api/review", &WebServer::review_state);
+  post("/api/review/start", &WebServer::review_start);
+  post("/api/review/reveal", &WebServer::review_reveal);
+  post("/api/review/answer", &WebServer::review_answer);
+  post("/api/review/undo", &WebServer::review_undo);
+  get("/api/decks", &WebServer::decks);
+  get("/api/cards", &WebServer::cards);
+  get(R"(/api/cards/(\d+))", &WebServer::card);
+  post(R"(/api/cards/(\d+)/suspend)", &WebServer::suspend);
+  post("/api/import", &WebServer::import);
+  get("/api/stats", &WebServer::stats);
+
+  s.Get("/", [this](const httplib::Request& request, httplib::Response& response) { page(request, response); });
+  // Everything else is one of the page's own files or nothing: the path is looked up among the
+  // embedded assets by equality, so no request can reach the disk.
+  s.Get(".*", [](const httplib::Request& request, httplib::Response& response) {
+    const Asset* asset = find_asset(request.path);
+    if (asset == nullptr || asset->path == "/index.html") {
+      response.status = 404;
+      return;
+    }
+    response.set_content(std::string(asset->body), std::string(asset->content_type).c_str());
+  });
+}
+
+void WebServer::page(const httplib::Request& request, httplib::Response& response) {
+  std::string token;
+  {
+    std::lock_guard lock(mutex_);
+    Session* session = session_of(request);
+    if (session == nullptr) {
+      session = &sessions_.create(std::make_unique<ReviewDesk>(engine_, settings_.deck));
+      response.set_header("Set-Cookie", fmt::format("{}={}; Path=/; HttpOnly; SameSite=Strict", cookie_name(), session->id));
+    }
+    token = session->token;
+  }
+  std::string html(find_asset("/index.html")->body);
+  const std::string placeholder = "{{csrf-token}}";
+  html.replace(html.find(placeholder), placeholder.size(), token);
+  response.set_content(html, "text/html; charset=utf-8");
+}
+
+void WebServer::api(const httplib::Request& request, httplib::Response& response, Handler handler) {
+  std::lock_guard lock(mutex_);
+  try {
+    Session* session = session_of(request);
+    if (session == nullptr) throw RequestError{403, "This page's session has ended. Reload the page."};
+    send_json(response, 200, (this->*handler)(request, *session));
+  } catch (const RequestError& e) {
+    send_json(response, e.status, error_json(e.message));
+  } catch (const ParseError& e) {
+    json body = error_json(e.what());
+    body["error"]["file"] = e.file();
+    body["error"]["line"] = e.line();
+    send_json(response, 422, body);
+  } catch (const std::exception& e) {
+    // rehearse::Error (and a plugin's error) speaks to the user already.
+    send_json(response, 400, error_json(e.what()));
+  }
+}
+
+json WebServer::review_state(const httplib::Request&, Session& session) { return session.state->state(); }
+
+json WebServer::review_start(const httplib::Request& request, Session& session) {
+  const json body = parse_body(request);
+  return session.state->start(body.value("deck", std::string()));
+}
+
+json WebServer::review_reveal(const httplib::Request& request, Session& session) {
+  const json body = parse_body(request);
+  return session.state->reveal(card_id_of(body), body.value("text", std::string()));
+}
+
+json WebServer::review_answer(const httplib::Request& request, Session& session) {
+  const json body = parse_body(request);
+  std::optional<Rating> rating;
+  if (body.contains("rating") && body["rating"].is_number_integer()) rating = rating_from_string(std::to_string(body["rating"].get<int>()));
+  if (!rating) throw RequestError{400, "the rating must be 1, 2, 3 or 4"};
+  return session.state->answer(card_id_of(body), *rating);
+}
+
+json WebServer::review_undo(const httplib::Request&, Session& session) { return session.state->undo(); }
+
+json WebServer::decks(const httplib::Request&, Session&) {
+  json sources = json::array();
+  for (const Source* source : engine_.registry().sources()) sources.push_back(std::string(source->name()));
+  return {{"decks", decks_json(engine_.collection().decks())}, {"sources", sources},
+          {"max_upload_bytes", settings_.max_upload_bytes}};
+}
+
+json WebServer::cards(const httplib::Request& request, Session&) {
+  const std::string deck = request.get_param_value("deck");
+  const std::string query = request.get_param_value("q");
+  const auto found = engine_.collection().find_cards(deck, query, kMaxCardsListed + 1);
+  json rows = json::array();
+  for (size_t i = 0; i < found.size() && i < kMaxCardsListed; ++i) rows.push_back(card_row(found[i], engine_.clock()));
+  return {{"cards", rows}, {"more", found.size() > kMaxCardsListed}};
+}
+
+json WebServer::card(const httplib::Request& request, Session&) {
+  const std::int64_t id = id_in_path(request);
+  const std::optional<Card> found = engine_.collection().card(id);
+  if (!found) throw RequestError{404, "there is no such card"};
+  return card_detail(*found, engine_.collection().review_log(id), engine_.clock());
+}
+
+json WebServer::suspend(const httplib::Request& request, Session&) {
+  const std::int64_t id = id_in_path(request);
+  const json body = parse_body(request);
+  if (!body.contains("suspended") || !body["suspended"].is_boolean()) throw RequestError{400, "suspended must be true or false"};
+  if (!engine_.collection().card(id)) throw RequestError{404, "there is no such card"};
+  engine_.collection().set_suspended(id, body["suspended"].get<bool>());
+  return card_row(*engine_.collection().card(id), engine_.clock());
+}
+
+json WebServer::import(const httplib::Request& request, Session&) {
+  if (!request.has_file("file")) throw RequestError{400, "choose a file to import"};
+  const httplib::MultipartFormData file = request.get_file_value("file");
+  if (file.content.size() > settings_.max_upload_bytes)
+    throw RequestError{413, fmt::format("{} is larger than the limit of {}.", upload_name(file.filename), megabytes(settings_.max_upload_bytes))};
+  ImportOptions options;
+  if (request.has_file("source")) options.source = request.get_file_value("source").content;
+  if (request.has_file("deck")) options.deck = request.get_file_value("deck").content;
+  options.dry_run = request.has_file("dry_run") && request.get_file_value("dry_run").content == "true";
+  const ImportReport report = engine_.import_bytes(upload_name(file.filename), file.content, options);
+  return {{"file", upload_name(file.filename)}, {"dry_run", options.dry_run}, {"report", import_report_json(report)}};
+}
+
+json WebServer::stats(const httplib::Request&, Session&) { return statistics_json(engine_.collection()); }
+
+}  // namespace rehearse::web

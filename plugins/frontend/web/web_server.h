@@ -1,0 +1,97 @@
+// The web app's HTTP server: the page, its assets and a small JSON API over the engine.
+//
+//   GET  /                          the page (starts a browser session: cookie + CSRF token)
+//   GET  /app.js, /app.css, ...     the page's own files, compiled into the plugin
+//   GET  /api/review                the review as it stands
+//   POST /api/review/start          {deck}            review another deck ("" for all)
+//   POST /api/review/reveal         {card_id, text}   show the answer, score the typed one
+//   POST /api/review/answer         {card_id, rating} record a rating (1-4) and move on
+//   POST /api/review/undo                             take back the last answer
+//   GET  /api/decks                 decks with their counts, and the sources an upload can use
+//   GET  /api/cards?deck=&q=        cards matching a search
+//   GET  /api/cards/ID              one card with its history
+//   POST /api/cards/ID/suspend      {suspended}
+//   POST /api/import                multipart: file, [source], [deck], [dry_run]
+//   GET  /api/stats                 the statistics page's data
+//
+// Every request is checked first (access_control.h): a Host header naming this server, and for
+// anything but GET the session's CSRF token and, when the browser sends one, its own Origin.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include "access_control.h"
+#include "rehearse/engine.h"
+#include "review_desk.h"
+
+namespace httplib {
+class Server;
+struct Request;
+struct Response;
+}  // namespace httplib
+
+namespace rehearse::web {
+
+struct ServerSettings {
+  std::string listen = "127.0.0.1";
+  int port = 0;                        // 0: any free port
+  std::size_t max_upload_bytes = 8 << 20;
+  std::string deck;                    // the deck a new session reviews; empty for all
+};
+
+class WebServer {
+ public:
+  WebServer(Engine& engine, ServerSettings settings);
+  ~WebServer();
+  WebServer(const WebServer&) = delete;
+  WebServer& operator=(const WebServer&) = delete;
+
+  // Binds the listening socket. Throws rehearse::Error when the address or port cannot be used.
+  void bind();
+  // Where it listens; valid after bind().
+  const ListenAddress& address() const { return *address_; }
+  // Answers requests until stop() is called from another thread.
+  void serve();
+  void stop();
+
+ private:
+  using Session = Sessions<ReviewDesk>::Session;
+  using Handler = json (WebServer::*)(const httplib::Request&, Session&);
+
+  void routes();
+  // The session named by the request's cookie, or nullptr. Call with mutex_ held.
+  Session* session_of(const httplib::Request& request);
+  // Runs `handler` with the engine locked and turns its result or exception into the response.
+  void api(const httplib::Request& request, httplib::Response& response, Handler handler);
+  bool admit(const httplib::Request& request, httplib::Response& response);
+  void page(const httplib::Request& request, httplib::Response& response);
+
+  json review_state(const httplib::Request&, Session& session);
+  json review_start(const httplib::Request& request, Session& session);
+  json review_reveal(const httplib::Request& request, Session& session);
+  json review_answer(const httplib::Request& request, Session& session);
+  json review_undo(const httplib::Request&, Session& session);
+  json decks(const httplib::Request&, Session&);
+  json cards(const httplib::Request& request, Session&);
+  json card(const httplib::Request& request, Session&);
+  json suspend(const httplib::Request& request, Session&);
+  json import(const httplib::Request& request, Session&);
+  json stats(const httplib::Request&, Session&);
+
+  std::string cookie_name() const;
+
+  Engine& engine_;
+  ServerSettings settings_;
+  std::unique_ptr<httplib::Server> server_;
+  std::unique_ptr<ListenAddress> address_;
+  // httplib answers each connection on a worker thread of its pool, but the engine and its
+  // SQLite connection are single-threaded: this one mutex serialises every use of the engine,
+  // the collection and the sessions. Requests are short, so the lock is never held for long.
+  std::mutex mutex_;
+  Sessions<ReviewDesk> sessions_{32};
+};
+
+}  // namespace rehearse::web
