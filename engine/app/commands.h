@@ -7,7 +7,9 @@
 namespace rehearse::app {
 
 int run_review(const Arguments& args);
+int run_forecast(const Arguments& args);
 int run_import(const Arguments& args);
+int run_export(const Arguments& args);
 int run_decks(const Arguments& args);
 int run_plugins(const Arguments& args);
 int run_stats(const Arguments& args);
@@ -15,6 +17,9 @@ int run_config(const Arguments& args);
 int run_backup(const Arguments& args);
 int run_restore(const Arguments& args);
 int run_check(const Arguments& args);
+int run_replay(const Arguments& args);
+int run_export_revlog(const Arguments& args);
+int run_serve(const Arguments& args);
 int run_score(const Arguments& args);
 int run_stories(const Arguments& args);
 

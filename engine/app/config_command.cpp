@@ -1,6 +1,9 @@
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <iostream>
+#include <optional>
+#include <utility>
 
 #include "command_support.h"
 #include "commands.h"
@@ -33,8 +36,34 @@ const std::vector<CoreSetting>& core_settings() {
   return settings;
 }
 
+// A deck preset of a scheduler option, "deck.<deck>.scheduler.<name>.<option>": the deck and the
+// option's declaration, or nothing when `key` is not one.
+std::optional<std::pair<std::string, OptionSpec>> deck_scheduler_option(const Engine& engine, const std::string& key) {
+  if (!key.starts_with("deck.")) return std::nullopt;
+  for (const auto& component : engine.registry().components()) {
+    if (component.kind != ComponentKind::scheduler) continue;
+    for (const auto& spec : component.options) {
+      const std::string suffix = fmt::format(".scheduler.{}.{}", component.name, spec.name);
+      if (key.size() > 5 + suffix.size() && key.ends_with(suffix)) return std::pair(key.substr(5, key.size() - 5 - suffix.size()), spec);
+    }
+  }
+  return std::nullopt;
+}
+
+// The deck a "deck.<deck>.<setting>" key is about, or nothing for other keys.
+std::optional<std::string> deck_of(const Engine& engine, const std::string& key) {
+  if (auto option = deck_scheduler_option(engine, key)) return option->first;
+  const auto dot = key.rfind('.');
+  if (!key.starts_with("deck.") || dot <= 5) return std::nullopt;
+  return key.substr(5, dot - 5);
+}
+
 // Checks `key` = `value` against the engine's settings and the options components declare.
 void validate_setting(const Engine& engine, const std::string& key, const std::string& value) {
+  if (auto option = deck_scheduler_option(engine, key)) {
+    if (auto problem = validate_option(option->second, value); !problem.empty()) throw Error(fmt::format("{}: {}", key, problem));
+    return;
+  }
   std::string name = key;
   if (key.starts_with("deck.")) {
     const auto dot = key.rfind('.');
@@ -64,6 +93,16 @@ void validate_setting(const Engine& engine, const std::string& key, const std::s
     throw Error(fmt::format("{} {} has no option '{}'", to_string(component.kind), component.name, option));
   }
   throw Error(fmt::format("unknown setting '{}' (`rehearse config list` shows them)", key));
+}
+
+// Tells the user what switching schedulers did to their cards.
+void report_switch(const Engine::SettingReport& report) {
+  if (report.switched_decks.empty()) return;
+  const size_t decks = report.switched_decks.size();
+  fmt::print("{} now scheduled by {}; the state of {} card{} was recomputed from {} review log{} (no review is lost)\n",
+             decks == 1 ? fmt::format("deck '{}' is", report.switched_decks.front()) : fmt::format("{} decks are", decks),
+             report.scheduler, report.recomputed_cards, report.recomputed_cards == 1 ? "" : "s",
+             report.recomputed_cards == 1 ? "its" : "their", report.recomputed_cards == 1 ? "" : "s");
 }
 
 }  // namespace
@@ -102,12 +141,17 @@ int run_config(const Arguments& args) {
   if (action == "set") {
     require_operands(args, 3, 3, "a KEY and a VALUE");
     validate_setting(engine, ops[1], ops[2]);
-    collection.set_config(ops[1], ops[2]);
+    if (auto deck = deck_of(engine, ops[1])) {
+      const auto names = collection.deck_names();
+      if (std::find(names.begin(), names.end(), *deck) == names.end())
+        fmt::print(stderr, "rehearse: note: there is no deck named '{}' yet; the setting applies once there is\n", *deck);
+    }
+    report_switch(engine.change_setting(ops[1], ops[2]));
     return 0;
   }
   if (action == "unset") {
     require_operands(args, 2, 2, "a KEY");
-    collection.unset_config(ops[1]);
+    report_switch(engine.change_setting(ops[1], std::nullopt));
     return 0;
   }
   throw UsageError(fmt::format("unknown config action '{}' (list, get, set, unset)", action));

@@ -25,8 +25,18 @@ struct Command {
 const std::vector<Command>& commands() {
   using namespace rehearse::app;
   static const std::vector<Command> list = {
-      {"review", run_review, {"--deck", "--frontend"}, "review [--deck NAME] [--frontend NAME]   review today's cards (the default)"},
-      {"import", run_import, {"--source"}, "import PATH... [--source NAME] [--json]   import decks from files or folders"},
+      {"review", run_review, {"--deck", "--frontend", "--until"},
+       "review [--deck NAME] [--frontend NAME] [--until DATE [--plan [--json]]]\n"
+       "                                            review today's cards (the default); --until: work\n"
+       "                                            towards an interview on DATE (--plan: only show the plan)"},
+      {"forecast", run_forecast, {"--days"}, "forecast [--days N] [--json]              cards due on each of the next N days (30)"},
+      {"serve", run_serve, {"--port", "--listen"}, "serve [--port N] [--listen ADDR] [--deck NAME]\n"
+                                                   "                                            review, decks and statistics in the browser"},
+      {"import", run_import, {"--source", "--deck"}, "import PATH... [--source NAME] [--deck NAME] [--dry-run] [--with-history] [--json]\n"
+                                                  "                                            import decks from files or folders (Markdown decks,\n"
+                                                  "                                            guide pages, CSV/TSV, Anki packages); --dry-run says\n"
+                                                  "                                            what would change (--with-history: an Anki deck's reviews too)"},
+      {"export", run_export, {}, "export DECK FILE.md [--force]             write a deck as a Markdown deck file (- for stdout)"},
       {"decks", run_decks, {}, "decks [--json]                            list decks with their due and new cards"},
       {"stats", run_stats, {}, "stats [--json]                            counts of cards and reviews"},
       {"backup", run_backup, {}, "backup [FILE] [--list] [--json]           copy the collection (default: into backups/ beside it)"},
@@ -39,6 +49,9 @@ const std::vector<Command>& commands() {
       {"stories", run_stories, {}, "stories [--json]                          your STAR stories against the themes questions ask for"},
       {"config", run_config, {}, "config [list | get KEY | set KEY VALUE | unset KEY]\n"
                                  "                                            show or change settings"},
+      {"replay", run_replay, {"--scheduler"}, "replay FILE.csv [--scheduler fsrs|sm2] [--json]\n"
+                                              "                                            run a review log through a scheduler"},
+      {"export-revlog", run_export_revlog, {}, "export-revlog FILE.csv                    write the review log as CSV"},
   };
   return list;
 }

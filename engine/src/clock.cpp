@@ -2,10 +2,10 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
-#include <regex>
 
 #include "rehearse/errors.h"
 
@@ -24,6 +24,20 @@ std::int64_t floor_div(std::int64_t a, std::int64_t b) {
   std::int64_t q = a / b;
   if ((a % b != 0) && ((a < 0) != (b < 0))) --q;
   return q;
+}
+
+// The Unix time of a local wall-clock time given as if it were UTC, as mktime() finds it: a time
+// that occurs twice (clocks turned back) is the earlier one, a time that does not occur (clocks
+// turned forward) is read with the offset from before the change.
+std::int64_t local_to_utc(std::int64_t wall_seconds) {
+  const long before = utc_offset_at(static_cast<std::time_t>(wall_seconds - 86'400));
+  const long after = utc_offset_at(static_cast<std::time_t>(wall_seconds + 86'400));
+  const std::int64_t first = wall_seconds - before, second = wall_seconds - after;
+  const bool first_valid = utc_offset_at(static_cast<std::time_t>(first)) == before;
+  const bool second_valid = utc_offset_at(static_cast<std::time_t>(second)) == after;
+  if (first_valid && second_valid) return std::min(first, second);
+  if (second_valid) return second;
+  return first;
 }
 
 }  // namespace
@@ -57,40 +71,78 @@ std::int64_t Clock::day_start_ms(std::int64_t day) const {
 }
 
 std::optional<std::int64_t> parse_iso8601(std::string_view text) {
-  static const std::regex pattern(
-      R"((\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?(Z|[+-]\d{2}:?\d{2})?)");
-  std::match_results<std::string_view::const_iterator> m;
-  if (!std::regex_match(text.begin(), text.end(), m, pattern)) return std::nullopt;
-  auto number = [&](int i) { return m[i].matched ? std::stoi(m[i].str()) : 0; };
+  // Hand-written rather than a regex: review logs hold millions of these. The grammar is
+  //   YYYY-MM-DD [(T|' ')hh:mm[:ss[.fraction]]] [Z | (+|-)hh[:]mm]
+  size_t at = 0;
+  const auto digits = [&](size_t count) -> std::optional<int> {
+    if (at + count > text.size()) return std::nullopt;
+    int value = 0;
+    for (size_t i = 0; i < count; ++i) {
+      const char c = text[at + i];
+      if (c < '0' || c > '9') return std::nullopt;
+      value = value * 10 + (c - '0');
+    }
+    at += count;
+    return value;
+  };
+  const auto skip = [&](char c) {
+    if (at < text.size() && text[at] == c) {
+      ++at;
+      return true;
+    }
+    return false;
+  };
   std::tm tm{};
-  tm.tm_year = number(1) - 1900;
-  tm.tm_mon = number(2) - 1;
-  tm.tm_mday = number(3);
-  tm.tm_hour = number(4);
-  tm.tm_min = number(5);
-  tm.tm_sec = number(6);
+  auto year = digits(4);
+  if (!year || !skip('-')) return std::nullopt;
+  auto month = digits(2);
+  if (!month || !skip('-')) return std::nullopt;
+  auto day = digits(2);
+  if (!day) return std::nullopt;
+  tm.tm_year = *year - 1900;
+  tm.tm_mon = *month - 1;
+  tm.tm_mday = *day;
+  std::int64_t millis = 0;
+  if (skip('T') || skip(' ')) {
+    auto hour = digits(2);
+    if (!hour || !skip(':')) return std::nullopt;
+    auto minute = digits(2);
+    if (!minute) return std::nullopt;
+    tm.tm_hour = *hour;
+    tm.tm_min = *minute;
+    if (skip(':')) {
+      auto second = digits(2);
+      if (!second) return std::nullopt;
+      tm.tm_sec = *second;
+      if (skip('.')) {
+        const size_t first = at;
+        while (at < text.size() && at - first < 9 && text[at] >= '0' && text[at] <= '9') ++at;
+        if (at == first) return std::nullopt;
+        for (size_t i = 0; i < 3; ++i) millis = millis * 10 + (first + i < at ? text[first + i] - '0' : 0);
+      }
+    }
+  }
+  std::optional<int> offset_seconds;
+  if (skip('Z')) {
+    offset_seconds = 0;
+  } else if (at < text.size() && (text[at] == '+' || text[at] == '-')) {
+    const int sign = text[at++] == '-' ? -1 : 1;
+    auto hours = digits(2);
+    if (!hours) return std::nullopt;
+    skip(':');
+    auto minutes = digits(2);
+    if (!minutes) return std::nullopt;
+    offset_seconds = sign * (*hours * 3600 + *minutes * 60);
+  }
+  if (at != text.size()) return std::nullopt;
   if (tm.tm_mon < 0 || tm.tm_mon > 11 || tm.tm_mday < 1 || tm.tm_mday > 31 || tm.tm_hour > 23 || tm.tm_min > 59 ||
       tm.tm_sec > 60)
     return std::nullopt;
-  std::int64_t millis = 0;
-  if (m[7].matched) {
-    std::string fraction = m[7].str();
-    fraction.resize(3, '0');
-    millis = std::stoi(fraction);
-  }
-  std::int64_t seconds;
-  if (m[8].matched) {
-    seconds = timegm(&tm);
-    const std::string zone = m[8].str();
-    if (zone != "Z") {
-      const int sign = zone[0] == '-' ? -1 : 1;
-      const int hours = std::stoi(zone.substr(1, 2));
-      const int minutes = std::stoi(zone.substr(zone.size() - 2));
-      seconds -= sign * (hours * 3600 + minutes * 60);
-    }
+  std::int64_t seconds = timegm(&tm);
+  if (offset_seconds) {
+    seconds -= *offset_seconds;
   } else {
-    tm.tm_isdst = -1;
-    seconds = mktime(&tm);
+    seconds = local_to_utc(seconds);
   }
   return seconds * 1000 + millis;
 }

@@ -12,6 +12,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "daily_queue.h"
 #include "automatic_backups.h"
 #include "rehearse/errors.h"
 #include "schema.h"
@@ -102,7 +103,8 @@ std::vector<KeyPoint> decode_key_points(const std::string& text) {
 constexpr const char* kCardColumns =
     "c.id, d.name, c.uid, c.kind, c.prompt, c.answer, c.key_points, c.pitfalls, c.themes, c.tags, "
     "c.situation, c.task, c.actions, c.result, c.lesson, c.source_line, c.suspended, c.sibling_group, "
-    "s.state, s.due_ms, s.interval_days, s.ease, s.stability, s.difficulty, s.step, s.reps, s.lapses, s.last_review_ms";
+    "s.state, s.due_ms, s.interval_days, s.ease, s.stability, s.difficulty, s.step, s.reps, s.lapses, s.last_review_ms, "
+    "c.collection_tags";
 
 SchedulingState read_state(SQLite::Statement& row, int first);
 
@@ -128,6 +130,9 @@ Card read_card(SQLite::Statement& row) {
   card.suspended = row.getColumn(16).getInt() != kActive;
   c.group = row.getColumn(17).getString();
   card.scheduling = read_state(row, 18);
+  // Tags the collection gave the card (leech) come after the file's.
+  for (auto& tag : split_lines(row.getColumn(28).getString()))
+    if (std::find(c.tags.begin(), c.tags.end(), tag) == c.tags.end()) c.tags.push_back(std::move(tag));
   return card;
 }
 
@@ -182,10 +187,7 @@ struct Collection::Impl {
   std::int64_t start_of_today() const { return clock.day_start_ms(clock.today()); }
   std::int64_t end_of_today() const { return clock.day_start_ms(clock.today() + 1); }
 
-  struct DeckRow {
-    std::int64_t id;
-    std::string name;
-  };
+  using DeckRow = detail::DeckRef;
   std::vector<DeckRow> decks_matching(const std::string& filter) const {
     std::vector<DeckRow> out;
     SQLite::Statement q(db, "SELECT id, name FROM decks ORDER BY name");
@@ -196,17 +198,6 @@ struct Collection::Impl {
     return out;
   }
 
-  // Reviews (state_before review) and new cards introduced today, per deck.
-  std::unordered_map<std::int64_t, std::pair<int, int>> done_today() const {
-    std::unordered_map<std::int64_t, std::pair<int, int>> done;
-    SQLite::Statement q(db,
-                        "SELECT s.deck_id, SUM(l.state_before = 2), SUM(l.state_before = 0) FROM review_log l "
-                        "JOIN card_state s ON s.card_id = l.card_id WHERE l.reviewed_ms >= ? GROUP BY s.deck_id");
-    q.bind(1, static_cast<std::int64_t>(start_of_today()));
-    while (q.executeStep()) done[q.getColumn(0).getInt64()] = {q.getColumn(1).getInt(), q.getColumn(2).getInt()};
-    return done;
-  }
-
   std::optional<std::string> config(const std::string& key) const {
     SQLite::Statement q(db, "SELECT value FROM config WHERE key = ?");
     q.bind(1, key);
@@ -214,7 +205,24 @@ struct Collection::Impl {
     return std::nullopt;
   }
 
-  ImportReport apply_import(const std::vector<ParsedFile>& files, const Replayer& replay);
+  // A deck's setting: "deck.<deck>.<name>", else "<name>".
+  std::optional<std::string> deck_setting(const std::string& deck, const std::string& name) const {
+    if (auto value = config("deck." + deck + "." + name)) return value;
+    return config(name);
+  }
+
+  AnswerRules answer_rules(const std::string& deck) const {
+    AnswerRules rules;
+    rules.bury_siblings = as_bool(deck_setting(deck, "bury_siblings"), rules.bury_siblings);
+    rules.leech_threshold = config_int("deck." + deck + ".leech_threshold", config_int("leech_threshold", rules.leech_threshold));
+    rules.suspend_leeches = deck_setting(deck, "leech_action").value_or("suspend") != "tag";
+    return rules;
+  }
+
+  AnswerEffects apply_answer_rules(const ReviewLogEntry& entry, std::int64_t log_id);
+  void undo_answer_effects(std::int64_t log_id);
+
+  ImportReport apply_import(const std::vector<ParsedFile>& files, const Replayer& replay, ImportObserver* observer);
   void add_history(const std::string& file, const ImportedHistory& history, const Replayer& replay, ImportReport& report);
 
   std::int64_t insert_log(const ReviewLogEntry& entry) {
@@ -252,6 +260,13 @@ struct Collection::Impl {
     char* end = nullptr;
     const long number = std::strtol(value->c_str(), &end, 10);
     return end && *end == '\0' && number >= 0 ? static_cast<int>(number) : fallback;
+  }
+
+  static bool as_bool(const std::optional<std::string>& value, bool fallback) {
+    if (!value) return fallback;
+    if (*value == "true" || *value == "on" || *value == "yes" || *value == "1") return true;
+    if (*value == "false" || *value == "off" || *value == "no" || *value == "0") return false;
+    return fallback;
   }
 };
 
@@ -318,14 +333,17 @@ std::map<std::string, std::string> Collection::config_with_prefix(const std::str
   return out;
 }
 
-ImportReport Collection::apply_import(const std::vector<ParsedFile>& files, const Replayer& replay, bool dry_run) {
+ImportObserver::~ImportObserver() = default;
+
+ImportReport Collection::apply_import(const std::vector<ParsedFile>& files, const Replayer& replay, bool dry_run,
+                                      ImportObserver* observer) {
   // A dry run does the whole import inside a transaction, then throws to roll it back: the report
   // is exactly what a real import would do.
   struct RollBack {};
   ImportReport report;
   try {
     write([&] {
-      report = impl_->apply_import(files, replay);
+      report = impl_->apply_import(files, replay, observer);
       if (dry_run) throw RollBack{};
     });
   } catch (const RollBack&) {
@@ -333,9 +351,18 @@ ImportReport Collection::apply_import(const std::vector<ParsedFile>& files, cons
   return report;
 }
 
-ImportReport Collection::Impl::apply_import(const std::vector<ParsedFile>& files, const Replayer& replay) {
+ImportReport Collection::Impl::apply_import(const std::vector<ParsedFile>& files, const Replayer& replay,
+                                           ImportObserver* observer) {
   ImportReport report;
   const std::int64_t now = clock.now_ms();
+  size_t total = 0, done = 0;
+  for (const auto& file : files)
+    for (const auto& deck : file.result.decks) total += deck.cards.size();
+  auto note = [&](ImportObserver::Change change, const std::string& deck, const std::string& prompt) {
+    if (!observer) return;
+    observer->changed(change, deck, prompt);
+    if (change != ImportObserver::Change::suspended) observer->applying(++done, total);
+  };
 
   SQLite::Statement find_deck(db, "SELECT id FROM decks WHERE name = ?");
   SQLite::Statement add_deck(db, "INSERT INTO decks (name, tags, created_ms) VALUES (?, ?, ?)");
@@ -412,6 +439,7 @@ ImportReport Collection::Impl::apply_import(const std::vector<ParsedFile>& files
           const int new_suspended = suspended == kGoneFromFile ? kActive : suspended;
           if (same && suspended != kGoneFromFile && !moved) {
             ++report.unchanged;
+            note(ImportObserver::Change::unchanged, deck.name, card.prompt);
             continue;
           }
           update_card.reset();
@@ -426,10 +454,9 @@ ImportReport Collection::Impl::apply_import(const std::vector<ParsedFile>& files
           set_state_suspended.bind(1, new_suspended);
           set_state_suspended.bind(2, static_cast<std::int64_t>(id));
           set_state_suspended.exec();
-          if (same && suspended != kGoneFromFile)
-            ++report.unchanged;  // only its place in the file moved
-          else
-            ++report.updated;
+          const bool only_moved = same && suspended != kGoneFromFile;  // only its place in the file changed
+          ++(only_moved ? report.unchanged : report.updated);
+          note(only_moved ? ImportObserver::Change::unchanged : ImportObserver::Change::updated, deck.name, card.prompt);
         } else {
           find_card.reset();
           add_card.reset();
@@ -448,6 +475,7 @@ ImportReport Collection::Impl::apply_import(const std::vector<ParsedFile>& files
           add_state.bind(3, static_cast<std::int64_t>(position++));
           add_state.exec();
           ++report.added;
+          note(ImportObserver::Change::added, deck.name, card.prompt);
         }
       }
 
@@ -461,10 +489,12 @@ ImportReport Collection::Impl::apply_import(const std::vector<ParsedFile>& files
         if (seen.count(owned.getColumn(1).getString()) == 0) {
           gone.push_back(owned.getColumn(0).getInt64());
           report.gone.push_back(fmt::format("{}: {}", deck.name, owned.getColumn(2).getString()));
+          note(ImportObserver::Change::suspended, deck.name, owned.getColumn(2).getString());
         }
       }
+      SQLite::Statement hide(db, "UPDATE cards SET suspended = ?, modified_ms = ? WHERE id = ?");
       for (std::int64_t id : gone) {
-        SQLite::Statement hide(db, "UPDATE cards SET suspended = ?, modified_ms = ? WHERE id = ?");
+        hide.reset();
         hide.bind(1, kGoneFromFile);
         hide.bind(2, static_cast<std::int64_t>(now));
         hide.bind(3, static_cast<std::int64_t>(id));
@@ -497,7 +527,7 @@ void Collection::Impl::add_history(const std::string& file, const ImportedHistor
   existing.bind(1, card_id);
   existing.executeStep();
   if (existing.getColumn(0).getInt() > 0) return;  // the collection's own history wins
-  const std::vector<SchedulingState> states = replay(history.deck, history.reviews);
+  const std::vector<SchedulingState> states = replay(history.deck, history.reviews, card_id);
   if (states.size() != history.reviews.size()) throw Error("the scheduler returned a wrong number of states while replaying history");
   SchedulingState before;
   before.due_ms = 0;
@@ -558,36 +588,60 @@ DeckLimits Collection::limits(const std::string& deck) const {
   limits.new_per_day = impl_->config_int("deck." + deck + ".new_per_day", impl_->config_int("new_per_day", limits.new_per_day));
   limits.reviews_per_day =
       impl_->config_int("deck." + deck + ".reviews_per_day", impl_->config_int("reviews_per_day", limits.reviews_per_day));
+  limits.new_cards_ignore_review_limit =
+      Impl::as_bool(impl_->deck_setting(deck, "new_cards_ignore_review_limit"), limits.new_cards_ignore_review_limit);
   return limits;
+}
+
+AnswerRules Collection::answer_rules(const std::string& deck) const { return impl_->answer_rules(deck); }
+
+StudiedToday Collection::studied_today(const std::string& deck) const {
+  const auto studied = detail::studied_today(impl_->db, impl_->clock);
+  StudiedToday total;
+  for (const auto& row : impl_->decks_matching(deck)) {
+    auto it = studied.find(row.id);
+    if (it == studied.end()) continue;
+    total.reviews += it->second.reviews;
+    total.new_cards += it->second.new_cards;
+  }
+  return total;
+}
+
+void Collection::for_each_schedule(const std::string& deck, const std::function<void(const CardSchedule&)>& visit) const {
+  // (The state columns are card_state's alone, so they need no table name.)
+  SQLite::Statement deck_cards(impl_->db, fmt::format("SELECT s.card_id, c.sibling_group, {} FROM card_state s "
+                                                      "JOIN cards c ON c.id = s.card_id WHERE s.deck_id = ? AND s.suspended = 0 "
+                                                      "ORDER BY s.state != 0, s.due_ms, s.card_id",
+                                                      kStateColumns));
+  CardSchedule row;
+  for (const auto& d : impl_->decks_matching(deck)) {
+    row.deck = d.name;
+    deck_cards.reset();
+    deck_cards.bind(1, static_cast<std::int64_t>(d.id));
+    while (deck_cards.executeStep()) {
+      row.card_id = deck_cards.getColumn(0).getInt64();
+      row.group = deck_cards.getColumn(1).getString();
+      row.state = read_state(deck_cards, 2);
+      visit(row);
+    }
+  }
 }
 
 std::vector<DeckSummary> Collection::decks() const {
   std::vector<DeckSummary> out;
-  const auto done = impl_->done_today();
   SQLite::Statement q(impl_->db,
-                      "SELECT d.id, d.name, "
-                      "  SUM(s.suspended = 0), "
-                      "  SUM(s.suspended = 0 AND s.state = 2 AND s.due_ms < ?), "
-                      "  SUM(s.suspended = 0 AND s.state IN (1, 3) AND s.due_ms < ?), "
-                      "  SUM(s.suspended = 0 AND s.state = 0), "
-                      "  SUM(s.suspended = 1) "
+                      "SELECT d.name, SUM(s.suspended = 0), SUM(s.suspended = 0 AND s.state = 0), SUM(s.suspended = 1) "
                       "FROM decks d LEFT JOIN card_state s ON s.deck_id = d.id GROUP BY d.id ORDER BY d.name");
-  const auto end = static_cast<std::int64_t>(impl_->end_of_today());
-  q.bind(1, end);
-  q.bind(2, end);
+  QueueOptions today;
+  today.learn_ahead_ms = impl_->end_of_today() - impl_->clock.now_ms();
   while (q.executeStep()) {
     DeckSummary deck;
-    const std::int64_t id = q.getColumn(0).getInt64();
-    deck.name = q.getColumn(1).getString();
-    deck.cards = q.getColumn(2).getInt();
-    const DeckLimits limits = this->limits(deck.name);
-    auto it = done.find(id);
-    const int reviews_done = it == done.end() ? 0 : it->second.first;
-    const int new_done = it == done.end() ? 0 : it->second.second;
-    deck.due = std::min(q.getColumn(3).getInt(), std::max(0, limits.reviews_per_day - reviews_done)) + q.getColumn(4).getInt();
-    deck.new_cards = q.getColumn(5).getInt();
-    deck.suspended = q.getColumn(6).getInt();
-    (void)new_done;
+    deck.name = q.getColumn(0).getString();
+    deck.cards = q.getColumn(1).getInt();
+    deck.new_cards = q.getColumn(2).getInt();
+    deck.suspended = q.getColumn(3).getInt();
+    const Queue due = queue(deck.name, today);
+    deck.due = static_cast<int>(due.learning.size() + due.interday.size() + due.review.size());
     out.push_back(std::move(deck));
   }
   return out;
@@ -607,7 +661,7 @@ CollectionStats Collection::stats() const {
     }
   }
   const Queue today = queue("", impl_->end_of_today() - impl_->clock.now_ms());
-  stats.due_today = static_cast<int>(today.learning.size() + today.review.size());
+  stats.due_today = static_cast<int>(today.learning.size() + today.interday.size() + today.review.size());
   stats.new_today = static_cast<int>(today.new_cards.size());
   stats.reviews_total = db.execAndGet("SELECT COUNT(*) FROM review_log").getInt();
   SQLite::Statement recent(db, "SELECT COUNT(*) FROM review_log WHERE reviewed_ms >= ?");
@@ -631,7 +685,8 @@ std::vector<Card> Collection::find_cards(const std::string& deck, const std::str
   SQLite::Statement q(impl_->db,
                       fmt::format("SELECT {} FROM cards c JOIN decks d ON d.id = c.deck_id JOIN card_state s ON s.card_id = c.id "
                                   "WHERE c.suspended != 2 AND (?1 = '' OR d.name = ?1 OR substr(d.name, 1, length(?1) + 2) = ?1 || '::') "
-                                  "AND (?2 = '' OR instr(lower(c.prompt || ' ' || c.answer || ' ' || c.tags || ' ' || c.themes), lower(?2)) > 0) "
+                                  "AND (?2 = '' OR instr(lower(c.prompt || ' ' || c.answer || ' ' || c.tags || ' ' || c.collection_tags || ' ' || c.themes), "
+                                  "lower(?2)) > 0) "
                                   "ORDER BY d.name, s.state != 0, c.id LIMIT ?3",
                                   kCardColumns));
   q.bind(1, deck);
@@ -664,137 +719,270 @@ void Collection::set_suspended(std::int64_t card_id, bool suspended) {
 }
 
 Collection::Queue Collection::queue(const std::string& deck, std::int64_t learn_ahead_ms) const {
-  Queue queue;
-  auto& db = impl_->db;
-  const std::int64_t now = impl_->clock.now_ms();
-  const auto decks = impl_->decks_matching(deck);
-  const auto done = impl_->done_today();
-
-  SQLite::Statement learning(db, "SELECT card_id, due_ms FROM card_state WHERE deck_id = ? AND suspended = 0 AND state IN (1, 3) AND due_ms <= ?");
-  SQLite::Statement reviews(db, "SELECT card_id, due_ms FROM card_state WHERE deck_id = ? AND suspended = 0 AND state = 2 AND due_ms < ? "
-                                "ORDER BY due_ms LIMIT ?");
-  SQLite::Statement fresh(db, "SELECT card_id FROM card_state WHERE deck_id = ? AND suspended = 0 AND state = 0 ORDER BY due_ms LIMIT ?");
-  std::vector<std::pair<std::int64_t, std::int64_t>> learning_due, review_due;
-  for (const auto& d : decks) {
-    const DeckLimits limits = this->limits(d.name);
-    auto it = done.find(d.id);
-    const int reviews_left = std::max(0, limits.reviews_per_day - (it == done.end() ? 0 : it->second.first));
-    const int new_left = std::max(0, limits.new_per_day - (it == done.end() ? 0 : it->second.second));
-
-    learning.reset();
-    learning.bind(1, static_cast<std::int64_t>(d.id));
-    learning.bind(2, static_cast<std::int64_t>(now + learn_ahead_ms));
-    while (learning.executeStep()) learning_due.emplace_back(learning.getColumn(1).getInt64(), learning.getColumn(0).getInt64());
-
-    reviews.reset();
-    reviews.bind(1, static_cast<std::int64_t>(d.id));
-    reviews.bind(2, static_cast<std::int64_t>(impl_->end_of_today()));
-    reviews.bind(3, reviews_left);
-    while (reviews.executeStep()) review_due.emplace_back(reviews.getColumn(1).getInt64(), reviews.getColumn(0).getInt64());
-
-    fresh.reset();
-    fresh.bind(1, static_cast<std::int64_t>(d.id));
-    fresh.bind(2, new_left);
-    while (fresh.executeStep()) queue.new_cards.push_back(fresh.getColumn(0).getInt64());
-  }
-  std::sort(learning_due.begin(), learning_due.end());
-  std::sort(review_due.begin(), review_due.end());
-  for (auto& [due, id] : learning_due) queue.learning.push_back(id);
-  for (auto& [due, id] : review_due) queue.review.push_back(id);
-  return queue;
+  QueueOptions options;
+  options.learn_ahead_ms = learn_ahead_ms;
+  return queue(deck, options);
 }
 
-std::int64_t Collection::record_answer(const ReviewLogEntry& entry) {
+Collection::Queue Collection::queue(const std::string& deck, const QueueOptions& options) const {
+  const detail::DailyQueueBuilder builder(impl_->db, *this);
+  return builder.build(deck, impl_->decks_matching(deck), options);
+}
+
+std::int64_t Collection::record_answer(const ReviewLogEntry& entry, AnswerEffects* effects) {
   auto& db = impl_->db;
-  SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
-  SQLite::Statement current(db, fmt::format("SELECT {} FROM card_state WHERE card_id = ?", kStateColumns));
-  current.bind(1, static_cast<std::int64_t>(entry.card_id));
-  if (!current.executeStep()) throw Error(fmt::format("there is no card {}", entry.card_id));
-  const SchedulingState now_state = read_state(current, 0);
-  current.reset();
-  if (now_state.reps != entry.before.reps || now_state.last_review_ms != entry.before.last_review_ms ||
-      now_state.due_ms != entry.before.due_ms || now_state.state != entry.before.state)
-    throw Error("this card was answered elsewhere (another window or process) since it was shown; it was not recorded twice");
+  std::int64_t id = 0;
+  write([&] {
+    SQLite::Statement current(db, fmt::format("SELECT {} FROM card_state WHERE card_id = ?", kStateColumns));
+    current.bind(1, static_cast<std::int64_t>(entry.card_id));
+    if (!current.executeStep()) throw Error(fmt::format("there is no card {}", entry.card_id));
+    const SchedulingState now_state = read_state(current, 0);
+    current.reset();
+    if (now_state.reps != entry.before.reps || now_state.last_review_ms != entry.before.last_review_ms ||
+        now_state.due_ms != entry.before.due_ms || now_state.state != entry.before.state)
+      throw Error("this card was answered elsewhere (another window or process) since it was shown; it was not recorded twice");
 
-  SQLite::Statement update(db, "UPDATE card_state SET state = ?, due_ms = ?, interval_days = ?, ease = ?, stability = ?, "
-                               "difficulty = ?, step = ?, reps = ?, lapses = ?, last_review_ms = ? WHERE card_id = ?");
-  bind_state(update, 1, entry.after);
-  update.bind(11, static_cast<std::int64_t>(entry.card_id));
-  update.exec();
+    SQLite::Statement update(db, "UPDATE card_state SET state = ?, due_ms = ?, interval_days = ?, ease = ?, stability = ?, "
+                                 "difficulty = ?, step = ?, reps = ?, lapses = ?, last_review_ms = ? WHERE card_id = ?");
+    bind_state(update, 1, entry.after);
+    update.bind(11, static_cast<std::int64_t>(entry.card_id));
+    update.exec();
 
-  const std::int64_t id = impl_->insert_log(entry);
-  transaction.commit();
+    id = impl_->insert_log(entry);
+    AnswerEffects done = impl_->apply_answer_rules(entry, id);
+    if (effects) *effects = std::move(done);
+  });
   return id;
 }
 
 bool Collection::undo_answer(std::int64_t log_id) {
   auto& db = impl_->db;
-  SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
-  SQLite::Statement entry(db, "SELECT card_id, reviewed_ms, state_before, due_before, interval_before, ease_before, stability_before, "
-                              "difficulty_before, step_before, reps_before, lapses_before, last_review_before FROM review_log WHERE id = ?");
-  entry.bind(1, static_cast<std::int64_t>(log_id));
-  if (!entry.executeStep()) return false;
-  const std::int64_t card_id = entry.getColumn(0).getInt64();
-  const std::int64_t reviewed_ms = entry.getColumn(1).getInt64();
-  const SchedulingState before = read_state(entry, 2);
-  entry.reset();
+  bool undone = false;
+  write([&] {
+    SQLite::Statement entry(db, "SELECT card_id, reviewed_ms, state_before, due_before, interval_before, ease_before, stability_before, "
+                                "difficulty_before, step_before, reps_before, lapses_before, last_review_before FROM review_log WHERE id = ?");
+    entry.bind(1, static_cast<std::int64_t>(log_id));
+    if (!entry.executeStep()) return;
+    const std::int64_t card_id = entry.getColumn(0).getInt64();
+    const std::int64_t reviewed_ms = entry.getColumn(1).getInt64();
+    const SchedulingState before = read_state(entry, 2);
+    entry.reset();
 
-  SQLite::Statement later(db, "SELECT COUNT(*) FROM review_log WHERE card_id = ? AND id > ?");
-  later.bind(1, static_cast<std::int64_t>(card_id));
-  later.bind(2, static_cast<std::int64_t>(log_id));
-  later.executeStep();
-  const bool answered_since = later.getColumn(0).getInt() > 0;
-  later.reset();
-  SQLite::Statement current(db, "SELECT last_review_ms FROM card_state WHERE card_id = ?");
-  current.bind(1, static_cast<std::int64_t>(card_id));
-  if (answered_since || !current.executeStep() || current.getColumn(0).getInt64() != reviewed_ms) return false;
-  current.reset();
+    SQLite::Statement later(db, "SELECT COUNT(*) FROM review_log WHERE card_id = ? AND id > ?");
+    later.bind(1, static_cast<std::int64_t>(card_id));
+    later.bind(2, static_cast<std::int64_t>(log_id));
+    later.executeStep();
+    const bool answered_since = later.getColumn(0).getInt() > 0;
+    later.reset();
+    SQLite::Statement current(db, "SELECT last_review_ms FROM card_state WHERE card_id = ?");
+    current.bind(1, static_cast<std::int64_t>(card_id));
+    if (answered_since || !current.executeStep() || current.getColumn(0).getInt64() != reviewed_ms) return;
+    current.reset();
 
-  SQLite::Statement restore(db, "UPDATE card_state SET state = ?, due_ms = ?, interval_days = ?, ease = ?, stability = ?, "
-                                "difficulty = ?, step = ?, reps = ?, lapses = ?, last_review_ms = ? WHERE card_id = ?");
-  bind_state(restore, 1, before);
-  restore.bind(11, static_cast<std::int64_t>(card_id));
-  restore.exec();
-  SQLite::Statement remove(db, "DELETE FROM review_log WHERE id = ?");
+    SQLite::Statement restore(db, "UPDATE card_state SET state = ?, due_ms = ?, interval_days = ?, ease = ?, stability = ?, "
+                                  "difficulty = ?, step = ?, reps = ?, lapses = ?, last_review_ms = ? WHERE card_id = ?");
+    bind_state(restore, 1, before);
+    restore.bind(11, static_cast<std::int64_t>(card_id));
+    restore.exec();
+    impl_->undo_answer_effects(log_id);
+    SQLite::Statement remove(db, "DELETE FROM review_log WHERE id = ?");
+    remove.bind(1, static_cast<std::int64_t>(log_id));
+    remove.exec();
+    undone = true;
+  });
+  return undone;
+}
+
+namespace {
+
+constexpr const char* kLeechTag = "leech";
+
+// Anki's rule: a card becomes a leech when its lapses reach the threshold, and again every half
+// threshold after that (so a card only tagged keeps reminding the user).
+bool lapse_makes_leech(const ReviewLogEntry& entry, int threshold) {
+  const int lapses = entry.after.lapses;
+  if (threshold <= 0 || lapses <= entry.before.lapses || lapses < threshold) return false;
+  return (lapses - threshold) % std::max(1, threshold / 2) == 0;
+}
+
+}  // namespace
+
+AnswerEffects Collection::Impl::apply_answer_rules(const ReviewLogEntry& entry, std::int64_t log_id) {
+  AnswerEffects effects;
+  SQLite::Statement card(db, "SELECT d.name, c.deck_id, c.sibling_group, c.collection_tags, c.suspended FROM cards c "
+                             "JOIN decks d ON d.id = c.deck_id WHERE c.id = ?");
+  card.bind(1, static_cast<std::int64_t>(entry.card_id));
+  if (!card.executeStep()) return effects;
+  const std::string deck = card.getColumn(0).getString();
+  const std::int64_t deck_id = card.getColumn(1).getInt64();
+  const std::string group = card.getColumn(2).getString();
+  std::vector<std::string> collection_tags = split_lines(card.getColumn(3).getString());
+  const int suspended = card.getColumn(4).getInt();
+  card.reset();
+
+  SQLite::Statement note(db, "INSERT INTO answer_effects (log_id, card_id, kind, previous, tag) VALUES (?, ?, ?, ?, ?)");
+  auto record = [&](std::int64_t card_id, const char* kind, std::int64_t previous, const std::string& tag) {
+    note.reset();
+    note.bind(1, static_cast<std::int64_t>(log_id));
+    note.bind(2, static_cast<std::int64_t>(card_id));
+    note.bind(3, kind);
+    note.bind(4, static_cast<std::int64_t>(previous));
+    note.bind(5, tag);
+    note.exec();
+  };
+  const AnswerRules rules = answer_rules(deck);
+
+  // Siblings that today's queue could still show wait until tomorrow: new ones, reviews due
+  // today and learning cards whose step crossed into today. Learning cards due within the day
+  // are not buried, as in Anki: they are already under way.
+  if (rules.bury_siblings && !group.empty()) {
+    const std::int64_t today = clock.today();
+    const std::int64_t end = clock.day_start_ms(today + 1);
+    SQLite::Statement siblings(db, "SELECT s.card_id, s.state, s.due_ms, s.last_review_ms, s.buried_until_day FROM cards c "
+                                   "JOIN card_state s ON s.card_id = c.id WHERE c.deck_id = ? AND c.sibling_group = ? "
+                                   "AND c.id != ? AND s.suspended = 0 AND s.buried_until_day <= ?");
+    siblings.bind(1, static_cast<std::int64_t>(deck_id));
+    siblings.bind(2, group);
+    siblings.bind(3, static_cast<std::int64_t>(entry.card_id));
+    siblings.bind(4, static_cast<std::int64_t>(today));
+    std::vector<std::pair<std::int64_t, std::int64_t>> to_bury;  // card, buried_until_day before
+    while (siblings.executeStep()) {
+      const auto state = static_cast<CardState>(siblings.getColumn(1).getInt());
+      const std::int64_t due = siblings.getColumn(2).getInt64();
+      const bool shown_today =
+          state == CardState::new_card || (state == CardState::review && due < end) ||
+          (state != CardState::review && due < end && detail::is_interday(clock, due, siblings.getColumn(3).getInt64()));
+      if (shown_today) to_bury.emplace_back(siblings.getColumn(0).getInt64(), siblings.getColumn(4).getInt64());
+    }
+    SQLite::Statement bury(db, "UPDATE card_state SET buried_until_day = ? WHERE card_id = ?");
+    for (const auto& [sibling, previous] : to_bury) {
+      bury.reset();
+      bury.bind(1, static_cast<std::int64_t>(today + 1));
+      bury.bind(2, static_cast<std::int64_t>(sibling));
+      bury.exec();
+      record(sibling, "bury", previous, "");
+      effects.buried.push_back(sibling);
+    }
+  }
+
+  if (lapse_makes_leech(entry, rules.leech_threshold)) {
+    effects.leech = true;
+    if (std::find(collection_tags.begin(), collection_tags.end(), kLeechTag) == collection_tags.end()) {
+      collection_tags.push_back(kLeechTag);
+      SQLite::Statement tag(db, "UPDATE cards SET collection_tags = ? WHERE id = ?");
+      tag.bind(1, join_lines(collection_tags));
+      tag.bind(2, static_cast<std::int64_t>(entry.card_id));
+      tag.exec();
+      record(entry.card_id, "tag", 0, kLeechTag);
+    }
+    if (rules.suspend_leeches && suspended == kActive) {
+      for (const char* sql : {"UPDATE cards SET suspended = ? WHERE id = ?", "UPDATE card_state SET suspended = ? WHERE card_id = ?"}) {
+        SQLite::Statement suspend(db, sql);
+        suspend.bind(1, kSuspendedByUser);
+        suspend.bind(2, static_cast<std::int64_t>(entry.card_id));
+        suspend.exec();
+      }
+      record(entry.card_id, "suspend", suspended, "");
+      effects.suspended = true;
+    }
+  }
+  return effects;
+}
+
+void Collection::Impl::undo_answer_effects(std::int64_t log_id) {
+  SQLite::Statement effects(db, "SELECT card_id, kind, previous, tag FROM answer_effects WHERE log_id = ? ORDER BY rowid DESC");
+  effects.bind(1, static_cast<std::int64_t>(log_id));
+  while (effects.executeStep()) {
+    const std::int64_t card_id = effects.getColumn(0).getInt64();
+    const std::string kind = effects.getColumn(1).getString();
+    const std::int64_t previous = effects.getColumn(2).getInt64();
+    if (kind == "bury") {
+      SQLite::Statement unbury(db, "UPDATE card_state SET buried_until_day = ? WHERE card_id = ?");
+      unbury.bind(1, static_cast<std::int64_t>(previous));
+      unbury.bind(2, static_cast<std::int64_t>(card_id));
+      unbury.exec();
+    } else if (kind == "tag") {
+      SQLite::Statement tags(db, "SELECT collection_tags FROM cards WHERE id = ?");
+      tags.bind(1, static_cast<std::int64_t>(card_id));
+      if (!tags.executeStep()) continue;
+      std::vector<std::string> list = split_lines(tags.getColumn(0).getString());
+      tags.reset();
+      list.erase(std::remove(list.begin(), list.end(), effects.getColumn(3).getString()), list.end());
+      SQLite::Statement untag(db, "UPDATE cards SET collection_tags = ? WHERE id = ?");
+      untag.bind(1, join_lines(list));
+      untag.bind(2, static_cast<std::int64_t>(card_id));
+      untag.exec();
+    } else if (kind == "suspend") {
+      for (const char* sql : {"UPDATE cards SET suspended = ? WHERE id = ?", "UPDATE card_state SET suspended = ? WHERE card_id = ?"}) {
+        SQLite::Statement unsuspend(db, sql);
+        unsuspend.bind(1, static_cast<std::int64_t>(previous));
+        unsuspend.bind(2, static_cast<std::int64_t>(card_id));
+        unsuspend.exec();
+      }
+    }
+  }
+  effects.reset();
+  SQLite::Statement remove(db, "DELETE FROM answer_effects WHERE log_id = ?");
   remove.bind(1, static_cast<std::int64_t>(log_id));
   remove.exec();
-  transaction.commit();
-  return true;
 }
+
+namespace {
+
+// The columns of a review log row, in the order read_log_entry reads them.
+constexpr const char* kLogColumns =
+    "id, card_id, reviewed_ms, rating, taken_ms, scheduler, state_before, due_before, interval_before, "
+    "ease_before, stability_before, difficulty_before, step_before, reps_before, lapses_before, "
+    "last_review_before, state_after, due_after, interval_after, ease_after, stability_after, "
+    "difficulty_after, step_after, reps_after, lapses_after, score, suggested_rating";
+
+ReviewLogEntry read_log_entry(SQLite::Statement& q) {
+  ReviewLogEntry e;
+  e.id = q.getColumn(0).getInt64();
+  e.card_id = q.getColumn(1).getInt64();
+  e.reviewed_ms = q.getColumn(2).getInt64();
+  e.rating = static_cast<Rating>(q.getColumn(3).getInt());
+  e.taken_ms = q.getColumn(4).getInt64();
+  e.scheduler = q.getColumn(5).getString();
+  e.before = read_state(q, 6);
+  e.after.state = static_cast<CardState>(q.getColumn(16).getInt());
+  e.after.due_ms = q.getColumn(17).getInt64();
+  e.after.interval_days = q.getColumn(18).getDouble();
+  e.after.ease = q.getColumn(19).getDouble();
+  e.after.stability = q.getColumn(20).getDouble();
+  e.after.difficulty = q.getColumn(21).getDouble();
+  e.after.step = q.getColumn(22).getInt();
+  e.after.reps = q.getColumn(23).getInt();
+  e.after.lapses = q.getColumn(24).getInt();
+  e.after.last_review_ms = e.reviewed_ms;
+  if (!q.getColumn(25).isNull()) e.score = q.getColumn(25).getDouble();
+  if (!q.getColumn(26).isNull()) e.suggestion = static_cast<Rating>(q.getColumn(26).getInt());
+  return e;
+}
+
+}  // namespace
 
 std::vector<ReviewLogEntry> Collection::review_log(std::int64_t card_id) const {
   std::vector<ReviewLogEntry> out;
-  SQLite::Statement q(impl_->db,
-                      "SELECT id, card_id, reviewed_ms, rating, taken_ms, scheduler, state_before, due_before, interval_before, "
-                      "ease_before, stability_before, difficulty_before, step_before, reps_before, lapses_before, "
-                      "last_review_before, state_after, due_after, interval_after, ease_after, stability_after, "
-                      "difficulty_after, step_after, reps_after, lapses_after, score, suggested_rating FROM review_log "
-                      "WHERE card_id = ? ORDER BY reviewed_ms, id");
+  SQLite::Statement q(impl_->db, fmt::format("SELECT {} FROM review_log WHERE card_id = ? ORDER BY reviewed_ms, id", kLogColumns));
   q.bind(1, static_cast<std::int64_t>(card_id));
-  while (q.executeStep()) {
-    ReviewLogEntry e;
-    e.id = q.getColumn(0).getInt64();
-    e.card_id = q.getColumn(1).getInt64();
-    e.reviewed_ms = q.getColumn(2).getInt64();
-    e.rating = static_cast<Rating>(q.getColumn(3).getInt());
-    e.taken_ms = q.getColumn(4).getInt64();
-    e.scheduler = q.getColumn(5).getString();
-    e.before = read_state(q, 6);
-    e.after.state = static_cast<CardState>(q.getColumn(16).getInt());
-    e.after.due_ms = q.getColumn(17).getInt64();
-    e.after.interval_days = q.getColumn(18).getDouble();
-    e.after.ease = q.getColumn(19).getDouble();
-    e.after.stability = q.getColumn(20).getDouble();
-    e.after.difficulty = q.getColumn(21).getDouble();
-    e.after.step = q.getColumn(22).getInt();
-    e.after.reps = q.getColumn(23).getInt();
-    e.after.lapses = q.getColumn(24).getInt();
-    e.after.last_review_ms = e.reviewed_ms;
-    if (!q.getColumn(25).isNull()) e.score = q.getColumn(25).getDouble();
-    if (!q.getColumn(26).isNull()) e.suggestion = static_cast<Rating>(q.getColumn(26).getInt());
-    out.push_back(std::move(e));
-  }
+  while (q.executeStep()) out.push_back(read_log_entry(q));
   return out;
+}
+
+void Collection::each_review(const std::function<void(const ReviewLogEntry&)>& visit) const {
+  SQLite::Statement q(impl_->db, fmt::format("SELECT {} FROM review_log ORDER BY reviewed_ms, id", kLogColumns));
+  while (q.executeStep()) visit(read_log_entry(q));
+}
+
+std::vector<std::int64_t> Collection::reviewed_cards(const std::string& deck) const {
+  std::vector<std::int64_t> ids;
+  SQLite::Statement q(impl_->db,
+                      "SELECT c.id FROM cards c JOIN decks d ON d.id = c.deck_id WHERE d.name = ? "
+                      "AND EXISTS (SELECT 1 FROM review_log l WHERE l.card_id = c.id) ORDER BY c.id");
+  q.bind(1, deck);
+  while (q.executeStep()) ids.push_back(q.getColumn(0).getInt64());
+  return ids;
 }
 
 void Collection::set_scheduling(std::int64_t card_id, const SchedulingState& state) {

@@ -15,8 +15,10 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// Used when the collection names none: the first of these that is loaded.
-constexpr std::string_view kDefaultSchedulers[] = {"fsrs", "sm2"};
+// Used when the collection names none: the first of these that is loaded. New collections name
+// FSRS (see Engine::Engine), so a collection that names none predates it and keeps SM-2.
+constexpr std::string_view kDefaultSchedulers[] = {"sm2", "fsrs"};
+constexpr std::string_view kNewCollectionScheduler = "fsrs";
 constexpr std::string_view kDefaultScorers = "keypoints,star";
 
 std::vector<std::string> split_list(std::string_view text) {
@@ -56,6 +58,17 @@ struct Engine::Impl {
   Registry registry;
   PluginHost host{registry};
   std::unique_ptr<Collection> collection;
+  std::optional<std::int64_t> study_target;  // set_study_target()
+
+  // The scheduler the settings name for `deck` (its own, else the collection's), else the first
+  // default that is loaded; empty when none is.
+  std::string scheduler_name(const std::string& deck) const {
+    if (auto name = collection->config("deck." + deck + ".scheduler")) return *name;
+    if (auto name = collection->config("scheduler")) return *name;
+    for (auto fallback : kDefaultSchedulers)
+      if (registry.scheduler(fallback)) return std::string(fallback);
+    return {};
+  }
 
   const Source& source_for(const fs::path& path, std::string_view bytes, const std::string& name) const {
     if (!name.empty()) {
@@ -112,7 +125,11 @@ Engine::Engine(const EngineConfig& config) : impl_(std::make_unique<Impl>()) {
       throw Error(fmt::format("the setting day_start_hour is '{}'; it must be an hour 0-23", *hour));
     }
   }
-  if (impl_->collection->created() && !config.starter_decks.empty()) import_paths(config.starter_decks);
+  if (impl_->collection->created()) {
+    if (impl_->registry.scheduler(kNewCollectionScheduler))
+      impl_->collection->set_config("scheduler", std::string(kNewCollectionScheduler));
+    if (!config.starter_decks.empty()) import_paths(config.starter_decks);
+  }
 }
 
 Engine::~Engine() = default;
@@ -147,39 +164,77 @@ ImportReport Engine::import_paths(const std::vector<fs::path>& paths, const Impo
     }
   }
   std::vector<ParsedFile> parsed;
-  for (const auto& file : files) {
-    const std::string bytes = read_file(file);
-    parsed.push_back(impl_->parse(file, bytes, options, fs::weakly_canonical(fs::absolute(file)).string()));
+  for (size_t i = 0; i < files.size(); ++i) {
+    if (options.observer) options.observer->reading(files[i].string(), i, files.size());
+    const std::string bytes = read_file(files[i]);
+    parsed.push_back(impl_->parse(files[i], bytes, options, fs::weakly_canonical(fs::absolute(files[i])).string()));
   }
-  return impl_->collection->apply_import(parsed, replayer(), options.dry_run);
+  return impl_->collection->apply_import(parsed, replayer(), options.dry_run, options.observer);
 }
 
 ImportReport Engine::import_bytes(const std::string& file_name, std::string_view bytes, const ImportOptions& options) {
+  if (options.observer) options.observer->reading(file_name, 0, 1);
   return impl_->collection->apply_import({impl_->parse(file_name, bytes, options, "upload:" + file_name)}, replayer(),
-                                         options.dry_run);
+                                         options.dry_run, options.observer);
+}
+
+void Engine::require_deck(const std::string& deck) const {
+  if (deck.empty()) return;
+  const auto names = impl_->collection->deck_names();
+  const bool known = std::any_of(names.begin(), names.end(), [&](const std::string& name) {
+    return name == deck || name.starts_with(deck + "::");
+  });
+  if (!known) throw Error(fmt::format("there is no deck named '{}' (`rehearse decks` lists them)", deck));
 }
 
 std::unique_ptr<ReviewSession> Engine::start_review(const std::string& deck) {
-  if (!deck.empty()) {
-    const auto names = impl_->collection->deck_names();
-    const bool known = std::any_of(names.begin(), names.end(), [&](const std::string& name) {
-      return name == deck || name.starts_with(deck + "::");
-    });
-    if (!known) throw Error(fmt::format("there is no deck named '{}' (`rehearse decks` lists them)", deck));
+  require_deck(deck);
+  QueueOptions options;
+  if (impl_->study_target) {
+    const StudyPlan plan = plan_until(deck, *impl_->study_target);
+    options.new_per_day = plan.new_today;
+    options.unlimited_reviews = true;
+    options.early_reviews = plan.early_today;
   }
-  return std::make_unique<ReviewSession>(*this, deck);
+  return std::make_unique<ReviewSession>(*this, deck, std::move(options));
 }
 
+void Engine::set_study_target(std::optional<std::int64_t> target_ms) { impl_->study_target = target_ms; }
+
 const Scheduler& Engine::scheduler_for(const std::string& deck) const {
-  auto name = impl_->collection->config("deck." + deck + ".scheduler");
-  if (!name) name = impl_->collection->config("scheduler");
-  if (name) {
-    if (const Scheduler* scheduler = impl_->registry.scheduler(*name)) return *scheduler;
-    throw Error(fmt::format("the scheduler '{}' chosen for deck '{}' is not loaded (`rehearse plugins` lists what is)", *name, deck));
-  }
-  for (auto fallback : kDefaultSchedulers)
-    if (const Scheduler* scheduler = impl_->registry.scheduler(fallback)) return *scheduler;
-  throw Error("no scheduler plugin is loaded; check `rehearse plugins` and --plugin-path");
+  const std::string name = impl_->scheduler_name(deck);
+  if (name.empty()) throw Error("no scheduler plugin is loaded; check `rehearse plugins` and --plugin-path");
+  if (const Scheduler* scheduler = impl_->registry.scheduler(name)) return *scheduler;
+  throw Error(fmt::format("the scheduler '{}' chosen for deck '{}' is not loaded (`rehearse plugins` lists what is)", name, deck));
+}
+
+Engine::SettingReport Engine::change_setting(const std::string& key, const std::optional<std::string>& value) {
+  Collection& collection = *impl_->collection;
+  SettingReport report;
+  collection.write([&] {
+    const std::vector<std::string> decks = collection.deck_names();
+    std::vector<std::string> before;
+    for (const auto& deck : decks) before.push_back(impl_->scheduler_name(deck));
+    if (value)
+      collection.set_config(key, *value);
+    else
+      collection.unset_config(key);
+    for (size_t i = 0; i < decks.size(); ++i) {
+      const std::string after = impl_->scheduler_name(decks[i]);
+      if (after == before[i]) continue;
+      report.switched_decks.push_back(decks[i]);
+      report.scheduler = after;
+      // As Anki does: the new scheduler gets the memory the whole history gives, not the old
+      // scheduler's last state.
+      for (std::int64_t card_id : collection.reviewed_cards(decks[i])) {
+        std::vector<ImportedReview> reviews;
+        for (const auto& entry : collection.review_log(card_id)) reviews.push_back({entry.reviewed_ms, entry.rating, entry.taken_ms});
+        collection.set_scheduling(card_id, replay_reviews(decks[i], reviews, card_id).back());
+        ++report.recomputed_cards;
+      }
+    }
+  });
+  return report;
 }
 
 std::vector<const Scorer*> Engine::scorers_for(const std::string& deck) const {
@@ -196,13 +251,15 @@ std::vector<const Scorer*> Engine::scorers_for(const std::string& deck) const {
 }
 
 Collection::Replayer Engine::replayer() const {
-  return [this](const std::string& deck, const std::vector<ImportedReview>& reviews) { return replay_reviews(deck, reviews); };
+  return [this](const std::string& deck, const std::vector<ImportedReview>& reviews, std::int64_t card_id) {
+    return replay_reviews(deck, reviews, card_id);
+  };
 }
 
 std::vector<SchedulingState> Engine::replay_reviews(const std::string& deck, const std::vector<ImportedReview>& reviews,
                                                     std::int64_t card_id) const {
   const Scheduler& scheduler = scheduler_for(deck);
-  const Options options = options_for(ComponentKind::scheduler, scheduler.name(), scheduler.options());
+  const Options options = options_for(ComponentKind::scheduler, scheduler.name(), scheduler.options(), deck);
   std::vector<SchedulingState> states;
   states.reserve(reviews.size());
   SchedulingState state;
@@ -224,7 +281,11 @@ std::uint64_t mix(std::uint64_t x) {
 
 ReviewContext Engine::review_context(const SchedulingState& state, std::int64_t card_id, std::int64_t now_ms,
                                      const Options& options) const {
-  const Clock& clock = impl_->clock;
+  return make_review_context(impl_->clock, state, card_id, now_ms, options);
+}
+
+ReviewContext make_review_context(const Clock& clock, const SchedulingState& state, std::int64_t card_id, std::int64_t now_ms,
+                                  const Options& options) {
   ReviewContext ctx;
   ctx.now_ms = now_ms;
   ctx.elapsed_days = state.last_review_ms == 0 ? 0
@@ -236,7 +297,17 @@ ReviewContext Engine::review_context(const SchedulingState& state, std::int64_t 
 }
 
 Options Engine::options_for(ComponentKind kind, std::string_view name, const std::vector<OptionSpec>& specs) const {
-  const auto values = impl_->collection->config_with_prefix(fmt::format("{}.{}.", to_string(kind), name));
+  return options_for(kind, name, specs, std::string());
+}
+
+Options Engine::options_for(ComponentKind kind, std::string_view name, const std::vector<OptionSpec>& specs,
+                            const std::string& deck) const {
+  const std::string component = fmt::format("{}.{}.", to_string(kind), name);
+  auto values = impl_->collection->config_with_prefix(component);
+  if (!deck.empty()) {
+    for (auto& [option, value] : impl_->collection->config_with_prefix(fmt::format("deck.{}.{}", deck, component)))
+      values[option] = value;
+  }
   return Options(specs, values);
 }
 

@@ -33,11 +33,28 @@ std::string checked_name(const Component& component, const std::string& plugin) 
   return name;
 }
 
+// The options of a component, with each option's own check guarded like any other call into the
+// plugin.
+std::vector<OptionSpec> guarded_options(const std::string& plugin, std::vector<OptionSpec> specs) {
+  for (auto& spec : specs) {
+    if (!spec.check) continue;
+    spec.check = [plugin, name = spec.name, check = std::move(spec.check)](std::string_view value) {
+      return guard(plugin, fmt::format("checking option {}", name), [&] { return check(value); });
+    };
+  }
+  return specs;
+}
+
+template <class Component>
+std::vector<OptionSpec> checked_options(const Component& component, const std::string& plugin) {
+  return guarded_options(plugin, guard(plugin, "options()", [&] { return component.options(); }));
+}
+
 }  // namespace
 
 GuardedSource::GuardedSource(std::unique_ptr<Source> inner, std::string plugin)
     : inner_(std::move(inner)), plugin_(std::move(plugin)), name_(checked_name(*inner_, plugin_)),
-      options_(guard(plugin_, "options()", [&] { return inner_->options(); })) {}
+      options_(checked_options(*inner_, plugin_)) {}
 
 bool GuardedSource::accepts(const std::filesystem::path& path, std::string_view head) const {
   return guard(plugin_, "accepts()", [&] { return inner_->accepts(path, head); });
@@ -49,8 +66,10 @@ ParseResult GuardedSource::parse(const std::filesystem::path& path, std::string_
   for (const auto& deck : result.decks) {
     if (deck.name.empty()) throw PluginError(plugin_, fmt::format("returned a deck without a name for {}", path.string()));
     for (const auto& card : deck.cards) {
-      if (card.prompt.empty() && card.uid.empty())
-        throw PluginError(plugin_, fmt::format("returned a card with neither prompt nor id ({}:{})", path.string(), card.line));
+      // A card with nothing to ask would show the user an empty screen.
+      if (card.prompt.find_first_not_of(" \t\r\n") == std::string::npos)
+        throw PluginError(plugin_, fmt::format("returned a card with an empty prompt ({}:{}); nothing was imported",
+                                               path.string(), card.line));
     }
   }
   return result;
@@ -58,7 +77,7 @@ ParseResult GuardedSource::parse(const std::filesystem::path& path, std::string_
 
 GuardedScheduler::GuardedScheduler(std::unique_ptr<Scheduler> inner, std::string plugin)
     : inner_(std::move(inner)), plugin_(std::move(plugin)), name_(checked_name(*inner_, plugin_)),
-      options_(guard(plugin_, "options()", [&] { return inner_->options(); })) {}
+      options_(checked_options(*inner_, plugin_)) {}
 
 SchedulingState GuardedScheduler::next(const SchedulingState& current, Rating rating, const ReviewContext& ctx) const {
   SchedulingState after = guard(plugin_, "scheduling", [&] { return inner_->next(current, rating, ctx); });
@@ -76,7 +95,7 @@ std::optional<double> GuardedScheduler::retrievability(const SchedulingState& st
 
 GuardedScorer::GuardedScorer(std::unique_ptr<Scorer> inner, std::string plugin)
     : inner_(std::move(inner)), plugin_(std::move(plugin)), name_(checked_name(*inner_, plugin_)),
-      options_(guard(plugin_, "options()", [&] { return inner_->options(); })) {}
+      options_(checked_options(*inner_, plugin_)) {}
 
 bool GuardedScorer::applies_to(const CardContent& card) const {
   return guard(plugin_, "applies_to()", [&] { return inner_->applies_to(card); });
@@ -96,7 +115,7 @@ ScoreResult GuardedScorer::score(const CardContent& card, const Attempt& attempt
 
 GuardedFrontend::GuardedFrontend(std::unique_ptr<Frontend> inner, std::string plugin)
     : inner_(std::move(inner)), plugin_(std::move(plugin)), name_(checked_name(*inner_, plugin_)),
-      options_(guard(plugin_, "options()", [&] { return inner_->options(); })) {}
+      options_(checked_options(*inner_, plugin_)) {}
 
 int GuardedFrontend::run(FrontendContext& context) {
   return guard(plugin_, "the front end", [&] { return inner_->run(context); });

@@ -75,15 +75,21 @@ std::string_view to_string(CardState state) {
 }
 
 int fuzz_interval(double interval_days, std::uint64_t seed, int minimum, int maximum) {
-  const auto clamp = [&](double days) { return std::clamp(static_cast<int>(std::lround(days)), minimum, std::max(minimum, maximum)); };
-  if (interval_days < 2.5) return clamp(interval_days);
+  // Anki's constrained_fuzz_bounds: the interval is first brought within [minimum, maximum], the
+  // fuzz range is taken around it and then kept within the same bounds.
+  maximum = std::max(maximum, 1);
+  minimum = std::min(minimum, maximum);
+  const double interval = std::clamp(interval_days, static_cast<double>(minimum), static_cast<double>(maximum));
+  const auto within = [&](double days) { return std::clamp(static_cast<int>(std::lround(days)), minimum, maximum); };
+  if (interval < 2.5) return within(interval);
   struct Range { double start, end, factor; };
   constexpr Range kRanges[] = {{2.5, 7.0, 0.15}, {7.0, 20.0, 0.1}, {20.0, 1e9, 0.05}};
   double delta = 1.0;
-  for (const auto& range : kRanges) delta += range.factor * std::max(std::min(interval_days, range.end) - range.start, 0.0);
-  int lower = clamp(interval_days - delta);
-  int upper = clamp(interval_days + delta);
-  lower = std::min(lower, upper);
+  for (const auto& range : kRanges) delta += range.factor * std::max(std::min(interval, range.end) - range.start, 0.0);
+  const int lower = within(interval - delta);
+  int upper = within(interval + delta);
+  // Clamping can leave no room at all; give a card above two days at least two choices.
+  if (upper == lower && upper > 2 && upper < maximum) upper = lower + 1;
   // The top 53 bits of the seed as a fraction in [0, 1).
   const double fraction = static_cast<double>(seed >> 11) * 0x1.0p-53;
   return std::min(upper, lower + static_cast<int>(std::floor(fraction * (upper - lower + 1))));

@@ -41,9 +41,13 @@ std::optional<bool> parse_bool(std::string_view text) {
   return std::nullopt;
 }
 
+std::string range_text(const OptionSpec& spec) { return fmt::format("{} to {}", spec.min, spec.max); }
+
+}  // namespace
+
 // "1m 10m", "1, 10" or "1 10": numbers separated by spaces or commas. A trailing 'm' (minutes)
 // is allowed on each, since learning steps are written that way.
-std::optional<std::vector<double>> parse_list(std::string_view text) {
+std::optional<std::vector<double>> parse_number_list(std::string_view text) {
   std::vector<double> values;
   std::string token;
   auto flush = [&]() -> bool {
@@ -66,11 +70,9 @@ std::optional<std::vector<double>> parse_list(std::string_view text) {
   return values;
 }
 
-std::string range_text(const OptionSpec& spec) { return fmt::format("{} to {}", spec.min, spec.max); }
+namespace {
 
-}  // namespace
-
-std::string validate_option(const OptionSpec& spec, std::string_view value) {
+std::string type_and_range_problem(const OptionSpec& spec, std::string_view value) {
   const bool ranged = spec.min != spec.max;
   switch (spec.type) {
     case OptionType::boolean:
@@ -86,7 +88,7 @@ std::string validate_option(const OptionSpec& spec, std::string_view value) {
       return "";
     }
     case OptionType::number_list: {
-      auto list = parse_list(value);
+      auto list = parse_number_list(value);
       if (!list) return "expected numbers separated by spaces or commas";
       for (double number : *list) {
         if (ranged && (number < spec.min || number > spec.max))
@@ -96,6 +98,14 @@ std::string validate_option(const OptionSpec& spec, std::string_view value) {
     }
   }
   return "";
+}
+
+}  // namespace
+
+std::string validate_option(const OptionSpec& spec, std::string_view value) {
+  std::string problem = type_and_range_problem(spec, value);
+  if (problem.empty() && spec.check) problem = spec.check(value);
+  return problem;
 }
 
 Options::Options(std::vector<OptionSpec> specs, const std::map<std::string, std::string>& values)
@@ -123,7 +133,7 @@ double Options::get_number(std::string_view name) const { return parse_number(ra
 std::string Options::get_text(std::string_view name) const { return raw(name); }
 
 std::vector<double> Options::get_number_list(std::string_view name) const {
-  return parse_list(raw(name)).value_or(std::vector<double>{});
+  return parse_number_list(raw(name)).value_or(std::vector<double>{});
 }
 
 }  // namespace rehearse

@@ -59,7 +59,9 @@ std::string summary_of(const CombinedScore& score) {
 struct ReviewSession::Impl {
   Engine& engine;
   std::string deck;
+  QueueOptions options;
   Collection::Queue queue;
+  std::optional<std::int64_t> show_again;  // a card whose answer was undone
   struct Answered {
     std::int64_t log_id;
     std::int64_t card_id;
@@ -89,14 +91,21 @@ struct ReviewSession::Impl {
     s.mean_score = scored > 0 ? std::optional<double>(score_sum / scored) : std::nullopt;
   }
 
+  Collection::Queue queue_ahead(std::int64_t learn_ahead_ms) const {
+    QueueOptions ahead = options;
+    ahead.learn_ahead_ms = learn_ahead_ms;
+    return engine.collection().queue(deck, ahead);
+  }
+
   void refresh() {
-    queue = engine.collection().queue(deck, 0);
-    if (queue.learning.empty() && queue.review.empty() && queue.new_cards.empty())
-      queue = engine.collection().queue(deck, kLearnAheadMs);
+    queue = queue_ahead(0);
+    if (queue.learning.empty() && queue.interday.empty() && queue.review.empty() && queue.new_cards.empty())
+      queue = queue_ahead(kLearnAheadMs);
   }
 };
 
-ReviewSession::ReviewSession(Engine& engine, std::string deck) : impl_(std::make_unique<Impl>(Impl{engine, std::move(deck), {}, {}, {}, 0, 0})) {
+ReviewSession::ReviewSession(Engine& engine, std::string deck, QueueOptions options)
+    : impl_(std::make_unique<Impl>(Impl{engine, std::move(deck), std::move(options), {}, {}, {}, {}, 0, 0})) {
   impl_->refresh();
 }
 
@@ -104,8 +113,13 @@ ReviewSession::~ReviewSession() = default;
 
 std::optional<Card> ReviewSession::next() {
   impl_->refresh();
+  if (impl_->show_again) {
+    auto card = impl_->engine.collection().card(*impl_->show_again);
+    if (card && !card->suspended) return card;
+    impl_->show_again.reset();
+  }
   const auto& q = impl_->queue;
-  for (const auto* list : {&q.learning, &q.review, &q.new_cards}) {
+  for (const auto* list : {&q.learning, &q.interday, &q.review, &q.new_cards}) {
     if (!list->empty()) return impl_->engine.collection().card(list->front());
   }
   return std::nullopt;
@@ -113,8 +127,9 @@ std::optional<Card> ReviewSession::next() {
 
 QueueCounts ReviewSession::counts() const {
   // Learning cards count from the moment they are within the learn-ahead window, as in Anki.
-  const auto q = impl_->engine.collection().queue(impl_->deck, kLearnAheadMs);
-  return {static_cast<int>(q.new_cards.size()), static_cast<int>(q.learning.size()), static_cast<int>(q.review.size())};
+  const auto q = impl_->queue_ahead(kLearnAheadMs);
+  return {static_cast<int>(q.new_cards.size()), static_cast<int>(q.learning.size() + q.interday.size()),
+          static_cast<int>(q.review.size())};
 }
 
 CombinedScore ReviewSession::score(const Card& card, const Attempt& attempt) const {
@@ -124,7 +139,7 @@ CombinedScore ReviewSession::score(const Card& card, const Attempt& attempt) con
 AnswerOutcome ReviewSession::answer(const Card& card, Rating rating, const AnswerDetails& details) {
   Engine& engine = impl_->engine;
   const Scheduler& scheduler = engine.scheduler_for(card.deck);
-  const Options options = engine.options_for(ComponentKind::scheduler, scheduler.name(), scheduler.options());
+  const Options options = engine.options_for(ComponentKind::scheduler, scheduler.name(), scheduler.options(), card.deck);
   const Clock& clock = engine.clock();
 
   const ReviewContext ctx = engine.review_context(card.scheduling, card.id, clock.now_ms(), options);
@@ -141,12 +156,14 @@ AnswerOutcome ReviewSession::answer(const Card& card, Rating rating, const Answe
     entry.score = details.score->score;
     entry.suggestion = details.score->suggestion;
   }
-  const std::int64_t log_id = engine.collection().record_answer(entry);
+  AnswerEffects effects;
+  const std::int64_t log_id = engine.collection().record_answer(entry, &effects);
 
   impl_->answered.push_back({log_id, card.id, rating, details.taken_ms, entry.score});
   impl_->count(impl_->answered.back(), +1);
+  if (impl_->show_again == card.id) impl_->show_again.reset();
   impl_->refresh();
-  return {log_id, entry.after};
+  return {log_id, entry.after, effects.leech, effects.suspended, static_cast<int>(effects.buried.size())};
 }
 
 bool ReviewSession::can_undo() const { return !impl_->answered.empty(); }
@@ -157,6 +174,7 @@ std::optional<Card> ReviewSession::undo() {
   impl_->answered.pop_back();
   if (!impl_->engine.collection().undo_answer(last.log_id)) return std::nullopt;
   impl_->count(last, -1);
+  impl_->show_again = last.card_id;
   impl_->refresh();
   return impl_->engine.collection().card(last.card_id);
 }

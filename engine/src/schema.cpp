@@ -14,7 +14,7 @@ namespace {
 
 // Migration i takes the schema from version i to version i + 1. Never edit one that has shipped;
 // append a new one.
-constexpr std::array<std::string_view, 1> kMigrations = {
+constexpr std::array<std::string_view, 2> kMigrations = {
     // 0 -> 1: decks, cards, scheduling state, review log, settings.
     R"sql(
     CREATE TABLE decks (
@@ -107,6 +107,29 @@ constexpr std::array<std::string_view, 1> kMigrations = {
       key    TEXT PRIMARY KEY,
       value  TEXT NOT NULL
     );
+    )sql",
+
+    // 1 -> 2: buried siblings, leeches, and what an answer did besides rescheduling its card.
+    R"sql(
+    -- A buried card stays out of the queue until this user day (Clock::day_number) begins.
+    ALTER TABLE card_state ADD COLUMN buried_until_day INTEGER NOT NULL DEFAULT 0;
+    -- Tags the collection gives a card itself ("leech"), one a line. Imports replace `tags` with
+    -- what the file says and leave these alone.
+    ALTER TABLE cards ADD COLUMN collection_tags TEXT NOT NULL DEFAULT '';
+    -- Answering a card buries its siblings: the cards of its deck with the same group.
+    CREATE INDEX cards_sibling_group ON cards (deck_id, sibling_group) WHERE sibling_group != '';
+    -- The side effects of an answer, so that undoing it takes them back too:
+    --   bury:    the answer buried sibling `card_id`, whose buried_until_day was `previous`;
+    --   tag:     the answer gave `card_id` the collection tag `tag`;
+    --   suspend: the answer suspended `card_id` (a leech), whose cards.suspended was `previous`.
+    CREATE TABLE answer_effects (
+      log_id    INTEGER NOT NULL REFERENCES review_log(id) ON DELETE CASCADE,
+      card_id   INTEGER NOT NULL REFERENCES cards(id),
+      kind      TEXT NOT NULL CHECK (kind IN ('bury', 'tag', 'suspend')),
+      previous  INTEGER NOT NULL DEFAULT 0,
+      tag       TEXT NOT NULL DEFAULT ''
+    );
+    CREATE INDEX answer_effects_log ON answer_effects (log_id);
     )sql",
 };
 

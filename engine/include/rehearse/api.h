@@ -9,7 +9,7 @@
 
 #include <cstdint>
 
-#define REHEARSE_PLUGIN_API_MAJOR 1
+#define REHEARSE_PLUGIN_API_MAJOR 2
 #define REHEARSE_PLUGIN_API_MINOR 0
 
 #if defined(_WIN32)

@@ -57,6 +57,22 @@ struct ImportReport {
   std::vector<std::string> gone;  // "deck: prompt" of each card gone from its file
 };
 
+// Told what an import does while it runs, to show its progress and to list what it changes card
+// by card (what a dry run would do). Every method does nothing unless overridden; they are called
+// on the importing thread, and often (once per card), so they should be quick.
+class REHEARSE_API ImportObserver {
+ public:
+  enum class Change { added, updated, unchanged, suspended };
+
+  virtual ~ImportObserver();
+  // Before file `index` (0-based) of `count` is read and parsed.
+  virtual void reading(const std::string& /*file*/, size_t /*index*/, size_t /*count*/) {}
+  // `done` of the `total` cards of all files have been applied.
+  virtual void applying(size_t /*done*/, size_t /*total*/) {}
+  // What the import does to one card ("suspended": gone from its file).
+  virtual void changed(Change /*change*/, const std::string& /*deck*/, const std::string& /*prompt*/) {}
+};
+
 struct ReviewLogEntry {
   std::int64_t id = 0;
   std::int64_t card_id = 0;
@@ -70,10 +86,47 @@ struct ReviewLogEntry {
   std::optional<Rating> suggestion;   // the rating the scorers suggested
 };
 
-// Per-deck daily limits.
+// Per-deck daily limits ("deck.<name>.<setting>", else "<setting>"). A deck's limits cap what
+// its sub-decks give too; the limits of decks above the one being reviewed do not apply (as in
+// Anki). Interday learning cards count against the review limit.
 struct DeckLimits {
   int new_per_day = 10;
   int reviews_per_day = 200;
+  // As in Anki, new cards also count against the review limit unless this is set: no new cards
+  // once the day's reviews reach it.
+  bool new_cards_ignore_review_limit = false;
+};
+
+// Answers given today that count against the daily limits.
+struct StudiedToday {
+  int reviews = 0;    // to review cards and to learning cards whose step crossed a day boundary
+  int new_cards = 0;  // first answers to new cards
+};
+
+// What answering a card does besides rescheduling it, per deck ("deck.<name>.<setting>", else
+// "<setting>").
+struct AnswerRules {
+  // The card's siblings (same deck, same group) due or new today wait until tomorrow.
+  bool bury_siblings = true;
+  // Lapses that make a card a leech (tagged "leech", then again every half as many lapses);
+  // 0 turns leeches off.
+  int leech_threshold = 8;
+  bool suspend_leeches = true;  // "leech_action": suspend, or only tag
+};
+
+// What recording an answer did besides rescheduling the card.
+struct AnswerEffects {
+  std::vector<std::int64_t> buried;  // siblings buried until tomorrow
+  bool leech = false;                // the card became a leech and was tagged "leech"
+  bool suspended = false;            // ... and suspended for it
+};
+
+// Changes to today's queue, for a study plan (Engine::plan_until).
+struct QueueOptions {
+  std::int64_t learn_ahead_ms = 0;      // show learning cards due this much later than now
+  std::optional<int> new_per_day;       // new cards today for all decks reviewed, instead of each deck's limit
+  bool unlimited_reviews = false;       // every due review today, whatever the review limits
+  std::vector<std::int64_t> early_reviews;  // review cards to show today although not yet due
 };
 
 class REHEARSE_API Collection {
@@ -105,15 +158,19 @@ class REHEARSE_API Collection {
 
   // Turns a card's imported review history into the state after each review (one per review),
   // with the scheduler of `deck`. The engine provides it; the collection has no scheduler.
-  using Replayer = std::function<std::vector<SchedulingState>(const std::string& deck, const std::vector<ImportedReview>&)>;
+  // `card_id` seeds the interval fuzz, as in a live review.
+  using Replayer = std::function<std::vector<SchedulingState>(const std::string& deck, const std::vector<ImportedReview>&,
+                                                              std::int64_t card_id)>;
 
   // Applies parsed files in one transaction: new cards are added, changed ones updated (keeping
   // their progress), cards of the same deck and file that are no longer in it are suspended (and
   // come back when they reappear). Imported history goes into the review log of cards that have
   // none, and their state becomes the replayed one. Throws ParseError, and changes nothing, for
   // two cards with the same id in one deck.
-  // With `dry_run`, the report says what would change and nothing is written.
-  ImportReport apply_import(const std::vector<ParsedFile>& files, const Replayer& replay = {}, bool dry_run = false);
+  // With `dry_run`, the report says what would change and nothing is written. `observer`, when
+  // given, hears of the progress and of each card's change.
+  ImportReport apply_import(const std::vector<ParsedFile>& files, const Replayer& replay = {}, bool dry_run = false,
+                            ImportObserver* observer = nullptr);
 
   // Runs `body` as one write transaction (a savepoint when already inside one): everything it
   // writes is committed together, or nothing is when it throws.
@@ -123,6 +180,9 @@ class REHEARSE_API Collection {
   std::vector<DeckSummary> decks() const;
   CollectionStats stats() const;
   DeckLimits limits(const std::string& deck) const;
+  AnswerRules answer_rules(const std::string& deck) const;
+  // Today's answers to cards of `deck` and its sub-decks (all decks when empty).
+  StudiedToday studied_today(const std::string& deck) const;
 
   std::optional<Card> card(std::int64_t id) const;
   // Cards matching `query` in prompt, answer or tags (all when empty), in a deck (all when empty).
@@ -132,25 +192,47 @@ class REHEARSE_API Collection {
   std::vector<Card> cards_with_uid(const std::string& uid) const;
   void set_suspended(std::int64_t card_id, bool suspended);
 
-  // Today's queue, in the order to show it: learning cards due by `learn_ahead_ms` from now, then
-  // reviews due today, then new cards, within each deck's limits. `deck` filters by deck name
-  // (and its "::" sub-decks) when not empty.
+  // The scheduling of every card of `deck` and its sub-decks (all when empty) that is neither
+  // suspended nor gone from its file, by deck name, then in each deck's new-card order.
+  struct CardSchedule {
+    std::int64_t card_id = 0;
+    std::string deck;
+    std::string group;  // CardContent::group
+    SchedulingState state;
+  };
+  void for_each_schedule(const std::string& deck, const std::function<void(const CardSchedule&)>& visit) const;
+
+  // Today's queue, in the order Anki's v3 scheduler shows it: learning cards due within a day
+  // and by `learn_ahead_ms` from now, then learning cards whose step crossed a day boundary and
+  // are due today, then reviews due today, then new cards, within the daily limits of the
+  // decks. Buried cards wait for their day, and of cards with the same group in a deck only the
+  // first is in the queue. `deck` selects a deck and its "::" sub-decks (all when empty).
   struct Queue {
-    std::vector<std::int64_t> learning;  // soonest first
-    std::vector<std::int64_t> review;    // most overdue first
-    std::vector<std::int64_t> new_cards; // in deck order
+    std::vector<std::int64_t> learning;   // intraday learning, soonest first
+    std::vector<std::int64_t> interday;   // interday learning, soonest first
+    std::vector<std::int64_t> review;     // most overdue first
+    std::vector<std::int64_t> new_cards;  // by deck, then in deck order
   };
   Queue queue(const std::string& deck, std::int64_t learn_ahead_ms) const;
+  Queue queue(const std::string& deck, const QueueOptions& options) const;
 
-  // Records an answer in one transaction: the card's new state and the log entry. Throws
-  // rehearse::Error (and changes nothing) when the card's state is no longer `entry.before`,
-  // which means another process answered it first. Returns the log entry's id.
-  std::int64_t record_answer(const ReviewLogEntry& entry);
-  // Reverts answer `log_id`: restores the state before it and removes the entry, in one
-  // transaction. Returns false when the card was answered again since.
+  // Records an answer in one transaction: the card's new state, the log entry and what the answer
+  // does to the day by the rules of the card's deck (answer_rules): its siblings are buried, and
+  // a card with too many lapses becomes a leech. Throws rehearse::Error (and changes nothing)
+  // when the card's state is no longer `entry.before`, which means another process answered it
+  // first. Returns the log entry's id; `effects`, when given, receives what else changed.
+  std::int64_t record_answer(const ReviewLogEntry& entry, AnswerEffects* effects = nullptr);
+  // Reverts answer `log_id`: restores the state before it, takes back what else it did (buried
+  // siblings, a leech's tag and suspension) and removes the entry, in one transaction. Returns
+  // false when the card was answered again since.
   bool undo_answer(std::int64_t log_id);
 
   std::vector<ReviewLogEntry> review_log(std::int64_t card_id) const;
+  // Calls `visit` with every entry of the review log, oldest first.
+  void each_review(const std::function<void(const ReviewLogEntry&)>& visit) const;
+  // The cards of exactly `deck` (not its sub-decks) that have a review log, cards gone from their
+  // file included.
+  std::vector<std::int64_t> reviewed_cards(const std::string& deck) const;
   // Replaces the state of a card, e.g. after recomputing it from the review log.
   void set_scheduling(std::int64_t card_id, const SchedulingState& state);
 

@@ -16,6 +16,7 @@
 #include "rehearse/plugin_host.h"
 #include "rehearse/registry.h"
 #include "rehearse/review_session.h"
+#include "rehearse/study_plan.h"
 
 namespace rehearse {
 
@@ -27,6 +28,7 @@ struct ImportOptions {
   // Values for the chosen sources' declared options, over the collection's settings
   // (e.g. {"with_history", "true"} for a source that can bring review history along).
   std::map<std::string, std::string> source_options;
+  ImportObserver* observer = nullptr;  // told of the progress and of each card's change
 };
 
 struct EngineConfig {
@@ -62,12 +64,39 @@ class REHEARSE_API Engine {
 
   std::unique_ptr<ReviewSession> start_review(const std::string& deck = {});
 
+  // Plans the days from today to `target_ms` (an interview) for the cards of `deck` and its
+  // sub-decks (all when empty): see study_plan.h. Throws rehearse::Error when `target_ms` is not
+  // on a later day than today.
+  StudyPlan plan_until(const std::string& deck, std::int64_t target_ms);
+  // Sessions started from now on work towards `target_ms` (plan_until): today's new cards and
+  // early reviews come from the plan, and every due review is shown whatever the review limits.
+  // Nothing: back to the daily limits.
+  void set_study_target(std::optional<std::int64_t> target_ms);
+
+  // Throws rehearse::Error unless `deck` names a deck or the parent of some (or is empty: all).
+  void require_deck(const std::string& deck) const;
+
   // The scheduler used for `deck` ("deck.<name>.scheduler", else "scheduler", else the default).
   const Scheduler& scheduler_for(const std::string& deck) const;
   // The scorers run on cards of `deck`, in order ("deck.<name>.scorers", else "scorers").
   std::vector<const Scorer*> scorers_for(const std::string& deck) const;
   // The resolved settings of a component ("<kind>.<name>.<option>" keys).
   Options options_for(ComponentKind kind, std::string_view name, const std::vector<OptionSpec>& specs) const;
+  // The same for the cards of `deck`: "deck.<deck>.<kind>.<name>.<option>" keys (a deck preset)
+  // override the collection's.
+  Options options_for(ComponentKind kind, std::string_view name, const std::vector<OptionSpec>& specs,
+                      const std::string& deck) const;
+
+  // Stores `value` for the setting `key`, or removes the setting when `value` is nothing, in one
+  // transaction with what follows from it: when the change gives some decks another scheduler,
+  // the state of each of their cards is recomputed from its review log by the new scheduler, as
+  // Anki does (the log itself stays as it is). Does not check the value; `rehearse config` does.
+  struct SettingReport {
+    std::vector<std::string> switched_decks;  // decks now scheduled by another scheduler
+    std::string scheduler;                    // the scheduler they switched to
+    int recomputed_cards = 0;                 // cards whose state was recomputed
+  };
+  SettingReport change_setting(const std::string& key, const std::optional<std::string>& value);
 
   // Runs `reviews` (oldest first) through the scheduler of `deck`, from a new card: the state
   // after each review. `card_id` seeds the interval fuzz as in a live review, so a replay of a
@@ -75,7 +104,8 @@ class REHEARSE_API Engine {
   std::vector<SchedulingState> replay_reviews(const std::string& deck, const std::vector<ImportedReview>& reviews,
                                               std::int64_t card_id = 0) const;
 
-  // The context a scheduler gets for answering a card in `state` at `now_ms`.
+  // The context a scheduler gets for answering a card in `state` at `now_ms` (make_review_context
+  // with this engine's clock).
   ReviewContext review_context(const SchedulingState& state, std::int64_t card_id, std::int64_t now_ms,
                                const Options& options) const;
 
@@ -89,5 +119,11 @@ class REHEARSE_API Engine {
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
+
+// The context a scheduler gets for answering a card in `state` at `now_ms`: elapsed days counted
+// in `clock`'s days, and a fuzz seed that depends only on the card and its number of reviews, so
+// that replaying a card's log gives the states its live reviews gave.
+REHEARSE_API ReviewContext make_review_context(const Clock& clock, const SchedulingState& state, std::int64_t card_id,
+                                               std::int64_t now_ms, const Options& options);
 
 }  // namespace rehearse

@@ -7,7 +7,9 @@
 #pragma once
 
 #include <any>
+#include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,10 +29,19 @@ struct OptionSpec {
   std::string help;           // one line
   double min = 0;             // for integer, number and number_list: the accepted range,
   double max = 0;             // ignored when min == max
+  // Optional: what the type and range cannot say (a list whose items each have their own bounds).
+  // Called with a value that passed the type and range checks; returns what is wrong, or an
+  // empty string. The engine guards it like any call into a plugin.
+  std::function<std::string(std::string_view value)> check = nullptr;
 };
 
-// Checks `value` against `spec`; returns an empty string when it is valid, or what is wrong.
+// Checks `value` against `spec` (type, range, then `check`); returns an empty string when it is
+// valid, or what is wrong.
 REHEARSE_API std::string validate_option(const OptionSpec& spec, std::string_view value);
+
+// Reads a number_list value: numbers separated by spaces or commas, each optionally ending in 'm'
+// (minutes, as steps are written). Nothing when it is not such a list.
+REHEARSE_API std::optional<std::vector<double>> parse_number_list(std::string_view text);
 
 // Resolved option values for one component. Getters throw rehearse::Error for an option that was
 // not declared, so a typo in a plugin shows up at once.

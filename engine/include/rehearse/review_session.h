@@ -39,6 +39,11 @@ struct AnswerDetails {
 struct AnswerOutcome {
   std::int64_t log_id = 0;
   SchedulingState after;
+  // The card has lapsed too often: it is tagged "leech" (and suspended when `suspended`). A front
+  // end tells the user, who may want to rewrite or split it.
+  bool leech = false;
+  bool suspended = false;
+  int buried_siblings = 0;  // cards of the same group held back until tomorrow
 };
 
 // Runs `scorers`, in order, on one answer to `card` and combines their results: the mean of the
@@ -51,8 +56,8 @@ REHEARSE_API CombinedScore score_answer(const Engine& engine, const std::vector<
 
 class REHEARSE_API ReviewSession {
  public:
-  // Use Engine::start_review().
-  ReviewSession(Engine& engine, std::string deck);
+  // Use Engine::start_review(). `options` change today's queue (a study plan's).
+  ReviewSession(Engine& engine, std::string deck, QueueOptions options = {});
   ~ReviewSession();
   ReviewSession(const ReviewSession&) = delete;
   ReviewSession& operator=(const ReviewSession&) = delete;
@@ -71,7 +76,8 @@ class REHEARSE_API ReviewSession {
   // recorded then.
   AnswerOutcome answer(const Card& card, Rating rating, const AnswerDetails& details);
 
-  // Takes back the last answer of this session. Returns the card to show again, or nothing when
+  // Takes back the last answer of this session, with what it did besides (buried siblings, a
+  // leech's tag and suspension). Returns the card, which next() shows again, or nothing when
   // there is nothing to undo.
   std::optional<Card> undo();
   bool can_undo() const;

@@ -214,7 +214,18 @@ class CliFrontend final : public Frontend {
         try {
           AnswerDetails details{taken, score.parts.empty() ? nullptr : &score};
           const AnswerOutcome outcome = session->answer(*card, *rating, details);
-          out << fmt::format("Saved: {}; next {}.\n", to_string(*rating), describe_due(outcome.after, context.engine.clock()));
+          if (outcome.suspended)
+            out << fmt::format("Saved: {}. This card is a leech: forgotten {} times, so it is tagged 'leech' and suspended.\n"
+                               "Rewrite or split it in its deck file; importing the file again does not bring it back.\n",
+                               to_string(*rating), outcome.after.lapses);
+          else
+            out << fmt::format("Saved: {}; next {}.\n", to_string(*rating), describe_due(outcome.after, context.engine.clock()));
+          if (outcome.leech && !outcome.suspended)
+            out << fmt::format("This card is a leech: forgotten {} times (tagged 'leech'). Consider rewriting or splitting it.\n",
+                               outcome.after.lapses);
+          if (outcome.buried_siblings > 0)
+            out << fmt::format("{} related card{} from the same entry will wait until tomorrow.\n", outcome.buried_siblings,
+                               outcome.buried_siblings == 1 ? "" : "s");
         } catch (const std::exception& e) {
           context.err << "rehearse: " << e.what() << "\n";
         }

@@ -341,11 +341,13 @@ class Builder {
         open(Entry::Origin::paragraph, line, strip_quotes(rest), "");
       return true;
     }
-    if (role == Role::star_example && titled) {
-      // "Example: Production Latency Incident" names the story that follows.
+    if (role == Role::star_example && !rest.empty()) {
+      // In a question, "Example: ..." is its example; elsewhere "Example: Production Latency
+      // Incident" or "Story: ..." names the story that follows.
       if (open_ && open_->origin != Entry::Origin::story) {
         switch_to(Role::star_example);
-        fresh_ = true;
+        if (!titled) add({rest, line.number, false, 0});
+        fresh_ = titled;
         return true;
       }
       close();

@@ -1,5 +1,6 @@
 #include "html_text.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <map>
 #include <set>
@@ -128,13 +129,19 @@ class TextBuilder {
   }
 
  private:
+  // Remembers where the current line starts: scanning back over it for every word made a long
+  // paragraph take time in the square of its length. (Only spaces are ever taken back off the
+  // end, so the line start stays right.)
   bool only_indent_since_newline() const {
-    const size_t newline = out_.rfind('\n');
-    const size_t start = newline == std::string::npos ? 0 : newline + 1;
-    return out_.find_first_not_of(' ', start) == std::string::npos;
+    for (; scanned_ < out_.size(); ++scanned_)
+      if (out_[scanned_] == '\n') line_start_ = scanned_ + 1;
+    scanned_ = out_.size();
+    return out_.find_first_not_of(' ', line_start_) == std::string::npos;
   }
   std::string out_;
   bool space_ = false;
+  mutable size_t scanned_ = 0;     // out_ is scanned for line ends up to here
+  mutable size_t line_start_ = 0;  // where the current line starts in out_
 };
 
 std::string convert(std::string_view html, bool page) {
@@ -187,7 +194,10 @@ std::string convert(std::string_view html, bool page) {
     } else if (name == "li") {
       if (!tag.closing) {
         out.line_break();
-        const size_t depth = lists.empty() ? 0 : lists.size() - 1;
+        // Indentation stops deepening at some point: a page nested thousands of lists deep would
+        // otherwise indent its items by as many spaces each.
+        constexpr size_t kDeepestIndent = 16;
+        const size_t depth = std::min(lists.empty() ? 0 : lists.size() - 1, kDeepestIndent);
         std::string marker = "- ";
         if (!lists.empty() && lists.back() == "ol") marker = std::to_string(++numbers.back()) + ". ";
         out.raw(std::string(page ? depth * 2 : 0, ' ') + marker);

@@ -28,7 +28,7 @@ const std::map<std::string, Role, std::less<>>& label_table() {
                        "sample response", "example response", "response", "solution", "explanation", "how to answer",
                        "how to answer it", "how to respond", "short answer", "long answer", "detailed answer",
                        "show answer", "click to expand", "click to show", "reveal answer", "expand"});
-    add(Role::star_example, {"star example", "example", "star answer", "example story", "sample story",
+    add(Role::star_example, {"star example", "example", "star answer", "story", "example story", "sample story",
                              "example star answer", "sample star answer", "real example", "star example answer"});
     add(Role::situation, {"situation", "s"});
     add(Role::task, {"task", "t", "tasks"});

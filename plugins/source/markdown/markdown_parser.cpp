@@ -58,11 +58,12 @@ int invalid_utf8_line(std::string_view text) {
   return 0;
 }
 
-enum class Field { id, themes, tags, answer, key_points, avoid, situation, task, action, result, lesson };
+enum class Field { id, themes, tags, group, answer, key_points, avoid, situation, task, action, result, lesson };
 
 const std::map<std::string, Field>& field_labels() {
   static const std::map<std::string, Field> labels = {
       {"id", Field::id},           {"themes", Field::themes},         {"tags", Field::tags},
+      {"group", Field::group},
       {"answer", Field::answer},   {"key points", Field::key_points}, {"avoid", Field::avoid},
       {"situation", Field::situation}, {"task", Field::task},         {"action", Field::action},
       {"actions", Field::action},  {"result", Field::result},         {"lesson", Field::lesson},
@@ -292,6 +293,7 @@ class DeckParser {
     card.answer = answer;
     for (const auto& theme : split_list(text_of(pending, Field::themes))) card.themes.push_back(lower(theme));
     card.tags = split_list(text_of(pending, Field::tags));
+    card.group = text_of(pending, Field::group);
     for (const auto& item : items_of(pending, Field::key_points)) {
       KeyPoint point;
       const auto bar = item.find('|');

@@ -1,0 +1,50 @@
+// The fuzz corpora (tests/fuzz/<target>/): the seed inputs, and every input a fuzzer found to
+// crash a parser, kept there once the bug was fixed. The suite replays them all through the
+// plugins and the program as they are built, without the fuzzer.
+#include <fmt/format.h>
+
+#include "rehearse/errors.h"
+#include "test_support.h"
+
+using namespace rehearse;
+namespace fs = std::filesystem;
+
+namespace {
+const fs::path kCorpora = fs::path(REHEARSE_SOURCE_DIR) / "tests" / "fuzz";
+}  // namespace
+
+TEST_CASE("every fuzz corpus input is read or refused with a ParseError by its source", "[reliability][fuzz]") {
+  test::TempDir dir;
+  auto engine = test::make_engine(dir);
+  int inputs = 0;
+  for (const auto& folder : fs::directory_iterator(kCorpora)) {
+    const Source* source = engine->registry().source(folder.path().filename().string());
+    if (!folder.is_directory() || source == nullptr) continue;
+    const Options options(source->options(), {});
+    for (const auto& input : fs::directory_iterator(folder.path())) {
+      INFO(input.path().string());
+      const std::string bytes = test::read_text(input.path());
+      try {
+        source->accepts(input.path(), std::string_view(bytes).substr(0, 4096));
+        source->parse(input.path(), bytes, options);
+      } catch (const ParseError&) {
+        // refused with a place and a reason: fine
+      } catch (const std::exception& e) {
+        FAIL_CHECK(e.what());
+      }
+      ++inputs;
+    }
+  }
+  CHECK(inputs >= 10);
+}
+
+TEST_CASE("every review-log fuzz input is replayed or refused with its line by rehearse replay", "[reliability][fuzz][program]") {
+  test::TempDir dir;
+  for (const auto& input : fs::directory_iterator(kCorpora / "revlog_csv")) {
+    INFO(input.path().string());
+    const auto result = test::run_program({"--collection", (dir / "collection.db").string(), "replay", input.path().string()});
+    if (result.status == 0) continue;
+    CHECK(result.status == 1);
+    CHECK_THAT(result.err, Catch::StartsWith("rehearse: " + input.path().string() + ":"));
+  }
+}

@@ -1,0 +1,411 @@
+// Scoring rules that coach: the `keypoints` scorer (which key points an answer covers, which
+// pitfalls it falls into) and the `star` rubric (parts, ownership, numbers, tradeoff, lesson,
+// length, blame, filler), on answers to the bundled cards, and how the engine combines them.
+#include <fmt/format.h>
+
+#include <regex>
+
+#include "rehearse/review_session.h"
+#include "rehearse/story_bank.h"
+#include "test_support.h"
+
+using namespace rehearse;
+namespace fs = std::filesystem;
+
+namespace {
+
+const fs::path kDecks = fs::path(REHEARSE_SOURCE_DIR) / "decks";
+
+// An engine on a fresh collection holding the bundled behavioural, concept and story decks.
+struct BundledDecks {
+  test::TempDir dir;
+  std::unique_ptr<Engine> engine = test::make_engine(dir);
+
+  BundledDecks() {
+    engine->import_paths({kDecks / "behavioral-questions.md", kDecks / "backend-concepts.md", kDecks / "story-bank.md"});
+  }
+
+  CardContent card(const std::string& uid) const {
+    const auto cards = engine->collection().cards_with_uid(uid);
+    REQUIRE(cards.size() == 1);
+    return cards.front().content;
+  }
+
+  ScoreResult score(const std::string& scorer, const CardContent& card, const std::string& answer, double seconds = 0) const {
+    const Scorer* component = engine->registry().scorer(scorer);
+    REQUIRE(component != nullptr);
+    const CombinedScore combined = score_answer(*engine, {component}, card, Attempt{answer, seconds}, false);
+    INFO(fmt::format("scoring errors: {}", combined.errors.empty() ? "none" : combined.errors.front()));
+    REQUIRE(combined.errors.empty());
+    REQUIRE(combined.parts.size() == 1);
+    REQUIRE(combined.parts.front().score.has_value());
+    return combined.parts.front();
+  }
+};
+
+const Finding& finding(const ScoreResult& result, std::string_view criterion) {
+  for (const auto& f : result.findings)
+    if (f.criterion == criterion) return f;
+  FAIL(fmt::format("no finding named '{}'", criterion));
+  throw std::logic_error("unreachable");
+}
+
+bool has_finding(const ScoreResult& result, std::string_view prefix) {
+  return std::any_of(result.findings.begin(), result.findings.end(), [&](const Finding& f) { return f.criterion.starts_with(prefix); });
+}
+
+// A strong answer to "Tell me about a time you handled a production outage": short context, one
+// line of ownership, the action as the largest part in the first person, numbers in the result,
+// an alternative weighed and a closing lesson.
+const std::string kSituation =
+    "At my last company our payments API, about 3,000 requests per second at peak, started timing out during the evening peak, "
+    "and roughly 18% of checkouts were failing.\n";
+const std::string kTask = "As the on-call lead I owned the mitigation, the updates to stakeholders and the root-cause fix.\n";
+const std::string kAction =
+    "I rolled back the deploy from an hour earlier first, because the error graph lined up with it and a rollback was faster and "
+    "safer than debugging a live system.\n"
+    "I then used traces and the database dashboards to show that a new retry loop had doubled connections and exhausted the pool.\n"
+    "I posted status updates in the incident channel every 20 minutes for support and leadership.\n"
+    "I fixed the pool sizing, added a saturation alert and ran a blameless postmortem with three action items.\n";
+const std::string kResult =
+    "Errors were back under 0.5% within 12 minutes, and the mean time to recovery for this alert fell from about 90 to 15 minutes.\n";
+const std::string kLesson = "I learned to load test failure paths, not just steady state, before a change ships.\n";
+const std::string kStrongAnswer = kSituation + kTask + kAction + kResult + kLesson;
+
+// "I" turned into "we", everywhere.
+std::string in_we(const std::string& answer) { return std::regex_replace(answer, std::regex("\\bI\\b"), "we"); }
+
+}  // namespace
+
+// ---- keypoints --------------------------------------------------------------------------------
+
+TEST_CASE("an answer covering every key point of a question scores 100 and quotes the words that matched", "[scorers]") {
+  BundledDecks decks;
+  const ScoreResult result = decks.score("keypoints", decks.card("production-outage"), kStrongAnswer);
+  CHECK(*result.score == Approx(100));
+  CHECK(result.suggestion == Rating::easy);
+  for (const auto& f : result.findings) {
+    INFO(f.criterion);
+    CHECK(f.met);
+    CHECK_FALSE(f.evidence.empty());
+    CHECK_THAT(kStrongAnswer, Catch::Contains(f.evidence.substr(0, 12)));
+  }
+  CHECK_THAT(finding(result, "key point: Keep stakeholders updated on a cadence").evidence, Catch::Contains("status updates"));
+}
+
+TEST_CASE("key points count in other word forms, in another order and with a small typo", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = decks.card("production-outage");
+  const ScoreResult result = decks.score("keypoints", card,
+                                         "My first move was mitigating, and the root cause came after that.\n"
+                                         "Every 20 minutes the stakeholdrs got an update from me, on a fixed cadence.");
+  const Finding& mitigate = finding(result, "key point: Mitigate first, root cause second");
+  CHECK(mitigate.met);
+  CHECK_THAT(mitigate.evidence, Catch::Contains("mitigating"));
+  const Finding& stakeholders = finding(result, "key point: Keep stakeholders updated on a cadence");
+  CHECK(stakeholders.met);
+  CHECK_THAT(stakeholders.evidence, Catch::Contains("stakeholdrs"));
+}
+
+TEST_CASE("an alias after | counts as saying the key point", "[scorers]") {
+  BundledDecks decks;
+  const ScoreResult result =
+      decks.score("keypoints", decks.card("production-outage"), "I went through the dashboards until the spike made sense.");
+  const Finding& data = finding(result, "key point: Use data to find the cause");
+  CHECK(data.met);
+  CHECK(data.evidence == "dashboards");
+}
+
+TEST_CASE("stop words alone never make a key point count", "[scorers]") {
+  BundledDecks decks;
+  const ScoreResult result = decks.score("keypoints", decks.card("production-outage"), "I was on it, and we did all of that for them first.");
+  CHECK(*result.score == Approx(0));
+  CHECK(result.suggestion == Rating::again);
+}
+
+TEST_CASE("a key point left out is listed as missing, with advice that names it", "[scorers]") {
+  BundledDecks decks;
+  const ScoreResult result = decks.score("keypoints", decks.card("production-outage"),
+                                         "I rolled back the release to stop the bleeding and then read the traces to find the cause.");
+  const Finding& updates = finding(result, "key point: Keep stakeholders updated on a cadence");
+  CHECK_FALSE(updates.met);
+  CHECK(updates.evidence.empty());
+  CHECK_THAT(updates.advice, Catch::Contains("Keep stakeholders updated on a cadence") && Catch::Contains("status updates"));
+  CHECK_THAT(result.summary, Catch::Contains("Covered 2 of 5") && Catch::Contains("missing: Keep stakeholders updated"));
+  CHECK(*result.score == Approx(40));
+}
+
+TEST_CASE("a longer key point mostly said earns half its credit and is quoted", "[scorers]") {
+  BundledDecks decks;
+  // "Keep stakeholders updated on a cadence" has four content words; two of them are here.
+  const ScoreResult result = decks.score("keypoints", decks.card("production-outage"), "Once it calmed down I kept the stakeholders happy.");
+  const Finding& updates = finding(result, "key point: Keep stakeholders updated on a cadence");
+  CHECK_FALSE(updates.met);
+  CHECK(updates.evidence == "kept the stakeholders");
+  CHECK_THAT(updates.advice, Catch::StartsWith("Partly there"));
+  CHECK(*result.score == Approx(10));
+}
+
+TEST_CASE("falling into a pitfall costs points and the finding quotes it", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = decks.card("monolith-decomposition");
+  const std::string answer =
+      "Deploys of the monolith were blocked on each other, so I picked billing as a bounded context and moved its traffic "
+      "gradually behind a facade, strangler fig style, accepting more network hops and more to operate.";
+  const ScoreResult clean = decks.score("keypoints", card, answer);
+  const ScoreResult fallen = decks.score("keypoints", card, answer + " Looking back, a big-bang rewrite would have been quicker.");
+  CHECK_FALSE(has_finding(clean, "avoid:"));
+  const Finding& pitfall = finding(fallen, "avoid: A big-bang rewrite");
+  CHECK_FALSE(pitfall.met);
+  CHECK_THAT(pitfall.evidence, Catch::Contains("big-bang rewrite"));
+  CHECK(*fallen.score == Approx(*clean.score - 15));
+  CHECK_THAT(fallen.summary, Catch::Contains("Fell into 1 pitfall"));
+}
+
+TEST_CASE("a pitfall the answer rejects is not held against it", "[scorers]") {
+  BundledDecks decks;
+  const ScoreResult result = decks.score("keypoints", decks.card("monolith-decomposition"),
+                                         "Rather than a big-bang rewrite, I moved one bounded context at a time behind a facade.");
+  CHECK_FALSE(has_finding(result, "avoid:"));
+}
+
+TEST_CASE("a key-point card without key points is compared with the words of its model answer", "[scorers]") {
+  BundledDecks decks;
+  CardContent card;
+  card.kind = CardKind::keypoint;
+  card.prompt = "Cache-aside";
+  card.answer = "The application reads the cache first; on a miss it reads the database, stores the value in the cache and returns it.\n"
+                "Use when: read-heavy data where a short staleness window is acceptable.";
+  const ScoreResult good = decks.score("keypoints", card,
+                                       "The app looks in the cache first. On a miss it goes to the database, stores the value and returns it.");
+  const ScoreResult unrelated = decks.score("keypoints", card, "It is a way of splitting a service into smaller services.");
+  CHECK(finding(good, "key terms of the model answer").met);
+  CHECK_THAT(finding(good, "key terms of the model answer").evidence, Catch::Contains("database"));
+  CHECK(*good.score > 80);
+  CHECK_FALSE(finding(unrelated, "key terms of the model answer").met);
+  CHECK_THAT(finding(unrelated, "key terms of the model answer").advice, Catch::Contains("database"));
+  CHECK(*unrelated.score < 20);
+}
+
+TEST_CASE("the keypoints scorer leaves story cards to the STAR rubric", "[scorers]") {
+  BundledDecks decks;
+  const Scorer* keypoints = decks.engine->registry().scorer("keypoints");
+  const Scorer* star = decks.engine->registry().scorer("star");
+  REQUIRE(keypoints != nullptr);
+  REQUIRE(star != nullptr);
+  CHECK(keypoints->applies_to(decks.card("production-outage")));
+  CHECK(keypoints->applies_to(decks.card("cache-aside")));
+  CHECK_FALSE(keypoints->applies_to(decks.card("story-production-incident")));
+  CHECK(star->applies_to(decks.card("story-production-incident")));
+  CHECK(star->applies_to(decks.card("production-outage")));
+  CHECK_FALSE(star->applies_to(decks.card("cache-aside")));
+}
+
+// ---- star -------------------------------------------------------------------------------------
+
+TEST_CASE("a strong STAR answer meets every criterion of the rubric", "[scorers]") {
+  BundledDecks decks;
+  const ScoreResult result = decks.score("star", decks.card("production-outage"), kStrongAnswer, 95);
+  for (const auto& f : result.findings) {
+    INFO(f.criterion << ": " << f.evidence << " / " << f.advice);
+    CHECK(f.met);
+  }
+  CHECK(result.findings.size() == 10);
+  CHECK(*result.score == Approx(100));
+  CHECK_THAT(finding(result, "all four STAR parts").evidence,
+             Catch::Contains("situation: At my last company") && Catch::Contains("task: As the on-call lead") &&
+                 Catch::Contains("action: I rolled back") && Catch::Contains("result: Errors were back"));
+  CHECK_THAT(finding(result, "quantified result").evidence, Catch::Contains("0.5%"));
+  CHECK_THAT(finding(result, "tradeoff or alternative").evidence, Catch::Contains("safer than debugging"));
+  CHECK_THAT(finding(result, "lesson at the end").evidence, Catch::Contains("I learned"));
+  CHECK_THAT(finding(result, "length").evidence, Catch::Contains("you took 1 min 35 s"));
+}
+
+TEST_CASE("taking the numbers out of the result lowers the score through 'quantified result'", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = decks.card("production-outage");
+  const std::string vague_result = "Errors went back to normal soon after, and recovery for this alert became much faster.\n";
+  const ScoreResult strong = decks.score("star", card, kStrongAnswer);
+  const ScoreResult weak = decks.score("star", card, kSituation + kTask + kAction + vague_result + kLesson);
+  CHECK(*weak.score < *strong.score);
+  const Finding& result = finding(weak, "quantified result");
+  CHECK_FALSE(result.met);
+  CHECK_THAT(result.evidence, Catch::Contains("faster"));  // a direction is there, so half the credit
+  CHECK_THAT(result.advice, Catch::Contains("by how much"));
+  CHECK(*strong.score - *weak.score == Approx(7.5));
+}
+
+TEST_CASE("an answer in 'we' throughout is flagged under ownership", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = decks.card("production-outage");
+  const ScoreResult strong = decks.score("star", card, kStrongAnswer);
+  const ScoreResult weak = decks.score("star", card, in_we(kStrongAnswer));
+  CHECK(finding(strong, "ownership").met);
+  const Finding& ownership = finding(weak, "ownership");
+  CHECK_FALSE(ownership.met);
+  CHECK_THAT(ownership.evidence, Catch::Contains("we rolled back"));
+  CHECK_THAT(ownership.advice, Catch::Contains("\"we\" throughout"));
+  CHECK(*weak.score <= *strong.score - 15);
+}
+
+TEST_CASE("some 'we' for shared work is fine, as long as 'I' carries the action", "[scorers]") {
+  BundledDecks decks;
+  const std::string answer = kSituation + kTask +
+                             "I rolled back the deploy first, because a rollback was safer than debugging a live system.\n"
+                             "We then split the investigation: I read the traces while we paged the database on-call.\n"
+                             "I found that a new retry loop had doubled connections, and I fixed the pool sizing.\n" +
+                             kResult + kLesson;
+  const Finding& ownership = finding(decks.score("star", decks.card("production-outage"), answer), "ownership");
+  CHECK(ownership.met);
+  CHECK(ownership.advice.empty());
+}
+
+TEST_CASE("cutting the action to one line fails 'action is the largest part'", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = decks.card("production-outage");
+  const ScoreResult strong = decks.score("star", card, kStrongAnswer);
+  const ScoreResult weak = decks.score("star", card, kSituation + kTask + "I rolled back the deploy.\n" + kResult + kLesson);
+  CHECK(finding(strong, "action is the largest part").met);
+  const Finding& action = finding(weak, "action is the largest part");
+  CHECK_FALSE(action.met);
+  CHECK_THAT(action.advice, Catch::Contains("half the answer on what you did"));
+  CHECK(*weak.score < *strong.score);
+}
+
+TEST_CASE("doubling the situation fails 'situation and task kept short'", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = decks.card("production-outage");
+  const std::string doubled_situation =
+      kSituation +
+      "The API had been written five years earlier by a team that had since moved on, it ran on twelve nodes in two regions, "
+      "and it was the oldest service on our platform, with a shared database that four other teams also used.\n";
+  const ScoreResult strong = decks.score("star", card, kStrongAnswer);
+  const ScoreResult weak = decks.score("star", card, doubled_situation + kTask + kAction + kResult + kLesson);
+  CHECK(finding(strong, "situation and task kept short").met);
+  const Finding& setup = finding(weak, "situation and task kept short");
+  CHECK_FALSE(setup.met);
+  CHECK_THAT(setup.advice, Catch::Contains("Cut the context"));
+  CHECK(*weak.score < *strong.score);
+}
+
+TEST_CASE("blaming another team is flagged under 'no blame', a blameless postmortem is not", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = decks.card("production-outage");
+  CHECK(finding(decks.score("star", card, kStrongAnswer), "no blame").met);
+  const std::string blaming = kSituation +
+                              "It was really the platform team's fault: their change broke the connection pool and they never tested it.\n" +
+                              kTask + kAction + kResult + kLesson;
+  const ScoreResult result = decks.score("star", card, blaming);
+  const Finding& blame = finding(result, "no blame");
+  CHECK_FALSE(blame.met);
+  CHECK_THAT(blame.evidence, Catch::Contains("fault") || Catch::Contains("their change broke"));
+  CHECK_THAT(blame.advice, Catch::Contains("without pointing at people"));
+}
+
+TEST_CASE("owning a mistake is not blame", "[scorers]") {
+  BundledDecks decks;
+  const ScoreResult result = decks.score("star", decks.card("production-mistake"),
+                                         "It was my fault: I ran the migration without a dry run. I took the blame, restored the data "
+                                         "within 5 hours and added a dry-run step that has since caught 2 similar mistakes.");
+  CHECK(finding(result, "no blame").met);
+}
+
+TEST_CASE("'worked on' and 'helped with' with nothing concrete after them are vague filler", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = decks.card("production-outage");
+  const ScoreResult vague = decks.score("star", card,
+                                        "There was an outage and I helped with it. I worked on the issue with the team and basically "
+                                        "things got better.");
+  const Finding& filler = finding(vague, "no vague filler");
+  CHECK_FALSE(filler.met);
+  CHECK_THAT(filler.evidence, Catch::Contains("helped with it") && Catch::Contains("worked on the issue"));
+  const ScoreResult concrete = decks.score("star", card, "I worked on the connection pool sizing and helped with the Postgres failover runbook.");
+  CHECK(finding(concrete, "no vague filler").met);
+}
+
+TEST_CASE("a rambling answer fails 'length', saying how long it takes to say and how long the user took", "[scorers]") {
+  BundledDecks decks;
+  const std::string rambling = kSituation + kSituation + kTask + kAction + kAction + kAction + kResult + kLesson;
+  const ScoreResult result = decks.score("star", decks.card("production-outage"), rambling, 200);
+  const Finding& length = finding(result, "length");
+  CHECK_FALSE(length.met);
+  CHECK_THAT(length.evidence, Catch::Contains("target 60-90 s") && Catch::Contains("you took 3 min 20 s"));
+  CHECK_THAT(length.advice, Catch::Contains("150-225 words"));
+  const Finding& short_one = finding(decks.score("star", decks.card("production-outage"), "I rolled back the deploy."), "length");
+  CHECK_FALSE(short_one.met);
+  CHECK_THAT(short_one.advice, Catch::Contains("Too short"));
+}
+
+TEST_CASE("the length target comes from the star scorer's options", "[scorers]") {
+  BundledDecks decks;
+  const std::string long_answer = kSituation + kTask + kAction + kAction + kResult + kLesson;
+  const CardContent card = decks.card("production-outage");
+  CHECK_FALSE(finding(decks.score("star", card, long_answer), "length").met);
+  decks.engine->collection().set_config("scorer.star.max_seconds", "180");
+  const Finding& length = finding(decks.score("star", card, long_answer), "length");
+  CHECK(length.met);
+  CHECK_THAT(length.evidence, Catch::Contains("target 60-180 s"));
+}
+
+TEST_CASE("a labelled answer (Situation:, Task:, Action:, Result:) is split at its labels", "[scorers]") {
+  BundledDecks decks;
+  const std::string labelled = "Situation: " + kSituation + "Task: " + kTask + "Action: " + kAction + "Result: " + kResult + kLesson;
+  const ScoreResult result = decks.score("star", decks.card("production-outage"), labelled);
+  const Finding& parts = finding(result, "all four STAR parts");
+  CHECK(parts.met);
+  CHECK_THAT(parts.evidence, Catch::Contains("task: Task: As the on-call lead") && Catch::Contains("result: Result: Errors"));
+  const ScoreResult missing = decks.score("star", decks.card("production-outage"), "Situation: " + kSituation + "Action: " + kAction);
+  CHECK_FALSE(finding(missing, "all four STAR parts").met);
+  CHECK_THAT(finding(missing, "all four STAR parts").advice, Catch::Contains("what you owned") && Catch::Contains("what changed"));
+}
+
+TEST_CASE("a story card told from memory is scored with the STAR rubric", "[scorers]") {
+  BundledDecks decks;
+  const std::string story =
+      "Our search API's p99 rose from 250 ms to 2.1 s as the catalogue grew four times, and mobile users were abandoning searches. "
+      "I was responsible for getting p99 back under 300 ms before the holiday peak. "
+      "I broke the latency down with traces and found most of it in one filter query. "
+      "I ruled out the cache and the network with two quick experiments. "
+      "Instead of moving to a bigger database instance, I added a composite index and replaced a per-item lookup with one batched query. "
+      "I rolled it out behind a flag to 10% of traffic, then to everyone, watching p99 and database CPU. "
+      "p99 fell from 2.1 s to 220 ms and database CPU from 85% to 40%, and conversion rose about 3% over the peak. "
+      "I now add a latency alert whenever a service's data is expected to grow.";
+  const ScoreResult result = decks.score("star", decks.card("story-performance-scaling"), story);
+  CHECK(*result.score >= 90);
+  CHECK(result.suggestion >= Rating::good);
+}
+
+// ---- the engine's combination -----------------------------------------------------------------
+
+TEST_CASE("the engine runs the deck's scorer chain and combines it: the mean score and the rating it suggests", "[scorers]") {
+  BundledDecks decks;
+  const auto cards = decks.engine->collection().cards_with_uid("production-outage");
+  REQUIRE(cards.size() == 1);
+  auto session = decks.engine->start_review();
+  const std::string weak = in_we(kSituation + kTask + "I rolled back the deploy.\n" + kResult);
+  const CombinedScore combined = session->score(cards.front(), Attempt{weak, 40});
+  REQUIRE(combined.parts.size() == 2);
+  CHECK(combined.parts[0].scorer == "keypoints");
+  CHECK(combined.parts[1].scorer == "star");
+  CHECK(*combined.score == Approx((*combined.parts[0].score + *combined.parts[1].score) / 2));
+  CHECK(combined.suggestion == rating_for_score(*combined.score));
+  CHECK_THAT(summary_of(combined), Catch::Contains("key points") && Catch::Contains("work on:"));
+
+  decks.engine->collection().set_config("deck.Behavioral questions (senior backend).scorers", "star");
+  CHECK(session->score(cards.front(), Attempt{weak, 40}).parts.size() == 1);
+}
+
+TEST_CASE("a story whose themes match a behavioural question is offered for it, most themes in common first", "[scorers]") {
+  BundledDecks decks;
+  const Collection::StoryBank bank = decks.engine->collection().story_bank();
+  const auto stories = stories_for(bank, decks.card("production-outage"));  // incident, reliability, communication
+  REQUIRE_FALSE(stories.empty());
+  CHECK(stories.front().prompt == "Production incident I led");
+  for (const auto& story : stories) {
+    const bool shares = std::any_of(story.themes.begin(), story.themes.end(), [](const std::string& theme) {
+      return theme == "incident" || theme == "reliability" || theme == "communication";
+    });
+    CHECK(shares);
+  }
+  CHECK(stories_for(bank, decks.card("cache-aside")).empty());
+}
