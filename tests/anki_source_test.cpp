@@ -195,7 +195,7 @@ TEST_CASE("importing a newer export of a deck updates its cards in place and kee
   CHECK(again.unchanged == 2);
 }
 
-TEST_CASE("--with-history brings Anki's answers along and replays them through the scheduler", "[anki]") {
+TEST_CASE("importing with --with-history brings Anki's answers along and replays them through the scheduler", "[anki]") {
   AnkiPackageBuilder anki(Layout::latest);
   const auto basic = anki.note_type("Basic", {"Front", "Back"});
   const auto card = anki.note(basic, "Interview", "g-lsm", {"What is an LSM tree?", "Memtable, SSTables, compaction."}).front();
@@ -321,10 +321,13 @@ TEST_CASE("the import command takes --with-history and reports the reviews it br
   CHECK(broken.err.find("broken.apkg") != std::string::npos);
 }
 
-TEST_CASE("a package written by another tool (anki-apkg-export on npm) imports with the same notes", "[anki]") {
-  const std::filesystem::path tool = std::filesystem::path(REHEARSE_SOURCE_DIR) / "tests" / "anki_reference";
-  if (!std::filesystem::exists(tool / "node_modules" / "anki-apkg-export"))
-    FAIL("anki-apkg-export is not installed: run `npm ci --prefix tests/anki_reference` (tools/check does)");
+// ctest runs this one (as anki_apkg_export_package) after anki_reference_install has installed
+// anki-apkg-export into the build tree; it passes the folder in REHEARSE_ANKI_REFERENCE.
+TEST_CASE("a package written by another tool (anki-apkg-export on npm) imports with the same notes", "[.anki-apkg-export]") {
+  const char* reference = std::getenv("REHEARSE_ANKI_REFERENCE");
+  if (!reference) FAIL("REHEARSE_ANKI_REFERENCE is not set; run this test through ctest");
+  const std::filesystem::path tool = reference;
+  REQUIRE(std::filesystem::exists(tool / "node_modules" / "anki-apkg-export"));
 
   const nlohmann::json deck = {
       {"deck", "Interview prep::Behavioral"},

@@ -176,7 +176,7 @@ TEST_CASE("a binary file is refused", "[markdown]") {
   TempDir dir;
   auto engine = test::make_engine(dir);
   CHECK_THROWS_WITH(engine->import_paths({dir.write("image.md", std::string("\x89PNG\r\n\x1a\n\0\0", 10))}),
-                    Catch::Contains("binary file"));
+                    Catch::Contains("holds binary data"));
 }
 
 TEST_CASE("a folder imports every deck in it, but not its README", "[markdown]") {
@@ -186,8 +186,12 @@ TEST_CASE("a folder imports every deck in it, but not its README", "[markdown]")
   dir.write("decks/sub/two.md", "---\ndeck: Two\n---\n## K: C\nD\n");
   dir.write("decks/README.md", "# About these decks\n## Q: Not a card\n");
   dir.write("decks/notes.txt", "not a deck");
-  engine->import_paths({dir / "decks"});
+  const ImportReport report = engine->import_paths({dir / "decks"});
   CHECK(engine->collection().deck_names() == std::vector<std::string>{"One", "Two"});
+  // The note beside the decks is left out, and the user hears of it.
+  REQUIRE(report.warnings.size() == 1);
+  CHECK_THAT(report.warnings[0].file, Catch::EndsWith("notes.txt"));
+  CHECK_THAT(report.warnings[0].message, Catch::StartsWith("left out:"));
 }
 
 TEST_CASE("the bundled decks import cleanly and hold what the README promises", "[markdown][decks]") {

@@ -183,7 +183,7 @@ TEST_CASE("settings are validated before they are stored", "[program]") {
   CHECK(program.run({"config", "get", "new_per_day"}).out == "15\n");
 }
 
-TEST_CASE("--version and --help", "[program]") {
+TEST_CASE("rehearse --version and --help", "[program]") {
   const auto version = test::run_program({"--version"});
   CHECK(version.status == 0);
   CHECK_THAT(version.out, Catch::StartsWith(std::string("rehearse ") + version_string()));

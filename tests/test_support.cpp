@@ -58,6 +58,10 @@ ProgramResult run_program(const std::vector<std::string>& args, const std::strin
   const pid_t pid = fork();
   if (pid == 0) {
     if (!freopen(in.c_str(), "r", stdin) || !freopen(out.c_str(), "w", stdout) || !freopen(err.c_str(), "w", stderr)) _exit(127);
+    // Without --collection the program uses the default collection: one in the throwaway folder,
+    // never the collection of the user running the tests.
+    setenv("XDG_DATA_HOME", io.path().c_str(), 1);
+    unsetenv("REHEARSE_COLLECTION");
     for (const auto& assignment : env) putenv(const_cast<char*>(assignment.c_str()));
     std::vector<char*> argv{const_cast<char*>(REHEARSE_TEST_PROGRAM)};
     for (const auto& arg : args) argv.push_back(const_cast<char*>(arg.c_str()));

@@ -109,12 +109,16 @@ void report_switch(const Engine::SettingReport& report) {
 
 int run_config(const Arguments& args) {
   args.allow_only(with_globals({"--json"}));
-  Engine engine(engine_config(args));
-  Collection& collection = engine.collection();
   const auto& ops = args.operands();
   const std::string action = ops.empty() ? "list" : ops[0];
+  // Wrong arguments are refused before the collection is opened (or created).
+  if (action == "list") require_operands(args, 0, 1, "no more operands");
+  else if (action == "get" || action == "unset") require_operands(args, 2, 2, "a KEY");
+  else if (action == "set") require_operands(args, 3, 3, "a KEY and a VALUE");
+  else throw UsageError(fmt::format("unknown config action '{}' (list, get, set, unset)", action));
+  Engine engine(engine_config(args));
+  Collection& collection = engine.collection();
   if (action == "list") {
-    require_operands(args, 0, 1, "no more operands");
     const auto stored = collection.config_with_prefix("");
     for (const auto& setting : core_settings()) {
       auto it = stored.find(setting.name);
@@ -132,14 +136,12 @@ int run_config(const Arguments& args) {
     return 0;
   }
   if (action == "get") {
-    require_operands(args, 2, 2, "a KEY");
     auto value = collection.config(ops[1]);
     if (!value) return 1;
     fmt::print("{}\n", *value);
     return 0;
   }
   if (action == "set") {
-    require_operands(args, 3, 3, "a KEY and a VALUE");
     validate_setting(engine, ops[1], ops[2]);
     if (auto deck = deck_of(engine, ops[1])) {
       const auto names = collection.deck_names();
@@ -150,11 +152,10 @@ int run_config(const Arguments& args) {
     return 0;
   }
   if (action == "unset") {
-    require_operands(args, 2, 2, "a KEY");
     report_switch(engine.change_setting(ops[1], std::nullopt));
     return 0;
   }
-  throw UsageError(fmt::format("unknown config action '{}' (list, get, set, unset)", action));
+  return 0;  // unreachable: the action was checked above
 }
 
 }  // namespace rehearse::app

@@ -383,6 +383,7 @@ ImportReport Collection::Impl::apply_import(const std::vector<ParsedFile>& files
   SQLite::Statement next_position(db, "SELECT COALESCE(MAX(due_ms), 0) + 1 FROM card_state WHERE deck_id = ? AND state = 0");
 
   for (const auto& file : files) {
+    std::set<std::pair<std::int64_t, std::string>> seen_in_file;  // (deck id, uid) of every card the file holds
     for (const auto& deck : file.result.decks) {
       find_deck.reset();
       find_deck.bind(1, deck.name);
@@ -479,32 +480,35 @@ ImportReport Collection::Impl::apply_import(const std::vector<ParsedFile>& files
         }
       }
 
-      // Cards this file used to hold in this deck and no longer does.
-      SQLite::Statement owned(db, "SELECT id, uid, prompt FROM cards WHERE deck_id = ? AND source_file = ? AND suspended != ?");
-      owned.bind(1, static_cast<std::int64_t>(deck_id));
-      owned.bind(2, file.file);
-      owned.bind(3, kGoneFromFile);
-      std::vector<std::int64_t> gone;
-      while (owned.executeStep()) {
-        if (seen.count(owned.getColumn(1).getString()) == 0) {
-          gone.push_back(owned.getColumn(0).getInt64());
-          report.gone.push_back(fmt::format("{}: {}", deck.name, owned.getColumn(2).getString()));
-          note(ImportObserver::Change::suspended, deck.name, owned.getColumn(2).getString());
-        }
+      for (const auto& [uid, line] : seen) seen_in_file.emplace(deck_id, uid);
+    }
+
+    // Cards this file used to hold and no longer does, in any deck: a deck the file no longer
+    // names at all (every note of an Anki deck deleted) loses its cards too.
+    SQLite::Statement owned(db, "SELECT c.id, c.deck_id, c.uid, c.prompt, d.name FROM cards c JOIN decks d ON d.id = c.deck_id "
+                                "WHERE c.source_file = ? AND c.suspended != ?");
+    owned.bind(1, file.file);
+    owned.bind(2, kGoneFromFile);
+    std::vector<std::int64_t> gone;
+    while (owned.executeStep()) {
+      if (seen_in_file.count({owned.getColumn(1).getInt64(), owned.getColumn(2).getString()}) == 0) {
+        gone.push_back(owned.getColumn(0).getInt64());
+        report.gone.push_back(fmt::format("{}: {}", owned.getColumn(4).getString(), owned.getColumn(3).getString()));
+        note(ImportObserver::Change::suspended, owned.getColumn(4).getString(), owned.getColumn(3).getString());
       }
-      SQLite::Statement hide(db, "UPDATE cards SET suspended = ?, modified_ms = ? WHERE id = ?");
-      for (std::int64_t id : gone) {
-        hide.reset();
-        hide.bind(1, kGoneFromFile);
-        hide.bind(2, static_cast<std::int64_t>(now));
-        hide.bind(3, static_cast<std::int64_t>(id));
-        hide.exec();
-        set_state_suspended.reset();
-        set_state_suspended.bind(1, kGoneFromFile);
-        set_state_suspended.bind(2, static_cast<std::int64_t>(id));
-        set_state_suspended.exec();
-        ++report.suspended;
-      }
+    }
+    SQLite::Statement hide(db, "UPDATE cards SET suspended = ?, modified_ms = ? WHERE id = ?");
+    for (std::int64_t id : gone) {
+      hide.reset();
+      hide.bind(1, kGoneFromFile);
+      hide.bind(2, static_cast<std::int64_t>(now));
+      hide.bind(3, static_cast<std::int64_t>(id));
+      hide.exec();
+      set_state_suspended.reset();
+      set_state_suspended.bind(1, kGoneFromFile);
+      set_state_suspended.bind(2, static_cast<std::int64_t>(id));
+      set_state_suspended.exec();
+      ++report.suspended;
     }
     report.warnings.insert(report.warnings.end(), file.result.warnings.begin(), file.result.warnings.end());
     for (const auto& history : file.result.history) add_history(file.file, history, replay, report);

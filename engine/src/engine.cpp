@@ -142,6 +142,7 @@ const PluginHost& Engine::plugins() const { return impl_->host; }
 ImportReport Engine::import_paths(const std::vector<fs::path>& paths, const ImportOptions& options) {
   const std::string& source = options.source;
   std::vector<fs::path> files;
+  std::vector<bool> from_folder;  // found by walking a folder, not named by the user
   for (const auto& path : paths) {
     std::error_code ec;
     if (fs::is_directory(path, ec)) {
@@ -157,19 +158,32 @@ ImportReport Engine::import_paths(const std::vector<fs::path>& paths, const Impo
       }
       std::sort(found.begin(), found.end());
       files.insert(files.end(), found.begin(), found.end());
+      from_folder.resize(files.size(), true);
     } else if (fs::exists(path, ec)) {
       files.push_back(path);
+      from_folder.push_back(false);
     } else {
       throw ParseError(path.string(), 0, "no such file or folder");
     }
   }
   std::vector<ParsedFile> parsed;
+  std::vector<ParseWarning> skipped;
   for (size_t i = 0; i < files.size(); ++i) {
     if (options.observer) options.observer->reading(files[i].string(), i, files.size());
     const std::string bytes = read_file(files[i]);
-    parsed.push_back(impl_->parse(files[i], bytes, options, fs::weakly_canonical(fs::absolute(files[i])).string()));
+    try {
+      parsed.push_back(impl_->parse(files[i], bytes, options, fs::weakly_canonical(fs::absolute(files[i])).string()));
+    } catch (const ParseError& error) {
+      // A file in a folder that a source took by its name but cannot read as a whole (notes
+      // beside the decks) is left out, and the user told. An error on a line of it is a broken
+      // deck: that stops the import, as it does for a file named on its own.
+      if (!from_folder[i] || error.line() != 0) throw;
+      skipped.push_back({error.file(), 0, "left out: " + error.message()});
+    }
   }
-  return impl_->collection->apply_import(parsed, replayer(), options.dry_run, options.observer);
+  ImportReport report = impl_->collection->apply_import(parsed, replayer(), options.dry_run, options.observer);
+  report.warnings.insert(report.warnings.end(), skipped.begin(), skipped.end());
+  return report;
 }
 
 ImportReport Engine::import_bytes(const std::string& file_name, std::string_view bytes, const ImportOptions& options) {

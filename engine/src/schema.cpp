@@ -14,7 +14,7 @@ namespace {
 
 // Migration i takes the schema from version i to version i + 1. Never edit one that has shipped;
 // append a new one.
-constexpr std::array<std::string_view, 2> kMigrations = {
+constexpr std::array<std::string_view, 3> kMigrations = {
     // 0 -> 1: decks, cards, scheduling state, review log, settings.
     R"sql(
     CREATE TABLE decks (
@@ -130,6 +130,11 @@ constexpr std::array<std::string_view, 2> kMigrations = {
       tag       TEXT NOT NULL DEFAULT ''
     );
     CREATE INDEX answer_effects_log ON answer_effects (log_id);
+    )sql",
+
+    // 2 -> 3: an import finds the cards a file used to hold by the file, in every deck at once.
+    R"sql(
+    CREATE INDEX cards_source_file ON cards (source_file);
     )sql",
 };
 

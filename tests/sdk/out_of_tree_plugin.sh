@@ -8,13 +8,17 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 fail() { echo "FAIL: $*" >&2; exit 1; }
+# The default collection lives in the throwaway folder, never in the user's own data.
+export XDG_DATA_HOME="$work/data"
+unset REHEARSE_COLLECTION REHEARSE_PLUGIN_PATH
 
 cmake --install "$build_dir" --prefix "$work/prefix" >/dev/null
 rehearse="$work/prefix/bin/rehearse"
 [[ -x "$rehearse" ]] || fail "the install has no bin/rehearse"
 
 # The installed program finds its own plugins and decks, not the build tree's.
-"$rehearse" plugins --json | grep -q "\"file\": \"$work/prefix/lib/rehearse/plugins/" || fail "installed plugins not found relative to the program"
+listing=$("$rehearse" plugins --json 2>&1) || fail "rehearse plugins failed: $listing"
+grep -q "\"file\": \"$work/prefix/lib/rehearse/plugins/" <<<"$listing" || fail "installed plugins not found relative to the program: $listing"
 
 "$source_dir/tools/new-plugin" scorer metric_check "$work/metric_check" >/dev/null
 # Only the installed package: no path into the source or build tree.

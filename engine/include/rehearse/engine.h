@@ -57,7 +57,9 @@ class REHEARSE_API Engine {
   // Reads each file (folders: every file some source accepts, recursively) with the source that
   // accepts it, or the one named in `options`, and applies it. All files are parsed before
   // anything is written, and all are written in one transaction: an error anywhere imports
-  // nothing. Throws ParseError (file and line) or PluginError.
+  // nothing. Throws ParseError (file and line) or PluginError. One exception: a file found in a
+  // folder that its source cannot read at all (a note beside the decks) is left out with a
+  // warning in the report.
   ImportReport import_paths(const std::vector<std::filesystem::path>& paths, const ImportOptions& options = {});
   // The same for bytes that did not come from a file on disk (an upload).
   ImportReport import_bytes(const std::string& file_name, std::string_view bytes, const ImportOptions& options = {});

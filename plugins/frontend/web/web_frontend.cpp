@@ -7,7 +7,9 @@
 #include <fmt/format.h>
 #include <pthread.h>
 
+#include <atomic>
 #include <charconv>
+#include <chrono>
 #include <csignal>
 #include <ostream>
 #include <thread>
@@ -31,6 +33,8 @@ int parse_port(const std::string& text) {
 
 // Ctrl-C and SIGTERM stop the server cleanly: they are blocked in every thread (the server's
 // workers inherit the mask) and taken by one thread that waits for them and stops the server.
+// The signal may come before serve() has started listening, when httplib's stop() does nothing,
+// so the waiter repeats it until serve() has returned.
 class StopOnSignal {
  public:
   explicit StopOnSignal(web::WebServer& server) {
@@ -41,7 +45,10 @@ class StopOnSignal {
     waiter_ = std::thread([this, &server] {
       int signal = 0;
       sigwait(&signals_, &signal);
-      if (!finished_) server.stop();
+      while (!finished_) {
+        server.stop();
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+      }
     });
   }
 
@@ -98,11 +105,12 @@ class WebFrontend final : public Frontend {
           "rehearse: warning: listening on {}, not only on this computer: anyone who can reach it on port {} can read and "
           "change your collection. Leave out --listen to serve this computer only.\n",
           address.address(), address.port());
-    context.out << fmt::format("rehearse is serving your collection at {}\nOpen it in a browser; Ctrl-C stops the server.\n",
-                               address.url())
-                << std::flush;
     {
+      // Before the address is printed: a script may stop the server as soon as it reads it.
       StopOnSignal stop_on_signal(server);
+      context.out << fmt::format("rehearse is serving your collection at {}\nOpen it in a browser; Ctrl-C stops the server.\n",
+                                 address.url())
+                  << std::flush;
       server.serve();
     }
     context.out << "Stopped. Every answer was saved.\n";

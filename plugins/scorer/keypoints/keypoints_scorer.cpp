@@ -206,7 +206,8 @@ class KeypointsScorer final : public rehearse::Scorer {
   }
 
   // For a key-point card without key points: the model answer's first content words, which name
-  // what the concept is, are the terms a good explanation uses.
+  // what the concept is, are the terms a good explanation uses. They end at the first labelled
+  // line after the definition ("Use when:", "Tradeoff:"): those say where it applies, not what it is.
   static void score_terms(const CardContent& card, const AnswerIndex& index, Stemmer& stemmer, ScoreResult& result) {
     const AnswerText model(card.answer);
     const AnswerText prompt(card.prompt);
@@ -217,6 +218,7 @@ class KeypointsScorer final : public rehearse::Scorer {
     std::size_t terms = 0;
     for (std::size_t i = 0; i < model.words().size() && terms < kKeyTerms; ++i) {
       const std::string& word = model.words()[i].text;
+      if (labels[i] && terms > 0) break;
       if (labels[i] || rehearse::is_stop_word(word) || word.size() < 3) continue;
       auto term = make_term(word, stemmer, Strictness::key_point);
       if (!term || !seen.insert(term->stems.front()).second) continue;

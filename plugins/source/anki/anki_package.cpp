@@ -37,6 +37,8 @@ std::string zip_message(int code) {
 class ZipReader {
  public:
   ZipReader(std::string_view bytes, const std::string& file) : file_(file) {
+    // libzip opens an empty file as an empty archive; for a package it is no archive at all.
+    if (bytes.empty()) throw ParseError(file, 0, "is empty, not a zip archive, so not an Anki package");
     zip_error_t error;
     zip_error_init(&error);
     zip_source_t* source = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);

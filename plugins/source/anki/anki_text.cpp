@@ -192,7 +192,8 @@ bool is_one_of(const std::string& name, std::initializer_list<std::string_view> 
   return std::find(names.begin(), names.end(), name) != names.end();
 }
 
-// Removes Anki's sound references, [sound:name.mp3], wherever they are.
+// Removes Anki's sound references, [sound:name.mp3], wherever they are; each leaves a space, so
+// the words on either side stay apart.
 std::string without_sounds(std::string_view html) {
   std::string result;
   size_t start = 0;
@@ -200,6 +201,7 @@ std::string without_sounds(std::string_view html) {
     const size_t close = html.find(']', at);
     if (close == std::string_view::npos) break;
     result += html.substr(start, at - start);
+    result += ' ';
     start = close + 1;
   }
   result += html.substr(start);
@@ -354,14 +356,14 @@ std::string html_to_text(std::string_view field) {
         out.line_break();
         cell = 0;
       } else if (is_one_of(name, {"td", "th"})) {
-        if (!tag->closing && cell++ > 0) out.text(" |");
+        if (!tag->closing && cell++ > 0) out.text("|");
         out.space();
       } else if (name == "pre") {
         preformatted += tag->closing ? (preformatted > 0 ? -1 : 0) : 1;
         out.paragraph_break();
-      } else if (is_one_of(name, {"p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "table", "hr"})) {
+      } else if (is_one_of(name, {"p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "hr"})) {
         out.paragraph_break();
-      } else if (is_one_of(name, {"div", "section", "article", "header", "footer", "dl", "dt", "dd", "figure",
+      } else if (is_one_of(name, {"div", "table", "section", "article", "header", "footer", "dl", "dt", "dd", "figure",
                                   "figcaption", "address", "center", "details", "summary"})) {
         out.line_break();
       }
@@ -388,8 +390,9 @@ std::string html_to_text(std::string_view field) {
       ++i;
       continue;
     }
-    // Copy a run of ordinary characters at once.
-    const size_t stop = html.find_first_of("<& \t\n\r\f", i);
+    // Copy a run of ordinary characters at once. The character at i is always part of it: it may
+    // be a '<' or '&' that starts no tag or entity, and must not stop the run it begins.
+    const size_t stop = html.find_first_of("<& \t\n\r\f", i + 1);
     out.text(std::string_view(html).substr(i, (stop == std::string::npos ? html.size() : stop) - i));
     i = stop == std::string::npos ? html.size() : stop;
   }

@@ -24,6 +24,11 @@ void drop_back_quote(std::string& text) { text.resize(text.size() - (text.ends_w
 // Quotes around a whole sample answer ("During a major launch, ...") are the page's typography.
 std::string unquote(std::string text) {
   text = text::trim(text);
+  // 'better NFRs': single quotes at both ends and none between (ends_with_quote alone would read
+  // the closing one as a plural possessive).
+  if (text.size() >= 2 && text.front() == '\'' && text.back() == '\'' &&
+      text.find('\'', 1) == text.size() - 1)
+    return text::trim(std::string_view(text).substr(1, text.size() - 2));
   if (text.size() >= 2 && starts_with_quote(text) && ends_with_quote(text)) {
     std::string inner = text;
     drop_front_quote(inner);
@@ -130,6 +135,7 @@ KeyPoint key_point(const std::string& raw) {
   // "version column | row version, compare-and-set": aliases written as in rehearse's own decks.
   if (const auto bar = text.find(" | "); bar != std::string::npos) {
     point.aliases = comma_list(text.substr(bar + 3));
+    for (auto& alias : point.aliases) alias = unquote(alias);
     text = text::trim(text.substr(0, bar));
     return point;
   }
@@ -148,6 +154,7 @@ KeyPoint key_point(const std::string& raw) {
   for (const char* lead : {"e.g.,", "e.g.", "eg.", "i.e.,", "i.e.", "such as", "like", "for example,", "for example"})
     if (text::starts_with_ci(inner, lead)) inner = text::trim(std::string_view(inner).substr(std::string_view(lead).size()));
   std::vector<std::string> aliases = comma_list(inner);
+  for (auto& alias : aliases) alias = unquote(alias);  // ('shift-left testing', 'better NFRs')
   std::erase_if(aliases, [](const std::string& alias) { return alias == "etc" || alias == "etc."; });
   const std::string head = text::trim(std::string_view(text).substr(0, open));
   if (head.empty() || aliases.empty()) return point;
@@ -299,7 +306,9 @@ class Maker {
   }
 
   // Key-point cards for the terms an entry lists, siblings of its question (`group`).
+  // A term the page names but never explains gets no card: it would have nothing on its back.
   void terms(const Entry& entry, const std::string& group) {
+    std::vector<std::string> unexplained;
     for (const auto& term : list_of(entry, Role::terms, true)) {
       CardContent card;
       card.kind = CardKind::keypoint;
@@ -311,9 +320,16 @@ class Maker {
       } else {
         card.prompt = term;
         card.answer = explanation(term, entry);
+        if (card.answer.empty()) {
+          unexplained.push_back(term);
+          continue;
+        }
       }
       add_term(std::move(card));
     }
+    if (!unexplained.empty())
+      warn(entry.line, fmt::format("{} key term{} the page does not explain got no card: {}", unexplained.size(),
+                                   unexplained.size() == 1 ? "" : "s", text::join(unexplained, ", ")));
   }
 
   void definition(const Entry& entry) {

@@ -1,5 +1,6 @@
 #include "page_reader.h"
 
+#include <algorithm>
 #include <optional>
 #include <set>
 
@@ -384,6 +385,22 @@ class Reader {
     return {};
   }
 
+  // Plain text writes headings in sentence case too ("Quick questions"): a short line with no
+  // closing punctuation, alone between blank lines, and not the answer to a question above it.
+  bool standalone_heading(const std::string& text, size_t index) const {
+    if (text.empty() || !text::is_ascii_upper(text.front())) return false;
+    if (std::count(text.begin(), text.end(), ' ') >= 5) return false;
+    if (std::string_view(".,;:!?\"')").find(text.back()) != std::string_view::npos) return false;
+    const bool blank_before = index == 0 || text::trim(raw_[index - 1]).empty();
+    const bool blank_after = index + 1 >= raw_.size() || text::trim(raw_[index + 1]).empty();
+    if (!blank_before || !blank_after) return false;
+    for (size_t k = index; k-- > 0;) {
+      const std::string above = text::trim(raw_[k]);
+      if (!above.empty()) return !above.ends_with("?");
+    }
+    return true;
+  }
+
   void classify(const std::string& line, int number, size_t index) {
     const std::string trimmed = text::trim(line);
     if (trimmed.empty()) {
@@ -434,7 +451,7 @@ class Reader {
     }
     if (is_boilerplate(text)) return;
     if (merge(text, line, number)) return;
-    if (!markdown_ && looks_like_title(text)) {
+    if (!markdown_ && (looks_like_title(text) || standalone_heading(text, index))) {
       emit_heading(text, 0, number);
       return;
     }
