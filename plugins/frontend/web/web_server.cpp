@@ -216,8 +216,9 @@ void WebServer::page(const httplib::Request& request, httplib::Response& respons
     token = session->token;
   }
   std::string html(find_asset("/index.html")->body);
-  const std::string placeholder = "{{csrf-token}}";
-  html.replace(html.find(placeholder), placeholder.size(), token);
+  // index.html carries the session's CSRF token in a <meta> tag; the page sends it back.
+  const std::string slot = "{{csrf-token}}";
+  if (const size_t at = html.find(slot); at != std::string::npos) html.replace(at, slot.size(), token);
   response.set_content(html, "text/html; charset=utf-8");
 }
 

@@ -1,5 +1,8 @@
 #include "anki_text.h"
 
+#include "html_text.h"
+#include "text_util.h"
+
 #include <algorithm>
 #include <cctype>
 #include <map>
@@ -16,79 +19,6 @@ std::string lower(std::string_view text) {
   std::string result(text);
   std::transform(result.begin(), result.end(), result.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return result;
-}
-
-void append_utf8(std::string& out, std::uint32_t code) {
-  if (code == 0 || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) code = 0xFFFD;
-  if (code < 0x80) {
-    out += static_cast<char>(code);
-  } else if (code < 0x800) {
-    out += static_cast<char>(0xC0 | (code >> 6));
-    out += static_cast<char>(0x80 | (code & 0x3F));
-  } else if (code < 0x10000) {
-    out += static_cast<char>(0xE0 | (code >> 12));
-    out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (code & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (code >> 18));
-    out += static_cast<char>(0x80 | ((code >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (code & 0x3F));
-  }
-}
-
-// The named entities that turn up in cards; others are left as written.
-const std::map<std::string, std::uint32_t, std::less<>>& named_entities() {
-  static const std::map<std::string, std::uint32_t, std::less<>> entities = {
-      {"amp", '&'},       {"lt", '<'},        {"gt", '>'},        {"quot", '"'},      {"apos", '\''},
-      {"nbsp", ' '},      {"ensp", ' '},      {"emsp", ' '},      {"thinsp", ' '},    {"shy", 0xAD},
-      {"ndash", 0x2013},  {"mdash", 0x2014},  {"hellip", 0x2026}, {"bull", 0x2022},   {"middot", 0xB7},
-      {"lsquo", 0x2018},  {"rsquo", 0x2019},  {"ldquo", 0x201C},  {"rdquo", 0x201D},  {"sbquo", 0x201A},
-      {"bdquo", 0x201E},  {"laquo", 0xAB},    {"raquo", 0xBB},    {"lsaquo", 0x2039}, {"rsaquo", 0x203A},
-      {"copy", 0xA9},     {"reg", 0xAE},      {"trade", 0x2122},  {"deg", 0xB0},      {"plusmn", 0xB1},
-      {"times", 0xD7},    {"divide", 0xF7},   {"minus", 0x2212},  {"le", 0x2264},     {"ge", 0x2265},
-      {"ne", 0x2260},     {"asymp", 0x2248},  {"equiv", 0x2261},  {"infin", 0x221E},  {"sum", 0x2211},
-      {"prod", 0x220F},   {"radic", 0x221A},  {"part", 0x2202},   {"isin", 0x2208},   {"notin", 0x2209},
-      {"cap", 0x2229},    {"cup", 0x222A},    {"sub", 0x2282},    {"sup", 0x2283},    {"and", 0x2227},
-      {"or", 0x2228},     {"not", 0xAC},      {"forall", 0x2200}, {"exist", 0x2203},  {"empty", 0x2205},
-      {"larr", 0x2190},   {"uarr", 0x2191},   {"rarr", 0x2192},   {"darr", 0x2193},   {"harr", 0x2194},
-      {"lArr", 0x21D0},   {"rArr", 0x21D2},   {"hArr", 0x21D4},   {"micro", 0xB5},    {"para", 0xB6},
-      {"sect", 0xA7},     {"cent", 0xA2},     {"pound", 0xA3},    {"yen", 0xA5},      {"euro", 0x20AC},
-      {"frac12", 0xBD},   {"frac14", 0xBC},   {"frac34", 0xBE},   {"sup2", 0xB2},     {"sup3", 0xB3},
-      {"iexcl", 0xA1},    {"iquest", 0xBF},   {"check", 0x2713},  {"alpha", 0x3B1},   {"beta", 0x3B2},
-      {"gamma", 0x3B3},   {"delta", 0x3B4},   {"epsilon", 0x3B5}, {"lambda", 0x3BB},  {"mu", 0x3BC},
-      {"pi", 0x3C0},      {"sigma", 0x3C3},   {"tau", 0x3C4},     {"phi", 0x3C6},     {"omega", 0x3C9},
-      {"Delta", 0x394},   {"Sigma", 0x3A3},   {"Omega", 0x3A9},   {"auml", 0xE4},     {"ouml", 0xF6},
-      {"uuml", 0xFC},     {"Auml", 0xC4},     {"Ouml", 0xD6},     {"Uuml", 0xDC},     {"szlig", 0xDF},
-      {"eacute", 0xE9},   {"egrave", 0xE8},   {"ecirc", 0xEA},    {"aacute", 0xE1},   {"agrave", 0xE0},
-      {"ccedil", 0xE7},   {"ntilde", 0xF1},   {"oacute", 0xF3},   {"iacute", 0xED},   {"uacute", 0xFA},
-  };
-  return entities;
-}
-
-// Decodes the entity at html[at] == '&'; returns the code point and its length, or nothing.
-std::optional<std::pair<std::uint32_t, size_t>> decode_entity(std::string_view html, size_t at) {
-  const size_t semicolon = html.find(';', at + 1);
-  if (semicolon == std::string_view::npos || semicolon - at > 32) return std::nullopt;
-  const std::string_view name = html.substr(at + 1, semicolon - at - 1);
-  const size_t length = semicolon - at + 1;
-  if (name.size() >= 2 && name[0] == '#') {
-    const bool hex = name[1] == 'x' || name[1] == 'X';
-    const std::string_view digits = name.substr(hex ? 2 : 1);
-    if (digits.empty() || digits.size() > 8) return std::nullopt;
-    std::uint32_t code = 0;
-    for (char c : digits) {
-      const int digit = std::isdigit(static_cast<unsigned char>(c)) ? c - '0'
-                        : hex && std::isxdigit(static_cast<unsigned char>(c)) ? std::tolower(c) - 'a' + 10
-                                                                             : -1;
-      if (digit < 0) return std::nullopt;
-      code = code * (hex ? 16 : 10) + static_cast<std::uint32_t>(digit);
-    }
-    return std::make_pair(code, length);
-  }
-  const auto& entities = named_entities();
-  if (auto it = entities.find(name); it != entities.end()) return std::make_pair(it->second, length);
-  return std::nullopt;
 }
 
 // Builds the text, applying HTML's white-space rules: runs of spaces become one, and line
@@ -370,12 +300,12 @@ std::string html_to_text(std::string_view field) {
       continue;
     }
     if (c == '&') {
-      if (const auto entity = decode_entity(html, i)) {
+      if (const auto entity = text::decode_entity(html, i)) {
         if (entity->first == ' ') {
           out.space();
-        } else if (entity->first != 0xAD) {  // a soft hyphen is invisible
+        } else if (entity->first != 0) {  // 0: an invisible character
           std::string decoded;
-          append_utf8(decoded, entity->first);
+          text::append_utf8(decoded, entity->first);
           out.text(decoded);
         }
         i += entity->second;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <map>
+#include <optional>
 #include <set>
 #include <vector>
 
@@ -12,21 +13,31 @@ namespace rehearse::text {
 
 namespace {
 
+// The named references that turn up in pages and card fields; others are left as written. 0
+// stands for an invisible character (a soft hyphen, a joiner): it decodes to nothing.
 const std::map<std::string, char32_t, std::less<>>& named_entities() {
   static const std::map<std::string, char32_t, std::less<>> names = {
-      {"amp", '&'},      {"lt", '<'},        {"gt", '>'},        {"quot", '"'},      {"apos", '\''},
-      {"nbsp", ' '},     {"ensp", ' '},      {"emsp", ' '},      {"thinsp", ' '},    {"ndash", 0x2013},
-      {"mdash", 0x2014}, {"hellip", 0x2026}, {"lsquo", 0x2018},  {"rsquo", 0x2019},  {"ldquo", 0x201C},
-      {"rdquo", 0x201D}, {"sbquo", 0x201A},  {"bdquo", 0x201E},  {"bull", 0x2022},   {"middot", 0x00B7},
-      {"copy", 0x00A9},  {"reg", 0x00AE},    {"trade", 0x2122},  {"times", 0x00D7},  {"divide", 0x00F7},
-      {"laquo", 0x00AB}, {"raquo", 0x00BB},  {"larr", 0x2190},   {"rarr", 0x2192},   {"uarr", 0x2191},
-      {"darr", 0x2193},  {"harr", 0x2194},   {"rArr", 0x21D2},   {"le", 0x2264},     {"ge", 0x2265},
-      {"ne", 0x2260},    {"asymp", 0x2248},  {"plusmn", 0x00B1}, {"deg", 0x00B0},    {"micro", 0x00B5},
-      {"para", 0x00B6},  {"sect", 0x00A7},   {"cent", 0x00A2},   {"pound", 0x00A3},  {"euro", 0x20AC},
-      {"yen", 0x00A5},   {"check", 0x2713},  {"cross", 0x2717},  {"star", 0x2606},   {"starf", 0x2605},
-      {"eacute", 0x00E9}, {"egrave", 0x00E8}, {"agrave", 0x00E0}, {"ccedil", 0x00E7}, {"uuml", 0x00FC},
-      {"ouml", 0x00F6},  {"auml", 0x00E4},   {"szlig", 0x00DF},  {"ntilde", 0x00F1}, {"shy", 0},
-      {"zwj", 0},        {"zwnj", 0},        {"lrm", 0},         {"rlm", 0},
+      {"amp", '&'}, {"lt", '<'}, {"gt", '>'}, {"quot", '"'}, {"apos", '\''}, {"nbsp", ' '}, {"ensp", ' '},
+      {"emsp", ' '}, {"thinsp", ' '}, {"shy", 0}, {"ndash", 0x2013}, {"mdash", 0x2014}, {"hellip", 0x2026},
+      {"bull", 0x2022}, {"middot", 0xB7}, {"lsquo", 0x2018}, {"rsquo", 0x2019}, {"ldquo", 0x201C},
+      {"rdquo", 0x201D}, {"sbquo", 0x201A}, {"bdquo", 0x201E}, {"laquo", 0xAB}, {"raquo", 0xBB},
+      {"lsaquo", 0x2039}, {"rsaquo", 0x203A}, {"copy", 0xA9}, {"reg", 0xAE}, {"trade", 0x2122}, {"deg", 0xB0},
+      {"plusmn", 0xB1}, {"times", 0xD7}, {"divide", 0xF7}, {"minus", 0x2212}, {"le", 0x2264}, {"ge", 0x2265},
+      {"ne", 0x2260}, {"asymp", 0x2248}, {"equiv", 0x2261}, {"infin", 0x221E}, {"sum", 0x2211},
+      {"prod", 0x220F}, {"radic", 0x221A}, {"part", 0x2202}, {"isin", 0x2208}, {"notin", 0x2209},
+      {"cap", 0x2229}, {"cup", 0x222A}, {"sub", 0x2282}, {"sup", 0x2283}, {"and", 0x2227}, {"or", 0x2228},
+      {"not", 0xAC}, {"forall", 0x2200}, {"exist", 0x2203}, {"empty", 0x2205}, {"larr", 0x2190},
+      {"uarr", 0x2191}, {"rarr", 0x2192}, {"darr", 0x2193}, {"harr", 0x2194}, {"lArr", 0x21D0},
+      {"rArr", 0x21D2}, {"hArr", 0x21D4}, {"micro", 0xB5}, {"para", 0xB6}, {"sect", 0xA7}, {"cent", 0xA2},
+      {"pound", 0xA3}, {"yen", 0xA5}, {"euro", 0x20AC}, {"frac12", 0xBD}, {"frac14", 0xBC}, {"frac34", 0xBE},
+      {"sup2", 0xB2}, {"sup3", 0xB3}, {"iexcl", 0xA1}, {"iquest", 0xBF}, {"check", 0x2713}, {"alpha", 0x3B1},
+      {"beta", 0x3B2}, {"gamma", 0x3B3}, {"delta", 0x3B4}, {"epsilon", 0x3B5}, {"lambda", 0x3BB},
+      {"mu", 0x3BC}, {"pi", 0x3C0}, {"sigma", 0x3C3}, {"tau", 0x3C4}, {"phi", 0x3C6}, {"omega", 0x3C9},
+      {"Delta", 0x394}, {"Sigma", 0x3A3}, {"Omega", 0x3A9}, {"auml", 0xE4}, {"ouml", 0xF6}, {"uuml", 0xFC},
+      {"Auml", 0xC4}, {"Ouml", 0xD6}, {"Uuml", 0xDC}, {"szlig", 0xDF}, {"eacute", 0xE9}, {"egrave", 0xE8},
+      {"ecirc", 0xEA}, {"aacute", 0xE1}, {"agrave", 0xE0}, {"ccedil", 0xE7}, {"ntilde", 0xF1},
+      {"oacute", 0xF3}, {"iacute", 0xED}, {"uacute", 0xFA}, {"cross", 0x2717}, {"star", 0x2606},
+      {"starf", 0x2605}, {"zwj", 0}, {"zwnj", 0}, {"lrm", 0}, {"rlm", 0},
   };
   return names;
 }
@@ -253,40 +264,36 @@ std::string convert(std::string_view html, bool page) {
 
 }  // namespace
 
+std::optional<std::pair<char32_t, size_t>> decode_entity(std::string_view text, size_t at) {
+  const size_t semicolon = text.find(';', at + 1);
+  if (semicolon == std::string_view::npos || semicolon - at > 32) return std::nullopt;
+  const std::string_view name = text.substr(at + 1, semicolon - at - 1);
+  const size_t length = semicolon - at + 1;
+  if (name.size() >= 2 && name[0] == '#') {
+    const bool hex = name[1] == 'x' || name[1] == 'X';
+    const std::string digits(name.substr(hex ? 2 : 1));
+    if (digits.empty() || digits.size() > 8) return std::nullopt;
+    char* end = nullptr;
+    const unsigned long value = std::strtoul(digits.c_str(), &end, hex ? 16 : 10);
+    if (!end || *end != '\0' || value == 0) return std::nullopt;
+    const bool valid = value <= 0x10FFFF && !(value >= 0xD800 && value <= 0xDFFF);
+    return std::make_pair(valid ? static_cast<char32_t>(value) : char32_t{0xFFFD}, length);
+  }
+  if (auto it = named_entities().find(name); it != named_entities().end()) return std::make_pair(it->second, length);
+  return std::nullopt;
+}
+
 std::string decode_entities(std::string_view text) {
   std::string out;
   out.reserve(text.size());
   for (size_t i = 0; i < text.size(); ++i) {
-    if (text[i] != '&') {
+    const auto entity = text[i] == '&' ? decode_entity(text, i) : std::nullopt;
+    if (!entity) {
       out += text[i];
       continue;
     }
-    const size_t semicolon = text.find(';', i + 1);
-    if (semicolon == std::string_view::npos || semicolon - i > 12) {
-      out += '&';
-      continue;
-    }
-    const std::string_view name = text.substr(i + 1, semicolon - i - 1);
-    char32_t cp = 0;
-    bool known = false;
-    if (name.size() >= 2 && name[0] == '#') {
-      const bool hex = name[1] == 'x' || name[1] == 'X';
-      const std::string digits(name.substr(hex ? 2 : 1));
-      char* end = nullptr;
-      const unsigned long value = std::strtoul(digits.c_str(), &end, hex ? 16 : 10);
-      known = !digits.empty() && end && *end == '\0' && value > 0 && value <= 0x10FFFF;
-      cp = static_cast<char32_t>(value);
-      if (cp >= 0xD800 && cp <= 0xDFFF) cp = 0xFFFD;
-    } else if (auto it = named_entities().find(name); it != named_entities().end()) {
-      known = true;
-      cp = it->second;
-    }
-    if (!known) {
-      out += '&';
-      continue;
-    }
-    if (cp != 0) append_utf8(out, cp);
-    i = semicolon;
+    if (entity->first != 0) append_utf8(out, entity->first);
+    i += entity->second - 1;
   }
   return out;
 }

@@ -1,10 +1,17 @@
 // HTML to text, for saved web pages and for fields of decks exported from other tools.
 #pragma once
 
+#include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace rehearse::text {
+
+// The character reference at text[at] == '&' (&amp;, &#8217;, &#x2022;): its code point (0 for
+// an invisible one such as &shy;) and its length, or nothing when it is not a known reference.
+std::optional<std::pair<char32_t, std::size_t>> decode_entity(std::string_view text, std::size_t at);
 
 // Replaces character references (&amp;, &nbsp;, &#8217;, &#x2022;, ...) with the characters.
 std::string decode_entities(std::string_view text);
