@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <fstream>
 #include <nlohmann/json.hpp>
 
 #include "anki_fixture.h"
@@ -358,4 +359,25 @@ TEST_CASE("a package written by another tool (anki-apkg-export on npm) imports w
   CHECK(by_prompt.at("Your biggest failure?").content.tags == std::vector<std::string>{"failure"});
   // The tool's guid is the card's uid: a re-export of the same notes updates them.
   CHECK(disagree.content.uid.size() == 40);
+}
+
+// Not a check: writes the seed corpus of the anki fuzz target (tests/fuzz/anki/), packages of
+// each layout from the same builders as the tests above. Run it when the builder learns a layout:
+//   REHEARSE_FUZZ_SEEDS=tests/fuzz/anki build/bin/rehearse_tests "[.write-fuzz-seeds]"
+TEST_CASE("writes the seed corpus of the anki fuzz target", "[.write-fuzz-seeds]") {
+  const char* folder = std::getenv("REHEARSE_FUZZ_SEEDS");
+  REQUIRE(folder != nullptr);
+  const auto write = [&](const std::string& name, const std::string& bytes) {
+    std::ofstream(std::filesystem::path(folder) / name, std::ios::binary) << bytes;
+  };
+  const std::pair<Layout, std::string> layouts[] = {{Layout::legacy1, "anki2"}, {Layout::legacy2, "anki21"}, {Layout::latest, "anki21b"}};
+  for (const auto& [layout, name] : layouts) {
+    AnkiPackageBuilder with_history = interview_deck(layout);
+    const auto basic = with_history.note_type("Definition", {"Term", "Meaning"});
+    const auto mttr = with_history.note(basic, "Interview::Operations", "g-mttr", {"MTTR", "Mean time to recovery"}).front();
+    with_history.review(mttr, 1'700'000'000'000, 3, 0);
+    with_history.review(mttr, 1'700'086'400'000, 1);
+    write(fmt::format("interview-{}.apkg", name), with_history.package());
+    write(fmt::format("cloze-{}.apkg", name), cloze_deck(layout).package());
+  }
 }

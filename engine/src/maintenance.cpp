@@ -390,7 +390,7 @@ struct Inconsistency {
   std::string count_sql;
   std::string repair;  // said to the user
   std::vector<std::string> repair_sql;
-  std::string cards_to_recompute;
+  std::string cards_to_recompute = {};  // SQL selecting cards whose state is replayed after the repair
 };
 
 // Cards in a state no answer produces. (New cards keep their position in the deck in due_ms.)

@@ -6,6 +6,14 @@
 // until it returns. Everything it needs goes through `engine`; every answer it records through a
 // ReviewSession is committed before answer() returns, so a front end that is killed loses nothing
 // the user confirmed. An exception escaping run() becomes a PluginError naming the plugin.
+//
+// Ownership: the registry owns the Frontend until the process ends. The context and everything it
+// refers to (the engine, the streams, the options) are borrowed for the length of run().
+//
+// Threads: run() is called on the main thread. The Engine, its Collection and a ReviewSession are
+// not thread-safe: a front end that answers on several threads (an HTTP server's worker pool)
+// must serialise every use of them, for instance with one mutex, and must have stopped those
+// threads before run() returns.
 #pragma once
 
 #include <iosfwd>

@@ -5,6 +5,14 @@
 // A scheduler must be a pure function of its arguments: no clock, no I/O, no hidden state, so that
 // a replay gives the same result. It may throw; the engine turns the exception into a
 // PluginError naming the plugin and records nothing for that answer.
+//
+// Ownership: the registry owns the Scheduler until the process ends. `current`, `ctx` and
+// `ctx.options` are borrowed for the length of the call; the returned state is a value.
+//
+// Threads: the engine calls a scheduler from one thread at a time, but a tool that replays many
+// card logs may call next() and retrievability() from several threads, each with its own Options.
+// Everything a call needs is in its arguments, so write no shared state. Options::parsed() caches
+// one settings struct per Options object, which is safe as long as an Options is not shared.
 #pragma once
 
 #include <cstdint>

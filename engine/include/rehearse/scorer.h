@@ -5,6 +5,14 @@
 // exception into a PluginError naming the plugin, reports it to the front end, and the user rates
 // the card themselves. Results are checked: a score outside 0-100 or NaN, or a rating outside 1-4,
 // is refused the same way.
+//
+// Ownership: the registry owns the Scorer until the process ends. `card`, `attempt` and `options`
+// are borrowed for the length of the call; the ScoreResult returned belongs to the caller (the
+// engine fills in ScoreResult::scorer itself).
+//
+// Threads: a front end that serves several people (the web app) serialises calls into the engine,
+// so one Scorer is called by one thread at a time; it may be a different thread from one call to
+// the next. score() and applies_to() are const: keep them free of mutable state, or guard it.
 #pragma once
 
 #include <optional>

@@ -5,6 +5,14 @@
 // thread. A source only parses: it never touches the collection. The engine applies the result in
 // one transaction, so a file either imports completely or not at all. On input it cannot read, a
 // source throws ParseError with the file and line; any other exception becomes a PluginError.
+//
+// Ownership: the registry owns the Source (a plugin hands it over with Registry::add) and keeps it
+// until the process ends. `bytes` and `options` are borrowed for the length of the call; the
+// ParseResult returned belongs to the caller, so copy whatever it needs out of `bytes`.
+//
+// Threads: the member functions are const and may be called from any thread, but never from two
+// threads at once for the same Source unless it says otherwise; keep parse() free of mutable
+// state (a parse that needs scratch space makes it locally) and it is safe either way.
 #pragma once
 
 #include <cstdint>
