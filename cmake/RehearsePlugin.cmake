@@ -37,8 +37,11 @@ function(rehearse_add_plugin name)
     CXX_VISIBILITY_PRESET hidden
     VISIBILITY_INLINES_HIDDEN ON
     LIBRARY_OUTPUT_DIRECTORY "${output_dir}")
-  # A plugin that forgets a symbol fails when it is linked, not when it is loaded.
-  target_link_options(${name} PRIVATE -Wl,--no-undefined)
+  # A plugin that forgets a symbol fails when it is linked, not when it is loaded. (Not in a
+  # sanitizer build: clang leaves the sanitizer runtime's symbols to the executable.)
+  if(NOT REHEARSE_SANITIZE)
+    target_link_options(${name} PRIVATE -Wl,--no-undefined)
+  endif()
   # Installed plugins find the engine library beside them: lib/rehearse/plugins -> lib.
   file(RELATIVE_PATH to_lib "/${install_dir}" "/${CMAKE_INSTALL_LIBDIR}")
   set_target_properties(${name} PROPERTIES INSTALL_RPATH "$ORIGIN/${to_lib}")

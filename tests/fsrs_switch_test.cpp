@@ -213,7 +213,7 @@ TEST_CASE("`rehearse config` switches schedulers, says what it did and checks FS
   CHECK(run({"config", "set", "deck.Switching.scheduler.fsrs.desired_retention", "0.95"}).status == 0);
   const auto bad_retention = run({"config", "set", "deck.Switching.scheduler.fsrs.desired_retention", "1.5"});
   CHECK(bad_retention.status == 1);
-  CHECK_THAT(bad_retention.err, Catch::Contains("must be between 0.7 to 0.99"));
+  CHECK_THAT(bad_retention.err, Catch::Contains("must be from 0.7 to 0.99"));
   const auto unknown_deck = run({"config", "set", "deck.Nowhere.scheduler.fsrs.maximum_interval", "365"});
   CHECK(unknown_deck.status == 0);
   CHECK_THAT(unknown_deck.err, Catch::Contains("there is no deck named 'Nowhere' yet"));

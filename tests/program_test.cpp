@@ -87,8 +87,16 @@ TEST_CASE("end of input ends the session with a summary and loses nothing", "[pr
   Program program;
   const auto result = program.run({"review"}, "\n4\n\n");
   CHECK(result.status == 0);
-  CHECK_THAT(result.out, Catch::Contains("Session done: 1 cards"));
+  CHECK_THAT(result.out, Catch::Contains("Session done: 1 card in"));
   CHECK(program.run_json({"stats"})["reviews_total"] == 1);
+}
+
+TEST_CASE("quitting before the first answer says what is still due, not that the day is done", "[program]") {
+  Program program;
+  const auto result = program.run({"review", "--deck", "The STAR method"}, "q\n");
+  CHECK(result.status == 0);
+  CHECK_THAT(result.out, Catch::Contains("No cards answered. Still due today:"));
+  CHECK_THAT(result.out, !Catch::Contains("Nothing more to review today"));
 }
 
 TEST_CASE("decks, stats, plugins and import speak JSON for scripts", "[program]") {
@@ -173,7 +181,7 @@ TEST_CASE("settings are validated before they are stored", "[program]") {
   CHECK(program.run({"config", "get", "new_per_day"}).out == "15\n");
   const auto negative = program.run({"config", "set", "new_per_day", "-3"});
   CHECK(negative.status == 1);
-  CHECK_THAT(negative.err, Catch::Contains("new_per_day: must be between"));
+  CHECK_THAT(negative.err, Catch::Contains("new_per_day: must be from"));
   const auto unknown = program.run({"config", "set", "colour", "blue"});
   CHECK(unknown.status == 1);
   CHECK_THAT(unknown.err, Catch::Contains("unknown setting 'colour'"));

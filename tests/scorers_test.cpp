@@ -343,11 +343,11 @@ TEST_CASE("the length target comes from the star scorer's options", "[scorers]")
   const std::string long_answer = kSituation + kTask + kAction + kAction + kResult + kLesson;
   const CardContent card = decks.card("production-outage");
   CHECK_FALSE(finding(decks.score("star", card, long_answer), "length").met);
-  decks.engine->collection().set_config("scorer.star.max_seconds", "180");
+  decks.engine->collection().set_config("scorer.star.target_seconds", "150");
   const ScoreResult long_result = decks.score("star", card, long_answer);
   const Finding& length = finding(long_result, "length");
   CHECK(length.met);
-  CHECK_THAT(length.evidence, Catch::Contains("target 60-180 s"));
+  CHECK_THAT(length.evidence, Catch::Contains("target 100-150 s"));
 }
 
 TEST_CASE("a labelled answer (Situation:, Task:, Action:, Result:) is split at its labels", "[scorers]") {

@@ -84,7 +84,7 @@ std::string type_and_range_problem(const OptionSpec& spec, std::string_view valu
       auto number = parse_number(value);
       if (!number) return fmt::format("expected a {}", to_string(spec.type));
       if (spec.type == OptionType::integer && std::floor(*number) != *number) return "expected a whole number";
-      if (ranged && (*number < spec.min || *number > spec.max)) return fmt::format("must be between {}", range_text(spec));
+      if (ranged && (*number < spec.min || *number > spec.max)) return fmt::format("must be from {}", range_text(spec));
       return "";
     }
     case OptionType::number_list: {

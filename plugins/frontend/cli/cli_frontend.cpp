@@ -254,14 +254,19 @@ class CliFrontend final : public Frontend {
 
   static void print_summary(const ReviewSession& session, std::ostream& out) {
     const SessionSummary& s = session.summary();
+    const QueueCounts left = session.counts();
     if (s.answered == 0) {
-      out << "\nNothing more to review today. Come back tomorrow, or import more cards.\n";
+      if (left.total() == 0)
+        out << "\nNothing more to review today. Come back tomorrow, or import more cards.\n";
+      else
+        out << fmt::format("\nNo cards answered. Still due today: {} new, {} learning, {} review.\n", left.new_cards,
+                           left.learning, left.review);
       return;
     }
-    out << fmt::format("\nSession done: {} cards in {:.1f} min (again {}, hard {}, good {}, easy {}).\n", s.answered,
+    out << fmt::format("\nSession done: {} card{} in {:.1f} min (again {}, hard {}, good {}, easy {}).\n", s.answered,
+                       s.answered == 1 ? "" : "s",
                        static_cast<double>(s.total_ms) / 60000.0, s.again, s.hard, s.good, s.easy);
     if (s.mean_score) out << fmt::format("Mean score of your typed answers: {:.0f}/100.\n", *s.mean_score);
-    const QueueCounts left = session.counts();
     if (left.total() > 0)
       out << fmt::format("Still due today: {} new, {} learning, {} review.\n", left.new_cards, left.learning, left.review);
   }

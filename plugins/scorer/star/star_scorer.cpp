@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 #include <memory>
 #include <stdexcept>
 
@@ -35,8 +36,9 @@ class StarScorer final : public rehearse::Scorer {
   std::string_view name() const override { return "star"; }
 
   std::vector<OptionSpec> options() const override {
-    return {integer_option("min_seconds", "60", "the shortest a spoken STAR answer should be, in seconds", 10, 600),
-            integer_option("max_seconds", "90", "the longest a spoken STAR answer should be, in seconds", 10, 900),
+    return {integer_option("target_seconds", "90",
+                           "how long a spoken STAR answer should take at most, in seconds (under two thirds of it is too short)",
+                           15, 900),
             integer_option("words_per_minute", "150", "speaking pace used to turn words into seconds", 60, 300)};
   }
 
@@ -46,13 +48,12 @@ class StarScorer final : public rehearse::Scorer {
   }
 
   rehearse::ScoreResult score(const rehearse::CardContent&, const rehearse::Attempt& attempt, const rehearse::Options& options) const override {
+    // One number to set: interview guides give a window such as 60-90 seconds, whose lower end is
+    // about two thirds of the upper.
     LengthTarget target;
-    target.min_seconds = static_cast<double>(options.get_int("min_seconds"));
-    target.max_seconds = static_cast<double>(options.get_int("max_seconds"));
+    target.max_seconds = static_cast<double>(options.get_int("target_seconds"));
+    target.min_seconds = std::round(target.max_seconds * 2 / 3);
     target.words_per_minute = static_cast<double>(options.get_int("words_per_minute"));
-    if (target.min_seconds > target.max_seconds)
-      throw std::invalid_argument(fmt::format("scorer.star.min_seconds ({:.0f}) is above scorer.star.max_seconds ({:.0f})",
-                                              target.min_seconds, target.max_seconds));
 
     const rehearse::AnswerText text(attempt.text);
     rehearse::ScoreResult result;

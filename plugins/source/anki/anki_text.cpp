@@ -1,11 +1,9 @@
 #include "anki_text.h"
 
 #include "html_text.h"
-#include "text_util.h"
 
 #include <algorithm>
 #include <cctype>
-#include <map>
 #include <optional>
 #include <vector>
 
@@ -14,113 +12,6 @@ namespace rehearse::anki {
 namespace {
 
 // ---- HTML -------------------------------------------------------------------------------------
-
-std::string lower(std::string_view text) {
-  std::string result(text);
-  std::transform(result.begin(), result.end(), result.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return result;
-}
-
-// Builds the text, applying HTML's white-space rules: runs of spaces become one, and line
-// breaks come only from the markup.
-class TextWriter {
- public:
-  void text(std::string_view piece) {
-    if (piece.empty()) return;
-    if (space_ && !out_.empty() && out_.back() != '\n') out_ += ' ';
-    space_ = false;
-    out_ += piece;
-  }
-  void space() { space_ = true; }
-  void line_break() {
-    trim_trailing_spaces();
-    if (!out_.empty() && out_.back() != '\n') out_ += '\n';
-    space_ = false;
-  }
-  void paragraph_break() {
-    line_break();
-    if (!out_.empty() && !out_.ends_with("\n\n")) out_ += '\n';
-  }
-  // A <br> always breaks, even twice in a row (an empty line); only leading ones are dropped.
-  void forced_break() {
-    trim_trailing_spaces();
-    if (!out_.empty() && !out_.ends_with("\n\n")) out_ += '\n';
-    space_ = false;
-  }
-  bool at_line_start() const { return out_.empty() || out_.back() == '\n'; }
-
-  std::string finish() {
-    trim_trailing_spaces();
-    while (!out_.empty() && out_.back() == '\n') out_.pop_back();
-    return out_;
-  }
-
- private:
-  void trim_trailing_spaces() {
-    while (!out_.empty() && out_.back() == ' ') out_.pop_back();
-  }
-
-  std::string out_;
-  bool space_ = false;
-};
-
-struct Tag {
-  std::string name;  // lower case, without '/'
-  bool closing = false;
-  std::string_view attributes;
-  size_t end = 0;  // index just past '>'
-};
-
-// Parses the tag starting at html[at] == '<'; nothing when it is not a tag (a lone '<').
-std::optional<Tag> parse_tag(std::string_view html, size_t at) {
-  size_t i = at + 1;
-  Tag tag;
-  if (i < html.size() && html[i] == '/') {
-    tag.closing = true;
-    ++i;
-  }
-  const size_t name_start = i;
-  while (i < html.size() && (std::isalnum(static_cast<unsigned char>(html[i])) || html[i] == '-' || html[i] == ':')) ++i;
-  if (i == name_start || !std::isalpha(static_cast<unsigned char>(html[name_start]))) return std::nullopt;
-  tag.name = lower(html.substr(name_start, i - name_start));
-  const size_t attributes_start = i;
-  char quote = 0;
-  for (; i < html.size(); ++i) {
-    if (quote) {
-      if (html[i] == quote) quote = 0;
-    } else if (html[i] == '"' || html[i] == '\'') {
-      quote = html[i];
-    } else if (html[i] == '>') {
-      tag.attributes = html.substr(attributes_start, i - attributes_start);
-      tag.end = i + 1;
-      return tag;
-    }
-  }
-  return std::nullopt;
-}
-
-std::string attribute(std::string_view attributes, std::string_view name) {
-  const std::string lowered = lower(attributes);
-  for (size_t at = lowered.find(name); at != std::string::npos; at = lowered.find(name, at + 1)) {
-    if (at > 0 && !std::isspace(static_cast<unsigned char>(lowered[at - 1]))) continue;
-    size_t i = at + name.size();
-    while (i < lowered.size() && lowered[i] == ' ') ++i;
-    if (i >= lowered.size() || lowered[i] != '=') continue;
-    ++i;
-    while (i < lowered.size() && lowered[i] == ' ') ++i;
-    if (i < attributes.size() && (attributes[i] == '"' || attributes[i] == '\'')) {
-      const size_t close = attributes.find(attributes[i], i + 1);
-      return std::string(attributes.substr(i + 1, close == std::string_view::npos ? std::string_view::npos : close - i - 1));
-    }
-    const size_t stop = attributes.find_first_of(" \t\n/", i);
-    return std::string(attributes.substr(i, stop == std::string_view::npos ? std::string_view::npos : stop - i));
-  }
-  return {};
-}
-
-bool is_one_of(const std::string& name, std::initializer_list<std::string_view> names) {
-  return std::find(names.begin(), names.end(), name) != names.end();
-}
 
 // Removes Anki's sound references, [sound:name.mp3], wherever they are; each leaves a space, so
 // the words on either side stay apart.
@@ -231,103 +122,7 @@ void reveal(const std::vector<ClozeNode>& nodes, int number, ClozeSide side, std
 
 }  // namespace
 
-std::string html_to_text(std::string_view field) {
-  const std::string html = without_sounds(field);
-  TextWriter out;
-  struct List {
-    bool ordered = false;
-    int next = 1;
-  };
-  std::vector<List> lists;
-  int cell = 0;      // cells seen in the current table row
-  int preformatted = 0;
-  for (size_t i = 0; i < html.size();) {
-    const char c = html[i];
-    if (c == '<') {
-      if (html.compare(i, 4, "<!--") == 0) {
-        const size_t end = html.find("-->", i + 4);
-        i = end == std::string::npos ? html.size() : end + 3;
-        continue;
-      }
-      const auto tag = parse_tag(html, i);
-      if (!tag) {
-        out.text("<");
-        ++i;
-        continue;
-      }
-      i = tag->end;
-      const std::string& name = tag->name;
-      if (!tag->closing && (name == "script" || name == "style")) {
-        const size_t end = lower(std::string_view(html).substr(i)).find("</" + name);
-        i = end == std::string::npos ? html.size() : html.find('>', i + end) + 1;
-        if (i == 0) i = html.size();
-        continue;
-      }
-      if (name == "br") {
-        out.forced_break();
-      } else if (name == "img" && !tag->closing) {
-        const std::string source = attribute(tag->attributes, "src");
-        out.text(source.empty() ? "[image]" : "[image: " + source + "]");
-      } else if (is_one_of(name, {"ul", "ol"})) {
-        if (tag->closing) {
-          if (!lists.empty()) lists.pop_back();
-        } else {
-          lists.push_back({name == "ol", 1});
-        }
-        out.line_break();
-      } else if (name == "li") {
-        out.line_break();
-        if (!tag->closing) {
-          std::string marker = "- ";
-          if (!lists.empty() && lists.back().ordered) marker = std::to_string(lists.back().next++) + ". ";
-          out.text(std::string(lists.size() > 1 ? 2 * (lists.size() - 1) : 0, ' ') + marker);
-        }
-      } else if (name == "tr") {
-        out.line_break();
-        cell = 0;
-      } else if (is_one_of(name, {"td", "th"})) {
-        if (!tag->closing && cell++ > 0) out.text("|");
-        out.space();
-      } else if (name == "pre") {
-        preformatted += tag->closing ? (preformatted > 0 ? -1 : 0) : 1;
-        out.paragraph_break();
-      } else if (is_one_of(name, {"p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "hr"})) {
-        out.paragraph_break();
-      } else if (is_one_of(name, {"div", "table", "section", "article", "header", "footer", "dl", "dt", "dd", "figure",
-                                  "figcaption", "address", "center", "details", "summary"})) {
-        out.line_break();
-      }
-      continue;
-    }
-    if (c == '&') {
-      if (const auto entity = text::decode_entity(html, i)) {
-        if (entity->first == ' ') {
-          out.space();
-        } else if (entity->first != 0) {  // 0: an invisible character
-          std::string decoded;
-          text::append_utf8(decoded, entity->first);
-          out.text(decoded);
-        }
-        i += entity->second;
-        continue;
-      }
-    }
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
-      if (preformatted > 0 && c == '\n')
-        out.forced_break();
-      else
-        out.space();
-      ++i;
-      continue;
-    }
-    // Copy a run of ordinary characters at once. The character at i is always part of it: it may
-    // be a '<' or '&' that starts no tag or entity, and must not stop the run it begins.
-    const size_t stop = html.find_first_of("<& \t\n\r\f", i + 1);
-    out.text(std::string_view(html).substr(i, (stop == std::string::npos ? html.size() : stop) - i));
-    i = stop == std::string::npos ? html.size() : stop;
-  }
-  return out.finish();
-}
+std::string html_to_text(std::string_view field) { return text::html_to_text(without_sounds(field)); }
 
 std::set<int> cloze_numbers(std::string_view field) {
   std::set<int> numbers;

@@ -9,11 +9,9 @@
 
 namespace rehearse::anki {
 
-// The text of an HTML fragment as a browser lays it out: tags dropped, runs of white space
-// collapsed, line breaks where <br> and blocks (<div>, <p>, <li>, ...) put them, list items
-// marked "- " or "1. ", table cells joined by " | ", images as "[image: name]", entities decoded,
-// [sound:...] references removed. Scripts, styles and comments are dropped with their content.
-std::string html_to_text(std::string_view html);
+// The text of a field as a reader of the card sees it: text::html_to_text, with Anki's
+// [sound:...] references removed.
+std::string html_to_text(std::string_view field);
 
 // The cloze numbers used in `field` ({{c1::...}}, {{c2,3::...}}), including nested ones.
 std::set<int> cloze_numbers(std::string_view field);

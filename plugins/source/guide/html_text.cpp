@@ -155,7 +155,8 @@ class TextBuilder {
   mutable size_t line_start_ = 0;  // where the current line starts in out_
 };
 
-std::string convert(std::string_view html, bool page) {
+// A whole page as Markdown-like text (see html_page_to_markdown in the header).
+std::string page_to_markdown(std::string_view html) {
   TextBuilder out;
   std::vector<std::string> lists;  // "ul" or "ol", innermost last
   std::vector<int> numbers;
@@ -181,7 +182,7 @@ std::string convert(std::string_view html, bool page) {
       if (tag.name == dropped_name) dropped += tag.closing ? -1 : 1;
       continue;
     }
-    if (kDropped.count(tag.name) && (page || tag.name == "script" || tag.name == "style")) {
+    if (kDropped.count(tag.name)) {
       if (!tag.closing) {
         dropped = 1;
         dropped_name = tag.name;
@@ -192,9 +193,7 @@ std::string convert(std::string_view html, bool page) {
     if (name == "br") {
       out.line_break();
     } else if (name.size() == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '6') {
-      if (!page) {
-        out.line_break();
-      } else if (!tag.closing) {
+      if (!tag.closing) {
         out.block_break();
         out.raw(std::string(static_cast<size_t>(name[1] - '0'), '#') + " ");
         heading = name;
@@ -211,7 +210,7 @@ std::string convert(std::string_view html, bool page) {
         const size_t depth = std::min(lists.empty() ? 0 : lists.size() - 1, kDeepestIndent);
         std::string marker = "- ";
         if (!lists.empty() && lists.back() == "ol") marker = std::to_string(++numbers.back()) + ". ";
-        out.raw(std::string(page ? depth * 2 : 0, ' ') + marker);
+        out.raw(std::string(depth * 2, ' ') + marker);
       } else {
         out.line_break();
       }
@@ -225,16 +224,12 @@ std::string convert(std::string_view html, bool page) {
       }
       out.line_break();
     } else if (name == "pre") {
-      if (page) {
-        out.block_break();
-        out.raw("```\n");
-        if (tag.closing) out.block_break();
-      } else {
-        out.line_break();
-      }
+      out.block_break();
+      out.raw("```\n");
+      if (tag.closing) out.block_break();
       pre += tag.closing ? -1 : 1;
       if (pre < 0) pre = 0;
-    } else if (page && (name == "details" || name == "summary")) {
+    } else if (name == "details" || name == "summary") {
       if (name == "details") {
         out.block_break();
         out.raw(tag.closing ? "</details>" : "<details>");
@@ -246,17 +241,14 @@ std::string convert(std::string_view html, bool page) {
         out.raw("</summary>");
         out.block_break();
       }
-    } else if (page && (name == "strong" || name == "b") && heading.empty()) {
+    } else if ((name == "strong" || name == "b") && heading.empty()) {
       out.raw("**");
     } else if (name == "td" || name == "th") {
       if (!tag.closing) out.raw(" | ");
-    } else if (name == "title" && page) {
+    } else if (name == "title") {
       // The document title is in <head>, which is dropped; <title> elsewhere is rare.
-    } else if (kBlocks.count(name) || name == "summary" || name == "details") {
-      if (page)
-        out.block_break();
-      else
-        out.line_break();
+    } else if (kBlocks.count(name)) {
+      out.block_break();
     }
   }
   return out.finish();
@@ -298,9 +290,7 @@ std::string decode_entities(std::string_view text) {
   return out;
 }
 
-std::string html_to_text(std::string_view html) { return convert(html, false); }
-
-std::string html_page_to_markdown(std::string_view html) { return convert(html, true); }
+std::string html_page_to_markdown(std::string_view html) { return page_to_markdown(html); }
 
 bool looks_like_html(std::string_view text) {
   static const char* const kTags[] = {"<br", "<div", "<p>", "<p ", "<li", "<ul", "<ol", "<b>", "<i>", "<span",

@@ -16,8 +16,11 @@ std::optional<std::pair<char32_t, std::size_t>> decode_entity(std::string_view t
 // Replaces character references (&amp;, &nbsp;, &#8217;, &#x2022;, ...) with the characters.
 std::string decode_entities(std::string_view text);
 
-// The text of an HTML fragment, such as a card field: line breaks for <br> and block elements,
-// "- " for list items, no tags, references decoded.
+// The text of an HTML fragment, such as a card field, as a browser lays it out: tags dropped,
+// runs of white space collapsed, line breaks where <br> and blocks (<div>, <p>, <li>, ...) put
+// them, list items marked "- " or "1. ", table cells joined by " | ", images as "[image: name]",
+// references decoded. Scripts, styles and comments are dropped with their content.
+// (html_fragment.cpp)
 std::string html_to_text(std::string_view html);
 
 // A whole HTML page as Markdown-like text for the guide reader: headings become "#" lines, list
