@@ -7,7 +7,6 @@
 #include <boost/dll/runtime_symbol_info.hpp>
 #include <boost/dll/shared_library.hpp>
 #include <cstdlib>
-#include <cstring>
 
 #include "rehearse/errors.h"
 #include "rehearse/plugin.h"
@@ -80,9 +79,16 @@ bool PluginHost::load_file(const fs::path& file) {
   try {
     library.load(fs::absolute(file), mode);
   } catch (const std::exception& e) {
-    const char* detail = std::strstr(e.what(), "dlerror system message: ");
-    return impl_->refuse(file, fmt::format("cannot be loaded: {}",
-                                           detail ? std::string(detail + 24) : std::string(e.what())));
+    // Boost wraps dlerror's text: "... (dlerror system message: FILE: REASON): SYSTEM ERROR".
+    // The reason is what helps; the file is named by the refusal already.
+    std::string reason = e.what();
+    if (const auto start = reason.find("dlerror system message: "); start != std::string::npos) {
+      reason.erase(0, start + 24);
+      if (const auto end = reason.rfind("): "); end != std::string::npos) reason.erase(end);
+      const std::string prefix = fs::absolute(file).string() + ": ";
+      if (reason.starts_with(prefix)) reason.erase(0, prefix.size());
+    }
+    return impl_->refuse(file, fmt::format("cannot be loaded: {}", reason));
   }
   if (!library.has(REHEARSE_PLUGIN_ENTRY_POINT))
     return impl_->refuse(file, fmt::format("is not a rehearse plugin: it has no entry point '{}'", REHEARSE_PLUGIN_ENTRY_POINT));
