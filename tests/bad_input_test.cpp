@@ -17,6 +17,13 @@ using test::TempDir;
 
 namespace {
 
+// An import read by the source `name`, whatever the file looks like.
+ImportOptions by_source(std::string name) {
+  ImportOptions options;
+  options.source = std::move(name);
+  return options;
+}
+
 // Everything the collection holds, as text: equal fingerprints mean nothing changed.
 std::string fingerprint(const fs::path& collection) {
   SQLite::Database db(collection, SQLite::OPEN_READONLY);
@@ -134,13 +141,13 @@ TEST_CASE("a million-character line and lists nested thousands deep import whole
 
   // Pages from the web: one paragraph of a million characters, and lists nested 100,000 deep. Both
   // used to take minutes or all the memory there is.
-  engine->import_paths({dir.write("paragraph.html", "<h2>What is a long paragraph?</h2><p>" + words + "</p>")}, {"guide"});
+  engine->import_paths({dir.write("paragraph.html", "<h2>What is a long paragraph?</h2><p>" + words + "</p>")}, by_source("guide"));
   CHECK(engine->collection().find_cards("", "long paragraph", 10).size() == 1);
   std::string deep = "<h2>How deep does it go?</h2>";
   for (int i = 0; i < 100'000; ++i) deep += "<div><ul><li>level";
   const fs::path deep_page = dir.write("deep.html", deep);
   try {
-    engine->import_paths({deep_page}, {"guide"});
+    engine->import_paths({deep_page}, by_source("guide"));
   } catch (const ParseError& e) {
     CHECK(e.file() == deep_page.string());
   }
@@ -243,7 +250,7 @@ TEST_CASE("a plugin that throws from every function is contained, named, and cha
   auto names_plugin = Catch::Contains("throws-everywhere");
 
   // Source: its parse() when named, its accepts() when no other source takes the file.
-  CHECK_THROWS_WITH(engine->import_paths({dir.write("deck.md", kGoodDeck)}, {"everywhere"}), names_plugin);
+  CHECK_THROWS_WITH(engine->import_paths({dir.write("deck.md", kGoodDeck)}, by_source("everywhere")), names_plugin);
   CHECK_THROWS_WITH(engine->import_paths({dir.write("deck.xyz", "some bytes")}), names_plugin);
   // Scheduler: switching a deck to it replays its cards' logs through it, which fails as a whole.
   CHECK_THROWS_WITH(engine->change_setting("deck.Good.scheduler", "everywhere"), names_plugin);

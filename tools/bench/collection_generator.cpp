@@ -69,7 +69,6 @@ void generate_collection(const std::filesystem::path& path, const GeneratorSpec&
 
   std::uniform_real_distribution<double> unit(0, 1);
   const std::int64_t reviewed_cards = spec.cards * 7 / 10;  // 30% still new
-  const std::int64_t not_due = std::max<std::int64_t>(reviewed_cards - spec.due_today, 0);
   static const char* kKinds[] = {"question", "keypoint", "story"};
   for (std::int64_t id = 1; id <= spec.cards; ++id) {
     const int deck_id = static_cast<int>((id - 1) % spec.decks) + 1;

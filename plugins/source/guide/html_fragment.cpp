@@ -4,6 +4,7 @@
 #include <optional>
 #include <vector>
 
+#include "html_tag.h"
 #include "html_text.h"
 #include "text_util.h"
 
@@ -54,60 +55,6 @@ class TextWriter {
   bool space_ = false;
 };
 
-struct Tag {
-  std::string name;  // lower case, without '/'
-  bool closing = false;
-  std::string_view attributes;
-  size_t end = 0;  // index just past '>'
-};
-
-// Parses the tag starting at html[at] == '<'; nothing when it is not a tag (a lone '<').
-std::optional<Tag> parse_tag(std::string_view html, size_t at) {
-  size_t i = at + 1;
-  Tag tag;
-  if (i < html.size() && html[i] == '/') {
-    tag.closing = true;
-    ++i;
-  }
-  const size_t name_start = i;
-  while (i < html.size() && (std::isalnum(static_cast<unsigned char>(html[i])) || html[i] == '-' || html[i] == ':')) ++i;
-  if (i == name_start || !std::isalpha(static_cast<unsigned char>(html[name_start]))) return std::nullopt;
-  tag.name = lower(html.substr(name_start, i - name_start));
-  const size_t attributes_start = i;
-  char quote = 0;
-  for (; i < html.size(); ++i) {
-    if (quote) {
-      if (html[i] == quote) quote = 0;
-    } else if (html[i] == '"' || html[i] == '\'') {
-      quote = html[i];
-    } else if (html[i] == '>') {
-      tag.attributes = html.substr(attributes_start, i - attributes_start);
-      tag.end = i + 1;
-      return tag;
-    }
-  }
-  return std::nullopt;
-}
-
-std::string attribute(std::string_view attributes, std::string_view name) {
-  const std::string lowered = lower(attributes);
-  for (size_t at = lowered.find(name); at != std::string_view::npos; at = lowered.find(name, at + 1)) {
-    if (at > 0 && !std::isspace(static_cast<unsigned char>(lowered[at - 1]))) continue;
-    size_t i = at + name.size();
-    while (i < lowered.size() && lowered[i] == ' ') ++i;
-    if (i >= lowered.size() || lowered[i] != '=') continue;
-    ++i;
-    while (i < lowered.size() && lowered[i] == ' ') ++i;
-    if (i < attributes.size() && (attributes[i] == '"' || attributes[i] == '\'')) {
-      const size_t close = attributes.find(attributes[i], i + 1);
-      return std::string(attributes.substr(i + 1, close == std::string_view::npos ? std::string_view::npos : close - i - 1));
-    }
-    const size_t stop = attributes.find_first_of(" \t\n/", i);
-    return std::string(attributes.substr(i, stop == std::string_view::npos ? std::string_view::npos : stop - i));
-  }
-  return {};
-}
-
 bool is_one_of(const std::string& name, std::initializer_list<std::string_view> names) {
   return std::find(names.begin(), names.end(), name) != names.end();
 }
@@ -131,7 +78,7 @@ std::string html_to_text(std::string_view html) {
         i = end == std::string_view::npos ? html.size() : end + 3;
         continue;
       }
-      const auto tag = parse_tag(html, i);
+      const auto tag = parse_html_tag(html, i);
       if (!tag) {
         out.text("<");
         ++i;
@@ -148,7 +95,7 @@ std::string html_to_text(std::string_view html) {
       if (name == "br") {
         out.forced_break();
       } else if (name == "img" && !tag->closing) {
-        const std::string source = attribute(tag->attributes, "src");
+        const std::string source = html_attribute(tag->attributes, "src");
         out.text(source.empty() ? "[image]" : "[image: " + source + "]");
       } else if (is_one_of(name, {"ul", "ol"})) {
         if (tag->closing) {

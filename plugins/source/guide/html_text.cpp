@@ -7,6 +7,7 @@
 #include <set>
 #include <vector>
 
+#include "html_tag.h"
 #include "text_util.h"
 
 namespace rehearse::text {
@@ -50,37 +51,19 @@ const std::set<std::string, std::less<>> kBlocks = {
     "p",      "div",  "section", "article", "main",  "header", "aside", "blockquote", "ul",  "ol",  "dl",
     "dt",     "dd",   "table",   "thead",   "tbody", "tr",     "hr",    "figure",     "figcaption", "address"};
 
-struct Tag {
-  std::string name;  // lower case, without '/'
-  bool closing = false;
-};
-
-// Reads the tag starting at html[pos] == '<'; returns false when it is not a tag (a lone '<').
-bool read_tag(std::string_view html, size_t& pos, Tag& tag) {
+// Reads the tag starting at html[pos] == '<' and moves pos past it; false when it is not a tag
+// (a lone '<'). A comment is a tag named "!--".
+bool read_tag(std::string_view html, size_t& pos, HtmlTag& tag) {
   if (html.compare(pos, 4, "<!--") == 0) {
     const size_t end = html.find("-->", pos + 4);
     pos = end == std::string_view::npos ? html.size() : end + 3;
-    tag = {"!--", false};
+    tag = {"!--", false, {}, pos};
     return true;
   }
-  size_t i = pos + 1;
-  tag.closing = i < html.size() && html[i] == '/';
-  if (tag.closing) ++i;
-  if (i >= html.size() || !(is_ascii_alnum(html[i]) || html[i] == '!')) return false;
-  const size_t name_start = i;
-  while (i < html.size() && (is_ascii_alnum(html[i]) || html[i] == '-' || html[i] == '!')) ++i;
-  tag.name = lower(html.substr(name_start, i - name_start));
-  char quote = 0;
-  for (; i < html.size(); ++i) {
-    if (quote) {
-      if (html[i] == quote) quote = 0;
-    } else if (html[i] == '"' || html[i] == '\'') {
-      quote = html[i];
-    } else if (html[i] == '>') {
-      break;
-    }
-  }
-  pos = i < html.size() ? i + 1 : html.size();
+  auto parsed = parse_html_tag(html, pos);
+  if (!parsed) return false;
+  tag = std::move(*parsed);
+  pos = tag.end;
   return true;
 }
 
@@ -171,7 +154,7 @@ std::string page_to_markdown(std::string_view html) {
     if (dropped == 0 && !chunk.empty()) out.text(decode_entities(chunk), pre > 0);
     if (lt == std::string_view::npos) break;
     pos = lt;
-    Tag tag;
+    HtmlTag tag;
     if (!read_tag(html, pos, tag)) {
       if (dropped == 0) out.text("<", pre > 0);
       ++pos;
