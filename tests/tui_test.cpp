@@ -473,3 +473,13 @@ TEST_CASE("tui: SIGTERM ends the review, gives the terminal back and keeps the a
   CHECK(tmux.format("#{alternate_on}") == "0");
   CHECK(reviews_total(db) == 1);
 }
+
+TEST_CASE("tui: the timer aims at the length the STAR scorer is set to judge by", "[tui]") {
+  test::TempDir dir;
+  const fs::path db = collection_with(dir, kDeck);
+  REQUIRE(test::run_program({"--collection", db.string(), "config", "set", "scorer.star.target_seconds", "120"}).status == 0);
+  TmuxSession tmux(dir, review_args(db, "TUI test"));
+  const std::string screen = tmux.wait_for("Tell me about a time you handled a production outage");
+  CHECK_THAT(screen, Catch::Contains("target 1:20"));
+  CHECK_THAT(screen, Catch::Contains("2:00"));
+}

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include <clocale>
+#include <cmath>
 #include <cstdlib>
 #include <memory>
 #include <ostream>
@@ -36,14 +37,21 @@ void print_summary(std::ostream& out, const ReviewSession& session) {
   if (s.mean_score) out << fmt::format("Mean score of your typed answers: {:.0f}/100.\n", *s.mean_score);
 }
 
+// How long a spoken answer should take: the window the STAR scorer judges by (its
+// target_seconds, of which two thirds is the shortest), so the timer and the score agree; 60-90 s
+// when that scorer is not loaded.
+tui::TimeTarget spoken_target(const Engine& engine) {
+  tui::TimeTarget target;
+  if (const Scorer* star = engine.registry().scorer("star")) {
+    target.max_seconds = static_cast<int>(engine.options_for(ComponentKind::scorer, "star", star->options()).get_int("target_seconds"));
+    target.min_seconds = static_cast<int>(std::lround(target.max_seconds * 2.0 / 3.0));
+  }
+  return target;
+}
+
 class TuiFrontend final : public Frontend {
  public:
   std::string_view name() const override { return "tui"; }
-
-  std::vector<OptionSpec> options() const override {
-    return {{"target_min_seconds", OptionType::integer, "60", "the shortest good spoken answer to a behavioural question", 5, 600},
-            {"target_max_seconds", OptionType::integer, "90", "the longest good spoken answer to a behavioural question", 5, 600}};
-  }
 
   int run(FrontendContext& context) override {
     tui::Terminal::check_available();
@@ -58,8 +66,7 @@ class TuiFrontend final : public Frontend {
       context.out << "Nothing to review now. Come back tomorrow, or import more cards with `rehearse import`.\n";
       return 0;
     }
-    const tui::TimeTarget target{static_cast<int>(context.options.get_int("target_min_seconds")),
-                                 static_cast<int>(context.options.get_int("target_max_seconds"))};
+    const tui::TimeTarget target = spoken_target(context.engine);
     int signal = 0;
     {
       tui::Terminal terminal(color_wanted());

@@ -1,5 +1,7 @@
 #include "json_views.h"
 
+#include <cmath>
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -48,11 +50,20 @@ std::string describe_due(const SchedulingState& state, const Clock& clock) {
   return days == 1 ? "tomorrow" : fmt::format("in {} days", days);
 }
 
-json card_front(const Card& card) {
+SpokenTarget spoken_target(const Engine& engine) {
+  SpokenTarget target;
+  if (const Scorer* star = engine.registry().scorer("star")) {
+    target.max_seconds = static_cast<int>(engine.options_for(ComponentKind::scorer, "star", star->options()).get_int("target_seconds"));
+    target.min_seconds = static_cast<int>(std::lround(target.max_seconds * 2.0 / 3.0));
+  }
+  return target;
+}
+
+json card_front(const Card& card, const SpokenTarget& target) {
   const CardContent& c = card.content;
   json front = {{"id", card.id}, {"deck", card.deck}, {"kind", to_string(c.kind)}, {"prompt", c.prompt},
                 {"state", to_string(card.scheduling.state)}, {"behavioural", is_behavioural(c)}};
-  if (is_behavioural(c)) front["target_seconds"] = {kSpokenAnswerMinSeconds, kSpokenAnswerMaxSeconds};
+  if (is_behavioural(c)) front["target_seconds"] = {target.min_seconds, target.max_seconds};
   return front;
 }
 

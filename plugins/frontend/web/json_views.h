@@ -12,16 +12,21 @@ namespace rehearse::web {
 
 using nlohmann::json;
 
-// Spoken answers (stories, and questions that ask for one) should take 60-90 seconds.
-inline constexpr int kSpokenAnswerMinSeconds = 60;
-inline constexpr int kSpokenAnswerMaxSeconds = 90;
+// How long a spoken answer (a story, or a question that asks for one) should take: the window
+// the STAR scorer judges by (its target_seconds, of which two thirds is the shortest), so the
+// timer and the score agree; 60-90 s when that scorer is not loaded.
+struct SpokenTarget {
+  int min_seconds = 60;
+  int max_seconds = 90;
+};
+SpokenTarget spoken_target(const Engine& engine);
 bool is_behavioural(const CardContent& card);
 
 // "in 10 min", "in 3 h", "tomorrow", "in 12 days": when a card comes back.
 std::string describe_due(const SchedulingState& state, const Clock& clock);
 
 // What is shown before the answer: never the answer itself.
-json card_front(const Card& card);
+json card_front(const Card& card, const SpokenTarget& target);
 // The model answer, key points, pitfalls, themes and the STAR parts.
 json card_back(const CardContent& card);
 json score_json(const CombinedScore& score);

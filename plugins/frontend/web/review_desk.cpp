@@ -47,7 +47,7 @@ json ReviewDesk::state() {
   notice_.clear();
   saved_ = nullptr;
   if (!current_) return out;
-  out["card"] = card_front(*current_);
+  out["card"] = card_front(*current_, spoken_target(engine_));
   out["elapsed_ms"] =
       std::chrono::duration_cast<std::chrono::milliseconds>(SteadyClock::now() - shown_at_).count();
   if (revealed_) {
