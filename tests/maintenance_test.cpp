@@ -123,7 +123,7 @@ TEST_CASE("restore refuses what is not a sound collection of this rehearse, and 
   const std::vector<Case> cases = {
       {dir.write("notes.txt", "my notes\n"), "not a rehearse collection"},
       {dir.write("empty.db", ""), "not a rehearse collection"},
-      {dir.write("binary.db", std::string("\x00\x01\xff\xfe garbage \x7f", 16)), "not a rehearse collection"},
+      {dir.write("binary.db", std::string("\x00\x01\xff\xfe garbage \x7f", 14)), "not a rehearse collection"},
       {newer, "newer rehearse"},
       {other, "no decks table"},
       {truncated, "damaged"},

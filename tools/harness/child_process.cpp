@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <sstream>
 #include <cstring>
 #include <stdexcept>
 
@@ -128,6 +129,16 @@ ChildResult run_child(const std::vector<std::string>& argv, const std::string& i
   std::optional<SteadyClock::time_point> kill_at;
   if (kill_after) kill_at = SteadyClock::now() + *kill_after;
   return child.finish(kill_at, limit);
+}
+
+std::string messages_in(const std::string& err) {
+  std::istringstream lines(err);
+  std::string messages;
+  for (std::string line; std::getline(lines, line);) {
+    if (line.empty() || line.starts_with("reading ") || line.starts_with("importing: ")) continue;
+    messages += line + "\n";
+  }
+  return messages;
 }
 
 }  // namespace rehearse::harness

@@ -16,6 +16,10 @@ struct ChildResult {
   std::chrono::duration<double> elapsed{};
 };
 
+// What a program wrote to standard error, less the progress lines of a long import ("reading
+// FILE", "importing: N of M cards (P%)"): the messages a user would take for errors.
+std::string messages_in(const std::string& err);
+
 // Runs `argv` (argv[0] is the program's path) with `input` on its standard input, which is closed
 // once written. With `kill_after`, sends SIGKILL when that much time has passed and the program
 // still runs. A program still running after `limit` is killed too, and reported as hanging.

@@ -52,7 +52,7 @@ int run(const Settings& s) {
   };
   auto run_clean = [&](std::vector<std::string> args) {
     const ChildResult result = run_child(command(0, args), "");
-    if (result.status != 0 || !result.err.empty()) throw std::runtime_error(fmt::format("set-up failed: {}", result.err));
+    if (result.status != 0 || !messages_in(result.err).empty()) throw std::runtime_error(fmt::format("set-up failed: {}", result.err));
   };
   run_clean({"config", "set", "new_per_day", "100000"});
   run_clean({"config", "set", "reviews_per_day", "1000000"});
@@ -83,7 +83,7 @@ int run(const Settings& s) {
     int confirmed = 0;
     std::map<std::string, int> prompts;
     for (const ChildResult& result : results) {
-      std::istringstream errors(result.err);
+      std::istringstream errors(messages_in(result.err));
       for (std::string line; std::getline(errors, line);) {
         if (line.find(kAnsweredElsewhere) != std::string::npos)
           ++conflicts;
@@ -96,7 +96,7 @@ int run(const Settings& s) {
         ++confirmed;
       }
     }
-    if (imported.status != 0 || !imported.err.empty())
+    if (imported.status != 0 || !messages_in(imported.err).empty())
       throw std::runtime_error(fmt::format("round {}: the import failed: {}", round, imported.err));
     ++imports;
 

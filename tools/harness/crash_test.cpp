@@ -91,7 +91,7 @@ class CrashTest {
 
   ChildResult run_clean(std::vector<std::string> args, const std::string& input = "") {
     ChildResult result = run_child(command(std::move(args)), input);
-    if (result.status != 0 || !result.err.empty())
+    if (result.status != 0 || !messages_in(result.err).empty())
       throw Failure(fmt::format("`{}` failed (status {}):\n{}", fmt::join(command({}), " "), result.status, result.err));
     return result;
   }
@@ -108,7 +108,7 @@ class CrashTest {
       if (result.status != 0) throw Failure(fmt::format("a run that was not killed failed (status {}):\n{}", result.status, result.err));
     }
     // Whatever it wrote to standard error before it died is an error a user would have seen.
-    if (!result.err.empty()) throw Failure(fmt::format("the program reported an error:\n{}", result.err));
+    if (!messages_in(result.err).empty()) throw Failure(fmt::format("the program reported an error:\n{}", result.err));
     check_integrity();
     return result;
   }
