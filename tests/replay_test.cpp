@@ -115,6 +115,7 @@ TEST_CASE("replay refuses a malformed log, naming the file and line, and prints 
       {"1,1768035600000,3\n2,1768035600000\n", "revlog.csv:3: expected card_id,review_time,review_rating[,review_duration], found 2 fields"},
       {"x1,1768035600000,3\n", "revlog.csv:2: card_id 'x1' is not a whole number"},
       {"1,yesterday,3\n", "revlog.csv:2: review_time 'yesterday' is neither Unix milliseconds nor an ISO 8601 date and time"},
+      {"1,1969-12-31T09:00:00Z,3\n", "revlog.csv:2: review_time '1969-12-31T09:00:00Z' is before 1970"},
       {"1,1768035600000,5\n", "revlog.csv:2: review_rating '5' is not 1 (again), 2 (hard), 3 (good) or 4 (easy)"},
       {"1,1768035600000,3\n1,1768035500000,3\n", "revlog.csv:3: card 1 was reviewed later than this at line 2"},
   };

@@ -90,6 +90,8 @@ RevlogRow read_row(const std::vector<std::string_view>& fields, const Layout& la
   if (!ms)
     throw ParseError(file, line,
                      fmt::format("review_time '{}' is neither Unix milliseconds nor an ISO 8601 date and time", time));
+  // Unix milliseconds are never negative here, so a review log written back must not hold one.
+  if (*ms < 0) throw ParseError(file, line, fmt::format("review_time '{}' is before 1970", time));
   row.reviewed_ms = *ms;
 
   const std::string_view rating = field(review_rating);
