@@ -169,6 +169,16 @@ TEST_CASE("the day rolls over at the configured hour", "[day]") {
   CHECK(days.collection().queue("", 0).new_cards.size() == 3);
 }
 
+TEST_CASE("when a card comes back is said in minutes, hours, or the user's days", "[day]") {
+  const Clock evening(test::at("2026-01-10T22:00:00Z"), 4);
+  CHECK(evening.describe_until(test::at("2026-01-10T22:00:20Z")) == "in 1 min");
+  CHECK(evening.describe_until(test::at("2026-01-10T22:10:00Z")) == "in 10 min");
+  // 3 am is still the evening's day; 5 am is the next one.
+  CHECK(evening.describe_until(test::at("2026-01-11T03:00:00Z")) == "in 5 h");
+  CHECK(evening.describe_until(test::at("2026-01-11T05:00:00Z")) == "tomorrow");
+  CHECK(evening.describe_until(test::at("2026-01-22T09:00:00Z")) == "in 12 days");
+}
+
 TEST_CASE("learning steps of a day or more make interday learning cards", "[day]") {
   Days days;
   days.import("d.md", deck("D", 3, "c"));
@@ -234,9 +244,9 @@ TEST_CASE("siblings: one card of a group a day, the others buried until tomorrow
   CHECK(days.collection().queue("", 0).new_cards.size() == 4);  // s2, s3, s4, s6
   auto later = days.engine().start_review();
   while (auto card = later->next()) {
-    const AnswerOutcome outcome = later->answer(*card, Rating::good, {});
+    const AnswerOutcome next_day = later->answer(*card, Rating::good, {});
     if (card->content.group.empty()) continue;
-    CHECK(outcome.buried_siblings == 0);
+    CHECK(next_day.buried_siblings == 0);
     break;
   }
 }

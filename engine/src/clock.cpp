@@ -70,6 +70,14 @@ std::int64_t Clock::day_start_ms(std::int64_t day) const {
   return guess;
 }
 
+std::string Clock::describe_until(std::int64_t ms) const {
+  const std::int64_t minutes = (ms - now_ms()) / 60'000;
+  const std::int64_t days = day_number(ms) - today();
+  if (minutes < 60) return fmt::format("in {} min", std::max<std::int64_t>(minutes, 1));
+  if (days < 1) return fmt::format("in {} h", minutes / 60);
+  return days == 1 ? "tomorrow" : fmt::format("in {} days", days);
+}
+
 std::optional<std::int64_t> parse_iso8601(std::string_view text) {
   // Hand-written rather than a regex: review logs hold millions of these. The grammar is
   //   YYYY-MM-DD [(T|' ')hh:mm[:ss[.fraction]]] [Z | (+|-)hh[:]mm]

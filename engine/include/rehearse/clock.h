@@ -32,6 +32,10 @@ class REHEARSE_API Clock {
   // The first millisecond of day `day` (local time, at the day-start hour).
   std::int64_t day_start_ms(std::int64_t day) const;
 
+  // When `ms` comes, as a front end tells the user a card comes back: "in 10 min" (at least 1),
+  // "in 3 h" later today, "tomorrow", "in 12 days", counted in the user's days. (Since 2.1.)
+  std::string describe_until(std::int64_t ms) const;
+
  private:
   std::optional<std::int64_t> fixed_now_ms_;
   int day_start_hour_;

@@ -219,7 +219,7 @@ class CliFrontend final : public Frontend {
                                "Rewrite or split it in its deck file; importing the file again does not bring it back.\n",
                                to_string(*rating), outcome.after.lapses);
           else
-            out << fmt::format("Saved: {}; next {}.\n", to_string(*rating), describe_due(outcome.after, context.engine.clock()));
+            out << fmt::format("Saved: {}; next {}.\n", to_string(*rating), context.engine.clock().describe_until(outcome.after.due_ms));
           if (outcome.leech && !outcome.suspended)
             out << fmt::format("This card is a leech: forgotten {} times (tagged 'leech'). Consider rewriting or splitting it.\n",
                                outcome.after.lapses);
@@ -242,14 +242,6 @@ class CliFrontend final : public Frontend {
       out << fmt::format("Undone: the last answer (\"{}\") was taken back.\n", card->content.prompt);
     else
       out << "Nothing to undo.\n";
-  }
-
-  static std::string describe_due(const SchedulingState& state, const Clock& clock) {
-    const std::int64_t minutes = (state.due_ms - clock.now_ms() + kMsPerMinute / 2) / kMsPerMinute;
-    if (minutes < 60) return fmt::format("in {} min", std::max<std::int64_t>(minutes, 1));
-    if (minutes < 24 * 60) return fmt::format("in {} h", minutes / 60);
-    const std::int64_t days = clock.day_number(state.due_ms) - clock.today();
-    return days == 1 ? "tomorrow" : fmt::format("in {} days", days);
   }
 
   static void print_summary(const ReviewSession& session, std::ostream& out) {

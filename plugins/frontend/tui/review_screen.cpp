@@ -149,16 +149,7 @@ void ReviewScreen::rate(Rating rating) {
     say(fmt::format("Not saved: {}", e.what()), true);
     return;
   }
-  const std::int64_t minutes = (outcome.after.due_ms - clock_.now_ms()) / kMsPerMinute;
-  const std::int64_t days = clock_.day_number(outcome.after.due_ms) - clock_.today();
-  std::string when;
-  if (minutes < 60)
-    when = fmt::format("in {} min", std::max<std::int64_t>(minutes, 1));
-  else if (days < 1)
-    when = fmt::format("in {} h", minutes / 60);
-  else
-    when = days == 1 ? "tomorrow" : fmt::format("in {} days", days);
-  say(fmt::format("Saved: {}. You see that card again {}.", rating_name(rating), when));
+  say(fmt::format("Saved: {}. You see that card again {}.", rating_name(rating), clock_.describe_until(outcome.after.due_ms)));
   show_next();
 }
 

@@ -28,7 +28,7 @@ json state_json(const Card& card, const Clock& clock) {
   } else {
     state["due_days"] = clock.day_number(s.due_ms) - clock.today();
     state["due_time"] = format_local_time(s.due_ms);
-    state["due"] = s.due_ms <= clock.now_ms() ? "due now" : describe_due(s, clock);
+    state["due"] = s.due_ms <= clock.now_ms() ? "due now" : clock.describe_until(s.due_ms);
   }
   return state;
 }
@@ -40,14 +40,6 @@ std::int64_t monday_of(std::int64_t day) { return day - ((day % 7 + 7 + 3) % 7);
 
 bool is_behavioural(const CardContent& card) {
   return card.kind == CardKind::story || (card.kind == CardKind::question && !card.themes.empty());
-}
-
-std::string describe_due(const SchedulingState& state, const Clock& clock) {
-  const std::int64_t minutes = (state.due_ms - clock.now_ms()) / kMsPerMinute;
-  if (minutes < 60) return fmt::format("in {} min", std::max<std::int64_t>(minutes, 1));
-  if (minutes < 24 * 60) return fmt::format("in {} h", minutes / 60);
-  const std::int64_t days = clock.day_number(state.due_ms) - clock.today();
-  return days == 1 ? "tomorrow" : fmt::format("in {} days", days);
 }
 
 SpokenTarget spoken_target(const Engine& engine) {

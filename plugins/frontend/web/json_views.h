@@ -22,9 +22,6 @@ struct SpokenTarget {
 SpokenTarget spoken_target(const Engine& engine);
 bool is_behavioural(const CardContent& card);
 
-// "in 10 min", "in 3 h", "tomorrow", "in 12 days": when a card comes back.
-std::string describe_due(const SchedulingState& state, const Clock& clock);
-
 // What is shown before the answer: never the answer itself.
 json card_front(const Card& card, const SpokenTarget& target);
 // The model answer, key points, pitfalls, themes and the STAR parts.

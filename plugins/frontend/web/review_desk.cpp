@@ -85,7 +85,7 @@ json ReviewDesk::answer(std::int64_t card_id, Rating rating) {
   const CombinedScore* score = score_ && !score_->parts.empty() ? &*score_ : nullptr;
   try {
     const AnswerOutcome outcome = session().answer(card, rating, AnswerDetails{taken, score});
-    saved_ = {{"rating", to_string(rating)}, {"next", describe_due(outcome.after, engine_.clock())}};
+    saved_ = {{"rating", to_string(rating)}, {"next", engine_.clock().describe_until(outcome.after.due_ms)}};
   } catch (const Error&) {
     // The collection refuses an answer to a card whose state changed since it was shown: another
     // window or a terminal session answered it. Their answer stands; this one is dropped.
