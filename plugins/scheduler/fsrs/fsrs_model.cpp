@@ -43,6 +43,9 @@ Model::Model(const Parameters& parameters, bool short_term, int relearning_steps
   }
   decay_ = -w_[20];
   factor_ = std::pow(0.9, 1 / decay_) - 1;
+  exp_w8_ = std::exp(w_[8]);
+  easy_difficulty_ = initial_difficulty(4);
+  lapse_cap_divisor_ = std::exp(w_[17] * w_[18]);
 }
 
 double Model::retrievability(double elapsed_days, double stability) const {
@@ -50,8 +53,12 @@ double Model::retrievability(double elapsed_days, double stability) const {
 }
 
 double Model::interval(double stability, double desired_retention) const {
-  return stability / factor_ * (std::pow(desired_retention, 1 / decay_) - 1);
+  return interval_at(stability, retention_term(desired_retention));
 }
+
+double Model::retention_term(double desired_retention) const { return std::pow(desired_retention, 1 / decay_) - 1; }
+
+double Model::interval_at(double stability, double retention_term) const { return stability / factor_ * retention_term; }
 
 double Model::initial_difficulty(int rating) const { return w_[4] - std::exp(w_[5] * (rating - 1)) + 1; }
 
@@ -64,13 +71,13 @@ double Model::next_difficulty(double difficulty, int rating) const {
   // Linear damping: the closer to 10, the less a failure adds.
   const double damped = difficulty + delta * (10 - difficulty) / 9;
   // Mean reversion towards the difficulty of a first Easy (unclamped, as in every reference).
-  return clamp_difficulty(w_[7] * initial_difficulty(4) + (1 - w_[7]) * damped);
+  return clamp_difficulty(w_[7] * easy_difficulty_ + (1 - w_[7]) * damped);
 }
 
 double Model::recall_stability(double difficulty, double stability, double retrievability, int rating) const {
   const double hard_penalty = rating == 2 ? w_[15] : 1;
   const double easy_bonus = rating == 4 ? w_[16] : 1;
-  const double increase = std::exp(w_[8]) * (11 - difficulty) * std::pow(stability, -w_[9]) *
+  const double increase = exp_w8_ * (11 - difficulty) * std::pow(stability, -w_[9]) *
                           (std::exp((1 - retrievability) * w_[10]) - 1) * hard_penalty * easy_bonus;
   return clamp_stability(stability * (1 + increase));
 }
@@ -79,7 +86,7 @@ double Model::forget_stability(double difficulty, double stability, double retri
   const double after_lapse = w_[11] * std::pow(difficulty, -w_[12]) * (std::pow(stability + 1, w_[13]) - 1) *
                              std::exp((1 - retrievability) * w_[14]);
   // Forgetting never leaves a card more stable than the same-day formula would after Again.
-  const double cap = short_term_ ? stability / std::exp(w_[17] * w_[18]) : stability;
+  const double cap = short_term_ ? stability / lapse_cap_divisor_ : stability;
   return clamp_stability(std::min(after_lapse, cap));
 }
 

@@ -81,6 +81,10 @@ class Model {
   double retrievability(double elapsed_days, double stability) const;
   // The (unrounded) number of days after which retrievability falls to `desired_retention`.
   double interval(double stability, double desired_retention) const;
+  // The same in two parts, for a caller that schedules many cards at one retention:
+  // interval(s, r) == interval_at(s, retention_term(r)).
+  double retention_term(double desired_retention) const;
+  double interval_at(double stability, double retention_term) const;
 
   // The memory after the first rating of a new card.
   MemoryState initial(int rating) const;
@@ -105,6 +109,11 @@ class Model {
   bool short_term_;
   double decay_;   // -w20
   double factor_;  // 0.9^(1/decay) - 1
+  // Terms that depend on the parameters alone, computed once: a replay calls next() millions of
+  // times, and exp and pow are most of its cost.
+  double exp_w8_;              // e^w8
+  double easy_difficulty_;     // D0(4), the mean-reversion target
+  double lapse_cap_divisor_;   // e^(w17 * w18)
 };
 
 }  // namespace rehearse::fsrs

@@ -72,11 +72,12 @@ class Answer {
   }
 
   // The state with what every answer changes: one more review, the new memory, the time.
-  SchedulingState answered(Rating rating) const {
+  SchedulingState answered(Rating rating) const { return answered(rating, memory_after(rating)); }
+
+  SchedulingState answered(Rating, const MemoryState& memory) const {
     SchedulingState next = current_;
     next.reps += 1;
     next.last_review_ms = ctx_.now_ms;
-    const MemoryState memory = memory_after(rating);
     next.stability = memory.stability;
     next.difficulty = memory.difficulty;
     return next;
@@ -122,29 +123,34 @@ class Answer {
   }
 
   SchedulingState graduate(Rating rating) const {
-    return in_review(rating, constrain(interval_for(memory_after(rating)), 1));
+    const MemoryState memory = memory_after(rating);
+    return in_review(rating, constrain(interval_for(memory), 1), memory);
   }
 
   // An answer scheduled in days, with every button that schedules in days ordered: Hard at least
   // a day, Good at least a day more than Hard, Easy at least a day more than Good (Anki's rule).
   // When Again also schedules in days (no relearning steps), it is never longer than Hard, and
   // Hard at least a day more than it (ts-fsrs's long-term rule).
+  // Only the buttons up to `rating` are computed (each costs a memory update): a button's days
+  // depend on the ones before it, never after, except Again's on Hard's.
   SchedulingState in_days(Rating rating, bool with_again) const {
-    constexpr std::array kButtons = {Rating::again, Rating::hard, Rating::good, Rating::easy};
+    const std::size_t chosen = static_cast<std::size_t>(rating_number(rating) - 1);
+    const std::size_t first = with_again ? 0 : 1;
+    std::array<MemoryState, 4> memory{};
     std::array<double, 4> raw{};
-    for (std::size_t i = with_again ? 0 : 1; i < kButtons.size(); ++i) raw[i] = interval_for(memory_after(kButtons[i]));
+    const std::size_t last = std::max<std::size_t>(chosen, with_again ? 1 : 0);
+    for (std::size_t i = first; i <= last; ++i) {
+      memory[i] = memory_after(static_cast<Rating>(i + 1));
+      raw[i] = interval_for(memory[i]);
+    }
     if (with_again) raw[0] = std::min(raw[0], raw[1]);
     int previous = 0;
-    for (std::size_t i = with_again ? 0 : 1; i < kButtons.size(); ++i) {
-      const int days = constrain(raw[i], previous + 1);
-      if (kButtons[i] == rating) return in_review(rating, days);
-      previous = days;
-    }
-    return in_review(rating, constrain(raw[static_cast<std::size_t>(rating_number(rating) - 1)], 1));
+    for (std::size_t i = first; i < chosen; ++i) previous = constrain(raw[i], previous + 1);
+    return in_review(rating, constrain(raw[chosen], previous + 1), memory[chosen]);
   }
 
-  SchedulingState in_review(Rating rating, int days) const {
-    SchedulingState next = answered(rating);
+  SchedulingState in_review(Rating rating, int days, const MemoryState& memory) const {
+    SchedulingState next = answered(rating, memory);
     next.state = CardState::review;
     next.step = 0;
     next.interval_days = days;
@@ -153,7 +159,7 @@ class Answer {
   }
 
   double interval_for(const MemoryState& memory) const {
-    return settings_.model.interval(memory.stability, settings_.desired_retention);
+    return settings_.model.interval_at(memory.stability, settings_.retention_term);
   }
 
   // Rounds (or fuzzes) an interval and keeps it within [minimum, maximum interval].
@@ -188,6 +194,7 @@ Model model_from(const Options& options) {
 Settings::Settings(const Options& options)
     : model(model_from(options)),
       desired_retention(options.get_number("desired_retention")),
+      retention_term(model.retention_term(desired_retention)),
       maximum_interval(static_cast<int>(options.get_int("maximum_interval"))),
       learning_steps(options.get_number_list("learning_steps")),
       relearning_steps(options.get_number_list("relearning_steps")),

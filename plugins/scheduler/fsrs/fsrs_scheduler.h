@@ -30,6 +30,7 @@ struct Settings {
 
   Model model;
   double desired_retention;
+  double retention_term;  // model.retention_term(desired_retention)
   int maximum_interval;
   std::vector<double> learning_steps;    // minutes
   std::vector<double> relearning_steps;  // minutes
