@@ -162,7 +162,7 @@ AnswerOutcome ReviewSession::answer(const Card& card, Rating rating, const Answe
   impl_->answered.push_back({log_id, card.id, rating, details.taken_ms, entry.score});
   impl_->count(impl_->answered.back(), +1);
   if (impl_->show_again == card.id) impl_->show_again.reset();
-  impl_->refresh();
+  // The queue is read again by next(), not here: the answer is committed and reported at once.
   return {log_id, entry.after, effects.leech, effects.suspended, static_cast<int>(effects.buried.size())};
 }
 
@@ -175,7 +175,6 @@ std::optional<Card> ReviewSession::undo() {
   if (!impl_->engine.collection().undo_answer(last.log_id)) return std::nullopt;
   impl_->count(last, -1);
   impl_->show_again = last.card_id;
-  impl_->refresh();
   return impl_->engine.collection().card(last.card_id);
 }
 

@@ -42,6 +42,11 @@ void report(std::string name, double value, std::string unit, std::string target
   figures.push_back({std::move(name), value, std::move(unit), std::move(target), met});
 }
 
+// Removes an SQLite database file with its WAL and shared-memory files.
+void remove_database(const fs::path& file) {
+  for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(file.string() + suffix);
+}
+
 double elapsed(SteadyClock::time_point since) { return Seconds(SteadyClock::now() - since).count(); }
 
 double percentile(std::vector<double> values, double p) {
@@ -225,6 +230,7 @@ std::map<std::int64_t, fs::path> bench_queue(const fs::path& work, const std::ve
 void bench_answers(const fs::path& collection_path, std::int64_t now_ms) {
   fmt::print("\nAnswering: latency from rating to committed (synchronous=FULL, WAL)\n");
   const fs::path copy = collection_path.parent_path() / "answers.db";
+  remove_database(copy);  // and what an interrupted run left beside it
   fs::copy_file(collection_path, copy, fs::copy_options::overwrite_existing);
   EngineConfig config;
   config.collection = copy;
@@ -250,9 +256,7 @@ void bench_answers(const fs::path& collection_path, std::int64_t now_ms) {
   report(fmt::format("answer p50 ({} answers)", latencies.size()), percentile(latencies, 0.5), "ms");
   const double p99 = percentile(latencies, 0.99);
   report("answer p99", p99, "ms", "< 5 ms", p99 < 5.0);
-  fs::remove(copy);
-  fs::remove(copy.string() + "-wal");
-  fs::remove(copy.string() + "-shm");
+  remove_database(copy);
 }
 
 // 5. Import: a 100,000-card CSV and a 10,000-card Markdown deck, first and unchanged again.
@@ -277,7 +281,7 @@ void bench_import(const fs::path& work, bool quick) {
   auto import_twice = [&](const fs::path& file, const std::string& label, const std::string& first_target, double first_limit,
                           const std::string& again_target, double again_limit) {
     const fs::path db = work / "import.db";
-    for (const auto& stale : {db, fs::path(db.string() + "-wal"), fs::path(db.string() + "-shm")}) fs::remove(stale);
+    remove_database(db);
     run({REHEARSE_BENCH_PROGRAM, "--collection", db.string(), "stats"});  // create it (with the bundled decks) first
     const RunResult first = run({REHEARSE_BENCH_PROGRAM, "--collection", db.string(), "import", file.string()});
     if (first.status != 0) {
@@ -317,6 +321,7 @@ std::string iso_utc(std::int64_t ms) {
 void bench_memory(const fs::path& collection_path, std::int64_t now_ms, std::int64_t cards) {
   fmt::print("\nMemory\n");
   const fs::path copy = collection_path.parent_path() / "memory.db";
+  remove_database(copy);
   fs::copy_file(collection_path, copy, fs::copy_options::overwrite_existing);
   std::string session;
   for (int i = 0; i < 50; ++i) session += "\n3\n";
@@ -325,9 +330,7 @@ void bench_memory(const fs::path& collection_path, std::int64_t now_ms, std::int
       run({REHEARSE_BENCH_PROGRAM, "--collection", copy.string(), "--now", iso_utc(now_ms), "review", "--frontend", "cli"}, session);
   report(fmt::format("review session peak RSS, {} cards", cards), static_cast<double>(measured.max_rss_kib) / 1024.0, "MB",
          cards == 1'000'000 ? "< 100 MB" : "", cards == 1'000'000 ? std::optional<bool>(measured.max_rss_kib < 100 * 1024) : std::nullopt);
-  fs::remove(copy);
-  fs::remove(copy.string() + "-wal");
-  fs::remove(copy.string() + "-shm");
+  remove_database(copy);
 }
 
 }  // namespace
