@@ -7,6 +7,7 @@
 #include <boost/dll/runtime_symbol_info.hpp>
 #include <boost/dll/shared_library.hpp>
 #include <cstdlib>
+#include <mutex>
 
 #include "rehearse/errors.h"
 #include "rehearse/plugin.h"
@@ -18,10 +19,13 @@ namespace {
 namespace fs = std::filesystem;
 
 // Every library ever loaded, kept for the life of the process: objects, vtables and exception
-// types from a plugin must never outlive its code. Deliberately never destroyed.
-std::vector<boost::dll::shared_library>& resident_libraries() {
+// types from a plugin must never outlive its code. Deliberately never destroyed. Shared by every
+// PluginHost, so two engines opened on two threads (a web server and its tests) take turns.
+void keep_resident(const boost::dll::shared_library& library) {
   static auto* libraries = new std::vector<boost::dll::shared_library>();
-  return *libraries;
+  static std::mutex guard;
+  const std::lock_guard lock(guard);
+  libraries->push_back(library);
 }
 
 bool is_kind(const char* kind) {
@@ -102,7 +106,7 @@ bool PluginHost::load_file(const fs::path& file) {
   } catch (...) {
     return impl_->refuse(file, "its entry point threw an unknown exception");
   }
-  resident_libraries().push_back(library);
+  keep_resident(library);
 
   if (descriptor == nullptr) return impl_->refuse(file, "its entry point returned no descriptor");
   if (descriptor->api_major != kPluginApiMajor || descriptor->api_minor > kPluginApiMinor)
