@@ -207,6 +207,24 @@ TEST_CASE("the four possible next states match fsrs-rs's next_states", "[fsrs]")
   }
 }
 
+TEST_CASE("the memories after every rating of one review are those of each rating alone", "[fsrs]") {
+  for (const bool short_term : {true, false}) {
+    const Model model(rehearse::fsrs::kDefaultParameters, short_term);
+    for (const MemoryState before : {MemoryState{0.4, 8.7}, MemoryState{3.2, 5.1}, MemoryState{240, 2.3}}) {
+      for (const double elapsed : {0.0, 1.0, 9.0, 400.0}) {
+        INFO("short term " << short_term << ", S " << before.stability << ", D " << before.difficulty << ", " << elapsed << " days");
+        const auto each = model.next_for_each_rating(before, elapsed, /*with_again=*/true);
+        for (int rating = 1; rating <= 4; ++rating) {
+          const MemoryState alone = model.next(before, elapsed, rating);
+          CHECK(each[static_cast<size_t>(rating - 1)].stability == Approx(alone.stability).epsilon(1e-12));
+          CHECK(each[static_cast<size_t>(rating - 1)].difficulty == Approx(alone.difficulty).epsilon(1e-12));
+        }
+        CHECK(model.next_for_each_rating(before, elapsed, /*with_again=*/false)[0].stability == 0);
+      }
+    }
+  }
+}
+
 TEST_CASE("a card from SM-2 gets the memory fsrs-rs derives from its ease and interval", "[fsrs]") {
   const json& v = vector_named("sm2_to_fsrs_memory_state");
   const auto& cases = v["input"]["cases"];

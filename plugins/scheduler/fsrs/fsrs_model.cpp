@@ -46,6 +46,11 @@ Model::Model(const Parameters& parameters, bool short_term, int relearning_steps
   exp_w8_ = std::exp(w_[8]);
   easy_difficulty_ = initial_difficulty(4);
   lapse_cap_divisor_ = std::exp(w_[17] * w_[18]);
+  for (int rating = 1; rating <= 4; ++rating) {
+    const auto i = static_cast<std::size_t>(rating - 1);
+    initial_[i] = {clamp_stability(w_[i]), clamp_difficulty(initial_difficulty(rating))};
+    short_term_growth_[i] = std::exp(w_[17] * (rating - 3 + w_[18]));
+  }
 }
 
 double Model::retrievability(double elapsed_days, double stability) const {
@@ -62,9 +67,7 @@ double Model::interval_at(double stability, double retention_term) const { retur
 
 double Model::initial_difficulty(int rating) const { return w_[4] - std::exp(w_[5] * (rating - 1)) + 1; }
 
-MemoryState Model::initial(int rating) const {
-  return {clamp_stability(w_[static_cast<std::size_t>(rating - 1)]), clamp_difficulty(initial_difficulty(rating))};
-}
+MemoryState Model::initial(int rating) const { return initial_[static_cast<std::size_t>(rating - 1)]; }
 
 double Model::next_difficulty(double difficulty, int rating) const {
   const double delta = -w_[6] * (rating - 3);
@@ -74,12 +77,18 @@ double Model::next_difficulty(double difficulty, int rating) const {
   return clamp_difficulty(w_[7] * easy_difficulty_ + (1 - w_[7]) * damped);
 }
 
-double Model::recall_stability(double difficulty, double stability, double retrievability, int rating) const {
+double Model::recall_growth(double difficulty, double stability, double retrievability) const {
+  return exp_w8_ * (11 - difficulty) * std::pow(stability, -w_[9]) * (std::exp((1 - retrievability) * w_[10]) - 1);
+}
+
+double Model::recall_stability_from(double stability, double growth, int rating) const {
   const double hard_penalty = rating == 2 ? w_[15] : 1;
   const double easy_bonus = rating == 4 ? w_[16] : 1;
-  const double increase = exp_w8_ * (11 - difficulty) * std::pow(stability, -w_[9]) *
-                          (std::exp((1 - retrievability) * w_[10]) - 1) * hard_penalty * easy_bonus;
-  return clamp_stability(stability * (1 + increase));
+  return clamp_stability(stability * (1 + growth * hard_penalty * easy_bonus));
+}
+
+double Model::recall_stability(double difficulty, double stability, double retrievability, int rating) const {
+  return recall_stability_from(stability, recall_growth(difficulty, stability, retrievability), rating);
 }
 
 double Model::forget_stability(double difficulty, double stability, double retrievability) const {
@@ -90,11 +99,16 @@ double Model::forget_stability(double difficulty, double stability, double retri
   return clamp_stability(std::min(after_lapse, cap));
 }
 
-double Model::short_term_stability(double stability, int rating) const {
-  double increase = std::exp(w_[17] * (rating - 3 + w_[18])) * std::pow(stability, -w_[19]);
+// `damping` is S^-w19, the same for every rating.
+double Model::short_term_stability_from(double stability, double damping, int rating) const {
+  double increase = short_term_growth_[static_cast<std::size_t>(rating - 1)] * damping;
   // A passing answer never lowers stability (fsrs-rs since November 2025, ts-fsrs 5.2.2).
   if (rating >= 2) increase = std::max(increase, 1.0);
   return clamp_stability(stability * increase);
+}
+
+double Model::short_term_stability(double stability, int rating) const {
+  return short_term_stability_from(stability, std::pow(stability, -w_[19]), rating);
 }
 
 MemoryState Model::next(const MemoryState& memory, double elapsed_days, int rating) const {
@@ -108,6 +122,25 @@ MemoryState Model::next(const MemoryState& memory, double elapsed_days, int rati
     stability = rating == 1 ? forget_stability(d, s, r) : recall_stability(d, s, r, rating);
   }
   return {stability, next_difficulty(d, rating)};
+}
+
+std::array<MemoryState, 4> Model::next_for_each_rating(const MemoryState& memory, double elapsed_days, bool with_again) const {
+  const double s = clamp_stability(memory.stability);
+  const double d = clamp_difficulty(memory.difficulty);
+  std::array<MemoryState, 4> after{};
+  const int first = with_again ? 1 : 2;
+  if (elapsed_days <= 0 && short_term_) {
+    const double damping = std::pow(s, -w_[19]);
+    for (int rating = first; rating <= 4; ++rating)
+      after[static_cast<std::size_t>(rating - 1)] = {short_term_stability_from(s, damping, rating), next_difficulty(d, rating)};
+    return after;
+  }
+  const double r = retrievability(elapsed_days, s);
+  if (with_again) after[0] = {forget_stability(d, s, r), next_difficulty(d, 1)};
+  const double growth = recall_growth(d, s, r);
+  for (int rating = 2; rating <= 4; ++rating)
+    after[static_cast<std::size_t>(rating - 1)] = {recall_stability_from(s, growth, rating), next_difficulty(d, rating)};
+  return after;
 }
 
 MemoryState Model::from_sm2(double ease, double interval_days, double sm2_retention) const {

@@ -91,6 +91,11 @@ class Model {
   // The memory after rating a card `elapsed_days` (whole days; 0 = the same day) after its last
   // review. Out-of-range inputs are clamped first, as fsrs-rs does.
   MemoryState next(const MemoryState& memory, double elapsed_days, int rating) const;
+  // The memory after each rating of the same review, index rating - 1: equal to next() for each,
+  // at little more than the cost of one, since the ratings share the retrievability and the
+  // growth of stability. Again's entry is left empty unless `with_again`. A scheduler that orders
+  // its buttons needs several of them for every answer.
+  std::array<MemoryState, 4> next_for_each_rating(const MemoryState& memory, double elapsed_days, bool with_again) const;
 
   // The memory of a card scheduled by SM-2 (ease factor, interval in days), assuming it was
   // recalled with probability `sm2_retention` at that interval (fsrs-rs memory_state_from_sm2);
@@ -114,6 +119,13 @@ class Model {
   double exp_w8_;              // e^w8
   double easy_difficulty_;     // D0(4), the mean-reversion target
   double lapse_cap_divisor_;   // e^(w17 * w18)
+  std::array<MemoryState, 4> initial_;         // initial(G), index G - 1
+  std::array<double, 4> short_term_growth_;    // e^(w17 (G - 3 + w18)), index G - 1
+
+  // The parts of the stability formulas that do not depend on the rating.
+  double recall_growth(double difficulty, double stability, double retrievability) const;
+  double recall_stability_from(double stability, double growth, int rating) const;
+  double short_term_stability_from(double stability, double damping, int rating) const;
 };
 
 }  // namespace rehearse::fsrs

@@ -30,6 +30,10 @@ std::string check_parameters_option(std::string_view text) {
 
 int rating_number(Rating rating) { return static_cast<int>(rating); }
 
+// Rounds a non-negative number half up, as ts-fsrs's Math.round does; unlike std::llround, a
+// replay of a million reviews does not pay a library call for it.
+long long round_half_up(double value) { return static_cast<long long>(value + 0.5); }
+
 // The memory a card has before this answer: its FSRS state, or one derived from its SM-2 ease and
 // interval (a card reviewed by SM-2 whose history was not replayed), or none for a card that has
 // not been rated yet.
@@ -69,6 +73,12 @@ class Answer {
  private:
   MemoryState memory_after(Rating rating) const {
     return before_ ? settings_.model.next(*before_, elapsed_days_, rating_number(rating)) : settings_.model.initial(rating_number(rating));
+  }
+
+  std::array<MemoryState, 4> memory_after_each(bool with_again) const {
+    if (before_) return settings_.model.next_for_each_rating(*before_, elapsed_days_, with_again);
+    const Model& model = settings_.model;
+    return {model.initial(1), model.initial(2), model.initial(3), model.initial(4)};
   }
 
   // The state with what every answer changes: one more review, the new memory, the time.
@@ -112,12 +122,12 @@ class Answer {
     next.step = step;
     if (minutes >= kMinutesPerDay) {
       // A step of a day or more is a number of days, as in Anki.
-      const auto days = std::llround(minutes / kMinutesPerDay);
+      const auto days = round_half_up(minutes / kMinutesPerDay);
       next.interval_days = static_cast<double>(days);
       next.due_ms = ctx_.now_ms + days * kMsPerDay;
     } else {
       next.interval_days = minutes / kMinutesPerDay;
-      next.due_ms = ctx_.now_ms + std::llround(minutes * kMsPerMinute);
+      next.due_ms = ctx_.now_ms + round_half_up(minutes * kMsPerMinute);
     }
     return next;
   }
@@ -131,18 +141,15 @@ class Answer {
   // a day, Good at least a day more than Hard, Easy at least a day more than Good (Anki's rule).
   // When Again also schedules in days (no relearning steps), it is never longer than Hard, and
   // Hard at least a day more than it (ts-fsrs's long-term rule).
-  // Only the buttons up to `rating` are computed (each costs a memory update): a button's days
-  // depend on the ones before it, never after, except Again's on Hard's.
+  // Only the intervals up to `rating` are computed: a button's days depend on the ones before it,
+  // never after, except Again's on Hard's.
   SchedulingState in_days(Rating rating, bool with_again) const {
     const std::size_t chosen = static_cast<std::size_t>(rating_number(rating) - 1);
     const std::size_t first = with_again ? 0 : 1;
-    std::array<MemoryState, 4> memory{};
+    const std::array<MemoryState, 4> memory = memory_after_each(with_again);
     std::array<double, 4> raw{};
     const std::size_t last = std::max<std::size_t>(chosen, with_again ? 1 : 0);
-    for (std::size_t i = first; i <= last; ++i) {
-      memory[i] = memory_after(static_cast<Rating>(i + 1));
-      raw[i] = interval_for(memory[i]);
-    }
+    for (std::size_t i = first; i <= last; ++i) raw[i] = interval_for(memory[i]);
     if (with_again) raw[0] = std::min(raw[0], raw[1]);
     int previous = 0;
     for (std::size_t i = first; i < chosen; ++i) previous = constrain(raw[i], previous + 1);
@@ -167,7 +174,7 @@ class Answer {
     const int maximum = settings_.maximum_interval;
     minimum = std::min(std::max(minimum, 1), maximum);
     if (settings_.fuzz) return fuzz_interval(days, ctx_.fuzz_seed, minimum, maximum);
-    return static_cast<int>(std::clamp<long long>(std::llround(days), minimum, maximum));
+    return static_cast<int>(std::clamp<long long>(round_half_up(days), minimum, maximum));
   }
 
   const Settings& settings_;
