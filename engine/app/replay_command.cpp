@@ -4,8 +4,10 @@
 #include <fmt/compile.h>
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <iterator>
 #include <fstream>
 #include <iostream>
@@ -25,25 +27,28 @@ namespace {
 constexpr std::string_view kDefaultScheduler = "fsrs";
 
 std::string read_input(const std::string& file) {
-  std::ostringstream content;
   if (file == "-") {
+    std::ostringstream content;
     content << std::cin.rdbuf();
     return content.str();
   }
-  std::ifstream in(file, std::ios::binary);
+  // Read in one piece, into a string of the file's size: a log can be tens of megabytes.
+  std::ifstream in(file, std::ios::binary | std::ios::ate);
   if (!in) throw ParseError(file, 0, "cannot be read");
-  content << in.rdbuf();
-  return content.str();
+  std::string content(static_cast<size_t>(std::max<std::streamoff>(in.tellg(), 0)), '\0');
+  in.seekg(0);
+  if (!in.read(content.data(), static_cast<std::streamsize>(content.size()))) throw ParseError(file, 0, "cannot be read");
+  return content;
 }
 
 using Buffer = fmt::memory_buffer;
 
 std::int64_t floor_div(std::int64_t a, std::int64_t b) { return a / b - (a % b != 0 && (a < 0) != (b < 0)); }
 
-// Appends "2026-01-10T09:00:00Z", with milliseconds when there are any. (The calendar arithmetic
-// is Howard Hinnant's civil_from_days; gmtime and a format string per line would dominate a
-// replay of a long log.)
-void append_utc_iso8601(Buffer& out, std::int64_t ms) {
+// Writes "2026-01-10T09:00:00Z", with milliseconds when there are any, at `at` (at most 32
+// characters); returns the end. (The calendar arithmetic is Howard Hinnant's civil_from_days;
+// gmtime and a format string per line would dominate a replay of a long log.)
+char* write_utc_iso8601(char* at, std::int64_t ms) {
   const std::int64_t days = floor_div(ms, kMsPerDay);
   const std::int64_t in_day = ms - days * kMsPerDay;
   const std::int64_t z = days + 719468;
@@ -57,30 +62,35 @@ void append_utc_iso8601(Buffer& out, std::int64_t ms) {
   const std::int64_t year = yoe + era * 400 + (month <= 2);
   const std::int64_t seconds = in_day / 1000, millis = in_day % 1000;
   const auto digits = [&](std::int64_t value, int count) {
-    char text[8];
-    for (int i = count - 1; i >= 0; --i, value /= 10) text[i] = static_cast<char>('0' + value % 10);
-    out.append(text, text + count);
+    for (int i = count - 1; i >= 0; --i, value /= 10) at[i] = static_cast<char>('0' + value % 10);
+    at += count;
   };
   if (year < 0 || year > 9999) {
-    fmt::format_to(std::back_inserter(out), "{}", year);
+    at = fmt::format_to(at, FMT_COMPILE("{}"), year);
   } else {
     digits(year, 4);
   }
-  out.push_back('-');
+  *at++ = '-';
   digits(month, 2);
-  out.push_back('-');
+  *at++ = '-';
   digits(day, 2);
-  out.push_back('T');
+  *at++ = 'T';
   digits(seconds / 3600, 2);
-  out.push_back(':');
+  *at++ = ':';
   digits(seconds / 60 % 60, 2);
-  out.push_back(':');
+  *at++ = ':';
   digits(seconds % 60, 2);
   if (millis != 0) {
-    out.push_back('.');
+    *at++ = '.';
     digits(millis, 3);
   }
-  out.push_back('Z');
+  *at++ = 'Z';
+  return at;
+}
+
+void append_utc_iso8601(Buffer& out, std::int64_t ms) {
+  char text[32];
+  out.append(text, write_utc_iso8601(text, ms));
 }
 
 // A memory quantity of the state, or nothing for a scheduler without a memory model.
@@ -93,25 +103,73 @@ void append_json_number(Buffer& out, std::optional<double> value) {
     out.append(std::string_view("null"));
 }
 
-// Table cells, padded by hand: fmt's padding measures the display width of every character.
-void append_left(Buffer& out, std::string_view text, size_t width) {
-  out.append(text);
-  for (size_t i = text.size(); i < width; ++i) out.push_back(' ');
-}
+// One line of the table, written into a fixed array and appended to the output at once: writing
+// a million lines cell by cell into a growing buffer would cost more than the scheduling.
+class TableLine {
+ public:
+  void left(std::string_view text, size_t width) {
+    const char* start = at_;
+    write(text);
+    pad(start, width);
+  }
 
-void append_right(Buffer& out, std::string_view text, size_t width) {
-  for (size_t i = text.size(); i < width; ++i) out.push_back(' ');
-  out.append(text);
-}
+  void right(std::string_view text, size_t width) {
+    for (size_t i = text.size(); i < width; ++i) *at_++ = ' ';
+    write(text);
+  }
 
-// Right-aligned in `width`, with four decimals, or "-" for nothing.
-void append_text_number(Buffer& out, std::optional<double> value, size_t width) {
-  if (!value) return append_right(out, "-", width);
-  const long long scaled = std::llround(*value * 10'000);
-  char text[48];
-  const auto end = fmt::format_to(text, FMT_COMPILE("{}.{:04}"), scaled / 10'000, scaled % 10'000);
-  append_right(out, std::string_view(text, static_cast<size_t>(end - text)), width);
-}
+  void left_time(std::int64_t ms, size_t width) {
+    const char* start = at_;
+    at_ = write_utc_iso8601(at_, ms);
+    pad(start, width);
+  }
+
+  void right_integer(std::int64_t value, size_t width) {
+    const fmt::format_int digits(value);
+    right(std::string_view(digits.data(), digits.size()), width);
+  }
+
+  // Four decimals, or "-" for nothing.
+  void right_decimal(std::optional<double> value, size_t width) {
+    if (!value || !std::isfinite(*value) || std::abs(*value) >= 1e14) return right(value ? fmt::format("{}", *value) : "-", width);
+    const long long scaled = std::llround(*value * 10'000);
+    const unsigned long long magnitude = static_cast<unsigned long long>(scaled < 0 ? -scaled : scaled);
+    char text[24];
+    char* end = text + sizeof text;
+    char* first = end;
+    for (int i = 0; i < 4; ++i) *--first = static_cast<char>('0' + (magnitude / pow10(i)) % 10);
+    *--first = '.';
+    unsigned long long whole = magnitude / 10'000;
+    do {
+      *--first = static_cast<char>('0' + whole % 10);
+      whole /= 10;
+    } while (whole != 0);
+    if (scaled < 0) *--first = '-';
+    right(std::string_view(first, static_cast<size_t>(end - first)), width);
+  }
+
+  void text(std::string_view text) { write(text); }
+
+  std::string_view view() const { return {line_, static_cast<size_t>(at_ - line_)}; }
+
+ private:
+  static unsigned long long pow10(int exponent) {
+    constexpr unsigned long long powers[] = {1, 10, 100, 1000};
+    return powers[exponent];
+  }
+
+  void write(std::string_view text) {
+    std::memcpy(at_, text.data(), text.size());
+    at_ += text.size();
+  }
+
+  void pad(const char* start, size_t width) {
+    for (size_t i = static_cast<size_t>(at_ - start); i < width; ++i) *at_++ = ' ';
+  }
+
+  char line_[256];  // a line's cells are at most about 150 characters
+  char* at_ = line_;
+};
 
 }  // namespace
 
@@ -172,20 +230,21 @@ int run_replay(const Arguments& args) {
       append_json_number(out, retrievability);
       fmt::format_to(to, FMT_COMPILE(", \"interval_days\": {}}}\n"), interval);
     } else {
-      append_left(out, fmt::format_int(row.card_id).str(), 13);
-      const size_t time_start = out.size();
-      append_utc_iso8601(out, row.reviewed_ms);
-      for (size_t width = out.size() - time_start; width < 25; ++width) out.push_back(' ');
-      append_left(out, to_string(row.rating), 7);
-      append_left(out, to_string(after.state), 11);
-      append_text_number(out, memory_value(after.stability), 10);
-      out.push_back(' ');
-      append_text_number(out, memory_value(after.difficulty), 10);
-      out.push_back(' ');
-      append_text_number(out, retrievability, 14);
-      out.push_back(' ');
-      append_right(out, fmt::format_int(interval).str(), 8);
-      out.append(std::string_view("d\n"));
+      TableLine line;
+      const fmt::format_int card_id(row.card_id);
+      line.left(std::string_view(card_id.data(), card_id.size()), 13);
+      line.left_time(row.reviewed_ms, 25);
+      line.left(to_string(row.rating), 7);
+      line.left(to_string(after.state), 11);
+      line.right_decimal(memory_value(after.stability), 10);
+      line.text(" ");
+      line.right_decimal(memory_value(after.difficulty), 10);
+      line.text(" ");
+      line.right_decimal(retrievability, 14);
+      line.text(" ");
+      line.right_integer(interval, 8);
+      line.text("d\n");
+      out.append(line.view());
     }
     state = after;
     if (out.size() > (1 << 20)) {

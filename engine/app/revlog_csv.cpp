@@ -114,6 +114,7 @@ RevlogRow read_row(const std::vector<std::string_view>& fields, const Layout& la
 
 std::vector<RevlogRow> read_revlog_csv(std::string_view text, const std::string& file) {
   std::vector<RevlogRow> rows;
+  rows.reserve(static_cast<size_t>(std::count(text.begin(), text.end(), '\n')) + 1);  // a log can hold millions
   std::optional<Layout> layout;
   struct Last {
     std::int64_t ms;

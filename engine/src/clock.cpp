@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
@@ -13,17 +14,40 @@ namespace rehearse {
 
 namespace {
 
+std::int64_t floor_div(std::int64_t a, std::int64_t b) {
+  std::int64_t q = a / b;
+  if ((a % b != 0) && ((a < 0) != (b < 0))) --q;
+  return q;
+}
+
 // Seconds east of UTC in effect at Unix time `seconds`, in the local zone.
-long utc_offset_at(std::time_t seconds) {
+long zone_offset_at(std::time_t seconds) {
   std::tm local{};
   localtime_r(&seconds, &local);
   return local.tm_gmtoff;
 }
 
-std::int64_t floor_div(std::int64_t a, std::int64_t b) {
-  std::int64_t q = a / b;
-  if ((a % b != 0) && ((a < 0) != (b < 0))) --q;
-  return q;
+// The same, remembered by UTC day. A zone lookup costs more than everything else in a day number,
+// and a replay of a million reviews needs two million day numbers. No zone of the tz database
+// changes its offset twice within 24 hours, so where the offset is the same at both ends of a UTC
+// day it held all day. Each thread keeps a table of recent days; what it keeps cannot go stale,
+// since the C library reads the zone once per process.
+long utc_offset_at(std::time_t seconds) {
+  struct Day {
+    std::int64_t number;
+    long offset;
+    bool known;
+    bool whole_day;  // the offset held from the first second of the day to the last
+  };
+  constexpr std::int64_t kDays = 1024;
+  thread_local std::array<Day, kDays> recent{};
+  const std::int64_t number = floor_div(seconds, 86'400);
+  Day& day = recent[static_cast<std::size_t>(number - floor_div(number, kDays) * kDays)];
+  if (!day.known || day.number != number) {
+    const long first = zone_offset_at(static_cast<std::time_t>(number * 86'400));
+    day = {number, first, true, first == zone_offset_at(static_cast<std::time_t>(number * 86'400 + 86'399))};
+  }
+  return day.whole_day ? day.offset : zone_offset_at(seconds);
 }
 
 // The Unix time of a local wall-clock time given as if it were UTC, as mktime() finds it: a time

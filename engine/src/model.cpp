@@ -56,6 +56,7 @@ std::string_view to_string(Rating rating) {
 }
 
 std::optional<Rating> rating_from_string(std::string_view text) {
+  if (text.size() == 1 && text[0] >= '1' && text[0] <= '4') return static_cast<Rating>(text[0] - '0');  // review logs: millions
   const std::string word = lower(text);
   if (word == "1" || word == "again") return Rating::again;
   if (word == "2" || word == "hard") return Rating::hard;
