@@ -1,5 +1,7 @@
 // `rehearse replay` and `rehearse export-revlog`: review logs in the CSV layout of the FSRS tools,
 // in and out, as a user runs them.
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -84,6 +86,38 @@ TEST_CASE("replay shows the FSRS state after each review of each card", "[fsrs]"
   CHECK_THAT(table.out, Catch::Contains("review"));
   CHECK_THAT(table.out, Catch::Contains("8.2956"));
   CHECK_THAT(table.out, Catch::Contains("8d"));
+}
+
+TEST_CASE("a long log of many cards interleaved replays each card as if it were alone, in the file's order", "[fsrs]") {
+  // More rows than a replay handles at once, spread over cards that different threads replay.
+  TempDir dir;
+  constexpr int kCards = 9, kRows = 80'000;
+  std::string all = "card_id,review_time,review_rating\n";
+  std::vector<std::string> alone(kCards + 1, all);
+  std::uint32_t random = 12345;
+  for (int i = 0; i < kRows; ++i) {
+    random = random * 1'103'515'245u + 12'345u;
+    const int card = 1 + static_cast<int>((random >> 16) % kCards);
+    const int rating = 1 + static_cast<int>((random >> 8) % 4);
+    const std::string row = fmt::format("{},{},{}\n", card, 1'700'000'000'000LL + i * 3'600'000LL, rating);
+    all += row;
+    alone[static_cast<size_t>(card)] += row;
+  }
+  const auto everything = replay({dir.write("all.csv", all).string(), "--json"});
+  REQUIRE(everything.status == 0);
+  const auto lines = json_lines(everything.out);
+  REQUIRE(lines.size() == static_cast<size_t>(kRows));
+  for (int card : {1, 2, 5}) {
+    INFO("card " << card);
+    const auto by_itself = replay({dir.write(fmt::format("card-{}.csv", card), alone[static_cast<size_t>(card)]).string(), "--json"});
+    REQUIRE(by_itself.status == 0);
+    std::vector<json> expected = json_lines(by_itself.out), actual;
+    std::copy_if(lines.begin(), lines.end(), std::back_inserter(actual), [&](const json& line) { return line["card_id"] == card; });
+    CHECK(actual == expected);
+  }
+  // Every line in the order of its row.
+  for (size_t i = 1; i < lines.size(); ++i)
+    if (lines[i]["time"].get<std::string>() < lines[i - 1]["time"].get<std::string>()) FAIL("line " << i + 1 << " is out of order");
 }
 
 TEST_CASE("replay reads the columns a header names, in any order, and runs SM-2 too", "[fsrs]") {

@@ -24,7 +24,7 @@ int run_export_revlog(const Arguments& args) {
   int reviews = 0;
   std::set<std::int64_t> cards;
   engine.collection().each_review([&](const ReviewLogEntry& entry) {
-    csv += revlog_csv_line({entry.card_id, entry.reviewed_ms, entry.rating, entry.taken_ms, 0});
+    csv += revlog_csv_line({.card_id = entry.card_id, .reviewed_ms = entry.reviewed_ms, .duration_ms = entry.taken_ms, .rating = entry.rating});
     cards.insert(entry.card_id);
     ++reviews;
   });

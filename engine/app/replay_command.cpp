@@ -1,10 +1,15 @@
 // `rehearse replay FILE.csv`: runs a review log through a scheduler and shows the state after
 // each review, without any collection. It is how a log from another tool is checked against
 // rehearse's schedulers (and rehearse's against other FSRS implementations).
+#include <fcntl.h>
 #include <fmt/compile.h>
 #include <fmt/format.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <barrier>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
@@ -13,6 +18,7 @@
 #include <iostream>
 #include <map>
 #include <sstream>
+#include <thread>
 #include <unordered_map>
 
 #include "command_support.h"
@@ -26,20 +32,55 @@ namespace {
 
 constexpr std::string_view kDefaultScheduler = "fsrs";
 
-std::string read_input(const std::string& file) {
-  if (file == "-") {
-    std::ostringstream content;
-    content << std::cin.rdbuf();
-    return content.str();
+// The bytes of a review log: a regular file is mapped rather than copied (a log can be tens of
+// megabytes); standard input, a pipe or a device is read into memory.
+class Input {
+ public:
+  explicit Input(const std::string& file) {
+    if (file == "-") {
+      read_stream(std::cin);
+      return;
+    }
+    const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+    struct stat status {};
+    if (fd < 0 || ::fstat(fd, &status) != 0 || S_ISDIR(status.st_mode)) {
+      if (fd >= 0) ::close(fd);
+      throw ParseError(file, 0, "cannot be read");
+    }
+    if (S_ISREG(status.st_mode) && status.st_size > 0) {
+      size_ = static_cast<size_t>(status.st_size);
+      mapping_ = ::mmap(nullptr, size_, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+      ::close(fd);
+      if (mapping_ == MAP_FAILED) throw ParseError(file, 0, "cannot be read");
+      text_ = std::string_view(static_cast<const char*>(mapping_), size_);
+      return;
+    }
+    ::close(fd);
+    std::ifstream in(file, std::ios::binary);
+    if (!in) throw ParseError(file, 0, "cannot be read");
+    read_stream(in);
   }
-  // Read in one piece, into a string of the file's size: a log can be tens of megabytes.
-  std::ifstream in(file, std::ios::binary | std::ios::ate);
-  if (!in) throw ParseError(file, 0, "cannot be read");
-  std::string content(static_cast<size_t>(std::max<std::streamoff>(in.tellg(), 0)), '\0');
-  in.seekg(0);
-  if (!in.read(content.data(), static_cast<std::streamsize>(content.size()))) throw ParseError(file, 0, "cannot be read");
-  return content;
-}
+  ~Input() {
+    if (mapping_) ::munmap(mapping_, size_);
+  }
+  Input(const Input&) = delete;
+  Input& operator=(const Input&) = delete;
+
+  std::string_view text() const { return text_; }
+
+ private:
+  void read_stream(std::istream& in) {
+    std::ostringstream content;
+    content << in.rdbuf();
+    copy_ = content.str();
+    text_ = copy_;
+  }
+
+  void* mapping_ = nullptr;
+  size_t size_ = 0;
+  std::string copy_;
+  std::string_view text_;
+};
 
 using Buffer = fmt::memory_buffer;
 
@@ -171,6 +212,68 @@ class TableLine {
   char* at_ = line_;
 };
 
+// What one review left, as printed.
+struct Replayed {
+  SchedulingState after;
+  std::optional<double> retrievability;
+};
+
+void append_row(Buffer& out, const RevlogRow& row, const Replayed& replayed, bool json) {
+  const SchedulingState& after = replayed.after;
+  // Whole days until due: 0 for a learning step.
+  const std::int64_t interval = (after.due_ms - row.reviewed_ms) / kMsPerDay;
+  if (json) {
+    const auto to = std::back_inserter(out);
+    fmt::format_to(to, FMT_COMPILE(R"({{"card_id": {}, "time": ")"), row.card_id);
+    append_utc_iso8601(out, row.reviewed_ms);
+    fmt::format_to(to, FMT_COMPILE(R"(", "rating": {}, "state": "{}", "stability": )"), static_cast<int>(row.rating),
+                   to_string(after.state));
+    append_json_number(out, memory_value(after.stability));
+    out.append(std::string_view(R"(, "difficulty": )"));
+    append_json_number(out, memory_value(after.difficulty));
+    out.append(std::string_view(R"(, "retrievability": )"));
+    append_json_number(out, replayed.retrievability);
+    fmt::format_to(to, FMT_COMPILE(", \"interval_days\": {}}}\n"), interval);
+    return;
+  }
+  TableLine line;
+  const fmt::format_int card_id(row.card_id);
+  line.left(std::string_view(card_id.data(), card_id.size()), 13);
+  line.left_time(row.reviewed_ms, 25);
+  line.left(to_string(row.rating), 7);
+  line.left(to_string(after.state), 11);
+  line.right_decimal(memory_value(after.stability), 10);
+  line.text(" ");
+  line.right_decimal(memory_value(after.difficulty), 10);
+  line.text(" ");
+  line.right_decimal(replayed.retrievability, 14);
+  line.text(" ");
+  line.right_integer(interval, 8);
+  line.text("d\n");
+  out.append(line.view());
+}
+
+// One thread's share of a replay. A card's reviews depend on each other and on nothing else, so
+// the cards are dealt out among threads by id, each thread with its own Options (scheduler.h
+// allows a replay to call a scheduler from several threads this way).
+struct Lane {
+  explicit Lane(Options lane_options) : options(std::move(lane_options)) {}
+
+  Options options;
+  std::unordered_map<std::int64_t, SchedulingState> states;  // of this lane's cards
+  std::optional<std::pair<size_t, std::string>> failure;     // the row that failed, and why
+  Buffer out;
+};
+
+// Runs work(0) ... work(count - 1) at once, the first on this thread, and waits for all.
+// `work` must not throw.
+template <class Work>
+void in_parallel(size_t count, const Work& work) {
+  std::vector<std::jthread> others;
+  for (size_t i = 1; i < count; ++i) others.emplace_back([&work, i] { work(i); });
+  work(0);
+}
+
 }  // namespace
 
 int run_replay(const Arguments& args) {
@@ -180,7 +283,7 @@ int run_replay(const Arguments& args) {
   const bool json = args.flag("--json");
 
   // Everything is read and checked before anything is printed.
-  const std::vector<RevlogRow> rows = read_revlog_csv(read_input(file), file);
+  const std::vector<RevlogRow> rows = read_revlog_csv(Input(file).text(), file);
 
   Registry registry;
   PluginHost host(registry);
@@ -195,64 +298,63 @@ int run_replay(const Arguments& args) {
   std::map<std::string, std::string> values;
   for (const auto& spec : scheduler->options())
     if (spec.name == "fuzz" && spec.type == OptionType::boolean) values["fuzz"] = "false";
-  const Options options(scheduler->options(), values);
   // Days roll over at 4 am local time, as in a new collection (TZ chooses the zone).
   const Clock clock;
 
-  std::unordered_map<std::int64_t, SchedulingState> states;
-  Buffer out;
+  // Rows go through in blocks of kBlock.
+  const size_t lane_count = std::clamp<size_t>(std::thread::hardware_concurrency(), 1, 8);
+  std::vector<Lane> lanes;
+  lanes.reserve(lane_count);
+  for (size_t i = 0; i < lane_count; ++i) lanes.emplace_back(Options(scheduler->options(), values));
+  constexpr size_t kBlock = 1 << 16;
+  std::vector<Replayed> block(std::min(kBlock, rows.size()));
+
   if (!json)
-    fmt::format_to(std::back_inserter(out), "{:<12} {:<24} {:<6} {:<10} {:>10} {:>10} {:>14} {:>9}\n", "card_id", "time", "rating",
-                   "state", "stability", "difficulty", "retrievability", "interval");
-  for (const RevlogRow& row : rows) {
-    SchedulingState& state = states[row.card_id];
-    SchedulingState after;
-    std::optional<double> retrievability;
-    try {
-      const ReviewContext ctx = make_review_context(clock, state, row.card_id, row.reviewed_ms, options);
-      retrievability = scheduler->retrievability(state, ctx);
-      after = scheduler->next(state, row.rating, ctx);
-    } catch (const std::exception& e) {
-      throw Error(fmt::format("{}:{}: {}", file, row.line, e.what()));
+    std::fputs(fmt::format("{:<12} {:<24} {:<6} {:<10} {:>10} {:>10} {:>14} {:>9}\n", "card_id", "time", "rating", "state",
+                           "stability", "difficulty", "retrievability", "interval")
+                   .c_str(),
+               stdout);
+  // Every lane goes through the blocks in step with the others: replay its cards, wait for all,
+  // format its slice, wait, and the first lane writes the slices in order.
+  std::barrier step(static_cast<std::ptrdiff_t>(lanes.size()));
+  in_parallel(lanes.size(), [&](size_t index) {
+    Lane& lane = lanes[index];
+    for (size_t begin = 0; begin < rows.size(); begin += kBlock) {
+      const size_t end = std::min(rows.size(), begin + kBlock);
+      for (size_t i = begin; i < end && !lane.failure; ++i) {
+        const RevlogRow& row = rows[i];
+        if (static_cast<std::uint64_t>(row.card_id) % lanes.size() != index) continue;
+        SchedulingState& state = lane.states[row.card_id];
+        try {
+          const ReviewContext ctx = make_review_context(clock, state, row.card_id, row.reviewed_ms, lane.options);
+          Replayed& replayed = block[i - begin];
+          replayed.retrievability = scheduler->retrievability(state, ctx);
+          replayed.after = scheduler->next(state, row.rating, ctx);
+          state = replayed.after;
+        } catch (const std::exception& e) {
+          lane.failure = {i, e.what()};
+        }
+      }
+      step.arrive_and_wait();
+      if (std::any_of(lanes.begin(), lanes.end(), [](const Lane& other) { return other.failure.has_value(); })) return;
+      const size_t slice = (end - begin + lanes.size() - 1) / lanes.size();
+      const size_t first = std::min(end, begin + index * slice), last = std::min(end, first + slice);
+      for (size_t i = first; i < last; ++i) append_row(lane.out, rows[i], block[i - begin], json);
+      step.arrive_and_wait();
+      if (index == 0) {
+        for (Lane& each : lanes) {
+          std::fwrite(each.out.data(), 1, each.out.size(), stdout);
+          each.out.clear();
+        }
+      }
+      step.arrive_and_wait();
     }
-    // Whole days until due: 0 for a learning step.
-    const std::int64_t interval = (after.due_ms - row.reviewed_ms) / kMsPerDay;
-    const auto to = std::back_inserter(out);
-    if (json) {
-      fmt::format_to(to, FMT_COMPILE(R"({{"card_id": {}, "time": ")"), row.card_id);
-      append_utc_iso8601(out, row.reviewed_ms);
-      fmt::format_to(to, FMT_COMPILE(R"(", "rating": {}, "state": "{}", "stability": )"), static_cast<int>(row.rating),
-                     to_string(after.state));
-      append_json_number(out, memory_value(after.stability));
-      out.append(std::string_view(R"(, "difficulty": )"));
-      append_json_number(out, memory_value(after.difficulty));
-      out.append(std::string_view(R"(, "retrievability": )"));
-      append_json_number(out, retrievability);
-      fmt::format_to(to, FMT_COMPILE(", \"interval_days\": {}}}\n"), interval);
-    } else {
-      TableLine line;
-      const fmt::format_int card_id(row.card_id);
-      line.left(std::string_view(card_id.data(), card_id.size()), 13);
-      line.left_time(row.reviewed_ms, 25);
-      line.left(to_string(row.rating), 7);
-      line.left(to_string(after.state), 11);
-      line.right_decimal(memory_value(after.stability), 10);
-      line.text(" ");
-      line.right_decimal(memory_value(after.difficulty), 10);
-      line.text(" ");
-      line.right_decimal(retrievability, 14);
-      line.text(" ");
-      line.right_integer(interval, 8);
-      line.text("d\n");
-      out.append(line.view());
-    }
-    state = after;
-    if (out.size() > (1 << 20)) {
-      std::fwrite(out.data(), 1, out.size(), stdout);
-      out.clear();
-    }
-  }
-  std::fwrite(out.data(), 1, out.size(), stdout);
+  });
+  // The first row in the file that failed: every lane got as far as its own first failure.
+  const Lane* failed = nullptr;
+  for (const Lane& lane : lanes)
+    if (lane.failure && (!failed || lane.failure->first < failed->failure->first)) failed = &lane;
+  if (failed) throw Error(fmt::format("{}:{}: {}", file, rows[failed->failure->first].line, failed->failure->second));
   return 0;
 }
 

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <limits>
 #include <charconv>
 #include <optional>
 #include <unordered_map>
@@ -36,11 +37,20 @@ void split_fields(std::string_view line, std::vector<std::string_view>& fields) 
   }
 }
 
+// Digits with an optional minus sign, as std::from_chars reads them; hand-written because a log
+// holds millions of numbers and this loop takes a fraction of from_chars's time.
 std::optional<std::int64_t> whole_number(std::string_view text) {
-  std::int64_t value = 0;
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (error != std::errc() || end != text.data() + text.size() || text.empty()) return std::nullopt;
-  return value;
+  const bool negative = !text.empty() && text.front() == '-';
+  if (negative) text.remove_prefix(1);
+  if (text.empty() || text.size() > 19) return std::nullopt;
+  std::uint64_t magnitude = 0;  // 19 digits always fit in 64 unsigned bits
+  for (const char c : text) {
+    if (c < '0' || c > '9') return std::nullopt;
+    magnitude = magnitude * 10 + static_cast<std::uint64_t>(c - '0');
+  }
+  const std::uint64_t limit = std::uint64_t{std::numeric_limits<std::int64_t>::max()} + (negative ? 1 : 0);
+  if (magnitude > limit) return std::nullopt;
+  return negative ? static_cast<std::int64_t>(0 - magnitude) : static_cast<std::int64_t>(magnitude);
 }
 
 bool all_digits(std::string_view text) {

@@ -20,8 +20,8 @@ namespace rehearse::app {
 struct RevlogRow {
   std::int64_t card_id = 0;
   std::int64_t reviewed_ms = 0;
-  Rating rating = Rating::good;
   std::int64_t duration_ms = 0;
+  Rating rating = Rating::good;
   int line = 0;  // where the row is in its file
 };
 
