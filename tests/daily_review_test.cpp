@@ -1,5 +1,6 @@
 // The day of reviews as Anki's v3 scheduler runs it: queue order, daily limits on a deck tree,
 // the day rolling over at the configured hour, buried siblings, leeches and undo.
+#include <SQLiteCpp/Database.h>
 #include <fmt/format.h>
 
 #include <map>
@@ -251,6 +252,29 @@ TEST_CASE("siblings: one card of a group a day, the others buried until tomorrow
   }
 }
 
+
+TEST_CASE("siblings: a collection from before the queue kept groups beside states gets them when migrated", "[day]") {
+  Days days;
+  days.import("d.md", deck("D", 4, "s", 2));
+  {
+    // Schema 3: the groups were only in cards.
+    SQLite::Database db(days.collection_path(), SQLite::OPEN_READWRITE);
+    db.exec("ALTER TABLE card_state DROP COLUMN sibling_group; PRAGMA user_version = 3");
+  }
+  days.at("2026-01-10T10:00:00Z");  // opened again, and migrated
+  CHECK(days.collection().schema_version() == Collection::latest_schema_version());
+  CHECK(days.collection().queue("", 0).new_cards == ids(days, {"s1", "s3"}));
+}
+
+TEST_CASE("siblings: a re-import that changes a card's group changes what today's queue buries", "[day]") {
+  Days days;
+  days.import("d.md", deck("D", 3, "s", 3));  // s1, s2, s3 in one group
+  CHECK(days.collection().queue("", 0).new_cards == ids(days, {"s1"}));
+  days.import("d.md", deck("D", 3, "s", 2));  // s3 now in a group of its own
+  CHECK(days.collection().queue("", 0).new_cards == ids(days, {"s1", "s3"}));
+  days.import("d.md", deck("D", 3, "s", 0));  // no groups at all
+  CHECK(days.collection().queue("", 0).new_cards == ids(days, {"s1", "s2", "s3"}));
+}
 TEST_CASE("after 8 lapses a card is a leech: tagged and suspended, and the user is told", "[day]") {
   Days days;
   days.import("d.md", deck("D", 2, "c"));

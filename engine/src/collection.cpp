@@ -179,6 +179,7 @@ struct Collection::Impl {
   const Clock& clock;
   bool created = false;
   SQLite::Database db;
+  mutable std::optional<SQLite::Statement> config_query;  // after db: finalized before it closes
 
   Impl(const fs::path& p, const Clock& c, bool is_new)
       : path(p), clock(c), created(is_new),
@@ -199,10 +200,15 @@ struct Collection::Impl {
   }
 
   std::optional<std::string> config(const std::string& key) const {
-    SQLite::Statement q(db, "SELECT value FROM config WHERE key = ?");
+    // Prepared once: building a queue reads a handful of settings for every deck.
+    if (!config_query) config_query.emplace(db, "SELECT value FROM config WHERE key = ?");
+    SQLite::Statement& q = *config_query;
+    q.reset();
     q.bind(1, key);
-    if (q.executeStep()) return q.getColumn(0).getString();
-    return std::nullopt;
+    std::optional<std::string> value;
+    if (q.executeStep()) value = q.getColumn(0).getString();
+    q.reset();  // release the read, so no transaction stays open between calls
+    return value;
   }
 
   // A deck's setting: "deck.<deck>.<name>", else "<name>".
@@ -378,7 +384,8 @@ ImportReport Collection::Impl::apply_import(const std::vector<ParsedFile>& files
                                 "UPDATE cards SET kind = ?, prompt = ?, answer = ?, key_points = ?, pitfalls = ?, themes = ?, "
                                 "tags = ?, situation = ?, task = ?, actions = ?, result = ?, lesson = ?, sibling_group = ?, "
                                 "source_file = ?, source_line = ?, suspended = ?, modified_ms = ? WHERE id = ?");
-  SQLite::Statement add_state(db, "INSERT INTO card_state (card_id, deck_id, due_ms) VALUES (?, ?, ?)");
+  SQLite::Statement add_state(db, "INSERT INTO card_state (card_id, deck_id, due_ms, sibling_group) VALUES (?, ?, ?, ?)");
+  SQLite::Statement set_state_copies(db, "UPDATE card_state SET suspended = ?, sibling_group = ? WHERE card_id = ?");
   SQLite::Statement set_state_suspended(db, "UPDATE card_state SET suspended = ? WHERE card_id = ?");
   SQLite::Statement next_position(db, "SELECT COALESCE(MAX(due_ms), 0) + 1 FROM card_state WHERE deck_id = ? AND state = 0");
 
@@ -451,10 +458,11 @@ ImportReport Collection::Impl::apply_import(const std::vector<ParsedFile>& files
           update_card.bind(kFields + 4, static_cast<std::int64_t>(now));
           update_card.bind(kFields + 5, static_cast<std::int64_t>(id));
           update_card.exec();
-          set_state_suspended.reset();
-          set_state_suspended.bind(1, new_suspended);
-          set_state_suspended.bind(2, static_cast<std::int64_t>(id));
-          set_state_suspended.exec();
+          set_state_copies.reset();
+          set_state_copies.bind(1, new_suspended);
+          set_state_copies.bind(2, card.group);
+          set_state_copies.bind(3, static_cast<std::int64_t>(id));
+          set_state_copies.exec();
           const bool only_moved = same && suspended != kGoneFromFile;  // only its place in the file changed
           ++(only_moved ? report.unchanged : report.updated);
           note(only_moved ? ImportObserver::Change::unchanged : ImportObserver::Change::updated, deck.name, card.prompt);
@@ -474,6 +482,7 @@ ImportReport Collection::Impl::apply_import(const std::vector<ParsedFile>& files
           add_state.bind(1, static_cast<std::int64_t>(id));
           add_state.bind(2, static_cast<std::int64_t>(deck_id));
           add_state.bind(3, static_cast<std::int64_t>(position++));
+          add_state.bind(4, card.group);
           add_state.exec();
           ++report.added;
           note(ImportObserver::Change::added, deck.name, card.prompt);

@@ -163,7 +163,7 @@ class SiblingFilter {
 // The cards of one deck and state, in order, as candidates come off the index.
 std::string candidates_sql(std::string_view state_condition) {
   return fmt::format(
-      "SELECT s.card_id, s.due_ms, s.last_review_ms, c.sibling_group FROM card_state s JOIN cards c ON c.id = s.card_id "
+      "SELECT s.card_id, s.due_ms, s.last_review_ms, s.sibling_group FROM card_state s "
       "WHERE s.deck_id = ?1 AND s.suspended = 0 AND s.state {} AND s.due_ms < ?2 AND s.buried_until_day <= ?3 "
       "ORDER BY s.due_ms, s.card_id",
       state_condition);
@@ -313,7 +313,7 @@ Collection::Queue DailyQueueBuilder::build(const std::string& selected, const st
     std::unordered_set<std::int64_t> selected_decks;
     for (const auto& deck : decks) selected_decks.insert(deck.id);
     SQLite::Statement card(db_,
-                           "SELECT s.deck_id, c.sibling_group FROM card_state s JOIN cards c ON c.id = s.card_id "
+                           "SELECT s.deck_id, s.sibling_group FROM card_state s "
                            "WHERE s.card_id = ? AND s.suspended = 0 AND s.state = 2 AND s.buried_until_day <= ? "
                            "AND s.last_review_ms < ?");
     for (std::int64_t id : options.early_reviews) {

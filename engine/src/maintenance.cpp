@@ -427,17 +427,19 @@ std::vector<Inconsistency> inconsistencies(std::int64_t now_ms) {
         fmt::format("UPDATE cards SET deck_id = {} WHERE deck_id NOT IN (SELECT id FROM decks)", recovered)}},
       {"cards without a scheduling state (never shown for review)",
        "SELECT COUNT(*) FROM cards WHERE id NOT IN (SELECT card_id FROM card_state)", "given the state of a new card",
-       {"INSERT INTO card_state (card_id, deck_id, due_ms, suspended) "
+       {"INSERT INTO card_state (card_id, deck_id, due_ms, suspended, sibling_group) "
         "SELECT c.id, c.deck_id, (SELECT COALESCE(MAX(due_ms), 0) FROM card_state WHERE deck_id = c.deck_id AND state = 0) + "
-        "ROW_NUMBER() OVER (PARTITION BY c.deck_id ORDER BY c.id), c.suspended "
+        "ROW_NUMBER() OVER (PARTITION BY c.deck_id ORDER BY c.id), c.suspended, c.sibling_group "
         "FROM cards c WHERE c.id NOT IN (SELECT card_id FROM card_state)"}},
-      {"scheduling states whose deck or suspension disagrees with their card",
-       "SELECT COUNT(*) FROM card_state s JOIN cards c ON c.id = s.card_id WHERE s.deck_id != c.deck_id OR s.suspended != c.suspended",
+      {"scheduling states whose deck, suspension or sibling group disagrees with their card",
+       "SELECT COUNT(*) FROM card_state s JOIN cards c ON c.id = s.card_id WHERE s.deck_id != c.deck_id OR s.suspended != c.suspended "
+       "OR s.sibling_group != c.sibling_group",
        "made to agree with the card",
        {"UPDATE card_state SET deck_id = (SELECT deck_id FROM cards WHERE id = card_id), "
-        "suspended = (SELECT suspended FROM cards WHERE id = card_id) "
+        "suspended = (SELECT suspended FROM cards WHERE id = card_id), "
+        "sibling_group = (SELECT sibling_group FROM cards WHERE id = card_id) "
         "WHERE card_id IN (SELECT s.card_id FROM card_state s JOIN cards c ON c.id = s.card_id "
-        "WHERE s.deck_id != c.deck_id OR s.suspended != c.suspended)"}},
+        "WHERE s.deck_id != c.deck_id OR s.suspended != c.suspended OR s.sibling_group != c.sibling_group)"}},
       {"review log entries with a rating outside 1-4", "SELECT COUNT(*) FROM review_log WHERE rating NOT BETWEEN 1 AND 4",
        "removed, and the state of their cards replayed from the rest of their review log",
        {"DELETE FROM answer_effects WHERE log_id IN (SELECT id FROM review_log WHERE rating NOT BETWEEN 1 AND 4)",

@@ -20,6 +20,7 @@
 
 #include "collection_generator.h"
 #include "rehearse/engine.h"
+#include "rehearse/maintenance.h"
 
 namespace fs = std::filesystem;
 using namespace rehearse;
@@ -209,6 +210,7 @@ std::map<std::int64_t, fs::path> bench_queue(const fs::path& work, const std::ve
     // The first opening of a day backs the collection up (VACUUM INTO), once a day as Anki does;
     // that is timed on its own, and the cold figure is an ordinary opening with the cache dropped.
     {
+      fs::remove_all(backup_folder(path));  // a run earlier today would have made today's backup already
       const auto start = SteadyClock::now();
       Collection first(path, clock);
       report(fmt::format("first opening of the day (daily backup), {} cards", n), elapsed(start) * 1e3, "ms");
