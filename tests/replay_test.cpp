@@ -175,6 +175,35 @@ TEST_CASE("replay refuses a malformed log, naming the file and line, and prints 
   CHECK(no_file.status == 2);
 }
 
+TEST_CASE("a long log is refused at its first bad line, however far into the file", "[fsrs]") {
+  // Megabytes of rows, read in pieces at once: the line numbers and the first problem are still
+  // those of the file.
+  TempDir dir;
+  std::vector<std::string> lines = {"", "card_id,review_time,review_rating"};  // a blank line first
+  for (int i = 0; i < 120'000; ++i) lines.push_back(fmt::format("{},{},3", i % 50, 1'600'000'000'000LL + i * 60'000LL));
+  const auto log = [&](const std::vector<std::string>& rows) {
+    std::string text;
+    for (const auto& row : rows) text += row + "\r\n";
+    return dir.write("revlog.csv", text).string();
+  };
+  auto late = lines;
+  late[100'001] = "7,soon,3";  // line 100,002
+  auto result = replay({log(late)});
+  CHECK(result.status == 1);
+  CHECK_THAT(result.err, Catch::Contains("revlog.csv:100002: review_time 'soon'"));
+  CHECK(result.out.empty());
+
+  auto both = late;
+  both[90'001] = "0,1600000000000,3";  // line 90,002: card 0 goes back in time, before the bad line
+  result = replay({log(both)});
+  CHECK_THAT(result.err, Catch::Contains("revlog.csv:90002: card 0 was reviewed later than this at line 89953"));
+
+  auto early = late;
+  early[5] = "1,2,x";  // line 6: the first problem is reported, not the later one
+  result = replay({log(early)});
+  CHECK_THAT(result.err, Catch::Contains("revlog.csv:6: review_rating 'x'"));
+}
+
 TEST_CASE("export-revlog writes the review log that replay reads back to the same memory states", "[fsrs]") {
   TempDir dir;
   const std::string collection = (dir / "collection.db").string();

@@ -4,8 +4,8 @@
 
 #include <algorithm>
 #include <limits>
-#include <charconv>
 #include <optional>
+#include <thread>
 #include <unordered_map>
 
 #include "rehearse/clock.h"
@@ -122,41 +122,120 @@ RevlogRow read_row(const std::vector<std::string_view>& fields, const Layout& la
 
 }  // namespace
 
-std::vector<RevlogRow> read_revlog_csv(std::string_view text, const std::string& file) {
+namespace {
+
+// A run of whole lines of a log, read on a thread of its own. Lines are numbered from 1 within
+// the piece until the pieces before it have been counted.
+struct Piece {
+  std::string_view text;
   std::vector<RevlogRow> rows;
-  rows.reserve(static_cast<size_t>(std::count(text.begin(), text.end(), '\n')) + 1);  // a log can hold millions
-  std::optional<Layout> layout;
+  int lines = 0;
+  std::optional<ParseError> error;  // the first malformed row, numbered within the piece
+};
+
+void read_piece(Piece& piece, const Layout& layout, const std::string& file) {
+  std::vector<std::string_view> fields;
+  std::string_view text = piece.text;
+  piece.rows.reserve(static_cast<size_t>(std::count(text.begin(), text.end(), '\n')) + 1);
+  try {
+    while (!text.empty()) {
+      ++piece.lines;
+      const auto newline = text.find('\n');
+      const std::string_view content = text.substr(0, newline);
+      text.remove_prefix(newline == std::string_view::npos ? text.size() : newline + 1);
+      if (trim(content).empty()) continue;
+      split_fields(content, fields);
+      piece.rows.push_back(read_row(fields, layout, file, piece.lines));
+    }
+  } catch (const ParseError& e) {
+    piece.error = e;
+  }
+}
+
+// Cuts `text` into about `count` runs of whole lines.
+std::vector<Piece> cut_into_pieces(std::string_view text, size_t count) {
+  std::vector<Piece> pieces;
+  while (!text.empty()) {
+    size_t end = pieces.size() + 1 >= count ? text.size() : text.size() / (count - pieces.size());
+    if (const auto newline = text.find('\n', end == 0 ? 0 : end - 1); newline != std::string_view::npos && end < text.size())
+      end = newline + 1;
+    else
+      end = text.size();
+    pieces.push_back({text.substr(0, end), {}, 0, std::nullopt});
+    text.remove_prefix(end);
+  }
+  return pieces;
+}
+
+}  // namespace
+
+std::vector<RevlogRow> read_revlog_csv(std::string_view text, const std::string& file) {
+  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);  // a byte order mark
+
+  // The layout: from the first line that is not blank when it names the columns.
+  Layout layout;
+  int lines_before = 0;  // the lines of `text` already read
+  while (!text.empty()) {
+    const auto newline = text.find('\n');
+    const std::string_view content = text.substr(0, newline);
+    const size_t taken = newline == std::string_view::npos ? text.size() : newline + 1;
+    if (trim(content).empty()) {
+      text.remove_prefix(taken);
+      ++lines_before;
+      continue;
+    }
+    std::vector<std::string_view> fields;
+    split_fields(content, fields);
+    if (auto header = layout_from_header(fields, file, lines_before + 1)) {
+      layout = *header;
+      text.remove_prefix(taken);
+      ++lines_before;
+    }
+    break;
+  }
+
+  // The rows, read in pieces at once (a log can hold millions), then put back in order.
+  const size_t threads = text.size() < (1 << 20) ? 1 : std::clamp<size_t>(std::thread::hardware_concurrency(), 1, 8);
+  std::vector<Piece> pieces = cut_into_pieces(text, threads);
+  {
+    std::vector<std::jthread> others;
+    for (size_t i = 1; i < pieces.size(); ++i) others.emplace_back([&, i] { read_piece(pieces[i], layout, file); });
+    if (!pieces.empty()) read_piece(pieces[0], layout, file);
+  }
+  std::vector<RevlogRow> rows;
+  size_t total = 0;
+  for (const Piece& piece : pieces) total += piece.rows.size();
+  rows.reserve(total);
+  std::optional<ParseError> malformed;  // the first malformed row in the file
+  for (Piece& piece : pieces) {
+    for (RevlogRow& row : piece.rows) {
+      row.line += lines_before;
+      rows.push_back(row);
+    }
+    if (piece.error) {
+      malformed = ParseError(file, piece.error->line() + lines_before, piece.error->message());
+      break;
+    }
+    lines_before += piece.lines;
+  }
+
+  // Each card's reviews in time order, up to the first malformed row: whichever problem comes
+  // first in the file is the one reported.
   struct Last {
     std::int64_t ms;
     int line;
   };
   std::unordered_map<std::int64_t, Last> last_review;  // per card
-  std::vector<std::string_view> fields;
-  int line = 0;
-  while (!text.empty()) {
-    ++line;
-    const auto newline = text.find('\n');
-    std::string_view content = text.substr(0, newline);
-    text.remove_prefix(newline == std::string_view::npos ? text.size() : newline + 1);
-    if (line == 1 && content.starts_with("\xEF\xBB\xBF")) content.remove_prefix(3);  // a byte order mark
-    if (trim(content).empty()) continue;
-    split_fields(content, fields);
-    if (!layout) {
-      layout = layout_from_header(fields, file, line);
-      if (layout) continue;
-      layout = Layout();
-    }
-    RevlogRow row = read_row(fields, *layout, file, line);
-    auto [it, first] = last_review.try_emplace(row.card_id, Last{row.reviewed_ms, line});
-    if (!first) {
-      if (row.reviewed_ms < it->second.ms)
-        throw ParseError(file, line,
-                         fmt::format("card {} was reviewed later than this at line {}; the reviews of a card must be in time order",
-                                     row.card_id, it->second.line));
-      it->second = {row.reviewed_ms, line};
-    }
-    rows.push_back(row);
+  for (const RevlogRow& row : rows) {
+    auto [it, first] = last_review.try_emplace(row.card_id, Last{row.reviewed_ms, row.line});
+    if (first) continue;
+    if (row.reviewed_ms < it->second.ms)
+      throw ParseError(file, row.line,
+                       fmt::format("card {} was reviewed later than this at line {}; the reviews of a card must be in time order",
+                                   row.card_id, it->second.line));
+    it->second = {row.reviewed_ms, row.line};
   }
+  if (malformed) throw *malformed;
   return rows;
 }
 
