@@ -173,7 +173,9 @@ class TableLine {
   // Four decimals, or "-" for nothing.
   void right_decimal(std::optional<double> value, size_t width) {
     if (!value || !std::isfinite(*value) || std::abs(*value) >= 1e14) return right(value ? fmt::format("{}", *value) : "-", width);
-    const long long scaled = std::llround(*value * 10'000);
+    // Half away from zero, as std::llround, without a library call per number.
+    const double scaled_value = *value * 10'000;
+    const long long scaled = static_cast<long long>(scaled_value < 0 ? scaled_value - 0.5 : scaled_value + 0.5);
     const unsigned long long magnitude = static_cast<unsigned long long>(scaled < 0 ? -scaled : scaled);
     char text[24];
     char* end = text + sizeof text;
