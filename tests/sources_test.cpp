@@ -583,6 +583,9 @@ TEST_CASE("broken input gives a clear error and leaves the collection unchanged"
       {"no-prompt.csv", "answer,tags\nA buffer.,queues\n", "no column holds the prompt", 1},
       {"too-many.csv", "question,answer\nWhat is a queue?,A buffer.\nWhat is a topic?,A stream,extra\n", "has 3 fields", 3},
       {"open-quote.csv", "question,answer\n\"What is a queue?,A buffer.\nWhat is a topic?,A stream\n", "never closed", 2},
+      {"huge-column.txt", "#separator:tab\n#deck column:766666666\nWhat is a queue?\tA buffer.\tQueues\n",
+       "'#deck column:' needs a column number from 1 (the first) to 1000, not '766666666'", 2},
+      {"column-word.txt", "#separator:tab\n#tags column:3rd\nWhat is a queue?\tA buffer.\tqueues\n", "not '3rd'", 2},
       {"no-questions.txt", "Just a note to myself about groceries.\n", "no interview questions", 0},
   };
   for (const auto& c : cases) {

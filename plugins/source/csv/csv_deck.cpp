@@ -103,12 +103,13 @@ FileHeaders read_headers(std::string_view text, const std::string& file, std::ve
     const std::string key = text::lower(text::trim(line.substr(0, colon)));
     const std::string value = text::trim(line.substr(colon + 1));
     auto column_number = [&](int& into) {
-      try {
-        into = std::stoi(value);
-      } catch (const std::exception&) {
-        into = 0;
-      }
-      if (into < 1) throw ParseError(file, number, fmt::format("'#{}:' needs a column number (1 is the first), not '{}'", key, value));
+      // Digits only, and a number a table can have: the rows' cells are looked up by it.
+      constexpr int kMaxColumn = 1000;
+      const bool digits = !value.empty() && value.size() <= 4 &&
+                          std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; });
+      into = digits ? std::stoi(value) : 0;
+      if (into < 1 || into > kMaxColumn)
+        throw ParseError(file, number, fmt::format("'#{}:' needs a column number from 1 (the first) to {}, not '{}'", key, kMaxColumn, value));
     };
     if (key == "separator") {
       headers.separator = separator_named(value);
