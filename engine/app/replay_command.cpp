@@ -303,19 +303,16 @@ int run_replay(const Arguments& args) {
   // Days roll over at 4 am local time, as in a new collection (TZ chooses the zone).
   const Clock clock;
 
-  // Rows go through in blocks of kBlock.
   const size_t lane_count = std::clamp<size_t>(std::thread::hardware_concurrency(), 1, 8);
   std::vector<Lane> lanes;
   lanes.reserve(lane_count);
   for (size_t i = 0; i < lane_count; ++i) lanes.emplace_back(Options(scheduler->options(), values));
-  constexpr size_t kBlock = 1 << 16;
+  constexpr size_t kBlock = 1 << 16;  // rows replayed, formatted and written at a time
   std::vector<Replayed> block(std::min(kBlock, rows.size()));
 
   if (!json)
-    std::fputs(fmt::format("{:<12} {:<24} {:<6} {:<10} {:>10} {:>10} {:>14} {:>9}\n", "card_id", "time", "rating", "state",
-                           "stability", "difficulty", "retrievability", "interval")
-                   .c_str(),
-               stdout);
+    fmt::print("{:<12} {:<24} {:<6} {:<10} {:>10} {:>10} {:>14} {:>9}\n", "card_id", "time", "rating", "state", "stability",
+               "difficulty", "retrievability", "interval");
   // Every lane goes through the blocks in step with the others: replay its cards, wait for all,
   // format its slice, wait, and the first lane writes the slices in order.
   std::barrier step(static_cast<std::ptrdiff_t>(lanes.size()));
