@@ -263,7 +263,7 @@ struct Lane {
 
   Options options;
   std::unordered_map<std::int64_t, SchedulingState> states;  // of this lane's cards
-  std::optional<std::pair<size_t, std::string>> failure;     // the row that failed, and why
+  std::optional<std::pair<int, std::string>> failure;        // the line of the row that failed, and why
   Buffer out;
 };
 
@@ -285,7 +285,7 @@ int run_replay(const Arguments& args) {
   const bool json = args.flag("--json");
 
   // Everything is read and checked before anything is printed.
-  const std::vector<RevlogRow> rows = read_revlog_csv(Input(file).text(), file);
+  const RevlogRows log = read_revlog_csv(Input(file).text(), file);
 
   Registry registry;
   PluginHost host(registry);
@@ -308,7 +308,7 @@ int run_replay(const Arguments& args) {
   lanes.reserve(lane_count);
   for (size_t i = 0; i < lane_count; ++i) lanes.emplace_back(Options(scheduler->options(), values));
   constexpr size_t kBlock = 1 << 16;  // rows replayed, formatted and written at a time
-  std::vector<Replayed> block(std::min(kBlock, rows.size()));
+  std::vector<Replayed> block(std::min(kBlock, log.size()));
 
   if (!json)
     fmt::print("{:<12} {:<24} {:<6} {:<10} {:>10} {:>10} {:>14} {:>9}\n", "card_id", "time", "rating", "state", "stability",
@@ -318,42 +318,44 @@ int run_replay(const Arguments& args) {
   std::barrier step(static_cast<std::ptrdiff_t>(lanes.size()));
   in_parallel(lanes.size(), [&](size_t index) {
     Lane& lane = lanes[index];
-    for (size_t begin = 0; begin < rows.size(); begin += kBlock) {
-      const size_t end = std::min(rows.size(), begin + kBlock);
-      for (size_t i = begin; i < end && !lane.failure; ++i) {
-        const RevlogRow& row = rows[i];
-        if (static_cast<std::uint64_t>(row.card_id) % lanes.size() != index) continue;
-        SchedulingState& state = lane.states[row.card_id];
-        try {
-          const ReviewContext ctx = make_review_context(clock, state, row.card_id, row.reviewed_ms, lane.options);
-          Replayed& replayed = block[i - begin];
-          replayed.retrievability = scheduler->retrievability(state, ctx);
-          replayed.after = scheduler->next(state, row.rating, ctx);
-          state = replayed.after;
-        } catch (const std::exception& e) {
-          lane.failure = {i, e.what()};
+    for (const std::vector<RevlogRow>& rows : log.pieces) {
+      for (size_t begin = 0; begin < rows.size(); begin += kBlock) {
+        const size_t end = std::min(rows.size(), begin + kBlock);
+        for (size_t i = begin; i < end && !lane.failure; ++i) {
+          const RevlogRow& row = rows[i];
+          if (static_cast<std::uint64_t>(row.card_id) % lanes.size() != index) continue;
+          SchedulingState& state = lane.states[row.card_id];
+          try {
+            const ReviewContext ctx = make_review_context(clock, state, row.card_id, row.reviewed_ms, lane.options);
+            Replayed& replayed = block[i - begin];
+            replayed.retrievability = scheduler->retrievability(state, ctx);
+            replayed.after = scheduler->next(state, row.rating, ctx);
+            state = replayed.after;
+          } catch (const std::exception& e) {
+            lane.failure = {row.line, e.what()};
+          }
         }
-      }
-      step.arrive_and_wait();
-      if (std::any_of(lanes.begin(), lanes.end(), [](const Lane& other) { return other.failure.has_value(); })) return;
-      const size_t slice = (end - begin + lanes.size() - 1) / lanes.size();
-      const size_t first = std::min(end, begin + index * slice), last = std::min(end, first + slice);
-      for (size_t i = first; i < last; ++i) append_row(lane.out, rows[i], block[i - begin], json);
-      step.arrive_and_wait();
-      if (index == 0) {
-        for (Lane& each : lanes) {
-          std::fwrite(each.out.data(), 1, each.out.size(), stdout);
-          each.out.clear();
+        step.arrive_and_wait();
+        if (std::any_of(lanes.begin(), lanes.end(), [](const Lane& other) { return other.failure.has_value(); })) return;
+        const size_t slice = (end - begin + lanes.size() - 1) / lanes.size();
+        const size_t first = std::min(end, begin + index * slice), last = std::min(end, first + slice);
+        for (size_t i = first; i < last; ++i) append_row(lane.out, rows[i], block[i - begin], json);
+        step.arrive_and_wait();
+        if (index == 0) {
+          for (Lane& each : lanes) {
+            std::fwrite(each.out.data(), 1, each.out.size(), stdout);
+            each.out.clear();
+          }
         }
+        step.arrive_and_wait();
       }
-      step.arrive_and_wait();
     }
   });
   // The first row in the file that failed: every lane got as far as its own first failure.
   const Lane* failed = nullptr;
   for (const Lane& lane : lanes)
     if (lane.failure && (!failed || lane.failure->first < failed->failure->first)) failed = &lane;
-  if (failed) throw Error(fmt::format("{}:{}: {}", file, rows[failed->failure->first].line, failed->failure->second));
+  if (failed) throw Error(fmt::format("{}:{}: {}", file, failed->failure->first, failed->failure->second));
   return 0;
 }
 

@@ -169,7 +169,7 @@ std::vector<Piece> cut_into_pieces(std::string_view text, size_t count) {
 
 }  // namespace
 
-std::vector<RevlogRow> read_revlog_csv(std::string_view text, const std::string& file) {
+RevlogRows read_revlog_csv(std::string_view text, const std::string& file) {
   if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);  // a byte order mark
 
   // The layout: from the first line that is not blank when it names the columns.
@@ -194,7 +194,7 @@ std::vector<RevlogRow> read_revlog_csv(std::string_view text, const std::string&
     break;
   }
 
-  // The rows, read in pieces at once (a log can hold millions), then put back in order.
+  // The rows, read in pieces at once (a log can hold millions).
   const size_t threads = text.size() < (1 << 20) ? 1 : std::clamp<size_t>(std::thread::hardware_concurrency(), 1, 8);
   std::vector<Piece> pieces = cut_into_pieces(text, threads);
   {
@@ -202,41 +202,37 @@ std::vector<RevlogRow> read_revlog_csv(std::string_view text, const std::string&
     for (size_t i = 1; i < pieces.size(); ++i) others.emplace_back([&, i] { read_piece(pieces[i], layout, file); });
     if (!pieces.empty()) read_piece(pieces[0], layout, file);
   }
-  std::vector<RevlogRow> rows;
-  size_t total = 0;
-  for (const Piece& piece : pieces) total += piece.rows.size();
-  rows.reserve(total);
-  std::optional<ParseError> malformed;  // the first malformed row in the file
-  for (Piece& piece : pieces) {
-    for (RevlogRow& row : piece.rows) {
-      row.line += lines_before;
-      rows.push_back(row);
-    }
-    if (piece.error) {
-      malformed = ParseError(file, piece.error->line() + lines_before, piece.error->message());
-      break;
-    }
-    lines_before += piece.lines;
-  }
-
-  // Each card's reviews in time order, up to the first malformed row: whichever problem comes
-  // first in the file is the one reported.
+  // The pieces in order, their rows numbered as lines of the file, each card's reviews checked to
+  // be in time order. Whichever problem comes first in the file is the one reported: the rows of
+  // a piece are checked before its malformed row is.
+  RevlogRows rows;
   struct Last {
     std::int64_t ms;
     int line;
   };
   std::unordered_map<std::int64_t, Last> last_review;  // per card
-  for (const RevlogRow& row : rows) {
-    auto [it, first] = last_review.try_emplace(row.card_id, Last{row.reviewed_ms, row.line});
-    if (first) continue;
-    if (row.reviewed_ms < it->second.ms)
-      throw ParseError(file, row.line,
-                       fmt::format("card {} was reviewed later than this at line {}; the reviews of a card must be in time order",
-                                   row.card_id, it->second.line));
-    it->second = {row.reviewed_ms, row.line};
+  for (Piece& piece : pieces) {
+    for (RevlogRow& row : piece.rows) {
+      row.line += lines_before;
+      auto [it, first] = last_review.try_emplace(row.card_id, Last{row.reviewed_ms, row.line});
+      if (first) continue;
+      if (row.reviewed_ms < it->second.ms)
+        throw ParseError(file, row.line,
+                         fmt::format("card {} was reviewed later than this at line {}; the reviews of a card must be in time order",
+                                     row.card_id, it->second.line));
+      it->second = {row.reviewed_ms, row.line};
+    }
+    if (piece.error) throw ParseError(file, piece.error->line() + lines_before, piece.error->message());
+    lines_before += piece.lines;
+    rows.pieces.push_back(std::move(piece.rows));
   }
-  if (malformed) throw *malformed;
   return rows;
+}
+
+size_t RevlogRows::size() const {
+  size_t total = 0;
+  for (const auto& piece : pieces) total += piece.size();
+  return total;
 }
 
 std::string revlog_csv_header() { return "card_id,review_time,review_rating,review_duration\n"; }

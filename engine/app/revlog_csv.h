@@ -25,9 +25,22 @@ struct RevlogRow {
   int line = 0;  // where the row is in its file
 };
 
+// A review log as read: its rows in file order, in the pieces that were read on separate threads
+// (a log can hold millions of rows; joining the pieces would copy them all once more).
+struct RevlogRows {
+  std::vector<std::vector<RevlogRow>> pieces;
+
+  size_t size() const;
+  template <class Visit>
+  void for_each(Visit&& visit) const {
+    for (const auto& piece : pieces)
+      for (const auto& row : piece) visit(row);
+  }
+};
+
 // Reads a whole review log. Every row must be well formed, and the reviews of each card in time
 // order; otherwise throws ParseError naming `file`, the line and what is wrong.
-std::vector<RevlogRow> read_revlog_csv(std::string_view text, const std::string& file);
+RevlogRows read_revlog_csv(std::string_view text, const std::string& file);
 
 // The header line and one row, each ending in a newline.
 std::string revlog_csv_header();

@@ -12,8 +12,13 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);
   std::vector<rehearse::app::RevlogRow> rows;
+  const auto all_rows = [](const rehearse::app::RevlogRows& log) {
+    std::vector<rehearse::app::RevlogRow> all;
+    log.for_each([&](const rehearse::app::RevlogRow& row) { all.push_back(row); });
+    return all;
+  };
   try {
-    rows = rehearse::app::read_revlog_csv(text, "fuzz.csv");
+    rows = all_rows(rehearse::app::read_revlog_csv(text, "fuzz.csv"));
   } catch (const rehearse::ParseError&) {
     return 0;  // refused with the line: what bad input should get
   } catch (const std::exception& e) {
@@ -24,7 +29,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   std::string written = rehearse::app::revlog_csv_header();
   for (const auto& row : rows) written += rehearse::app::revlog_csv_line(row);
   try {
-    const auto again = rehearse::app::read_revlog_csv(written, "written.csv");
+    const auto again = all_rows(rehearse::app::read_revlog_csv(written, "written.csv"));
     if (again.size() != rows.size()) std::abort();
     for (size_t i = 0; i < rows.size(); ++i)
       if (again[i].card_id != rows[i].card_id || again[i].reviewed_ms != rows[i].reviewed_ms || again[i].rating != rows[i].rating ||
