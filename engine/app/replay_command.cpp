@@ -18,11 +18,11 @@
 #include <iostream>
 #include <map>
 #include <sstream>
-#include <thread>
 #include <unordered_map>
 
 #include "command_support.h"
 #include "commands.h"
+#include "parallel.h"
 #include "rehearse/errors.h"
 #include "revlog_csv.h"
 
@@ -267,15 +267,6 @@ struct Lane {
   Buffer out;
 };
 
-// Runs work(0) ... work(count - 1) at once, the first on this thread, and waits for all.
-// `work` must not throw.
-template <class Work>
-void in_parallel(size_t count, const Work& work) {
-  std::vector<std::jthread> others;
-  for (size_t i = 1; i < count; ++i) others.emplace_back([&work, i] { work(i); });
-  work(0);
-}
-
 }  // namespace
 
 int run_replay(const Arguments& args) {
@@ -303,7 +294,7 @@ int run_replay(const Arguments& args) {
   // Days roll over at 4 am local time, as in a new collection (TZ chooses the zone).
   const Clock clock;
 
-  const size_t lane_count = std::clamp<size_t>(std::thread::hardware_concurrency(), 1, 8);
+  const size_t lane_count = worker_count();
   std::vector<Lane> lanes;
   lanes.reserve(lane_count);
   for (size_t i = 0; i < lane_count; ++i) lanes.emplace_back(Options(scheduler->options(), values));

@@ -3,11 +3,11 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <limits>
+#include <charconv>
 #include <optional>
-#include <thread>
 #include <unordered_map>
 
+#include "parallel.h"
 #include "rehearse/clock.h"
 #include "rehearse/errors.h"
 
@@ -37,20 +37,11 @@ void split_fields(std::string_view line, std::vector<std::string_view>& fields) 
   }
 }
 
-// Digits with an optional minus sign, as std::from_chars reads them; hand-written because a log
-// holds millions of numbers and this loop takes a fraction of from_chars's time.
 std::optional<std::int64_t> whole_number(std::string_view text) {
-  const bool negative = !text.empty() && text.front() == '-';
-  if (negative) text.remove_prefix(1);
-  if (text.empty() || text.size() > 19) return std::nullopt;
-  std::uint64_t magnitude = 0;  // 19 digits always fit in 64 unsigned bits
-  for (const char c : text) {
-    if (c < '0' || c > '9') return std::nullopt;
-    magnitude = magnitude * 10 + static_cast<std::uint64_t>(c - '0');
-  }
-  const std::uint64_t limit = std::uint64_t{std::numeric_limits<std::int64_t>::max()} + (negative ? 1 : 0);
-  if (magnitude > limit) return std::nullopt;
-  return negative ? static_cast<std::int64_t>(0 - magnitude) : static_cast<std::int64_t>(magnitude);
+  std::int64_t value = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc() || end != text.data() + text.size() || text.empty()) return std::nullopt;
+  return value;
 }
 
 bool all_digits(std::string_view text) {
@@ -119,10 +110,6 @@ RevlogRow read_row(const std::vector<std::string_view>& fields, const Layout& la
   }
   return row;
 }
-
-}  // namespace
-
-namespace {
 
 // A run of whole lines of a log, read on a thread of its own. Lines are numbered from 1 within
 // the piece until the pieces before it have been counted.
@@ -195,13 +182,8 @@ RevlogRows read_revlog_csv(std::string_view text, const std::string& file) {
   }
 
   // The rows, read in pieces at once (a log can hold millions).
-  const size_t threads = text.size() < (1 << 20) ? 1 : std::clamp<size_t>(std::thread::hardware_concurrency(), 1, 8);
-  std::vector<Piece> pieces = cut_into_pieces(text, threads);
-  {
-    std::vector<std::jthread> others;
-    for (size_t i = 1; i < pieces.size(); ++i) others.emplace_back([&, i] { read_piece(pieces[i], layout, file); });
-    if (!pieces.empty()) read_piece(pieces[0], layout, file);
-  }
+  std::vector<Piece> pieces = cut_into_pieces(text, text.size() < (1 << 20) ? 1 : worker_count());
+  in_parallel(pieces.size(), [&](size_t i) { read_piece(pieces[i], layout, file); });
   // The pieces in order, their rows numbered as lines of the file, each card's reviews checked to
   // be in time order. Whichever problem comes first in the file is the one reported: the rows of
   // a piece are checked before its malformed row is.
