@@ -155,6 +155,7 @@ TEST_CASE("a broken deck names the file and line, and imports nothing", "[markdo
       {"unclosed", "---\ndeck: D\n## Q: One\n", 1, "never closed"},
       {"space-id", "---\ndeck: D\n---\n## Q: One\nid: two words\n", 5, "an id is one word"},
       {"no-prompt", "---\ndeck: D\n---\n## Q:\nanswer: a\n", 4, "no prompt"},
+      {"cr-prompt", "---\ndeck: D\n---\n## S:\r \nanswer: a\n", 4, "no prompt"},  // found by fuzzing
       {"latin1", "---\ndeck: D\n---\n## K: Caf\xe9\n", 4, "not valid UTF-8"},
   };
   for (const auto& c : cases) {

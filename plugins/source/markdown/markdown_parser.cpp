@@ -12,10 +12,14 @@ namespace rehearse::markdown {
 
 namespace {
 
+// A stray carriage return (a file edited on two systems) or form feed is white space too: a
+// heading "## Q: \r" has no prompt, however it looks in an editor.
+constexpr std::string_view kBlank = " \t\r\f\v";
+
 std::string trim(std::string_view text) {
-  const auto first = text.find_first_not_of(" \t");
+  const auto first = text.find_first_not_of(kBlank);
   if (first == std::string_view::npos) return {};
-  const auto last = text.find_last_not_of(" \t");
+  const auto last = text.find_last_not_of(kBlank);
   return std::string(text.substr(first, last - first + 1));
 }
 
