@@ -159,6 +159,20 @@ TEST_CASE("Anki's HTML becomes the text a reader of the card sees", "[anki]") {
   CHECK(report.warnings[0].message.find("1 media file") != std::string::npos);
 }
 
+TEST_CASE("a note whose question is only white space, written as character references, is skipped", "[anki]") {
+  AnkiPackageBuilder anki(Layout::latest);
+  const auto basic = anki.note_type("Basic", {"Front", "Back"});
+  anki.note(basic, "Default", "g-blank", {"&#13;&#9; <br>&#10;", "An answer without a question"});
+  anki.note(basic, "Default", "g-queue", {"What is a queue?", "A buffer"});
+  TempDir dir;
+  const auto file = dir.write("blank.apkg", anki.package());
+  auto engine = test::make_engine(dir);
+  const ImportReport report = engine->import_paths({file});
+  CHECK(report.added == 1);
+  REQUIRE(report.warnings.size() == 1);
+  CHECK_THAT(report.warnings[0].message, Catch::Contains("the field the question comes from is empty"));
+}
+
 TEST_CASE("importing a newer export of a deck updates its cards in place and keeps their progress", "[anki]") {
   TempDir dir;
   auto engine = test::make_engine(dir);

@@ -67,7 +67,7 @@ ParseResult GuardedSource::parse(const std::filesystem::path& path, std::string_
     if (deck.name.empty()) throw PluginError(plugin_, fmt::format("returned a deck without a name for {}", path.string()));
     for (const auto& card : deck.cards) {
       // A card with nothing to ask would show the user an empty screen.
-      if (card.prompt.find_first_not_of(" \t\r\n\f\v") == std::string::npos)
+      if (card.prompt.find_first_not_of(" \t\r\n") == std::string::npos)
         throw PluginError(plugin_, fmt::format("returned a card with an empty prompt ({}:{}); nothing was imported",
                                                path.string(), card.line));
     }

@@ -133,7 +133,9 @@ std::string html_to_text(std::string_view html) {
     }
     if (c == '&') {
       if (const auto entity = decode_entity(html, i)) {
-        if (entity->first == ' ') {
+        // A reference to white space ("&#13;", "&Tab;") is white space, collapsed like the rest.
+        if (entity->first == ' ' || entity->first == '\t' || entity->first == '\n' || entity->first == '\r' ||
+            entity->first == '\f') {
           out.space();
         } else if (entity->first != 0) {  // 0: an invisible character
           std::string decoded;
