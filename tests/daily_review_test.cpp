@@ -252,7 +252,6 @@ TEST_CASE("siblings: one card of a group a day, the others buried until tomorrow
   }
 }
 
-
 TEST_CASE("siblings: a collection from before the queue kept groups beside states gets them when migrated", "[day]") {
   Days days;
   days.import("d.md", deck("D", 4, "s", 2));
@@ -275,6 +274,7 @@ TEST_CASE("siblings: a re-import that changes a card's group changes what today'
   days.import("d.md", deck("D", 3, "s", 0));  // no groups at all
   CHECK(days.collection().queue("", 0).new_cards == ids(days, {"s1", "s2", "s3"}));
 }
+
 TEST_CASE("after 8 lapses a card is a leech: tagged and suspended, and the user is told", "[day]") {
   Days days;
   days.import("d.md", deck("D", 2, "c"));

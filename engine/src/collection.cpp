@@ -621,9 +621,8 @@ StudiedToday Collection::studied_today(const std::string& deck) const {
 }
 
 void Collection::for_each_schedule(const std::string& deck, const std::function<void(const CardSchedule&)>& visit) const {
-  // (The state columns are card_state's alone, so they need no table name.)
-  SQLite::Statement deck_cards(impl_->db, fmt::format("SELECT s.card_id, c.sibling_group, {} FROM card_state s "
-                                                      "JOIN cards c ON c.id = s.card_id WHERE s.deck_id = ? AND s.suspended = 0 "
+  SQLite::Statement deck_cards(impl_->db, fmt::format("SELECT s.card_id, s.sibling_group, {} FROM card_state s "
+                                                      "WHERE s.deck_id = ? AND s.suspended = 0 "
                                                       "ORDER BY s.state != 0, s.due_ms, s.card_id",
                                                       kStateColumns));
   CardSchedule row;
