@@ -174,6 +174,23 @@ TEST_CASE("a collection backs itself up on the first opening of each day and kee
   CHECK(backups_with(collection, kDailyBackup).size() == 2);
 }
 
+TEST_CASE("the day's backup is written beside the session: answers given meanwhile are kept, the backup is whole", "[reliability][backup]") {
+  TempDir dir;
+  const fs::path collection = dir / "collection.db";
+  test::make_engine(dir)->import_paths({dir.write("deck.md", small_deck(400))});
+  {
+    auto engine = test::make_engine(dir, "2026-01-11T09:00:00Z");  // the first opening of the day
+    answer(*engine, 20);
+    CHECK(reviews(collection) == 20);
+  }  // closing waits for the backup
+  CHECK(reviews(collection) == 20);
+  const auto daily = backups_with(collection, kDailyBackup);
+  REQUIRE(daily.size() == 1);
+  CHECK(collection_file_problem(daily[0].file).empty());
+  CHECK(integrity_problems(daily[0].file).empty());
+  CHECK(reviews(daily[0].file) <= 20);  // a snapshot taken at some moment of the session
+}
+
 TEST_CASE("a backup interrupted half way leaves no backup behind, and its temporary file is cleared", "[reliability][backup]") {
   TempDir dir;
   const fs::path collection = dir / "collection.db";

@@ -4,6 +4,7 @@
 #include <SQLiteCpp/Database.h>
 
 #include <filesystem>
+#include <thread>
 
 #include "rehearse/clock.h"
 
@@ -14,8 +15,12 @@ namespace rehearse::detail {
 // migrated without one.
 void backup_before_migration(SQLite::Database& db, const std::filesystem::path& path, const Clock& clock);
 
-// Backs up the collection when no backup was made on the clock's day yet. A failure does not stop
-// the program: it is reported on standard error, and the next opening tries again.
-void backup_once_a_day(SQLite::Database& db, const std::filesystem::path& path, const Clock& clock);
+// Starts backing up the collection when no backup was made on the clock's day yet. The copy is
+// made on a thread of its own, through a connection of its own: a large collection takes seconds
+// to copy, and WAL lets the copy read a snapshot while the user answers cards. The thread is
+// joined when the returned object is destroyed, so the collection waits for it before it closes.
+// A failure does not stop the program: it is reported on standard error, and the next opening
+// tries again.
+std::jthread start_daily_backup(SQLite::Database& db, const std::filesystem::path& path, const Clock& clock);
 
 }  // namespace rehearse::detail

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <set>
+#include <thread>
 #include <unordered_map>
 
 #include "daily_queue.h"
@@ -180,6 +181,7 @@ struct Collection::Impl {
   bool created = false;
   SQLite::Database db;
   mutable std::optional<SQLite::Statement> config_query;  // after db: finalized before it closes
+  std::jthread daily_backup;  // last: the copy is finished before anything else is closed
 
   Impl(const fs::path& p, const Clock& c, bool is_new)
       : path(p), clock(c), created(is_new),
@@ -299,7 +301,7 @@ Collection::Collection(const fs::path& path, const Clock& clock) {
     impl_->db.exec("PRAGMA foreign_keys = ON");
     detail::backup_before_migration(impl_->db, path, clock);
     schema::migrate(impl_->db, path.string());
-    if (!is_new) detail::backup_once_a_day(impl_->db, path, clock);
+    if (!is_new) impl_->daily_backup = detail::start_daily_backup(impl_->db, path, clock);
   } catch (const Error&) {
     throw;
   } catch (const std::exception& e) {

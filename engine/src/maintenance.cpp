@@ -260,17 +260,25 @@ void backup_before_migration(SQLite::Database& db, const fs::path& path, const C
   }
 }
 
-void backup_once_a_day(SQLite::Database& db, const fs::path& path, const Clock& clock) {
+std::jthread start_daily_backup(SQLite::Database& db, const fs::path& path, const Clock& clock) {
+  const auto warn = [](const char* what) {
+    std::fprintf(stderr, "rehearse: warning: today's backup of the collection failed (it is tried again next time): %s\n", what);
+  };
   try {
     const int keep = backups_to_keep(db);
-    if (keep == 0) return;
+    if (keep == 0) return {};
     const auto backups = list_backups(path);
-    if (!backups.empty() && clock.day_number(backups.front().made_ms) >= clock.today()) return;
-    vacuum_into(db, new_backup_path(path, clock.now_ms(), kDailyBackup), NameTaken::number);
-    remove_old_backups(path, keep);
+    if (!backups.empty() && clock.day_number(backups.front().made_ms) >= clock.today()) return {};
+    return std::jthread([path, keep, now_ms = clock.now_ms(), warn] {
+      try {
+        backup_to_folder(path, now_ms, kDailyBackup, keep);
+      } catch (const std::exception& e) {
+        warn(e.what());
+      }
+    });
   } catch (const std::exception& e) {
-    std::fprintf(stderr, "rehearse: warning: today's backup of the collection failed (it is tried again next time): %s\n",
-                 e.what());
+    warn(e.what());
+    return {};
   }
 }
 

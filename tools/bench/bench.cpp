@@ -216,13 +216,20 @@ std::map<std::int64_t, fs::path> bench_queue(const fs::path& work, const std::ve
       const double seconds = elapsed(start);
       return std::make_pair(seconds, queue.review.size() + queue.learning.size() + queue.new_cards.size());
     };
-    // The first opening of a day backs the collection up (VACUUM INTO), once a day as Anki does;
-    // that is timed on its own, and the cold figure is an ordinary opening with the cache dropped.
+    // The first opening of a day backs the collection up (VACUUM INTO), once a day as Anki does,
+    // on a thread of its own: the opening is timed, and the backup until the collection closes.
+    // The cold figure is an ordinary opening with the cache dropped.
     {
       fs::remove_all(backup_folder(path));  // a run earlier today would have made today's backup already
       const auto start = SteadyClock::now();
-      Collection first(path, clock);
-      report(fmt::format("first opening of the day (daily backup), {} cards", n), elapsed(start) * 1e3, "ms");
+      double opened = 0;
+      {
+        Collection first(path, clock);
+        const auto queue = first.queue("", 0);
+        opened = elapsed(start);
+      }
+      report(fmt::format("first open + queue of the day, {} cards", n), opened * 1e3, "ms");
+      report(fmt::format("its daily backup, in the background, {} cards", n), elapsed(start) * 1e3, "ms");
     }
     if (can_drop) {
       drop_page_cache();

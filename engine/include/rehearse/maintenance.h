@@ -4,7 +4,8 @@
 // is in use (a review in another window goes on meanwhile). It appears whole or not at all: it is
 // written to a temporary file, synced and then renamed. The collection makes backups itself in the
 // folder `backups` beside it: before it migrates its schema and once a day (when it is opened on a
-// day that has no backup yet), keeping the newest `keep_backups` (a setting, 10 by default; 0 turns
+// day that has no backup yet; copied on a thread of its own while the collection is used, and
+// finished before the collection closes), keeping the newest `keep_backups` (a setting, 10 by default; 0 turns
 // automatic backups off). Backups the user asks for are never removed automatically.
 #pragma once
 
