@@ -21,6 +21,23 @@ REHEARSE_API std::string_view to_string(CardKind kind);
 // Accepts "question", "keypoint", "story" (and the one-letter deck markers Q, K, S).
 REHEARSE_API std::optional<CardKind> card_kind_from_string(std::string_view text);
 
+// What a card asks for, which decides how an answer to it is judged: a STAR rubric fits a story of
+// one's own, not a definition. It is a field of its own beside the kind: a question card may ask
+// for a story (behavioural), an explanation (technical), a design, or be one to ask the interviewer.
+//   behavioural  a past experience: "Tell me about a time...", "Describe a situation..."
+//   technical    explain or compare: "What is idempotency?", "Kafka or RabbitMQ?"
+//   design       design a system: "How would you design a URL shortener?"
+//   ask          a question the candidate asks the interviewer
+//   keypoint     a key-point card: a term or concept to explain
+//   story        a story card: one of the user's own STAR stories
+enum class QuestionType { behavioural, technical, design, ask, keypoint, story };
+
+REHEARSE_API std::string_view to_string(QuestionType type);
+// Accepts the names above (and "behavioral", "explain", "compare", "system-design", "to-ask").
+REHEARSE_API std::optional<QuestionType> question_type_from_string(std::string_view text);
+// The names question_type_from_string accepts as the canonical ones, for messages.
+REHEARSE_API std::string_view question_type_names();
+
 // One thing a strong answer mentions. `aliases` are other ways of saying it that count too.
 struct KeyPoint {
   std::string text;
@@ -47,6 +64,10 @@ struct CardContent {
   // a card keeps its progress across re-imports as long as its uid stays the same.
   std::string uid;
   CardKind kind = CardKind::question;
+  // What the card asks for, when its file says (a deck's `type:`). Empty means "as the wording
+  // suggests": read it with type_of(), which infers it then, so that a better rule reaches cards
+  // imported before it.
+  std::optional<QuestionType> type;
   std::string prompt;
   std::string answer;
   std::vector<KeyPoint> key_points;
@@ -70,6 +91,18 @@ struct Card {
   SchedulingState scheduling;
   bool suspended = false;
 };
+
+// The type a card's own words suggest, for cards whose deck does not say (the rule is documented
+// in decks/README.md): a key-point card is `keypoint`, a story card `story`; a question is
+// `design` when it asks to design, build or scale a system, `behavioural` when it asks about the
+// speaker's past ("tell me about a time", "describe a situation", "how did you"), `ask` when it
+// asks the interviewer about their team or company ("your team", "the role"), `technical` when
+// it asks what something is, how it works or how two things compare; a question that matches none
+// is `behavioural` when it has themes (themes tie it to stories), else `technical`.
+REHEARSE_API QuestionType infer_question_type(CardKind kind, std::string_view prompt, bool has_themes = false);
+
+// The card's type: the one its source gave, else the one its words suggest.
+REHEARSE_API QuestionType type_of(const CardContent& card);
 
 // Derives a stable uid from a prompt: lower case ASCII letters and digits, words joined by '-',
 // at most 80 characters. Non-ASCII letters are kept as they are.

@@ -29,7 +29,19 @@ namespace rehearse {
 
 struct Attempt {
   std::string text;      // what the user typed; may be empty (they only revealed)
-  double seconds = 0;    // time from showing the prompt to revealing the answer
+  double seconds = 0;    // time from showing the prompt to revealing the answer (typing time)
+  // How long the answer took to say, when it was spoken and recorded. Typing time is not a
+  // speaking time: a scorer that judges length uses this, else the word count at a speaking pace.
+  std::optional<double> spoken_seconds;
+};
+
+// One stretch of the answer and the part of it a segmenting scorer says it is ("situation",
+// "action", "definition", ...), in text order. Byte offsets into Attempt::text: [begin, end).
+struct AnswerPart {
+  std::string part;
+  std::string text;
+  std::size_t begin = 0;
+  std::size_t end = 0;
 };
 
 // One criterion checked against the answer.
@@ -46,6 +58,7 @@ struct ScoreResult {
   std::optional<Rating> suggestion;  // the rating the score suggests
   std::vector<Finding> findings;
   std::string summary;               // one line
+  std::vector<AnswerPart> parts;     // how the scorer read the answer, when it segments it
 };
 
 class REHEARSE_API Scorer {
@@ -58,7 +71,7 @@ class REHEARSE_API Scorer {
   virtual std::vector<OptionSpec> options() const { return {}; }
 
   // Whether this scorer has anything to say about `card` (a STAR rubric has nothing to say about
-  // a definition). The engine skips scorers that do not apply.
+  // a definition): decide by type_of(card). The engine skips scorers that do not apply.
   virtual bool applies_to(const CardContent& card) const = 0;
 
   virtual ScoreResult score(const CardContent& card, const Attempt& attempt, const Options& options) const = 0;
