@@ -108,7 +108,7 @@ TEST_CASE("a scorer's impossible result is refused and reported, not used", "[pl
   auto card = session->next();
   REQUIRE(card);
   for (const std::string text : {"too high", "nan"}) {
-    const CombinedScore score = session->score(*card, Attempt{text, 5});
+    const CombinedScore score = session->score(*card, Attempt{text, 5, {}});
     CHECK_FALSE(score.score);
     REQUIRE(score.errors.size() == 1);
     CHECK_THAT(score.errors[0], Catch::StartsWith("plugin 'bad-scorer': returned a score of"));

@@ -5,11 +5,53 @@
 //   ## Q: What is idempotency?       id: idempotency    good, good: a review card due 2025-06-02
 //   ## Q: What is backpressure?      id: backpressure   good: in its 10-minute step
 //   ## K: Strangler Fig pattern      id: strangler-fig  again, good: in its 10-minute step
+//
+// tests/data/collection-v4.db was made by rehearse with schema version 4 (before question types)
+// from kPrepV4 below, deck "Prep" with no `type:` anywhere, then three answers on 2025-06-01 at
+// 09:05 (FSRS): disagreement good, url-shortener good, team-week again.
 #include <filesystem>
 
 #include "days.h"
 
 using namespace rehearse;
+
+namespace {
+
+const char* kPrepV4 = R"(---
+deck: Prep
+---
+## Q: Tell me about a time you disagreed with your manager
+id: disagreement
+themes: disagreement
+answer: Listen first, then bring data.
+
+## Q: How would you design a URL shortener?
+id: url-shortener
+answer: Hash ids, a key-value store, a cache in front.
+
+## Q: What does a typical week look like for your team?
+id: team-week
+answer: Ask about meetings, on-call and focus time.
+
+## Q: What is idempotency?
+id: idempotency
+answer: The same effect when repeated.
+
+## K: Strangler Fig pattern
+Replace a legacy system piece by piece behind a facade.
+id: strangler-fig
+
+## S: Checkout latency
+id: checkout
+themes: incident
+situation: p99 tripled during a sale.
+task: I owned checkout.
+action:
+- I rolled back the release.
+result: p99 back to 180 ms in 40 minutes.
+)";
+
+}  // namespace
 
 TEST_CASE("a version-1 collection opens, migrates and keeps its cards and reviews", "[day]") {
   test::TempDir dir;
@@ -25,6 +67,10 @@ TEST_CASE("a version-1 collection opens, migrates and keeps its cards and review
   CHECK(cards["idempotency"].scheduling.state == CardState::review);
   CHECK(cards["idempotency"].deck == "Prep::Concepts");
   CHECK(cards["idempotency"].content.tags.empty());
+  // Cards from before question types have none, and are read by their wording.
+  CHECK_FALSE(cards["idempotency"].content.type);
+  CHECK(type_of(cards["idempotency"].content) == QuestionType::technical);
+  CHECK(type_of(cards["strangler-fig"].content) == QuestionType::keypoint);
   CHECK(collection.review_log(cards["idempotency"].id).size() == 2);
   CHECK(collection.review_log(cards["strangler-fig"].id).size() == 2);
   CHECK(collection.stats().reviews_total == 5);
@@ -44,4 +90,47 @@ TEST_CASE("a version-1 collection opens, migrates and keeps its cards and review
   REQUIRE(session->undo());
   CHECK_FALSE(collection.card(review.id)->suspended);
   CHECK(collection.card(review.id)->scheduling == review.scheduling);
+}
+
+TEST_CASE("a version-4 collection migrates: its cards have no type and are read by their wording", "[day][types]") {
+  test::TempDir dir;
+  std::filesystem::copy_file(std::string(REHEARSE_SOURCE_DIR) + "/tests/data/collection-v4.db", dir / "collection.db");
+  auto engine = test::make_engine(dir, "2025-06-02T09:00:00Z");
+  Collection& collection = engine->collection();
+  CHECK(collection.schema_version() == Collection::latest_schema_version());
+  CHECK(Collection::latest_schema_version() >= 5);
+
+  std::map<std::string, Card> cards;
+  for (auto& card : collection.find_cards("", "", 100)) cards[card.content.uid] = card;
+  REQUIRE(cards.size() == 6);
+  for (const auto& [uid, card] : cards) {
+    CAPTURE(uid);
+    CHECK_FALSE(card.content.type);
+    CHECK(type_of(card.content) == infer_question_type(card.content.kind, card.content.prompt, !card.content.themes.empty()));
+  }
+  CHECK(type_of(cards["disagreement"].content) == QuestionType::behavioural);
+  CHECK(type_of(cards["url-shortener"].content) == QuestionType::design);
+  CHECK(type_of(cards["idempotency"].content) == QuestionType::technical);
+  CHECK(type_of(cards["strangler-fig"].content) == QuestionType::keypoint);
+  CHECK(type_of(cards["checkout"].content) == QuestionType::story);
+  CHECK(collection.stats().reviews_total == 3);
+  CHECK(cards["disagreement"].scheduling.reps == 1);
+
+  // The same file again changes no card: no type in the file is no type in the collection.
+  const auto file = dir.write("prep.md", kPrepV4);
+  ImportReport report = engine->import_paths({file});
+  CHECK(report.added == 0);
+  CHECK(report.updated == 0);
+  CHECK(report.unchanged == 6);
+
+  // A type given now is kept, with the card's progress.
+  std::string typed = kPrepV4;
+  typed.replace(typed.find("id: team-week\n"), 14, "id: team-week\ntype: ask\n");
+  dir.write("prep.md", typed);
+  report = engine->import_paths({file});
+  CHECK(report.updated == 1);
+  const Card team_week = *collection.card(cards["team-week"].id);
+  CHECK(team_week.content.type == QuestionType::ask);
+  CHECK(team_week.scheduling == cards["team-week"].scheduling);
+  CHECK(collection.review_log(team_week.id).size() == 1);
 }

@@ -34,7 +34,7 @@ struct BundledDecks {
   ScoreResult score(const std::string& scorer, const CardContent& card, const std::string& answer, double seconds = 0) const {
     const Scorer* component = engine->registry().scorer(scorer);
     REQUIRE(component != nullptr);
-    const CombinedScore combined = score_answer(*engine, {component}, card, Attempt{answer, seconds}, false);
+    const CombinedScore combined = score_answer(*engine, {component}, card, Attempt{answer, seconds, {}}, false);
     INFO(fmt::format("scoring errors: {}", combined.errors.empty() ? "none" : combined.errors.front()));
     REQUIRE(combined.errors.empty());
     REQUIRE(combined.parts.size() == 1);
@@ -386,7 +386,7 @@ TEST_CASE("the engine runs the deck's scorer chain and combines it: the mean sco
   REQUIRE(cards.size() == 1);
   auto session = decks.engine->start_review();
   const std::string weak = in_we(kSituation + kTask + "I rolled back the deploy.\n" + kResult);
-  const CombinedScore combined = session->score(cards.front(), Attempt{weak, 40});
+  const CombinedScore combined = session->score(cards.front(), Attempt{weak, 40, {}});
   REQUIRE(combined.parts.size() == 2);
   CHECK(combined.parts[0].scorer == "keypoints");
   CHECK(combined.parts[1].scorer == "star");
@@ -395,7 +395,7 @@ TEST_CASE("the engine runs the deck's scorer chain and combines it: the mean sco
   CHECK_THAT(summary_of(combined), Catch::Contains("key points") && Catch::Contains("work on:"));
 
   decks.engine->collection().set_config("deck.Behavioral questions (senior backend).scorers", "star");
-  CHECK(session->score(cards.front(), Attempt{weak, 40}).parts.size() == 1);
+  CHECK(session->score(cards.front(), Attempt{weak, 40, {}}).parts.size() == 1);
 }
 
 TEST_CASE("a story whose themes match a behavioural question is offered for it, most themes in common first", "[scorers]") {

@@ -25,7 +25,7 @@ struct CoreSetting {
 const std::vector<CoreSetting>& core_settings() {
   static const std::vector<CoreSetting> settings = {
       {"scheduler", "the scheduler for every deck (e.g. fsrs, sm2)", {"scheduler", OptionType::text, "", "", 0, 0}},
-      {"scorers", "the scorers run on typed answers, in order (e.g. keypoints,star)", {"scorers", OptionType::text, "", "", 0, 0}},
+      {"scorers", "the scorers run on typed answers, in order (e.g. keypoints,star,technical)", {"scorers", OptionType::text, "", "", 0, 0}},
       {"frontend", "the default front end of `rehearse review`", {"frontend", OptionType::text, "cli", "", 0, 0}},
       {"new_per_day", "new cards per deck per day", {"new_per_day", OptionType::integer, "10", "", 0, 100000}},
       {"reviews_per_day", "reviews per deck per day", {"reviews_per_day", OptionType::integer, "200", "", 0, 1000000}},

@@ -19,9 +19,8 @@ namespace {
 
 // Field labels of the deck format: a line of a value that starts like one must not be read as one.
 bool starts_like_label(const std::string& line) {
-  static const char* const kLabels[] = {"id:",     "themes:",    "tags:",  "group:",  "answer:", "key points:",
-                                        "avoid:",  "situation:", "task:",  "action:", "actions:", "result:",
-                                        "lesson:"};
+  static const char* const kLabels[] = {"id:",    "type:",      "themes:", "tags:",   "group:",   "answer:", "key points:",
+                                        "avoid:", "situation:", "task:",   "action:", "actions:", "result:", "lesson:"};
   for (const char* label : kLabels)
     if (line.starts_with(label)) return true;
   return line.starts_with("## ") || line.starts_with("# ");
@@ -59,6 +58,9 @@ void write_card(std::ostream& out, const CardContent& card) {
   const char marker = card.kind == CardKind::question ? 'Q' : card.kind == CardKind::keypoint ? 'K' : 'S';
   out << "## " << marker << ": " << one_line(card.prompt) << "\n";
   out << "id: " << card.uid << "\n";
+  // Only a type the card's file gave: one inferred from the wording stays inferred, so that a
+  // better rule still reaches it after the round trip.
+  if (card.type) out << "type: " << to_string(*card.type) << "\n";
   write_words(out, "themes", card.themes);
   write_words(out, "tags", card.tags);
   if (!card.group.empty()) out << "group: " << card.group << "\n";

@@ -105,7 +105,7 @@ constexpr const char* kCardColumns =
     "c.id, d.name, c.uid, c.kind, c.prompt, c.answer, c.key_points, c.pitfalls, c.themes, c.tags, "
     "c.situation, c.task, c.actions, c.result, c.lesson, c.source_line, c.suspended, c.sibling_group, "
     "s.state, s.due_ms, s.interval_days, s.ease, s.stability, s.difficulty, s.step, s.reps, s.lapses, s.last_review_ms, "
-    "c.collection_tags";
+    "c.collection_tags, c.question_type";
 
 SchedulingState read_state(SQLite::Statement& row, int first);
 
@@ -134,6 +134,9 @@ Card read_card(SQLite::Statement& row) {
   // Tags the collection gave the card (leech) come after the file's.
   for (auto& tag : split_lines(row.getColumn(28).getString()))
     if (std::find(c.tags.begin(), c.tags.end(), tag) == c.tags.end()) c.tags.push_back(std::move(tag));
+  // '' when the file gave no type; a name this rehearse does not know (written by a newer one) is
+  // read the same way, so the card is judged by its wording rather than not at all.
+  c.type = question_type_from_string(row.getColumn(29).getString());
   return card;
 }
 
@@ -377,15 +380,16 @@ ImportReport Collection::Impl::apply_import(const std::vector<ParsedFile>& files
   SQLite::Statement set_deck_tags(db, "UPDATE decks SET tags = ? WHERE id = ?");
   SQLite::Statement find_card(db,
                               "SELECT id, kind, prompt, answer, key_points, pitfalls, themes, tags, situation, task, "
-                              "actions, result, lesson, sibling_group, suspended, source_file, source_line FROM cards WHERE deck_id = ? AND uid = ?");
+                              "actions, result, lesson, sibling_group, question_type, suspended, source_file, source_line FROM cards "
+                              "WHERE deck_id = ? AND uid = ?");
   SQLite::Statement add_card(db,
                              "INSERT INTO cards (deck_id, uid, kind, prompt, answer, key_points, pitfalls, themes, tags, "
-                             "situation, task, actions, result, lesson, sibling_group, source_file, source_line, suspended, created_ms, "
-                             "modified_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)");
+                             "situation, task, actions, result, lesson, sibling_group, question_type, source_file, source_line, suspended, "
+                             "created_ms, modified_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)");
   SQLite::Statement update_card(db,
                                 "UPDATE cards SET kind = ?, prompt = ?, answer = ?, key_points = ?, pitfalls = ?, themes = ?, "
                                 "tags = ?, situation = ?, task = ?, actions = ?, result = ?, lesson = ?, sibling_group = ?, "
-                                "source_file = ?, source_line = ?, suspended = ?, modified_ms = ? WHERE id = ?");
+                                "question_type = ?, source_file = ?, source_line = ?, suspended = ?, modified_ms = ? WHERE id = ?");
   SQLite::Statement add_state(db, "INSERT INTO card_state (card_id, deck_id, due_ms, sibling_group) VALUES (?, ?, ?, ?)");
   SQLite::Statement set_state_copies(db, "UPDATE card_state SET suspended = ?, sibling_group = ? WHERE card_id = ?");
   SQLite::Statement set_state_suspended(db, "UPDATE card_state SET suspended = ? WHERE card_id = ?");
@@ -430,12 +434,13 @@ ImportReport Collection::Impl::apply_import(const std::vector<ParsedFile>& files
         std::vector<std::string> tags = card.tags;
         for (const auto& tag : deck.tags)
           if (std::find(tags.begin(), tags.end(), tag) == tags.end()) tags.push_back(tag);
-        constexpr int kFields = 13;  // the content columns, in the order of `values`
+        constexpr int kFields = 14;  // the content columns, in the order of `values`
         const std::string values[kFields] = {std::string(to_string(card.kind)), card.prompt, card.answer,
                                       encode_key_points(card.key_points), join_lines(card.pitfalls),
                                       join_lines(card.themes), join_lines(tags), card.story.situation,
                                       card.story.task, join_lines(card.story.actions), card.story.result,
-                                      card.story.lesson, card.group};
+                                      card.story.lesson, card.group,
+                                      card.type ? std::string(to_string(*card.type)) : std::string()};
         find_card.reset();
         find_card.bind(1, static_cast<std::int64_t>(deck_id));
         find_card.bind(2, uid);

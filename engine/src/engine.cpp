@@ -19,7 +19,7 @@ namespace {
 // FSRS (see Engine::Engine), so a collection that names none predates it and keeps SM-2.
 constexpr std::string_view kDefaultSchedulers[] = {"sm2", "fsrs"};
 constexpr std::string_view kNewCollectionScheduler = "fsrs";
-constexpr std::string_view kDefaultScorers = "keypoints,star";
+constexpr std::string_view kDefaultScorers = "keypoints,star,technical";
 
 std::vector<std::string> split_list(std::string_view text) {
   std::vector<std::string> items;

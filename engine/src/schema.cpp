@@ -14,7 +14,7 @@ namespace {
 
 // Migration i takes the schema from version i to version i + 1. Never edit one that has shipped;
 // append a new one.
-constexpr std::array<std::string_view, 4> kMigrations = {
+constexpr std::array<std::string_view, 5> kMigrations = {
     // 0 -> 1: decks, cards, scheduling state, review log, settings.
     R"sql(
     CREATE TABLE decks (
@@ -143,6 +143,13 @@ constexpr std::array<std::string_view, 4> kMigrations = {
     ALTER TABLE card_state ADD COLUMN sibling_group TEXT NOT NULL DEFAULT '';
     UPDATE card_state SET sibling_group = (SELECT c.sibling_group FROM cards c WHERE c.id = card_state.card_id)
       WHERE card_id IN (SELECT id FROM cards WHERE sibling_group != '');
+    )sql",
+
+    // 4 -> 5: what a card asks for (card.h's QuestionType: behavioural, technical, design, ...),
+    // when its file says. '' means the file did not: the card's wording decides when it is read,
+    // so the cards of older collections keep being inferred, by the latest rule.
+    R"sql(
+    ALTER TABLE cards ADD COLUMN question_type TEXT NOT NULL DEFAULT '';
     )sql",
 };
 

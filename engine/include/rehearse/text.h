@@ -1,10 +1,19 @@
-// Reading a typed answer: its words, where each one stands, its sentences, and quoting it back.
+// Reading a typed answer, the tools every scorer shares (a third-party scorer gets the same):
 //
-// Scorers share this so that they agree on what a word and a sentence are, and so that a finding
-// quotes exactly what the user typed (byte offsets into the original text), not a normalised copy.
+//   AnswerText     its words, where each one stands, its sentences, and quoting it back;
+//   word forms     stems, spelled-out abbreviations, ordinary words, quantities, typos;
+//   CueList        small patterns of words ("as a result", "i @did", "from # to #");
+//   NegationScope  which words a "not", "never", "without" or "was missing" negates (NegEx);
+//   Term, AnswerIndex  finding a phrase (a key point, an alias) by its words in any order, close
+//                  together, with stemming and typos, outside or (for a lack) inside a negation.
+//
+// Scorers share these so that they agree on what a word, a sentence and a mention are, and so that
+// a finding quotes exactly what the user typed (byte offsets into the original text).
 #pragma once
 
 #include <cstddef>
+#include <initializer_list>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -66,5 +75,172 @@ REHEARSE_API bool is_stop_word(std::string_view word);
 // Whether `word` (a Word::text) is a quantity: starts with a digit ("40", "2.5", "12,000",
 // "3x", "9k") or is "%". Names with digits that are not quantities ("p99", "ec2", "v2") are not.
 REHEARSE_API bool is_numeral(std::string_view word);
+
+// --- Word forms -------------------------------------------------------------------------------
+
+// The English Snowball stem of `word` (lower case, UTF-8), after mapping common irregular past
+// forms to their base ("went" -> "go", "kept" -> "keep"). Safe to call from any thread.
+REHEARSE_API std::string stem(std::string_view word);
+
+// Common abbreviations written out, so that "ms" matches "milliseconds" and "%" "percent".
+REHEARSE_API std::string spell_out(std::string_view word);
+
+// Whether `word` is an ordinary English word (go, peak, data, long, option): one of the ~3,000
+// most frequent lemmas of general English, compared by stem (engine/src/ordinary_words.inc says
+// how the list was made). Such a word alone is no evidence that an answer names a concept;
+// technical terms (idempotency, cache, canary) are not in the list.
+REHEARSE_API bool is_ordinary_word(std::string_view word);
+
+// Whether `word` is a quantity: a numeral (is_numeral) or a number word ("twelve", "hundred",
+// "dozen", "halved", "twice"; not "one", which is more often a pronoun).
+REHEARSE_API bool is_quantity(std::string_view word);
+
+// Whether `word` is a past-tense verb saying what someone did ("added", "built"; not "was",
+// "needed" or "learned", which are states).
+REHEARSE_API bool is_past_action(std::string_view word);
+
+// Optimal string alignment distance (a swap of two neighbours counts as one edit), or limit + 1
+// when it is greater than `limit`.
+REHEARSE_API int edit_distance(std::string_view a, std::string_view b, int limit);
+
+// --- Cue patterns -----------------------------------------------------------------------------
+//
+// A pattern is words separated by spaces. Each token is
+//   word          that word (lower case; "didn't" and "i'm" are one word each)
+//   a|b|c         any of them
+//   learn*        any word starting with "learn"
+//   _             any one word
+//   #             a quantity (is_quantity)
+//   @did          a past-tense verb of doing (is_past_action)
+//   @ing          a word ending in "-ing" ("looking", "handing"): a gerund or participle
+//   ^             (first only) the start of a sentence
+// and a token ending in '?' may be left out. A pattern never spans two sentences.
+
+struct CueHit {
+  int first = 0;  // word indices, both included
+  int last = 0;
+};
+
+class REHEARSE_API CuePattern {
+ public:
+  // Throws std::invalid_argument for an empty pattern.
+  explicit CuePattern(std::string_view pattern);
+
+  // How many words the pattern covers when it starts at word `start`, or 0 when it does not match.
+  int match(const AnswerText& text, int start) const;
+
+ private:
+  struct Token {
+    std::vector<std::string> words;     // any of these
+    std::vector<std::string> prefixes;  // or a word starting with one of these
+    bool any = false, quantity = false, past_action = false, gerund = false, optional = false;
+    bool accepts(std::string_view word) const;
+  };
+  int match_from(const AnswerText& text, std::size_t token, int word, int sentence) const;
+
+  std::vector<Token> tokens_;
+  bool sentence_start_ = false;
+};
+
+class REHEARSE_API CueList {
+ public:
+  CueList(std::initializer_list<std::string_view> patterns);
+
+  // Where the patterns match in words [from, to) (to = -1: the end), in text order; where two
+  // overlap, the one starting first (then the longer) is kept.
+  std::vector<CueHit> find_all(const AnswerText& text, int from = 0, int to = -1) const;
+
+ private:
+  std::vector<CuePattern> patterns_;
+};
+
+// --- Negation scope ---------------------------------------------------------------------------
+
+// Which words of an answer are negated, by the NegEx method (Chapman et al., 2001): a negation
+// phrase before ("no", "never", "without", "didn't", "lack of", "instead of") negates up to five
+// words after it, one after ("... was missing", "... wasn't there") up to five words before it;
+// pseudo-negations ("not only", "no doubt", "without a hitch") negate nothing; the scope ends early
+// at a termination word ("but", "however", "which", "so", "because") or a clause mark (, ; : —).
+class REHEARSE_API NegationScope {
+ public:
+  explicit NegationScope(const AnswerText& text);
+
+  bool negated(int word) const { return word >= 0 && word < static_cast<int>(negated_.size()) && negated_[static_cast<std::size_t>(word)]; }
+  // Whether word `word` is itself part of a negation phrase ("not", "without", "lack of").
+  bool is_trigger(int word) const { return word >= 0 && word < static_cast<int>(trigger_.size()) && trigger_[static_cast<std::size_t>(word)]; }
+
+ private:
+  std::vector<bool> negated_;
+  std::vector<bool> trigger_;
+};
+
+// --- Finding phrases --------------------------------------------------------------------------
+
+// How many words of a term must be found. A key point of one or two content words needs them
+// all, a longer one two thirds (an answer says "stakeholders got updates" for "keep stakeholders
+// updated on a cadence"). A pitfall is an accusation, so it needs three quarters.
+enum class Strictness { key_point, pitfall };
+
+// One way of saying something (a key point's text, an alias, a pitfall), ready to be looked for.
+struct REHEARSE_API Term {
+  std::string text;                // as the deck wrote it, for messages
+  std::vector<std::string> words;  // lower case, abbreviations spelled out ("ms" -> "millisecond")
+  std::vector<std::string> stems;  // the stems of `words`
+  int needed = 0;                  // how many of them must be found together
+  // All words, stop words too, found next to each other in order. A term whose content words are
+  // all ordinary English ("go no-go", "off-peak") is matched this way, since its words alone say
+  // nothing; a single ordinary word is never matched at all (`usable` is false).
+  bool exact_phrase = false;
+  bool usable = true;
+  // The term names an absence ("missing index", "no rollback plan", "lack of monitoring"): it is
+  // said by a negated mention of the rest ("there was no index"), never by a positive one.
+  bool lack = false;
+
+  // The term for `text`: its content words (stop words dropped unless nothing else is left), with
+  // a leading "no", "missing", "lack of", "without" or "absence of" read as a lack. Nothing when
+  // `text` has no words.
+  static std::optional<Term> parse(std::string_view text, Strictness strictness = Strictness::key_point);
+  // A phrase to be found word for word (stemmed), stop words included.
+  static std::optional<Term> phrase(std::string_view text);
+};
+
+struct TermMatch {
+  int found = 0;     // distinct words of the term found close together
+  int first = -1;    // the answer's words from `first` to `last` hold them
+  int last = -1;
+
+  bool complete(const Term& term) const { return term.usable && found > 0 && found >= term.needed; }
+};
+
+// An answer's words, spelled out, stemmed and read for negation once, to look terms up in.
+class REHEARSE_API AnswerIndex {
+ public:
+  explicit AnswerIndex(const AnswerText& text);
+
+  // The closest group of the term's words in one sentence (the most of them, then the shortest
+  // span), counting only words outside a negation, or for a lack only words inside one.
+  TermMatch find(const Term& term) const;
+  // Like find(), but counting words whatever their negation: where an answer says a thing only to
+  // deny it ("we never had a rollback plan"), find() fails and this succeeds.
+  TermMatch find_anywhere(const Term& term) const;
+
+  const AnswerText& text() const { return text_; }
+  const NegationScope& negation() const { return negation_; }
+  const std::string& stem(int i) const { return stems_[static_cast<std::size_t>(i)]; }
+  bool is_content(int i) const;
+
+ private:
+  enum class Polarity { positive, negative, any };
+  TermMatch find(const Term& term, Polarity polarity) const;
+  TermMatch find_phrase(const Term& term, Polarity polarity) const;
+  bool same_word(const Term& term, std::size_t j, std::size_t i) const;
+  bool allowed(int word, Polarity polarity) const;
+
+  const AnswerText& text_;
+  NegationScope negation_;
+  std::vector<std::string> words_;   // spelled out
+  std::vector<std::string> stems_;
+  std::vector<std::string> joined_;  // stem of words i and i+1 written as one ("roll back" -> "rollback")
+};
 
 }  // namespace rehearse

@@ -179,7 +179,7 @@ class CliFrontend final : public Frontend {
       show_answer(out, card->content);
       CombinedScore score;
       if (!trim(typed).empty()) {
-        score = session->score(*card, Attempt{typed, seconds});
+        score = session->score(*card, Attempt{typed, seconds, {}});
         if (!score.parts.empty() || !score.errors.empty()) {
           out << "\n--- Your answer ---\n";
           show_score(out, score);

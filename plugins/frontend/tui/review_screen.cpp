@@ -132,7 +132,7 @@ void ReviewScreen::reveal() {
   // An answer only revealed, not typed, has nothing to score: the user rates their recall.
   if (editor_.blank()) return;
   try {
-    score_ = session_.score(*card_, Attempt{editor_.utf8(), *answer_seconds_});
+    score_ = session_.score(*card_, Attempt{editor_.utf8(), *answer_seconds_, {}});
     if (!score_->errors.empty()) say(fmt::format("Scoring failed: {}", score_->errors.front()), true);
   } catch (const std::exception& e) {
     say(fmt::format("Scoring failed: {}", e.what()), true);

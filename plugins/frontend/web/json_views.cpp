@@ -53,8 +53,8 @@ SpokenTarget spoken_target(const Engine& engine) {
 
 json card_front(const Card& card, const SpokenTarget& target) {
   const CardContent& c = card.content;
-  json front = {{"id", card.id}, {"deck", card.deck}, {"kind", to_string(c.kind)}, {"prompt", c.prompt},
-                {"state", to_string(card.scheduling.state)}, {"behavioural", is_behavioural(c)}};
+  json front = {{"id", card.id}, {"deck", card.deck}, {"kind", to_string(c.kind)}, {"type", to_string(type_of(c))},
+                {"prompt", c.prompt}, {"state", to_string(card.scheduling.state)}, {"behavioural", is_behavioural(c)}};
   if (is_behavioural(c)) front["target_seconds"] = {target.min_seconds, target.max_seconds};
   return front;
 }
@@ -108,8 +108,8 @@ json decks_json(const std::vector<DeckSummary>& decks) {
 
 json card_row(const Card& card, const Clock& clock) {
   const CardContent& c = card.content;
-  return {{"id", card.id}, {"deck", card.deck}, {"kind", to_string(c.kind)}, {"prompt", c.prompt},
-          {"suspended", card.suspended}, {"tags", c.tags}, {"themes", c.themes}, {"scheduling", state_json(card, clock)}};
+  return {{"id", card.id}, {"deck", card.deck}, {"kind", to_string(c.kind)}, {"type", to_string(type_of(c))},
+          {"prompt", c.prompt}, {"suspended", card.suspended}, {"tags", c.tags}, {"themes", c.themes}, {"scheduling", state_json(card, clock)}};
 }
 
 json card_detail(const Card& card, const std::vector<ReviewLogEntry>& log, const Clock& clock) {

@@ -22,7 +22,8 @@ struct SpokenTarget {
 SpokenTarget spoken_target(const Engine& engine);
 bool is_behavioural(const CardContent& card);
 
-// What is shown before the answer: never the answer itself.
+// What is shown before the answer: never the answer itself. A card's "type" is the one its deck
+// gave, else the one its wording suggests (type_of), as the scorers read it.
 json card_front(const Card& card, const SpokenTarget& target);
 // The model answer, key points, pitfalls, themes and the STAR parts.
 json card_back(const CardContent& card);
@@ -31,7 +32,7 @@ json summary_json(const SessionSummary& summary);
 json counts_json(const QueueCounts& counts);
 
 json decks_json(const std::vector<DeckSummary>& decks);
-// A card in a list of cards: its prompt and where it stands.
+// A card in a list of cards: its prompt, kind and type, and where it stands.
 json card_row(const Card& card, const Clock& clock);
 // Everything about one card, with its review history.
 json card_detail(const Card& card, const std::vector<ReviewLogEntry>& log, const Clock& clock);

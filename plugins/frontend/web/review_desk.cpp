@@ -72,7 +72,7 @@ json ReviewDesk::reveal(std::int64_t card_id, const std::string& text) {
     seconds_ = std::chrono::duration<double>(SteadyClock::now() - shown_at_).count();
     attempt_ = text;
     if (text.find_first_not_of(" \t\r\n") != std::string::npos)
-      score_ = session().score(*current_, Attempt{attempt_, seconds_});
+      score_ = session().score(*current_, Attempt{attempt_, seconds_, {}});
   }
   return state();
 }

@@ -19,16 +19,19 @@
 #include <memory>
 #include <unordered_set>
 
+#include "paraphrases.h"
 #include "rehearse/plugin.h"
 #include "rehearse/text.h"
-#include "stemmer.h"
-#include "term_matcher.h"
 
 namespace keypoints {
 
 namespace {
 
+using rehearse::AnswerIndex;
 using rehearse::AnswerText;
+using rehearse::Strictness;
+using rehearse::Term;
+using rehearse::TermMatch;
 using rehearse::CardContent;
 using rehearse::CardKind;
 using rehearse::Finding;
@@ -71,7 +74,7 @@ std::string quoted_phrase(std::string_view text) {
 
 // The ways a pitfall can be said: a quoted phrase in it is looked for word for word; otherwise its
 // words up to "with no" / "without" (what follows describes what is missing), and its aliases.
-std::optional<Pitfall> pitfall_terms(const std::string& line, Stemmer& stemmer) {
+std::optional<Pitfall> pitfall_terms(const std::string& line) {
   static const std::unordered_set<std::string_view> absence = {"no", "not", "never", "without", "leaving", "ignoring", "skipping", "forgetting",
                                                                 "failing", "missing", "lacking", "omitting", "neglecting"};
   const auto bar = line.find('|');
@@ -80,7 +83,7 @@ std::optional<Pitfall> pitfall_terms(const std::string& line, Stemmer& stemmer) 
   if (main.words().empty()) return std::nullopt;
 
   if (const std::string quoted = quoted_phrase(pitfall.text); !quoted.empty()) {
-    if (auto phrase = make_phrase(quoted, stemmer)) pitfall.variants.push_back(std::move(*phrase));
+    if (auto phrase = Term::phrase(quoted)) pitfall.variants.push_back(std::move(*phrase));
   } else if (!absence.count(main.words().front().text)) {
     std::size_t cut = pitfall.text.size();
     const auto& words = main.words();
@@ -91,13 +94,13 @@ std::optional<Pitfall> pitfall_terms(const std::string& line, Stemmer& stemmer) 
         break;
       }
     }
-    if (auto term = make_term(std::string_view(pitfall.text).substr(0, cut), stemmer, Strictness::pitfall))
+    if (auto term = Term::parse(std::string_view(pitfall.text).substr(0, cut), Strictness::pitfall))
       pitfall.variants.push_back(std::move(*term));
   }
   if (bar != std::string::npos) {
     for (std::size_t start = bar + 1; start <= line.size();) {
       const auto comma = std::min(line.find(',', start), line.size());
-      if (auto term = make_term(std::string_view(line).substr(start, comma - start), stemmer, Strictness::pitfall))
+      if (auto term = Term::parse(std::string_view(line).substr(start, comma - start), Strictness::pitfall))
         pitfall.variants.push_back(std::move(*term));
       start = comma + 1;
     }
@@ -127,22 +130,21 @@ class KeypointsScorer final : public rehearse::Scorer {
   }
 
   ScoreResult score(const CardContent& card, const rehearse::Attempt& attempt, const rehearse::Options& options) const override {
-    Stemmer stemmer;  // one per call: libstemmer is not thread-safe
     const AnswerText text(attempt.text);
-    const AnswerIndex index(text, stemmer);
+    const AnswerIndex index(text);
     ScoreResult result;
     if (text.words().empty()) {
       result.score = 0;
       result.summary = "Nothing to score: the answer is empty.";
     } else if (!card.key_points.empty()) {
-      score_key_points(card, index, stemmer, result);
+      score_key_points(card, index, result);
     } else if (!card.answer.empty()) {
-      score_terms(card, index, stemmer, result);
+      score_terms(card, index, result);
     } else {
       result.summary = "This card has no key points or model answer to compare with.";
       return result;
     }
-    const int pitfalls = check_pitfalls(card, index, stemmer, result);
+    const int pitfalls = check_pitfalls(card, index, result);
     if (pitfalls > 0 && result.score) {
       result.score = std::max(0.0, *result.score - static_cast<double>(pitfalls * options.get_int("pitfall_penalty")));
       result.summary += fmt::format(" Fell into {} pitfall{}.", pitfalls, pitfalls == 1 ? "" : "s");
@@ -152,7 +154,7 @@ class KeypointsScorer final : public rehearse::Scorer {
   }
 
  private:
-  static void score_key_points(const CardContent& card, const AnswerIndex& index, Stemmer& stemmer, ScoreResult& result) {
+  static void score_key_points(const CardContent& card, const AnswerIndex& index, ScoreResult& result) {
     double credit = 0;
     int covered = 0, partly = 0;
     std::vector<std::string> missing;
@@ -163,9 +165,15 @@ class KeypointsScorer final : public rehearse::Scorer {
       std::vector<std::string> texts{point.text};
       texts.insert(texts.end(), point.aliases.begin(), point.aliases.end());
       for (const auto& text : texts) {
-        auto term = make_term(text, stemmer, Strictness::key_point);
+        auto term = Term::parse(text, Strictness::key_point);
         if (!term) continue;
-        const TermMatch match = index.find(*term);
+        TermMatch match = index.find(*term);
+        if (!match.complete(*term)) {
+          // "Rejected alternatives" is also said by "I considered X but chose Y".
+          if (const Paraphrase* idea = idea_of(*term)) {
+            if (const auto hit = find_idea(*idea, index)) match = TermMatch{term->needed, hit->first, hit->last};
+          }
+        }
         const bool better = match.complete(*term) > (best_term && best.complete(*best_term)) ||
                             (match.complete(*term) == (best_term && best.complete(*best_term)) && match.found > best.found);
         if (!best_term || better) {
@@ -208,11 +216,11 @@ class KeypointsScorer final : public rehearse::Scorer {
   // For a key-point card without key points: the model answer's first content words, which name
   // what the concept is, are the terms a good explanation uses. They end at the first labelled
   // line after the definition ("Use when:", "Tradeoff:"): those say where it applies, not what it is.
-  static void score_terms(const CardContent& card, const AnswerIndex& index, Stemmer& stemmer, ScoreResult& result) {
+  static void score_terms(const CardContent& card, const AnswerIndex& index, ScoreResult& result) {
     const AnswerText model(card.answer);
     const AnswerText prompt(card.prompt);
     std::unordered_set<std::string> seen;
-    for (const auto& word : prompt.words()) seen.insert(stemmer.stem(spell_out(word.text)));  // naming the term explains nothing
+    for (const auto& word : prompt.words()) seen.insert(rehearse::stem(rehearse::spell_out(word.text)));  // naming the term explains nothing
     std::vector<int> labels = label_words(model);
     std::vector<std::string> found, missing;
     std::size_t terms = 0;
@@ -220,8 +228,10 @@ class KeypointsScorer final : public rehearse::Scorer {
       const std::string& word = model.words()[i].text;
       if (labels[i] && terms > 0) break;
       if (labels[i] || rehearse::is_stop_word(word) || word.size() < 3) continue;
-      auto term = make_term(word, stemmer, Strictness::key_point);
+      auto term = Term::parse(word, Strictness::key_point);
       if (!term || !seen.insert(term->stems.front()).second) continue;
+      // Here the word comes from this card's own explanation, so even an ordinary one counts.
+      term->usable = true;
       ++terms;
       const TermMatch match = index.find(*term);
       if (match.complete(*term))
@@ -258,14 +268,14 @@ class KeypointsScorer final : public rehearse::Scorer {
     return label;
   }
 
-  static int check_pitfalls(const CardContent& card, const AnswerIndex& index, Stemmer& stemmer, ScoreResult& result) {
+  static int check_pitfalls(const CardContent& card, const AnswerIndex& index, ScoreResult& result) {
     int fallen = 0;
     for (const auto& line : card.pitfalls) {
-      const auto pitfall = pitfall_terms(line, stemmer);
+      const auto pitfall = pitfall_terms(line);
       if (!pitfall) continue;
       for (const auto& variant : pitfall->variants) {
         const TermMatch match = index.find(variant);
-        if (!match.complete(variant) || match.negated) continue;
+        if (!match.complete(variant)) continue;
         ++fallen;
         result.findings.push_back(Finding{"avoid: " + pitfall->text, false, index.text().quote(match.first, match.last, 80),
                                           fmt::format("A strong answer avoids this: {}.", pitfall->text)});

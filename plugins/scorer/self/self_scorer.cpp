@@ -23,9 +23,11 @@ class SelfScorer final : public rehearse::Scorer {
     for (std::string word; words >> word;) ++count;
     if (count == 0)
       result.summary = "Compare your recall with the model answer and rate it yourself.";
-    else
+    else if (attempt.seconds > 0)
       result.summary = fmt::format("You wrote {} words in {:.0f} seconds; compare them with the model answer and rate your recall.",
                                    count, attempt.seconds);
+    else
+      result.summary = fmt::format("You wrote {} words; compare them with the model answer and rate your recall.", count);
     return result;
   }
 };

@@ -2,8 +2,8 @@
 
 namespace star::cues {
 
-const PhraseList& situation() {
-  static const PhraseList list = {
+const rehearse::CueList& situation() {
+  static const rehearse::CueList list = {
       "at my|our previous|last|current|former|old|first|second company|job|role|employer|team|startup|workplace",
       "at the time",
       "back then|when",
@@ -23,8 +23,8 @@ const PhraseList& situation() {
   return list;
 }
 
-const PhraseList& task() {
-  static const PhraseList list = {
+const rehearse::CueList& task() {
+  static const rehearse::CueList list = {
       "my task|job|role|responsibility|goal|mandate|assignment|mission|focus|part|remit was|is|became",
       "i was responsible|accountable|tasked|asked|assigned|expected|brought|hired|chosen|in|the|on|leading|one",
       "i owned|volunteered",
@@ -41,28 +41,41 @@ const PhraseList& task() {
       "the|our|my goal was",
       "asked|assigned|tasked|chose|picked|wanted me to",
       "i set out to",
+      "i picked|took it|this|that up|on",
+      "i was handed|given|assigned|asked|told",
+      "i asked|offered|volunteered to take|lead|own|run|drive",
+      "lands|landed|fell on me|my",
+      "on me|us to",
+      "it was my|our design|call|job|code|service|system|responsibility|problem",
+      "it was mine",
+      "i was the|a|an _? _? on-call|on call|lead|owner|engineer|one",
+      "i'm the|a|an _? _? on-call|on call|lead|owner|engineer|one",
   };
   return list;
 }
 
-const PhraseList& own_action() {
-  static const PhraseList list = {
+const rehearse::CueList& own_action() {
+  static const rehearse::CueList list = {
       "i first|then|next|also|immediately|quickly|personally|eventually|finally|initially|later|carefully|manually|directly|"
       "instead|still|even|soon|actually? @did",
       "i've @did",
+      // Present-tense storytelling ("So I go to the dashboards and...").
+      "i|so first|then|next|also|immediately? go|check|look|open|roll|page|call|ask|pull|find|see|notice|start|try|add|write|run|"
+      "restart|flip|switch|spin|grab|dig|trace|decide|build|set|move|put|turn|kill|revert|message|ping|tell|loop|split|push|fix|"
+      "profile|measure|compare|propose|suggest|sit|pair|draft|create|change|bump|disable|enable|block|drop|patch|deploy|ship",
   };
   return list;
 }
 
-const PhraseList& shared_action() {
-  static const PhraseList list = {
+const rehearse::CueList& shared_action() {
+  static const rehearse::CueList list = {
       "we first|then|next|also|immediately|quickly|eventually|finally|initially|later|instead|together|jointly? @did",
   };
   return list;
 }
 
-const PhraseList& sequence() {
-  static const PhraseList list = {
+const rehearse::CueList& sequence() {
+  static const rehearse::CueList list = {
       "^ first|firstly|then|next|afterwards|finally|second|secondly|third|thirdly",
       "^ after that",
       "^ to fix|stabilise|stabilize|mitigate|diagnose|find|address|solve|confirm|prove|reduce|prevent",
@@ -70,27 +83,44 @@ const PhraseList& sequence() {
   return list;
 }
 
-const PhraseList& result() {
-  static const PhraseList list = {
+const rehearse::CueList& result() {
+  static const rehearse::CueList list = {
       "as a result",
       "in the end",
       "the|end|net|final result|outcome|impact|effect was|is",
       "which|this|that|it meant|led|resulted|brought|reduced|cut|dropped|lowered|improved|increased|saved|eliminated|removed|halved|doubled",
       "from # _? to #",
       "from # _? down|up to #",
-      "# %|percent|x|times|fewer|less|more|faster|lower|higher",
+      "# %|percent|x|times _? fewer|less|more|faster|lower|higher|cheaper|smaller|bigger|quicker",
       "down|up|back to|under|below|above #",
       "no|zero downtime|incidents|incident|errors|outages|outage|data|customer|complaints|regressions|pages|issues|failures|loss|"
       "bugs|tickets|rollbacks",
       "shipped|launched|delivered|completed|finished|released on|ahead|within|early",
       "got|was|were promoted",
       "went live",
+      "settled|recovered|stabilised|stabilized|fell|dropped|rose|grew|shrank|climbed|flattened|disappeared|vanished|plummeted",
+      "has|have held|stayed|worked|run|been|kept",
+      "nobody|no one has|had|needed|complained|noticed|paged|asked|raised|reported",
+      "never came|happened|recurred|returned back|again|up",
+      "still use|uses|using|runs|running|in place|holding|stands",
+      "signed off",
+      "was|were adopted|approved|accepted|rolled out|merged|praised|recognised|recognized",
+      "the team|company|org|customers|support|users _? adopted|started|picked|stopped|kept",
   };
   return list;
 }
 
-const PhraseList& direction() {
-  static const PhraseList list = {
+const rehearse::CueList& measure() {
+  static const rehearse::CueList list = {
+      "# _? minutes|minute|hours|hour|days|day|weeks|week|months|month|seconds|second|ms|milliseconds|percent|%|x|times|"
+      "dollars|k|per",
+      "$|€|£ #",
+  };
+  return list;
+}
+
+const rehearse::CueList& direction() {
+  static const rehearse::CueList list = {
       "reduced|reduce|reducing|cut|dropped|fell|decreased|lowered|improved|improving|increased|faster|quicker|fewer|less|lower|higher|"
       "eliminated|removed|saved|sped|shrank|better|stable|stabilised|stabilized|smoother|prevented|avoided|recovered|unblocked|"
       "halved|shorter|cheaper|more reliable",
@@ -100,8 +130,8 @@ const PhraseList& direction() {
   return list;
 }
 
-const PhraseList& lesson() {
-  static const PhraseList list = {
+const rehearse::CueList& lesson() {
+  static const rehearse::CueList list = {
       "i|we learned|learnt|realized|realised",
       "lesson|lessons|takeaway|takeaways",
       "taught|showed|reminded|convinced me",
@@ -121,12 +151,33 @@ const PhraseList& lesson() {
       "going forward",
       "from then on",
       "ever since",
+      "what i|i've took|learned|learnt|kept|carried|remember|got|stuck|taken",
+      "stuck with me",
+      "it|that|this made|makes me",
+      "made me realise|realize|more|less|think|appreciate",
+      "these days i?",
+      "nowadays",
+      "i've found|learned|learnt|used|kept|carried|stopped|started|made",
+      "i'd stress|say|recommend|advise|argue",
+      "the thing|part i'd|i",
+      "i take|took away",
+      "if i could|had to",
+      "whenever _ _? _? i",
+      "i still|always ask|check|think|insist|push|try|start|make|write|build|look",
+      "i try to always|never?",
+      "was|is worth it|far|more|every|the",
+      "the right call|thing|move|decision",
+      "the hardest|biggest|best part|lesson|thing",
+      "^ since then|that",
+      "^ @ing _ _? _? _? _? was|is|did|saved|made|got|mattered|helped|paid|turned|taught|meant|beat|works|worked",
+      "^ honestly|looking|in retrospect",
+      "more than any|anything",
   };
   return list;
 }
 
-const PhraseList& tradeoff() {
-  static const PhraseList list = {
+const rehearse::CueList& tradeoff() {
+  static const rehearse::CueList list = {
       "tradeoff|tradeoffs",
       "trade off|offs",
       "instead of",
@@ -153,8 +204,8 @@ const PhraseList& tradeoff() {
   return list;
 }
 
-const PhraseList& blame() {
-  static const PhraseList list = {
+const rehearse::CueList& blame() {
+  static const rehearse::CueList list = {
       "dropped the ball",
       "threw _ _? over the wall",
       "couldn't|could not be bothered",
@@ -166,6 +217,8 @@ const PhraseList& blame() {
       "thanks to them|their|him|her",
       "incompetent|incompetence|clueless|lazy|sloppy|careless|useless|idiot|idiots|stupid|dumb|hopeless|negligent|negligence",
       "their|his|her|whose fault",
+      "other|their|his|her|vendor's|team's|teams|developers|devs|engineers|people|contractors|ops _? _? was|were|is|are really|so|very|pretty|just|completely|terribly|totally? "
+      "bad|terrible|awful|horrible|garbage|trash|rubbish|crap|crappy|poor|shoddy|sloppy|useless|broken|hopeless|amateurish|incompetent",
       "fault of the|that|another|their|his|her",
       "not|wasn't|isn't my|our fault",
       "blame|blamed|blaming",
@@ -176,8 +229,8 @@ const PhraseList& blame() {
   return list;
 }
 
-const PhraseList& vague_contribution() {
-  static const PhraseList list = {
+const rehearse::CueList& vague_contribution() {
+  static const rehearse::CueList list = {
       "helped|help|helping with|out|on",
       "worked|working on",
       "was|were involved|part in|of|with",
@@ -192,8 +245,8 @@ const PhraseList& vague_contribution() {
   return list;
 }
 
-const PhraseList& filler() {
-  static const PhraseList list = {
+const rehearse::CueList& filler() {
+  static const rehearse::CueList list = {
       "basically",
       "you know",
       "stuff",

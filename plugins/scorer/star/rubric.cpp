@@ -71,9 +71,7 @@ std::string format_duration(double seconds) {
 }
 
 bool in_parts(const StarParts& parts, int word, std::initializer_list<Part> wanted) {
-  for (const auto& unit : parts.units())
-    if (word >= unit.first_word && word < unit.end_word) return std::find(wanted.begin(), wanted.end(), unit.part) != wanted.end();
-  return false;
+  return std::find(wanted.begin(), wanted.end(), parts.part_of(word)) != wanted.end();
 }
 
 // --- all four STAR parts: a quarter of the credit for each of situation, task, action, result.
@@ -83,10 +81,10 @@ Check four_parts(const AnswerText& text, const StarParts& parts) {
       {Part::task, "one sentence on what you owned"},
       {Part::action, "what you did, step by step, as \"I\""},
       {Part::result, "what changed because of it, with numbers"}};
-  Check check{{"all four STAR parts", false, "", ""}, 15, 0};
+  Check check{{"all four STAR parts", false, "", ""}, 10, 0};
   std::vector<std::string> shown, missing;
   for (const auto& [part, advice] : kWanted) {
-    if (auto unit = parts.first_evidence(part)) {
+    if (auto unit = parts.first_unit(part)) {
       const Unit& u = parts.units()[static_cast<std::size_t>(*unit)];
       shown.push_back(fmt::format("{}: {}", part_name(part), text.quote(u.first_word, u.end_word - 1, 45)));
     } else {
@@ -94,6 +92,8 @@ Check four_parts(const AnswerText& text, const StarParts& parts) {
     }
   }
   check.credit = static_cast<double>(shown.size()) / 4.0;
+  // Without an action or a result there is no story to judge, however long the answer.
+  if (!parts.present(Part::action) || !parts.present(Part::result)) check.cap = kFailedCap;
   check.finding.met = missing.empty();
   for (const auto& item : shown) check.finding.evidence += (check.finding.evidence.empty() ? "" : " | ") + item;
   if (!missing.empty()) {
@@ -107,7 +107,7 @@ Check four_parts(const AnswerText& text, const StarParts& parts) {
 // --- action is the largest part: full credit from 40% of the words, none below 15%; at most half
 // while another part is bigger.
 Check action_largest(const StarParts& parts) {
-  Check check{{"action is the largest part", false, "", ""}, 10, 0};
+  Check check{{"action is the largest part", false, "", ""}, 15, 0};
   const int total = parts.total_words();
   const int situation = parts.words(Part::situation), task = parts.words(Part::task), action = parts.words(Part::action);
   const int ending = parts.words(Part::result) + parts.words(Part::lesson);
@@ -172,12 +172,12 @@ Check ownership(const AnswerText& text, const StarParts& parts) {
 // --- quantified result: a number in the result and lesson (the last third of the answer when
 // no result is found) earns it all; only a direction ("reduced", "faster") half.
 Check quantified_result(const AnswerText& text, const StarParts& parts) {
-  Check check{{"quantified result", false, "", ""}, 15, 0};
+  Check check{{"quantified result", false, "", ""}, 20, 0};
   const int count = static_cast<int>(text.words().size());
-  const bool has_result = parts.words(Part::result) + parts.words(Part::lesson) > 0;
-  auto in_scope = [&](int i) { return has_result ? in_parts(parts, i, {Part::result, Part::lesson}) : i >= count * 2 / 3; };
+  // Only the result counts: a number in the situation ("40k orders a day") is scale, not outcome.
+  auto in_scope = [&](int i) { return in_parts(parts, i, {Part::result, Part::lesson}); };
   for (int i = 0; i < count; ++i) {
-    if (in_scope(i) && is_quantity(word_at(text, i).text)) {
+    if (in_scope(i) && rehearse::is_quantity(word_at(text, i).text)) {
       check.credit = 1;
       check.finding.met = true;
       check.finding.evidence = clause(text, i, i, 4, 4);
@@ -211,14 +211,13 @@ Check tradeoff(const AnswerText& text) {
   return check;
 }
 
-// --- lesson at the end: in the lesson part or the last 40% of the answer earns it all; a
-// lesson earlier on half.
+// --- lesson at the end: a lesson in the ending (the sentences labelled lesson or result) earns
+// it all; one earlier on half.
 Check lesson(const AnswerText& text, const StarParts& parts) {
   Check check{{"lesson at the end", false, "", ""}, 10, 0};
   const auto hits = cues::lesson().find_all(text);
-  const double tail_start = 0.6 * static_cast<double>(text.words().size());
   for (auto it = hits.rbegin(); it != hits.rend(); ++it) {
-    if (it->first >= tail_start || in_parts(parts, it->first, {Part::lesson})) {
+    if (in_parts(parts, it->first, {Part::lesson, Part::result})) {
       check.credit = 1;
       check.finding.met = true;
       check.finding.evidence = clause(text, it->first, it->last);
@@ -235,26 +234,32 @@ Check lesson(const AnswerText& text, const StarParts& parts) {
   return check;
 }
 
-// --- length: full credit inside the target; none at half the minimum or twice the maximum.
+// --- length, in a soft band: full credit from 80% of the shortest to 125% of the longest target
+// time (people speak faster or slower than the pace assumed), falling to none at a third of the
+// shortest and at two and a half times the longest. Recorded answers are judged by how long they
+// took to say; typed ones by their words at the speaking pace, never by the typing time.
 Check length(const AnswerText& text, const rehearse::Attempt& attempt, const LengthTarget& target) {
-  Check check{{"length", false, "", ""}, 10, 0};
+  Check check{{"length", false, "", ""}, 5, 0};
   const int words = text.spoken_word_count();
-  const double spoken = words * 60.0 / target.words_per_minute;
+  const bool recorded = attempt.spoken_seconds && *attempt.spoken_seconds > 0;
+  const double spoken = recorded ? *attempt.spoken_seconds : words * 60.0 / target.words_per_minute;
   const auto words_for = [&](double seconds) { return std::lround(seconds * target.words_per_minute / 60.0); };
-  if (spoken < target.min_seconds)
-    check.credit = clamp01((spoken - target.min_seconds / 2) / (target.min_seconds / 2));
-  else if (spoken > target.max_seconds)
-    check.credit = clamp01(1 - (spoken - target.max_seconds) / target.max_seconds);
+  const double low = 0.8 * target.min_seconds, high = 1.25 * target.max_seconds;
+  const double floor = target.min_seconds / 3, ceiling = 2.5 * target.max_seconds;
+  if (spoken < low)
+    check.credit = clamp01((spoken - floor) / (low - floor));
+  else if (spoken > high)
+    check.credit = clamp01((ceiling - spoken) / (ceiling - high));
   else
     check.credit = 1;
-  check.finding.met = spoken >= target.min_seconds && spoken <= target.max_seconds;
-  check.finding.evidence = fmt::format("{} words, about {} spoken (target {:.0f}-{:.0f} s)", words, format_duration(spoken),
-                                       target.min_seconds, target.max_seconds);
-  if (attempt.seconds > 0) check.finding.evidence += fmt::format("; you took {}", format_duration(attempt.seconds));
-  if (spoken < target.min_seconds)
+  check.finding.met = spoken >= low && spoken <= high;
+  check.finding.evidence = recorded ? fmt::format("{} spoken (target {:.0f}-{:.0f} s)", format_duration(spoken), target.min_seconds, target.max_seconds)
+                                    : fmt::format("{} words, about {} spoken at {:.0f} words a minute (target {:.0f}-{:.0f} s)", words,
+                                                  format_duration(spoken), target.words_per_minute, target.min_seconds, target.max_seconds);
+  if (spoken < low)
     check.finding.advice = fmt::format("Too short to show what you did: aim for {}-{} words.", words_for(target.min_seconds),
                                        words_for(target.max_seconds));
-  else if (spoken > target.max_seconds)
+  else if (spoken > high)
     check.finding.advice = fmt::format("Tighten it to {}-{} words: keep the context short and leave details for follow-up questions.",
                                        words_for(target.min_seconds), words_for(target.max_seconds));
   return check;
@@ -279,7 +284,7 @@ std::vector<std::string> blame_quotes(const AnswerText& text) {
       "pm", "junior", "intern", "contractor", "contractors", "dba", "dbas", "someone", "somebody", "colleague", "colleague's",
       "coworker", "teammate", "teammate's", "developer", "developers"};
   static const std::unordered_set<std::string_view> first_person = {"i", "we", "my", "our", "me", "us", "i'd", "we'd"};
-  static const PhraseList failures = {
+  static const rehearse::CueList failures = {
       "broke|messed|screwed|ignored|forgot|refused|botched|neglected|skipped",
       "failed to",
       "didn't|never test|tested|check|checked|review|reviewed|read|tell|told|communicate|warn|warned|document|documented",
@@ -327,7 +332,7 @@ bool concrete_after(const AnswerText& text, int last) {
     const auto gap = std::string_view(text.text()).substr(word_at(text, i - 1).end, word_at(text, i).begin - word_at(text, i - 1).end);
     if (gap.find_first_of(",;:(") != std::string_view::npos || joins.count(word_at(text, i).text)) break;
     const std::string& word = word_at(text, i).text;
-    if (is_quantity(word) || (!rehearse::is_stop_word(word) && !generic.count(word))) return true;
+    if (rehearse::is_quantity(word) || (!rehearse::is_stop_word(word) && !generic.count(word))) return true;
   }
   return false;
 }

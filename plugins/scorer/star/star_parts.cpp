@@ -46,25 +46,28 @@ bool is_symbol(std::string_view word) { return word == "%" || word == "$" || wor
 // How much each family of cues says about the part of the unit it occurs in. Task and lesson
 // phrases are specific ("my role was", "I learned"), so they weigh more than a past-tense verb.
 struct CueWeight {
-  const PhraseList& (*cues)();
+  const rehearse::CueList& (*cues)();
   Part part;
   double weight;
 };
 constexpr CueWeight kCueWeights[] = {
-    {cues::situation, Part::situation, 1.0}, {cues::task, Part::task, 1.2},       {cues::own_action, Part::action, 1.0},
+    {cues::situation, Part::situation, 1.0}, {cues::task, Part::task, 1.2},       {cues::own_action, Part::action, 1.2},
     {cues::shared_action, Part::action, 0.6}, {cues::sequence, Part::action, 0.5}, {cues::result, Part::result, 1.0},
+    {cues::measure, Part::result, 0.5},
     {cues::direction, Part::result, 0.4},    {cues::lesson, Part::lesson, 1.5},
 };
 constexpr double kMaxCue = 2.5;
+// What it costs the labelling to go back to an earlier part of the story.
+constexpr double kBackwardsCost = 0.6;
 
 // A slight pull towards where each part usually stands (by the unit's middle, 0 to 1): context
 // first, results last. Cues outweigh it.
 double position_prior(Part part, double x) {
   switch (part) {
-    case Part::situation: return x < 0.25 ? 0.4 : 0.0;
+    case Part::situation: return x < 0.1 ? 0.8 : x < 0.25 ? 0.4 : 0.0;
     case Part::task: return x < 0.4 ? 0.15 : 0.0;
     case Part::action: return x > 0.15 && x < 0.85 ? 0.25 : 0.0;
-    case Part::result: return x > 0.6 ? 0.35 : 0.0;
+    case Part::result: return x > 0.8 ? 0.5 : x > 0.6 ? 0.35 : 0.0;
     case Part::lesson: return 0.0;
   }
   return 0.0;
@@ -138,9 +141,12 @@ void StarParts::assign() {
       }
       double before = minus_infinity;
       int came_from = 0;
-      for (int q = 0; q <= p; ++q) {
-        if (best[u - 1][static_cast<std::size_t>(q)] > before) {
-          before = best[u - 1][static_cast<std::size_t>(q)];
+      for (int q = 0; q < kPartCount; ++q) {
+        // Going back (an action after a result) is allowed, at a price: stories mostly run in
+        // order, but a sentence of numbers in the middle must not drag the rest into the result.
+        const double step = best[u - 1][static_cast<std::size_t>(q)] - (q > p ? kBackwardsCost : 0.0);
+        if (step > before) {
+          before = step;
           came_from = q;
         }
       }
@@ -155,14 +161,30 @@ void StarParts::assign() {
     units_[u].part = static_cast<Part>(part);
     part = from[u][static_cast<std::size_t>(part)];
   }
+  // Position alone proves no result: when no sentence placed in the result says what changed, the
+  // ending is the action carrying on (or the lesson), and the answer has no result.
+  const bool result_shown = std::any_of(units_.begin(), units_.begin() + static_cast<long>(free_units), [](const Unit& unit) {
+    return unit.part == Part::result && unit.cues[index_of(Part::result)] > 0;
+  });
+  if (!result_shown) {
+    for (std::size_t u = 0; u < free_units; ++u) {
+      if (units_[u].part != Part::result) continue;
+      const bool reflective = units_[u].cues[index_of(Part::lesson)] > 0;
+      units_[u].part = reflective ? Part::lesson : Part::action;
+    }
+  }
 }
 
-std::optional<int> StarParts::first_evidence(Part part) const {
-  for (std::size_t u = 0; u < units_.size(); ++u) {
-    const Unit& unit = units_[u];
-    if (unit.part == part && (unit.label == part || unit.cues[index_of(part)] > 0)) return static_cast<int>(u);
-  }
+std::optional<int> StarParts::first_unit(Part part) const {
+  for (std::size_t u = 0; u < units_.size(); ++u)
+    if (units_[u].part == part) return static_cast<int>(u);
   return std::nullopt;
+}
+
+Part StarParts::part_of(int word) const {
+  for (const auto& unit : units_)
+    if (word >= unit.first_word && word < unit.end_word) return unit.part;
+  return Part::situation;
 }
 
 }  // namespace star

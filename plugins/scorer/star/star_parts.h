@@ -6,7 +6,9 @@
 // The others are placed by their cue phrases (cues.h) and a little by where they stand, keeping
 // the parts in STAR order: a dynamic programme picks, among all in-order assignments, the one
 // whose units best match the cues of their part. A part is present when a unit assigned to it is
-// labelled for it or has one of its cues; position alone proves nothing.
+// labelled for it or has one of its cues; position alone proves nothing, so a unit without a cue
+// for the part the order gives it takes the part of its neighbour instead. The labels are what the
+// rubric judges by: a part is present exactly when some sentence is labelled with it.
 #pragma once
 
 #include <array>
@@ -39,9 +41,11 @@ class StarParts {
   // Spoken words assigned to `part`.
   int words(Part part) const { return words_[static_cast<std::size_t>(part)]; }
   int total_words() const { return total_; }
-  bool present(Part part) const { return first_evidence(part).has_value(); }
-  // The first unit of `part` that is labelled for it or has one of its cues.
-  std::optional<int> first_evidence(Part part) const;
+  bool present(Part part) const { return words(part) > 0; }
+  // The first unit labelled `part`.
+  std::optional<int> first_unit(Part part) const;
+  // The part word `word` was labelled.
+  Part part_of(int word) const;
   bool labelled() const { return labelled_; }
 
  private:

@@ -42,9 +42,11 @@ class StarScorer final : public rehearse::Scorer {
             integer_option("words_per_minute", "150", "speaking pace used to turn words into seconds", 60, 300)};
   }
 
-  // Behavioural questions carry themes (incident, mentoring, ...) that tie them to stories.
+  // A STAR rubric judges a story of one's own: behavioural questions and story cards, never an
+  // explanation or a design.
   bool applies_to(const rehearse::CardContent& card) const override {
-    return card.kind == rehearse::CardKind::story || (card.kind == rehearse::CardKind::question && !card.themes.empty());
+    const rehearse::QuestionType type = rehearse::type_of(card);
+    return type == rehearse::QuestionType::behavioural || type == rehearse::QuestionType::story;
   }
 
   rehearse::ScoreResult score(const rehearse::CardContent&, const rehearse::Attempt& attempt, const rehearse::Options& options) const override {
@@ -73,6 +75,12 @@ class StarScorer final : public rehearse::Scorer {
       result.findings.push_back(std::move(check.finding));
     }
     result.score = std::clamp(score, 0.0, cap);
+    for (const auto& unit : parts.units()) {
+      const auto& first = text.words()[static_cast<std::size_t>(unit.first_word)];
+      const auto& last = text.words()[static_cast<std::size_t>(unit.end_word - 1)];
+      result.parts.push_back(rehearse::AnswerPart{std::string(part_name(unit.part)), text.text().substr(first.begin, last.end - first.begin),
+                                                  first.begin, last.end});
+    }
     result.suggestion = rehearse::rating_for_score(*result.score);
     const std::size_t met = result.findings.size() - to_work_on.size();
     if (to_work_on.empty()) {

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <optional>
 #include <set>
 #include <unordered_map>
 
@@ -89,6 +90,25 @@ void add_other_fields(const Note& note, const NoteType* type, const std::set<siz
   }
 }
 
+// The question type a note's tags name ("behavioral", "system-design", or a level of a tag like
+// "interview::behavioural"), when they name exactly one; Anki has no such field, so without a tag
+// the card's wording decides.
+std::optional<QuestionType> type_from_tags(const std::vector<std::string>& tags) {
+  std::optional<QuestionType> found;
+  for (const auto& tag : tags) {
+    size_t start = 0;
+    while (start <= tag.size()) {
+      const size_t end = std::min(tag.find("::", start), tag.size());
+      if (const auto type = question_type_from_string(std::string_view(tag).substr(start, end - start))) {
+        if (found && *found != *type) return std::nullopt;  // tags that disagree say nothing
+        found = type;
+      }
+      start = end + 2;
+    }
+  }
+  return found;
+}
+
 // Notes the import skipped for one reason, reported in one warning.
 struct Skipped {
   std::string reason;
@@ -147,6 +167,7 @@ class CardMaker {
     card.answer = note.fields.size() < 2 ? std::string() : html_to_text(note.fields[1]);
     add_other_fields(note, type, {0, 1}, card);
     card.tags = note.tags;
+    card.type = type_from_tags(note.tags);
     add_card(note, anki_card, std::move(card));
   }
 
@@ -170,6 +191,7 @@ class CardMaker {
       card.answer = html_to_text(reveal_clozes(text, number, ClozeSide::answer));
       add_other_fields(note, type, {text_field}, card);
       card.tags = note.tags;
+      card.type = type_from_tags(note.tags);
       if (numbers.size() > 1) card.group = note.guid;
       add_card(note, *anki_card, std::move(card));
       ++made;

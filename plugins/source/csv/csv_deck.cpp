@@ -16,8 +16,8 @@ namespace rehearse::csv {
 
 namespace {
 
-enum class Column { ignored, prompt, answer, key_points, pitfalls, tags, themes, deck, kind, id, situation, task, action,
-                    result, lesson, notes };
+enum class Column { ignored, prompt, answer, key_points, pitfalls, tags, themes, deck, kind, type, id, situation, task,
+                    action, result, lesson, notes };
 
 // Header names, compared in lower case without spaces, '_' or '-'.
 std::optional<Column> column_named(std::string_view header) {
@@ -34,7 +34,8 @@ std::optional<Column> column_named(std::string_view header) {
       {"tag", Column::tags},            {"labels", Column::tags},         {"category", Column::tags},
       {"themes", Column::themes},       {"theme", Column::themes},        {"deck", Column::deck},
       {"deckname", Column::deck},       {"subdeck", Column::deck},        {"kind", Column::kind},
-      {"type", Column::kind},           {"cardtype", Column::kind},       {"id", Column::id},
+      {"type", Column::type},           {"questiontype", Column::type},   {"cardtype", Column::kind},
+      {"id", Column::id},
       {"uid", Column::id},              {"guid", Column::id},             {"key", Column::id},
       {"situation", Column::situation}, {"task", Column::task},           {"action", Column::action},
       {"actions", Column::action},      {"result", Column::result},       {"results", Column::result},
@@ -304,6 +305,8 @@ class Table {
       card.line = row.line;
       std::string deck = default_deck;
       bool kind_given = false;
+      std::optional<QuestionType> type;
+      std::optional<CardKind> kind_from_type;
       std::vector<std::string> notes;
       for (size_t i = 0; i < row.fields.size(); ++i) {
         const std::string value = cell(row.fields[i]);
@@ -327,6 +330,15 @@ class Table {
             kind_given = true;
             break;
           }
+          case Column::type:
+            // Before question types a "type" column held the kind, and files like that still
+            // import: "question", "Q", "K" and "S" are kinds, and "keypoint" and "story" are both.
+            type = question_type_from_string(value);
+            kind_from_type = card_kind_from_string(value);
+            if (!type && !kind_from_type)
+              throw ParseError(file_, row.line,
+                               fmt::format("the type '{}' is not one of {}", value, question_type_names()));
+            break;
           case Column::id: card.uid = value; break;
           case Column::situation: card.story.situation = value; break;
           case Column::task: card.story.task = value; break;
@@ -343,6 +355,14 @@ class Table {
         continue;
       }
       for (const auto& note : notes) card.answer += (card.answer.empty() ? "" : "\n") + note;
+      if (kind_from_type && !kind_given) {
+        card.kind = *kind_from_type;
+        kind_given = true;
+      }
+      // A key-point card of type keypoint, a story of type story: the kind says so already.
+      const bool said_by_kind = (type == QuestionType::keypoint && card.kind == CardKind::keypoint) ||
+                                (type == QuestionType::story && card.kind == CardKind::story);
+      if (type && !said_by_kind) card.type = type;
       // A row with the parts of a story and no kind is a story.
       if (!kind_given && !card.story.situation.empty() && !card.story.actions.empty() && card.answer.empty())
         card.kind = CardKind::story;

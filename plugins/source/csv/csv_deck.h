@@ -12,7 +12,7 @@
 namespace rehearse::csv {
 
 // Throws ParseError (file and line) for a file without a prompt column, a row with more fields
-// than there are columns, an unterminated quote, or a bad kind.
+// than there are columns, an unterminated quote, or a bad kind or question type.
 ParseResult parse_table(std::string_view bytes, const std::filesystem::path& path);
 
 // Whether `head` starts like a table this source reads: Anki's text-export headers, or a header

@@ -230,6 +230,7 @@ class Maker {
   void question(const Entry& entry) {
     CardContent card;
     card.kind = CardKind::question;
+    card.type = entry.type;
     card.line = entry.line;
     card.prompt = text::collapse_spaces(entry.title);
     if (card.prompt.empty()) {

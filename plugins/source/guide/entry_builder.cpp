@@ -44,6 +44,82 @@ bool is_skipped_section(const std::string& title) {
   return false;
 }
 
+// The lower-case ASCII words of a heading ("Questions to Ask (the Interviewer)" -> questions, to,
+// ask, the, interviewer).
+std::vector<std::string> heading_words(const std::string& heading) {
+  std::vector<std::string> words;
+  std::string word;
+  for (char c : text::lower(heading) + " ") {
+    if (text::is_ascii_alnum(c)) {
+      word += c;
+    } else if (!word.empty()) {
+      words.push_back(std::move(word));
+      word.clear();
+    }
+  }
+  return words;
+}
+
+// Whether the heading tells the candidate what to ask: "Questions to ask (the interviewer)", "What
+// should I ask?", "Ask your interviewer", "Questions for the hiring manager". Not when the
+// interviewer is the one asking ("Questions interviewers ask", "What they might ask you").
+bool heading_names_questions_to_ask(const std::vector<std::string>& words) {
+  static const std::set<std::string, std::less<>> asker = {"interviewer", "interviewers", "they", "we", "employer", "employers",
+                                                           "recruiter", "recruiters", "manager", "managers", "company", "companies"};
+  static const std::set<std::string, std::less<>> candidate_asks = {"to", "you", "should", "can", "could", "might", "must",
+                                                                    "candidate", "candidates", "i"};
+  static const std::set<std::string, std::less<>> asked = {"interviewer", "interviewers", "employer", "recruiter", "hiring",
+                                                           "manager", "them", "panel"};
+  const size_t n = words.size();
+  for (size_t i = 0; i < n; ++i) {
+    if (words[i] == "reverse" && i + 1 < n && words[i + 1].starts_with("interview")) return true;
+    if (words[i] == "questions" && i + 1 < n && words[i + 1] == "for")
+      for (size_t k = i + 2; k < n && k <= i + 4; ++k)
+        if (asked.count(words[k])) return true;
+    if (words[i] != "ask") continue;
+    bool by_interviewer = false, by_candidate = false;
+    for (size_t k = i >= 3 ? i - 3 : 0; k < i; ++k) by_interviewer = by_interviewer || asker.count(words[k]) > 0;
+    for (size_t k = i >= 2 ? i - 2 : 0; k < i; ++k) by_candidate = by_candidate || candidate_asks.count(words[k]) > 0;
+    for (size_t k = i + 1; k < n && k <= i + 3; ++k) by_candidate = by_candidate || asked.count(words[k]) > 0;
+    if (by_candidate && !by_interviewer) return true;
+  }
+  return false;
+}
+
+// The question type a section heading names for the questions under it: "Behavioral questions",
+// "System design", "Technical interview questions", "Questions to ask the interviewer". A type word
+// counts when it ends the heading or comes just before what it describes (questions, interview,
+// round), so that "Set the technical context" or "Design patterns" name no type. A heading that
+// names two ("Behavioral and technical questions") names none.
+std::optional<QuestionType> type_named_by_heading(const std::string& heading) {
+  const std::vector<std::string> words = heading_words(heading);
+  if (words.empty() || words.size() > 12) return std::nullopt;
+  if (heading_names_questions_to_ask(words)) return QuestionType::ask;
+  static const std::set<std::string, std::less<>> described = {"question", "questions", "interview", "interviews", "round",
+                                                               "rounds", "prompts", "screen", "screening", "section"};
+  static const std::map<std::string, QuestionType, std::less<>> type_words = {
+      {"behavioral", QuestionType::behavioural},  {"behavioural", QuestionType::behavioural},
+      {"behavior", QuestionType::behavioural},    {"behaviour", QuestionType::behavioural},
+      {"situational", QuestionType::behavioural}, {"competency", QuestionType::behavioural},
+      {"design", QuestionType::design},           {"technical", QuestionType::technical},
+      {"conceptual", QuestionType::technical},
+  };
+  std::set<QuestionType> named;
+  for (size_t i = 0; i < words.size(); ++i) {
+    const auto it = type_words.find(words[i]);
+    if (it == type_words.end()) continue;
+    const bool last = i + 1 == words.size();
+    bool describes = false;
+    for (size_t k = i + 1; k < words.size() && k <= i + 2; ++k) describes = describes || described.count(words[k]) > 0;
+    // "Technical design questions": the design is what is technical.
+    const bool qualifies_design = it->second == QuestionType::technical && i + 1 < words.size() &&
+                                  type_words.count(words[i + 1]) && type_words.at(words[i + 1]) == QuestionType::design;
+    if ((last || describes) && !qualifies_design) named.insert(it->second);
+  }
+  if (named.size() != 1) return std::nullopt;
+  return *named.begin();
+}
+
 std::string strip_quotes(std::string text) {
   static const std::pair<std::string, std::string> pairs[] = {
       {"\"", "\""}, {"\xE2\x80\x9C", "\xE2\x80\x9D"}, {"'", "'"}, {"\xE2\x80\x98", "\xE2\x80\x99"}, {"`", "`"}};
@@ -150,7 +226,10 @@ QuestionLine parse_question_line(const std::string& raw, LineRole role) {
 
 class Builder {
  public:
-  explicit Builder(const Page& page) : page_(page) {}
+  explicit Builder(const Page& page) : page_(page) {
+    // The page's title speaks for the whole page ("Behavioral Questions for Backend Engineers").
+    if (auto type = type_named_by_heading(page.title)) section_types_.push_back({-1, type});
+  }
 
   PageEntries build() {
     for (const auto& line : page_.lines) take(line);
@@ -199,6 +278,7 @@ class Builder {
     const std::string& text = line.text;
     if (is_skipped_section(text)) {
       close();
+      enter_section(line);
       skipping_ = true;
       skip_level_ = line.level;
       heading_.clear();
@@ -222,9 +302,25 @@ class Builder {
       return;
     }
     close();
+    enter_section(line);
     heading_ = text;
     context_.clear();
     question_list_ = true;
+  }
+
+  // A section heading ends the sections at its level and below: in Markdown the ones its level
+  // says; in plain text, where headings have no levels, the one before it.
+  void enter_section(const PageLine& line) {
+    const int level = page_.markdown ? line.level : 0;
+    while (!section_types_.empty() && section_types_.back().level >= level) section_types_.pop_back();
+    section_types_.push_back({level, type_named_by_heading(line.text)});
+  }
+
+  // The type the innermost section that names one gives its questions.
+  std::optional<QuestionType> section_type() const {
+    for (auto it = section_types_.rbegin(); it != section_types_.rend(); ++it)
+      if (it->type) return it->type;
+    return std::nullopt;
   }
 
   void on_text(const PageLine& line) {
@@ -405,6 +501,7 @@ class Builder {
     open_->title = title;
     open_->number = number;
     open_->context = text::join(context_, " ");
+    open_->type = section_type();
     role_ = Role::none;
     fresh_ = false;
     opened_by_summary_ = false;
@@ -458,6 +555,13 @@ class Builder {
   bool question_list_ = true;        // items here are a list of questions (right under a heading)
   std::string heading_;              // the last section heading: a story's title
   std::vector<std::string> context_; // text since that heading
+  // The question type each open section's heading names (or none), outermost first; level -1 is
+  // the page's title.
+  struct SectionType {
+    int level = 0;
+    std::optional<QuestionType> type;
+  };
+  std::vector<SectionType> section_types_;
 };
 
 }  // namespace

@@ -9,11 +9,13 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "labels.h"
 #include "page_reader.h"
+#include "rehearse/card.h"
 
 namespace rehearse::guide {
 
@@ -40,6 +42,9 @@ struct Entry {
   std::string title;    // the question, the story's or the section's title, or the term
   std::string number;   // the entry's number on the page, when it shows one
   std::string context;  // text between the section heading and the entry (category badges)
+  // What the entry's section says its questions are ("## System design", "Questions to ask"); empty
+  // when no heading says, and the card's wording decides.
+  std::optional<QuestionType> type;
   std::vector<Piece> preamble;  // text before any label
   std::map<Role, std::vector<Piece>> sections;
   std::vector<Role> order;  // the sections in page order

@@ -47,6 +47,18 @@ std::vector<std::string> split_list(std::string_view text) {
 }
 
 // Returns the line number (1-based) of the first invalid UTF-8 sequence, or 0.
+// The question type a `type:` names (front matter or card); an unknown name is an error at `line`
+// that lists the names there are.
+QuestionType question_type_at(const std::string& value, const std::string& file, int line) {
+  if (auto type = question_type_from_string(value)) return *type;
+  const std::string names(question_type_names());
+  if (value.empty()) throw ParseError(file, line, "'type:' is empty; give one of " + names);
+  if (value.find('\n') != std::string::npos)
+    throw ParseError(file, line, "'type:' takes one word (one of " + names +
+                                     "), but lines of text follow it; write the answer above the card's fields or under 'answer:'");
+  throw ParseError(file, line, "'" + value + "' is not a question type; 'type:' is one of " + names);
+}
+
 int invalid_utf8_line(std::string_view text) {
   int line = 1;
   for (size_t i = 0; i < text.size();) {
@@ -62,12 +74,12 @@ int invalid_utf8_line(std::string_view text) {
   return 0;
 }
 
-enum class Field { id, themes, tags, group, answer, key_points, avoid, situation, task, action, result, lesson };
+enum class Field { id, type, themes, tags, group, answer, key_points, avoid, situation, task, action, result, lesson };
 
 const std::map<std::string, Field>& field_labels() {
   static const std::map<std::string, Field> labels = {
       {"id", Field::id},           {"themes", Field::themes},         {"tags", Field::tags},
-      {"group", Field::group},
+      {"group", Field::group},         {"type", Field::type},
       {"answer", Field::answer},   {"key points", Field::key_points}, {"avoid", Field::avoid},
       {"situation", Field::situation}, {"task", Field::task},         {"action", Field::action},
       {"actions", Field::action},  {"result", Field::result},         {"lesson", Field::lesson},
@@ -217,6 +229,9 @@ class DeckParser {
         saw_deck_name_ = true;
       } else if (key == "tags") {
         deck_tags_ = split_list(value);
+      } else if (key == "type") {
+        // The type of the deck's questions, unless a card says otherwise.
+        deck_type_ = question_type_at(value, file_, static_cast<int>(i) + 1);
       }
     }
     throw ParseError(file_, 1, "the front matter starting here is never closed with '---'");
@@ -298,6 +313,10 @@ class DeckParser {
     for (const auto& theme : split_list(text_of(pending, Field::themes))) card.themes.push_back(lower(theme));
     card.tags = split_list(text_of(pending, Field::tags));
     card.group = text_of(pending, Field::group);
+    if (auto it = pending.fields.find(Field::type); it != pending.fields.end())
+      card.type = question_type_at(join_text(it->second.lines), file_, it->second.line);
+    else if (card.kind == CardKind::question)
+      card.type = deck_type_;  // key points and stories are what they are, whatever the questions ask
     for (const auto& item : items_of(pending, Field::key_points)) {
       KeyPoint point;
       const auto bar = item.find('|');
@@ -335,6 +354,7 @@ class DeckParser {
   std::string deck_name_;
   bool saw_deck_name_ = false;
   std::vector<std::string> deck_tags_;
+  std::optional<QuestionType> deck_type_;  // the front matter's `type:`
   std::vector<std::string> lines_;
   std::optional<PendingCard> card_;
   std::vector<CardContent> cards_;

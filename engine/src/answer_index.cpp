@@ -1,0 +1,215 @@
+// Finding a phrase in an answer: by stems, in any order, close together in one sentence,
+// forgiving small typos, and with its polarity: a negated mention does not say a thing, and a
+// thing that is itself a lack ("missing index") is said only by a negated mention.
+#include <algorithm>
+#include <unordered_set>
+
+#include "rehearse/text.h"
+
+namespace rehearse {
+
+namespace {
+
+bool has_digit(std::string_view word) {
+  return std::any_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// Words that open a phrase naming an absence.
+const std::unordered_set<std::string_view> kLackOpeners = {"no", "missing", "lack", "lacking", "without", "absence", "absent",
+                                                           "zero", "not", "never", "none", "skipping", "skipped"};
+
+// Words in a term that make it a negation of its own ("avoid data loss", "ship without tests"):
+// such a term is looked for whatever the polarity of the answer's words.
+bool names_a_negation(std::string_view word) {
+  static const std::unordered_set<std::string_view> words = {"no", "not", "never", "without", "avoid", "avoiding", "prevent",
+                                                             "preventing", "instead", "rather", "nor", "none", "nothing"};
+  return words.count(word) > 0 || word.ends_with("n't");
+}
+
+// A word of a deck's text in capitals ("CQRS", "MTTR", "SLO"): an acronym, a term of the art.
+bool is_acronym(std::string_view original) {
+  int letters = 0;
+  for (char c : original) {
+    if (c >= 'a' && c <= 'z') return false;
+    if (c >= 'A' && c <= 'Z') ++letters;
+  }
+  return letters >= 2;
+}
+
+// How far apart (in words) the first and last word of a term may stand and still say it.
+int max_span(const Term& term) { return std::max(4, 2 * static_cast<int>(term.words.size())); }
+
+}  // namespace
+
+std::optional<Term> Term::parse(std::string_view text, Strictness strictness) {
+  const AnswerText parsed{std::string(text)};
+  const auto& all_words = parsed.words();
+  if (all_words.empty()) return std::nullopt;
+  Term term;
+  term.text = std::string(text);
+  std::size_t start = 0;
+  if (strictness == Strictness::key_point && all_words.size() >= 2 && kLackOpeners.count(all_words[0].text)) {
+    term.lack = true;
+    start = all_words[1].text == "of" && all_words.size() >= 3 ? 2 : 1;
+  }
+  bool negation_inside = false;
+  std::vector<std::string> all;
+  std::vector<bool> technical;
+  for (std::size_t i = start; i < all_words.size(); ++i) {
+    const Word& word = all_words[i];
+    all.push_back(spell_out(word.text));
+    negation_inside = negation_inside || names_a_negation(word.text);
+    const std::string_view original = parsed.text().substr(word.begin, word.end - word.begin);
+    technical.push_back(is_acronym(original) || has_digit(word.text) || !is_ordinary_word(all.back()));
+  }
+  // The content words, each stem once; whether any of them is a term of the art.
+  bool any_technical = false;
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    if (is_stop_word(all[i])) continue;
+    std::string s = stem(all[i]);
+    if (std::find(term.stems.begin(), term.stems.end(), s) != term.stems.end()) continue;
+    term.words.push_back(all[i]);
+    term.stems.push_back(std::move(s));
+    any_technical = any_technical || technical[i];
+  }
+  (void)negation_inside;
+  if (term.words.empty()) {
+    // Only stop words ("Own it" is not, but "Why not?" is): the phrase itself, word for word.
+    auto phrase = Term::phrase(std::string_view(text).substr(all_words[start].begin));
+    if (phrase) phrase->lack = term.lack;
+    return phrase;
+  }
+  const int k = static_cast<int>(term.words.size());
+  if (!any_technical && k == 1) {
+    // One ordinary word: "off-peak" and "go no-go" still mean something as a whole phrase; "data"
+    // or "option" alone never does.
+    if (all.size() >= 2 && !term.lack) {
+      auto phrase = Term::phrase(std::string_view(text).substr(all_words[start].begin));
+      if (phrase) phrase->text = term.text;
+      return phrase;
+    }
+    if (!term.lack) term.usable = false;
+  }
+  if (strictness == Strictness::key_point)
+    term.needed = k <= 2 ? k : (2 * k + 2) / 3;
+  else
+    term.needed = k <= 3 ? k : (3 * k + 3) / 4;
+  // Ordinary words say a thing only together: a longer term of them needs one more.
+  if (!any_technical && k >= 3) term.needed = std::min(k, term.needed + 1);
+  return term;
+}
+
+std::optional<Term> Term::phrase(std::string_view text) {
+  const AnswerText parsed{std::string(text)};
+  Term term;
+  term.text = std::string(text);
+  term.exact_phrase = true;
+  for (const auto& word : parsed.words()) {
+    term.words.push_back(spell_out(word.text));
+    term.stems.push_back(stem(term.words.back()));
+  }
+  if (term.words.empty()) return std::nullopt;
+  term.needed = static_cast<int>(term.words.size());
+  return term;
+}
+
+AnswerIndex::AnswerIndex(const AnswerText& text) : text_(text), negation_(text) {
+  const auto& words = text.words();
+  words_.reserve(words.size());
+  stems_.reserve(words.size());
+  for (const auto& word : words) {
+    words_.push_back(spell_out(word.text));
+    stems_.push_back(rehearse::stem(words_.back()));
+  }
+  for (std::size_t i = 0; i + 1 < words.size(); ++i)
+    joined_.push_back(words[i].sentence == words[i + 1].sentence ? rehearse::stem(words_[i] + words_[i + 1]) : std::string());
+}
+
+bool AnswerIndex::is_content(int i) const { return !is_stop_word(words_[static_cast<std::size_t>(i)]); }
+
+bool AnswerIndex::same_word(const Term& term, std::size_t j, std::size_t i) const {
+  if (stems_[i] == term.stems[j]) return true;
+  // A typo: same first letter, long enough that one slip (two in long words) cannot turn it into
+  // another common word, and never in numbers ("p95" is not "p99").
+  const std::string& typed = words_[i];
+  const std::string& wanted = term.words[j];
+  const std::size_t shorter = std::min(typed.size(), wanted.size());
+  if (shorter < 6 || typed.front() != wanted.front() || has_digit(typed) || has_digit(wanted)) return false;
+  const int limit = shorter >= 10 ? 2 : 1;
+  return edit_distance(typed, wanted, limit) <= limit;
+}
+
+bool AnswerIndex::allowed(int word, Polarity polarity) const {
+  switch (polarity) {
+    case Polarity::any: return true;
+    case Polarity::positive: return !negation_.negated(word);
+    case Polarity::negative: return negation_.negated(word) || negation_.is_trigger(word - 1);
+  }
+  return true;
+}
+
+TermMatch AnswerIndex::find(const Term& term) const {
+  bool own_negation = false;
+  for (const auto& word : term.words) own_negation = own_negation || names_a_negation(word);
+  const Polarity polarity = term.lack ? Polarity::negative : own_negation ? Polarity::any : Polarity::positive;
+  return find(term, polarity);
+}
+
+TermMatch AnswerIndex::find_anywhere(const Term& term) const { return find(term, Polarity::any); }
+
+TermMatch AnswerIndex::find(const Term& term, Polarity polarity) const {
+  if (!term.usable) return {};
+  if (term.exact_phrase) return find_phrase(term, polarity);
+  struct Hit {
+    int first, last;
+    std::size_t word;  // which word of the term
+  };
+  std::vector<Hit> hits;
+  for (std::size_t i = 0; i < words_.size(); ++i) {
+    if (!allowed(static_cast<int>(i), polarity)) continue;
+    for (std::size_t j = 0; j < term.stems.size(); ++j) {
+      if (same_word(term, j, i))
+        hits.push_back({static_cast<int>(i), static_cast<int>(i), j});
+      else if (i < joined_.size() && !joined_[i].empty() && joined_[i] == term.stems[j])
+        hits.push_back({static_cast<int>(i), static_cast<int>(i) + 1, j});
+    }
+  }
+  // The window over the hits of one sentence with the most distinct words of the term, then the
+  // shortest.
+  TermMatch best;
+  std::vector<int> count(term.stems.size(), 0);
+  int distinct = 0;
+  std::size_t left = 0;
+  const int span = max_span(term);
+  const auto sentence_of = [&](int word) { return text_.words()[static_cast<std::size_t>(word)].sentence; };
+  for (std::size_t right = 0; right < hits.size(); ++right) {
+    if (count[hits[right].word]++ == 0) ++distinct;
+    auto drop_left = [&] {
+      if (--count[hits[left].word] == 0) --distinct;
+      ++left;
+    };
+    while (hits[right].last - hits[left].first > span || sentence_of(hits[left].first) != sentence_of(hits[right].first)) drop_left();
+    while (left < right && count[hits[left].word] > 1) drop_left();
+    int first = hits[left].first, last = hits[left].last;
+    for (std::size_t h = left; h <= right; ++h) last = std::max(last, hits[h].last);
+    if (distinct > best.found || (distinct == best.found && last - first < best.last - best.first)) {
+      best.found = distinct;
+      best.first = first;
+      best.last = last;
+    }
+  }
+  return best;
+}
+
+TermMatch AnswerIndex::find_phrase(const Term& term, Polarity polarity) const {
+  const std::size_t k = term.stems.size();
+  for (std::size_t i = 0; i + k <= words_.size(); ++i) {
+    std::size_t j = 0;
+    while (j < k && same_word(term, j, i + j) && text_.words()[i + j].sentence == text_.words()[i].sentence) ++j;
+    if (j == k && allowed(static_cast<int>(i + k - 1), polarity))
+      return TermMatch{static_cast<int>(k), static_cast<int>(i), static_cast<int>(i + k - 1)};
+  }
+  return {};
+}
+
+}  // namespace rehearse

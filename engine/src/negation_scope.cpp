@@ -1,0 +1,137 @@
+// Which words an answer negates, after NegEx (Chapman, Bridewell, Hanbury, Cooper and Buchanan,
+// "A simple algorithm for identifying negated findings and diseases in discharge summaries",
+// J Biomed Inform 34, 2001), with the phrases of spoken engineering answers.
+//
+// A negation phrase before a word ("no", "never", "without", "didn't", "lack of", "instead of",
+// "skipped") reaches forward over at most four content words; one after it ("was missing",
+// "wasn't there", "didn't exist") reaches back over at most four. A pseudo-negation ("not only",
+// "no doubt", "without a hitch") looks like one and negates nothing. The scope stops at a word
+// that opens another clause ("but", "which", "so", "because", a new subject such as "I" or "we")
+// and at a clause mark (, ; : and dashes), so "no alerts, but a dashboard" negates the alerts only.
+#include <string>
+#include <unordered_set>
+
+#include "rehearse/text.h"
+
+namespace rehearse {
+
+namespace {
+
+using WordSet = std::unordered_set<std::string_view>;
+
+constexpr int kReach = 4;       // content words a negation reaches
+constexpr int kMaxWords = 8;    // words in all, stop words included
+
+bool is_contracted_negation(std::string_view word) { return word.ends_with("n't") || word == "cannot"; }
+
+const WordSet kPreNegations = {"no", "not", "never", "without", "none", "nobody", "nothing", "neither", "nor", "zero",
+                               "lacked", "lacking", "missing", "skipped", "skipping", "forgot", "forgotten", "neglected",
+                               "omitted", "absent", "nowhere", "avoid", "avoided", "avoiding", "nor", "barely", "hardly"};
+// Two-word negation phrases: the first word, then the words that may follow it.
+struct Pair {
+  std::string_view first;
+  WordSet second;
+};
+const Pair kPrePairs[] = {{"lack", {"of"}},     {"absence", {"of"}}, {"instead", {"of"}},        {"rather", {"than"}},
+                          {"failed", {"to"}},   {"unable", {"to"}},  {"free", {"of"}},           {"no", {"one"}},
+                          {"in", {"place"}}};  // "in place of X": X was not used
+// Words that look like a negation with the next word but negate nothing.
+const Pair kPseudo[] = {{"not", {"only", "just", "sure", "bad", "until", "long", "least", "that", "necessarily", "merely"}},
+                        {"no", {"doubt", "matter", "longer", "sooner", "later", "problem", "wonder", "exception"}},
+                        {"without", {"a", "any"}},  // checked against kHitch below
+                        {"nothing", {"but", "else"}},
+                        {"never", {"mind"}}};
+const WordSet kHitch = {"hitch", "fuss", "question", "doubt", "fail", "delay", "exception"};
+// Words after "was", "were", "is", "are" (or their contractions) that negate what came before.
+const WordSet kBe = {"was", "were", "is", "are", "been", "be"};
+const WordSet kPostAfterBe = {"missing", "absent", "lacking", "gone", "nonexistent", "non-existent", "unavailable"};
+const WordSet kBeNot = {"wasn't", "weren't", "isn't", "aren't", "hasn't", "haven't", "hadn't"};
+const WordSet kExist = {"exist", "exists", "existed"};
+// Words that end a scope: they open another clause or turn the sentence.
+const WordSet kTerminators = {"but", "however", "although", "though", "yet", "except", "which", "who", "whom", "whose", "so",
+                              "because", "since", "while", "whereas", "instead", "until", "unless", "then", "after",
+                              "once", "therefore", "thus", "meanwhile", "still", "when", "where", "that's", "and"};
+const WordSet kSubjects = {"i", "we", "they", "he", "she", "you", "i'd", "we'd", "i've", "we've", "i'm", "we're", "it's"};
+
+}  // namespace
+
+NegationScope::NegationScope(const AnswerText& text) {
+  const auto& words = text.words();
+  const int n = static_cast<int>(words.size());
+  negated_.assign(words.size(), false);
+  trigger_.assign(words.size(), false);
+  const std::string_view raw = text.text();
+  auto w = [&](int i) -> std::string_view { return i >= 0 && i < n ? std::string_view(words[static_cast<std::size_t>(i)].text) : ""; };
+  auto same_clause = [&](int a, int b) {  // words a < b, with no clause mark or sentence end between them
+    if (words[static_cast<std::size_t>(a)].sentence != words[static_cast<std::size_t>(b)].sentence) return false;
+    const auto gap = raw.substr(words[static_cast<std::size_t>(a)].end, words[static_cast<std::size_t>(b)].begin - words[static_cast<std::size_t>(a)].end);
+    return gap.find_first_of(",;:()") == std::string_view::npos && gap.find("\xE2\x80\x94") == std::string_view::npos &&
+           gap.find(" - ") == std::string_view::npos && gap.find("\xE2\x80\x93") == std::string_view::npos;
+  };
+  auto is_pseudo = [&](int i) {
+    for (const auto& pair : kPseudo) {
+      if (w(i) != pair.first || !pair.second.count(w(i + 1))) continue;
+      if (pair.first == "without") return kHitch.count(w(i + 2)) > 0;
+      return true;
+    }
+    return false;
+  };
+  // Negates forward from word `from` (the first word after the trigger).
+  auto negate_forward = [&](int trigger_last, int from) {
+    int content = 0;
+    for (int k = from; k < n && k < from + kMaxWords; ++k) {
+      if (!same_clause(trigger_last, k)) break;
+      const std::string_view word = w(k);
+      if (kTerminators.count(word) || (k > from && kSubjects.count(word))) break;
+      negated_[static_cast<std::size_t>(k)] = true;
+      if (!is_stop_word(word) && ++content >= kReach) break;
+    }
+  };
+  auto negate_backward = [&](int trigger_first) {
+    int content = 0;
+    for (int k = trigger_first - 1; k >= 0 && k > trigger_first - 1 - kMaxWords; --k) {
+      if (!same_clause(k, trigger_first)) break;
+      const std::string_view word = w(k);
+      if (kTerminators.count(word) || kSubjects.count(word)) break;
+      negated_[static_cast<std::size_t>(k)] = true;
+      if (!is_stop_word(word) && ++content >= kReach) break;
+    }
+  };
+
+  for (int i = 0; i < n; ++i) {
+    const std::string_view word = w(i);
+    if (is_pseudo(i)) {
+      ++i;
+      continue;
+    }
+    // After: "the index was missing", "alerting wasn't there", "a runbook didn't exist".
+    if ((kBe.count(word) && (kPostAfterBe.count(w(i + 1)) || ((w(i + 1) == "not" || w(i + 1) == "never") && (w(i + 2) == "there" || kPostAfterBe.count(w(i + 2)))))) ||
+        (kBeNot.count(word) && (w(i + 1) == "there" || w(i + 1) == "in" || kPostAfterBe.count(w(i + 1)))) ||
+        ((is_contracted_negation(word) || word == "not") && kExist.count(w(i + 1)))) {
+      const int last = i + (kExist.count(w(i + 1)) || kPostAfterBe.count(w(i + 1)) || w(i + 1) == "there" || w(i + 1) == "in" ? 1 : 2);
+      for (int k = i; k <= last && k < n; ++k) trigger_[static_cast<std::size_t>(k)] = true;
+      negate_backward(i);
+      i = last;
+      continue;
+    }
+    bool pair = false;
+    for (const auto& p : kPrePairs) {
+      if (word == p.first && p.second.count(w(i + 1))) {
+        trigger_[static_cast<std::size_t>(i)] = trigger_[static_cast<std::size_t>(i) + 1] = true;
+        negate_forward(i + 1, i + 2);
+        pair = true;
+        break;
+      }
+    }
+    if (pair) {
+      ++i;
+      continue;
+    }
+    if (kPreNegations.count(word) || is_contracted_negation(word)) {
+      trigger_[static_cast<std::size_t>(i)] = true;
+      negate_forward(i, i + 1);
+    }
+  }
+}
+
+}  // namespace rehearse

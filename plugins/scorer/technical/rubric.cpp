@@ -1,0 +1,744 @@
+#include "rubric.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <map>
+#include <optional>
+
+#include "cues.h"
+
+namespace technical {
+
+namespace {
+
+using rehearse::AnswerText;
+using rehearse::CueHit;
+using rehearse::Finding;
+using WordSet = std::unordered_set<std::string_view>;
+
+// The criteria, in the order of the table in rubric.h. The names are what the user sees.
+enum class Kind { definition, when_to_use, tradeoff, example, requirements, scale, components, data_model, bottlenecks, tradeoffs };
+
+struct Criterion {
+  Kind kind;
+  const char* name;
+  double weight;
+  const char* advice;  // one sentence: what to add
+};
+
+constexpr std::array<Criterion, 4> kTechnical = {{
+    {Kind::definition, "definition", 35,
+     "Start with one sentence that says what it is (\"X is a way to...\"), or for a comparison, what each one is."},
+    {Kind::when_to_use, "when to use it", 20,
+     "Say when you would reach for it and when you would not (\"a good fit when..., overkill for...\")."},
+    {Kind::tradeoff, "tradeoff", 25,
+     "Name what it costs: the main downside or limitation, or what you give up for what you gain."},
+    {Kind::example, "example", 20,
+     "Make it concrete with an example: a real system, a number with a unit, or \"say a user...\"."},
+}};
+
+constexpr std::array<Criterion, 6> kDesign = {{
+    {Kind::requirements, "requirements", 15,
+     "Open by pinning down the requirements and scope: what it must do, what is out of scope, the latency or "
+     "availability it needs."},
+    {Kind::scale, "scale estimate", 15,
+     "Put numbers on the scale: users, requests per second at peak, storage, so the design has something to fit."},
+    {Kind::components, "components", 20,
+     "Name the main building blocks and how a request flows through them: API, services, cache, queue, database."},
+    {Kind::data_model, "data model", 15,
+     "Sketch the data model: the main tables or records, their keys, and what each lookup is keyed by."},
+    {Kind::bottlenecks, "bottlenecks", 20,
+     "Say where it breaks first as load grows (a hot key, a single point of failure, the database) and how you would "
+     "scale it."},
+    {Kind::tradeoffs, "tradeoffs", 15,
+     "Name a choice you made, the alternative you turned down, and what your choice costs."},
+}};
+
+const rehearse::Word& word_at(const AnswerText& text, int i) { return text.words()[static_cast<std::size_t>(i)]; }
+int word_count(const AnswerText& text) { return static_cast<int>(text.words().size()); }
+
+// The raw text between words a and b (a < b): punctuation tells a clause or a label apart.
+std::string_view gap(const AnswerText& text, int a, int b) {
+  const auto from = word_at(text, a).end, to = word_at(text, b).begin;
+  return to > from ? std::string_view(text.text()).substr(from, to - from) : std::string_view();
+}
+
+bool has_upper(const AnswerText& text, int i) {
+  const auto& w = word_at(text, i);
+  for (std::size_t k = w.begin; k < w.end; ++k)
+    if (text.text()[k] >= 'A' && text.text()[k] <= 'Z') return true;
+  return false;
+}
+
+bool is_first_person(std::string_view word) {
+  static const WordSet words = {"i", "we", "my", "our", "me", "us", "i'd", "we'd", "i've", "we've", "i'm", "we're", "i'll", "we'll"};
+  return words.count(word) > 0;
+}
+
+// The answer read once: each word's stem, the negation scope, the question.
+class Reading {
+ public:
+  Reading(const AnswerText& text, const Question& question) : text_(text), question_(question), negation_(text) {
+    stems_.reserve(text.words().size());
+    for (const auto& w : text.words()) stems_.push_back(rehearse::stem(rehearse::spell_out(w.text)));
+  }
+
+  const AnswerText& text() const { return text_; }
+  const Question& question() const { return question_; }
+  const std::string& word(int i) const { return word_at(text_, i).text; }
+  const rehearse::Sentence& sentence_of(int i) const {
+    return text_.sentences()[static_cast<std::size_t>(word_at(text_, i).sentence)];
+  }
+  bool is_concept(int i) const { return question_.concept_stems.count(stems_[static_cast<std::size_t>(i)]) > 0; }
+  int group_of(int i) const {
+    for (std::size_t g = 0; g < question_.groups.size(); ++g)
+      if (question_.groups[g].count(stems_[static_cast<std::size_t>(i)])) return static_cast<int>(g);
+    return -1;
+  }
+  // A cue does not count where the answer denies it ("there is no tradeoff", "without any
+  // downside"): NegEx on its first word. A cue that is itself a negation ("avoid it for",
+  // "isn't free") is a trigger, never negated by itself.
+  bool negated(const CueHit& hit) const { return negation_.negated(hit.first); }
+  bool is_trigger(int i) const { return negation_.is_trigger(i); }
+
+ private:
+  const AnswerText& text_;
+  const Question& question_;
+  rehearse::NegationScope negation_;
+  std::vector<std::string> stems_;
+};
+
+// The cue hits of `list` in sentence `s` (all sentences when s < 0), optionally without the
+// negated ones, as hits of `strength`.
+std::vector<Hit> cue_hits(const Reading& r, const rehearse::CueList& list, int strength, bool drop_negated) {
+  std::vector<Hit> hits;
+  for (const auto& hit : list.find_all(r.text())) {
+    if (drop_negated && r.negated(hit)) continue;
+    hits.push_back({hit.first, hit.last, strength});
+  }
+  return hits;
+}
+
+void append(std::vector<Hit>& to, const std::vector<Hit>& from) { to.insert(to.end(), from.begin(), from.end()); }
+
+// --- labels ("Downsides: ...", "Token bucket: ...") ---------------------------------------------
+
+struct Label {
+  int last = -1;  // the label is words [sentence start, last]
+  std::optional<Kind> kind;  // the criterion a section label announces, if any
+  bool section = false;      // a label that names a part of the answer, not a concept
+};
+
+// Which criterion a section label announces, for the question's type.
+std::optional<Kind> label_kind(std::string_view word, bool design) {
+  static const WordSet tradeoff = {"downside", "downsides", "cost", "costs", "price", "tradeoff", "tradeoffs", "trade", "cons",
+                                   "drawback", "drawbacks", "catch", "limitation", "limitations", "caveat", "caveats",
+                                   "disadvantage", "disadvantages", "pros"};
+  static const WordSet example = {"example", "examples", "eg", "instance"};
+  static const WordSet when = {"when", "usage", "use", "uses"};
+  static const WordSet requirements = {"requirement", "requirements", "scope", "assumption", "assumptions", "goals", "constraints",
+                                       "functional"};
+  static const WordSet data = {"schema", "schemas", "tables", "model", "data"};
+  static const WordSet bottleneck = {"bottleneck", "bottlenecks", "scaling", "pressure", "hotspots", "failure"};
+  static const WordSet choices = {"choices", "alternatives", "decision", "decisions"};
+  if (design) {
+    if (tradeoff.count(word) || choices.count(word)) return Kind::tradeoffs;
+    if (requirements.count(word)) return Kind::requirements;
+    if (data.count(word)) return Kind::data_model;
+    if (bottleneck.count(word)) return Kind::bottlenecks;
+    return std::nullopt;
+  }
+  if (tradeoff.count(word)) return Kind::tradeoff;
+  if (example.count(word)) return Kind::example;
+  if (when.count(word)) return Kind::when_to_use;
+  return std::nullopt;
+}
+
+// A sentence that opens with one to three words and a colon, with at least three words after it.
+Label label_of(const Reading& r, const rehearse::Sentence& s, bool design) {
+  Label label;
+  for (int k = s.first_word; k < s.end_word - 3 && k <= s.first_word + 2; ++k) {
+    if (r.text().next_char(k) != ':') continue;
+    label.last = k;
+    break;
+  }
+  if (label.last < 0) return label;
+  for (int k = s.first_word; k <= label.last; ++k) {
+    if (auto kind = label_kind(r.word(k), design)) label.kind = kind;
+    if (cues::is_section_label(r.word(k))) label.section = true;
+  }
+  // "Downsides: none" announces nothing.
+  const std::string& after = r.word(label.last + 1);
+  if (r.is_trigger(label.last + 1) || after == "none" || after == "n" || after == "nothing") label.kind.reset();
+  return label;
+}
+
+// --- definition ---------------------------------------------------------------------------------
+
+bool is_soft_adverb(std::string_view word) {
+  static const WordSet words = {"basically", "essentially", "simply", "just", "really", "actually", "also", "often", "usually",
+                                "generally", "typically", "mostly", "mainly", "kind", "sort", "of", "fundamentally", "roughly"};
+  return words.count(word) > 0;
+}
+
+bool is_comparative(std::string_view word) {
+  static const WordSet words = {"slower", "faster", "cheaper", "simpler", "safer", "easier", "harder", "riskier", "quicker",
+                                "heavier", "lighter", "newer", "older", "stronger", "weaker", "more", "less", "bigger",
+                                "smaller", "costlier", "nicer", "preferable"};
+  return words.count(word) > 0;
+}
+
+// Whether words [from, to) hold at least `needed` content words that are not the question's own:
+// a definition must say something the question did not ("Back-pressure is pressure" does not).
+bool says_something(const Reading& r, int from, int to, int needed) {
+  int found = 0;
+  for (int k = from; k < to; ++k) {
+    const std::string& w = r.word(k);
+    if (rehearse::is_stop_word(w) || rehearse::is_numeral(w) || r.is_concept(k) || is_soft_adverb(w)) continue;
+    if (++found >= needed) return true;
+  }
+  return false;
+}
+
+// Whether a when-to-use or tradeoff cue starts in words [from, to]: "X is a good fit for", "X
+// earns its keep", "X costs..." judge or weigh X; they do not say what it is.
+bool judged_at(const std::vector<Hit>& other, int from, int to) {
+  return std::any_of(other.begin(), other.end(), [&](const Hit& h) { return h.first >= from && h.first <= to; });
+}
+
+// "Kafka is a distributed log", "A circuit breaker wraps calls...", "CAP says that...": the
+// subject is the question's concept, then a verb, then something the question did not say.
+std::optional<Hit> concept_subject(const Reading& r, const rehearse::Sentence& s, int start, const std::vector<Hit>& judged) {
+  static const WordSet determiners = {"a", "an", "the", "so", "basically", "essentially", "in", "short", "well"};
+  int j = start;
+  while (j < s.end_word && determiners.count(r.word(j))) ++j;
+  int concepts = 0, k = j;
+  // The subject: the concept's words, with the small words of a compound ("write-through") and
+  // at most five words in all.
+  while (k < s.end_word && k < j + 5) {
+    if (r.is_concept(k)) {
+      ++concepts;
+      ++k;
+      continue;
+    }
+    if (concepts > 0 && k > j && gap(r.text(), k - 1, k) == "-") {  // "write-through", "back-pressure"
+      ++k;
+      continue;
+    }
+    break;
+  }
+  if (concepts == 0 || k >= s.end_word) return std::nullopt;
+  const std::string& verb = r.word(k);
+  const bool copula = verb == "is" || verb == "are" || verb == "means" || verb == "mean";
+  const bool present = verb.size() >= 4 && verb.back() == 's' && !verb.ends_with("ss") && !verb.ends_with("us") &&
+                       !verb.ends_with("is") && !rehearse::is_stop_word(verb) && !r.is_concept(k);
+  if (!copula && !present) return std::nullopt;
+  if (gap(r.text(), k - 1, k).find_first_of(",;:(") != std::string_view::npos) return std::nullopt;
+  int p = k + 1;
+  while (p < s.end_word && is_soft_adverb(r.word(p))) ++p;
+  if (p >= s.end_word) return std::nullopt;
+  const std::string& next = r.word(p);
+  if (next == "about" || next == "like" || next == "not" || cues::is_judgement(next) || is_comparative(next)) return std::nullopt;
+  if (next == "a" || next == "an" || next == "the") {
+    int q = p + 1;
+    while (q < s.end_word && is_soft_adverb(r.word(q))) ++q;
+    if (q < s.end_word && (cues::is_judgement(r.word(q)) || is_comparative(r.word(q)))) return std::nullopt;
+  }
+  if (judged_at(judged, k, k + 3)) return std::nullopt;
+  if (!says_something(r, k + 1, s.end_word, 2)) return std::nullopt;
+  return Hit{start, std::min(s.end_word - 1, k + 4), 2};
+}
+
+// "It's a guarantee that...", "This is a pattern where...": the answer's first sentences, with
+// the question as their unspoken subject.
+std::optional<Hit> pronoun_subject(const Reading& r, const rehearse::Sentence& s, int start) {
+  static const WordSet pronouns = {"it's", "it", "this", "that's", "that"};
+  if (start + 3 >= s.end_word || !pronouns.count(r.word(start))) return std::nullopt;
+  int p = start + 1;
+  if (r.word(start) == "it" || r.word(start) == "this" || r.word(start) == "that") {
+    if (r.word(p) != "is") return std::nullopt;
+    ++p;
+  }
+  while (p < s.end_word && is_soft_adverb(r.word(p))) ++p;
+  if (p >= s.end_word || (r.word(p) != "a" && r.word(p) != "an" && r.word(p) != "the")) return std::nullopt;
+  int q = p + 1;
+  while (q < s.end_word && is_soft_adverb(r.word(q))) ++q;
+  if (q >= s.end_word || cues::is_judgement(r.word(q)) || is_comparative(r.word(q))) return std::nullopt;
+  if (!says_something(r, q, s.end_word, 2)) return std::nullopt;
+  return Hit{start, std::min(s.end_word - 1, q + 3), 2};
+}
+
+// "...; that property is idempotency", "An operation is idempotent when...": the concept named
+// after what it is.
+std::optional<Hit> concept_predicate(const Reading& r, const rehearse::Sentence& s, int start) {
+  static const WordSet links = {"is", "are", "called", "named", "as"};
+  for (int k = start + 1; k < s.end_word - 1; ++k) {
+    if (!links.count(r.word(k))) continue;
+    int e = k + 1;
+    while (e < s.end_word && r.is_concept(e)) ++e;
+    if (e == k + 1) continue;
+    const bool ends_sentence = e >= s.end_word;
+    const bool condition = e < s.end_word && (r.word(e) == "when" || r.word(e) == "if");
+    if (ends_sentence && says_something(r, start, k, 2)) return Hit{std::max(start, k - 3), e - 1, 2};
+    if (condition && says_something(r, e + 1, s.end_word, 2)) return Hit{std::max(start, k - 2), std::min(s.end_word - 1, e + 3), 2};
+  }
+  return std::nullopt;
+}
+
+// "A separate structure, usually a B-tree, that keeps...": the first sentence answering "what
+// is X?" with the noun phrase alone.
+std::optional<Hit> elliptical(const Reading& r, const rehearse::Sentence& s) {
+  static const WordSet relative = {"that", "which", "where", "whose", "used"};
+  if (s.size() < 6 || (r.word(s.first_word) != "a" && r.word(s.first_word) != "an")) return std::nullopt;
+  for (int k = s.first_word + 2; k < s.end_word && k <= s.first_word + 9; ++k) {
+    const std::string& w = r.word(k);
+    if (w == "is" || w == "are" || w == "was" || w == "were") return std::nullopt;
+    if (relative.count(w) && says_something(r, k, s.end_word, 2)) return Hit{s.first_word, std::min(s.end_word - 1, k + 3), 2};
+  }
+  return std::nullopt;
+}
+
+// For "X or Y?": a sentence that names both sides and sets them against each other.
+std::optional<Hit> contrast(const Reading& r, const rehearse::Sentence& s) {
+  static const WordSet contrasts = {"while", "whereas", "but", "unlike", "vs", "versus", "compared", "instead", "both", "rather"};
+  if (!r.question().comparison) return std::nullopt;
+  std::unordered_set<int> groups;
+  int first = -1, turn = -1;
+  for (int k = s.first_word; k < s.end_word; ++k) {
+    if (const int g = r.group_of(k); g >= 0) {
+      groups.insert(g);
+      if (first < 0) first = k;
+    }
+    if (contrasts.count(r.word(k)) && turn < 0) turn = k;
+  }
+  if (groups.size() < 2 || turn < 0) return std::nullopt;
+  return Hit{first, std::min(s.end_word - 1, first + 6), 1};
+}
+
+// For "How does X work?": the first sentence about X that is not a story of one's own explains
+// the mechanism, which is what such a question asks for.
+std::optional<Hit> mechanism(const Reading& r) {
+  if (!r.question().how_it_works) return std::nullopt;
+  for (const auto& s : r.text().sentences()) {
+    bool about = false, own = false;
+    for (int k = s.first_word; k < s.end_word; ++k) {
+      about = about || r.is_concept(k);
+      own = own || is_first_person(r.word(k));
+    }
+    if (about && !own && s.size() >= 6) return Hit{s.first_word, std::min(s.end_word - 1, s.first_word + 8), 1};
+    if (about) return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+std::vector<Hit> definition_hits(const Reading& r, const std::vector<Hit>& judged) {
+  std::vector<Hit> hits = cue_hits(r, cues::definition(), 2, false);
+  const auto& sentences = r.text().sentences();
+  for (std::size_t i = 0; i < sentences.size(); ++i) {
+    const auto& s = sentences[i];
+    if (s.size() < 3) continue;
+    int start = s.first_word;
+    const Label label = label_of(r, s, false);
+    if (label.last >= 0) {
+      if (label.kind || label.section) continue;  // "Downsides: ..." says how it weighs, not what it is
+      // "Token bucket: tokens refill at a fixed rate...": a list of definitions.
+      if (r.word(s.first_word) != "the" && !rehearse::is_stop_word(r.word(s.first_word)) &&
+          says_something(r, label.last + 1, s.end_word, 2)) {
+        hits.push_back({s.first_word, std::min(s.end_word - 1, label.last + 5), 2});
+        continue;
+      }
+      start = label.last + 1;
+    }
+    if (auto hit = concept_subject(r, s, start, judged)) hits.push_back(*hit);
+    else if (auto hit2 = concept_predicate(r, s, start)) hits.push_back(*hit2);
+    else if (i < 2) {
+      if (auto hit3 = pronoun_subject(r, s, start)) hits.push_back(*hit3);
+      else if (i == 0) {
+        if (auto hit4 = elliptical(r, s)) hits.push_back(*hit4);
+      }
+    }
+    if (auto hit = contrast(r, s)) hits.push_back(*hit);
+  }
+  if (auto hit = mechanism(r)) hits.push_back(*hit);
+  return hits;
+}
+
+// --- when to use it -----------------------------------------------------------------------------
+
+// "If everything sits in one database, just use a transaction": a condition, then a choice.
+std::vector<Hit> conditional_choice(const Reading& r) {
+  static const WordSet openers = {"if", "when", "whenever", "once", "unless"};
+  static const WordSet verbs = {"use", "pick", "choose", "prefer", "reach", "stick", "opt", "lean", "avoid", "skip"};
+  std::vector<Hit> hits;
+  for (const auto& s : r.text().sentences()) {
+    if (s.size() < 4 || !openers.count(r.word(s.first_word))) continue;
+    for (int k = s.first_word + 2; k < s.end_word; ++k) {
+      if (!verbs.count(r.word(k))) continue;
+      hits.push_back({s.first_word, std::min(s.end_word - 1, k + 3), 2});
+      break;
+    }
+  }
+  return hits;
+}
+
+// --- example ------------------------------------------------------------------------------------
+
+bool clause_break(const AnswerText& text, int a, int b) { return gap(text, a, b).find_first_of(",;:()") != std::string_view::npos; }
+
+bool is_magnitude_word(std::string_view word) {
+  return rehearse::is_quantity(word) && word != "half" && word != "halved" && word != "twice" && word != "double" &&
+         word != "doubled" && word != "triple" && word != "tripled" && word != "quadrupled" && word != "zero";
+}
+
+// A numeral with its unit glued on: "5ms", "10k", "3x", "4tb".
+bool numeral_with_unit(std::string_view word) {
+  if (!rehearse::is_numeral(word) || word == "%") return false;
+  std::size_t k = 0;
+  while (k < word.size() && ((word[k] >= '0' && word[k] <= '9') || word[k] == '.' || word[k] == ',')) ++k;
+  return k < word.size() && cues::is_unit(word.substr(k));
+}
+
+// A number with what it counts: "50 million rows", "a 5-minute TTL", "10 cache nodes", "$40".
+std::vector<Hit> numbers_with_units(const Reading& r) {
+  std::vector<Hit> hits;
+  const AnswerText& text = r.text();
+  const int n = word_count(text);
+  for (int i = 0; i < n; ++i) {
+    const std::string& w = r.word(i);
+    if (!rehearse::is_quantity(w) || w == "%") continue;
+    const int sentence = word_at(text, i).sentence;
+    auto unit_at = [&](int k) {
+      return k < n && word_at(text, k).sentence == sentence && !clause_break(text, k - 1, k) && cues::is_unit(r.word(k));
+    };
+    const bool digits = rehearse::is_numeral(w);
+    bool found = numeral_with_unit(w) || (i > 0 && r.word(i - 1) == "$" && digits);
+    if (!found && unit_at(i + 1)) found = digits || (r.word(i + 1) != "x" && r.word(i + 1) != "m" && r.word(i + 1) != "k");
+    // "10 cache nodes": one word between the number and its unit.
+    if (!found && digits && i + 2 < n && !rehearse::is_stop_word(r.word(i + 1)) && !clause_break(text, i, i + 1) && unit_at(i + 2))
+      found = true;
+    if (found) hits.push_back({std::max(0, i - 1), std::min(n - 1, i + 2), 1});
+  }
+  return hits;
+}
+
+// "like account balances", "such as cached data": a case of it in use. A list of product names
+// ("databases like MySQL and Postgres") names members of a category, not the concept at work, so
+// a capitalised name after "like" does not count on its own.
+std::vector<Hit> like_a_case(const Reading& r) {
+  static const WordSet not_example = {"a", "an", "the", "i", "you", "we", "they", "would", "i'd", "you'd", "we'd", "look", "looks",
+                                      "looked", "feel", "feels", "felt", "seem", "seems", "sound", "sounds", "something", "don't",
+                                      "didn't", "just", "more", "much", "nothing", "anything", "it", "is", "was", "exactly"};
+  static const WordSet articles = {"a", "an", "the"};
+  std::vector<Hit> hits;
+  const AnswerText& text = r.text();
+  const int n = word_count(text);
+  for (int i = 0; i + 1 < n; ++i) {
+    int after = -1;
+    if (r.word(i) == "like" && (i == 0 || !not_example.count(r.word(i - 1)))) after = i + 1;
+    if (r.word(i) == "such" && r.word(i + 1) == "as") after = i + 2;
+    if (after < 0 || after >= n || word_at(text, after).sentence != word_at(text, i).sentence) continue;
+    int k = after;
+    if (articles.count(r.word(k)) && k + 1 < n && word_at(text, k + 1).sentence == word_at(text, i).sentence) ++k;
+    if (rehearse::is_stop_word(r.word(k)) || has_upper(text, k)) continue;
+    hits.push_back({i, std::min(n - 1, k + 3), 1});
+  }
+  return hits;
+}
+
+// "think clickstream, change data capture...": "think" as an imperative introduces cases.
+std::vector<Hit> think_of(const Reading& r) {
+  static const WordSet subjects = {"i", "you", "we", "they", "people", "don't", "i'd", "would", "to", "do", "also", "really",
+                                   "still", "may", "might", "should", "could", "will", "can", "not", "and", "so", "just"};
+  static const WordSet objects = {"about", "that", "it", "this", "of", "so", "we", "you", "i", "the", "through"};
+  std::vector<Hit> hits;
+  const int n = word_count(r.text());
+  for (int i = 0; i + 1 < n; ++i) {
+    if (r.word(i) != "think") continue;
+    const bool starts = i == r.sentence_of(i).first_word;
+    if (!starts && subjects.count(r.word(i - 1))) continue;
+    if (!starts && rehearse::is_stop_word(r.word(i - 1))) continue;
+    if (objects.count(r.word(i + 1)) && !(starts && r.word(i + 1) == "of")) continue;
+    hits.push_back({i, std::min(n - 1, i + 3), 2});
+  }
+  return hits;
+}
+
+// --- design -------------------------------------------------------------------------------------
+
+// A number next to what it measures: "100M new URLs a month", "40 writes/s", "3 TB", "1M
+// drivers online at peak".
+std::vector<Hit> scale_hits(const Reading& r) {
+  static const WordSet rate_words = {"a", "an", "per", "each", "every"};
+  static const WordSet joins = {"and", "or", "to", "but", "which", "that", "so", "because", "while", "then"};
+  std::vector<Hit> hits;
+  const AnswerText& text = r.text();
+  const int n = word_count(text);
+  for (int i = 0; i < n; ++i) {
+    const std::string& w = r.word(i);
+    if (!is_magnitude_word(w) || w == "%") continue;
+    const int sentence = word_at(text, i).sentence;
+    bool found = false;
+    // Within three words, in the same clause: "three nodes and reads can go anywhere" counts nodes.
+    for (int k = i + 1; k < n && k <= i + 3 && word_at(text, k).sentence == sentence && !found; ++k) {
+      const std::string& u = r.word(k);
+      if (clause_break(text, k - 1, k) || joins.count(u)) break;
+      if (cues::is_scale_noun(u)) found = true;
+      // A rate: "a second", "per day", "/s".
+      if (cues::is_time_unit(u) && (rate_words.count(r.word(k - 1)) || gap(text, k - 1, k).find('/') != std::string_view::npos))
+        found = true;
+    }
+    if (found) hits.push_back({std::max(0, i - 1), std::min(n - 1, i + 4), 2});
+  }
+  return hits;
+}
+
+// A schema written out: "urls(short_code PK, long_url, ...)", or field names in snake_case.
+std::vector<Hit> schema_shapes(const Reading& r) {
+  std::vector<Hit> hits;
+  const AnswerText& text = r.text();
+  const std::string& raw = text.text();
+  for (const auto& s : text.sentences()) {
+    int snake = 0;
+    bool tuple = false;
+    int at = s.first_word;
+    for (int k = s.first_word; k < s.end_word; ++k) {
+      const auto& w = word_at(text, k);
+      // A name glued to "(" with a comma inside: a record and its fields.
+      if (w.end < raw.size() && raw[w.end] == '(' && !tuple) {
+        const auto close = raw.find(')', w.end);
+        const auto comma = raw.find(',', w.end);
+        if (close != std::string::npos && comma != std::string::npos && comma < close && close - w.end < 400) {
+          tuple = true;
+          at = k;
+        }
+      }
+      if (k + 1 < s.end_word && gap(text, k, k + 1) == "_") {
+        if (++snake == 1 && !tuple) at = k;
+      }
+    }
+    if (tuple || snake >= 2) hits.push_back({at, std::min(s.end_word - 1, at + 6), 2});
+  }
+  return hits;
+}
+
+// A question asked of the interviewer ("which channels, and who triggers them?") clarifies the
+// requirements.
+std::vector<Hit> clarifying_questions(const Reading& r) {
+  std::vector<Hit> hits;
+  const AnswerText& text = r.text();
+  for (const auto& s : text.sentences()) {
+    if (s.size() < 3) continue;
+    const int last = s.end_word - 1;
+    const auto end = word_at(text, last).end;
+    const auto mark = text.text().find_first_not_of(" \t\"')", end);
+    if (mark != std::string::npos && text.text()[mark] == '?') hits.push_back({s.first_word, last, 2});
+  }
+  return hits;
+}
+
+// Components: the cue hits, one per distinct building block (two mentions of "cache" are one).
+std::vector<Hit> component_hits(const Reading& r) {
+  std::vector<Hit> hits;
+  for (const auto& hit : cues::components().find_all(r.text())) hits.push_back({hit.first, hit.last, 1});
+  return hits;
+}
+
+int distinct_components(const Reading& r, const std::vector<Hit>& hits, std::vector<int>* firsts) {
+  std::unordered_set<std::string> seen;
+  for (const auto& h : hits) {
+    const std::string name = rehearse::stem(r.word(h.last));
+    if (seen.insert(name).second && firsts) firsts->push_back(static_cast<int>(&h - hits.data()));
+  }
+  return static_cast<int>(seen.size());
+}
+
+// --- findings -----------------------------------------------------------------------------------
+
+// The words around a hit within its sentence: enough of the answer to recognise it.
+std::string clause(const AnswerText& text, const Hit& hit, int before = 3, int after = 6) {
+  const auto& sentence = text.sentences()[static_cast<std::size_t>(word_at(text, hit.first).sentence)];
+  const int from = std::max(sentence.first_word, hit.first - before);
+  const int to = std::min(sentence.end_word - 1, std::max(hit.last, hit.first) + after);
+  return text.quote(from, to, 90);
+}
+
+// The strongest hit, the first of them in the answer.
+const Hit& best(const std::vector<Hit>& hits) {
+  const Hit* top = &hits.front();
+  for (const auto& h : hits)
+    if (h.strength > top->strength || (h.strength == top->strength && h.first < top->first)) top = &h;
+  return *top;
+}
+
+Check make_check(const AnswerText& text, const Criterion& c, std::vector<Hit> hits) {
+  Check check{{c.name, false, "", ""}, c.weight, {}};
+  std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) { return a.first < b.first; });
+  if (hits.empty()) {
+    check.finding.advice = c.advice;
+    return check;
+  }
+  check.finding.met = true;
+  check.finding.evidence = clause(text, best(hits), 2, 6);
+  check.hits = std::move(hits);
+  return check;
+}
+
+std::string stem_of(std::string_view word) { return rehearse::stem(rehearse::spell_out(word)); }
+
+}  // namespace
+
+Question Question::read(std::string_view prompt) {
+  static const WordSet separators = {"or", "vs", "versus", "over", "instead", "than", "against"};
+  static const WordSet compare_words = {"compare", "contrast", "difference", "differences", "differ", "between", "versus", "vs"};
+  Question q;
+  const AnswerText text{std::string(prompt)};
+  bool compare = false;
+  for (const auto& w : text.words()) compare = compare || compare_words.count(w.text);
+  bool how = false;
+  q.groups.emplace_back();
+  for (std::size_t i = 0; i < text.words().size(); ++i) {
+    const std::string& w = text.words()[i].text;
+    if (w == "how") how = true;
+    if (how && (w == "work" || w == "works")) q.how_it_works = true;
+    const bool separator = separators.count(w) || (compare && w == "and");
+    // A question mark or colon ends the subject ("Kafka or RabbitMQ: how do they differ?").
+    if (separator && !q.groups.back().empty()) q.groups.emplace_back();
+    if (!rehearse::is_stop_word(w) && !rehearse::is_numeral(w)) q.all_stems.insert(stem_of(w));
+    if (separator || rehearse::is_stop_word(w) || cues::is_question_framing(w) || rehearse::is_numeral(w)) continue;
+    const std::string stem = stem_of(w);
+    q.groups.back().insert(stem);
+    q.concept_stems.insert(stem);
+  }
+  if (q.groups.back().empty()) q.groups.pop_back();
+  q.comparison = q.groups.size() >= 2;
+  return q;
+}
+
+std::vector<Check> check_technical(const AnswerText& text, const Question& question) {
+  const Reading r(text, question);
+  std::vector<Hit> when = cue_hits(r, cues::when_to_use(), 2, false);  // "don't use it for" still says when
+  append(when, conditional_choice(r));
+  std::vector<Hit> tradeoff = cue_hits(r, cues::tradeoff(), 2, true);
+  std::vector<Hit> example = cue_hits(r, cues::example(), 2, true);
+  append(example, numbers_with_units(r));
+  append(example, like_a_case(r));
+  append(example, think_of(r));
+  // Section labels: "Downsides: ...", "Example: ...", "When to use: ...".
+  for (const auto& s : text.sentences()) {
+    const Label label = label_of(r, s, false);
+    if (!label.kind) continue;
+    const Hit hit{s.first_word, std::min(s.end_word - 1, label.last + 4), 2};
+    if (*label.kind == Kind::tradeoff) tradeoff.push_back(hit);
+    if (*label.kind == Kind::example) example.push_back(hit);
+    if (*label.kind == Kind::when_to_use) when.push_back(hit);
+  }
+  std::vector<Hit> judged = when;
+  append(judged, tradeoff);
+  std::vector<Hit> definition = definition_hits(r, judged);
+  return {make_check(text, kTechnical[0], std::move(definition)), make_check(text, kTechnical[1], std::move(when)),
+          make_check(text, kTechnical[2], std::move(tradeoff)), make_check(text, kTechnical[3], std::move(example))};
+}
+
+std::vector<Check> check_design(const AnswerText& text, const Question& question) {
+  const Reading r(text, question);
+  std::vector<Hit> requirements = cue_hits(r, cues::requirements(), 2, false);
+  append(requirements, clarifying_questions(r));
+  std::vector<Hit> scale = scale_hits(r);
+  std::vector<Hit> components = component_hits(r);
+  std::vector<Hit> data = cue_hits(r, cues::data_model(), 2, false);
+  append(data, schema_shapes(r));
+  std::vector<Hit> bottlenecks = cue_hits(r, cues::bottlenecks(), 2, true);
+  append(bottlenecks, cue_hits(r, cues::scaling(), 1, true));
+  std::vector<Hit> tradeoffs = cue_hits(r, cues::tradeoff(), 2, true);
+  append(tradeoffs, cue_hits(r, cues::design_choice(), 2, true));
+  for (const auto& s : text.sentences()) {
+    const Label label = label_of(r, s, true);
+    if (!label.kind) continue;
+    const Hit hit{s.first_word, std::min(s.end_word - 1, label.last + 4), 2};
+    if (*label.kind == Kind::requirements) requirements.push_back(hit);
+    if (*label.kind == Kind::data_model) data.push_back(hit);
+    if (*label.kind == Kind::bottlenecks) bottlenecks.push_back(hit);
+    if (*label.kind == Kind::tradeoffs) tradeoffs.push_back(hit);
+  }
+
+  // A design has several building blocks: one named part (a database) is not yet a design.
+  std::vector<int> firsts;
+  const int distinct = distinct_components(r, components, &firsts);
+  Check parts = make_check(text, kDesign[2], distinct >= 2 ? components : std::vector<Hit>{});
+  if (parts.finding.met) {
+    // Quote the first few distinct parts, each in a little of its context.
+    std::string evidence;
+    for (std::size_t k = 0; k < firsts.size() && k < 3; ++k) {
+      const Hit& h = components[static_cast<std::size_t>(firsts[k])];
+      evidence += (evidence.empty() ? "" : " | ") + text.quote(std::max(r.sentence_of(h.first).first_word, h.first - 2), h.last, 60);
+    }
+    parts.finding.evidence = evidence;
+  } else if (distinct == 1) {
+    parts.finding.advice = fmt::format("Only one building block is named (\"{}\"): {}", text.quote(components.front().first, components.front().last),
+                                       "add the others and how a request flows through them: API, services, cache, queue, database.");
+  }
+  return {make_check(text, kDesign[0], std::move(requirements)), make_check(text, kDesign[1], std::move(scale)), std::move(parts),
+          make_check(text, kDesign[3], std::move(data)),         make_check(text, kDesign[4], std::move(bottlenecks)),
+          make_check(text, kDesign[5], std::move(tradeoffs))};
+}
+
+std::string too_thin(const AnswerText& text, const Question& question) {
+  const int words = text.spoken_word_count();
+  if (words < 8)
+    return words == 0 ? "Nothing to score: the answer is empty."
+                      : fmt::format("Too short to grade: {} word{}. Say what it is, when to use it, what it costs and give an example.",
+                                    words, words == 1 ? "" : "s");
+  std::unordered_set<std::string> fresh;
+  for (const auto& w : text.words()) {
+    if (rehearse::is_stop_word(w.text) || rehearse::is_numeral(w.text)) continue;
+    const std::string stem = stem_of(w.text);
+    if (!question.all_stems.count(stem)) fresh.insert(stem);
+    if (fresh.size() >= 3) return {};
+  }
+  return "The answer only repeats the question's own words: say what it is in your own words, then when to use it and what it costs.";
+}
+
+std::vector<Check> unmet(bool design) {
+  std::vector<Check> checks;
+  auto add = [&](const Criterion& c) { checks.push_back({{c.name, false, "", c.advice}, c.weight, {}}); };
+  if (design)
+    for (const auto& c : kDesign) add(c);
+  else
+    for (const auto& c : kTechnical) add(c);
+  return checks;
+}
+
+std::vector<rehearse::AnswerPart> sentence_parts(const AnswerText& text, const std::vector<Check>& checks) {
+  std::vector<rehearse::AnswerPart> parts;
+  const auto& sentences = text.sentences();
+  // Strength of each criterion in each sentence, and where it first shows.
+  std::vector<std::vector<int>> strength(sentences.size(), std::vector<int>(checks.size(), 0));
+  std::vector<std::vector<int>> first(sentences.size(), std::vector<int>(checks.size(), -1));
+  for (std::size_t c = 0; c < checks.size(); ++c) {
+    for (const auto& h : checks[c].hits) {
+      const auto s = static_cast<std::size_t>(word_at(text, h.first).sentence);
+      strength[s][c] += h.strength;
+      if (first[s][c] < 0 || h.first < first[s][c]) first[s][c] = h.first;
+    }
+  }
+  for (std::size_t s = 0; s < sentences.size(); ++s) {
+    const auto& sentence = sentences[s];
+    if (sentence.size() == 0) continue;
+    int chosen = -1;
+    for (std::size_t c = 0; c < checks.size(); ++c) {
+      if (strength[s][c] == 0) continue;
+      if (chosen < 0 || strength[s][c] > strength[s][static_cast<std::size_t>(chosen)] ||
+          (strength[s][c] == strength[s][static_cast<std::size_t>(chosen)] && first[s][c] < first[s][static_cast<std::size_t>(chosen)]))
+        chosen = static_cast<int>(c);
+    }
+    const std::size_t begin = word_at(text, sentence.first_word).begin;
+    const std::size_t end = word_at(text, sentence.end_word - 1).end;
+    parts.push_back({chosen < 0 ? "other" : checks[static_cast<std::size_t>(chosen)].finding.criterion, text.text().substr(begin, end - begin),
+                     begin, end});
+  }
+  return parts;
+}
+
+}  // namespace technical
