@@ -314,6 +314,15 @@ To cut latency and load on the database.
   CHECK(types["How big is the team?"] == "ask");
   CHECK(types["Why cache at all?"] == "(none)");  // the interviewers ask these, not the candidate
 
+  // A "# Heading" holds until the next one; a title in the front matter, for the whole page.
+  engine->import_paths({dir.write("two.md", "# Behavioral rounds\n\n### Your proudest project?\nThe search rewrite.\n\n"
+                                            "# Caching\n\n### Why cache at all?\nLess load.\n")});
+  engine->import_paths({dir.write("titled.md", "---\ntitle: System design practice\n---\n# Warm-up\n\n"
+                                               "### Sharding a users table?\nBy user id.\n")});
+  CHECK(type_name(engine->collection().find_cards("Behavioral rounds", "proudest", 10).at(0).content.type) == "behavioural");
+  CHECK(type_name(engine->collection().find_cards("Behavioral rounds", "cache at all", 10).at(0).content.type) == "(none)");
+  CHECK(type_name(engine->collection().find_cards("System design practice", "Sharding", 10).at(0).content.type) == "design");
+
   // A plain-text page: a heading holds until the next one; the title for the whole page.
   const std::string text = "Behavioral Interview Questions\n\nLeadership\n\nYour proudest project?\nThe search rewrite.\n\n"
                            "Questions You Should Ask\n\nWhat does the on-call rotation look like?\nOne week in six.\n";

@@ -39,6 +39,72 @@ bool is_acronym(std::string_view original) {
 // How far apart (in words) the first and last word of a term may stand and still say it.
 int max_span(const Term& term) { return std::max(4, 2 * static_cast<int>(term.words.size())); }
 
+// Whether the text between two words marks a clause boundary: a comma, semicolon, colon,
+// bracket or dash.
+bool clause_mark(std::string_view gap) {
+  return gap.find_first_of(",;:()") != std::string_view::npos || gap.find("\xE2\x80\x94") != std::string_view::npos ||
+         gap.find("\xE2\x80\x93") != std::string_view::npos || gap.find(" - ") != std::string_view::npos;
+}
+
+// The items of a bare list ("incident commander, stop the bleeding, status page, dashboards,
+// metrics"): someone reciting terms rather than saying what they did with them. A list is a run of
+// at least three clauses (split at commas, semicolons, colons) that are each short — at most three
+// words per item, where "and"/"or" may join two items — and hold four or more items in all. The
+// introducing clause's last content words ("I'd design it with token bucket, leaky bucket, ...")
+// are the list's first item. Three items ("timeouts, connection resets, 429s and 5xx" after "I
+// only retry") are an ordinary sentence, so the threshold sits above that.
+std::vector<bool> bare_list_words(const AnswerText& text) {
+  constexpr int kItemWords = 3, kMinClauses = 3, kMinItems = 4;
+  const auto& words = text.words();
+  std::vector<bool> listed(words.size(), false);
+  struct Clause {
+    int first, end;  // word indices [first, end)
+    int items;       // 0 when the clause is too long to be a list item
+  };
+  const std::string_view raw = text.text();
+  for (const auto& sentence : text.sentences()) {
+    std::vector<Clause> clauses;
+    for (int i = sentence.first_word; i < sentence.end_word; ++i) {
+      const bool starts = i == sentence.first_word ||
+                          clause_mark(raw.substr(words[static_cast<std::size_t>(i) - 1].end,
+                                                 words[static_cast<std::size_t>(i)].begin - words[static_cast<std::size_t>(i) - 1].end));
+      if (starts) clauses.push_back({i, i + 1, 0});
+      else clauses.back().end = i + 1;
+    }
+    for (auto& clause : clauses) {
+      int items = 1, item_words = 0;
+      bool short_items = true;
+      for (int i = clause.first; i < clause.end; ++i) {
+        const std::string& w = words[static_cast<std::size_t>(i)].text;
+        if (w == "and" || w == "or") {
+          if (item_words > 0 && i > clause.first) ++items;
+          item_words = 0;
+          continue;
+        }
+        if (w != "%" && w != "$" && ++item_words > kItemWords) short_items = false;
+      }
+      clause.items = short_items && items <= 2 ? items : 0;
+    }
+    for (std::size_t c = 0; c < clauses.size();) {
+      std::size_t end = c;
+      int items = 0;
+      while (end < clauses.size() && clauses[end].items > 0) items += clauses[end++].items;
+      if (static_cast<int>(end - c) >= kMinClauses && items >= kMinItems) {
+        for (std::size_t k = c; k < end; ++k)
+          for (int i = clauses[k].first; i < clauses[k].end; ++i) listed[static_cast<std::size_t>(i)] = true;
+        if (c > 0) {  // the introducing clause's trailing content words
+          for (int i = clauses[c - 1].end - 1, taken = 0; i >= clauses[c - 1].first && taken < kItemWords; --i, ++taken) {
+            if (is_stop_word(words[static_cast<std::size_t>(i)].text)) break;
+            listed[static_cast<std::size_t>(i)] = true;
+          }
+        }
+      }
+      c = end == c ? c + 1 : end;
+    }
+  }
+  return listed;
+}
+
 }  // namespace
 
 std::optional<Term> Term::parse(std::string_view text, Strictness strictness) {
@@ -70,6 +136,7 @@ std::optional<Term> Term::parse(std::string_view text, Strictness strictness) {
     if (std::find(term.stems.begin(), term.stems.end(), s) != term.stems.end()) continue;
     term.words.push_back(all[i]);
     term.stems.push_back(std::move(s));
+    term.technical.push_back(technical[i]);
     any_technical = any_technical || technical[i];
   }
   (void)negation_inside;
@@ -107,6 +174,7 @@ std::optional<Term> Term::phrase(std::string_view text) {
   for (const auto& word : parsed.words()) {
     term.words.push_back(spell_out(word.text));
     term.stems.push_back(stem(term.words.back()));
+    term.technical.push_back(false);  // a phrase is found whole, so no word of it is required apart
   }
   if (term.words.empty()) return std::nullopt;
   term.needed = static_cast<int>(term.words.size());
@@ -123,6 +191,7 @@ AnswerIndex::AnswerIndex(const AnswerText& text) : text_(text), negation_(text) 
   }
   for (std::size_t i = 0; i + 1 < words.size(); ++i)
     joined_.push_back(words[i].sentence == words[i + 1].sentence ? rehearse::stem(words_[i] + words_[i + 1]) : std::string());
+  listed_ = bare_list_words(text);
 }
 
 bool AnswerIndex::is_content(int i) const { return !is_stop_word(words_[static_cast<std::size_t>(i)]); }
@@ -166,7 +235,7 @@ TermMatch AnswerIndex::find(const Term& term, Polarity polarity) const {
   };
   std::vector<Hit> hits;
   for (std::size_t i = 0; i < words_.size(); ++i) {
-    if (!allowed(static_cast<int>(i), polarity)) continue;
+    if (listed_[i] || !allowed(static_cast<int>(i), polarity)) continue;
     for (std::size_t j = 0; j < term.stems.size(); ++j) {
       if (same_word(term, j, i))
         hits.push_back({static_cast<int>(i), static_cast<int>(i), j});
@@ -175,23 +244,34 @@ TermMatch AnswerIndex::find(const Term& term, Polarity polarity) const {
     }
   }
   // The window over the hits of one sentence with the most distinct words of the term, then the
-  // shortest.
+  // shortest. When the term has a term of the art among its words, a window without one says
+  // nothing ("long ... run" is not "long-running transactions").
+  const bool needs_technical = std::find(term.technical.begin(), term.technical.end(), true) != term.technical.end();
   TermMatch best;
   std::vector<int> count(term.stems.size(), 0);
-  int distinct = 0;
+  int distinct = 0, technical = 0;
   std::size_t left = 0;
   const int span = max_span(term);
   const auto sentence_of = [&](int word) { return text_.words()[static_cast<std::size_t>(word)].sentence; };
+  const auto is_technical = [&](std::size_t j) { return j < term.technical.size() && term.technical[j]; };
   for (std::size_t right = 0; right < hits.size(); ++right) {
-    if (count[hits[right].word]++ == 0) ++distinct;
+    if (count[hits[right].word]++ == 0) {
+      ++distinct;
+      if (is_technical(hits[right].word)) ++technical;
+    }
     auto drop_left = [&] {
-      if (--count[hits[left].word] == 0) --distinct;
+      if (--count[hits[left].word] == 0) {
+        --distinct;
+        if (is_technical(hits[left].word)) --technical;
+      }
       ++left;
     };
     while (hits[right].last - hits[left].first > span || sentence_of(hits[left].first) != sentence_of(hits[right].first)) drop_left();
     while (left < right && count[hits[left].word] > 1) drop_left();
+    if (needs_technical && technical == 0) continue;
     int first = hits[left].first, last = hits[left].last;
     for (std::size_t h = left; h <= right; ++h) last = std::max(last, hits[h].last);
+    if (polarity == Polarity::negative && modified(last)) continue;
     if (distinct > best.found || (distinct == best.found && last - first < best.last - best.first)) {
       best.found = distinct;
       best.first = first;
@@ -201,11 +281,23 @@ TermMatch AnswerIndex::find(const Term& term, Polarity polarity) const {
   return best;
 }
 
+bool AnswerIndex::modified(int last) const {
+  // "it's never an index problem" denies a problem, not the index ("it wasn't a network issue"
+  // does not say there was no network): in a lack, the thing found must not be describing such a
+  // noun. Other nouns after it still make a lack ("no staging data" is a lack of staging).
+  static const std::unordered_set<std::string_view> troubles = {"problem", "problems", "issue", "issues", "bug", "bugs",
+                                                                "fault", "faults", "thing", "question", "concern", "story"};
+  const auto& words = text_.words();
+  const auto next = static_cast<std::size_t>(last) + 1;
+  if (next >= words.size() || words[next].sentence != words[next - 1].sentence) return false;
+  return troubles.count(words[next].text) > 0;
+}
+
 TermMatch AnswerIndex::find_phrase(const Term& term, Polarity polarity) const {
   const std::size_t k = term.stems.size();
   for (std::size_t i = 0; i + k <= words_.size(); ++i) {
     std::size_t j = 0;
-    while (j < k && same_word(term, j, i + j) && text_.words()[i + j].sentence == text_.words()[i].sentence) ++j;
+    while (j < k && !listed_[i + j] && same_word(term, j, i + j) && text_.words()[i + j].sentence == text_.words()[i].sentence) ++j;
     if (j == k && allowed(static_cast<int>(i + k - 1), polarity))
       return TermMatch{static_cast<int>(k), static_cast<int>(i), static_cast<int>(i + k - 1)};
   }

@@ -195,6 +195,10 @@ struct REHEARSE_API Term {
   // The term names an absence ("missing index", "no rollback plan", "lack of monitoring"): it is
   // said by a negated mention of the rest ("there was no index"), never by a positive one.
   bool lack = false;
+  // For each of `stems`: whether it is a term of the art (an acronym, a name with digits, or not
+  // an ordinary word). A match must include one of these when the term has any: "how long it
+  // takes, and run it" says nothing of "long-running transactions".
+  std::vector<bool> technical;
 
   // The term for `text`: its content words (stop words dropped unless nothing else is left), with
   // a leading "no", "missing", "lack of", "without" or "absence of" read as a lack. Nothing when
@@ -218,7 +222,9 @@ class REHEARSE_API AnswerIndex {
   explicit AnswerIndex(const AnswerText& text);
 
   // The closest group of the term's words in one sentence (the most of them, then the shortest
-  // span), counting only words outside a negation, or for a lack only words inside one.
+  // span), counting only words outside a negation, or for a lack only words inside one (and then
+  // not where they describe a following "problem" or "issue": "never an index problem"),
+  // never words of a bare list (listed()), and including a term of the art when the term has one.
   TermMatch find(const Term& term) const;
   // Like find(), but counting words whatever their negation: where an answer says a thing only to
   // deny it ("we never had a rollback plan"), find() fails and this succeeds.
@@ -228,6 +234,11 @@ class REHEARSE_API AnswerIndex {
   const NegationScope& negation() const { return negation_; }
   const std::string& stem(int i) const { return stems_[static_cast<std::size_t>(i)]; }
   bool is_content(int i) const;
+  // Whether word `i` is an item of a bare list of buzzwords: a run of at least three clauses of at
+  // most three words each, holding four or more items ("idempotency, exponential backoff, jitter,
+  // retry budgets, sagas"), with the last words of the clause that introduces it. Naming a term in
+  // such a list is not using it; find() skips these words.
+  bool listed(int i) const { return listed_[static_cast<std::size_t>(i)]; }
 
  private:
   enum class Polarity { positive, negative, any };
@@ -235,12 +246,14 @@ class REHEARSE_API AnswerIndex {
   TermMatch find_phrase(const Term& term, Polarity polarity) const;
   bool same_word(const Term& term, std::size_t j, std::size_t i) const;
   bool allowed(int word, Polarity polarity) const;
+  bool modified(int last) const;  // whether word `last` describes a following "problem" or "issue"
 
   const AnswerText& text_;
   NegationScope negation_;
   std::vector<std::string> words_;   // spelled out
   std::vector<std::string> stems_;
   std::vector<std::string> joined_;  // stem of words i and i+1 written as one ("roll back" -> "rollback")
+  std::vector<bool> listed_;
 };
 
 }  // namespace rehearse

@@ -1,10 +1,15 @@
-// The ideas an interviewer listens for in any answer (alternatives weighed, a tradeoff named, the
-// root cause found, people kept informed), each with the common ways of saying it. A key point
-// made only of such an idea's words ("Rejected alternatives", "Tradeoffs", "Root cause") is
-// covered by any of its paraphrases: "I considered a bigger cache but chose to batch" weighs an
-// alternative without using the word.
+// The ideas an interviewer listens for (alternatives weighed, a tradeoff named, the root cause
+// found, people kept informed, an idempotency key, backoff, a rollback, alerting, ...), each with
+// the common ways engineers say it without the term. A key point or alias made only of one idea's
+// words ("Rejected alternatives", "Exponential backoff with jitter", "Rollback plan") is covered by
+// any of its paraphrases: "I considered a bigger cache but chose to batch" weighs an alternative
+// without using the word, and "the client waits longer each time, doubling" is backoff.
+//
+// The paraphrases are general English for the idea, never the wording of one answer: they are
+// checked against answers nobody here has seen.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -13,18 +18,27 @@
 namespace keypoints {
 
 struct Paraphrase {
-  const char* idea;                 // for messages and tests
-  std::vector<std::string> stems;   // the words that name the idea (stemmed)
-  const rehearse::CueList* cues;    // the ways of saying it
+  const char* idea;                // for messages and tests
+  std::vector<std::string> names;  // stems that name the idea: a term needs one of them
+  std::vector<std::string> words;  // other stems a term naming the idea may use ("plan", "first")
+  const rehearse::CueList* cues;   // the ways of saying it
+  // Ways of saying the idea was absent ("we found out from customers" is a lack of monitoring),
+  // for a key point that is a lack; may be null. A negated cue says the lack as well.
+  const rehearse::CueList* lack_cues = nullptr;
+  // The cues carry a negation of their own ("we don't try more than once", "never tested it in
+  // staging"), so a negation around them does not deny the idea.
+  bool negation_in_cues = false;
 };
 
 // The ideas, built once.
 const std::vector<Paraphrase>& paraphrases();
 
-// The idea `term` names, when all its content words are words of one idea; else nullptr.
+// The idea `term` names, when all its content words are words of one idea and one of them names
+// it; else nullptr.
 const Paraphrase* idea_of(const rehearse::Term& term);
 
-// The first place the idea is said in the answer outside a negation, or nothing.
-std::optional<rehearse::CueHit> find_idea(const Paraphrase& idea, const rehearse::AnswerIndex& index);
+// The first place the idea is said in the answer (outside a negation and a bare list; for a term
+// that is a lack, where its absence is said), or nothing.
+std::optional<rehearse::CueHit> find_idea(const Paraphrase& idea, const rehearse::AnswerIndex& index, bool lack = false);
 
 }  // namespace keypoints

@@ -90,6 +90,7 @@ const rehearse::CueList& tradeoff() {
       "you|we pay|paid with|in",
       "price you|we pay",
       "give|gives|giving|gave up",
+      "you|we|they|it lose|loses|lost",
       "sacrifice|sacrifices|sacrificing",
       "what|which it|that? costs|cost",
       "but|and it|that|this costs|cost",
@@ -135,11 +136,8 @@ const rehearse::CueList& requirements() {
       "assume|assuming|assumption|assumptions",
       "clarify|clarifying|clarification",
       "i'd|i'll|let's|we'd|we'll first? ask|confirm|check|pin",
-      "must|mustn't",
-      "has|have to",
       "should|must be able to",
       "should support|never|always",
-      "needs|need to support|handle|store|serve|be|guarantee|keep|return|work",
       "read|write heavy",
       "reads|writes dominate",
       "latency target|budget|goal",
@@ -152,6 +150,14 @@ const rehearse::CueList& requirements() {
       "v1|mvp",
       "first version",
       "users|user|clients|client can|should|must|want|need",
+  };
+  return list;
+}
+
+const rehearse::CueList& requirement_modals() {
+  static const rehearse::CueList list = {
+      "must|mustn't",
+      "has|have|needs|need to",
   };
   return list;
 }
@@ -310,7 +316,9 @@ bool is_judgement(std::string_view word) {
       "trendy",    "modern",  "standard", "complex", "complicated", "difficult", "simple", "easy",  "necessary", "must",
       "choice",    "tool",    "default", "go",      "answer",   "call",      "option",   "trade",   "tradeoff", "catch",
       "downside",  "problem", "thing",   "topic",   "buzzword", "lot",       "bit",      "really",  "very",    "pretty",
-      "super",     "quite",   "so",      "about",   "like",     "also",      "basically", "used"};
+      "super",     "quite",   "so",      "about",   "like",     "also",      "basically", "used",
+      // Vague heads: "X is something the language does" names nothing.
+      "something", "anything", "stuff",  "things",  "whatever"};
   return words.count(word) > 0;
 }
 

@@ -29,6 +29,9 @@ const rehearse::CueList& example();
 // Clarifying requirements and scope: "requirements", "out of scope", "I'll assume", "must",
 // "read-heavy", "within 100 ms", "exactly once".
 const rehearse::CueList& requirements();
+// What the system must do, said with a modal: "must", "has to", "needs to". Not after "if" ("if it
+// needs to scale" is a hedge, not a requirement).
+const rehearse::CueList& requirement_modals();
 // The building blocks of a system: services, load balancers, caches, queues, stores, workers,
 // and the products everyone names for them (Redis, Kafka, S3).
 const rehearse::CueList& components();

@@ -262,7 +262,11 @@ std::optional<Hit> pronoun_subject(const Reading& r, const rehearse::Sentence& s
     ++p;
   }
   while (p < s.end_word && is_soft_adverb(r.word(p))) ++p;
-  if (p >= s.end_word || (r.word(p) != "a" && r.word(p) != "an" && r.word(p) != "the")) return std::nullopt;
+  if (p >= s.end_word) return std::nullopt;
+  // "It's when code loads a list and then...": the situation it names.
+  if ((r.word(p) == "when" || r.word(p) == "where") && says_something(r, p + 1, s.end_word, 3))
+    return Hit{start, std::min(s.end_word - 1, p + 4), 2};
+  if (r.word(p) != "a" && r.word(p) != "an" && r.word(p) != "the") return std::nullopt;
   int q = p + 1;
   while (q < s.end_word && is_soft_adverb(r.word(q))) ++q;
   if (q >= s.end_word || cues::is_judgement(r.word(q)) || is_comparative(r.word(q))) return std::nullopt;
@@ -317,20 +321,25 @@ std::optional<Hit> contrast(const Reading& r, const rehearse::Sentence& s) {
   return Hit{first, std::min(s.end_word - 1, first + 6), 1};
 }
 
-// For "How does X work?": the first sentence about X that is not a story of one's own explains
-// the mechanism, which is what such a question asks for.
+// Words that praise or hedge instead of explaining ("a really important, modern concept").
+bool is_praise(std::string_view word) {
+  static const WordSet words = {"important", "useful", "great", "good", "bad", "popular", "modern", "powerful", "interesting",
+                                "really", "basically", "crucial", "critical", "essential", "trendy", "cool", "nice", "honestly",
+                                "stuff", "things", "something", "whatever"};
+  return words.count(word) > 0;
+}
+
+// For "How does X work?": the answer's first sentence, when it is not a story of one's own nor a
+// judgement, explains the mechanism, which is what such a question asks for ("Writes go into an
+// in-memory table, which is flushed to disk...").
 std::optional<Hit> mechanism(const Reading& r) {
-  if (!r.question().how_it_works) return std::nullopt;
-  for (const auto& s : r.text().sentences()) {
-    bool about = false, own = false;
-    for (int k = s.first_word; k < s.end_word; ++k) {
-      about = about || r.is_concept(k);
-      own = own || is_first_person(r.word(k));
-    }
-    if (about && !own && s.size() >= 6) return Hit{s.first_word, std::min(s.end_word - 1, s.first_word + 8), 1};
-    if (about) return std::nullopt;
-  }
-  return std::nullopt;
+  if (!r.question().how_it_works || r.text().sentences().empty()) return std::nullopt;
+  const auto& s = r.text().sentences().front();
+  if (s.size() < 8) return std::nullopt;
+  for (int k = s.first_word; k < s.end_word; ++k)
+    if (is_first_person(r.word(k)) || is_praise(r.word(k))) return std::nullopt;
+  if (!says_something(r, s.first_word, s.end_word, 4)) return std::nullopt;
+  return Hit{s.first_word, std::min(s.end_word - 1, s.first_word + 8), 1};
 }
 
 std::vector<Hit> definition_hits(const Reading& r, const std::vector<Hit>& judged) {
@@ -523,6 +532,16 @@ std::vector<Hit> schema_shapes(const Reading& r) {
   return hits;
 }
 
+// Whether a modal is hedged by a condition just before it: "if it needs to scale", "maybe it has
+// to".
+bool hedged(const Reading& r, int i) {
+  static const WordSet conditions = {"if", "unless", "when", "whenever", "maybe", "might", "perhaps", "once"};
+  const int first = r.sentence_of(i).first_word;
+  for (int k = std::max(first, i - 3); k < i; ++k)
+    if (conditions.count(r.word(k))) return true;
+  return false;
+}
+
 // A question asked of the interviewer ("which channels, and who triggers them?") clarifies the
 // requirements.
 std::vector<Hit> clarifying_questions(const Reading& r) {
@@ -619,6 +638,10 @@ Question Question::read(std::string_view prompt) {
 std::vector<Check> check_technical(const AnswerText& text, const Question& question) {
   const Reading r(text, question);
   std::vector<Hit> when = cue_hits(r, cues::when_to_use(), 2, false);  // "don't use it for" still says when
+  // "The right tool for the job" says nothing about which job.
+  std::erase_if(when, [&](const Hit& h) {
+    return h.last + 2 < word_count(text) && r.word(h.last + 1) == "the" && r.word(h.last + 2) == "job";
+  });
   append(when, conditional_choice(r));
   std::vector<Hit> tradeoff = cue_hits(r, cues::tradeoff(), 2, true);
   std::vector<Hit> example = cue_hits(r, cues::example(), 2, true);
@@ -645,6 +668,8 @@ std::vector<Check> check_design(const AnswerText& text, const Question& question
   const Reading r(text, question);
   std::vector<Hit> requirements = cue_hits(r, cues::requirements(), 2, false);
   append(requirements, clarifying_questions(r));
+  for (const auto& hit : cues::requirement_modals().find_all(text))
+    if (!hedged(r, hit.first)) requirements.push_back({hit.first, hit.last, 1});
   std::vector<Hit> scale = scale_hits(r);
   std::vector<Hit> components = component_hits(r);
   std::vector<Hit> data = cue_hits(r, cues::data_model(), 2, false);
@@ -684,12 +709,12 @@ std::vector<Check> check_design(const AnswerText& text, const Question& question
           make_check(text, kDesign[5], std::move(tradeoffs))};
 }
 
-std::string too_thin(const AnswerText& text, const Question& question) {
+std::string too_thin(const AnswerText& text, const Question& question, bool design) {
+  const char* wanted = design ? "the requirements, a scale estimate, the components, the data model, the bottleneck and a tradeoff"
+                              : "what it is, when to use it, what it costs and an example";
   const int words = text.spoken_word_count();
-  if (words < 8)
-    return words == 0 ? "Nothing to score: the answer is empty."
-                      : fmt::format("Too short to grade: {} word{}. Say what it is, when to use it, what it costs and give an example.",
-                                    words, words == 1 ? "" : "s");
+  if (words == 0) return "Nothing to score: the answer is empty.";
+  if (words < 8) return fmt::format("Too short to grade ({} word{}): say {}.", words, words == 1 ? "" : "s", wanted);
   std::unordered_set<std::string> fresh;
   for (const auto& w : text.words()) {
     if (rehearse::is_stop_word(w.text) || rehearse::is_numeral(w.text)) continue;
@@ -697,7 +722,7 @@ std::string too_thin(const AnswerText& text, const Question& question) {
     if (!question.all_stems.count(stem)) fresh.insert(stem);
     if (fresh.size() >= 3) return {};
   }
-  return "The answer only repeats the question's own words: say what it is in your own words, then when to use it and what it costs.";
+  return fmt::format("Nothing to grade: the answer only repeats the question's own words. Say {}.", wanted);
 }
 
 std::vector<Check> unmet(bool design) {

@@ -59,7 +59,7 @@ std::vector<Check> check_design(const rehearse::AnswerText& text, const Question
 
 // The reason an answer is too thin to grade (fewer than eight words, or nothing but the question's
 // own words), or an empty string when it can be graded.
-std::string too_thin(const rehearse::AnswerText& text, const Question& question);
+std::string too_thin(const rehearse::AnswerText& text, const Question& question, bool design);
 
 // The findings of an answer too thin to grade: every criterion unmet, with its advice.
 std::vector<Check> unmet(bool design);

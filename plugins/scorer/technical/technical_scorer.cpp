@@ -4,6 +4,7 @@
 // their weights, cues.h for the phrases it listens for.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <memory>
 
 #include "rehearse/plugin.h"
@@ -34,7 +35,7 @@ class TechnicalScorer final : public rehearse::Scorer {
     const rehearse::AnswerText text(attempt.text);
     rehearse::ScoreResult result;
 
-    if (const std::string thin = too_thin(text, question); !thin.empty()) {
+    if (const std::string thin = too_thin(text, question, design); !thin.empty()) {
       const std::vector<Check> checks = unmet(design);
       for (const auto& check : checks) result.findings.push_back(check.finding);
       result.score = 0;
@@ -46,11 +47,12 @@ class TechnicalScorer final : public rehearse::Scorer {
 
     const std::vector<Check> checks = design ? check_design(text, question) : check_technical(text, question);
     double score = 0;
-    std::string shown, missing;
+    std::size_t met = 0;
+    std::string missing;
     for (const auto& check : checks) {
       if (check.finding.met) {
         score += check.weight;
-        shown += (shown.empty() ? "" : ", ") + check.finding.criterion;
+        ++met;
       } else {
         missing += (missing.empty() ? "" : ", ") + check.finding.criterion;
       }
@@ -58,15 +60,11 @@ class TechnicalScorer final : public rehearse::Scorer {
     }
     result.score = std::clamp(score, 0.0, 100.0);
     result.suggestion = rehearse::rating_for_score(*result.score);
-    const char* what = design ? "Design" : "Technical answer";
+    const char* what = design ? "Design" : "Explanation";
     if (missing.empty())
-      result.summary = fmt::format("{}: all {} criteria met ({}).", what, checks.size(), shown);
-    else if (shown.empty())
-      result.summary = fmt::format("{}: none of the {} criteria met; add {}.", what, checks.size(), missing);
+      result.summary = fmt::format("{}: all {} criteria met.", what, checks.size());
     else
-      result.summary = fmt::format("{}: {} of {} criteria met; add {}.", what, result.findings.size() - static_cast<std::size_t>(
-                                   std::count_if(checks.begin(), checks.end(), [](const Check& c) { return !c.finding.met; })),
-                                   checks.size(), missing);
+      result.summary = fmt::format("{}: {} of {} criteria met; add: {}.", what, met, checks.size(), missing);
     result.parts = sentence_parts(text, checks);
     return result;
   }

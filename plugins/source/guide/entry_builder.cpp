@@ -87,34 +87,40 @@ bool heading_names_questions_to_ask(const std::vector<std::string>& words) {
 }
 
 // The question type a section heading names for the questions under it: "Behavioral questions",
-// "System design", "Technical interview questions", "Questions to ask the interviewer". A type word
-// counts when it ends the heading or comes just before what it describes (questions, interview,
-// round), so that "Set the technical context" or "Design patterns" name no type. A heading that
-// names two ("Behavioral and technical questions") names none.
+// "System design", "Technical interview questions", "Questions to ask the interviewer".
+// "Behavioral", "situational" and "system design" say it wherever they stand; "technical",
+// "design" and the like only when they end the heading or come just before what they describe
+// (questions, interview, round), so that "Set the technical context" or "Design patterns" name no
+// type. A heading that names two ("Behavioral and technical questions") names none.
 std::optional<QuestionType> type_named_by_heading(const std::string& heading) {
   const std::vector<std::string> words = heading_words(heading);
   if (words.empty() || words.size() > 12) return std::nullopt;
   if (heading_names_questions_to_ask(words)) return QuestionType::ask;
   static const std::set<std::string, std::less<>> described = {"question", "questions", "interview", "interviews", "round",
                                                                "rounds", "prompts", "screen", "screening", "section"};
-  static const std::map<std::string, QuestionType, std::less<>> type_words = {
-      {"behavioral", QuestionType::behavioural},  {"behavioural", QuestionType::behavioural},
-      {"behavior", QuestionType::behavioural},    {"behaviour", QuestionType::behavioural},
-      {"situational", QuestionType::behavioural}, {"competency", QuestionType::behavioural},
-      {"design", QuestionType::design},           {"technical", QuestionType::technical},
-      {"conceptual", QuestionType::technical},
+  struct TypeWord {
+    QuestionType type;
+    bool anywhere;  // names the type wherever it stands in the heading
+  };
+  static const std::map<std::string, TypeWord, std::less<>> type_words = {
+      {"behavioral", {QuestionType::behavioural, true}},   {"behavioural", {QuestionType::behavioural, true}},
+      {"situational", {QuestionType::behavioural, true}},  {"behavior", {QuestionType::behavioural, false}},
+      {"behaviour", {QuestionType::behavioural, false}},   {"competency", {QuestionType::behavioural, false}},
+      {"design", {QuestionType::design, false}},           {"technical", {QuestionType::technical, false}},
+      {"conceptual", {QuestionType::technical, false}},
   };
   std::set<QuestionType> named;
   for (size_t i = 0; i < words.size(); ++i) {
     const auto it = type_words.find(words[i]);
     if (it == type_words.end()) continue;
+    const QuestionType type = it->second.type;
+    const bool system_design = type == QuestionType::design && i > 0 && (words[i - 1] == "system" || words[i - 1] == "systems");
     const bool last = i + 1 == words.size();
     bool describes = false;
     for (size_t k = i + 1; k < words.size() && k <= i + 2; ++k) describes = describes || described.count(words[k]) > 0;
     // "Technical design questions": the design is what is technical.
-    const bool qualifies_design = it->second == QuestionType::technical && i + 1 < words.size() &&
-                                  type_words.count(words[i + 1]) && type_words.at(words[i + 1]) == QuestionType::design;
-    if ((last || describes) && !qualifies_design) named.insert(it->second);
+    const bool qualifies_design = type == QuestionType::technical && i + 1 < words.size() && words[i + 1] == "design";
+    if ((it->second.anywhere || system_design || last || describes) && !qualifies_design) named.insert(type);
   }
   if (named.size() != 1) return std::nullopt;
   return *named.begin();
@@ -227,8 +233,15 @@ QuestionLine parse_question_line(const std::string& raw, LineRole role) {
 class Builder {
  public:
   explicit Builder(const Page& page) : page_(page) {
-    // The page's title speaks for the whole page ("Behavioral Questions for Backend Engineers").
-    if (auto type = type_named_by_heading(page.title)) section_types_.push_back({-1, type});
+    // The page's title speaks for the whole page ("Behavioral Questions for Backend Engineers"),
+    // unless it is a Markdown page's "# Heading": that one holds until the next "# ", as any
+    // heading does.
+    const bool title_is_a_heading =
+        page.markdown && std::any_of(page.lines.begin(), page.lines.end(), [&](const PageLine& line) {
+          return line.kind == LineKind::heading && line.level == 1 && line.text == page.title;
+        });
+    if (!title_is_a_heading)
+      if (auto type = type_named_by_heading(page.title)) section_types_.push_back({-1, type});
   }
 
   PageEntries build() {
@@ -292,6 +305,7 @@ class Builder {
     const QuestionLine q = parse_question_line(text, LineRole::heading);
     if (q.is_question || q.number_only) {
       close();
+      leave_sections(line);
       open(q.is_question ? Entry::Origin::heading : Entry::Origin::number, line, q.prompt, q.number);
       open_level_ = line.level;
       return;
@@ -314,6 +328,14 @@ class Builder {
     const int level = page_.markdown ? line.level : 0;
     while (!section_types_.empty() && section_types_.back().level >= level) section_types_.pop_back();
     section_types_.push_back({level, type_named_by_heading(line.text)});
+  }
+
+  // A question heading is inside the sections above its level, and ends those at its level and
+  // below ("## What is Y?" after "## Technical questions" is not one of them). Plain text has no
+  // levels to tell: there a question's heading stays in the section before it.
+  void leave_sections(const PageLine& line) {
+    if (!page_.markdown) return;
+    while (!section_types_.empty() && section_types_.back().level >= line.level) section_types_.pop_back();
   }
 
   // The type the innermost section that names one gives its questions.
