@@ -271,7 +271,7 @@ TermMatch AnswerIndex::find(const Term& term, Polarity polarity) const {
     if (needs_technical && technical == 0) continue;
     int first = hits[left].first, last = hits[left].last;
     for (std::size_t h = left; h <= right; ++h) last = std::max(last, hits[h].last);
-    if (polarity == Polarity::negative && modified(last)) continue;
+    if (polarity == Polarity::negative && describes_trouble(last)) continue;
     if (distinct > best.found || (distinct == best.found && last - first < best.last - best.first)) {
       best.found = distinct;
       best.first = first;
@@ -281,7 +281,7 @@ TermMatch AnswerIndex::find(const Term& term, Polarity polarity) const {
   return best;
 }
 
-bool AnswerIndex::modified(int last) const {
+bool AnswerIndex::describes_trouble(int last) const {
   // "it's never an index problem" denies a problem, not the index ("it wasn't a network issue"
   // does not say there was no network): in a lack, the thing found must not be describing such a
   // noun. Other nouns after it still make a lack ("no staging data" is a lack of staging).

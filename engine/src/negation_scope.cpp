@@ -8,6 +8,8 @@
 // "no doubt", "without a hitch") looks like one and negates nothing. The scope stops at a word
 // that opens another clause ("but", "which", "so", "because", a new subject such as "I" or "we")
 // and at a clause mark (, ; : and dashes), so "no alerts, but a dashboard" negates the alerts only.
+// A counterfactual ("a rollback would have helped") denies what comes before it, and "or" carries
+// a negation on to the next alternative ("we didn't test it or stage it").
 #include <string>
 #include <unordered_set>
 
@@ -51,6 +53,7 @@ const WordSet kExist = {"exist", "exists", "existed"};
 const WordSet kTerminators = {"but", "however", "although", "though", "yet", "except", "which", "who", "whom", "whose", "so",
                               "because", "since", "while", "whereas", "instead", "until", "unless", "then", "after",
                               "once", "therefore", "thus", "meanwhile", "still", "when", "where", "that's", "and"};
+const WordSet kCounterfactual = {"helped", "saved", "caught", "prevented", "avoided", "stopped", "spotted", "flagged", "warned"};
 const WordSet kSubjects = {"i", "we", "they", "he", "she", "you", "i'd", "we'd", "i've", "we've", "i'm", "we're", "it's"};
 
 }  // namespace
@@ -79,12 +82,24 @@ NegationScope::NegationScope(const AnswerText& text) {
   // Negates forward from word `from` (the first word after the trigger).
   auto negate_forward = [&](int trigger_last, int from) {
     int content = 0;
-    for (int k = from; k < n && k < from + kMaxWords; ++k) {
+    int limit = from + kMaxWords;
+    bool reached = false;  // the reach is spent; only an "or" carries the negation further
+    for (int k = from; k < n && k < limit; ++k) {
       if (!same_clause(trigger_last, k)) break;
       const std::string_view word = w(k);
-      if (kTerminators.count(word) || (k > from && kSubjects.count(word))) break;
+      // "for when to stop": a wh-word before "to" opens no clause.
+      if ((kTerminators.count(word) && w(k + 1) != "to") || (k > from && kSubjects.count(word))) break;
+      // "didn't run them side by side or compare the output": each alternative after "or"/"nor"
+      // is denied as well, so the reach starts again.
+      if (word == "or" || word == "nor") {
+        content = 0;
+        reached = false;
+        limit = k + 1 + kMaxWords;
+        continue;
+      }
+      if (reached) continue;
       negated_[static_cast<std::size_t>(k)] = true;
-      if (!is_stop_word(word) && ++content >= kReach) break;
+      if (!is_stop_word(word) && ++content >= kReach) reached = true;
     }
   };
   auto negate_backward = [&](int trigger_first) {
@@ -112,6 +127,14 @@ NegationScope::NegationScope(const AnswerText& text) {
       for (int k = i; k <= last && k < n; ++k) trigger_[static_cast<std::size_t>(k)] = true;
       negate_backward(i);
       i = last;
+      continue;
+    }
+    // A counterfactual says the thing was not there: "a way to switch back would have helped",
+    // "a canary would have caught it".
+    if (word == "would" && w(i + 1) == "have" && kCounterfactual.count(w(i + 2))) {
+      for (int k = i; k <= i + 2; ++k) trigger_[static_cast<std::size_t>(k)] = true;
+      negate_backward(i);
+      i += 2;
       continue;
     }
     bool pair = false;

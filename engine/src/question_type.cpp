@@ -138,10 +138,35 @@ const WordSet kIf = {"if", "when"};
 const WordSet kYouWouldDo = {"do"};
 const WordSet kYourself = {"yourself", "your", "you"};
 
+const WordSet kFor = {"for"};
+const WordSet kExampleWord = {"example", "instance"};
+const WordSet kWhen = {"when"};
+const WordSet kWas = {"was"};
+const WordSet kLast = {"last"};
+
 const WordSet kTechnicalOpeners = {"what", "what's", "explain", "how", "why", "when", "compare", "contrast", "difference", "define",
                                    "which", "is", "are", "can", "does", "should", "name", "list"};
 
+const WordSet kCandidate = {"i", "my", "me", "i'd", "i'll", "i'm", "mine"};
+const WordSet kFutureAux = {"would", "will", "could", "should", "be", "do", "does", "is", "are", "can"};
+const WordSet kCompanyNouns = {"team", "company", "product", "org", "codebase", "platform", "leadership", "interview", "engineers",
+                               "process", "stack", "roadmap", "group", "department", "office", "tooling", "setup", "budget"};
+const WordSet kThisThe = {"the", "this", "your", "our"};
+const WordSet kHow = {"how"};
+const WordSet kYouPerson = {"you", "you'd"};
+
+// A verb in the past right after "you": "a project you led", "the bug you found".
+bool you_did(const Wording& q) {
+  for (std::size_t i = 0; i + 1 < q.size(); ++i)
+    if ((q.at(i) == "you" || q.at(i) == "you've") && rehearse::is_past_action(q.at(i + 1))) return true;
+  return false;
+}
+
 bool is_behavioural_past(const Wording& q) {
+  if (you_did(q)) return true;
+  if (q.has({"example", "examples"}) && !q.sequence({&kFor, &kExampleWord}) && q.has(kYouPerson)) return true;
+  if (q.sequence({&kWhen, &kWas, &kThe, &kLast})) return true;
+  if (q.has({"proudest", "regretted", "regret"}) && q.has({"you", "you're", "you've"})) return true;
   if (q.sequence({&kTell, &kMe, &kAbout}) || q.sequence({&kTell, &kAbout})) return true;
   if (q.near(kDescribe, kExampleNouns, 3)) return true;
   if (q.near(kExample, kExampleNouns, 4) || q.sequence({&kExample, &kYou}) || q.near(kExample, kPerfect, 4)) return true;
@@ -154,6 +179,10 @@ bool is_behavioural_past(const Wording& q) {
 
 bool is_design(const Wording& q) {
   if (q.starts_with(kDesignVerbs)) return true;
+  static const WordSet build = {"build", "architect", "design"};
+  static const WordSet would = {"would", "do", "will", "you'd"};
+  if (q.sequence({&kHow, &would, &kYouPerson, &build}) || q.sequence({&kHow, &kYouPerson, &build})) return true;
+  if (q.sequence({&kThe, &kDesignVerbs}) && q.has({"of", "for", "look"})) return true;
   if (q.near(kWould, kDesignVerbs, 3) && !q.sequence({&kArticle, &kDesignVerbs})) return true;
   if (q.near(kDesignVerbs, kSystemNouns, 6)) return true;
   if (q.near(kBuildVerbs, kSystemNouns, 4) && q.has(kYou)) return true;
@@ -163,6 +192,11 @@ bool is_design(const Wording& q) {
 }
 
 bool is_ask(const Wording& q) {
+  // The candidate asking about their own future here: "Who would I be working with?"
+  if (q.has(kCandidate) && q.near(kFutureAux, kCandidate, 2) && !q.has(kPerfect)) return true;
+  if (q.has({"my"}) && q.has({"first", "role", "fit", "background", "team", "project", "manager"})) return true;
+  if (q.sequence({&kThisThe, &kCompanyNouns}) && !q.sequence({&kYourPast, &kPastAdjective})) return true;
+  if (q.has({"here", "joined", "join", "joining", "favourite", "favorite", "compensated"}) && q.has({"you", "you'd", "your", "i"})) return true;
   if (q.has(kAskNouns) && !q.has({"i"})) return true;
   if (q.sequence({&kThe, &kYourTeam}) && q.near(kPresentAux, kThe, 2) && !q.sequence({&kYou, &kHandle})) return true;
   if (q.sequence({&kPresentAux, &kYou, &kThe}) || q.sequence({&kPresentAux, &kYou, &kYourself})) return true;

@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <functional>
@@ -94,6 +95,8 @@ class Evaluation {
     keypoints();
     technical();
     question_types();
+    // A figure for orientation only; tools/bench times scoring properly.
+    if (scorings_ > 0) fmt::print("\n{} answers scored, {:.2f} ms each on average\n", scorings_, 1000 * scoring_seconds_ / scorings_);
     if (!short_of_target_.empty()) {
       fmt::print("\nShort of target:\n");
       for (const auto& item : short_of_target_) fmt::print("  {}\n", item);
@@ -112,7 +115,10 @@ class Evaluation {
   const Scorer* scorer(const char* name) const { return engine_.registry().scorer(name); }
 
   ScoreResult score(const Scorer* scorer, const CardContent& card, const std::string& text) const {
+    const auto start = std::chrono::steady_clock::now();
     const CombinedScore combined = score_answer(engine_, {scorer}, card, Attempt{text, 0, std::nullopt}, false);
+    scoring_seconds_ += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    ++scorings_;
     if (!combined.errors.empty()) throw std::runtime_error(combined.errors.front());
     return combined.parts.front();
   }
@@ -484,6 +490,8 @@ class Evaluation {
   eval::Weakening weakening_;
   std::vector<std::string> failures_;
   std::vector<std::string> short_of_target_;
+  mutable double scoring_seconds_ = 0;
+  mutable int scorings_ = 0;
 };
 
 }  // namespace

@@ -239,6 +239,9 @@ class REHEARSE_API AnswerIndex {
   // retry budgets, sagas"), with the last words of the clause that introduces it. Naming a term in
   // such a list is not using it; find() skips these words.
   bool listed(int i) const { return listed_[static_cast<std::size_t>(i)]; }
+  // Whether word `i` describes a following "problem", "issue" or "bug": "it was never an index
+  // problem" denies the problem, not the index, so it says no lack of an index.
+  bool describes_trouble(int i) const;
 
  private:
   enum class Polarity { positive, negative, any };
@@ -246,7 +249,6 @@ class REHEARSE_API AnswerIndex {
   TermMatch find_phrase(const Term& term, Polarity polarity) const;
   bool same_word(const Term& term, std::size_t j, std::size_t i) const;
   bool allowed(int word, Polarity polarity) const;
-  bool modified(int last) const;  // whether word `last` describes a following "problem" or "issue"
 
   const AnswerText& text_;
   NegationScope negation_;

@@ -109,7 +109,8 @@ json decks_json(const std::vector<DeckSummary>& decks) {
 json card_row(const Card& card, const Clock& clock) {
   const CardContent& c = card.content;
   return {{"id", card.id}, {"deck", card.deck}, {"kind", to_string(c.kind)}, {"type", to_string(type_of(c))},
-          {"prompt", c.prompt}, {"suspended", card.suspended}, {"tags", c.tags}, {"themes", c.themes}, {"scheduling", state_json(card, clock)}};
+          {"prompt", c.prompt}, {"suspended", card.suspended}, {"tags", c.tags}, {"themes", c.themes},
+          {"scheduling", state_json(card, clock)}};
 }
 
 json card_detail(const Card& card, const std::vector<ReviewLogEntry>& log, const Clock& clock) {

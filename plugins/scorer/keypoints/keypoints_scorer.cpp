@@ -171,7 +171,7 @@ class KeypointsScorer final : public rehearse::Scorer {
         if (!match.complete(*term)) {
           // "Rejected alternatives" is also said by "I considered X but chose Y".
           if (const Paraphrase* idea = idea_of(*term)) {
-            if (const auto hit = find_idea(*idea, index)) match = TermMatch{term->needed, hit->first, hit->last};
+            if (const auto hit = find_idea(*idea, index, names_absence(*idea, *term))) match = TermMatch{term->needed, hit->first, hit->last};
           }
         }
         const bool better = match.complete(*term) > (best_term && best.complete(*best_term)) ||

@@ -6,31 +6,41 @@ namespace keypoints {
 
 namespace {
 
+using rehearse::CueList;
+
 std::vector<std::string> stems_of(std::initializer_list<const char*> words) {
   std::vector<std::string> out;
-  for (const char* word : words) out.push_back(rehearse::stem(word));
+  for (const char* word : words) out.push_back(rehearse::stem(rehearse::spell_out(word)));
   return out;
+}
+
+bool contains(const std::vector<std::string>& stems, const std::string& stem) {
+  return std::find(stems.begin(), stems.end(), stem) != stems.end();
 }
 
 }  // namespace
 
+// Each idea: the words that name it, the other words a key point about it may use, and how it is
+// said. The cues are the idea in plain words, the way an engineer explains it to someone who does
+// not know the term; they stay short so that they mean the idea in any answer.
 const std::vector<Paraphrase>& paraphrases() {
-  static const rehearse::CueList alternatives = {
+  // --- the rubric's own ideas (scoring.md section 3) ---
+  static const CueList alternatives = {
       "i|we considered|weighed|evaluated|compared|explored|debated|prototyped|benchmarked",
       "i|we looked at|into",
       "instead of",
       "rather than",
       "as opposed to",
       "in favour|favor of",
-      "other|another|second|third option|options|approach|approaches|alternative|alternatives|route|idea",
+      "other|another|second|third option|options|approach|approaches|alternative|alternatives|route|routes|idea|ideas",
       "the|an|one|two|three alternative|alternatives|options",
       "chose|picked|preferred|took|went|opted _? _? _? over",
       "ruled|rule out",
       "rejected|decided against|discarded|dropped the idea",
-      "could|might have _ _?",
+      "side by side",
       "versus|vs",
   };
-  static const rehearse::CueList tradeoffs = {
+  static const CueList tradeoffs = {
       "tradeoff|tradeoffs|trade off|offs",
       "the|a|one|its|their downside|downsides|drawback|drawbacks|catch|price|cons",
       "at the cost|expense|price of",
@@ -40,8 +50,9 @@ const std::vector<Paraphrase>& paraphrases() {
       "gave|give up",
       "more _ _? but less|slower|fewer|harder|riskier",
       "cheaper|simpler|safer|faster|slower|riskier|easier|harder but",
+      "you|we pay for it",
   };
-  static const rehearse::CueList root_cause = {
+  static const CueList root_cause = {
       "root cause|causes",
       "caused by",
       "the cause|culprit|trigger",
@@ -50,53 +61,663 @@ const std::vector<Paraphrase>& paraphrases() {
       "came down to",
       "was due to",
       "because of a|an|the",
+      "the real|actual|underlying cause|problem|reason|pain",
   };
-  static const rehearse::CueList informed = {
-      "kept|keep|keeping _ _? posted|informed|updated|aligned|in the loop",
+  static const CueList informed = {
+      "kept|keep|keeping _ _? _? _? _? posted|informed|updated|aligned",
+      "in the loop",
       "status update|updates|page|channel|email|emails",
       "posted|sent|gave|shared updates|update|a|an|regular|hourly",
       "every # minutes|hours",
+      "every hour|day|morning",
       "updated|briefed|informed|told the|our|my _? stakeholders|leadership|support|customers|team|managers|manager|product",
   };
+  // --- reliability and incidents ---
+  static const CueList rollback = {
+      "roll|rolls|rolled|rolling _? back",
+      "rollback|rollbacks",
+      "revert|reverts|reverted|reverting|revertible|reversible",
+      "undo|undid|undone|undoing",
+      "go|goes|went|going|switch|switched|switching|switches|flip|flipped|flipping back",
+      "fall|fell|falling back",
+      "fallback",
+      "previous|old|last good? version|release|build|config|settings",
+      "redeploy|redeployed|redeploying the previous|old|last",
+  };
+  static const CueList rollback_absent = {
+      "had to fix|fixing forward",
+      "one way door",
+      "irreversible",
+      "no way back",
+  };
+  static const CueList monitoring = {
+      "monitor|monitored|monitoring|monitors",
+      "alert|alerts|alerting|alerted|alarm|alarms",
+      "paged|page|pages|paging",
+      "dashboard|dashboards|graph|graphs",
+      "watching|watched|watches",
+      "would|could|should have? told|warned|notified|caught",
+      "told|warned|notified us",
+  };
+  static const CueList monitoring_absent = {
+      "found|find|learned|learnt|heard out? about|from|through|via|when customer|customers|support|users|a|twitter|finance",
+      "customer|customers|support|users|user|finance _? told|tweeted|emailed|reported|called|spotted|noticed",
+      "nobody|no one noticed|spotted|knew",
+  };
+  static const CueList added_alerting = {
+      "added|set up|created|wrote|introduced|built _? _? _? alert|alerts|alarm|alarms|page|paging|monitoring|dashboard",
+      "now|new alert|alerts|alarm|page|pages",
+      "pages|page|paged|alerts|alarms on",
+  };
+  static const CueList mitigate_first = {
+      "before _? _? _? understood|knowing|knew|understanding|finding|found",
+      "stop|stopped|stopping the bleeding",
+      "mitigate|mitigated|mitigating first",
+      "first, then|and then? _? _? root",
+      "restore|restored|restoring _ _? first",
+  };
+  static const CueList quantified_impact = {
+      "# % of _? _? requests|searches|orders|users|customers|traffic|calls|payments|transactions|checkouts",
+      "# minutes|hours|min of _? downtime|degraded|outage|errors",
+      "down|degraded|broken for _? _? # minutes|hours|min",
+      "# % _? _? failed|errored|timed",
+      "error|errors rate? went|fell|rose|climbed|jumped|dropped from? #",
+      "# customers|users|orders|payments were|got affected|charged|impacted",
+  };
+  static const CueList took_ownership = {
+      "i declared|ran|led|coordinated|took charge|command|the incident|the response",
+      "took|take charge|command|the lead|the commander",
+      "i was|became the incident? commander|lead|coordinator",
+  };
+  static const CueList postmortem = {
+      "postmortem|postmortems|retrospective|retro|retros",
+      "post mortem|mortems",
+      "incident|blameless review|writeup|analysis",
+      "looked back at what went wrong",
+  };
+  static const CueList actions_owned = {
+      "named person|owner|owners",
+      "name|names|owner|owners and a? due? date|dates|deadline",
+      "assigned|assign|gave _ _? _? to|an? owner|owners|person",
+      "each|every follow|fix|action|item up? got|had a|an|its",
+  };
+  static const CueList owned_mistake = {
+      "on me",
+      "my fault|mistake|bad|error|responsibility",
+      "i got it wrong",
+      "i was|am|i'm the one who|that",
+      "i take|took responsibility|ownership|the blame",
+      "i messed|screwed|broke|caused",
+      "i own|owned it|that|the",
+  };
+  static const CueList mitigated_quickly = {
+      "fixed|fix forward",
+      "restored|restore|restoring _? _? service|it|the|scoring|traffic",
+      "got _ _? _? back on|up",
+      "back up and running",
+      "within # minutes|hours|min",
+      "the same afternoon|morning|day|hour",
+      "in # minutes|hours|min",
+  };
+  static const CueList process_change = {
+      "since then|that",
+      "from then on",
+      "going forward",
+      "now every|all|each|any _? _? change|changes|release|deploy|config|goes|go|needs|requires",
+      "added|introduced|created|wrote|made _? _? checklist|step|gate|review|rule|policy",
+      "every|each|any _ _? change|changes goes|go|must|need through",
+      "we stopped|banned|no longer",
+  };
+  static const CueList testing_gap = {
+      "only tested|tried|ran _ _? _? on|against|in|locally",
+      "never|not|didn't|hadn't tested|tried|exercised|run|ran|test",
+      "never|not|weren't|wasn't tested|tried|exercised",
+      "no|without staging|test|tests|testing",
+      "untested",
+      "skipped|skip _? tests|testing|staging|qa",
+      "on my laptop|machine",
+  };
+  // --- retries and idempotency ---
+  static const CueList idempotency = {
+      "unique token|id|ids|key|identifier|request|reference",
+      "same token|key|id|identifier|request id",
+      "already seen|processed|handled|applied|used",
+      "ids|tokens|keys _? _? already seen|processed|handled|applied",
+      "skips|skip|ignores|ignore|drops|drop|discards|discard repeats|duplicates|repeated",
+      "dedupe|dedup|deduplicate|deduplicates|deduplicated|deduplication|deduped",
+      "charged|processed|applied|executed twice|again",
+  };
+  static const CueList stored_result = {
+      "original|same|stored|saved|previous|first|earlier|cached answer|response|result|outcome",
+      "gets|get|returns|return|replays|replay|sends|send back? the _? _? answer|response|result|outcome",
+      "stores|store|saves|save|records|record|keeps|keep _ _? _? _? answer|answered|response|result|outcome",
+  };
+  static const CueList backoff = {
+      "wait|waits|waiting|waited|pause|pauses|sleep|sleeps _? longer|more each|every|after",
+      "longer each|every time|attempt|retry",
+      "doubling|doubles|double|doubled the? wait|delay|interval|pause",
+      "doubling",
+      "random|randomised|randomized extra|delay|jitter|bit|amount|offset|spread",
+      "spread|stagger|staggered _? out|retries|attempts",
+      "don't|doesn't|won't|not all come|retry _? back at the same",
+      "exponential|exponentially",
+  };
+  static const CueList retry_cap = {
+      "gives|give|gave|giving up after",
+      "at most # attempts|tries|retries|times",
+      "stop|stops|stopped|stopping after # attempts|tries|retries|failures",
+      "stop|stops after a handful|few|couple",
+      "more than once|twice|# times",
+      "handful|few|couple of tries|attempts|retries",
+      "max|maximum|limit|cap|budget of? # attempts|tries|retries",
+      "# attempts|tries|retries max|maximum|at most",
+  };
+  static const CueList transient_only = {
+      "temporary|transient|intermittent|momentary|brief|passing failure|failures|error|errors|blip|blips|glitch|glitches|problem",
+      "could|might|may|would _? be temporary|transient|intermittent",
+      "only retry|retries|retrying|try|tries",
+      "retry|retries|retrying|try|tries _? again? only on|when|if|for",
+      "never|not|don't|won't retry|retrying|try _ _? _? 4xx|decline|declined|rejected|validation",
+  };
+  static const CueList breaker = {
+      "stop|stops|stopped|stopping calling|sending|trying _ _? _? for|while",
+      "trial|test|probe|single request|call through",
+      "fail|fails|failing fast",
+      "circuit|breaker|breakers",
+  };
+  static const CueList bulkhead = {
+      "own|separate|dedicated|isolated _? _? _? pool|pools|workers|threads|connections|queue|queues",
+      "isolate|isolated|isolates|isolating|isolation",
+      "tie|ties|tying|tied up its|their own",
+  };
+  static const CueList degradation = {
+      "instead of failing|erroring|an error|breaking|crashing",
+      "fallback|fall back|falls back",
+      "degrade|degrades|degraded|degrading",
+      "cached|default|generic|static|placeholder _? response|responses|list|page|content|value|values|result|results",
+      "without _? _? recommendations|feature|personalisation|personalization",
+  };
+  static const CueList load_shedding = {
+      "turn|turns|turned|turning away",
+      "reject|rejects|rejected|rejecting|drop|drops|dropped|dropping|shed|sheds|shedding _ _? _? requests|traffic|load|work",
+      "low|lower priority requests|traffic|work|calls",
+  };
+  static const CueList timeouts = {
+      "hard? limit of # ms|millisecond|milliseconds|seconds|second",
+      "give|gives|gave up on? it? after #",
+      "deadline|deadlines|timeout|timeouts",
+  };
+  // --- caching ---
+  static const CueList cache_miss = {
+      "on|after|for a|the? miss|misses",
+      "isn't|is not|not there|cached|in the cache|found",
+      "look|looks|check|checks|ask|asks|try|tries|read|reads _ _? _? _? first",
+      "goes|go|falls|fall|fetches|fetch|loads|load|queries|query _? to? from? the|primary database",
+  };
+  static const CueList cache_fill = {
+      "writes|write|puts|put|saves|save|stores|store|adds|add|populates|populate|fills|fill _ _? _? _? in|into|to the? cache|store",
+      "saves|save|keeps|keep|stores|store a? copy",
+      "for next time|the next",
+      "so the next read|reader|caller|request hits|is",
+  };
+  static const CueList invalidate = {
+      "delete|deletes|deleted|remove|removes|removed|evict|evicts|evicted|drop|drops|purge|purges|clear|clears|invalidate|invalidates _ _? _? key|keys|entry|copy|copies|value|cache|item",
+      "invalidate|invalidates|invalidated|invalidation|invalidating",
+  };
+  static const CueList ttl = {
+      "vanish|vanishes|expire|expires|disappear|disappears|lapse|lapses _? by? themselves|itself|automatically|after",
+      "time to live",
+      "ttl|ttls",
+      "expiry|expiration|expire|expires|expiring after|of|on",
+      "heals itself",
+  };
+  static const CueList herd = {
+      "crowd|flood|wave|burst|pile|swarm|herd|thousands|hundreds of requests|callers|clients",
+      "stampede|stampedes|dogpile|coalesce|coalescing",
+      "at the same moment|time|instant",
+      "all at once",
+      "let|lets|allow|allows only one _? _? _? rebuild|recompute|refresh|fetch|reload|regenerate",
+      "while the rest wait",
+  };
+  static const CueList stale = {
+      "stale",
+      "read|reads|see|sees|serve|serves|get|gets|return|returns _ _? _? old|stale|outdated copy|value|data|version|entry",
+      "old|outdated copy|value|data|entry",
+      "out of date",
+      "inconsistent|inconsistency",
+  };
+  // --- schema changes and migrations ---
+  static const CueList expand_contract = {
+      "next to|alongside|beside the old",
+      "new _ _? next to|alongside|beside",
+      "expand|expanding _? _? contract|contracting",
+      "later remove|drop|delete the old",
+      "remove|drop|delete the old _ _? once|after|later",
+  };
+  static const CueList backward_compatible = {
+      "read|reads|handle|handles|work|works with either|both",
+      "write|writes|writing to both",
+      "keeps|keep working",
+      "old and new code|versions|schema|clients",
+      "additive|backward|backwards compatible|compatibility",
+      "nothing breaks|no renames",
+  };
+  static const CueList batches = {
+      "_ at a time",
+      "in batches|chunks|small batches|pieces",
+      "batch|batches|batched|batching",
+      "backfill|backfills|backfilled|backfilling",
+      "copy|copies|copied|copying the historical|existing|old rows",
+  };
+  static const CueList online_ddl = {
+      "shadow|ghost copy",
+      "copy of the table",
+      "without locking|blocking _? _? table|writes",
+      "never|isn't|wasn't|not locked|frozen|blocked",
+      "stays|stayed|remains|remained writable|online|available",
+      "gh ost",
+      "online schema change",
+  };
+  static const CueList long_transactions = {
+      "open|idle|running for # minutes|hours|min",
+      "open|idle|running for _? _? _? hour|hours",
+      "sitting|sat|left|held|holding|kept|keeping _ _? _? open",
+      "sitting|sat on an? open",
+      "open transaction|transactions|query|queries",
+  };
+  static const CueList low_traffic = {
+      "at night|overnight",
+      "when|while traffic|load|usage is low|lowest|quiet|light",
+      "traffic|load is lowest|low|quietest",
+      "quiet|quietest|quieter period|hours|time|times|region|window",
+      "maintenance window",
+      "when|while hardly|few|nobody|no one anyone? is? using|uses|on",
+      "off hours|peak",
+      "low traffic",
+      "early morning",
+  };
+  static const CueList phased = {
+      "in phases|stages|waves|steps",
+      "one by one|at a time",
+      "# % _? then #",
+      "gradually|incrementally|progressively|step by step",
+      "phased|incremental|strangler",
+      "a few|small|subset|portion|slice of _? _? _? first",
+  };
+  static const CueList verification = {
+      "side by side",
+      "shadow reads|traffic|mode",
+      "compare|compared|comparing|diff|diffed|diffing _ _? _? output|outputs|results|responses|reads|both",
+      "logged|logs|log every|each mismatch|difference",
+      "mismatch|mismatches",
+  };
+  static const CueList criteria = {
+      "abort|stop|rollback|exit|success conditions|criteria|threshold|thresholds|point",
+      "agreed|decided|wrote|defined|set _? _? _? up front|in advance|beforehand|ahead of time",
+      "meant|means we stop|stopped|abort|aborted|roll|rolled",
+      "at which we'd|we|would abort|stop",
+      "when to stop|abort",
+      "go no go",
+  };
+  static const CueList alignment = {
+      "got _ _? _? _? _? _? to agree|sign|commit",
+      "buy in",
+      "on board",
+      "signed|sign off",
+      "agreed|agree on the plan|approach|timeline",
+      "aligned|align with|on",
+  };
+  static const CueList measured_outcome = {
+      "by # %",
+      "from # to #",
+      "# % faster|cheaper|less|lower|fewer|smaller|more",
+      "cut|reduced|saved|halved|lowered|dropped|improved _ _? _? by #",
+      "week|weeks|days early",
+      "no customer facing incidents|outages",
+  };
+  static const CueList automatic_rollback = {
+      "roll|rolls|rolled|rolling _? back by itself|automatically|on its own",
+      "revert|reverts|reverted _? by itself|automatically|on its own",
+      "automatic|automated|auto rollback|rollbacks|revert|reverts",
+      "auto rollback|revert|roll",
+  };
+  static const CueList canary = {
+      "canary|canaries|canaried",
+      "small|tiny percentage|fraction|share|slice|subset of _? traffic|users|hosts|pods|servers",
+      "# % of _? traffic|users|hosts|pods|servers|requests _? first",
+  };
+  static const CueList watch_metrics = {
+      "watch|watched|watching|monitor|monitored|monitoring _? _? dashboards|metrics|graphs|graph|error|errors|latency",
+      "dashboard|dashboards|graph|graphs|metrics _? showed|show|shows",
+      "compares|compared|compare _ _? _? baseline",
+  };
+  // --- latency ---
+  static const CueList tail = {
+      "slowest # %|percent",
+      "slowest one percent",
+      "the tail",
+      "tail latency|latencies",
+      "p99|p999|p95|p90|percentile|percentiles",
+      "mean|average|averages hides|hide|hid|lies",
+  };
+  static const CueList tracing = {
+      "hop by hop",
+      "distributed tracing",
+      "trace|traces _? showed|show|shows",
+      "where the time goes|went|is going",
+      "which _? _? call|calls|service ate|took|spent the? time",
+      "flame graph|graphs",
+      "profile|profiled|profiling|profiler",
+  };
+  static const CueList hedging = {
+      "duplicate|second|backup|hedged|hedge|spare copy|request|call",
+      "whichever answers|responds|returns|comes back first",
+      "send|sends|sent _ _? _? to another|a second replica|server|backend",
+  };
+  static const CueList fanout = {
+      "fewer backends|calls|shards|services|downstream|dependencies|servers",
+      "fan|fans|fanning out",
+      "fanout",
+      "waits|wait on|for # backends|shards|services|calls",
+  };
+  static const CueList gc = {
+      "reclaim|reclaiming|reclaims|free|freeing memory",
+      "garbage collection|collector",
+      "stop the world",
+      "gc|gcs",
+      "runtime _? _? freezing|freezes|pauses|paused",
+  };
+  static const CueList saturation = {
+      "waits|wait|waiting in line|a queue|the queue",
+      "pool|pools|workers|threads _? _? _? _? busy|full|saturated|exhausted",
+      "near|nearly|almost|close to full|capacity",
+      "queue|queues up|depth|grows|builds",
+      "saturation|saturated|utilisation|utilization",
+      "below full|capacity",
+  };
+  static const CueList local_cache = {
+      "cache|caches|cached|caching",
+      "keep|keeps|kept _ _? _? in memory",
+  };
+  // --- rate limiting ---
+  static const CueList token_bucket = {
+      "refill|refills|refilled|refilling",
+      "allowance|allowances|tokens|budget _ _? _? refills|refill|resets",
+      "burst|bursts a? little",
+      "token|leaky bucket|buckets",
+      "sliding|fixed window|windows",
+      "each|every call|request spends|uses|takes|costs one|a",
+  };
+  static const CueList per_client = {
+      "keyed|keys by user|client|customer|tenant|api|account|ip",
+      "per|each|every customer|client|user|tenant|api|caller|account|key",
+      "each|every customer|client|user|tenant|caller|account gets|has",
+  };
+  static const CueList shared_store = {
+      "one|a|single shared|central|centralised|centralized _? _? store|cache|counter|database|redis",
+      "shared|central|centralised|centralized store|cache|counter|counters|state",
+      "every|all|each gateway|node|instance|server|instances|nodes|servers _? _? _? talk|talks|see|sees|share|shares|same",
+      "no matter which _? _? _? server|servers|node|nodes|instance",
+      "redis|memcached",
+  };
+  static const CueList status_429 = {
+      "too many requests",
+      "429",
+      "how many|how long|many seconds|minutes _? to wait",
+      "retry after",
+  };
+  static const CueList atomic = {
+      "indivisible",
+      "atomic|atomically|atomicity",
+      "single|one operation|step|command|script",
+      "can't|cannot both",
+      "compare|check and set",
+      "incr",
+  };
+  static const CueList fail_open = {
+      "let|letting|allow|allowing _? traffic|requests|everything|everyone|them through",
+      "fail|fails|failing open|closed",
+      "shut|lock|block|keep _ _? _? out",
+  };
+  // --- events and messaging ---
+  static const CueList outbox = {
+      "saved|written|stored|inserted|insert as? a? row|rows in|into a? table",
+      "same commit|transaction",
+      "outbox",
+  };
+  static const CueList dual_write = {
+      "between the commit|write|save and the send|publish|event|message",
+      "two separate steps|writes|systems|operations",
+      "one happens without the other",
+      "dual write|writes",
+  };
+  static const CueList relay = {
+      "background|separate worker|job|process|relay|poller|publisher _? reads|polls|publishes|pushes|sends|picks",
+      "reads|polls|tails those|the rows|table|log|wal",
+      "debezium|cdc|change data capture",
+  };
+  static const CueList at_least_once = {
+      "send|sends|deliver|delivers|sent|delivered|publish|publishes|receive|see something? _? _? twice|again|more than once",
+      "duplicate|duplicates",
+      "at least once",
+  };
+  static const CueList ordering = {
+      "in sequence|order",
+      "same partition|channel|queue|key|shard|stream",
+      "arrive|processed|delivered|stay|stays in order|sequence",
+      "partition key",
+  };
+  // --- disagreements ---
+  static const CueList understood = {
+      "asked|ask|asking _? _? _? why|what",
+      "walk me through",
+      "understand|understood|understanding what|why|where|his|her|their",
+      "hear|heard _ _? out",
+      "listened|listen|listening",
+      "their|his|her side|point|perspective|reasons|reasoning",
+  };
+  static const CueList data_driven = {
+      "measured|benchmarked|profiled|prototyped",
+      "pulled|gathered|collected|dug _ _? _? _? data|numbers|history|metrics|logs",
+      "showed|show|shown that",
+      "the numbers|data",
+      "proof of concept",
+      "benchmark|benchmarks",
+  };
+  static const CueList private_talk = {
+      "privately|in private",
+      "one on|to one",
+      "face to face",
+      "1 1",
+      "directly with|to him|her|them",
+      "sat down with",
+  };
+  static const CueList commit = {
+      "said fine|ok|okay|sure",
+      "got|get|getting behind",
+      "backed|back|supported the|his|her|their decision|call|plan|choice",
+      "committed|commit to",
+      "went along",
+      "helped plan|build|ship|implement",
+  };
+  static const CueList relationship = {
+      "work|worked|working closely|together|well",
+      "paired|pairing _? _? since|together",
+      "relationship _? _? _? _? _? recover|recovered|improved|stronger|strong|good|great",
+  };
+  // --- databases ---
+  static const CueList missing_index = {
+      "index|indexes|indexed|indices",
+  };
+  static const CueList index_absent = {
+      "read|reads|scan|scans|scanned|scanning _? the whole|entire|full table",
+      "sequential|full table? scan|scans",
+      "scanned|scan|scanning # million? rows",
+      "no fast way to search|find|look",
+  };
+  static const CueList what_changed = {
+      "what changed",
+      "against|after|since|with deploys|deploy|deployment|deployments|releases|release",
+      "recent|latest deploy|deploys|change|changes|release|releases",
+  };
+  static const CueList lock_contention = {
+      "waiting|wait|waits|blocked|stuck|queued _ _? on|for|behind _? locks|lock",
+      "lock|locks contention|waits|held",
+      "blocking|blocks|blocked every|other|each",
+  };
+  static const CueList n_plus_one = {
+      "query|queries|call|calls|request|requests per|for each|every item|row|record|result|entity",
+      "in a loop",
+      "same query _? repeated",
+      "n 1",
+  };
+
   static const std::vector<Paraphrase> all = {
-      {"alternatives", stems_of({"alternative", "alternatives", "option", "options", "rejected", "reject", "considered", "weighed",
-                                 "choice", "choices", "explain", "discuss", "mention", "compare", "other"}),
-       &alternatives},
-      {"tradeoffs", stems_of({"tradeoff", "tradeoffs", "trade-off", "downside", "drawback", "cost", "costs", "price", "explain",
-                              "discuss", "mention", "name"}),
-       &tradeoffs},
-      {"root cause", stems_of({"root", "cause", "find", "identify", "identified", "found", "actual", "real", "underlying"}),
+      {"alternatives", stems_of({"alternative", "option", "rejected", "considered", "weighed", "choice"}),
+       stems_of({"explain", "discuss", "mention", "compare", "consider", "other", "evaluated"}), &alternatives},
+      {"tradeoffs", stems_of({"tradeoff", "trade-off", "downside", "drawback", "cost", "price"}),
+       stems_of({"explain", "discuss", "mention", "name", "trade", "off"}), &tradeoffs},
+      {"root cause", stems_of({"root", "cause"}), stems_of({"find", "identify", "identified", "found", "actual", "real", "underlying"}),
        &root_cause},
-      {"stakeholders informed", stems_of({"stakeholder", "stakeholders", "communicate", "communication", "informed", "inform",
-                                          "update", "updates", "updated", "keep", "status", "regular", "cadence"}),
-       &informed},
+      {"stakeholders informed", stems_of({"stakeholder", "communication", "communicate", "informed", "inform", "updates"}),
+       stems_of({"update", "updated", "keep", "status", "regular", "cadence", "support"}), &informed},
+      {"rollback", stems_of({"rollback", "revert", "undo", "fallback", "roll"}),
+       stems_of({"plan", "back", "way", "able", "first", "quick", "fast", "path"}), &rollback, &rollback_absent, false,
+       stems_of({"irreversible", "unrecoverable"})},
+      {"monitoring", stems_of({"monitoring", "alerting", "alert", "observability", "alarm"}),
+       stems_of({"lack", "poor", "gap", "missing"}), &monitoring, &monitoring_absent, false, stems_of({"unmonitored", "blind"})},
+      {"added alerting", stems_of({"alerting", "alert", "paging", "alarm"}), stems_of({"added", "add", "new", "afterwards", "after"}),
+       &added_alerting},
+      {"mitigate first", stems_of({"mitigate", "bleeding"}), stems_of({"before", "root", "cause", "first", "stop"}), &mitigate_first},
+      {"quantified impact", stems_of({"quantified", "impact", "downtime"}), stems_of({"minutes", "error", "rate", "measured", "user"}),
+       &quantified_impact},
+      {"took ownership", stems_of({"ownership", "commander", "owned"}), stems_of({"took", "incident", "took"}), &took_ownership},
+      {"postmortem", stems_of({"postmortem", "retrospective", "retro"}), stems_of({"blameless", "held", "ran", "wrote"}), &postmortem},
+      {"action items with owners", stems_of({"owner", "follow-ups", "action"}), stems_of({"items", "with", "follow", "ups", "assigned"}),
+       &actions_owned},
+      {"owned the mistake", stems_of({"mistake", "fault", "responsibility", "owned"}), stems_of({"took", "my"}), &owned_mistake},
+      {"mitigated quickly", stems_of({"mitigated", "restored"}), stems_of({"quickly", "service", "fast", "fixed", "forward"}),
+       &mitigated_quickly},
+      {"process change", stems_of({"process", "checklist"}), stems_of({"changed", "change", "afterwards", "improved"}), &process_change},
+      {"testing gap", stems_of({"testing", "untested", "staging", "tests"}), stems_of({"insufficient", "skipped", "no", "poor", "lack"}),
+       &testing_gap, nullptr, true},
+      {"idempotency", stems_of({"idempotency", "idempotent", "dedupe", "deduplication"}),
+       stems_of({"key", "request", "id", "consumers", "consumer", "handlers"}), &idempotency},
+      {"stored result", stems_of({"stored", "saved", "replay"}), stems_of({"return", "result", "response", "repeat", "on"}),
+       &stored_result},
+      {"backoff", stems_of({"backoff", "jitter", "exponential"}), stems_of({"with", "back", "off"}), &backoff},
+      {"retry cap", stems_of({"cap", "limit", "max", "maximum", "budget"}), stems_of({"number", "retries", "attempts", "retry"}),
+       &retry_cap, nullptr, true},
+      {"transient errors only", stems_of({"transient", "retryable", "temporary"}), stems_of({"retry", "only", "errors", "failures"}),
+       &transient_only},
+      {"circuit breaker", stems_of({"breaker"}), stems_of({"circuit"}), &breaker},
+      {"bulkheads", stems_of({"bulkhead", "bulkheads", "isolation", "pools"}), stems_of({"separate"}), &bulkhead},
+      {"graceful degradation", stems_of({"degradation", "degrade", "fallback"}), stems_of({"graceful", "cached", "response"}),
+       &degradation},
+      {"load shedding", stems_of({"shedding", "shed"}), stems_of({"load", "reject", "early"}), &load_shedding},
+      {"timeouts", stems_of({"timeout", "timeouts", "deadline"}), stems_of({"every", "call"}), &timeouts},
+      {"cache miss", stems_of({"miss", "lazy"}), stems_of({"read", "cache", "fall", "back", "database", "loading"}), &cache_miss},
+      {"cache fill", stems_of({"populate", "fill"}), stems_of({"cache", "after", "miss", "write", "back"}), &cache_fill},
+      {"invalidation", stems_of({"invalidate", "invalidation"}), stems_of({"on", "write", "delete", "key", "update"}), &invalidate},
+      {"ttl", stems_of({"ttl", "expiry", "expire", "expiration"}), stems_of({"safety", "net"}), &ttl},
+      {"thundering herd", stems_of({"herd", "stampede", "dogpile", "coalescing"}), stems_of({"thundering", "request", "cache"}), &herd},
+      {"stale data", stems_of({"stale", "inconsistency"}), stems_of({"data", "window", "reads"}), &stale},
+      {"expand and contract", stems_of({"expand", "contract"}), stems_of({"parallel", "change"}), &expand_contract},
+      {"backward compatible", stems_of({"backward", "backwards", "compatible", "additive"}), stems_of({"changes", "change"}),
+       &backward_compatible},
+      {"batches", stems_of({"backfill", "batches", "batched"}), stems_of({"in"}), &batches},
+      {"online schema change", stems_of({"locks", "lock", "online"}), stems_of({"avoid", "long", "table", "schema", "change"}),
+       &online_ddl, nullptr, true},
+      {"long transactions", stems_of({"transaction", "transactions"}), stems_of({"long", "running", "long-running", "open"}),
+       &long_transactions},
+      {"low traffic", stems_of({"schedule", "peak", "quiet"}), stems_of({"low", "traffic", "off", "hours", "during"}), &low_traffic},
+      {"phased rollout", stems_of({"phased", "phases", "incremental", "strangler"}), stems_of({"rollout", "fig"}), &phased},
+      {"verification", stems_of({"shadow", "verification", "compare"}), stems_of({"dual", "writes", "write", "reads", "or", "with"}),
+       &verification},
+      {"go/no-go criteria", stems_of({"criteria", "abort"}), stems_of({"go", "no-go"}), &criteria},
+      {"stakeholder alignment", stems_of({"alignment", "buy-in", "buy"}), stems_of({"stakeholders", "stakeholder", "in"}), &alignment},
+      {"measured outcome", stems_of({"outcome", "measured", "result"}), stems_of({"metrics"}), &measured_outcome},
+      {"automatic rollback", stems_of({"automatic", "auto-rollback", "automatically", "auto"}), stems_of({"rollback", "roll", "back"}),
+       &automatic_rollback},
+      {"canary", stems_of({"canary"}), stems_of({"release", "small", "percentage", "first"}), &canary},
+      {"watch metrics", stems_of({"watch", "dashboards", "metrics"}), stems_of({"key", "during", "rollout", "error", "rate"}),
+       &watch_metrics},
+      {"tail percentiles", stems_of({"tail", "percentiles", "p99"}), stems_of({"look", "averages", "latency"}), &tail},
+      {"tracing", stems_of({"tracing", "profiling", "flame"}), stems_of({"find", "slow", "path", "graph"}), &tracing},
+      {"hedging", stems_of({"hedged", "hedging"}), stems_of({"requests", "timeouts"}), &hedging},
+      {"fan-out", stems_of({"fan-out", "fan", "fanout"}), stems_of({"reduce", "out"}), &fanout},
+      {"gc pauses", stems_of({"gc", "garbage"}), stems_of({"pauses", "collection"}), &gc},
+      {"saturation", stems_of({"saturation", "queueing", "utilisation", "utilization"}), stems_of({"queue", "depth"}), &saturation},
+      {"cache", stems_of({"caching", "cache"}), stems_of({"hot", "data"}), &local_cache},
+      {"token bucket", stems_of({"bucket", "window"}), stems_of({"token", "sliding", "leaky"}), &token_bucket},
+      {"per client", stems_of({"per", "client"}), stems_of({"limit", "key", "api", "user", "tenant"}), &per_client},
+      {"shared store", stems_of({"shared", "centralised", "centralized", "redis"}), stems_of({"counter", "store"}), &shared_store},
+      {"429", stems_of({"429", "retry-after"}), stems_of({"return", "with", "retry", "after"}), &status_429},
+      {"atomic", stems_of({"atomic", "lua", "incr"}), stems_of({"check", "increment", "script"}), &atomic},
+      {"fail open", stems_of({"fail"}), stems_of({"open", "closed", "versus"}), &fail_open},
+      {"outbox", stems_of({"outbox"}), stems_of({"transactional", "table"}), &outbox},
+      {"dual writes", stems_of({"dual"}), stems_of({"writes", "write", "avoid"}), &dual_write},
+      {"relay", stems_of({"relay", "cdc", "debezium", "poller"}), stems_of({"publishes", "events", "change", "data", "capture"}), &relay},
+      {"at least once", stems_of({"least", "duplicates"}), stems_of({"once", "delivery"}), &at_least_once},
+      {"ordering", stems_of({"ordering", "aggregate"}), stems_of({"per", "partition", "key"}), &ordering},
+      {"understood the other side", stems_of({"understood", "perspective", "listened"}), stems_of({"side", "their"}), &understood},
+      {"data-driven", stems_of({"data-driven", "driven", "benchmark", "proof"}), stems_of({"data", "argument", "metrics", "concept"}),
+       &data_driven},
+      {"private", stems_of({"private", "respectful", "one-on-one"}), stems_of({"kept", "one", "1"}), &private_talk},
+      {"disagree and commit", stems_of({"commit", "committed"}), stems_of({"disagree", "decision"}), &commit},
+      {"relationship", stems_of({"relationship"}), stems_of({"outcome", "result"}), &relationship},
+      {"missing index", stems_of({"index"}), stems_of({"full", "table", "scan"}), &missing_index, &index_absent, false,
+       stems_of({"unindexed"})},
+      {"what changed", stems_of({"changed", "recent", "recently"}), stems_of({"check", "deploy", "diff", "release"}), &what_changed},
+      {"lock contention", stems_of({"contention", "locks", "blocking"}), stems_of({"lock"}), &lock_contention},
+      {"n 1", stems_of({"n"}), stems_of({"1", "queries"}), &n_plus_one},
   };
   return all;
 }
 
 const Paraphrase* idea_of(const rehearse::Term& term) {
-  if (term.exact_phrase || term.lack || term.stems.empty()) return nullptr;
+  if (term.exact_phrase || term.stems.empty()) return nullptr;
   for (const auto& idea : paraphrases()) {
     const bool all_in = std::all_of(term.stems.begin(), term.stems.end(), [&](const std::string& s) {
-      return std::find(idea.stems.begin(), idea.stems.end(), s) != idea.stems.end();
+      return contains(idea.names, s) || contains(idea.words, s) || contains(idea.absent_names, s);
     });
-    // The idea's defining word must be there: "explain" alone is no idea.
-    if (all_in && std::find(idea.stems.begin(), idea.stems.begin() + 1, term.stems.front()) != idea.stems.end() + 1) {
-      const bool names_it = std::any_of(term.stems.begin(), term.stems.end(), [&](const std::string& s) {
-        static const std::vector<std::string> generic = stems_of({"explain", "discuss", "mention", "name", "find", "identify",
-                                                                  "identified", "found", "keep", "regular", "other", "actual",
-                                                                  "real", "underlying"});
-        return std::find(generic.begin(), generic.end(), s) == generic.end();
-      });
-      if (names_it) return &idea;
-    }
+    // One of the idea's naming words must be there: "explain" or "plan" alone is no idea.
+    const bool named = std::any_of(term.stems.begin(), term.stems.end(),
+                                   [&](const std::string& s) { return contains(idea.names, s) || contains(idea.absent_names, s); });
+    if (all_in && named) return &idea;
   }
   return nullptr;
 }
 
-std::optional<rehearse::CueHit> find_idea(const Paraphrase& idea, const rehearse::AnswerIndex& index) {
+bool names_absence(const Paraphrase& idea, const rehearse::Term& term) {
+  return term.lack ||
+         std::any_of(term.stems.begin(), term.stems.end(), [&](const std::string& s) { return contains(idea.absent_names, s); });
+}
+
+std::optional<rehearse::CueHit> find_idea(const Paraphrase& idea, const rehearse::AnswerIndex& index, bool lack) {
+  const auto& negation = index.negation();
+  const auto denied = [&](const rehearse::CueHit& hit) {
+    for (int i = hit.first; i <= hit.last; ++i)
+      if (negation.negated(i)) return true;
+    return false;
+  };
+  const auto listed = [&](const rehearse::CueHit& hit) {
+    for (int i = hit.first; i <= hit.last; ++i)
+      if (index.listed(i)) return true;
+    return false;
+  };
+  if (lack) {
+    // The absence said outright ("we found out from customers"), or a cue of the idea denied.
+    if (idea.lack_cues)
+      for (const auto& hit : idea.lack_cues->find_all(index.text()))
+        if (!listed(hit) && !denied(hit)) return hit;
+    // "never an index problem" denies a problem, not the index.
+    for (const auto& hit : idea.cues->find_all(index.text()))
+      if (!listed(hit) && denied(hit) && !index.describes_trouble(hit.last)) return hit;
+    return std::nullopt;
+  }
   for (const auto& hit : idea.cues->find_all(index.text()))
-    if (!index.negation().negated(hit.first)) return hit;
+    if (!listed(hit) && (idea.negation_in_cues || !negation.negated(hit.first))) return hit;
   return std::nullopt;
 }
 

@@ -28,6 +28,9 @@ struct Paraphrase {
   // The cues carry a negation of their own ("we don't try more than once", "never tested it in
   // staging"), so a negation around them does not deny the idea.
   bool negation_in_cues = false;
+  // Words that name the idea's absence ("unindexed", "unmonitored", "irreversible"): a term made
+  // with one of them is a lack, though it has no "no" or "missing".
+  std::vector<std::string> absent_names = {};
 };
 
 // The ideas, built once.
@@ -36,6 +39,10 @@ const std::vector<Paraphrase>& paraphrases();
 // The idea `term` names, when all its content words are words of one idea and one of them names
 // it; else nullptr.
 const Paraphrase* idea_of(const rehearse::Term& term);
+
+// Whether `term` names the idea's absence: a lack ("no rollback plan") or a word like
+// "irreversible".
+bool names_absence(const Paraphrase& idea, const rehearse::Term& term);
 
 // The first place the idea is said in the answer (outside a negation and a bare list; for a term
 // that is a lack, where its absence is said), or nothing.

@@ -58,6 +58,7 @@ constexpr std::array<Criterion, 6> kDesign = {{
 
 const rehearse::Word& word_at(const AnswerText& text, int i) { return text.words()[static_cast<std::size_t>(i)]; }
 int word_count(const AnswerText& text) { return static_cast<int>(text.words().size()); }
+std::string stem_of(std::string_view word) { return rehearse::stem(rehearse::spell_out(word)); }
 
 // The raw text between words a and b (a < b): punctuation tells a clause or a label apart.
 std::string_view gap(const AnswerText& text, int a, int b) {
@@ -516,9 +517,10 @@ std::vector<Hit> schema_shapes(const Reading& r) {
       const auto& w = word_at(text, k);
       // A name glued to "(" with a comma inside: a record and its fields.
       if (w.end < raw.size() && raw[w.end] == '(' && !tuple) {
-        const auto close = raw.find(')', w.end);
-        const auto comma = raw.find(',', w.end);
-        if (close != std::string::npos && comma != std::string::npos && comma < close && close - w.end < 400) {
+        const std::string_view inside = std::string_view(raw).substr(w.end, 400);  // bounded: "a(a(a(..." stays linear
+        const auto close = inside.find(')');
+        const auto comma = inside.find(',');
+        if (close != std::string_view::npos && comma != std::string_view::npos && comma < close) {
           tuple = true;
           at = k;
         }
@@ -557,18 +559,27 @@ std::vector<Hit> clarifying_questions(const Reading& r) {
   return hits;
 }
 
-// Components: the cue hits, one per distinct building block (two mentions of "cache" are one).
+// Components: the cue hits, with neighbours joined into one building block ("API service",
+// "load balancer", "Redis cluster").
 std::vector<Hit> component_hits(const Reading& r) {
   std::vector<Hit> hits;
-  for (const auto& hit : cues::components().find_all(r.text())) hits.push_back({hit.first, hit.last, 1});
+  for (const auto& hit : cues::components().find_all(r.text())) {
+    if (!hits.empty() && hit.first == hits.back().last + 1 && !clause_break(r.text(), hits.back().last, hit.first))
+      hits.back().last = hit.last;
+    else
+      hits.push_back({hit.first, hit.last, 1});
+  }
   return hits;
 }
 
+// How many different building blocks the hits name (two mentions of "cache" are one), and the
+// first hit of each.
 int distinct_components(const Reading& r, const std::vector<Hit>& hits, std::vector<int>* firsts) {
   std::unordered_set<std::string> seen;
-  for (const auto& h : hits) {
-    const std::string name = rehearse::stem(r.word(h.last));
-    if (seen.insert(name).second && firsts) firsts->push_back(static_cast<int>(&h - hits.data()));
+  for (std::size_t i = 0; i < hits.size(); ++i) {
+    std::string name;
+    for (int k = hits[i].first; k <= hits[i].last; ++k) name += stem_of(r.word(k)) + " ";
+    if (seen.insert(name).second && firsts) firsts->push_back(static_cast<int>(i));
   }
   return static_cast<int>(seen.size());
 }
@@ -603,8 +614,6 @@ Check make_check(const AnswerText& text, const Criterion& c, std::vector<Hit> hi
   check.hits = std::move(hits);
   return check;
 }
-
-std::string stem_of(std::string_view word) { return rehearse::stem(rehearse::spell_out(word)); }
 
 }  // namespace
 
@@ -693,11 +702,11 @@ std::vector<Check> check_design(const AnswerText& text, const Question& question
   const int distinct = distinct_components(r, components, &firsts);
   Check parts = make_check(text, kDesign[2], distinct >= 2 ? components : std::vector<Hit>{});
   if (parts.finding.met) {
-    // Quote the first few distinct parts, each in a little of its context.
+    // Quote the first few distinct parts, as the answer names them.
     std::string evidence;
     for (std::size_t k = 0; k < firsts.size() && k < 3; ++k) {
       const Hit& h = components[static_cast<std::size_t>(firsts[k])];
-      evidence += (evidence.empty() ? "" : " | ") + text.quote(std::max(r.sentence_of(h.first).first_word, h.first - 2), h.last, 60);
+      evidence += (evidence.empty() ? "" : " | ") + text.quote(h.first, h.last, 60);
     }
     parts.finding.evidence = evidence;
   } else if (distinct == 1) {

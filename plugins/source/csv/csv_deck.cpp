@@ -34,15 +34,14 @@ std::optional<Column> column_named(std::string_view header) {
       {"tag", Column::tags},            {"labels", Column::tags},         {"category", Column::tags},
       {"themes", Column::themes},       {"theme", Column::themes},        {"deck", Column::deck},
       {"deckname", Column::deck},       {"subdeck", Column::deck},        {"kind", Column::kind},
-      {"type", Column::type},           {"questiontype", Column::type},   {"cardtype", Column::kind},
-      {"id", Column::id},
-      {"uid", Column::id},              {"guid", Column::id},             {"key", Column::id},
-      {"situation", Column::situation}, {"task", Column::task},           {"action", Column::action},
-      {"actions", Column::action},      {"result", Column::result},       {"results", Column::result},
-      {"outcome", Column::result},      {"lesson", Column::lesson},       {"lessons", Column::lesson},
-      {"takeaway", Column::lesson},     {"notes", Column::notes},         {"note", Column::notes},
-      {"extra", Column::notes},         {"backextra", Column::notes},     {"hint", Column::notes},
-      {"notetype", Column::ignored},    {"source", Column::ignored},
+      {"cardtype", Column::kind},       {"type", Column::type},           {"questiontype", Column::type},
+      {"id", Column::id},               {"uid", Column::id},              {"guid", Column::id},
+      {"key", Column::id},              {"situation", Column::situation}, {"task", Column::task},
+      {"action", Column::action},       {"actions", Column::action},      {"result", Column::result},
+      {"results", Column::result},      {"outcome", Column::result},      {"lesson", Column::lesson},
+      {"lessons", Column::lesson},      {"takeaway", Column::lesson},     {"notes", Column::notes},
+      {"note", Column::notes},          {"extra", Column::notes},         {"backextra", Column::notes},
+      {"hint", Column::notes},          {"notetype", Column::ignored},    {"source", Column::ignored},
   };
   std::string key;
   for (char c : text::lower(text::trim(header)))

@@ -64,12 +64,11 @@ std::vector<std::string> heading_words(const std::string& heading) {
 // should I ask?", "Ask your interviewer", "Questions for the hiring manager". Not when the
 // interviewer is the one asking ("Questions interviewers ask", "What they might ask you").
 bool heading_names_questions_to_ask(const std::vector<std::string>& words) {
-  static const std::set<std::string, std::less<>> asker = {"interviewer", "interviewers", "they", "we", "employer", "employers",
-                                                           "recruiter", "recruiters", "manager", "managers", "company", "companies"};
-  static const std::set<std::string, std::less<>> candidate_asks = {"to", "you", "should", "can", "could", "might", "must",
-                                                                    "candidate", "candidates", "i"};
-  static const std::set<std::string, std::less<>> asked = {"interviewer", "interviewers", "employer", "recruiter", "hiring",
-                                                           "manager", "them", "panel"};
+  using Words = std::set<std::string, std::less<>>;
+  static const Words asker = {"interviewer", "interviewers", "they",     "we",      "employer", "employers",
+                              "recruiter",   "recruiters",   "manager", "managers", "company",  "companies"};
+  static const Words candidate_asks = {"to", "you", "should", "can", "could", "might", "must", "candidate", "candidates", "i"};
+  static const Words asked = {"interviewer", "interviewers", "employer", "recruiter", "hiring", "manager", "them", "panel"};
   const size_t n = words.size();
   for (size_t i = 0; i < n; ++i) {
     if (words[i] == "reverse" && i + 1 < n && words[i + 1].starts_with("interview")) return true;
@@ -97,7 +96,7 @@ std::optional<QuestionType> type_named_by_heading(const std::string& heading) {
   if (words.empty() || words.size() > 12) return std::nullopt;
   if (heading_names_questions_to_ask(words)) return QuestionType::ask;
   static const std::set<std::string, std::less<>> described = {"question", "questions", "interview", "interviews", "round",
-                                                               "rounds", "prompts", "screen", "screening", "section"};
+                                                               "rounds",   "prompts",   "screen",    "screening",  "section"};
   struct TypeWord {
     QuestionType type;
     bool anywhere;  // names the type wherever it stands in the heading
@@ -114,7 +113,8 @@ std::optional<QuestionType> type_named_by_heading(const std::string& heading) {
     const auto it = type_words.find(words[i]);
     if (it == type_words.end()) continue;
     const QuestionType type = it->second.type;
-    const bool system_design = type == QuestionType::design && i > 0 && (words[i - 1] == "system" || words[i - 1] == "systems");
+    const bool system_design =
+        type == QuestionType::design && i > 0 && (words[i - 1] == "system" || words[i - 1] == "systems");
     const bool last = i + 1 == words.size();
     bool describes = false;
     for (size_t k = i + 1; k < words.size() && k <= i + 2; ++k) describes = describes || described.count(words[k]) > 0;

@@ -46,7 +46,6 @@ std::vector<std::string> split_list(std::string_view text) {
   return items;
 }
 
-// Returns the line number (1-based) of the first invalid UTF-8 sequence, or 0.
 // The question type a `type:` names (front matter or card); an unknown name is an error at `line`
 // that lists the names there are.
 QuestionType question_type_at(const std::string& value, const std::string& file, int line) {
@@ -54,11 +53,12 @@ QuestionType question_type_at(const std::string& value, const std::string& file,
   const std::string names(question_type_names());
   if (value.empty()) throw ParseError(file, line, "'type:' is empty; give one of " + names);
   if (value.find('\n') != std::string::npos)
-    throw ParseError(file, line, "'type:' takes one word (one of " + names +
-                                     "), but lines of text follow it; write the answer above the card's fields or under 'answer:'");
+    throw ParseError(file, line, "'type:' takes one word (one of " + names + "), but lines of text follow it; "
+                                 "write the answer above the card's fields or under 'answer:'");
   throw ParseError(file, line, "'" + value + "' is not a question type; 'type:' is one of " + names);
 }
 
+// Returns the line number (1-based) of the first invalid UTF-8 sequence, or 0.
 int invalid_utf8_line(std::string_view text) {
   int line = 1;
   for (size_t i = 0; i < text.size();) {
@@ -79,7 +79,7 @@ enum class Field { id, type, themes, tags, group, answer, key_points, avoid, sit
 const std::map<std::string, Field>& field_labels() {
   static const std::map<std::string, Field> labels = {
       {"id", Field::id},           {"themes", Field::themes},         {"tags", Field::tags},
-      {"group", Field::group},         {"type", Field::type},
+      {"group", Field::group},     {"type", Field::type},
       {"answer", Field::answer},   {"key points", Field::key_points}, {"avoid", Field::avoid},
       {"situation", Field::situation}, {"task", Field::task},         {"action", Field::action},
       {"actions", Field::action},  {"result", Field::result},         {"lesson", Field::lesson},
