@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <cmath>
 #include <map>
 
 #include "cues.h"
@@ -43,35 +44,9 @@ std::optional<Part> label_part(const AnswerText& text, int i) {
 
 bool is_symbol(std::string_view word) { return word == "%" || word == "$" || word == "\xE2\x82\xAC" || word == "\xC2\xA3"; }
 
-// How much each family of cues says about the part of the unit it occurs in. Task and lesson
-// phrases are specific ("my role was", "I learned"), so they weigh more than a past-tense verb.
-struct CueWeight {
-  const rehearse::CueList& (*cues)();
-  Part part;
-  double weight;
-};
-constexpr CueWeight kCueWeights[] = {
-    {cues::situation, Part::situation, 1.0}, {cues::task, Part::task, 1.2},       {cues::own_action, Part::action, 1.2},
-    {cues::shared_action, Part::action, 0.6}, {cues::sequence, Part::action, 0.5}, {cues::result, Part::result, 1.0},
-    {cues::measure, Part::result, 0.5},
-    {cues::direction, Part::result, 0.4},    {cues::lesson, Part::lesson, 1.5},
-};
-constexpr double kMaxCue = 2.5;
-// What it costs the labelling to go back to an earlier part of the story.
-constexpr double kBackwardsCost = 0.6;
-
-// A slight pull towards where each part usually stands (by the unit's middle, 0 to 1): context
-// first, results last. Cues outweigh it.
-double position_prior(Part part, double x) {
-  switch (part) {
-    case Part::situation: return x < 0.1 ? 0.8 : x < 0.25 ? 0.4 : 0.0;
-    case Part::task: return x < 0.4 ? 0.15 : 0.0;
-    case Part::action: return x > 0.15 && x < 0.85 ? 0.25 : 0.0;
-    case Part::result: return x > 0.8 ? 0.5 : x > 0.6 ? 0.35 : 0.0;
-    case Part::lesson: return 0.0;
-  }
-  return 0.0;
-}
+// The learned weights: kEmission[part][feature], kTransition[from][to] and kStart[part], log
+// scores. tools/train-star-parts writes them from the labelled answers.
+#include "part_model.inc"
 
 }  // namespace
 
@@ -96,14 +71,8 @@ StarParts::StarParts(const AnswerText& text) : text_(text) {
     if (label) labelled_ = true;
     if (!is_symbol(words[static_cast<std::size_t>(i)].text)) ++total_;
   }
-  auto unit_of = [&](int word) {
-    const auto it = std::upper_bound(units_.begin(), units_.end(), word, [](int w, const Unit& u) { return w < u.first_word; });
-    return static_cast<std::size_t>(it - units_.begin() - 1);
-  };
-  for (const auto& family : kCueWeights)
-    for (const auto& hit : family.cues().find_all(text)) units_[unit_of(hit.first)].cues[index_of(family.part)] += family.weight;
-  for (auto& unit : units_)
-    for (auto& cue : unit.cues) cue = std::min(cue, kMaxCue);
+  for (std::size_t u = 0; u < units_.size(); ++u)
+    units_[u].features = unit_features(text, units_[u].first_word, units_[u].end_word, static_cast<int>(u), static_cast<int>(units_.size()));
   assign();
   for (const auto& unit : units_)
     for (int i = unit.first_word; i < unit.end_word; ++i)
@@ -125,26 +94,25 @@ void StarParts::assign() {
   }
   if (free_units == 0) return;
 
-  const double total = std::max(1, text_.spoken_word_count());
   const double minus_infinity = -std::numeric_limits<double>::infinity();
-  // best[u][p]: the best total for units 0..u with unit u in part p; from[u][p]: unit u-1's part.
+  // Viterbi over the parts: best[u][p] is the best total for units 0..u with unit u in part p,
+  // from[u][p] the part of unit u-1 it came from. The emission says how much a unit looks like
+  // each part; the transition how likely one part follows another (stories mostly run in order,
+  // but going back, as an action after a first result, is allowed at a price).
   std::vector<std::array<double, kPartCount>> best(free_units);
   std::vector<std::array<int, kPartCount>> from(free_units);
   for (std::size_t u = 0; u < free_units; ++u) {
-    const Unit& unit = units_[u];
-    const double middle = (unit.first_word + unit.end_word) / 2.0 / total;
+    const std::array<double, kPartCount> emission = part_scores(units_[u].features);
     for (int p = 0; p < kPartCount; ++p) {
-      const double gain = p > highest ? minus_infinity : unit.cues[static_cast<std::size_t>(p)] + position_prior(static_cast<Part>(p), middle);
+      const double gain = p > highest ? minus_infinity : emission[static_cast<std::size_t>(p)];
       if (u == 0) {
-        best[u][static_cast<std::size_t>(p)] = gain;
+        best[u][static_cast<std::size_t>(p)] = gain + kStart[p];
         continue;
       }
       double before = minus_infinity;
       int came_from = 0;
       for (int q = 0; q < kPartCount; ++q) {
-        // Going back (an action after a result) is allowed, at a price: stories mostly run in
-        // order, but a sentence of numbers in the middle must not drag the rest into the result.
-        const double step = best[u - 1][static_cast<std::size_t>(q)] - (q > p ? kBackwardsCost : 0.0);
+        const double step = best[u - 1][static_cast<std::size_t>(q)] + kTransition[q][p];
         if (step > before) {
           before = step;
           came_from = q;
@@ -161,18 +129,37 @@ void StarParts::assign() {
     units_[u].part = static_cast<Part>(part);
     part = from[u][static_cast<std::size_t>(part)];
   }
-  // Position alone proves no result: when no sentence placed in the result says what changed, the
-  // ending is the action carrying on (or the lesson), and the answer has no result.
-  const bool result_shown = std::any_of(units_.begin(), units_.begin() + static_cast<long>(free_units), [](const Unit& unit) {
-    return unit.part == Part::result && unit.cues[index_of(Part::result)] > 0;
-  });
+  // Position alone proves no result: when no sentence placed in the result says what changed (a
+  // result, a measure or a direction, a number, or trouble gone: "no errors since", "zero keys",
+  // "hasn't happened again"), the ending is the action carrying on, or the lesson.
+  auto says_what_changed = [&](const Unit& unit) {
+    if (unit.features[kResultCue] + unit.features[kMeasureCue] + unit.features[kDirectionCue] > 0) return true;
+    for (int i = unit.first_word; i < unit.end_word; ++i) {
+      const std::string& word = text_.words()[static_cast<std::size_t>(i)].text;
+      if (rehearse::is_quantity(word) || word == "no" || word == "never" || word == "nobody" || word.ends_with("n't")) return true;
+    }
+    return false;
+  };
+  const bool result_shown = std::any_of(units_.begin(), units_.begin() + static_cast<long>(free_units),
+                                        [&](const Unit& unit) { return unit.part == Part::result && says_what_changed(unit); });
   if (!result_shown) {
     for (std::size_t u = 0; u < free_units; ++u) {
       if (units_[u].part != Part::result) continue;
-      const bool reflective = units_[u].cues[index_of(Part::lesson)] > 0;
-      units_[u].part = reflective ? Part::lesson : Part::action;
+      units_[u].part = units_[u].features[kLessonCue] > 0 ? Part::lesson : Part::action;
     }
   }
+}
+
+std::array<double, kPartCount> part_scores(const Features& features) {
+  std::array<double, kPartCount> score{};
+  for (int p = 0; p < kPartCount; ++p)
+    for (int k = 0; k < kFeatureCount; ++k) score[static_cast<std::size_t>(p)] += kEmission[p][k] * features[static_cast<std::size_t>(k)];
+  // Log-probabilities: each unit's scores compete among themselves.
+  const double top = *std::max_element(score.begin(), score.end());
+  double sum = 0;
+  for (double s : score) sum += std::exp(s - top);
+  for (double& s : score) s -= top + std::log(sum);
+  return score;
 }
 
 std::optional<int> StarParts::first_unit(Part part) const {

@@ -3,11 +3,11 @@
 //
 // An answer is cut into units: its sentences, and a new unit wherever a label starts
 // ("Situation:", "Result:", "S:" at the start of a line). Labelled units belong to their label.
-// The others are placed by their cue phrases (cues.h) and a little by where they stand, keeping
-// the parts in STAR order: a dynamic programme picks, among all in-order assignments, the one
-// whose units best match the cues of their part. A part is present when a unit assigned to it is
-// labelled for it or has one of its cues; position alone proves nothing, so a unit without a cue
-// for the part the order gives it takes the part of its neighbour instead. The labels are what the
+// The others are placed by a small model learned from labelled answers: each unit's features
+// (part_features.h: its cue phrases, position, opening, tense, pronouns) give a score for each
+// part, and the Viterbi algorithm picks the most likely sequence of parts, with learned odds of
+// one part following another (mostly in STAR order, going back allowed at a price). Position
+// alone proves no result: a result without any sentence saying what changed is relabelled. The labels are what the
 // rubric judges by: a part is present exactly when some sentence is labelled with it.
 #pragma once
 
@@ -16,6 +16,7 @@
 #include <string_view>
 #include <vector>
 
+#include "part_features.h"
 #include "rehearse/text.h"
 
 namespace star {
@@ -30,8 +31,14 @@ struct Unit {
   int end_word = 0;
   Part part = Part::situation;
   std::optional<Part> label;
-  std::array<double, kPartCount> cues{};  // how strongly the unit's phrases point at each part
+  Features features{};  // what the labeller knows about it (part_features.h)
 };
+
+// Which features are the cue families the rubric also asks about.
+inline constexpr std::size_t kResultCue = 6, kMeasureCue = 7, kDirectionCue = 8, kLessonCue = 9;
+
+// How much a unit with `features` looks like each part, as log-probabilities.
+std::array<double, kPartCount> part_scores(const Features& features);
 
 class StarParts {
  public:

@@ -70,6 +70,8 @@ const rehearse::CueList& when_to_use() {
       "when|where|if not? to use|choose|pick|avoid",
       "use case|cases",
       "useful|helpful|handy|valuable when|for|if|whenever|where",
+      // For a problem rather than a tool: when it bites.
+      "it|this|that matters|helps|applies|bites|hurts|shows|kicks when|if|whenever|once|for",
   };
   return list;
 }
@@ -90,7 +92,7 @@ const rehearse::CueList& tradeoff() {
       "you|we pay|paid with|in",
       "price you|we pay",
       "give|gives|giving|gave up",
-      "you|we|they|it lose|loses|lost",
+      "you|it lose|loses",
       "sacrifice|sacrifices|sacrificing",
       "what|which it|that? costs|cost",
       "but|and it|that|this costs|cost",
@@ -101,6 +103,12 @@ const rehearse::CueList& tradeoff() {
       "increases|increase|climbs|climb|degrades|degrade|balloons|explodes|up",
       "adds|add|adding|introduces|introduce|means latency|complexity|overhead|cost|coordination|contention",
       "harder|slower|costlier|pricier to",
+      // "but it needs service discovery": what it asks of you in return.
+      "but|though|although it|you|they|this needs|need|requires|require",
+      // "heap allocation is slower": a cost said as a comparison.
+      "is|are|gets|get|becomes slower|harder|costlier|pricier|riskier|heavier|weaker|worse|limited|bounded",
+      "is|are|gets|get|becomes more expensive|complex|fragile|error-prone",
+      "is|are|gets|get|becomes less reliable|flexible|predictable|consistent|available",
       // "reliability costs latency": the verb, and what is spent.
       "costs|cost|costing latency|memory|throughput|complexity|storage|money|time|performance|space|availability|"
       "consistency|durability|freshness|isolation|flexibility|simplicity|writes|reads",

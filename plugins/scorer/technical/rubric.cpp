@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <array>
-#include <map>
 #include <optional>
 
 #include "cues.h"
@@ -14,7 +13,6 @@ namespace technical {
 namespace {
 
 using rehearse::AnswerText;
-using rehearse::CueHit;
 using rehearse::Finding;
 using WordSet = std::unordered_set<std::string_view>;
 
@@ -66,6 +64,9 @@ std::string_view gap(const AnswerText& text, int a, int b) {
   return to > from ? std::string_view(text.text()).substr(from, to - from) : std::string_view();
 }
 
+// Whether a clause mark stands between words a and b.
+bool clause_break(const AnswerText& text, int a, int b) { return gap(text, a, b).find_first_of(",;:()") != std::string_view::npos; }
+
 bool has_upper(const AnswerText& text, int i) {
   const auto& w = word_at(text, i);
   for (std::size_t k = w.begin; k < w.end; ++k)
@@ -101,7 +102,7 @@ class Reading {
   // A cue does not count where the answer denies it ("there is no tradeoff", "without any
   // downside"): NegEx on its first word. A cue that is itself a negation ("avoid it for",
   // "isn't free") is a trigger, never negated by itself.
-  bool negated(const CueHit& hit) const { return negation_.negated(hit.first); }
+  bool negated(int i) const { return negation_.negated(i); }
   bool is_trigger(int i) const { return negation_.is_trigger(i); }
 
  private:
@@ -111,12 +112,11 @@ class Reading {
   std::vector<std::string> stems_;
 };
 
-// The cue hits of `list` in sentence `s` (all sentences when s < 0), optionally without the
-// negated ones, as hits of `strength`.
+// The hits of `list` in the answer as hits of `strength`, optionally without the negated ones.
 std::vector<Hit> cue_hits(const Reading& r, const rehearse::CueList& list, int strength, bool drop_negated) {
   std::vector<Hit> hits;
   for (const auto& hit : list.find_all(r.text())) {
-    if (drop_negated && r.negated(hit)) continue;
+    if (drop_negated && r.negated(hit.first)) continue;
     hits.push_back({hit.first, hit.last, strength});
   }
   return hits;
@@ -144,7 +144,11 @@ std::optional<Kind> label_kind(std::string_view word, bool design) {
   static const WordSet data = {"schema", "schemas", "tables", "model", "data"};
   static const WordSet bottleneck = {"bottleneck", "bottlenecks", "scaling", "pressure", "hotspots", "failure"};
   static const WordSet choices = {"choices", "alternatives", "decision", "decisions"};
+  static const WordSet components = {"components", "pieces", "architecture", "services", "building"};
+  static const WordSet scale = {"scale", "numbers", "estimate", "estimates", "capacity", "traffic", "sizing", "math"};
   if (design) {
+    if (components.count(word)) return Kind::components;
+    if (scale.count(word)) return Kind::scale;
     if (tradeoff.count(word) || choices.count(word)) return Kind::tradeoffs;
     if (requirements.count(word)) return Kind::requirements;
     if (data.count(word)) return Kind::data_model;
@@ -188,6 +192,14 @@ bool is_comparative(std::string_view word) {
   static const WordSet words = {"slower", "faster", "cheaper", "simpler", "safer", "easier", "harder", "riskier", "quicker",
                                 "heavier", "lighter", "newer", "older", "stronger", "weaker", "more", "less", "bigger",
                                 "smaller", "costlier", "nicer", "preferable"};
+  return words.count(word) > 0;
+}
+
+// Words that praise or hedge instead of explaining ("a really important, modern concept").
+bool is_praise(std::string_view word) {
+  static const WordSet words = {"important", "useful", "great", "good", "bad", "popular", "modern", "powerful", "interesting",
+                                "really", "basically", "crucial", "critical", "essential", "trendy", "cool", "nice", "honestly",
+                                "stuff", "things", "something", "whatever"};
   return words.count(word) > 0;
 }
 
@@ -242,14 +254,19 @@ std::optional<Hit> concept_subject(const Reading& r, const rehearse::Sentence& s
   if (p >= s.end_word) return std::nullopt;
   const std::string& next = r.word(p);
   if (next == "about" || next == "like" || next == "not" || cues::is_judgement(next) || is_comparative(next)) return std::nullopt;
-  if (next == "a" || next == "an" || next == "the") {
-    int q = p + 1;
-    while (q < s.end_word && is_soft_adverb(r.word(q))) ++q;
-    if (q < s.end_word && (cues::is_judgement(r.word(q)) || is_comparative(r.word(q)))) return std::nullopt;
+  // "X is a good fit", "X makes it easy to...": the first words of the predicate judge X.
+  static const WordSet easy = {"easy", "hard", "simple", "cheap", "fast", "slow", "possible", "trivial", "good", "great", "fit"};
+  const bool article = next == "a" || next == "an" || next == "the";
+  for (int q = p + 1; q < s.end_word && q <= p + 2; ++q) {
+    const std::string& w = r.word(q);
+    if ((q == p + 1 && article && cues::is_judgement(w)) || is_praise(w) || is_comparative(w) || easy.count(w)) return std::nullopt;
   }
   if (judged_at(judged, k, k + 3)) return std::nullopt;
   if (!says_something(r, k + 1, s.end_word, 2)) return std::nullopt;
-  return Hit{start, std::min(s.end_word - 1, k + 4), 2};
+  // "REST is universal and easy to inspect, at the cost of larger payloads" defines in passing; the
+  // sentence is mostly its tradeoff.
+  const int strength = judged_at(judged, k + 4, s.end_word - 1) ? 1 : 2;
+  return Hit{start, std::min(s.end_word - 1, k + 4), strength};
 }
 
 // "It's a guarantee that...", "This is a pattern where...": the answer's first sentences, with
@@ -305,9 +322,11 @@ std::optional<Hit> elliptical(const Reading& r, const rehearse::Sentence& s) {
   return std::nullopt;
 }
 
-// For "X or Y?": a sentence that names both sides and sets them against each other.
-std::optional<Hit> contrast(const Reading& r, const rehearse::Sentence& s) {
-  static const WordSet contrasts = {"while", "whereas", "but", "unlike", "vs", "versus", "compared", "instead", "both", "rather"};
+// For "X or Y?": a sentence that names both sides and sets what they are against each other ("SQL
+// keeps data in tables..., while NoSQL stores documents"). A sentence that weighs or picks between
+// them ("UDP for games but TCP for files") is a when-to-use or a tradeoff instead.
+std::optional<Hit> contrast(const Reading& r, const rehearse::Sentence& s, const std::vector<Hit>& judged) {
+  static const WordSet contrasts = {"while", "whereas", "unlike", "compared", "both"};
   if (!r.question().comparison) return std::nullopt;
   std::unordered_set<int> groups;
   int first = -1, turn = -1;
@@ -318,16 +337,8 @@ std::optional<Hit> contrast(const Reading& r, const rehearse::Sentence& s) {
     }
     if (contrasts.count(r.word(k)) && turn < 0) turn = k;
   }
-  if (groups.size() < 2 || turn < 0) return std::nullopt;
+  if (groups.size() < 2 || turn < 0 || judged_at(judged, s.first_word, s.end_word - 1)) return std::nullopt;
   return Hit{first, std::min(s.end_word - 1, first + 6), 1};
-}
-
-// Words that praise or hedge instead of explaining ("a really important, modern concept").
-bool is_praise(std::string_view word) {
-  static const WordSet words = {"important", "useful", "great", "good", "bad", "popular", "modern", "powerful", "interesting",
-                                "really", "basically", "crucial", "critical", "essential", "trendy", "cool", "nice", "honestly",
-                                "stuff", "things", "something", "whatever"};
-  return words.count(word) > 0;
 }
 
 // For "How does X work?": the answer's first sentence, when it is not a story of one's own nor a
@@ -369,7 +380,7 @@ std::vector<Hit> definition_hits(const Reading& r, const std::vector<Hit>& judge
         if (auto hit4 = elliptical(r, s)) hits.push_back(*hit4);
       }
     }
-    if (auto hit = contrast(r, s)) hits.push_back(*hit);
+    if (auto hit = contrast(r, s, judged)) hits.push_back(*hit);
   }
   if (auto hit = mechanism(r)) hits.push_back(*hit);
   return hits;
@@ -393,14 +404,49 @@ std::vector<Hit> conditional_choice(const Reading& r) {
   return hits;
 }
 
-// --- example ------------------------------------------------------------------------------------
-
-bool clause_break(const AnswerText& text, int a, int b) { return gap(text, a, b).find_first_of(",;:()") != std::string_view::npos; }
-
-bool is_magnitude_word(std::string_view word) {
-  return rehearse::is_quantity(word) && word != "half" && word != "halved" && word != "twice" && word != "double" &&
-         word != "doubled" && word != "triple" && word != "tripled" && word != "quadrupled" && word != "zero";
+// "Use them instead of polling when events are rare": a verb of choosing, then in the same clause
+// the condition.
+std::vector<Hit> choice_then_condition(const Reading& r) {
+  static const WordSet verbs = {"use", "using", "choose", "choosing", "pick", "picking", "prefer", "preferring", "reach", "adopt"};
+  static const WordSet conditions = {"when", "whenever", "if", "once"};
+  std::vector<Hit> hits;
+  const AnswerText& text = r.text();
+  const int n = word_count(text);
+  for (int i = 0; i < n; ++i) {
+    if (!verbs.count(r.word(i))) continue;
+    const int end = std::min(r.sentence_of(i).end_word, i + 7);
+    for (int k = i + 1; k < end; ++k) {
+      if (clause_break(text, k - 1, k)) break;
+      if (!conditions.count(r.word(k))) continue;
+      hits.push_back({i, std::min(r.sentence_of(i).end_word - 1, k + 3), 2});
+      break;
+    }
+  }
+  return hits;
 }
+
+// A contrast, then a cost: "nearly free but limited in size", "X is fast, whereas Y is slower".
+std::vector<Hit> contrast_then_cost(const Reading& r) {
+  static const WordSet turns = {"but", "while", "whereas", "though", "although", "yet", "however"};
+  static const WordSet costs = {"slower", "harder", "costlier", "pricier", "riskier", "heavier", "weaker", "worse", "limited",
+                                "bounded", "expensive", "complex", "complicated", "fragile", "overhead", "stale", "lossy",
+                                "fragment", "fragments", "fragmentation", "bloat", "bloats", "contention", "latency"};
+  std::vector<Hit> hits;
+  const AnswerText& text = r.text();
+  const int n = word_count(text);
+  for (int i = 0; i < n; ++i) {
+    if (!turns.count(r.word(i))) continue;
+    const int end = std::min(r.sentence_of(i).end_word, i + 7);
+    for (int k = i + 1; k < end; ++k) {
+      if (!costs.count(r.word(k)) || r.negated(k)) continue;
+      hits.push_back({i, k, 1});
+      break;
+    }
+  }
+  return hits;
+}
+
+// --- example ------------------------------------------------------------------------------------
 
 // A numeral with its unit glued on: "5ms", "10k", "3x", "4tb".
 bool numeral_with_unit(std::string_view word) {
@@ -428,7 +474,7 @@ std::vector<Hit> numbers_with_units(const Reading& r) {
     // "10 cache nodes": one word between the number and its unit.
     if (!found && digits && i + 2 < n && !rehearse::is_stop_word(r.word(i + 1)) && !clause_break(text, i, i + 1) && unit_at(i + 2))
       found = true;
-    if (found) hits.push_back({std::max(0, i - 1), std::min(n - 1, i + 2), 1});
+    if (found) hits.push_back({std::max(r.sentence_of(i).first_word, i - 1), std::min(r.sentence_of(i).end_word - 1, i + 2), 1});
   }
   return hits;
 }
@@ -452,7 +498,7 @@ std::vector<Hit> like_a_case(const Reading& r) {
     int k = after;
     if (articles.count(r.word(k)) && k + 1 < n && word_at(text, k + 1).sentence == word_at(text, i).sentence) ++k;
     if (rehearse::is_stop_word(r.word(k)) || has_upper(text, k)) continue;
-    hits.push_back({i, std::min(n - 1, k + 3), 1});
+    hits.push_back({i, std::min(r.sentence_of(i).end_word - 1, k + 3), 1});
   }
   return hits;
 }
@@ -470,12 +516,18 @@ std::vector<Hit> think_of(const Reading& r) {
     if (!starts && subjects.count(r.word(i - 1))) continue;
     if (!starts && rehearse::is_stop_word(r.word(i - 1))) continue;
     if (objects.count(r.word(i + 1)) && !(starts && r.word(i + 1) == "of")) continue;
-    hits.push_back({i, std::min(n - 1, i + 3), 2});
+    hits.push_back({i, std::min(r.sentence_of(i).end_word - 1, i + 3), 2});
   }
   return hits;
 }
 
 // --- design -------------------------------------------------------------------------------------
+
+// A quantity that can measure scale: not "half", "twice" or "zero".
+bool is_magnitude_word(std::string_view word) {
+  return rehearse::is_quantity(word) && word != "half" && word != "halved" && word != "twice" && word != "double" &&
+         word != "doubled" && word != "triple" && word != "tripled" && word != "quadrupled" && word != "zero";
+}
 
 // A number next to what it measures: "100M new URLs a month", "40 writes/s", "3 TB", "1M
 // drivers online at peak".
@@ -490,7 +542,8 @@ std::vector<Hit> scale_hits(const Reading& r) {
     if (!is_magnitude_word(w) || w == "%") continue;
     const int sentence = word_at(text, i).sentence;
     bool found = false;
-    // Within three words, in the same clause: "three nodes and reads can go anywhere" counts nodes.
+    // Within three words, in the same clause: in "replicated to three nodes and reads go to any
+    // replica" the reads are not what the three counts.
     for (int k = i + 1; k < n && k <= i + 3 && word_at(text, k).sentence == sentence && !found; ++k) {
       const std::string& u = r.word(k);
       if (clause_break(text, k - 1, k) || joins.count(u)) break;
@@ -499,7 +552,7 @@ std::vector<Hit> scale_hits(const Reading& r) {
       if (cues::is_time_unit(u) && (rate_words.count(r.word(k - 1)) || gap(text, k - 1, k).find('/') != std::string_view::npos))
         found = true;
     }
-    if (found) hits.push_back({std::max(0, i - 1), std::min(n - 1, i + 4), 2});
+    if (found) hits.push_back({std::max(r.sentence_of(i).first_word, i - 1), std::min(r.sentence_of(i).end_word - 1, i + 4), 2});
   }
   return hits;
 }
@@ -652,16 +705,19 @@ std::vector<Check> check_technical(const AnswerText& text, const Question& quest
     return h.last + 2 < word_count(text) && r.word(h.last + 1) == "the" && r.word(h.last + 2) == "job";
   });
   append(when, conditional_choice(r));
+  append(when, choice_then_condition(r));
   std::vector<Hit> tradeoff = cue_hits(r, cues::tradeoff(), 2, true);
+  append(tradeoff, contrast_then_cost(r));
   std::vector<Hit> example = cue_hits(r, cues::example(), 2, true);
   append(example, numbers_with_units(r));
   append(example, like_a_case(r));
   append(example, think_of(r));
-  // Section labels: "Downsides: ...", "Example: ...", "When to use: ...".
+  // Section labels: "Downsides: ...", "Example: ...", "When to use: ...". The answer's own headings
+  // say most plainly what a sentence is.
   for (const auto& s : text.sentences()) {
     const Label label = label_of(r, s, false);
     if (!label.kind) continue;
-    const Hit hit{s.first_word, std::min(s.end_word - 1, label.last + 4), 2};
+    const Hit hit{s.first_word, std::min(s.end_word - 1, label.last + 4), 3};
     if (*label.kind == Kind::tradeoff) tradeoff.push_back(hit);
     if (*label.kind == Kind::example) example.push_back(hit);
     if (*label.kind == Kind::when_to_use) when.push_back(hit);
@@ -687,10 +743,15 @@ std::vector<Check> check_design(const AnswerText& text, const Question& question
   append(bottlenecks, cue_hits(r, cues::scaling(), 1, true));
   std::vector<Hit> tradeoffs = cue_hits(r, cues::tradeoff(), 2, true);
   append(tradeoffs, cue_hits(r, cues::design_choice(), 2, true));
+  // Headings such as "Scale:" or "Components:" need what they announce (numbers, two building
+  // blocks) to count; they only say which part a sentence is.
+  std::vector<Hit> scale_labels, component_labels;
   for (const auto& s : text.sentences()) {
     const Label label = label_of(r, s, true);
     if (!label.kind) continue;
-    const Hit hit{s.first_word, std::min(s.end_word - 1, label.last + 4), 2};
+    const Hit hit{s.first_word, std::min(s.end_word - 1, label.last + 4), 3};
+    if (*label.kind == Kind::scale) scale_labels.push_back(hit);
+    if (*label.kind == Kind::components) component_labels.push_back(hit);
     if (*label.kind == Kind::requirements) requirements.push_back(hit);
     if (*label.kind == Kind::data_model) data.push_back(hit);
     if (*label.kind == Kind::bottlenecks) bottlenecks.push_back(hit);
@@ -713,7 +774,10 @@ std::vector<Check> check_design(const AnswerText& text, const Question& question
     parts.finding.advice = fmt::format("Only one building block is named (\"{}\"): {}", text.quote(components.front().first, components.front().last),
                                        "add the others and how a request flows through them: API, services, cache, queue, database.");
   }
-  return {make_check(text, kDesign[0], std::move(requirements)), make_check(text, kDesign[1], std::move(scale)), std::move(parts),
+  if (parts.finding.met) append(parts.hits, component_labels);
+  Check estimate = make_check(text, kDesign[1], std::move(scale));
+  if (estimate.finding.met) append(estimate.hits, scale_labels);
+  return {make_check(text, kDesign[0], std::move(requirements)), std::move(estimate), std::move(parts),
           make_check(text, kDesign[3], std::move(data)),         make_check(text, kDesign[4], std::move(bottlenecks)),
           make_check(text, kDesign[5], std::move(tradeoffs))};
 }
@@ -747,25 +811,33 @@ std::vector<Check> unmet(bool design) {
 std::vector<rehearse::AnswerPart> sentence_parts(const AnswerText& text, const std::vector<Check>& checks) {
   std::vector<rehearse::AnswerPart> parts;
   const auto& sentences = text.sentences();
-  // Strength of each criterion in each sentence, and where it first shows.
-  std::vector<std::vector<int>> strength(sentences.size(), std::vector<int>(checks.size(), 0));
-  std::vector<std::vector<int>> first(sentences.size(), std::vector<int>(checks.size(), -1));
+  // For each sentence and criterion: its strongest hit, the sum of its hits, and where it first
+  // shows. The strongest hit decides, so that an explicit cue ("at the cost of") outweighs the
+  // nouns a sentence happens to name (two components); then the sum, then the first.
+  struct Weight {
+    int top = 0, sum = 0, first = -1;
+  };
+  std::vector<std::vector<Weight>> weight(sentences.size(), std::vector<Weight>(checks.size()));
   for (std::size_t c = 0; c < checks.size(); ++c) {
     for (const auto& h : checks[c].hits) {
-      const auto s = static_cast<std::size_t>(word_at(text, h.first).sentence);
-      strength[s][c] += h.strength;
-      if (first[s][c] < 0 || h.first < first[s][c]) first[s][c] = h.first;
+      Weight& w = weight[static_cast<std::size_t>(word_at(text, h.first).sentence)][c];
+      w.top = std::max(w.top, h.strength);
+      w.sum += h.strength;
+      if (w.first < 0 || h.first < w.first) w.first = h.first;
     }
   }
+  auto better = [](const Weight& a, const Weight& b) {
+    if (a.top != b.top) return a.top > b.top;
+    if (a.sum != b.sum) return a.sum > b.sum;
+    return a.first < b.first;
+  };
   for (std::size_t s = 0; s < sentences.size(); ++s) {
     const auto& sentence = sentences[s];
     if (sentence.size() == 0) continue;
     int chosen = -1;
     for (std::size_t c = 0; c < checks.size(); ++c) {
-      if (strength[s][c] == 0) continue;
-      if (chosen < 0 || strength[s][c] > strength[s][static_cast<std::size_t>(chosen)] ||
-          (strength[s][c] == strength[s][static_cast<std::size_t>(chosen)] && first[s][c] < first[s][static_cast<std::size_t>(chosen)]))
-        chosen = static_cast<int>(c);
+      if (weight[s][c].top == 0) continue;
+      if (chosen < 0 || better(weight[s][c], weight[s][static_cast<std::size_t>(chosen)])) chosen = static_cast<int>(c);
     }
     const std::size_t begin = word_at(text, sentence.first_word).begin;
     const std::size_t end = word_at(text, sentence.end_word - 1).end;
