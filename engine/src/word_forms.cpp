@@ -56,10 +56,45 @@ sb_stemmer* thread_stemmer() {
   return stemmer.get();
 }
 
+// British spellings in their American form, and Latin plurals in their singular ("indices"): Snowball stems "normalise" to "normalis" and
+// "normalize" to "normal", so the two would never meet. Applied to every word alike, so a word
+// that merely looks British ("promise" -> "promize") still meets itself.
+std::string american(std::string_view word) {
+  static const std::unordered_map<std::string_view, std::string_view> whole = {
+      {"centre", "center"},       {"centres", "centers"},       {"licence", "license"},      {"defence", "defense"},
+      {"catalogue", "catalog"},   {"dialogue", "dialog"},       {"analogue", "analog"},      {"programme", "program"},
+      {"programmes", "programs"}, {"modelled", "modeled"},      {"modelling", "modeling"},   {"cancelled", "canceled"},
+      {"cancelling", "canceling"}, {"labelled", "labeled"},     {"labelling", "labeling"},   {"travelled", "traveled"},
+      {"signalled", "signaled"},  {"signalling", "signaling"},  {"levelled", "leveled"},     {"channelled", "channeled"},
+      {"tunnelling", "tunneling"}, {"fuelled", "fueled"},       {"grey", "gray"},            {"enrol", "enroll"},
+      {"indices", "index"},       {"vertices", "vertex"},       {"matrices", "matrix"},      {"criteria", "criterion"},
+      {"analyses", "analysis"},   {"hypotheses", "hypothesis"}, {"appendices", "appendix"}};
+  if (const auto it = whole.find(word); it != whole.end()) return std::string(it->second);
+  std::string w(word);
+  if (w.size() < 6) return w;
+  // -ise/-yse -> -ize/-yze in any inflection: "prioritised", "analysing", "normalisation".
+  for (std::string_view suffix : {"isation", "isations", "ise", "ised", "ises", "ising", "iser", "isers", "yse", "ysed", "yses", "ysing"}) {
+    if (w.size() > suffix.size() + 2 && w.ends_with(suffix)) {
+      w[w.size() - suffix.size() + 1] = 'z';
+      return w;
+    }
+  }
+  // -our -> -or: "behaviour", "favoured", "colours" (not "hour", "four", "your": too short).
+  for (std::string_view suffix : {"our", "ours", "oured", "ouring", "ourite", "ourable"}) {
+    if (w.size() > suffix.size() + 2 && w.ends_with(suffix)) {
+      w.erase(w.size() - suffix.size() + 1, 1);
+      return w;
+    }
+  }
+  return w;
+}
+
 }  // namespace
 
 std::string stem(std::string_view word) {
   word = base_form(word);
+  const std::string us = american(word);
+  word = us;
   sb_stemmer* stemmer = thread_stemmer();
   const sb_symbol* stemmed = sb_stemmer_stem(stemmer, reinterpret_cast<const sb_symbol*>(word.data()), static_cast<int>(word.size()));
   // libstemmer returns null only when it runs out of memory.
@@ -77,17 +112,35 @@ std::string spell_out(std::string_view word) {
   return std::string(it == abbreviations.end() ? word : it->second);
 }
 
+// The list holds lemmas, so a word is looked up by its inflections only ("peaks", "went",
+// "running", "copies" -> "peak", "go", "run", "copy"), never by its derivations: "consistency",
+// "availability" and "observability" are terms of the trade even though "consistent" and
+// "available" are everyday words, which a Snowball stem would not tell apart.
 bool is_ordinary_word(std::string_view word) {
-  static const std::unordered_set<std::string> ordinary_stems = [] {
+  static const std::unordered_set<std::string_view> lemmas = [] {
     static constexpr std::string_view kWords[] = {
 #include "ordinary_words.inc"
     };
-    std::unordered_set<std::string> stems;
-    for (std::string_view w : kWords) stems.insert(stem(w));
-    return stems;
+    return std::unordered_set<std::string_view>(std::begin(kWords), std::end(kWords));
   }();
   if (word.empty()) return false;
-  return ordinary_stems.count(stem(word)) > 0;
+  const std::string_view base = base_form(word);
+  if (lemmas.count(base)) return true;
+  auto known = [&](const std::string& candidate) { return lemmas.count(candidate) > 0; };
+  const std::string w(base);
+  auto cut = [&](std::size_t n) { return w.substr(0, w.size() - n); };
+  if (w.size() > 3 && w.ends_with("ies") && known(cut(3) + "y")) return true;                          // copies
+  if (w.size() > 2 && w.ends_with("es") && known(cut(2))) return true;                                 // pushes
+  if (w.size() > 1 && w.ends_with("s") && !w.ends_with("ss") && known(cut(1))) return true;           // peaks
+  if (w.size() > 3 && w.ends_with("ied") && known(cut(3) + "y")) return true;                          // copied
+  for (const char* suffix : {"ed", "ing"}) {
+    const std::size_t n = std::char_traits<char>::length(suffix);
+    if (w.size() <= n + 2 || !w.ends_with(suffix)) continue;
+    const std::string root = cut(n);
+    if (known(root) || known(root + "e")) return true;                                                 // walked, moved, making
+    if (root.size() > 2 && root.back() == root[root.size() - 2] && known(root.substr(0, root.size() - 1))) return true;  // running
+  }
+  return false;
 }
 
 bool is_quantity(std::string_view word) {

@@ -133,7 +133,12 @@ void StarParts::assign() {
   // result, a measure or a direction, a number, or trouble gone: "no errors since", "zero keys",
   // "hasn't happened again"), the ending is the action carrying on, or the lesson.
   auto says_what_changed = [&](const Unit& unit) {
-    if (unit.features[kResultCue] + unit.features[kMeasureCue] + unit.features[kDirectionCue] > 0) return true;
+    if (unit.features[kResultCue] + unit.features[kDirectionCue] > 0) return true;
+    // "I rolled it out to 5% of hosts" is a step with a number in it, not an outcome.
+    const auto& words = text_.words();
+    for (int i = unit.first_word; i + 1 < unit.end_word && i < unit.first_word + 4; ++i)
+      if (words[static_cast<std::size_t>(i)].text == "i" && rehearse::is_past_action(words[static_cast<std::size_t>(i) + 1].text)) return false;
+    if (unit.features[kMeasureCue] > 0) return true;
     for (int i = unit.first_word; i < unit.end_word; ++i) {
       const std::string& word = text_.words()[static_cast<std::size_t>(i)].text;
       if (rehearse::is_quantity(word) || word == "no" || word == "never" || word == "nobody" || word.ends_with("n't")) return true;
