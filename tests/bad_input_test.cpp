@@ -264,7 +264,7 @@ TEST_CASE("a plugin that throws from every function is contained, named, and cha
   for (const auto& spec : scheduler.options()) CHECK_THROWS_WITH(validate_option(spec, "5"), names_plugin);
   // Scorer: its failure is reported with the score, and the user rates the card themselves.
   const auto card = collection.find_cards("Good", "", 1).at(0);
-  const CombinedScore score = score_answer(*engine, {engine->registry().scorer("everywhere")}, card.content, {"an answer", 3});
+  const CombinedScore score = score_answer(*engine, {engine->registry().scorer("everywhere")}, card.content, {"an answer", 3, {}});
   REQUIRE(score.errors.size() == 1);
   CHECK_THAT(score.errors[0], names_plugin);
   CHECK_FALSE(score.score);

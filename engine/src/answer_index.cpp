@@ -2,6 +2,9 @@
 // forgiving small typos, and with its polarity: a negated mention does not say a thing, and a
 // thing that is itself a lack ("missing index") is said only by a negated mention.
 #include <algorithm>
+#include <string>
+#include <vector>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "rehearse/text.h"
@@ -9,6 +12,45 @@
 namespace rehearse {
 
 namespace {
+
+// Words engineers use for one another, compared by stem: general English of the trade, not the
+// wording of any topic, so that "we reverted the release" says "roll back the release" and "users"
+// says "customers". A group's first word stands for it; "a+b" is two words an answer may also
+// write as one ("roll back", "rollback"). Kept small on purpose: each pair must mean the same in
+// any engineering answer ("release" is left out: it is also what a lock does).
+const std::string& canonical(const std::string& stem_of_word) {
+  static const std::unordered_map<std::string, std::string> groups = [] {
+    static const std::vector<std::vector<std::string_view>> kGroups = {
+        {"revert", "roll+back", "undo"},          {"remove", "delete", "drop"},
+        {"customer", "user", "client"},           {"outage", "incident", "downtime"},
+        {"latency", "response+time"},             {"alert", "page", "alarm"},
+        {"throttle", "rate+limit"},               {"replica", "follower"},
+        {"shard", "partition"},                   {"recur", "repeat"},
+        {"fix", "resolve"},                       {"problem", "issue"},
+        {"begin", "start"},                       {"fast", "quick"},
+        {"check", "verify", "validate"},          {"limit", "cap"},
+        {"duplicate", "dupe"},                    {"expire", "expiry"},
+        {"config", "setting"},                    {"incremental", "gradual", "phased", "staged"},
+        {"ownership", "responsibility"},          {"transient", "temporary", "intermittent"},
+        {"feature+flag", "toggle"},               {"measure", "quantify"},
+        {"metric", "measurement"}};
+    std::unordered_map<std::string, std::string> map;
+    for (const auto& group : kGroups) {
+      std::string head;
+      for (std::string_view word : group) {
+        std::string joined;
+        for (char c : word)
+          if (c != '+') joined += c;
+        std::string s = stem(spell_out(joined));
+        if (head.empty()) head = s;
+        map.emplace(std::move(s), head);
+      }
+    }
+    return map;
+  }();
+  const auto it = groups.find(stem_of_word);
+  return it == groups.end() ? stem_of_word : it->second;
+}
 
 bool has_digit(std::string_view word) {
   return std::any_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; });
@@ -125,7 +167,7 @@ std::optional<Term> Term::parse(std::string_view text, Strictness strictness) {
     const Word& word = all_words[i];
     all.push_back(spell_out(word.text));
     negation_inside = negation_inside || names_a_negation(word.text);
-    const std::string_view original = parsed.text().substr(word.begin, word.end - word.begin);
+    const std::string_view original = std::string_view(parsed.text()).substr(word.begin, word.end - word.begin);
     technical.push_back(is_acronym(original) || has_digit(word.text) || !is_ordinary_word(all.back()));
   }
   // The content words, each stem once; whether any of them is a term of the art.
@@ -140,6 +182,7 @@ std::optional<Term> Term::parse(std::string_view text, Strictness strictness) {
     any_technical = any_technical || technical[i];
   }
   (void)negation_inside;
+  for (std::size_t j = 0; j + 1 < term.words.size(); ++j) term.joined.push_back(stem(term.words[j] + term.words[j + 1]));
   if (term.words.empty()) {
     // Only stop words ("Own it" is not, but "Why not?" is): the phrase itself, word for word.
     auto phrase = Term::phrase(std::string_view(text).substr(all_words[start].begin));
@@ -157,8 +200,12 @@ std::optional<Term> Term::parse(std::string_view text, Strictness strictness) {
     }
     if (!term.lack) term.usable = false;
   }
+  // Two thirds of a key point's words (two of three, three of four); a long one (five or more) is
+  // rarely said word for word ("Stabilise first, then find the root cause" is said as "stabilised
+  // it first, the root cause came later"), so half of them, rounded up, say it. Half of four is
+  // too few: "kept the stakeholders happy" is not "keep stakeholders updated on a cadence".
   if (strictness == Strictness::key_point)
-    term.needed = k <= 2 ? k : (2 * k + 2) / 3;
+    term.needed = k <= 2 ? k : k <= 4 ? (2 * k + 2) / 3 : (k + 1) / 2;
   else
     term.needed = k <= 3 ? k : (3 * k + 3) / 4;
   // Ordinary words say a thing only together: a longer term of them needs one more.
@@ -188,6 +235,7 @@ AnswerIndex::AnswerIndex(const AnswerText& text) : text_(text), negation_(text) 
   for (const auto& word : words) {
     words_.push_back(spell_out(word.text));
     stems_.push_back(rehearse::stem(words_.back()));
+    canon_.push_back(canonical(stems_.back()));
   }
   for (std::size_t i = 0; i + 1 < words.size(); ++i)
     joined_.push_back(words[i].sentence == words[i + 1].sentence ? rehearse::stem(words_[i] + words_[i + 1]) : std::string());
@@ -198,6 +246,8 @@ bool AnswerIndex::is_content(int i) const { return !is_stop_word(words_[static_c
 
 bool AnswerIndex::same_word(const Term& term, std::size_t j, std::size_t i) const {
   if (stems_[i] == term.stems[j]) return true;
+  // A word of the trade with the same meaning ("reverted" for "roll back", "users" for "customers").
+  if (canon_[i] == canonical(term.stems[j])) return true;
   // A typo: same first letter, long enough that one slip (two in long words) cannot turn it into
   // another common word, and never in numbers ("p95" is not "p99").
   const std::string& typed = words_[i];
@@ -239,8 +289,14 @@ TermMatch AnswerIndex::find(const Term& term, Polarity polarity) const {
     for (std::size_t j = 0; j < term.stems.size(); ++j) {
       if (same_word(term, j, i))
         hits.push_back({static_cast<int>(i), static_cast<int>(i), j});
-      else if (i < joined_.size() && !joined_[i].empty() && joined_[i] == term.stems[j])
+      else if (i < joined_.size() && !joined_[i].empty() && (joined_[i] == term.stems[j] || canonical(joined_[i]) == canonical(term.stems[j])))
         hits.push_back({static_cast<int>(i), static_cast<int>(i) + 1, j});
+      // Two words of the term written as one in the answer ("rollback" for "roll back",
+      // "postmortem" for "post mortem", "reverted" for "roll back"): a hit for both.
+      else if (j < term.joined.size() && (stems_[i] == term.joined[j] || canon_[i] == canonical(term.joined[j]))) {
+        hits.push_back({static_cast<int>(i), static_cast<int>(i), j});
+        hits.push_back({static_cast<int>(i), static_cast<int>(i), j + 1});
+      }
     }
   }
   // The window over the hits of one sentence with the most distinct words of the term, then the
@@ -272,8 +328,9 @@ TermMatch AnswerIndex::find(const Term& term, Polarity polarity) const {
     int first = hits[left].first, last = hits[left].last;
     for (std::size_t h = left; h <= right; ++h) last = std::max(last, hits[h].last);
     if (polarity == Polarity::negative && describes_trouble(last)) continue;
-    if (distinct > best.found || (distinct == best.found && last - first < best.last - best.first)) {
-      best.found = distinct;
+    const int score = distinct;
+    if (score > best.found || (score == best.found && last - first < best.last - best.first)) {
+      best.found = score;
       best.first = first;
       best.last = last;
     }

@@ -23,6 +23,10 @@ using WordSet = std::unordered_set<std::string_view>;
 
 constexpr int kReach = 4;       // content words a negation reaches
 constexpr int kMaxWords = 8;    // words in all, stop words included
+// Past participles of a passive that is_past_action() does not take for one ("done", "set up").
+const std::unordered_set<std::string_view> kParticiples = {"done", "written", "set", "run", "built", "taken", "made", "kept", "put",
+                                                           "shown", "given", "held", "seen", "known", "found", "sent", "told",
+                                                           "used", "needed", "considered", "measured", "tested", "followed"};
 
 bool is_contracted_negation(std::string_view word) { return word.ends_with("n't") || word == "cannot"; }
 
@@ -128,6 +132,15 @@ NegationScope::NegationScope(const AnswerText& text) {
       negate_backward(i);
       i = last;
       continue;
+    }
+    // A denied passive reaches back to its subject: "a postmortem was never written", "the
+    // alert wasn't set up", "the runbook was not updated" deny the postmortem, the alert, the
+    // runbook, which stand before the negation.
+    {
+      const bool be_not = kBeNot.count(word) > 0 || (kBe.count(word) && (w(i + 1) == "not" || w(i + 1) == "never"));
+      const int verb = kBeNot.count(word) ? i + 1 : i + 2;
+      const std::string_view v = w(verb);
+      if (be_not && (is_past_action(v) || kParticiples.count(v) || (v == "ever" && is_past_action(w(verb + 1))))) negate_backward(i);
     }
     // A counterfactual says the thing was not there: "a way to switch back would have helped",
     // "a canary would have caught it".

@@ -233,4 +233,9 @@ QuestionType type_of(const CardContent& card) {
   return infer_question_type(card.kind, card.prompt, !card.themes.empty());
 }
 
+bool asks_for_a_story(const CardContent& card) {
+  const QuestionType type = type_of(card);
+  return type == QuestionType::behavioural || type == QuestionType::story;
+}
+
 }  // namespace rehearse

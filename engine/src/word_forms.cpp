@@ -56,8 +56,8 @@ sb_stemmer* thread_stemmer() {
   return stemmer.get();
 }
 
-// British spellings in their American form, and Latin plurals in their singular ("indices"): Snowball stems "normalise" to "normalis" and
-// "normalize" to "normal", so the two would never meet. Applied to every word alike, so a word
+// British spellings in their American form, and Latin plurals in their singular ("indices"):
+// Snowball stems "normalise" to "normalis" and "normalize" to "normal", so the two would never meet. Applied to every word alike, so a word
 // that merely looks British ("promise" -> "promize") still meets itself.
 std::string american(std::string_view word) {
   static const std::unordered_map<std::string_view, std::string_view> whole = {

@@ -104,6 +104,10 @@ REHEARSE_API QuestionType infer_question_type(CardKind kind, std::string_view pr
 // The card's type: the one its source gave, else the one its words suggest.
 REHEARSE_API QuestionType type_of(const CardContent& card);
 
+// Whether the card is answered with a story of one's own, told aloud in STAR form: a behavioural
+// question or a story card. Front ends time such answers; the STAR rubric grades them.
+REHEARSE_API bool asks_for_a_story(const CardContent& card);
+
 // Derives a stable uid from a prompt: lower case ASCII letters and digits, words joined by '-',
 // at most 80 characters. Non-ASCII letters are kept as they are.
 REHEARSE_API std::string slugify(std::string_view prompt);

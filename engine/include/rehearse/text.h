@@ -79,7 +79,9 @@ REHEARSE_API bool is_numeral(std::string_view word);
 // --- Word forms -------------------------------------------------------------------------------
 
 // The English Snowball stem of `word` (lower case, UTF-8), after mapping common irregular past
-// forms to their base ("went" -> "go", "kept" -> "keep"). Safe to call from any thread.
+// forms to their base ("went" -> "go", "kept" -> "keep"), British spellings to American ones
+// ("normalised" -> "normalized", "behaviour" -> "behavior") and Latin plurals to their singular
+// ("indices" -> "index"). Safe to call from any thread.
 REHEARSE_API std::string stem(std::string_view word);
 
 // Common abbreviations written out, so that "ms" matches "milliseconds" and "%" "percent".
@@ -177,8 +179,9 @@ class REHEARSE_API NegationScope {
 // --- Finding phrases --------------------------------------------------------------------------
 
 // How many words of a term must be found. A key point of one or two content words needs them
-// all, a longer one two thirds (an answer says "stakeholders got updates" for "keep stakeholders
-// updated on a cadence"). A pitfall is an accusation, so it needs three quarters.
+// all, one of three or four two thirds (an answer says "stakeholders got updates" for "keep
+// stakeholders updated on a cadence"), a longer one half, rounded up; one of ordinary words only
+// needs one more. A pitfall is an accusation, so it needs three quarters.
 enum class Strictness { key_point, pitfall };
 
 // One way of saying something (a key point's text, an alias, a pitfall), ready to be looked for.
@@ -199,6 +202,9 @@ struct REHEARSE_API Term {
   // an ordinary word). A match must include one of these when the term has any: "how long it
   // takes, and run it" says nothing of "long-running transactions".
   std::vector<bool> technical;
+  // For each of `stems` but the last: the stem of that word and the next written as one
+  // ("roll back" -> "rollback", "post mortem" -> "postmortem"), so that an answer may join them.
+  std::vector<std::string> joined;
 
   // The term for `text`: its content words (stop words dropped unless nothing else is left), with
   // a leading "no", "missing", "lack of", "without" or "absence of" read as a lack. Nothing when
@@ -216,7 +222,9 @@ struct TermMatch {
   bool complete(const Term& term) const { return term.usable && found > 0 && found >= term.needed; }
 };
 
-// An answer's words, spelled out, stemmed and read for negation once, to look terms up in.
+// An answer's words, spelled out, stemmed and read for negation once, to look terms up in. Words
+// are compared by stem, and also through a small table of words of the trade that mean the same
+// ("revert" ~ "roll back", "customer" ~ "user", "outage" ~ "incident", "shard" ~ "partition").
 class REHEARSE_API AnswerIndex {
  public:
   explicit AnswerIndex(const AnswerText& text);
@@ -254,6 +262,7 @@ class REHEARSE_API AnswerIndex {
   NegationScope negation_;
   std::vector<std::string> words_;   // spelled out
   std::vector<std::string> stems_;
+  std::vector<std::string> canon_;   // stems_ through the table of words that mean the same
   std::vector<std::string> joined_;  // stem of words i and i+1 written as one ("roll back" -> "rollback")
   std::vector<bool> listed_;
 };

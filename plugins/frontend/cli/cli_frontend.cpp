@@ -24,9 +24,6 @@ namespace {
 using namespace rehearse;
 using SteadyClock = std::chrono::steady_clock;
 
-// Behavioural answers are spoken answers: 60-90 seconds is the target.
-bool is_behavioural(const CardContent& card) { return card.kind == CardKind::story || (card.kind == CardKind::question && !card.themes.empty()); }
-
 // The width to wrap text at: the terminal's, or 80 columns when output is not a terminal.
 int output_width() {
   winsize size{};
@@ -185,8 +182,9 @@ class CliFrontend final : public Frontend {
           show_score(out, score);
         }
       }
-      if (is_behavioural(card->content))
-        out << fmt::format("  Time: {:.0f} s (a spoken answer should take 60-90 s)\n", seconds);
+      // The time taken to type is not a speaking time: the STAR scorer's "length" judges how long
+      // the answer takes to say.
+      if (rehearse::asks_for_a_story(card->content)) out << fmt::format("  Time: {:.0f} s to answer\n", seconds);
 
       const std::string suggestion = score.suggestion ? fmt::format("; Enter = {}", to_string(*score.suggestion)) : "";
       while (true) {

@@ -18,11 +18,6 @@ constexpr int kAnswerBoxRows = 3;   // the box shows this many rows even when em
 constexpr int kLabelWidth = 12;     // "Situation" and the other labels, and the space after them
 constexpr std::size_t kMaxStatusRows = 3;
 
-// Behavioural answers are spoken answers, timed against the target.
-bool is_behavioural(const CardContent& card) {
-  return card.kind == CardKind::story || (card.kind == CardKind::question && !card.themes.empty());
-}
-
 std::wstring wide(std::string_view utf8) { return to_wide(utf8); }
 
 std::wstring padded(std::wstring text, int width) {
@@ -355,7 +350,7 @@ void ReviewScreen::draw_card_line(int width) {
 Line ReviewScreen::timer_spans() const {
   const double seconds = answer_seconds_.value_or(seconds_shown());
   const std::wstring prefix = answer_seconds_ ? L"answered in " : L"";
-  if (!is_behavioural(card_->content)) return {{prefix, Style::dim}, {wide(clock_time(seconds)), Style::normal}};
+  if (!rehearse::asks_for_a_story(card_->content)) return {{prefix, Style::dim}, {wide(clock_time(seconds)), Style::normal}};
   // The words say what the colour says, for terminals without colour.
   Style style = Style::normal;
   std::wstring verdict;

@@ -38,10 +38,6 @@ std::int64_t monday_of(std::int64_t day) { return day - ((day % 7 + 7 + 3) % 7);
 
 }  // namespace
 
-bool is_behavioural(const CardContent& card) {
-  return card.kind == CardKind::story || (card.kind == CardKind::question && !card.themes.empty());
-}
-
 SpokenTarget spoken_target(const Engine& engine) {
   SpokenTarget target;
   if (const Scorer* star = engine.registry().scorer("star")) {
@@ -54,8 +50,8 @@ SpokenTarget spoken_target(const Engine& engine) {
 json card_front(const Card& card, const SpokenTarget& target) {
   const CardContent& c = card.content;
   json front = {{"id", card.id}, {"deck", card.deck}, {"kind", to_string(c.kind)}, {"type", to_string(type_of(c))},
-                {"prompt", c.prompt}, {"state", to_string(card.scheduling.state)}, {"behavioural", is_behavioural(c)}};
-  if (is_behavioural(c)) front["target_seconds"] = {target.min_seconds, target.max_seconds};
+                {"prompt", c.prompt}, {"state", to_string(card.scheduling.state)}, {"behavioural", rehearse::asks_for_a_story(c)}};
+  if (rehearse::asks_for_a_story(c)) front["target_seconds"] = {target.min_seconds, target.max_seconds};
   return front;
 }
 

@@ -20,7 +20,6 @@ struct SpokenTarget {
   int max_seconds = 90;
 };
 SpokenTarget spoken_target(const Engine& engine);
-bool is_behavioural(const CardContent& card);
 
 // What is shown before the answer: never the answer itself. A card's "type" is the one its deck
 // gave, else the one its wording suggests (type_of), as the scorers read it.

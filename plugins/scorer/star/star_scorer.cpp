@@ -44,10 +44,7 @@ class StarScorer final : public rehearse::Scorer {
 
   // A STAR rubric judges a story of one's own: behavioural questions and story cards, never an
   // explanation or a design.
-  bool applies_to(const rehearse::CardContent& card) const override {
-    const rehearse::QuestionType type = rehearse::type_of(card);
-    return type == rehearse::QuestionType::behavioural || type == rehearse::QuestionType::story;
-  }
+  bool applies_to(const rehearse::CardContent& card) const override { return rehearse::asks_for_a_story(card); }
 
   rehearse::ScoreResult score(const rehearse::CardContent&, const rehearse::Attempt& attempt, const rehearse::Options& options) const override {
     // One number to set: interview guides give a window such as 60-90 seconds, whose lower end is

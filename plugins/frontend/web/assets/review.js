@@ -62,11 +62,12 @@ class Timer {
   }
 }
 
+// The time it took to answer; typing is not speaking, so the spoken length is judged by the STAR
+// scorer's "length" finding, not by this clock.
 function timeVerdict(seconds, target) {
   if (!target) return `You took ${clock(seconds)}.`;
-  if (seconds < target[0]) return `You took ${clock(seconds)}: short of the ${target[0]}–${target[1]} s a spoken answer should take.`;
-  if (seconds <= target[1]) return `You took ${clock(seconds)}: within the ${target[0]}–${target[1]} s target.`;
-  return `You took ${clock(seconds)}: longer than the ${target[0]}–${target[1]} s target; tighten it.`;
+  return `You took ${clock(seconds)} to answer. Said aloud, an answer like this should take ${target[0]}–${target[1]} s; ` +
+    `"length" below judges yours.`;
 }
 
 function scoreSection(score) {
