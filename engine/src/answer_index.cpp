@@ -184,9 +184,13 @@ std::optional<Term> Term::parse(std::string_view text, Strictness strictness) {
   (void)negation_inside;
   for (std::size_t j = 0; j + 1 < term.words.size(); ++j) term.joined.push_back(stem(term.words[j] + term.words[j + 1]));
   if (term.words.empty()) {
-    // Only stop words ("Own it" is not, but "Why not?" is): the phrase itself, word for word.
+    // Only stop words ("Own it", "Why not?"): the phrase itself, word for word. One such word
+    // alone ("I", "about", "most") is in nearly every answer, so it never counts.
     auto phrase = Term::phrase(std::string_view(text).substr(all_words[start].begin));
-    if (phrase) phrase->lack = term.lack;
+    if (phrase) {
+      phrase->lack = term.lack;
+      if (phrase->words.size() < 2) phrase->usable = false;
+    }
     return phrase;
   }
   const int k = static_cast<int>(term.words.size());
