@@ -48,14 +48,14 @@ struct Goal {
   double target;
   double floor;
 };
-constexpr Goal kStarLabelTarget{0.90, 0.83};
-constexpr Goal kLargestPartTarget{0.95, 0.85};
-constexpr Goal kPrecisionTarget{0.95, 0.0};
-constexpr Goal kRecallTarget{0.85, 0.0};
-constexpr Goal kRankingTarget{0.95, 0.60};
-constexpr Goal kQuestionTypeTarget{0.90, 0.85};
-constexpr Goal kCriterionPrecisionTarget{0.85, 0.0};
-constexpr Goal kCriterionRecallTarget{0.75, 0.0};
+constexpr Goal kStarLabelTarget{0.90, 0.92};
+constexpr Goal kLargestPartTarget{0.95, 0.90};
+constexpr Goal kPrecisionTarget{0.95, 0.87};
+constexpr Goal kRecallTarget{0.85, 0.74};
+constexpr Goal kRankingTarget{0.95, 0.90};
+constexpr Goal kQuestionTypeTarget{0.90, 0.92};
+constexpr Goal kCriterionPrecisionTarget{0.90, 0.97};
+constexpr Goal kCriterionRecallTarget{0.85, 0.90};
 
 struct Ratio {
   double hit = 0, total = 0;

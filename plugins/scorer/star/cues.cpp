@@ -187,6 +187,8 @@ const rehearse::CueList& tradeoff() {
       "alternative|alternatives|alternatively",
       "option|options",
       "i|we considered|weighed|compared|evaluated|debated|explored|discussed|benchmarked|prototyped",
+      "i|we looked at|into buying|using|building|adopting|switching|moving|replacing|rewriting|adding|keeping",
+      "the other|another option|approach|route|choice",
       "versus|vs",
       "pros and cons",
       "the|a|one downside|drawback|catch|price|cost was|is|of",
@@ -215,7 +217,9 @@ const rehearse::CueList& blame() {
       "wouldn't|didn't|never listen*",
       "because|due of? to? them|him|her|their",
       "thanks to them|their|him|her",
-      "incompetent|incompetence|clueless|lazy|sloppy|careless|useless|idiot|idiots|stupid|dumb|hopeless|negligent|negligence",
+      "incompetent|incompetence|clueless|sloppy|careless|useless|idiot|idiots|stupid|dumb|hopeless|negligent|negligence",
+      // "Lazy" is also a term of the trade ("lazy loading"): only of people.
+      "they|he|she|team|people|engineers|developers|devs were|was|are|is|being just? lazy",
       "their|his|her|whose fault",
       "other|their|his|her|vendor's|team's|teams|developers|devs|engineers|people|contractors|ops _? _? was|were|is|are really|so|very|pretty|just|completely|terribly|totally? "
       "bad|terrible|awful|horrible|garbage|trash|rubbish|crap|crappy|poor|shoddy|sloppy|useless|broken|hopeless|amateurish|incompetent",

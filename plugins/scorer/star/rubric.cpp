@@ -306,6 +306,11 @@ std::vector<std::string> blame_quotes(const AnswerText& text) {
     for (int k = hit.first - 1; k >= std::max(0, hit.first - 4) && word_at(text, k).sentence == sentence; --k) {
       const std::string& word = word_at(text, k).text;
       if (first_person.count(word)) break;
+      // "They broke fare calculations" may be said of upgrades as well as of people: a pronoun
+      // only counts with a failure that only people commit (ignored, refused, never tested).
+      const std::string& verb = word_at(text, hit.first).text;
+      const bool things_do_it_too = verb == "broke" || verb == "messed" || verb == "screwed" || verb == "failed" || verb == "skipped";
+      if ((word == "they" || word == "them" || word == "their") && things_do_it_too) break;
       if (others.count(word)) {
         quotes.add(k, hit.last, 2, 4);
         break;
