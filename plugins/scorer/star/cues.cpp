@@ -221,6 +221,7 @@ const rehearse::CueList& blame() {
       // "Lazy" is also a term of the trade ("lazy loading"): only of people.
       "they|he|she|team|people|engineers|developers|devs were|was|are|is|being just? lazy",
       "their|his|her|whose fault",
+      "team's|teams'|vendor's|manager's|company's|department's|qa's|contractor's|colleague's|partner's fault",
       "other|their|his|her|vendor's|team's|teams|developers|devs|engineers|people|contractors|ops _? _? was|were|is|are really|so|very|pretty|just|completely|terribly|totally? "
       "bad|terrible|awful|horrible|garbage|trash|rubbish|crap|crappy|poor|shoddy|sloppy|useless|broken|hopeless|amateurish|incompetent",
       "fault of the|that|another|their|his|her",

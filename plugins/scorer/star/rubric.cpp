@@ -310,7 +310,7 @@ std::vector<std::string> blame_quotes(const AnswerText& text) {
       // only counts with a failure that only people commit (ignored, refused, never tested).
       const std::string& verb = word_at(text, hit.first).text;
       const bool things_do_it_too = verb == "broke" || verb == "messed" || verb == "screwed" || verb == "failed" || verb == "skipped";
-      if ((word == "they" || word == "them" || word == "their") && things_do_it_too) break;
+      if ((word == "they" || word == "them") && things_do_it_too) break;
       if (others.count(word)) {
         quotes.add(k, hit.last, 2, 4);
         break;
