@@ -27,21 +27,11 @@ struct Coach {
   }
 
   ScoreResult score(const std::string& scorer, const CardContent& card, const std::string& answer, double seconds = 0) const {
-    const Scorer* component = engine->registry().scorer(scorer);
-    REQUIRE(component != nullptr);
-    const CombinedScore combined = score_answer(*engine, {component}, card, Attempt{answer, seconds, {}}, false);
-    REQUIRE(combined.errors.empty());
-    REQUIRE(combined.parts.size() == 1);
-    return combined.parts.front();
+    return test::score_with(*engine, scorer, card, answer, seconds);
   }
 };
 
-const Finding& finding(const ScoreResult& result, std::string_view criterion) {
-  for (const auto& f : result.findings)
-    if (f.criterion == criterion) return f;
-  FAIL(fmt::format("no finding named '{}'", criterion));
-  throw std::logic_error("unreachable");
-}
+using test::finding;
 
 CardContent behavioural_question(const std::string& prompt) {
   CardContent card;

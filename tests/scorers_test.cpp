@@ -32,23 +32,11 @@ struct BundledDecks {
   }
 
   ScoreResult score(const std::string& scorer, const CardContent& card, const std::string& answer, double seconds = 0) const {
-    const Scorer* component = engine->registry().scorer(scorer);
-    REQUIRE(component != nullptr);
-    const CombinedScore combined = score_answer(*engine, {component}, card, Attempt{answer, seconds, {}}, false);
-    INFO(fmt::format("scoring errors: {}", combined.errors.empty() ? "none" : combined.errors.front()));
-    REQUIRE(combined.errors.empty());
-    REQUIRE(combined.parts.size() == 1);
-    REQUIRE(combined.parts.front().score.has_value());
-    return combined.parts.front();
+    return test::score_with(*engine, scorer, card, answer, seconds);
   }
 };
 
-const Finding& finding(const ScoreResult& result, std::string_view criterion) {
-  for (const auto& f : result.findings)
-    if (f.criterion == criterion) return f;
-  FAIL(fmt::format("no finding named '{}'", criterion));
-  throw std::logic_error("unreachable");
-}
+using test::finding;
 
 bool has_finding(const ScoreResult& result, std::string_view prefix) {
   return std::any_of(result.findings.begin(), result.findings.end(), [&](const Finding& f) { return f.criterion.starts_with(prefix); });

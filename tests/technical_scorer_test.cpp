@@ -30,21 +30,11 @@ struct Technical {
 
   // Scores `answer` to `prompt` through the engine, as a review would.
   ScoreResult score(const std::string& prompt, const std::string& answer) const {
-    const CombinedScore combined = score_answer(*engine, {scorer}, question(prompt), Attempt{answer, 0, {}}, false);
-    INFO(fmt::format("scoring errors: {}", combined.errors.empty() ? "none" : combined.errors.front()));
-    REQUIRE(combined.errors.empty());
-    REQUIRE(combined.parts.size() == 1);
-    REQUIRE(combined.parts.front().score.has_value());
-    return combined.parts.front();
+    return test::score_with(*engine, "technical", question(prompt), answer);
   }
 };
 
-const Finding& finding(const ScoreResult& result, std::string_view criterion) {
-  for (const auto& f : result.findings)
-    if (f.criterion == criterion) return f;
-  FAIL(fmt::format("no finding named '{}'", criterion));
-  throw std::logic_error("unreachable");
-}
+using test::finding;
 
 // A finding either shows where the answer meets it, or says what to add: never both, never neither.
 void check_consistent(const ScoreResult& result, const std::string& answer) {

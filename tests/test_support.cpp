@@ -7,6 +7,10 @@
 #include <fstream>
 #include <sstream>
 
+#include <fmt/format.h>
+
+#include "rehearse/review_session.h"
+
 namespace rehearse::test {
 
 namespace fs = std::filesystem;
@@ -72,6 +76,25 @@ ProgramResult run_program(const std::vector<std::string>& args, const std::strin
   int status = 0;
   waitpid(pid, &status, 0);
   return {WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status), read_text(out), read_text(err)};
+}
+
+ScoreResult score_with(const Engine& engine, const std::string& scorer, const CardContent& card, const std::string& answer,
+                       double seconds) {
+  const Scorer* component = engine.registry().scorer(scorer);
+  REQUIRE(component != nullptr);
+  const CombinedScore combined = score_answer(engine, {component}, card, Attempt{answer, seconds, {}}, false);
+  INFO(fmt::format("scoring errors: {}", combined.errors.empty() ? "none" : combined.errors.front()));
+  REQUIRE(combined.errors.empty());
+  REQUIRE(combined.parts.size() == 1);
+  REQUIRE(combined.parts.front().score.has_value());
+  return combined.parts.front();
+}
+
+const Finding& finding(const ScoreResult& result, std::string_view criterion) {
+  for (const auto& f : result.findings)
+    if (f.criterion == criterion) return f;
+  FAIL(fmt::format("no finding named '{}'", criterion));
+  throw std::logic_error("unreachable");
 }
 
 }  // namespace rehearse::test

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "rehearse/engine.h"
+#include "rehearse/scorer.h"
 
 namespace rehearse::test {
 
@@ -48,5 +49,13 @@ ProgramResult run_program(const std::vector<std::string>& args, const std::strin
                           const std::vector<std::string>& env = {});
 
 std::string read_text(const std::filesystem::path& path);
+
+// Scores `answer` to `card` with the one scorer named `scorer`, through the engine as a review
+// does; fails the test when the scorer is not loaded, fails, or gives no score.
+ScoreResult score_with(const Engine& engine, const std::string& scorer, const CardContent& card, const std::string& answer,
+                       double seconds = 0);
+
+// The finding named `criterion`; fails the test when there is none.
+const Finding& finding(const ScoreResult& result, std::string_view criterion);
 
 }  // namespace rehearse::test
