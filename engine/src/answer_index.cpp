@@ -225,7 +225,7 @@ std::optional<Term> Term::phrase(std::string_view text) {
   for (const auto& word : parsed.words()) {
     term.words.push_back(spell_out(word.text));
     term.stems.push_back(stem(term.words.back()));
-    term.technical.push_back(false);  // a phrase is found whole, so no word of it is required apart
+    term.technical.push_back(!is_ordinary_word(term.words.back()));
   }
   if (term.words.empty()) return std::nullopt;
   term.needed = static_cast<int>(term.words.size());
@@ -304,31 +304,21 @@ TermMatch AnswerIndex::find(const Term& term, Polarity polarity) const {
     }
   }
   // The window over the hits of one sentence with the most distinct words of the term, then the
-  // shortest. When the term has a term of the art among its words, a window without one says
-  // nothing ("long ... run" is not "long-running transactions").
-  const bool needs_technical = std::find(term.technical.begin(), term.technical.end(), true) != term.technical.end();
+  // shortest.
   TermMatch best;
   std::vector<int> count(term.stems.size(), 0);
-  int distinct = 0, technical = 0;
+  int distinct = 0;
   std::size_t left = 0;
   const int span = max_span(term);
   const auto sentence_of = [&](int word) { return text_.words()[static_cast<std::size_t>(word)].sentence; };
-  const auto is_technical = [&](std::size_t j) { return j < term.technical.size() && term.technical[j]; };
   for (std::size_t right = 0; right < hits.size(); ++right) {
-    if (count[hits[right].word]++ == 0) {
-      ++distinct;
-      if (is_technical(hits[right].word)) ++technical;
-    }
+    if (count[hits[right].word]++ == 0) ++distinct;
     auto drop_left = [&] {
-      if (--count[hits[left].word] == 0) {
-        --distinct;
-        if (is_technical(hits[left].word)) --technical;
-      }
+      if (--count[hits[left].word] == 0) --distinct;
       ++left;
     };
     while (hits[right].last - hits[left].first > span || sentence_of(hits[left].first) != sentence_of(hits[right].first)) drop_left();
     while (left < right && count[hits[left].word] > 1) drop_left();
-    if (needs_technical && technical == 0) continue;
     int first = hits[left].first, last = hits[left].last;
     for (std::size_t h = left; h <= right; ++h) last = std::max(last, hits[h].last);
     if (polarity == Polarity::negative && describes_trouble(last)) continue;

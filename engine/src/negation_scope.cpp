@@ -55,7 +55,7 @@ const WordSet kBeNot = {"wasn't", "weren't", "isn't", "aren't", "hasn't", "haven
 const WordSet kExist = {"exist", "exists", "existed"};
 // Words that end a scope: they open another clause or turn the sentence.
 const WordSet kTerminators = {"but", "however", "although", "though", "yet", "except", "which", "who", "whom", "whose", "so",
-                              "because", "since", "while", "whereas", "instead", "until", "unless", "then", "after",
+                              "because", "since", "while", "whereas", "instead", "until", "unless", "then", "after", "before",
                               "once", "therefore", "thus", "meanwhile", "still", "when", "where", "that's", "and"};
 const WordSet kCounterfactual = {"helped", "saved", "caught", "prevented", "avoided", "stopped", "spotted", "flagged", "warned"};
 const WordSet kSubjects = {"i", "we", "they", "he", "she", "you", "i'd", "we'd", "i've", "we've", "i'm", "we're", "it's"};
@@ -167,6 +167,34 @@ NegationScope::NegationScope(const AnswerText& text) {
       trigger_[static_cast<std::size_t>(i)] = true;
       negate_forward(i, i + 1);
     }
+  }
+  negate_unrealised_proposals(text);
+}
+
+// "I argued for a bulkhead and timeouts, but we never got to them": what was only proposed, and
+// then not done, was not done. The words from the proposing verb to the "but" are negated when a
+// negation follows the "but" within a few words, in the same sentence.
+void NegationScope::negate_unrealised_proposals(const AnswerText& text) {
+  static const std::unordered_set<std::string_view> proposing = {
+      "proposed", "suggested", "argued", "recommended", "discussed", "pushed", "pitched", "advocated", "wanted", "asked",
+      "considered", "planned", "talked", "raised", "floated"};
+  const auto& words = text.words();
+  const int n = static_cast<int>(words.size());
+  for (int i = 0; i < n; ++i) {
+    if (!proposing.count(words[static_cast<std::size_t>(i)].text)) continue;
+    const int sentence = words[static_cast<std::size_t>(i)].sentence;
+    int but = -1;
+    for (int k = i + 1; k < n && k <= i + 12 && words[static_cast<std::size_t>(k)].sentence == sentence; ++k)
+      if (words[static_cast<std::size_t>(k)].text == "but") {
+        but = k;
+        break;
+      }
+    if (but < 0) continue;
+    bool denied = false;
+    for (int k = but + 1; k < n && k <= but + 6 && words[static_cast<std::size_t>(k)].sentence == sentence; ++k)
+      denied = denied || is_trigger(k) || words[static_cast<std::size_t>(k)].text == "rejected" || words[static_cast<std::size_t>(k)].text == "declined";
+    if (!denied) continue;
+    for (int k = i + 1; k < but; ++k) negated_[static_cast<std::size_t>(k)] = true;
   }
 }
 

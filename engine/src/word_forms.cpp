@@ -40,6 +40,20 @@ std::string_view base_form(std::string_view word) {
       {"thought", "think"}, {"threw", "throw"},    {"thrown", "throw"},   {"told", "tell"},     {"understood", "understand"},
       {"undertook", "undertake"}, {"was", "be"},   {"were", "be"},        {"been", "be"},       {"woke", "wake"},
       {"won", "win"},      {"wore", "wear"},       {"wrote", "write"},    {"written", "write"}, {"withdrew", "withdraw"},
+      // Less common, still heard in engineering stories ("frozen before it wraps", "it got stuck").
+      {"froze", "freeze"}, {"frozen", "freeze"},  {"stuck", "stick"},    {"spun", "spin"},     {"hung", "hang"},
+      {"sought", "seek"},  {"tore", "tear"},      {"torn", "tear"},      {"woven", "weave"},   {"underwent", "undergo"},
+      {"undergone", "undergo"}, {"undid", "undo"}, {"undone", "undo"},   {"redid", "redo"},    {"redone", "redo"},
+      {"rethought", "rethink"}, {"oversaw", "oversee"}, {"overseen", "oversee"}, {"overwrote", "overwrite"},
+      {"overwritten", "overwrite"}, {"mistook", "mistake"}, {"mistaken", "mistake"}, {"forgave", "forgive"},
+      {"forgiven", "forgive"}, {"forbade", "forbid"}, {"forbidden", "forbid"}, {"flew", "fly"}, {"flown", "fly"},
+      {"fled", "flee"},    {"fed", "feed"},       {"drank", "drink"},    {"ate", "eat"},       {"eaten", "eat"},
+      {"dug", "dig"},      {"crept", "creep"},    {"came", "come"},      {"became", "become"}, {"blew", "blow"},
+      {"blown", "blow"},   {"bled", "bleed"},     {"bent", "bend"},      {"beaten", "beat"},   {"arose", "arise"},
+      {"arisen", "arise"}, {"sank", "sink"},      {"sunk", "sink"},      {"slid", "slide"},    {"swung", "swing"},
+      {"rode", "ride"},    {"ridden", "ride"},    {"shone", "shine"},    {"rebuilt", "rebuild"}, {"reran", "rerun"},
+      {"overcame", "overcome"}, {"overtook", "overtake"}, {"overtaken", "overtake"}, {"withdrawn", "withdraw"},
+      {"burnt", "burn"},   {"dreamt", "dream"},   {"leapt", "leap"},     {"knelt", "kneel"},   {"strove", "strive"},
   };
   const auto it = irregular.find(word);
   return it == irregular.end() ? word : it->second;

@@ -39,6 +39,9 @@ struct Settings {
 };
 
 const char* kSets[] = {"tune", "holdout"};
+// The key-point judgements have a third set, "dev": answers on other topics, looked at to find
+// where the rules fail to generalise without ever looking at the held-out set.
+const char* kKeypointSets[] = {"tune", "dev", "holdout"};
 
 // Each figure has a target (where the scorers must get to; the same figures are measured on
 // answers this project has never seen) and a floor (what they reach today, kept by the test suite
@@ -50,8 +53,8 @@ struct Goal {
 };
 constexpr Goal kStarLabelTarget{0.90, 0.92};
 constexpr Goal kLargestPartTarget{0.95, 0.90};
-constexpr Goal kPrecisionTarget{0.95, 0.87};
-constexpr Goal kRecallTarget{0.85, 0.74};
+constexpr Goal kPrecisionTarget{0.95, 0.88};
+constexpr Goal kRecallTarget{0.85, 0.65};
 constexpr Goal kRankingTarget{0.95, 0.90};
 constexpr Goal kQuestionTypeTarget{0.90, 0.92};
 constexpr Goal kCriterionPrecisionTarget{0.90, 0.97};
@@ -360,7 +363,8 @@ class Evaluation {
     fmt::print("\n== keypoints: is a key point covered?\n");
     Confusion all;
     int contradictions = 0;
-    for (const char* set : kSets) {
+    for (const char* set : kKeypointSets) {
+      if (!fs::exists(settings_.data / fmt::format("keypoints-{}.txt", set))) continue;
       const auto answers = eval::read_keypoints(settings_.data / fmt::format("keypoints-{}.txt", set));
       Confusion total;
       std::map<std::string, Confusion> by_kind;
@@ -378,7 +382,7 @@ class Evaluation {
           const bool met = it != result.findings.end() && it->met;
           total.add(met, answer.points[i].covered);
           by_kind[answer.kind].add(met, answer.points[i].covered);
-          if (met != answer.points[i].covered && settings_.show_misses && std::string(set) == "tune")
+          if (met != answer.points[i].covered && settings_.show_misses && std::string(set) != "holdout")
             fmt::print("  {} {} [{}] {}{}\n", met ? "FP" : "FN", answer.id, answer.kind, answer.points[i].point,
                        met ? fmt::format("  <- \"{}\"", it->evidence) : "");
         }

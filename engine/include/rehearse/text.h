@@ -172,6 +172,8 @@ class REHEARSE_API NegationScope {
   bool is_trigger(int word) const { return word >= 0 && word < static_cast<int>(trigger_.size()) && trigger_[static_cast<std::size_t>(word)]; }
 
  private:
+  void negate_unrealised_proposals(const AnswerText& text);
+
   std::vector<bool> negated_;
   std::vector<bool> trigger_;
 };
@@ -199,8 +201,7 @@ struct REHEARSE_API Term {
   // said by a negated mention of the rest ("there was no index"), never by a positive one.
   bool lack = false;
   // For each of `stems`: whether it is a term of the art (an acronym, a name with digits, or not
-  // an ordinary word). A match must include one of these when the term has any: "how long it
-  // takes, and run it" says nothing of "long-running transactions".
+  // an ordinary word), for scorers that weigh words by how much they say.
   std::vector<bool> technical;
   // For each of `stems` but the last: the stem of that word and the next written as one
   // ("roll back" -> "rollback", "post mortem" -> "postmortem"), so that an answer may join them.
