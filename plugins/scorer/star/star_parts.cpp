@@ -174,9 +174,10 @@ std::optional<int> StarParts::first_unit(Part part) const {
 }
 
 Part StarParts::part_of(int word) const {
-  for (const auto& unit : units_)
-    if (word >= unit.first_word && word < unit.end_word) return unit.part;
-  return Part::situation;
+  // Units are in text order and cover every word: the last one starting at or before `word`.
+  const auto it = std::upper_bound(units_.begin(), units_.end(), word, [](int w, const Unit& unit) { return w < unit.first_word; });
+  if (it == units_.begin()) return Part::situation;
+  return std::prev(it)->part;
 }
 
 }  // namespace star
