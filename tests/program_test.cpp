@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <sstream>
 
 #include "rehearse/errors.h"
 #include "test_support.h"
@@ -10,6 +11,7 @@
 using namespace rehearse;
 using nlohmann::json;
 using test::TempDir;
+namespace fs = std::filesystem;
 
 namespace {
 
@@ -196,4 +198,109 @@ TEST_CASE("rehearse --version and --help", "[program]") {
   CHECK(version.status == 0);
   CHECK_THAT(version.out, Catch::StartsWith(std::string("rehearse ") + version_string()));
   CHECK_THAT(test::run_program({"--help"}).out, Catch::Contains("Commands:"));
+}
+
+namespace {
+
+// Where each row's second column starts: the first character after the first run of spaces.
+size_t second_column(const std::string& row) {
+  const size_t gap = row.find(' ');
+  return gap == std::string::npos ? std::string::npos : row.find_first_not_of(' ', gap);
+}
+
+std::vector<std::string> lines_of(const std::string& text) {
+  std::vector<std::string> lines;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  return lines;
+}
+
+}  // namespace
+
+TEST_CASE("config shows each setting's effective value and where it comes from", "[program][config]") {
+  Program program;
+  // Nothing stored: the defaults the engine uses, said to be defaults.
+  CHECK(program.run({"config", "get", "scorers"}).out == "keypoints,star,technical\n");
+  CHECK(program.run({"config", "get", "new_per_day"}).out == "10\n");
+  const json scorers = json::parse(program.run({"config", "get", "scorers", "--json"}).out);
+  CHECK(scorers["from"] == "default");
+
+  REQUIRE(program.run({"config", "set", "new_per_day", "15"}).status == 0);
+  REQUIRE(program.run({"config", "set", "deck.The STAR method.new_per_day", "5"}).status == 0);
+  const json list = program.run_json({"config", "list"});
+  auto entry = [&](const std::string& key) {
+    for (const auto& row : list)
+      if (row["key"] == key) return row;
+    FAIL("no setting " << key);
+    return json();
+  };
+  CHECK(entry("scorers")["value"] == "keypoints,star,technical");
+  CHECK(entry("scorers")["from"] == "default");
+  CHECK(entry("new_per_day")["value"] == "15");
+  CHECK(entry("new_per_day")["from"] == "collection");
+  CHECK(entry("deck.The STAR method.new_per_day")["from"] == "deck The STAR method");
+  // A deck without a setting of its own gets the collection's.
+  CHECK(program.run({"config", "get", "deck.System design.new_per_day"}).out == "15\n");
+  CHECK(program.run({"config", "get", "deck.The STAR method.new_per_day"}).out == "5\n");
+
+  // Unknown keys are an error, not an empty answer.
+  const auto unknown = program.run({"config", "get", "colour"});
+  CHECK(unknown.status == 1);
+  CHECK_THAT(unknown.err, Catch::Contains("unknown setting 'colour'"));
+
+  // The table keeps its columns straight whatever the length of the names.
+  const auto table = lines_of(program.run({"config", "list"}).out);
+  REQUIRE(table.size() > 10);
+  const size_t value_column = second_column(table.front());
+  for (const auto& row : table) {
+    INFO(row);
+    if (row.starts_with("(")) continue;  // the note under the table
+    REQUIRE(row.size() > value_column);
+    CHECK(row.substr(value_column - 2, 2) == "  ");  // names may hold spaces (a deck's), so look at the gap
+    CHECK(row[value_column] != ' ');
+  }
+}
+
+TEST_CASE("a setting that names plugins must name loaded ones, unless forced", "[program][config]") {
+  Program program;
+  const auto typo = program.run({"config", "set", "scorers", "keypoints,nosuch"});
+  CHECK(typo.status == 1);
+  CHECK_THAT(typo.err, Catch::Contains("no scorer named 'nosuch' is loaded") && Catch::Contains("--force"));
+  CHECK(program.run({"config", "get", "scorers"}).out == "keypoints,star,technical\n");  // unchanged
+  CHECK(program.run({"config", "set", "scheduler", "fsrss"}).status == 1);
+  CHECK(program.run({"config", "set", "deck.The STAR method.scorers", "star,nosuch"}).status == 1);
+
+  CHECK(program.run({"config", "set", "scorers", "keypoints,nosuch", "--force"}).status == 0);
+  CHECK(program.run({"config", "get", "scorers"}).out == "keypoints,nosuch\n");
+
+  const auto whole = program.run({"config", "set", "new_per_day", "lots"});
+  CHECK_THAT(whole.err, Catch::Contains("new_per_day: expected a whole number"));
+}
+
+TEST_CASE("a scorer chosen in the settings but not loaded costs no typed answer", "[program][config]") {
+  Program program;
+  REQUIRE(program.run({"config", "set", "scorers", "keypoints,filler_check", "--force"}).status == 0);
+  const auto review = program.run({"review", "--frontend", "cli", "--deck", "The STAR method"},
+                                  "Situation, task, action and result, with numbers.\n\n3\nq\n");
+  CHECK(review.status == 0);
+  // The user sees why a scorer is missing, the others still score, and the rating is saved.
+  CHECK_THAT(review.out, Catch::Contains("the scorer 'filler_check' chosen for deck 'The STAR method' is not loaded"));
+  CHECK_THAT(review.out, Catch::Contains("--- Your answer ---"));
+  CHECK_THAT(review.out, Catch::Contains("Saved: good"));
+  CHECK(program.run_json({"stats"})["reviews_total"] == 1);
+}
+
+TEST_CASE("plugins lists its table in straight columns whatever the length of the names", "[program]") {
+  const std::string long_named = (fs::path(REHEARSE_TEST_BROKEN_PLUGIN_DIR) / "throws_everywhere.so").string();
+  const auto result = test::run_program({"plugins", "--plugin-path", long_named});
+  REQUIRE(result.status == 0);
+  std::set<size_t> version_columns;
+  for (const auto& row : lines_of(result.out)) {
+    if (row.empty() || row[0] == ' ' || row.starts_with("refused")) continue;  // a file line, a refusal
+    std::istringstream words(row);
+    std::string kind, name, version;
+    words >> kind >> name >> version;
+    version_columns.insert(row.find(" " + version + " ", row.find(name) + name.size()) + 1);
+  }
+  CHECK(version_columns.size() == 1);
 }

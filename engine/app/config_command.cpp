@@ -1,4 +1,5 @@
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <iostream>
@@ -58,8 +59,46 @@ std::optional<std::string> deck_of(const Engine& engine, const std::string& key)
   return key.substr(5, dot - 5);
 }
 
+// The names a component setting lists ("keypoints, star" gives keypoints and star).
+std::vector<std::string> listed_names(const std::string& value) {
+  std::vector<std::string> names;
+  size_t start = 0;
+  while (start <= value.size()) {
+    const size_t comma = std::min(value.find(',', start), value.size());
+    std::string name = value.substr(start, comma - start);
+    name.erase(0, name.find_first_not_of(" \t"));
+    name.erase(name.find_last_not_of(" \t") + 1);
+    if (!name.empty()) names.push_back(std::move(name));
+    start = comma + 1;
+  }
+  return names;
+}
+
+// A setting that names components (the scheduler, the scorers, the front end) must name loaded
+// ones: a typo would otherwise be found only in the middle of a review. `--force` skips this, for
+// a plugin that is not loaded now (another --plugin-path, a plugin being rebuilt).
+void require_loaded(const Engine& engine, const std::string& key, const std::string& name, const std::string& value) {
+  ComponentKind kind;
+  if (name == "scheduler") kind = ComponentKind::scheduler;
+  else if (name == "scorers") kind = ComponentKind::scorer;
+  else if (name == "frontend") kind = ComponentKind::frontend;
+  else return;
+  std::vector<std::string> loaded;
+  for (const auto& component : engine.registry().components())
+    if (component.kind == kind) loaded.push_back(component.name);
+  const std::vector<std::string> names = kind == ComponentKind::scorer ? listed_names(value) : std::vector<std::string>{value};
+  if (names.empty()) throw Error(fmt::format("{}: name at least one scorer", key));
+  for (const auto& wanted : names) {
+    if (std::find(loaded.begin(), loaded.end(), wanted) != loaded.end()) continue;
+    throw Error(fmt::format("{}: no {} named '{}' is loaded (loaded: {}); `rehearse plugins` shows what was refused and why, "
+                            "and `--force` sets it anyway",
+                            key, to_string(kind), wanted, loaded.empty() ? "none" : fmt::format("{}", fmt::join(loaded, ", "))));
+  }
+}
+
 // Checks `key` = `value` against the engine's settings and the options components declare.
-void validate_setting(const Engine& engine, const std::string& key, const std::string& value) {
+// `force`: a setting may name a component that is not loaded.
+void validate_setting(const Engine& engine, const std::string& key, const std::string& value, bool force) {
   if (auto option = deck_scheduler_option(engine, key)) {
     if (auto problem = validate_option(option->second, value); !problem.empty()) throw Error(fmt::format("{}: {}", key, problem));
     return;
@@ -74,10 +113,7 @@ void validate_setting(const Engine& engine, const std::string& key, const std::s
     if (name != setting.name) continue;
     if (auto problem = validate_option(setting.spec, value); !problem.empty())
       throw Error(fmt::format("{}: {}", key, problem));
-    if (name == "scheduler" && !engine.registry().scheduler(value))
-      throw Error(fmt::format("{}: there is no scheduler named '{}'", key, value));
-    if (name == "frontend" && !engine.registry().frontend(value))
-      throw Error(fmt::format("{}: there is no front end named '{}'", key, value));
+    if (!force) require_loaded(engine, key, name, value);
     return;
   }
   if (key.starts_with("deck.")) throw Error(fmt::format("'{}' is not a deck setting", name));
@@ -95,6 +131,87 @@ void validate_setting(const Engine& engine, const std::string& key, const std::s
   throw Error(fmt::format("unknown setting '{}' (`rehearse config list` shows them)", key));
 }
 
+// A setting as it applies now: its value, and where that value comes from ("default",
+// "collection", or "deck <name>").
+struct EffectiveSetting {
+  std::string key;
+  std::string value;
+  std::string from;
+  std::string help;
+};
+
+// The value a core setting has when nothing is stored: the declared default, or for the settings
+// that name components, what the engine falls back to.
+std::string default_value(const Engine& engine, const CoreSetting& setting) {
+  const std::string_view name = setting.name;
+  if (name == "scheduler") return engine.default_scheduler();
+  if (name == "scorers") return std::string(Engine::kDefaultScorers);
+  return setting.spec.default_value;
+}
+
+// Every setting with its effective value: the engine's, then each component's options, then the
+// deck settings stored in the collection.
+std::vector<EffectiveSetting> effective_settings(Engine& engine) {
+  const auto stored = engine.collection().config_with_prefix("");
+  auto effective = [&](const std::string& key, const std::string& fallback, const std::string& help) {
+    auto it = stored.find(key);
+    return it != stored.end() ? EffectiveSetting{key, it->second, "collection", help} : EffectiveSetting{key, fallback, "default", help};
+  };
+  std::vector<EffectiveSetting> settings;
+  for (const auto& setting : core_settings()) settings.push_back(effective(setting.name, default_value(engine, setting), setting.help));
+  for (const auto& component : engine.registry().components()) {
+    for (const auto& spec : component.options) {
+      const std::string key = fmt::format("{}.{}.{}", to_string(component.kind), component.name, spec.name);
+      settings.push_back(effective(key, spec.default_value, spec.help));
+    }
+  }
+  // What is stored but declared by nothing loaded (a plugin that is not loaded now) is still shown.
+  for (const auto& [key, value] : stored) {
+    if (key.starts_with("deck.") ||
+        std::any_of(settings.begin(), settings.end(), [&](const EffectiveSetting& s) { return s.key == key; }))
+      continue;
+    settings.push_back({key, value, "collection", "(declared by no plugin that is loaded)"});
+  }
+  for (const auto& [key, value] : stored) {
+    if (!key.starts_with("deck.")) continue;
+    const std::string deck = deck_of(engine, key).value_or("");
+    settings.push_back({key, value, "deck " + deck, "for the cards of this deck only"});
+  }
+  return settings;
+}
+
+// "deck.<deck>.<setting>" that the collection does not store: the value the deck gets from the
+// collection or the default. Nothing for other keys.
+std::optional<EffectiveSetting> deck_setting(Engine& engine, const std::string& key) {
+  const auto deck = deck_of(engine, key);
+  if (!deck) return std::nullopt;
+  const std::string general = key.substr(5 + deck->size() + 1);  // "deck." + deck + "."
+  for (const auto& setting : effective_settings(engine))
+    if (setting.key == general) return EffectiveSetting{key, setting.value, setting.from, setting.help};
+  return std::nullopt;
+}
+
+// The settings as a table whose columns fit the longest name and value. A value too long for a
+// column (FSRS's 21 parameters) is cut short there; `config get` shows it whole.
+void print_settings(const std::vector<EffectiveSetting>& settings) {
+  constexpr size_t kWidestValue = 32;
+  auto shown = [&](const std::string& value) {
+    return value.size() <= kWidestValue ? value : value.substr(0, kWidestValue - 3) + "...";
+  };
+  size_t key_width = 7, value_width = 5, from_width = 4;
+  bool cut = false;
+  for (const auto& s : settings) {
+    key_width = std::max(key_width, s.key.size());
+    value_width = std::max(value_width, shown(s.value).size());
+    from_width = std::max(from_width, s.from.size());
+    cut = cut || s.value.size() > kWidestValue;
+  }
+  fmt::print("{:<{}}  {:<{}}  {:<{}}  {}\n", "setting", key_width, "value", value_width, "from", from_width, "what it does");
+  for (const auto& s : settings)
+    fmt::print("{:<{}}  {:<{}}  {:<{}}  {}\n", s.key, key_width, shown(s.value), value_width, s.from, from_width, s.help);
+  if (cut) fmt::print("(`rehearse config get KEY` shows a value cut short with ...)\n");
+}
+
 // Tells the user what switching schedulers did to their cards.
 void report_switch(const Engine::SettingReport& report) {
   if (report.switched_decks.empty()) return;
@@ -108,7 +225,7 @@ void report_switch(const Engine::SettingReport& report) {
 }  // namespace
 
 int run_config(const Arguments& args) {
-  args.allow_only(with_globals({"--json"}));
+  args.allow_only(with_globals({"--json", "--force"}));
   const auto& ops = args.operands();
   const std::string action = ops.empty() ? "list" : ops[0];
   // Wrong arguments are refused before the collection is opened (or created).
@@ -119,30 +236,32 @@ int run_config(const Arguments& args) {
   Engine engine(engine_config(args));
   Collection& collection = engine.collection();
   if (action == "list") {
-    const auto stored = collection.config_with_prefix("");
-    for (const auto& setting : core_settings()) {
-      auto it = stored.find(setting.name);
-      fmt::print("{:<34} {:<14} {}\n", setting.name, it != stored.end() ? it->second : "(" + setting.spec.default_value + ")", setting.help);
+    const std::vector<EffectiveSetting> settings = effective_settings(engine);
+    if (args.flag("--json")) {
+      json out = json::array();
+      for (const auto& setting : settings)
+        out.push_back({{"key", setting.key}, {"value", setting.value}, {"from", setting.from}, {"help", setting.help}});
+      fmt::print("{}\n", out.dump(2));
+      return 0;
     }
-    for (const auto& component : engine.registry().components()) {
-      for (const auto& spec : component.options) {
-        const std::string key = fmt::format("{}.{}.{}", to_string(component.kind), component.name, spec.name);
-        auto it = stored.find(key);
-        fmt::print("{:<34} {:<14} {}\n", key, it != stored.end() ? it->second : "(" + spec.default_value + ")", spec.help);
-      }
-    }
-    for (const auto& [key, value] : stored)
-      if (key.starts_with("deck.")) fmt::print("{:<34} {}\n", key, value);
+    print_settings(settings);
     return 0;
   }
   if (action == "get") {
-    auto value = collection.config(ops[1]);
-    if (!value) return 1;
-    fmt::print("{}\n", *value);
+    const std::vector<EffectiveSetting> settings = effective_settings(engine);
+    auto it = std::find_if(settings.begin(), settings.end(), [&](const EffectiveSetting& s) { return s.key == ops[1]; });
+    std::optional<EffectiveSetting> found;
+    if (it != settings.end()) found = *it;
+    else found = deck_setting(engine, ops[1]);
+    if (!found) throw Error(fmt::format("unknown setting '{}' (`rehearse config list` shows them)", ops[1]));
+    if (args.flag("--json"))
+      fmt::print("{}\n", json{{"key", found->key}, {"value", found->value}, {"from", found->from}}.dump(2));
+    else
+      fmt::print("{}\n", found->value);
     return 0;
   }
   if (action == "set") {
-    validate_setting(engine, ops[1], ops[2]);
+    validate_setting(engine, ops[1], ops[2], args.flag("--force"));
     if (auto deck = deck_of(engine, ops[1])) {
       const auto names = collection.deck_names();
       if (std::find(names.begin(), names.end(), *deck) == names.end())

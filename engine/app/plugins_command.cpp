@@ -1,5 +1,6 @@
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <iostream>
 
 #include "command_support.h"
@@ -46,8 +47,16 @@ int run_plugins(const Arguments& args) {
     for (const auto& r : host.refused()) refused.push_back({{"file", r.file.string()}, {"reason", r.reason}});
     print_json({{"loaded", loaded}, {"refused", refused}});
   } else {
+    // Columns as wide as their longest entry, so that a long plugin name keeps the table straight.
+    size_t kind_width = 8, name_width = 4, version_width = 7;
+    for (const auto& p : host.loaded()) {
+      kind_width = std::max(kind_width, p.kind.size());
+      name_width = std::max(name_width, p.name.size());
+      version_width = std::max(version_width, p.version.size());
+    }
     for (const auto& p : host.loaded())
-      fmt::print("{:<10} {:<10} {:<8} {}\n           {}\n", p.kind, p.name, p.version, p.description, p.file.string());
+      fmt::print("{:<{}} {:<{}} {:<{}} {}\n{:{}}{}\n", p.kind, kind_width, p.name, name_width, p.version, version_width, p.description,
+                 "", kind_width + 1, p.file.string());
     for (const auto& r : host.refused()) fmt::print("refused    {}: {}\n", r.file.string(), r.reason);
     if (host.loaded().empty() && host.refused().empty()) fmt::print("No plugins found.\n");
   }

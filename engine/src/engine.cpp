@@ -19,7 +19,6 @@ namespace {
 // FSRS (see Engine::Engine), so a collection that names none predates it and keeps SM-2.
 constexpr std::string_view kDefaultSchedulers[] = {"sm2", "fsrs"};
 constexpr std::string_view kNewCollectionScheduler = "fsrs";
-constexpr std::string_view kDefaultScorers = "keypoints,star,technical";
 
 std::vector<std::string> split_list(std::string_view text) {
   std::vector<std::string> items;
@@ -251,17 +250,30 @@ Engine::SettingReport Engine::change_setting(const std::string& key, const std::
   return report;
 }
 
-std::vector<const Scorer*> Engine::scorers_for(const std::string& deck) const {
+std::string Engine::default_scheduler() const {
+  for (auto fallback : kDefaultSchedulers)
+    if (impl_->registry.scheduler(fallback)) return std::string(fallback);
+  return {};
+}
+
+Engine::ScorerChain Engine::scorer_chain_for(const std::string& deck) const {
   auto names = impl_->collection->config("deck." + deck + ".scorers");
   if (!names) names = impl_->collection->config("scorers");
-  std::vector<const Scorer*> scorers;
+  ScorerChain chain;
   for (const auto& name : split_list(names.value_or(std::string(kDefaultScorers)))) {
     if (const Scorer* scorer = impl_->registry.scorer(name))
-      scorers.push_back(scorer);
+      chain.scorers.push_back(scorer);
     else if (names)
-      throw Error(fmt::format("the scorer '{}' chosen for deck '{}' is not loaded (`rehearse plugins` lists what is)", name, deck));
+      chain.not_loaded.push_back(
+          fmt::format("the scorer '{}' chosen for deck '{}' is not loaded (`rehearse plugins` lists what is)", name, deck));
   }
-  return scorers;
+  return chain;
+}
+
+std::vector<const Scorer*> Engine::scorers_for(const std::string& deck) const {
+  ScorerChain chain = scorer_chain_for(deck);
+  if (!chain.not_loaded.empty()) throw Error(chain.not_loaded.front());
+  return std::move(chain.scorers);
 }
 
 Collection::Replayer Engine::replayer() const {

@@ -82,7 +82,7 @@ std::string type_and_range_problem(const OptionSpec& spec, std::string_view valu
     case OptionType::integer:
     case OptionType::number: {
       auto number = parse_number(value);
-      if (!number) return fmt::format("expected a {}", to_string(spec.type));
+      if (!number) return spec.type == OptionType::integer ? "expected a whole number" : "expected a number";
       if (spec.type == OptionType::integer && std::floor(*number) != *number) return "expected a whole number";
       if (ranged && (*number < spec.min || *number > spec.max)) return fmt::format("must be from {}", range_text(spec));
       return "";

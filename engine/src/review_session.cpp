@@ -133,7 +133,12 @@ QueueCounts ReviewSession::counts() const {
 }
 
 CombinedScore ReviewSession::score(const Card& card, const Attempt& attempt) const {
-  return score_answer(impl_->engine, impl_->engine.scorers_for(card.deck), card.content, attempt);
+  // A scorer the settings name but that is not loaded must not cost the user the answer they
+  // typed: the others still score it, and the front end shows why one is missing.
+  const Engine::ScorerChain chain = impl_->engine.scorer_chain_for(card.deck);
+  CombinedScore combined = score_answer(impl_->engine, chain.scorers, card.content, attempt);
+  combined.errors.insert(combined.errors.end(), chain.not_loaded.begin(), chain.not_loaded.end());
+  return combined;
 }
 
 AnswerOutcome ReviewSession::answer(const Card& card, Rating rating, const AnswerDetails& details) {

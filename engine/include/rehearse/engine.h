@@ -80,7 +80,20 @@ class REHEARSE_API Engine {
 
   // The scheduler used for `deck` ("deck.<name>.scheduler", else "scheduler", else the default).
   const Scheduler& scheduler_for(const std::string& deck) const;
-  // The scorers run on cards of `deck`, in order ("deck.<name>.scorers", else "scorers").
+  // The scheduler a deck gets when no setting names one: the first of sm2, fsrs that is loaded
+  // (empty when neither is).
+  std::string default_scheduler() const;
+  // The scorers run on cards of `deck`, in order ("deck.<name>.scorers", else "scorers", else
+  // kDefaultScorers). The scorers a setting names must be loaded: when one is not, `not_loaded`
+  // says so in a sentence for the user, and the chain goes on without it. (A scorer of the
+  // default chain that is not loaded is left out without a word: the user chose nothing.)
+  static constexpr std::string_view kDefaultScorers = "keypoints,star,technical";
+  struct ScorerChain {
+    std::vector<const Scorer*> scorers;
+    std::vector<std::string> not_loaded;
+  };
+  ScorerChain scorer_chain_for(const std::string& deck) const;
+  // The same, but a scorer named by a setting that is not loaded is an error (rehearse::Error).
   std::vector<const Scorer*> scorers_for(const std::string& deck) const;
   // The resolved settings of a component ("<kind>.<name>.<option>" keys).
   Options options_for(ComponentKind kind, std::string_view name, const std::vector<OptionSpec>& specs) const;

@@ -10,6 +10,7 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <istream>
 #include <memory>
@@ -18,6 +19,7 @@
 
 #include "rehearse/engine.h"
 #include "rehearse/plugin.h"
+#include "rehearse/text_layout.h"
 
 namespace {
 
@@ -38,26 +40,36 @@ size_t columns(std::string_view text) {
   return count;
 }
 
-// Word-wraps each line of `text` to the output width. The first output line starts with `first`,
-// every other one with `rest` (by default, as many spaces as `first` is wide).
+// Lays `text` out at the output width: each paragraph and list item reflowed (a deck's hard line
+// breaks are the author's width, not ours), code and tables as they are. The first output line
+// starts with `first`, every other one with `rest` (by default, as many spaces as `first` is
+// wide); a list item's own lines hang under its text.
 std::string wrap(const std::string& text, const std::string& first, std::string rest = "\x01") {
   if (rest == "\x01") rest = std::string(columns(first), ' ');
   const size_t width = static_cast<size_t>(output_width()) - 1;
   std::string out;
-  std::istringstream lines(text);
-  std::string line;
   bool first_line = true;
-  while (std::getline(lines, line)) {
+  for (const DisplayLine& line : reflow_lines(text)) {
     if (!first_line) out += '\n';
     std::string current = first_line ? first : rest;
     first_line = false;
+    if (!line.wrappable) {
+      out += line.text.empty() ? std::string() : current + line.text;
+      continue;
+    }
+    // A list item ("- ", "1. ") continues under its text, not under its marker; a nested item
+    // keeps its indentation.
+    const size_t lead = std::min(line.text.find_first_not_of(' '), line.text.size());
+    current += line.text.substr(0, lead);
+    const std::string hang = rest + std::string(line.hang, ' ');
     size_t used = columns(current);
     bool start = true;
-    std::istringstream words(line);
+    std::istringstream words(line.text);
     for (std::string word; words >> word;) {
       if (!start && used + 1 + columns(word) > width) {
-        out += current + '\n';
-        current = rest;
+        out += current;
+        out += '\n';
+        current = hang;
         used = columns(current);
         start = true;
       }
@@ -176,7 +188,12 @@ class CliFrontend final : public Frontend {
       show_answer(out, card->content);
       CombinedScore score;
       if (!trim(typed).empty()) {
-        score = session->score(*card, Attempt{typed, seconds, {}});
+        // Whatever goes wrong in scoring, the typed answer stays, and so does the rating below.
+        try {
+          score = session->score(*card, Attempt{typed, seconds, {}});
+        } catch (const std::exception& e) {
+          score.errors.push_back(e.what());
+        }
         if (!score.parts.empty() || !score.errors.empty()) {
           out << "\n--- Your answer ---\n";
           show_score(out, score);

@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "rehearse/text_layout.h"
+
 namespace rehearse::tui {
 
 namespace {
@@ -401,12 +403,14 @@ void ReviewScreen::draw_key_bar(int y, int width) {
     items.push_back(key_bar_item(L"^Q", L"quit", false));
     items.push_back(key_bar_item(L"F1", L"help", false));
   } else if (phase_ == Phase::revealed) {
-    const std::optional<Rating> suggestion = score_ ? score_->suggestion : std::nullopt;
+    // Plain values rather than a copied std::optional, which g++ 12 cannot prove initialised.
+    const bool suggested = score_ && score_->suggestion.has_value();
+    const Rating enter_rating = suggested ? *score_->suggestion : Rating::good;
     for (int r = 1; r <= 4; ++r) {
       const auto rating = static_cast<Rating>(r);
-      items.push_back(key_bar_item(std::to_wstring(r), wide(rating_name(rating)), suggestion == rating));
+      items.push_back(key_bar_item(std::to_wstring(r), wide(rating_name(rating)), suggested && enter_rating == rating));
     }
-    items.push_back(key_bar_item(L"Enter", wide(rating_name(suggestion.value_or(Rating::good))), false));
+    items.push_back(key_bar_item(L"Enter", wide(rating_name(enter_rating)), false));
     items.push_back(key_bar_item(L"u", L"undo", false));
     items.push_back(key_bar_item(L"q", L"quit", false));
     items.push_back(key_bar_item(L"?", L"help", false));
@@ -483,19 +487,19 @@ void ReviewScreen::add_model_answer(Page& page) const {
   if (!card.answer.empty()) {
     page.blank();
     page.text(card.kind == CardKind::keypoint ? "Explanation" : "Model answer", Style::heading);
-    page.text(card.answer, Style::normal, L"  ");
+    page.text(reflow(card.answer), Style::normal, L"  ");
   }
   if (!card.story.empty()) {
     page.blank();
     page.text(card.kind == CardKind::story ? "Your story" : "A model STAR answer", Style::heading);
     const auto part = [&](const char* label, const std::string& text) {
-      if (!text.empty()) page.text(text, Style::normal, L"  " + padded(wide(label), kLabelWidth), Style::label);
+      if (!text.empty()) page.text(reflow(text), Style::normal, L"  " + padded(wide(label), kLabelWidth), Style::label);
     };
     part("Situation", card.story.situation);
     part("Task", card.story.task);
     for (std::size_t i = 0; i < card.story.actions.size(); ++i) {
       const std::wstring label = padded(i == 0 ? L"Action" : L"", kLabelWidth);
-      page.text(card.story.actions[i], Style::normal, L"  " + label + std::to_wstring(i + 1) + L". ", Style::label);
+      page.text(reflow(card.story.actions[i]), Style::normal, L"  " + label + std::to_wstring(i + 1) + L". ", Style::label);
     }
     part("Result", card.story.result);
     part("Lesson", card.story.lesson);
