@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -33,5 +34,8 @@ nlohmann::json warnings_json(const std::vector<ParseWarning>& warnings);
 
 // Throws UsageError unless the command has between `min` and `max` operands.
 void require_operands(const Arguments& args, size_t min, size_t max, const char* what);
+
+// One card in the Markdown deck format (decks/README.md), with its `id:`, as `export` writes it.
+void write_card(std::ostream& out, const CardContent& card);
 
 }  // namespace rehearse::app

@@ -22,5 +22,6 @@ int run_export_revlog(const Arguments& args);
 int run_serve(const Arguments& args);
 int run_score(const Arguments& args);
 int run_stories(const Arguments& args);
+int run_story(const Arguments& args);
 
 }  // namespace rehearse::app

@@ -19,7 +19,7 @@ namespace {
 
 // Field labels of the deck format: a line of a value that starts like one must not be read as one.
 bool starts_like_label(const std::string& line) {
-  static const char* const kLabels[] = {"id:",    "type:",      "themes:", "tags:",   "group:",   "answer:", "key points:",
+  static const char* const kLabels[] = {"id:",    "type:",      "themes:", "tags:",   "group:",   "template:", "answer:", "key points:",
                                         "avoid:", "situation:", "task:",   "action:", "actions:", "result:", "lesson:"};
   for (const char* label : kLabels)
     if (line.starts_with(label)) return true;
@@ -54,6 +54,9 @@ void write_words(std::ostream& out, const char* label, const std::vector<std::st
   out << "\n";
 }
 
+
+}  // namespace
+
 void write_card(std::ostream& out, const CardContent& card) {
   const char marker = card.kind == CardKind::question ? 'Q' : card.kind == CardKind::keypoint ? 'K' : 'S';
   out << "## " << marker << ": " << one_line(card.prompt) << "\n";
@@ -80,8 +83,6 @@ void write_card(std::ostream& out, const CardContent& card) {
   write_text(out, "lesson", card.story.lesson);
   out << "\n";
 }
-
-}  // namespace
 
 int run_export(const Arguments& args) {
   args.allow_only(with_globals({"--force"}));

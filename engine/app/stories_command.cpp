@@ -72,8 +72,9 @@ json bank_json(const Collection::StoryBank& bank, const std::vector<Story>& stor
 
 void print_bank(const Collection::StoryBank& bank, const std::vector<Story>& stories) {
   if (stories.empty()) {
-    fmt::print("Your story bank is empty. Add stories to a deck as '## S: title' cards with a 'themes:' line\n"
-               "(see decks/story-bank.md), then `rehearse import` it.\n\n");
+    fmt::print("You have no stories of your own yet. Write one with `rehearse story new`: it walks through\n"
+               "situation, task, action, result and lesson, and files it under the themes it answers. (The\n"
+               "stories of 'My story bank' are templates to start from, not yours.)\n\n");
   } else {
     fmt::print("Your story bank: {} stor{}.\n\n", stories.size(), stories.size() == 1 ? "y" : "ies");
   }
@@ -83,7 +84,7 @@ void print_bank(const Collection::StoryBank& bank, const std::vector<Story>& sto
     const auto found = covering(stories, essential);
     std::vector<std::string> titles;
     for (const Story* story : found) titles.push_back(story->card->prompt);
-    const std::string note = found.empty() ? "no story yet" : found.size() == 1 ? "only one: " + titles.front() : join(titles);
+    const std::string note = found.empty() ? "no story yet: `rehearse story new`" : found.size() == 1 ? "only one: " + titles.front() : join(titles);
     fmt::print("  {:<30} {:>2}  {}\n", essential.name, found.size(), note);
   }
   if (bank.themes.empty()) return;
@@ -113,7 +114,7 @@ void print_bank(const Collection::StoryBank& bank, const std::vector<Story>& sto
   for (const auto& story : stories)
     if (story.card->themes.size() >= 3) broad.push_back(&story);
   std::stable_sort(broad.begin(), broad.end(), [](const Story* a, const Story* b) { return a->card->themes.size() > b->card->themes.size(); });
-  fmt::print("\nThemes with no story: {}\n", none.empty() ? "none" : join(none));
+  fmt::print("\nThemes with no story: {}\n", none.empty() ? "none" : join(none) + " (`rehearse story new` writes one)");
   fmt::print("Themes with only one story: {}\n", one.empty() ? "none" : join(one));
   std::vector<std::string> broad_names;
   for (std::size_t i = 0; i < broad.size() && i < 5; ++i)

@@ -126,4 +126,8 @@ std::string slugify(std::string_view prompt) {
   return slug;
 }
 
+bool is_template(const CardContent& card) {
+  return std::find(card.tags.begin(), card.tags.end(), kTemplateTag) != card.tags.end();
+}
+
 }  // namespace rehearse

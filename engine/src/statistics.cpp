@@ -129,10 +129,13 @@ Collection::StoryBank Collection::story_bank() const {
   StoryBank bank;
   std::map<std::string, StoryBank::Theme> themes;
   SQLite::Database db = open_for_reading(*this);
-  SQLite::Statement q(db, "SELECT c.id, d.name, c.kind, c.prompt, c.themes FROM cards c JOIN decks d ON d.id = c.deck_id "
+  SQLite::Statement q(db, "SELECT c.id, d.name, c.kind, c.prompt, c.themes, c.tags FROM cards c JOIN decks d ON d.id = c.deck_id "
                           "WHERE c.suspended != ? AND (c.kind = 'story' OR (c.kind = 'question' AND c.themes != '')) ORDER BY d.name, c.id");
   q.bind(1, kGoneFromFile);
   while (q.executeStep()) {
+    // A template story is guidance for writing one's own, not a story the user can tell.
+    const std::string tags = "\n" + q.getColumn(5).getString() + "\n";  // one a line
+    if (tags.find("\n" + std::string(kTemplateTag) + "\n") != std::string::npos) continue;
     const bool is_story = q.getColumn(2).getString() == "story";
     const std::vector<std::string> card_themes = theme_list(q.getColumn(4).getString());
     for (const auto& name : card_themes) {

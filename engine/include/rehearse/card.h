@@ -108,6 +108,12 @@ REHEARSE_API QuestionType type_of(const CardContent& card);
 // question or a story card. Front ends time such answers; the STAR rubric grades them.
 REHEARSE_API bool asks_for_a_story(const CardContent& card);
 
+// Whether the card is a template to write one's own version of (`template: true` in a deck, kept
+// as the tag "template"): its text is guidance, never a model answer, and a template story is not
+// one of the user's own stories.
+inline constexpr std::string_view kTemplateTag = "template";
+REHEARSE_API bool is_template(const CardContent& card);
+
 // Derives a stable uid from a prompt: lower case ASCII letters and digits, words joined by '-',
 // at most 80 characters. Non-ASCII letters are kept as they are.
 REHEARSE_API std::string slugify(std::string_view prompt);

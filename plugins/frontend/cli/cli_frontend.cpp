@@ -184,7 +184,13 @@ class CliFrontend final : public Frontend {
       if (first && typed.empty() && (trim(line) == "undo")) continue;
 
       const double seconds = std::chrono::duration<double>(SteadyClock::now() - shown).count();
-      out << "\n--- Answer ---\n";
+      if (is_template(card->content))
+        out << "\n--- Write your own version ---\n"
+            << wrap("This is a template, not a model answer: tell a story of your own that fits it, and write it down with "
+                    "`rehearse story new`.", "  ")
+            << "\n";
+      else
+        out << "\n--- Answer ---\n";
       show_answer(out, card->content);
       CombinedScore score;
       if (!trim(typed).empty()) {

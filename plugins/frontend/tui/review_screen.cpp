@@ -491,7 +491,10 @@ void ReviewScreen::add_model_answer(Page& page) const {
   }
   if (!card.story.empty()) {
     page.blank();
-    page.text(card.kind == CardKind::story ? "Your story" : "A model STAR answer", Style::heading);
+    page.text(is_template(card)              ? "Write your own version (a template, not a model answer)"
+              : card.kind == CardKind::story ? "Your story"
+                                             : "A model STAR answer",
+              Style::heading);
     const auto part = [&](const char* label, const std::string& text) {
       if (!text.empty()) page.text(reflow(text), Style::normal, L"  " + padded(wide(label), kLabelWidth), Style::label);
     };

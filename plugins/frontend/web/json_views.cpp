@@ -57,7 +57,7 @@ json card_front(const Card& card, const SpokenTarget& target) {
 
 json card_back(const CardContent& c) {
   json back = {{"answer", c.answer}, {"key_points", key_points_json(c.key_points)}, {"pitfalls", c.pitfalls},
-               {"themes", c.themes}, {"tags", c.tags}};
+               {"themes", c.themes}, {"tags", c.tags}, {"template", rehearse::is_template(c)}};
   if (!c.story.empty())
     back["story"] = {{"situation", c.story.situation}, {"task", c.story.task}, {"actions", c.story.actions},
                      {"result", c.story.result}, {"lesson", c.story.lesson}};

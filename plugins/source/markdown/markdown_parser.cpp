@@ -74,12 +74,12 @@ int invalid_utf8_line(std::string_view text) {
   return 0;
 }
 
-enum class Field { id, type, themes, tags, group, answer, key_points, avoid, situation, task, action, result, lesson };
+enum class Field { id, type, themes, tags, group, template_card, answer, key_points, avoid, situation, task, action, result, lesson };
 
 const std::map<std::string, Field>& field_labels() {
   static const std::map<std::string, Field> labels = {
       {"id", Field::id},           {"themes", Field::themes},         {"tags", Field::tags},
-      {"group", Field::group},     {"type", Field::type},
+      {"group", Field::group},     {"type", Field::type},             {"template", Field::template_card},
       {"answer", Field::answer},   {"key points", Field::key_points}, {"avoid", Field::avoid},
       {"situation", Field::situation}, {"task", Field::task},         {"action", Field::action},
       {"actions", Field::action},  {"result", Field::result},         {"lesson", Field::lesson},
@@ -313,6 +313,13 @@ class DeckParser {
     for (const auto& theme : split_list(text_of(pending, Field::themes))) card.themes.push_back(lower(theme));
     card.tags = split_list(text_of(pending, Field::tags));
     card.group = text_of(pending, Field::group);
+    if (auto it = pending.fields.find(Field::template_card); it != pending.fields.end()) {
+      const std::string value = lower(join_text(it->second.lines));
+      if (value != "true" && value != "false" && value != "yes" && value != "no")
+        throw ParseError(file_, it->second.line, "template: is true or false (a template is guidance for writing your own version)");
+      const bool marked = std::find(card.tags.begin(), card.tags.end(), kTemplateTag) != card.tags.end();
+      if ((value == "true" || value == "yes") && !marked) card.tags.emplace_back(kTemplateTag);
+    }
     if (auto it = pending.fields.find(Field::type); it != pending.fields.end())
       card.type = question_type_at(join_text(it->second.lines), file_, it->second.line);
     else if (card.kind == CardKind::question)

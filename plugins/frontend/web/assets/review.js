@@ -94,7 +94,8 @@ function scoreSection(score) {
 function answerSection(back) {
   const story = back.story;
   return h('section', {class: 'model', 'aria-label': 'Model answer'},
-    h('h2', {}, story && !back.answer ? 'Your story' : 'Model answer'),
+    h('h2', {}, back.template ? 'Write your own version' : story && !back.answer ? 'Your story' : 'Model answer'),
+    back.template ? h('p', {class: 'hint'}, 'This is a template, not a model answer: tell a story of your own that fits it, and write it down with `rehearse story new`.') : null,
     story ? h('dl', {class: 'star'},
       [['Situation', story.situation], ['Task', story.task]].map(([label, text]) => text ? [h('dt', {}, label), h('dd', {}, text)] : null),
       story.actions.length ? [h('dt', {}, 'Action'), h('dd', {}, h('ol', {}, story.actions.map((a) => h('li', {}, a))))] : null,
