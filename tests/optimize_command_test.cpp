@@ -1,0 +1,157 @@
+// `rehearse optimize` as a user runs it: on a CSV review log, saving the fitted parameters where
+// the fsrs scheduler reads them (the collection's setting or a deck's preset) only when they are
+// better, refusing bad logs with the file and line, and leaving a read-only collection untouched.
+#include <fmt/format.h>
+#include <pwd.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+
+#include "fsrs_model.h"
+#include "learner_simulator.h"
+#include "test_support.h"
+
+using nlohmann::json;
+using rehearse::test::run_program;
+using rehearse::test::TempDir;
+
+namespace {
+
+std::string simulated_log(int days, int new_per_day, std::uint64_t seed = 3) {
+  rehearse::tools::LearnerProfile profile;
+  profile.days = days;
+  profile.new_per_day = new_per_day;
+  profile.seed = seed;
+  return rehearse::tools::to_revlog_csv(rehearse::tools::simulate_learner(profile));
+}
+
+std::vector<double> numbers(const json& list) { return list.get<std::vector<double>>(); }
+
+}  // namespace
+
+TEST_CASE("optimize fits a CSV log and says how much better the fitted parameters predict it", "[optimize]") {
+  TempDir dir;
+  const auto log = dir.write("log.csv", simulated_log(60, 10));
+  const auto result = run_program({"optimize", "--revlog", log.string(), "--json"}, "", {"TZ=UTC"});
+  INFO(result.err);
+  REQUIRE(result.status == 0);
+  const json report = json::parse(result.out);
+  CHECK(report["reviews"].get<int>() > 64);
+  CHECK(report["parameters"].size() == 21);
+  CHECK(rehearse::fsrs::check_parameters(numbers(report["parameters"])).empty());
+  CHECK(report["fitted"]["log_loss"].get<double>() < report["current"]["log_loss"].get<double>());
+  CHECK(report["fitted"]["rmse_bins"].get<double>() >= 0);
+  CHECK(report["applied"] == false);
+
+  const auto text = run_program({"optimize", "--revlog", log.string()}, "", {"TZ=UTC"});
+  CHECK(text.status == 0);
+  CHECK_THAT(text.out, Catch::Contains("log loss") && Catch::Contains("RMSE(bins)") && Catch::Contains("fitted parameters"));
+  CHECK(text.err.empty());  // no progress bar when standard error is not a terminal
+}
+
+TEST_CASE("optimize keeps the defaults for a log below fsrs-rs's thresholds", "[optimize]") {
+  TempDir dir;
+  const auto log = dir.write("log.csv", simulated_log(3, 1));
+  const auto result = run_program({"optimize", "--revlog", log.string(), "--json"}, "", {"TZ=UTC"});
+  REQUIRE(result.status == 0);
+  const json report = json::parse(result.out);
+  const auto& defaults = rehearse::fsrs::kDefaultParameters;
+  CHECK(numbers(report["parameters"]) == std::vector<double>(defaults.begin(), defaults.end()));
+  CHECK_THAT(report["note"].get<std::string>(), Catch::Contains("default parameters are kept"));
+  const auto text = run_program({"optimize", "--revlog", log.string()}, "", {"TZ=UTC"});
+  CHECK_THAT(text.out, Catch::Contains("fewer than 8 reviews to predict"));
+}
+
+TEST_CASE("optimize refuses a bad review log with the file and line", "[optimize]") {
+  TempDir dir;
+  const std::string header = "card_id,review_time,review_rating\n";
+  const auto rating = dir.write("rating.csv", header + "1,1735722000000,3\n1,1735808400000,5\n");
+  const auto time = dir.write("time.csv", header + "1,1735722000000,3\n1,yesterday,3\n");
+  const auto order = dir.write("order.csv", header + "1,1735808400000,3\n1,1735722000000,3\n");
+  for (const auto& file : {rating, time, order}) {
+    const auto result = run_program({"optimize", "--revlog", file.string()}, "", {"TZ=UTC"});
+    INFO(file.filename());
+    CHECK(result.status == 1);
+    CHECK_THAT(result.err, Catch::Contains(file.string() + ":3:"));
+  }
+}
+
+TEST_CASE("optimize --apply saves better parameters where the fsrs scheduler reads them", "[optimize]") {
+  TempDir dir;
+  const auto log = dir.write("log.csv", simulated_log(60, 10));
+  const std::string collection = (dir / "collection.db").string();
+  const std::vector<std::string> env = {"TZ=UTC"};
+
+  SECTION("for the collection, and not again when they are no better") {
+    const auto applied = run_program({"--collection", collection, "optimize", "--revlog", log.string(), "--apply", "--json"}, "", env);
+    INFO(applied.err);
+    REQUIRE(applied.status == 0);
+    const json report = json::parse(applied.out);
+    CHECK(report["applied"] == true);
+    const auto saved = run_program({"--collection", collection, "config", "get", "scheduler.fsrs.parameters"}, "", env);
+    REQUIRE(saved.status == 0);
+    std::vector<double> values;
+    for (const auto& item : *rehearse::parse_number_list(saved.out)) values.push_back(item);
+    CHECK(values == numbers(report["parameters"]));
+
+    // The same fit again starts from what was saved: nothing better, nothing saved.
+    const auto again = run_program({"--collection", collection, "optimize", "--revlog", log.string(), "--apply"}, "", env);
+    REQUIRE(again.status == 0);
+    CHECK_THAT(again.out, Catch::Contains("not saved"));
+  }
+
+  SECTION("for a deck's preset with --deck") {
+    const auto applied =
+        run_program({"--collection", collection, "optimize", "--deck", "The STAR method", "--revlog", log.string(), "--apply"}, "", env);
+    INFO(applied.err);
+    REQUIRE(applied.status == 0);
+    CHECK_THAT(applied.out, Catch::Contains("saved"));
+    const auto preset = run_program({"--collection", collection, "config", "get", "deck.The STAR method.scheduler.fsrs.parameters"}, "", env);
+    CHECK(preset.status == 0);
+    const auto global = run_program({"--collection", collection, "config", "get", "scheduler.fsrs.parameters"}, "", env);
+    CHECK(global.status == 1);  // the collection's own setting is untouched
+  }
+}
+
+TEST_CASE("optimize --apply on a read-only collection says so and changes nothing", "[optimize]") {
+  TempDir dir;
+  const auto log = dir.write("log.csv", simulated_log(60, 10));
+  const auto collection = dir / "collection.db";
+  REQUIRE(run_program({"--collection", collection.string(), "stats"}, "", {"TZ=UTC"}).status == 0);
+  const std::string before = rehearse::test::read_text(collection);
+  const auto entries_before = std::distance(std::filesystem::directory_iterator(dir.path()), std::filesystem::directory_iterator());
+
+  ::chmod(collection.c_str(), 0444);
+  ::chmod(dir.path().c_str(), 0555);
+  std::string output;
+  int status = -1;
+  if (::geteuid() == 0) {
+    // File modes do not stop root: run the program as an unprivileged user instead.
+    if (!::getpwnam("nobody")) {
+      WARN("skipped: running as root and there is no user 'nobody' to run the program as");
+      ::chmod(dir.path().c_str(), 0755);
+      return;
+    }
+    const std::string command = fmt::format("runuser -u nobody -- '{}' --collection '{}' optimize --revlog '{}' --apply 2>&1",
+                                            REHEARSE_TEST_PROGRAM, collection.string(), log.string());
+    std::FILE* pipe = ::popen(command.c_str(), "r");
+    REQUIRE(pipe);
+    char buffer[4096];
+    for (size_t n; (n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0;) output.append(buffer, n);
+    status = WEXITSTATUS(::pclose(pipe));
+  } else {
+    const auto result = run_program({"--collection", collection.string(), "optimize", "--revlog", log.string(), "--apply"}, "", {"TZ=UTC"});
+    status = result.status;
+    output = result.err;
+  }
+  ::chmod(dir.path().c_str(), 0755);
+  ::chmod(collection.c_str(), 0644);
+  INFO(output);
+  CHECK(status == 1);
+  CHECK_THAT(output, Catch::Contains("read-only") && Catch::Contains("nothing was changed"));
+  CHECK(rehearse::test::read_text(collection) == before);
+  CHECK(std::distance(std::filesystem::directory_iterator(dir.path()), std::filesystem::directory_iterator()) == entries_before);
+}
