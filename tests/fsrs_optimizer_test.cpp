@@ -191,3 +191,23 @@ TEST_CASE("the optimizer finds a simulated learner's memory again", "[fsrs][opti
   CHECK(found.log_loss < defaults.log_loss);
   CHECK(found.rmse_bins < defaults.rmse_bins);
 }
+
+TEST_CASE("the gradient derived by hand equals automatic differentiation on a simulated log", "[fsrs][optimizer]") {
+  rehearse::tools::LearnerProfile profile;
+  profile.days = 120;
+  profile.seed = 11;
+  const TrainingSet set = build_training_set(logs_of(rehearse::tools::simulate_learner(profile)));
+  REQUIRE(set.items > 1000);
+  // At the defaults, and away from them, where other branches (the lapse cap, the same-day floor)
+  // are taken.
+  const Parameters elsewhere = {0.3, 1.0, 3.0, 12.0, 7.0, 0.6, 2.0, 0.01, 1.3, 0.2, 1.2, 1.8, 0.1, 0.35, 2.0, 0.3, 2.5, 1.5, 0.6, 0.1, 0.3};
+  for (const Parameters& parameters : {kDefaultParameters, elsewhere}) {
+    std::array<double, kParameterCount> by_hand{}, automatic{};
+    const double loss = prediction_loss(parameters, set.cards, &by_hand);
+    CHECK(loss == Approx(prediction_loss_autodiff(parameters, set.cards, automatic)).epsilon(1e-12));
+    for (std::size_t j = 0; j < kParameterCount; ++j) {
+      INFO("w" << j);
+      CHECK(by_hand[j] == Approx(automatic[j]).epsilon(1e-8).margin(1e-9));
+    }
+  }
+}

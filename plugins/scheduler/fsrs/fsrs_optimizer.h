@@ -7,8 +7,9 @@
 // is the pretrained w0-w3 with the other parameters at their defaults, sigma fsrs-rs's
 // PARAMS_STDDEV. Over one epoch fsrs-rs's batch losses add up to exactly this objective.
 //
-// The gradient comes from automatic differentiation (Ceres's forward-mode Jets, through the same
-// recurrence as fsrs_model.h); Ceres's L-BFGS line search minimises it. The parameters stay within
+// The gradient is derived by hand (reverse mode through the recurrence of fsrs_model.h), checked
+// against automatic differentiation (Ceres's forward-mode Jets, too slow for the fit itself) and
+// fsrs-optimizer's reference gradient; Ceres's L-BFGS line search minimises the objective. The parameters stay within
 // their bounds by a change of variables: w = low + (high - low) * sigmoid(u), u unbounded.
 #pragma once
 
@@ -35,6 +36,10 @@ Range training_range(std::size_t parameter);
 // is not null (21 values). The reference check for the automatic differentiation.
 double prediction_loss(const Parameters& parameters, const std::vector<CardSequence>& cards,
                        std::array<double, kParameterCount>* gradient = nullptr);
+
+// The same gradient by automatic differentiation (Ceres Jets): the check for the one by hand.
+double prediction_loss_autodiff(const Parameters& parameters, const std::vector<CardSequence>& cards,
+                                std::array<double, kParameterCount>& gradient);
 
 // The L2 prior sum (w - prior)^2 / sigma^2 times `scale`, and its gradient.
 double prior_penalty(const Parameters& parameters, const Parameters& prior, double scale,
