@@ -10,7 +10,6 @@
 
 #include <cstdio>
 #include <cstdlib>
-#include <map>
 #include <nlohmann/json.hpp>
 
 #include "learner_simulator.h"
@@ -21,26 +20,6 @@ using rehearse::tools::LearnerProfile;
 using rehearse::tools::SimulatedReview;
 
 namespace {
-
-// fsrs-rs's items for the log: per card, every review on a later day than the one before (the
-// first excepted), with the reviews up to it; in time order. Days start at 4 am UTC, as the
-// program counts them under TZ=UTC.
-json items_of(const std::vector<SimulatedReview>& reviews) {
-  std::map<std::int64_t, json> history;
-  std::map<std::int64_t, std::int64_t> last_day;
-  json items = json::array();
-  for (const SimulatedReview& r : reviews) {  // already in time order
-    const std::int64_t day = (r.reviewed_ms - 4 * 3'600'000) / 86'400'000;
-    const auto last = last_day.find(r.card_id);
-    const int delta = last == last_day.end() ? 0 : static_cast<int>(day - last->second);
-    json& reviews_so_far = history[r.card_id];
-    if (!reviews_so_far.is_array()) reviews_so_far = json::array();
-    reviews_so_far.push_back({r.rating, delta});
-    if (last != last_day.end() && delta > 0) items.push_back(reviews_so_far);
-    last_day[r.card_id] = day;
-  }
-  return items;
-}
 
 json run_json(const std::string& command) {
   std::FILE* pipe = ::popen(command.c_str(), "r");
@@ -68,7 +47,7 @@ void compare_with_fsrs_rs(const LearnerProfile& profile) {
   const json fitted = json::parse(ours.out);
   REQUIRE(fitted["parameters"].size() == 21);
 
-  dir.write("items.json", json{{"items", items_of(reviews)}}.dump());
+  dir.write("items.json", rehearse::tools::to_fsrs_items_json(reviews));
   dir.write("ours.json", json{{"rehearse", fitted["parameters"]}}.dump());
   const json judged = run_json(fmt::format("'{0}/node' '{0}/fit.mjs' '{1}' '{2}'", binding, (dir / "items.json").string(),
                                            (dir / "ours.json").string()));

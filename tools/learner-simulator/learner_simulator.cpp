@@ -1,6 +1,7 @@
 #include "learner_simulator.h"
 
 #include <algorithm>
+#include <map>
 #include <cmath>
 #include <random>
 
@@ -92,6 +93,27 @@ std::string to_revlog_csv(const std::vector<SimulatedReview>& reviews) {
   for (const auto& review : reviews)
     csv += std::to_string(review.card_id) + "," + std::to_string(review.reviewed_ms) + "," + std::to_string(review.rating) + "\n";
   return csv;
+}
+
+std::string to_fsrs_items_json(const std::vector<SimulatedReview>& reviews, int day_start_hour) {
+  std::map<std::int64_t, std::string> history;  // per card: "[r,d],[r,d]"
+  std::map<std::int64_t, std::int64_t> last_day;
+  std::string json = "{\"items\": [";
+  bool first_item = true;
+  for (const SimulatedReview& r : reviews) {
+    const std::int64_t shifted = r.reviewed_ms - day_start_hour * 3'600'000LL;
+    const std::int64_t day = shifted >= 0 ? shifted / kDay : (shifted - kDay + 1) / kDay;
+    const auto last = last_day.find(r.card_id);
+    const std::int64_t delta = last == last_day.end() ? 0 : day - last->second;
+    std::string& so_far = history[r.card_id];
+    so_far += (so_far.empty() ? "[" : ",[") + std::to_string(r.rating) + "," + std::to_string(delta) + "]";
+    if (last != last_day.end() && delta > 0) {
+      json += (first_item ? "[" : ",[") + so_far + "]";
+      first_item = false;
+    }
+    last_day[r.card_id] = day;
+  }
+  return json + "]}";
 }
 
 }  // namespace rehearse::tools

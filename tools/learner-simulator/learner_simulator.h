@@ -40,4 +40,10 @@ std::vector<SimulatedReview> simulate_learner(const LearnerProfile& profile);
 // The reviews as a CSV in the layout `rehearse optimize --revlog` and `replay` read, with a header.
 std::string to_revlog_csv(const std::vector<SimulatedReview>& reviews);
 
+// fsrs-rs's items for the same reviews, as JSON for tools/fsrs-binding/fit.mjs: {"items": [...]},
+// one item per review on a later day than the card's previous one (never a card's first), each
+// the card's [rating, days since the previous review] up to and including it, in time order. Days
+// start at `day_start_hour` UTC, as rehearse counts them with TZ=UTC.
+std::string to_fsrs_items_json(const std::vector<SimulatedReview>& reviews, int day_start_hour = 4);
+
 }  // namespace rehearse::tools
