@@ -161,9 +161,13 @@ TEST_CASE("small logs keep the defaults, or fit only the initial stabilities, as
   CHECK(kept.parameters == kDefaultParameters);
   CHECK_THAT(kept.note, Catch::Contains("fewer than 8"));
 
-  profile.days = 40;
+  // The shortest log with 8 to 63 reviews to predict (after the outlier filter).
   profile.new_per_day = 3;
-  const TrainingSet small = build_training_set(logs_of(rehearse::tools::simulate_learner(profile)));
+  TrainingSet small;
+  for (profile.days = 5; profile.days < 60; ++profile.days) {
+    small = build_training_set(logs_of(rehearse::tools::simulate_learner(profile)));
+    if (small.items >= 8) break;
+  }
   REQUIRE(small.items >= 8);
   REQUIRE(small.items < 64);
   const FitOutcome pretrained = fit_parameters(small);

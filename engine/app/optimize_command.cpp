@@ -19,7 +19,7 @@
 
 #include "command_support.h"
 #include "commands.h"
-#include "fit_progress.h"
+#include "fit_progress_bar.h"
 #include "rehearse/errors.h"
 #include "revlog_csv.h"
 
@@ -153,7 +153,7 @@ int run_optimize(const Arguments& args) {
                             scheduler->name(), deck.empty() ? "" : fmt::format(" of deck '{}'", deck),
                             deck.empty() ? "" : fmt::format("\"deck.{}.\"", deck)));
 
-  FitProgress progress(stderr, isatty(fileno(stderr)) != 0);
+  FitProgressBar progress(stderr, isatty(fileno(stderr)) != 0);
   const FitReport report = fitter->fit(cards, options, [&](double done) { progress.update(done); });
   progress.finish();
 

@@ -1,4 +1,4 @@
-#include "fit_progress.h"
+#include "fit_progress_bar.h"
 
 #include <fmt/format.h>
 
@@ -15,11 +15,11 @@ constexpr int kWidth = 30;
 
 }  // namespace
 
-FitProgress::FitProgress(std::FILE* out, bool terminal) : out_(out), terminal_(terminal) {}
+FitProgressBar::FitProgressBar(std::FILE* out, bool terminal) : out_(out), terminal_(terminal) {}
 
-FitProgress::~FitProgress() { finish(); }
+FitProgressBar::~FitProgressBar() { finish(); }
 
-void FitProgress::update(double done) {
+void FitProgressBar::update(double done) {
   if (!terminal_) return;
   const auto now = Clock::now();
   if (now - start_ < kQuiet || (drawn_ && now - last_draw_ < kRedraw)) return;
@@ -31,7 +31,7 @@ void FitProgress::update(double done) {
   std::fflush(out_);
 }
 
-void FitProgress::finish() {
+void FitProgressBar::finish() {
   if (!drawn_) return;
   fmt::print(out_, "\r\x1b[K");
   std::fflush(out_);

@@ -8,13 +8,13 @@
 
 namespace rehearse::app {
 
-class FitProgress {
+class FitProgressBar {
  public:
   // `out`: where to draw (standard error); `terminal`: whether it is one. Nothing is drawn otherwise.
-  FitProgress(std::FILE* out, bool terminal);
-  ~FitProgress();
-  FitProgress(const FitProgress&) = delete;
-  FitProgress& operator=(const FitProgress&) = delete;
+  FitProgressBar(std::FILE* out, bool terminal);
+  ~FitProgressBar();
+  FitProgressBar(const FitProgressBar&) = delete;
+  FitProgressBar& operator=(const FitProgressBar&) = delete;
 
   // The share of the fit done, 0-1.
   void update(double done);
