@@ -116,18 +116,32 @@ T weighted_bce(const std::array<T, kParameterCount>& w, const std::vector<CardSe
   return loss;
 }
 
+// Reports how far the fit has got. L-BFGS does not know how many iterations it will take, but it
+// stops when an iteration improves the objective by less than `tolerance` (relative): the share
+// done is how far the improvement has fallen from the first iteration's towards that, on a log
+// scale, never going back; or the share of the iterations allowed, if that is further.
 class ProgressCallback final : public ceres::IterationCallback {
  public:
-  ProgressCallback(const std::function<void(double)>& progress, int max_iterations)
-      : progress_(progress), max_iterations_(max_iterations) {}
+  ProgressCallback(const std::function<void(double)>& progress, int max_iterations, double tolerance)
+      : progress_(progress), max_iterations_(max_iterations), tolerance_(tolerance) {}
   ceres::CallbackReturnType operator()(const ceres::IterationSummary& summary) override {
-    if (progress_) progress_(std::min(1.0, static_cast<double>(summary.iteration) / max_iterations_));
+    if (!progress_ || summary.iteration == 0) return ceres::SOLVER_CONTINUE;
+    const double change = std::abs(summary.cost_change) / std::max(std::abs(summary.cost), 1e-300);
+    if (first_change_ <= 0 && change > 0) first_change_ = change;
+    double share = static_cast<double>(summary.iteration) / max_iterations_;
+    if (first_change_ > tolerance_ && change > 0)
+      share = std::max(share, std::log(first_change_ / change) / std::log(first_change_ / tolerance_));
+    done_ = std::max(done_, std::clamp(share, 0.0, 0.99));
+    progress_(done_);
     return ceres::SOLVER_CONTINUE;
   }
 
  private:
   const std::function<void(double)>& progress_;
   int max_iterations_;
+  double tolerance_;
+  double first_change_ = 0;
+  double done_ = 0;
 };
 
 
@@ -482,7 +496,7 @@ TrainingOutcome train(const TrainingSet& set, const Parameters& prior, const std
   options.function_tolerance = 1e-6;
   options.gradient_tolerance = 1e-8;
   options.logging_type = ceres::SILENT;
-  ProgressCallback callback(progress, options.max_num_iterations);
+  ProgressCallback callback(progress, options.max_num_iterations, options.function_tolerance);
   options.callbacks.push_back(&callback);
   ceres::GradientProblemSolver::Summary summary;
   ceres::Solve(options, problem, u.data(), &summary);
