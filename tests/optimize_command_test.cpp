@@ -8,8 +8,10 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <map>
 #include <nlohmann/json.hpp>
 
+#include "anki_fixture.h"
 #include "fsrs_model.h"
 #include "learner_simulator.h"
 #include "test_support.h"
@@ -156,4 +158,53 @@ TEST_CASE("optimize --apply on a read-only collection says so and changes nothin
   CHECK_THAT(output, Catch::Contains("read-only") && Catch::Contains("nothing was changed"));
   CHECK(rehearse::test::read_text(collection) == before);
   CHECK(std::distance(std::filesystem::directory_iterator(dir.path()), std::filesystem::directory_iterator()) == entries_before);
+}
+
+TEST_CASE("optimize --deck fits one deck's own review log, as the same log exported to CSV", "[optimize]") {
+  // A simulated learner's reviews, brought into a collection with their history from an Anki
+  // package, in a deck of their own beside the bundled decks.
+  rehearse::tools::LearnerProfile profile;
+  profile.days = 45;
+  profile.new_per_day = 8;
+  profile.seed = 5;
+  const auto reviews = rehearse::tools::simulate_learner(profile);
+  rehearse::test::AnkiPackageBuilder anki(rehearse::test::AnkiPackageBuilder::Layout::legacy2);
+  const auto basic = anki.note_type("Basic", {"Front", "Back"});
+  std::map<std::int64_t, std::int64_t> anki_card;
+  for (const auto& review : reviews) {
+    auto [it, added] = anki_card.try_emplace(review.card_id, 0);
+    if (added)
+      it->second = anki.note(basic, "Simulated", fmt::format("g-{}", review.card_id),
+                             {fmt::format("Question {}", review.card_id), "Answer"}).front();
+    anki.review(it->second, review.reviewed_ms, review.rating, added ? 0 : 1);
+  }
+  TempDir dir;
+  const auto package = dir.write("simulated.apkg", anki.package());
+  const std::string collection = (dir / "collection.db").string();
+  const std::vector<std::string> env = {"TZ=UTC"};
+  const auto imported = run_program({"--collection", collection, "import", package.string(), "--with-history"}, "", env);
+  INFO(imported.err);
+  REQUIRE(imported.status == 0);
+
+  const auto from_deck = run_program({"--collection", collection, "optimize", "--deck", "Simulated", "--json"}, "", env);
+  INFO(from_deck.err);
+  REQUIRE(from_deck.status == 0);
+  const json deck_report = json::parse(from_deck.out);
+  CHECK(deck_report["reviews"].get<int>() >= 64);
+  CHECK(deck_report["applied"] == false);
+
+  // The deck's log, exported and fitted as a CSV, gives the same fit.
+  const auto exported = dir / "simulated.csv";
+  REQUIRE(run_program({"--collection", collection, "export-revlog", exported.string()}, "", env).status == 0);
+  const auto from_csv = run_program({"optimize", "--revlog", exported.string(), "--json"}, "", env);
+  REQUIRE(from_csv.status == 0);
+  const json csv_report = json::parse(from_csv.out);
+  CHECK(csv_report["reviews"] == deck_report["reviews"]);
+  CHECK(csv_report["parameters"] == deck_report["parameters"]);
+
+  const auto applied = run_program({"--collection", collection, "optimize", "--deck", "Simulated", "--apply", "--json"}, "", env);
+  REQUIRE(applied.status == 0);
+  CHECK(json::parse(applied.out)["applied"] == true);
+  const auto preset = run_program({"--collection", collection, "config", "get", "deck.Simulated.scheduler.fsrs.parameters"}, "", env);
+  CHECK(preset.status == 0);
 }
