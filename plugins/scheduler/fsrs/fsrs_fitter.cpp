@@ -44,6 +44,12 @@ FitReport FsrsFitter::fit(const std::vector<CardReviews>& cards, const Options& 
   report.current = {before.log_loss, before.rmse_bins};
   report.fitted = {after.log_loss, after.rmse_bins};
   report.note = outcome.note;
+  // The fit models same-day reviews with FSRS-6's same-day rule (fsrs-rs's default, and this
+  // scheduler's); a user who turned it off is told rather than silently given parameters fitted
+  // to another model.
+  if (!options.get_bool("enable_short_term"))
+    report.note += std::string(report.note.empty() ? "" : "; ") +
+                   "enable_short_term is off, but the parameters were fitted with same-day reviews following FSRS-6's same-day rule";
   return report;
 }
 
