@@ -59,8 +59,8 @@ struct TrainingOutcome {
   std::string termination;  // Ceres's reason for stopping
 };
 
-// Minimises the objective above from `prior` (also the centre of the L2 prior). `progress` gets the
-// share of the maximum iterations done.
+// Minimises the objective above from `prior` (also the centre of the L2 prior). `progress` gets an
+// estimate of the share done (0-1).
 TrainingOutcome train(const TrainingSet& set, const Parameters& prior, const std::function<void(double)>& progress = {});
 
 // The whole of fsrs-rs's compute_parameters: the size thresholds (under 8 items the defaults,
