@@ -189,6 +189,10 @@ int run_optimize(const Arguments& args) {
   fmt::print("{} review{} to predict, from {} card{}{}\n", report.reviews, report.reviews == 1 ? "" : "s", cards.size(),
              cards.size() == 1 ? "" : "s", deck.empty() ? "" : fmt::format(" of deck '{}'", deck));
   if (!report.note.empty()) fmt::print("{}\n", report.note);
+  if (report.reviews == 0) {  // nothing was predicted: there are no losses to compare
+    if (apply) fmt::print("not saved: there are no reviews to judge parameters by\n");
+    return 0;
+  }
   fmt::print("{:<24} {:>9} {:>11}\n", "", "log loss", "RMSE(bins)");
   fmt::print("{:<24} {:>9.4f} {:>11.4f}\n", "current parameters", report.current.log_loss, report.current.rmse_bins);
   fmt::print("{:<24} {:>9.4f} {:>11.4f}\n", "fitted parameters", report.fitted.log_loss, report.fitted.rmse_bins);
