@@ -19,6 +19,7 @@ int run_restore(const Arguments& args);
 int run_check(const Arguments& args);
 int run_replay(const Arguments& args);
 int run_export_revlog(const Arguments& args);
+int run_optimize(const Arguments& args);
 int run_serve(const Arguments& args);
 int run_score(const Arguments& args);
 int run_stories(const Arguments& args);

@@ -53,6 +53,9 @@ const std::vector<Command>& commands() {
                                  "                                            show or change settings"},
       {"replay", run_replay, {"--scheduler"}, "replay FILE.csv [--scheduler fsrs|sm2] [--json]\n"
                                               "                                            run a review log through a scheduler"},
+      {"optimize", run_optimize, {"--deck", "--revlog"},
+       "optimize [--deck NAME] [--revlog FILE.csv] [--apply] [--json]\n"
+       "                                            fit the scheduler's parameters (FSRS) to your reviews"},
       {"export-revlog", run_export_revlog, {}, "export-revlog FILE.csv                    write the review log as CSV"},
   };
   return list;

@@ -75,9 +75,29 @@ ParseResult GuardedSource::parse(const std::filesystem::path& path, std::string_
   return result;
 }
 
-GuardedScheduler::GuardedScheduler(std::unique_ptr<Scheduler> inner, std::string plugin)
+GuardedScheduler::GuardedScheduler(std::unique_ptr<Scheduler> inner, std::string plugin, std::uint32_t api_minor)
     : inner_(std::move(inner)), plugin_(std::move(plugin)), name_(checked_name(*inner_, plugin_)),
-      options_(checked_options(*inner_, plugin_)) {}
+      options_(checked_options(*inner_, plugin_)) {
+  if (api_minor >= 1) {
+    if (const ParameterFitter* fitter = guard(plugin_, "fitter()", [&] { return inner_->fitter(); }))
+      fitter_ = std::make_unique<GuardedFitter>(*fitter, plugin_);
+  }
+}
+
+const ParameterFitter* GuardedScheduler::fitter() const { return fitter_.get(); }
+
+GuardedFitter::GuardedFitter(const ParameterFitter& inner, std::string plugin) : inner_(inner), plugin_(std::move(plugin)) {}
+
+FitReport GuardedFitter::fit(const std::vector<CardReviews>& cards, const Options& options, const FitProgress& progress) const {
+  FitReport report = guard(plugin_, "fitting parameters", [&] { return inner_.fit(cards, options, progress); });
+  const auto finite = [](const FitMetrics& m) { return std::isfinite(m.log_loss) && std::isfinite(m.rmse_bins); };
+  if (!finite(report.current) || !finite(report.fitted))
+    throw PluginError(plugin_, "fitting parameters gave a loss that is not a number");
+  for (double value : report.parameters)
+    if (!std::isfinite(value)) throw PluginError(plugin_, "fitting parameters gave a parameter that is not a number");
+  if (report.option.empty()) throw PluginError(plugin_, "fitting parameters did not say which option holds them");
+  return report;
+}
 
 SchedulingState GuardedScheduler::next(const SchedulingState& current, Rating rating, const ReviewContext& ctx) const {
   SchedulingState after = guard(plugin_, "scheduling", [&] { return inner_->next(current, rating, ctx); });

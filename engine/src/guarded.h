@@ -4,6 +4,7 @@
 // Results are checked where the engine depends on them (a scorer's score and rating).
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <string>
 
@@ -30,16 +31,31 @@ class GuardedSource final : public Source {
 
 class GuardedScheduler final : public Scheduler {
  public:
-  GuardedScheduler(std::unique_ptr<Scheduler> inner, std::string plugin);
+  // `api_minor`: the plugin's API minor version; fitter() is asked only of plugins built for 3.1 or
+  // later (an older plugin's Scheduler has no such virtual function to call).
+  GuardedScheduler(std::unique_ptr<Scheduler> inner, std::string plugin, std::uint32_t api_minor);
   std::string_view name() const override { return name_; }
   std::vector<OptionSpec> options() const override { return options_; }
   SchedulingState next(const SchedulingState& current, Rating rating, const ReviewContext& ctx) const override;
   std::optional<double> retrievability(const SchedulingState& state, const ReviewContext& ctx) const override;
+  const ParameterFitter* fitter() const override;
 
  private:
   std::unique_ptr<Scheduler> inner_;
   std::string plugin_, name_;
   std::vector<OptionSpec> options_;
+  std::unique_ptr<ParameterFitter> fitter_;  // the plugin's fitter, guarded; null when it has none
+};
+
+// A plugin's parameter fitter, its calls guarded and its report checked.
+class GuardedFitter final : public ParameterFitter {
+ public:
+  GuardedFitter(const ParameterFitter& inner, std::string plugin);
+  FitReport fit(const std::vector<CardReviews>& cards, const Options& options, const FitProgress& progress) const override;
+
+ private:
+  const ParameterFitter& inner_;
+  std::string plugin_;
 };
 
 class GuardedScorer final : public Scorer {

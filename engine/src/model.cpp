@@ -14,6 +14,7 @@
 namespace rehearse {
 
 Scheduler::~Scheduler() = default;
+ParameterFitter::~ParameterFitter() = default;
 Scorer::~Scorer() = default;
 Source::~Source() = default;
 Frontend::~Frontend() = default;

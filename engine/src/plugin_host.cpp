@@ -127,18 +127,22 @@ bool PluginHost::load_file(const fs::path& file) {
   }
 
   impl_->registry.set_current_plugin(name);
+  impl_->registry.set_current_api_minor(descriptor->api_minor);
   try {
     descriptor->register_components(impl_->registry);
   } catch (const std::exception& e) {
     impl_->registry.remove_plugin(name);
     impl_->registry.set_current_plugin("(engine)");
+  impl_->registry.set_current_api_minor(kPluginApiMinor);
     return impl_->refuse(file, fmt::format("plugin '{}' failed to register its components: {}", name, e.what()));
   } catch (...) {
     impl_->registry.remove_plugin(name);
     impl_->registry.set_current_plugin("(engine)");
+  impl_->registry.set_current_api_minor(kPluginApiMinor);
     return impl_->refuse(file, fmt::format("plugin '{}' failed to register its components: unknown exception", name));
   }
   impl_->registry.set_current_plugin("(engine)");
+  impl_->registry.set_current_api_minor(kPluginApiMinor);
 
   impl_->loaded.push_back({name, descriptor->version ? descriptor->version : "", descriptor->kind,
                            descriptor->description ? descriptor->description : "", descriptor->api_major,

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <type_traits>
+
 #include "guarded.h"
 #include "rehearse/errors.h"
 
@@ -19,6 +21,7 @@ std::string_view to_string(ComponentKind kind) {
 
 struct Registry::Impl {
   std::string current_plugin = "(engine)";
+  std::uint32_t current_api_minor = kPluginApiMinor;
   std::vector<std::unique_ptr<GuardedSource>> sources;
   std::vector<std::unique_ptr<GuardedScheduler>> schedulers;
   std::vector<std::unique_ptr<GuardedScorer>> scorers;
@@ -28,7 +31,11 @@ struct Registry::Impl {
   template <class Guarded, class Component>
   void add(std::vector<std::unique_ptr<Guarded>>& list, ComponentKind kind, std::unique_ptr<Component> component) {
     if (!component) throw PluginError(current_plugin, fmt::format("registered an empty {}", to_string(kind)));
-    auto guarded = std::make_unique<Guarded>(std::move(component), current_plugin);
+    std::unique_ptr<Guarded> guarded;
+    if constexpr (std::is_same_v<Guarded, GuardedScheduler>)
+      guarded = std::make_unique<Guarded>(std::move(component), current_plugin, current_api_minor);
+    else
+      guarded = std::make_unique<Guarded>(std::move(component), current_plugin);
     for (const auto& info : infos) {
       if (info.kind == kind && info.name == guarded->name())
         throw PluginError(current_plugin, fmt::format("a {} named '{}' is already registered by plugin '{}'",
@@ -72,6 +79,7 @@ std::vector<const Source*> Registry::sources() const {
 std::vector<ComponentInfo> Registry::components() const { return impl_->infos; }
 
 void Registry::set_current_plugin(std::string name) { impl_->current_plugin = std::move(name); }
+void Registry::set_current_api_minor(std::uint32_t minor) { impl_->current_api_minor = minor; }
 
 void Registry::remove_plugin(const std::string& plugin) {
   // Names are unique within a kind, so (kind, name, plugin) finds each component.

@@ -5,7 +5,7 @@
 //
 // --quick uses smaller collections and prints no targets: the targets are for the full run's sizes,
 // so a quick figure beside one would say nothing. --only runs one section: scheduler, replay,
-// queue, answer, import, startup, memory or score.
+// queue, answer, import, startup, memory, score or optimize.
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 #include <sys/resource.h>
@@ -20,6 +20,7 @@
 #include <random>
 
 #include "collection_generator.h"
+#include "learner_simulator.h"
 #include "rehearse/engine.h"
 #include "rehearse/maintenance.h"
 #include "rehearse/review_session.h"
@@ -199,6 +200,55 @@ void bench_replay(const fs::path& work, const fs::path& source_dir, bool quick) 
   }
   report("ts-fsrs replay of the same reviews (Node.js)", theirs.seconds, "s");
   report("speed-up over ts-fsrs", theirs.seconds / ours.seconds, "x", ">= 50x", theirs.seconds / ours.seconds >= 50);
+}
+
+// 2b. `rehearse optimize` on 12,000 reviews of a simulated learner, beside fsrs-rs's own optimizer
+// (computeParameters of its napi binding, tools/fsrs-binding) on the same reviews.
+void bench_optimize(const fs::path& work, const fs::path& source_dir) {
+  fmt::print("\nFitting FSRS parameters to 12,000 reviews (best of 3 runs each)\n");
+  tools::LearnerProfile profile;
+  profile.days = 365;
+  profile.seed = 12;
+  auto reviews = tools::simulate_learner(profile);
+  reviews.resize(std::min<size_t>(reviews.size(), 12'000));  // the first 12,000: a prefix in time order is a log too
+  const fs::path csv = work / "optimize-12000.csv", items = work / "optimize-12000-items.json";
+  std::ofstream(csv) << tools::to_revlog_csv(reviews);
+  std::ofstream(items) << tools::to_fsrs_items_json(reviews);
+
+  // The whole program: loading the plugins, reading the CSV, building the items, fitting, and
+  // evaluating both parameter sets.
+  RunResult ours = run({REHEARSE_BENCH_PROGRAM, "optimize", "--revlog", csv.string(), "--json"});
+  for (int i = 1; i < 3 && ours.status == 0; ++i) {
+    const RunResult again = run({REHEARSE_BENCH_PROGRAM, "optimize", "--revlog", csv.string(), "--json"});
+    if (again.status != 0 || again.seconds < ours.seconds) ours = again;
+  }
+  if (ours.status != 0) {
+    fmt::print("  `rehearse optimize` failed (exit {}); skipped\n", ours.status);
+    return;
+  }
+  report("rehearse optimize, 12,000 reviews (the whole program)", ours.seconds * 1000, "ms", "< 300 ms", ours.seconds < 0.3);
+
+  // fsrs-rs's time is its computeParameters call alone, as fit.mjs measures it in the process
+  // (without starting Node.js or building its items).
+  const fs::path binding = source_dir / "tools" / "fsrs-binding";
+  if (!fs::exists(binding / "node_modules" / "@open-spaced-repetition" / "binding")) {
+    fmt::print("  fsrs-rs's binding is not installed (npm install --prefix {}); comparison skipped\n", binding.string());
+    return;
+  }
+  double theirs = 0;
+  for (int i = 0; i < 3; ++i) {
+    const fs::path out = work / "optimize-fsrs-rs.json";
+    const RunResult result = run({"node", (binding / "fit.mjs").string(), items.string()}, "", out.string());
+    if (result.status != 0) {
+      fmt::print("  fsrs-rs's computeParameters failed (exit {}; it needs Node.js 20); comparison skipped\n", result.status);
+      return;
+    }
+    std::ifstream in(out);
+    const double seconds = nlohmann::json::parse(in)["fsrs_rs"]["seconds"].get<double>();
+    theirs = i == 0 ? seconds : std::min(theirs, seconds);
+  }
+  report("fsrs-rs computeParameters, the same reviews (the call alone)", theirs * 1000, "ms");
+  report("speed-up over fsrs-rs", theirs / ours.seconds, "x", "> 1x", theirs > ours.seconds);
 }
 
 // 3. Opening the collection and building today's queue.
@@ -480,7 +530,7 @@ int main(int argc, char** argv) {
       return 2;
     }
   }
-  const std::vector<std::string> sections = {"scheduler", "replay", "queue", "answer", "import", "startup", "memory", "score"};
+  const std::vector<std::string> sections = {"scheduler", "replay", "optimize", "queue", "answer", "import", "startup", "memory", "score"};
   if (!only.empty() && std::find(sections.begin(), sections.end(), only) == sections.end()) {
     fmt::print(stderr, "rehearse_bench: no section '{}'; the sections are {}\n", only, fmt::join(sections, ", "));
     return 2;
@@ -498,6 +548,7 @@ int main(int argc, char** argv) {
 
   if (wanted("scheduler")) bench_schedulers(registry);
   if (wanted("replay")) bench_replay(work, REHEARSE_BENCH_SOURCE_DIR, quick);
+  if (wanted("optimize")) bench_optimize(work, REHEARSE_BENCH_SOURCE_DIR);
   const std::int64_t answer_size = quick ? 10'000 : 100'000;
   std::vector<std::int64_t> sizes = quick ? std::vector<std::int64_t>{10'000, 100'000} : std::vector<std::int64_t>{10'000, 100'000, 1'000'000};
   if (only == "answer") sizes = {answer_size};

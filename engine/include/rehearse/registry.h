@@ -5,6 +5,7 @@
 // an exception thrown inside a plugin arrives as a PluginError that names the plugin.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -56,6 +57,10 @@ class REHEARSE_API Registry {
   // The plugin that is registering now; the host sets it around each register call so that
   // components know whom to blame.
   void set_current_plugin(std::string name);
+  // The API minor version the registering plugin was built with (since 3.1): the engine does not
+  // call what a plugin built for an older minor version cannot have (Scheduler::fitter()). The
+  // host sets it with the plugin; components added without a plugin get the engine's own.
+  void set_current_api_minor(std::uint32_t minor);
   // Removes every component `plugin` registered; the host calls it when a plugin's register
   // function fails half way, so a refused plugin leaves nothing behind.
   void remove_plugin(const std::string& plugin);

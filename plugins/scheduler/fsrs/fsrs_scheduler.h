@@ -18,6 +18,7 @@
 #include <string>
 #include <vector>
 
+#include "fsrs_fitter.h"
 #include "fsrs_model.h"
 #include "rehearse/scheduler.h"
 
@@ -43,6 +44,11 @@ class FsrsScheduler final : public Scheduler {
   std::vector<OptionSpec> options() const override;
   SchedulingState next(const SchedulingState& current, Rating rating, const ReviewContext& ctx) const override;
   std::optional<double> retrievability(const SchedulingState& state, const ReviewContext& ctx) const override;
+  // Fits the 21 parameters to a review log as fsrs-rs does (`rehearse optimize`).
+  const ParameterFitter* fitter() const override { return &fitter_; }
+
+ private:
+  FsrsFitter fitter_;
 };
 
 }  // namespace rehearse::fsrs
