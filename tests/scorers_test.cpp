@@ -389,10 +389,19 @@ TEST_CASE("the engine runs the deck's scorer chain and combines it: the mean sco
 
 TEST_CASE("a story whose themes match a behavioural question is offered for it, most themes in common first", "[scorers]") {
   BundledDecks decks;
+  // The bundled stories are templates, not the user's: only stories of one's own are offered.
+  CHECK(stories_for(decks.engine->collection().story_bank(), decks.card("production-outage")).empty());
+  decks.engine->import_paths({decks.dir.write("my-stories.md",
+                                              "## S: Cache stampede I fixed\nthemes: performance, incident\nsituation: s\ntask: t\n"
+                                              "action:\n- I did it\nresult: r\n\n"
+                                              "## S: Region outage I led\nthemes: incident, reliability, communication\n"
+                                              "situation: s\ntask: t\naction:\n- I led it\nresult: r\n\n"
+                                              "## S: Hiring loop I redesigned\nthemes: leadership\nsituation: s\ntask: t\n"
+                                              "action:\n- I changed it\nresult: r\n")});
   const Collection::StoryBank bank = decks.engine->collection().story_bank();
   const auto stories = stories_for(bank, decks.card("production-outage"));  // incident, reliability, communication
-  REQUIRE_FALSE(stories.empty());
-  CHECK(stories.front().prompt == "Production incident I led");
+  REQUIRE(stories.size() == 2);
+  CHECK(stories.front().prompt == "Region outage I led");
   for (const auto& story : stories) {
     const bool shares = std::any_of(story.themes.begin(), story.themes.end(), [](const std::string& theme) {
       return theme == "incident" || theme == "reliability" || theme == "communication";

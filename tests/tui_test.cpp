@@ -389,7 +389,7 @@ TEST_CASE("tui: the screen follows the terminal from 80x24 to 60x20 and back, ke
 TEST_CASE("tui: a long answer scrolls", "[tui]") {
   test::TempDir dir;
   std::string answer;
-  for (int i = 1; i <= 40; ++i) answer += fmt::format("Step {} of the answer.\n", i);
+  for (int i = 1; i <= 40; ++i) answer += fmt::format("- Step {} of the answer.\n", i);  // a list keeps its lines
   const fs::path db = collection_with(dir, "---\ndeck: Long\n---\n## Q: Explain the whole thing\nanswer:\n" + answer);
   TmuxSession tmux(dir, review_args(db, "Long"));
   tmux.wait_for("Explain the whole thing");
