@@ -184,6 +184,7 @@ struct Collection::Impl {
   bool created = false;
   SQLite::Database db;
   mutable std::optional<SQLite::Statement> config_query;  // after db: finalized before it closes
+  Collection::RecallEstimator recall;  // set_recall_estimator(): for the retrievability review order
   std::jthread daily_backup;  // last: the copy is finished before anything else is closed
 
   Impl(const fs::path& p, const Clock& c, bool is_new)
@@ -628,7 +629,8 @@ StudiedToday Collection::studied_today(const std::string& deck) const {
 }
 
 void Collection::for_each_schedule(const std::string& deck, const std::function<void(const CardSchedule&)>& visit) const {
-  SQLite::Statement deck_cards(impl_->db, fmt::format("SELECT s.card_id, s.sibling_group, {} FROM card_state s "
+  SQLite::Statement deck_cards(impl_->db, fmt::format("SELECT s.card_id, s.sibling_group, c.kind, {} FROM card_state s "
+                                                      "JOIN cards c ON c.id = s.card_id "
                                                       "WHERE s.deck_id = ? AND s.suspended = 0 "
                                                       "ORDER BY s.state != 0, s.due_ms, s.card_id",
                                                       kStateColumns));
@@ -640,7 +642,8 @@ void Collection::for_each_schedule(const std::string& deck, const std::function<
     while (deck_cards.executeStep()) {
       row.card_id = deck_cards.getColumn(0).getInt64();
       row.group = deck_cards.getColumn(1).getString();
-      row.state = read_state(deck_cards, 2);
+      row.kind = card_kind_from_string(deck_cards.getColumn(2).getString()).value_or(CardKind::question);
+      row.state = read_state(deck_cards, 3);
       visit(row);
     }
   }
@@ -744,9 +747,11 @@ Collection::Queue Collection::queue(const std::string& deck, std::int64_t learn_
 }
 
 Collection::Queue Collection::queue(const std::string& deck, const QueueOptions& options) const {
-  const detail::DailyQueueBuilder builder(impl_->db, *this);
+  const detail::DailyQueueBuilder builder(impl_->db, *this, impl_->recall);
   return builder.build(deck, impl_->decks_matching(deck), options);
 }
+
+void Collection::set_recall_estimator(RecallEstimator estimator) { impl_->recall = std::move(estimator); }
 
 std::int64_t Collection::record_answer(const ReviewLogEntry& entry, AnswerEffects* effects) {
   auto& db = impl_->db;
