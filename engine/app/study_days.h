@@ -21,6 +21,8 @@ std::int64_t interview_moment(const std::string& text, const Clock& clock);
 
 // The plan in a few lines: how many cards are ready, how many reviews a day it takes.
 std::string describe_plan(const StudyPlan& plan, const Clock& clock);
+// The expected share recalled on the day, per deck and kind of card (empty without cards).
+std::string describe_readiness(const StudyPlan& plan);
 nlohmann::json plan_json(const StudyPlan& plan, const Clock& clock);
 
 }  // namespace rehearse::app

@@ -4,7 +4,7 @@
 //   rehearse_bench [--quick] [--only SECTION] [--seed N] [--work DIR] [--json FILE]
 //
 // --quick uses smaller collections (for CI); the targets are for the full run. --only runs one
-// section: scheduler, replay, queue, answer, import, startup, memory or score.
+// section: scheduler, replay, queue, answer, import, startup, memory, score or simulate.
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 #include <sys/resource.h>
@@ -22,6 +22,7 @@
 #include "rehearse/engine.h"
 #include "rehearse/maintenance.h"
 #include "rehearse/review_session.h"
+#include "rehearse/simulator.h"
 #include "rehearse/text.h"
 
 namespace fs = std::filesystem;
@@ -345,6 +346,46 @@ std::string iso_utc(std::int64_t ms) {
   return text;
 }
 
+// 9. `rehearse simulate`: a year of a 10,000-card collection, in process (one simulation) and as
+// the command runs it (that simulation and the eight of its retention table, plus start-up).
+void bench_simulate(const fs::path& work, std::int64_t now_ms, std::uint64_t seed) {
+  fmt::print("\nSimulating a year of 10,000 cards (FSRS)\n");
+  const fs::path source = work / fmt::format("collection-10000-seed{}.db", seed);
+  if (!fs::exists(source)) bench::generate_collection(source, {10'000, 100, 5'000, now_ms, seed});
+  const fs::path path = work / fmt::format("simulate-10000-seed{}.db", seed);
+  remove_database(path);
+  fs::copy_file(source, path);
+  EngineConfig config;
+  config.collection = path;
+  config.plugin_dirs = {REHEARSE_BENCH_PLUGIN_DIR};
+  config.now_ms = now_ms;
+  config.load_default_plugin_dirs = false;
+  {
+    Engine engine(config);
+    engine.collection().set_config("scheduler", "fsrs");  // the generated states are FSRS's
+    const Simulator simulator = Simulator::of_collection(engine);
+    SimulationOptions options;
+    options.days = 365;
+    options.new_per_day = 10;
+    std::vector<double> times;
+    int reviews = 0;
+    for (int round = 0; round < 3; ++round) {
+      const auto start = SteadyClock::now();
+      reviews = simulator.run(options).total_reviews();
+      times.push_back(elapsed(start));
+    }
+    const double best = *std::min_element(times.begin(), times.end());
+    report(fmt::format("simulate 365 days of 10,000 cards ({} reviews), best of 3", reviews), best, "s", "< 1 s", best < 1.0);
+  }
+  std::vector<double> times;
+  for (int round = 0; round < 3; ++round)
+    times.push_back(run({REHEARSE_BENCH_PROGRAM, "--collection", path.string(), "--plugin-path", REHEARSE_BENCH_PLUGIN_DIR, "--now",
+                         iso_utc(now_ms), "simulate", "--days", "365", "--json"})
+                        .seconds);
+  report("`rehearse simulate --days 365` with its 8-retention table, best of 3", *std::min_element(times.begin(), times.end()), "s");
+  remove_database(path);
+}
+
 // 7. Peak memory of a review session on the largest collection.
 void bench_memory(const fs::path& collection_path, std::int64_t now_ms, std::int64_t cards) {
   fmt::print("\nMemory\n");
@@ -474,7 +515,8 @@ int main(int argc, char** argv) {
       return 2;
     }
   }
-  const std::vector<std::string> sections = {"scheduler", "replay", "queue", "answer", "import", "startup", "memory", "score"};
+  const std::vector<std::string> sections = {"scheduler", "replay", "queue", "answer", "import", "startup", "memory", "score",
+                                                "simulate"};
   if (!only.empty() && std::find(sections.begin(), sections.end(), only) == sections.end()) {
     fmt::print(stderr, "rehearse_bench: no section '{}'; the sections are {}\n", only, fmt::join(sections, ", "));
     return 2;
@@ -503,6 +545,7 @@ int main(int argc, char** argv) {
   if (wanted("import")) bench_import(work, quick);
   if (wanted("startup")) bench_startup();
   if (wanted("score")) bench_scoring(work, REHEARSE_BENCH_SOURCE_DIR, now_ms);
+  if (wanted("simulate")) bench_simulate(work, now_ms, seed);
 
   if (!json_file.empty()) {
     nlohmann::json out = nlohmann::json::array();

@@ -211,7 +211,7 @@ class REHEARSE_API Collection {
   struct Queue {
     std::vector<std::int64_t> learning;   // intraday learning, soonest first
     std::vector<std::int64_t> interday;   // interday learning, soonest first
-    std::vector<std::int64_t> review;     // most overdue first
+    std::vector<std::int64_t> review;     // in the order review_order gives (see below)
     std::vector<std::int64_t> new_cards;  // by deck, then in deck order
   };
   // The reviews are gathered most overdue first within the limits, then put in the order the
