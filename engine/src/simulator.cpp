@@ -62,6 +62,9 @@ class Run {
     today_ = clock_.today();
     now_ = clock_.now_ms();
     time_of_day_ = now_ - clock_.day_start_ms(today_);
+    // The start of every simulated day and of the one after: a moment's day is then found by a
+    // search, not by the clock, which looks up the time zone (hundreds of thousands of times a year).
+    for (std::int64_t day = 0; day <= options.days; ++day) day_starts_.push_back(clock_.day_start_ms(today_ + day));
   }
 
   size_t deck_index(const std::string& deck) {
@@ -95,7 +98,7 @@ class Run {
     for (size_t day = 0; day < horizon; ++day) {
       SimulatedDay& out = result.days[day];
       const std::int64_t day_number = today_ + static_cast<std::int64_t>(day);
-      const std::int64_t moment = day == 0 ? now_ : clock_.day_start_ms(day_number) + time_of_day_;
+      const std::int64_t moment = day == 0 ? now_ : day_starts_[day] + time_of_day_;
       std::vector<size_t> today;
       today.swap(due[day]);
       for (size_t index : today) {
@@ -138,7 +141,7 @@ class Run {
       card.state = d.scheduler->next(card.state, rating, context(card, at, day_number));
       card.last_day = day_number;
       const bool in_steps = card.state.state == CardState::learning || card.state.state == CardState::relearning;
-      if (!in_steps || step == kMaxStepsPerDay || clock_.day_number(card.state.due_ms) != day_number) return;
+      if (!in_steps || step == kMaxStepsPerDay || day_of(card.state.due_ms) != day_number) return;
       at = std::max(at, card.state.due_ms);
       rating = draw_recall(card, at, day_number) ? draw_recalled_rating() : Rating::again;
       out.seconds += cost(card.state.state, rating);
@@ -149,13 +152,32 @@ class Run {
   // Puts the card on the day it is next due, no earlier than simulated day `earliest` (a card
   // answered today comes back tomorrow at the soonest); past the horizon, nowhere.
   void schedule(size_t index, std::vector<std::vector<size_t>>& due, std::int64_t earliest) {
-    const std::int64_t day = std::max(clock_.day_number(cards_[index].state.due_ms) - today_, earliest);
+    const std::int64_t day = std::max(day_of(cards_[index].state.due_ms) - today_, earliest);
     if (day < static_cast<std::int64_t>(due.size())) due[static_cast<size_t>(day)].push_back(index);
   }
 
+  // The user's day of `ms`: exact within the simulated days (and the day after them); before them,
+  // the day before the first, which is all the callers need (overdue is overdue).
+  std::int64_t day_of(std::int64_t ms) const {
+    if (ms < day_starts_.front()) return today_ - 1;
+    const auto after = std::upper_bound(day_starts_.begin(), day_starts_.end(), ms);
+    return today_ + (after - day_starts_.begin()) - 1;
+  }
+
+  static std::uint64_t mix(std::uint64_t x) {
+    x += 0x9e3779b97f4a7c15ULL;
+    x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+    return x ^ (x >> 31);
+  }
+
   ReviewContext context(const Simulated& card, std::int64_t at, std::int64_t day_number) const {
-    ReviewContext ctx = engine_.review_context(card.state, card.card_id, at, decks_[card.deck].options);
+    ReviewContext ctx;
+    ctx.now_ms = at;
     ctx.elapsed_days = card.state.last_review_ms == 0 ? 0 : static_cast<int>(day_number - card.last_day);
+    // Deterministic per card and answer, as in a live review (the value itself need not match one).
+    ctx.fuzz_seed = mix(static_cast<std::uint64_t>(card.card_id) * 1'000'003ULL + static_cast<std::uint64_t>(card.state.reps));
+    ctx.options = &decks_[card.deck].options;
     return ctx;
   }
 
@@ -218,6 +240,7 @@ class Run {
   std::mt19937_64 random_;
   std::uniform_real_distribution<double> uniform_{0.0, 1.0};
   std::int64_t today_ = 0, now_ = 0, time_of_day_ = 0;
+  std::vector<std::int64_t> day_starts_;  // day_starts_[i]: the start of simulated day i
   std::map<std::string, size_t> deck_index_;
   std::vector<DeckScheduling> decks_;
   std::vector<Simulated> cards_;
