@@ -40,12 +40,14 @@ std::uint64_t day_shuffle_key(std::int64_t day, std::int64_t card_id) {
 }
 
 void sort_reviews(std::vector<ReviewItem>& items, ReviewOrder order, std::int64_t today) {
-  auto shuffle = [today](const ReviewItem& item) { return day_shuffle_key(today, item.card_id); };
+  // The day's random key, once per card rather than once per comparison.
+  if (order == ReviewOrder::due || order == ReviewOrder::random)
+    for (auto& item : items) item.shuffle = day_shuffle_key(today, item.card_id);
   // Every order ends with the card id, so no two cards compare equal and the order is total.
   switch (order) {
     case ReviewOrder::due:
-      std::sort(items.begin(), items.end(), [&](const ReviewItem& a, const ReviewItem& b) {
-        return std::tuple(a.due_day, shuffle(a), a.card_id) < std::tuple(b.due_day, shuffle(b), b.card_id);
+      std::sort(items.begin(), items.end(), [](const ReviewItem& a, const ReviewItem& b) {
+        return std::tie(a.due_day, a.shuffle, a.card_id) < std::tie(b.due_day, b.shuffle, b.card_id);
       });
       break;
     case ReviewOrder::deck:
@@ -59,8 +61,8 @@ void sort_reviews(std::vector<ReviewItem>& items, ReviewOrder order, std::int64_
       });
       break;
     case ReviewOrder::random:
-      std::sort(items.begin(), items.end(), [&](const ReviewItem& a, const ReviewItem& b) {
-        return std::tuple(shuffle(a), a.card_id) < std::tuple(shuffle(b), b.card_id);
+      std::sort(items.begin(), items.end(), [](const ReviewItem& a, const ReviewItem& b) {
+        return std::tie(a.shuffle, a.card_id) < std::tie(b.shuffle, b.card_id);
       });
       break;
   }

@@ -49,6 +49,7 @@ struct ReviewItem {
   std::int64_t due_ms = 0;
   int deck_position = 0;        // the deck's place in the deck tree's order
   double retrievability = 1.0;  // probability of recall now (for the retrievability order)
+  std::uint64_t shuffle = 0;    // day_shuffle_key(today, card_id), set by sort_reviews
 };
 
 // Sorts `items` in `order` for day `today`.

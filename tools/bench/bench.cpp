@@ -352,8 +352,11 @@ void bench_simulate(const fs::path& work, std::int64_t now_ms, std::uint64_t see
   fmt::print("\nSimulating a year of 10,000 cards (FSRS)\n");
   const fs::path source = work / fmt::format("collection-10000-seed{}.db", seed);
   if (!fs::exists(source)) bench::generate_collection(source, {10'000, 100, 5'000, now_ms, seed});
-  const fs::path path = work / fmt::format("simulate-10000-seed{}.db", seed);
-  remove_database(path);
+  // A copy in a folder of its own, so that the backup its first opening makes goes with it.
+  const fs::path folder = work / "simulate";
+  fs::remove_all(folder);
+  fs::create_directories(folder);
+  const fs::path path = folder / "collection.db";
   fs::copy_file(source, path);
   EngineConfig config;
   config.collection = path;
@@ -383,7 +386,7 @@ void bench_simulate(const fs::path& work, std::int64_t now_ms, std::uint64_t see
                          iso_utc(now_ms), "simulate", "--days", "365", "--json"})
                         .seconds);
   report("`rehearse simulate --days 365` with its 8-retention table, best of 3", *std::min_element(times.begin(), times.end()), "s");
-  remove_database(path);
+  fs::remove_all(folder);
 }
 
 // 7. Peak memory of a review session on the largest collection.
