@@ -183,11 +183,12 @@ TEST_CASE("readiness on the interview day is each card's retrievability then, by
     days.set_state(uid, s);
   }
   const std::int64_t interview = now + 5 * kMsPerDay;
-  const StudyPlan plan = days.engine().plan_until("", interview);
+  std::vector<Readiness> readiness;
+  const StudyPlan plan = days.engine().plan_until("", interview, readiness);
   CHECK(plan.ready == 2);
   CHECK(plan.total_reviews() == 0);
-  REQUIRE(plan.readiness.size() == 1);
-  const Readiness& group = plan.readiness.front();
+  REQUIRE(readiness.size() == 1);
+  const Readiness& group = readiness.front();
   CHECK(group.deck == "D");
   CHECK(group.kind == CardKind::question);
   CHECK(group.cards == 2);
@@ -210,12 +211,15 @@ TEST_CASE("a plan's readiness reaches the desired retention for every kind of ca
   days.import("k.md",
               "---\ndeck: K\n---\n\n## K: Idempotency\nid: k1\nanswer: the same request twice has the effect of once\n"
               "\n## K: Backpressure\nid: k2\nanswer: slowing producers to what consumers take\n");
-  const StudyPlan plan = days.engine().plan_until("", days.now() + 10 * kMsPerDay);
-  REQUIRE(plan.readiness.size() == 2);
-  CHECK(plan.readiness[0].deck == "K");
-  CHECK(plan.readiness[0].kind == CardKind::keypoint);
-  CHECK(plan.readiness[1].kind == CardKind::question);
-  for (const auto& group : plan.readiness) {
+  std::vector<Readiness> readiness;
+  const StudyPlan plan = days.engine().plan_until("", days.now() + 10 * kMsPerDay, readiness);
+  REQUIRE(readiness.size() == 2);
+  CHECK(readiness[0].deck == "K");
+  CHECK(readiness[0].kind == CardKind::keypoint);
+  CHECK(readiness[1].kind == CardKind::question);
+  // The plain plan is the same plan.
+  CHECK(days.engine().plan_until("", days.now() + 10 * kMsPerDay).reviews == plan.reviews);
+  for (const auto& group : readiness) {
     INFO(group.deck);
     REQUIRE(group.recall);
     CHECK(*group.recall >= plan.retention);

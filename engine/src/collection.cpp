@@ -629,8 +629,7 @@ StudiedToday Collection::studied_today(const std::string& deck) const {
 }
 
 void Collection::for_each_schedule(const std::string& deck, const std::function<void(const CardSchedule&)>& visit) const {
-  SQLite::Statement deck_cards(impl_->db, fmt::format("SELECT s.card_id, s.sibling_group, c.kind, {} FROM card_state s "
-                                                      "JOIN cards c ON c.id = s.card_id "
+  SQLite::Statement deck_cards(impl_->db, fmt::format("SELECT s.card_id, s.sibling_group, {} FROM card_state s "
                                                       "WHERE s.deck_id = ? AND s.suspended = 0 "
                                                       "ORDER BY s.state != 0, s.due_ms, s.card_id",
                                                       kStateColumns));
@@ -642,11 +641,22 @@ void Collection::for_each_schedule(const std::string& deck, const std::function<
     while (deck_cards.executeStep()) {
       row.card_id = deck_cards.getColumn(0).getInt64();
       row.group = deck_cards.getColumn(1).getString();
-      row.kind = card_kind_from_string(deck_cards.getColumn(2).getString()).value_or(CardKind::question);
-      row.state = read_state(deck_cards, 3);
+      row.state = read_state(deck_cards, 2);
       visit(row);
     }
   }
+}
+
+std::map<std::int64_t, CardKind> Collection::card_kinds(const std::string& deck) const {
+  std::map<std::int64_t, CardKind> kinds;
+  SQLite::Statement q(impl_->db, "SELECT id, kind FROM cards WHERE deck_id = ?");
+  for (const auto& d : impl_->decks_matching(deck)) {
+    q.reset();
+    q.bind(1, static_cast<std::int64_t>(d.id));
+    while (q.executeStep())
+      kinds[q.getColumn(0).getInt64()] = card_kind_from_string(q.getColumn(1).getString()).value_or(CardKind::question);
+  }
+  return kinds;
 }
 
 std::vector<DeckSummary> Collection::decks() const {

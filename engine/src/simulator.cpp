@@ -132,8 +132,9 @@ class Run {
 
  private:
   // The card's answer with `rating` at `moment`, then its same-day learning steps, each answered
-  // when due with a recall drawn from the scheduler.
-  void answer(size_t index, Rating rating, std::int64_t moment, std::int64_t day_number, SimulatedDay& out, bool learning) {
+  // when due with a recall drawn from the scheduler. The steps of a card learned today (`first`)
+  // are part of learning it, not reviews.
+  void answer(size_t index, Rating rating, std::int64_t moment, std::int64_t day_number, SimulatedDay& out, bool first) {
     Simulated& card = cards_[index];
     const DeckScheduling& d = decks_[card.deck];
     std::int64_t at = moment;
@@ -145,7 +146,7 @@ class Run {
       at = std::max(at, card.state.due_ms);
       rating = draw_recall(card, at, day_number) ? draw_recalled_rating() : Rating::again;
       out.seconds += cost(card.state.state, rating);
-      if (!learning) ++out.reviews;
+      if (!first) ++out.reviews;
     }
   }
 

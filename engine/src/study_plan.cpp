@@ -174,6 +174,12 @@ struct EarlyReview {
 }  // namespace
 
 StudyPlan Engine::plan_until(const std::string& deck, std::int64_t target_ms) {
+  std::vector<Readiness> readiness;
+  return plan_until(deck, target_ms, readiness);
+}
+
+StudyPlan Engine::plan_until(const std::string& deck, std::int64_t target_ms, std::vector<Readiness>& readiness) {
+  readiness.clear();
   require_deck(deck);
   const Clock& clock = this->clock();
   StudyPlan plan;
@@ -290,19 +296,22 @@ StudyPlan Engine::plan_until(const std::string& deck, std::int64_t target_ms) {
   }
 
   // Readiness on the day: each card's recall at the target in the state the plan leaves it in.
+  const std::map<std::int64_t, CardKind> kinds = collection().card_kinds(deck);
   std::map<std::pair<std::string, CardKind>, size_t> group_of;
   for (const auto& card : planned) {
-    auto [it, added] = group_of.emplace(std::pair(card.deck, card.kind), plan.readiness.size());
-    if (added) plan.readiness.push_back({card.deck, card.kind, 0, std::nullopt, 0});
-    Readiness& group = plan.readiness[it->second];
+    const auto known = kinds.find(card.card_id);
+    const CardKind kind = known == kinds.end() ? CardKind::question : known->second;
+    auto [it, added] = group_of.emplace(std::pair(card.deck, kind), readiness.size());
+    if (added) readiness.push_back({card.deck, kind, 0, std::nullopt, 0});
+    Readiness& group = readiness[it->second];
     const DeckScheduling& d = planner.scheduling(card.deck);
     ++group.cards;
     if (planner.ready(d, card.card_id, card.state)) ++group.ready;
     if (auto recall = planner.recall_at_target(d, card.card_id, card.state)) group.recall = group.recall.value_or(0) + *recall;
   }
-  for (auto& group : plan.readiness)
+  for (auto& group : readiness)
     if (group.recall) *group.recall /= group.cards;
-  std::stable_sort(plan.readiness.begin(), plan.readiness.end(), [](const Readiness& a, const Readiness& b) {
+  std::stable_sort(readiness.begin(), readiness.end(), [](const Readiness& a, const Readiness& b) {
     return std::tie(a.deck, a.kind) < std::tie(b.deck, b.kind);
   });
 

@@ -198,10 +198,11 @@ class REHEARSE_API Collection {
     std::int64_t card_id = 0;
     std::string deck;
     std::string group;  // CardContent::group
-    CardKind kind = CardKind::question;
     SchedulingState state;
   };
   void for_each_schedule(const std::string& deck, const std::function<void(const CardSchedule&)>& visit) const;
+  // The kind of every card of `deck` and its sub-decks (all when empty), by card id.
+  std::map<std::int64_t, CardKind> card_kinds(const std::string& deck) const;
 
   // Today's queue, in the order Anki's v3 scheduler shows it: learning cards due within a day
   // and by `learn_ahead_ms` from now, then learning cards whose step crossed a day boundary and

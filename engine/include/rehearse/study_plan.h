@@ -20,7 +20,8 @@
 
 namespace rehearse {
 
-// How ready one deck's cards of one kind will be for the target if the plan is followed.
+// How ready one deck's cards of one kind will be for the target if the plan is followed
+// (Engine::plan_until with readiness): by deck, then kind (question, key point, story).
 struct REHEARSE_API Readiness {
   std::string deck;
   CardKind kind = CardKind::question;
@@ -53,9 +54,6 @@ struct REHEARSE_API StudyPlan {
   // included) and review cards to take ahead of their due date.
   int new_today = 0;
   std::vector<std::int64_t> early_today;
-
-  // By deck (in the collection's order), then kind: question, key point, story.
-  std::vector<Readiness> readiness;
 
   int days() const { return static_cast<int>(reviews.size()); }
   int total_reviews() const;

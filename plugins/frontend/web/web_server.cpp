@@ -341,9 +341,10 @@ json WebServer::readiness(const httplib::Request& request, Session&) {
   const Clock& clock = engine_.clock();
   const std::int64_t target = clock.day_start_ms(*midnight / kMsPerDay + 1);
   if (clock.day_number(target - 1) <= clock.today()) throw RequestError{400, "the interview must be on a later day than today"};
-  const StudyPlan plan = engine_.plan_until(deck, target);
+  std::vector<Readiness> readiness;
+  const StudyPlan plan = engine_.plan_until(deck, target, readiness);
   json groups = json::array();
-  for (const auto& group : plan.readiness)
+  for (const auto& group : readiness)
     groups.push_back({{"deck", group.deck}, {"kind", to_string(group.kind)}, {"cards", group.cards}, {"ready", group.ready},
                       {"recall", group.recall ? json(*group.recall) : json(nullptr)}});
   return {{"until", until}, {"retention", plan.retention}, {"memory_model", plan.memory_model},
