@@ -239,14 +239,8 @@ void DailyQueueBuilder::add_due_days(std::vector<ReviewItem>& items) const {
   std::vector<std::int64_t> starts;  // starts[i]: the start of day today - i
   for (std::int64_t i = 0; i < kDaysKnown; ++i) starts.push_back(clock_.day_start_ms(today - i));
   for (auto& item : items) {
-    item.due_day = 0;
-    for (std::int64_t i = 0; i < kDaysKnown; ++i) {
-      if (item.due_ms >= starts[static_cast<size_t>(i)]) {
-        item.due_day = today - i;
-        break;
-      }
-    }
-    if (item.due_day == 0) item.due_day = clock_.day_number(item.due_ms);
+    const auto known = std::find_if(starts.begin(), starts.end(), [&](std::int64_t start) { return item.due_ms >= start; });
+    item.due_day = known != starts.end() ? today - (known - starts.begin()) : clock_.day_number(item.due_ms);
   }
 }
 
