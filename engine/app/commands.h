@@ -8,6 +8,7 @@ namespace rehearse::app {
 
 int run_review(const Arguments& args);
 int run_forecast(const Arguments& args);
+int run_simulate(const Arguments& args);
 int run_import(const Arguments& args);
 int run_export(const Arguments& args);
 int run_decks(const Arguments& args);

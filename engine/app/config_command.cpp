@@ -33,6 +33,9 @@ const std::vector<CoreSetting>& core_settings() {
       {"day_start_hour", "the local hour at which a new day starts", {"day_start_hour", OptionType::integer, "4", "", 0, 23}},
       {"keep_backups", "automatic backups kept in backups/ beside the collection (0: none)",
        {"keep_backups", OptionType::integer, "10", "", 0, 1000}},
+      {"review_order", "order of today's reviews: due (by due day, then random), deck, retrievability, random",
+       review_order_option()},
+      {"new_mix", "new cards after the reviews, mixed among them, or before", new_mix_option()},
   };
   return settings;
 }

@@ -30,6 +30,10 @@ const std::vector<Command>& commands() {
        "                                            review today's cards (the default); --until: work\n"
        "                                            towards an interview on DATE (--plan: only show the plan)"},
       {"forecast", run_forecast, {"--days"}, "forecast [--days N] [--json]              cards due on each of the next N days (30)"},
+      {"simulate", run_simulate, {"--days", "--new-per-day", "--retention", "--seed", "--deck"},
+       "simulate [--days N] [--new-per-day N] [--retention R] [--seed N] [--deck NAME] [--json]\n"
+       "                                            the workload and recall of the next N days (30), and\n"
+       "                                            what other desired retentions would cost"},
       {"serve", run_serve, {"--port", "--listen"}, "serve [--port N] [--listen ADDR] [--deck NAME]\n"
                                                    "                                            review, decks and statistics in the browser"},
       {"import", run_import, {"--source", "--deck"}, "import PATH... [--source NAME] [--deck NAME] [--dry-run] [--with-history] [--json]\n"

@@ -21,12 +21,13 @@ int run_review(const Arguments& args) {
   std::optional<std::int64_t> interview;
   if (auto until = args.value("--until")) {
     interview = interview_moment(*until, engine.clock());
-    const StudyPlan plan = engine.plan_until(args.value("--deck").value_or(""), *interview);
+    std::vector<Readiness> readiness;
+    const StudyPlan plan = engine.plan_until(args.value("--deck").value_or(""), *interview, readiness);
     if (args.flag("--json")) {
-      print_json(plan_json(plan, engine.clock()));
+      print_json(plan_json(plan, readiness, engine.clock()));
       return 0;
     }
-    fmt::print("{}", describe_plan(plan, engine.clock()));
+    fmt::print("{}", describe_plan(plan, readiness, engine.clock()));
     if (args.flag("--plan")) return 0;
   }
   std::string name = args.value("--frontend").value_or(engine.collection().config("frontend").value_or("cli"));

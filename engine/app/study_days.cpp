@@ -49,7 +49,25 @@ std::int64_t interview_moment(const std::string& text, const Clock& clock) {
   throw UsageError(fmt::format("--until: '{}' is not a date (like 2026-03-02) or a date and time (2026-03-02T14:00)", text));
 }
 
-std::string describe_plan(const StudyPlan& plan, const Clock& clock) {
+std::string describe_readiness(const std::vector<Readiness>& readiness) {
+  if (readiness.empty()) return {};
+  std::string text = "Expected share recalled on the day if the plan is followed:\n";
+  std::string deck;
+  for (const auto& group : readiness) {
+    if (group.deck != deck) {
+      text += fmt::format("{}  {}:", deck.empty() ? "" : "\n", group.deck);
+      deck = group.deck;
+    } else {
+      text += ",";
+    }
+    const char* kind = group.kind == CardKind::question ? "questions" : group.kind == CardKind::keypoint ? "key points" : "stories";
+    text += group.recall ? fmt::format(" {} {:.0f}% ({})", kind, *group.recall * 100, group.cards)
+                         : fmt::format(" {} ? ({}, no memory model; {} ready)", kind, group.cards, group.ready);
+  }
+  return text + "\n";
+}
+
+std::string describe_plan(const StudyPlan& plan, const std::vector<Readiness>& readiness, const Clock& clock) {
   const std::int64_t day = interview_day(plan, clock);
   std::string text = fmt::format("Interview: {} {}{} (in {}). Reviews until {} {}.\n", weekday(day), format_day(day),
                                  whole_day(plan, clock) ? "" : " " + format_local_time(plan.target_ms).substr(11),
@@ -82,16 +100,24 @@ std::string describe_plan(const StudyPlan& plan, const Clock& clock) {
   if (plan.unreachable > 0)
     text += fmt::format("Warning: {} cannot be ready in time; they are planned as well as they can be.\n",
                         plural(plan.unreachable, "card", "cards"));
+  text += describe_readiness(readiness);
   return text;
 }
 
-nlohmann::json plan_json(const StudyPlan& plan, const Clock& clock) {
+nlohmann::json plan_json(const StudyPlan& plan, const std::vector<Readiness>& readiness, const Clock& clock) {
   nlohmann::json days = nlohmann::json::array();
   for (int i = 0; i < plan.days(); ++i)
     days.push_back({{"date", format_day(plan.first_day + i)},
                     {"reviews", plan.reviews[static_cast<size_t>(i)]},
                     {"new", plan.introduced[static_cast<size_t>(i)]}});
   const int peak = plan.peak_day();
+  nlohmann::json groups = nlohmann::json::array();
+  for (const auto& group : readiness)
+    groups.push_back({{"deck", group.deck},
+                         {"kind", to_string(group.kind)},
+                         {"cards", group.cards},
+                         {"ready", group.ready},
+                         {"recall", group.recall ? nlohmann::json(*group.recall) : nlohmann::json(nullptr)}});
   return {{"interview", format_local_time(plan.target_ms)},
           {"interview_day", format_day(interview_day(plan, clock))},
           {"last_review_day", format_day(plan.last_day)},
@@ -105,7 +131,8 @@ nlohmann::json plan_json(const StudyPlan& plan, const Clock& clock) {
           {"reviews_per_day", static_cast<double>(plan.total_reviews()) / plan.days()},
           {"peak", {{"date", format_day(plan.first_day + peak)}, {"reviews", plan.reviews[static_cast<size_t>(peak)]}}},
           {"today", {{"reviews", plan.reviews.front()}, {"new", plan.new_today}, {"early", plan.early_today.size()}}},
-          {"days", days}};
+          {"days", days},
+          {"readiness", groups}};
 }
 
 }  // namespace rehearse::app

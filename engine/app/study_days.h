@@ -20,7 +20,10 @@ std::string weekday(std::int64_t day);
 std::int64_t interview_moment(const std::string& text, const Clock& clock);
 
 // The plan in a few lines: how many cards are ready, how many reviews a day it takes.
-std::string describe_plan(const StudyPlan& plan, const Clock& clock);
-nlohmann::json plan_json(const StudyPlan& plan, const Clock& clock);
+// The plan in a few lines, ending with `readiness` (plan_until's).
+std::string describe_plan(const StudyPlan& plan, const std::vector<Readiness>& readiness, const Clock& clock);
+// The expected share recalled on the day, per deck and kind of card (empty without cards).
+std::string describe_readiness(const std::vector<Readiness>& readiness);
+nlohmann::json plan_json(const StudyPlan& plan, const std::vector<Readiness>& readiness, const Clock& clock);
 
 }  // namespace rehearse::app

@@ -184,6 +184,7 @@ struct Collection::Impl {
   bool created = false;
   SQLite::Database db;
   mutable std::optional<SQLite::Statement> config_query;  // after db: finalized before it closes
+  Collection::RecallEstimator recall;  // set_recall_estimator(): for the retrievability review order
   std::jthread daily_backup;  // last: the copy is finished before anything else is closed
 
   Impl(const fs::path& p, const Clock& c, bool is_new)
@@ -646,6 +647,18 @@ void Collection::for_each_schedule(const std::string& deck, const std::function<
   }
 }
 
+std::map<std::int64_t, CardKind> Collection::card_kinds(const std::string& deck) const {
+  std::map<std::int64_t, CardKind> kinds;
+  SQLite::Statement q(impl_->db, "SELECT id, kind FROM cards WHERE deck_id = ?");
+  for (const auto& d : impl_->decks_matching(deck)) {
+    q.reset();
+    q.bind(1, static_cast<std::int64_t>(d.id));
+    while (q.executeStep())
+      kinds[q.getColumn(0).getInt64()] = card_kind_from_string(q.getColumn(1).getString()).value_or(CardKind::question);
+  }
+  return kinds;
+}
+
 std::vector<DeckSummary> Collection::decks() const {
   std::vector<DeckSummary> out;
   SQLite::Statement q(impl_->db,
@@ -744,9 +757,11 @@ Collection::Queue Collection::queue(const std::string& deck, std::int64_t learn_
 }
 
 Collection::Queue Collection::queue(const std::string& deck, const QueueOptions& options) const {
-  const detail::DailyQueueBuilder builder(impl_->db, *this);
+  const detail::DailyQueueBuilder builder(impl_->db, *this, impl_->recall);
   return builder.build(deck, impl_->decks_matching(deck), options);
 }
+
+void Collection::set_recall_estimator(RecallEstimator estimator) { impl_->recall = std::move(estimator); }
 
 std::int64_t Collection::record_answer(const ReviewLogEntry& entry, AnswerEffects* effects) {
   auto& db = impl_->db;

@@ -4,11 +4,15 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
+#include <map>
 #include <memory>
 #include <queue>
 #include <tuple>
 #include <unordered_set>
+
+#include "review_order.h"
 
 namespace rehearse::detail {
 
@@ -207,8 +211,77 @@ std::unordered_map<std::int64_t, StudiedToday> studied_today(SQLite::Database& d
   return studied;
 }
 
-DailyQueueBuilder::DailyQueueBuilder(SQLite::Database& db, const Collection& collection)
-    : db_(db), collection_(collection), clock_(collection.clock()) {}
+DailyQueueBuilder::DailyQueueBuilder(SQLite::Database& db, const Collection& collection,
+                                     const Collection::RecallEstimator& recall)
+    : db_(db), collection_(collection), recall_(recall), clock_(collection.clock()) {}
+
+std::vector<std::int64_t> DailyQueueBuilder::order_reviews(std::vector<ReviewItem> items, const std::string& selected,
+                                                          const std::vector<DeckRef>& decks) const {
+  std::optional<std::string> setting;
+  if (!selected.empty()) setting = collection_.config("deck." + selected + ".review_order");
+  if (!setting) setting = collection_.config("review_order");
+  // A value `config` did not check (written by hand) gives the default rather than no review.
+  const ReviewOrder order = review_order_from(setting.value_or("")).value_or(ReviewOrder::due);
+  if (order == ReviewOrder::due) add_due_days(items);
+  if (order == ReviewOrder::retrievability) add_retrievability(items, decks);
+  sort_reviews(items, order, clock_.today());
+  std::vector<std::int64_t> ids;
+  ids.reserve(items.size());
+  for (const auto& item : items) ids.push_back(item.card_id);
+  return ids;
+}
+
+void DailyQueueBuilder::add_due_days(std::vector<ReviewItem>& items) const {
+  // The start of each of the last few weeks' days, found once: asking the clock for each card's
+  // day would look up the time zone every time, a cost a queue of 10,000 reviews notices.
+  constexpr std::int64_t kDaysKnown = 28;
+  const std::int64_t today = clock_.today();
+  std::vector<std::int64_t> starts;  // starts[i]: the start of day today - i
+  for (std::int64_t i = 0; i < kDaysKnown; ++i) starts.push_back(clock_.day_start_ms(today - i));
+  for (auto& item : items) {
+    const auto known = std::find_if(starts.begin(), starts.end(), [&](std::int64_t start) { return item.due_ms >= start; });
+    item.due_day = known != starts.end() ? today - (known - starts.begin()) : clock_.day_number(item.due_ms);
+  }
+}
+
+void DailyQueueBuilder::add_retrievability(std::vector<ReviewItem>& items, const std::vector<DeckRef>& decks) const {
+  SQLite::Statement q(db_,
+                      "SELECT state, due_ms, interval_days, ease, stability, difficulty, step, reps, lapses, "
+                      "last_review_ms FROM card_state WHERE card_id = ?");
+  const std::int64_t now = clock_.now_ms();
+  std::map<int, std::vector<Collection::RecallQuery>> by_deck;  // by deck_position
+  std::unordered_map<std::int64_t, size_t> index;                // card id -> item
+  for (size_t i = 0; i < items.size(); ++i) {
+    ReviewItem& item = items[i];
+    q.reset();
+    q.bind(1, static_cast<std::int64_t>(item.card_id));
+    if (!q.executeStep()) continue;
+    SchedulingState s;
+    s.state = static_cast<CardState>(q.getColumn(0).getInt());
+    s.due_ms = q.getColumn(1).getInt64();
+    s.interval_days = q.getColumn(2).getDouble();
+    s.ease = q.getColumn(3).getDouble();
+    s.stability = q.getColumn(4).getDouble();
+    s.difficulty = q.getColumn(5).getDouble();
+    s.step = q.getColumn(6).getInt();
+    s.reps = q.getColumn(7).getInt();
+    s.lapses = q.getColumn(8).getInt();
+    s.last_review_ms = q.getColumn(9).getInt64();
+    // Without a memory model (SM-2), the recall a schedule aims at: 90% when the interval has
+    // just passed, less the longer the card is overdue. This ranks cards by relative
+    // overdueness, as Anki does for SM-2.
+    const double interval_ms = std::max<double>(static_cast<double>(s.due_ms - s.last_review_ms), kMsPerDay);
+    item.retrievability = std::pow(0.9, static_cast<double>(now - s.last_review_ms) / interval_ms);
+    by_deck[item.deck_position].push_back({item.card_id, s});
+    index[item.card_id] = i;
+  }
+  if (!recall_) return;
+  for (const auto& [position, cards] : by_deck) {
+    const auto estimates = recall_(decks[static_cast<size_t>(position)].name, cards);
+    for (size_t i = 0; i < cards.size() && i < estimates.size(); ++i)
+      if (estimates[i]) items[index[cards[i].card_id]].retrievability = *estimates[i];
+  }
+}
 
 Collection::Queue DailyQueueBuilder::build(const std::string& selected, const std::vector<DeckRef>& selection,
                                            const QueueOptions& options) const {
@@ -269,8 +342,10 @@ Collection::Queue DailyQueueBuilder::build(const std::string& selected, const st
     struct Cursor {
       std::unique_ptr<SQLite::Statement> rows;
       std::int64_t deck_id;
+      int position;  // the deck's place in the tree order
       Candidate current;
     };
+    std::vector<ReviewItem> gathered;
     std::vector<Cursor> cursors;
     auto later = [&](size_t a, size_t b) {
       return std::tie(cursors[a].current.due_ms, cursors[a].current.card_id) >
@@ -278,7 +353,8 @@ Collection::Queue DailyQueueBuilder::build(const std::string& selected, const st
     };
     std::priority_queue<size_t, std::vector<size_t>, decltype(later)> heads(later);
     const std::string sql = candidates_sql("= 2");
-    for (const auto& deck : decks) {
+    for (size_t position = 0; position < decks.size(); ++position) {
+      const DeckRef& deck = decks[position];
       if (!limits.can_take(deck.id, LimitKind::review)) continue;
       auto rows = std::make_unique<SQLite::Statement>(db_, sql);
       rows->bind(1, static_cast<std::int64_t>(deck.id));
@@ -286,7 +362,7 @@ Collection::Queue DailyQueueBuilder::build(const std::string& selected, const st
       rows->bind(3, static_cast<std::int64_t>(today));
       if (!rows->executeStep()) continue;
       Candidate first = read_candidate(*rows);
-      cursors.push_back({std::move(rows), deck.id, std::move(first)});
+      cursors.push_back({std::move(rows), deck.id, static_cast<int>(position), std::move(first)});
       heads.push(cursors.size() - 1);
     }
     while (!heads.empty() && !limits.exhausted(LimitKind::review)) {
@@ -296,13 +372,15 @@ Collection::Queue DailyQueueBuilder::build(const std::string& selected, const st
       if (!limits.can_take(cursor.deck_id, LimitKind::review)) continue;  // this deck is done for today
       if (siblings.claim(cursor.deck_id, cursor.current.group)) {
         limits.take(cursor.deck_id, LimitKind::review);
-        queue.review.push_back(cursor.current.card_id);
+        gathered.push_back({cursor.current.card_id, 0, cursor.current.due_ms, cursor.position});
       }
       if (cursor.rows->executeStep()) {
         cursor.current = read_candidate(*cursor.rows);
         heads.push(index);
       }
     }
+    // Gathered most overdue first, so that the limits keep those; shown in the order chosen.
+    queue.review = order_reviews(std::move(gathered), selected, decks);
   }
 
   // A study plan's reviews ahead of time, after the due ones.

@@ -15,6 +15,7 @@
 
 #include "rehearse/clock.h"
 #include "rehearse/collection.h"
+#include "review_order.h"
 
 namespace rehearse::detail {
 
@@ -32,8 +33,9 @@ struct DeckRef {
 
 class DailyQueueBuilder {
  public:
-  // Reads the decks' settings (limits, burying) from `collection`, and cards from its `db`.
-  DailyQueueBuilder(SQLite::Database& db, const Collection& collection);
+  // Reads the decks' settings (limits, burying, review order) from `collection`, and cards from
+  // its `db`. `recall` (may be empty) gives the retrievability the review order may sort by.
+  DailyQueueBuilder(SQLite::Database& db, const Collection& collection, const Collection::RecallEstimator& recall);
 
   // The queue of `selected` and its sub-decks (every deck when empty); `selection` is every deck
   // with cards there.
@@ -41,8 +43,17 @@ class DailyQueueBuilder {
                           const QueueOptions& options) const;
 
  private:
+  // The reviews gathered for `selected`, in the order its settings choose (`decks` in tree order).
+  std::vector<std::int64_t> order_reviews(std::vector<ReviewItem> items, const std::string& selected,
+                                          const std::vector<DeckRef>& decks) const;
+  // Fills in each item's due day (for the `due` order).
+  void add_due_days(std::vector<ReviewItem>& items) const;
+  // Fills in each item's retrievability now, from its deck's scheduler through `recall_`.
+  void add_retrievability(std::vector<ReviewItem>& items, const std::vector<DeckRef>& decks) const;
+
   SQLite::Database& db_;
   const Collection& collection_;
+  const Collection::RecallEstimator& recall_;
   const Clock& clock_;
 };
 

@@ -124,6 +124,17 @@ Engine::Engine(const EngineConfig& config) : impl_(std::make_unique<Impl>()) {
       throw Error(fmt::format("the setting day_start_hour is '{}'; it must be an hour 0-23", *hour));
     }
   }
+  // The `retrievability` review order asks each deck's scheduler, which the collection does not know.
+  impl_->collection->set_recall_estimator([this](const std::string& deck, const std::vector<Collection::RecallQuery>& cards) {
+    const Scheduler& scheduler = scheduler_for(deck);
+    const Options options = options_for(ComponentKind::scheduler, scheduler.name(), scheduler.options(), deck);
+    const std::int64_t now = impl_->clock.now_ms();
+    std::vector<std::optional<double>> recall;
+    recall.reserve(cards.size());
+    for (const auto& card : cards)
+      recall.push_back(scheduler.retrievability(card.state, review_context(card.state, card.card_id, now, options)));
+    return recall;
+  });
   if (impl_->collection->created()) {
     if (impl_->registry.scheduler(kNewCollectionScheduler))
       impl_->collection->set_config("scheduler", std::string(kNewCollectionScheduler));

@@ -1,6 +1,7 @@
 #include "rehearse/options.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <cerrno>
 #include <cmath>
@@ -9,6 +10,7 @@
 #include <sstream>
 
 #include "rehearse/errors.h"
+#include "review_order.h"
 
 namespace rehearse {
 
@@ -106,6 +108,29 @@ std::string validate_option(const OptionSpec& spec, std::string_view value) {
   std::string problem = type_and_range_problem(spec, value);
   if (problem.empty() && spec.check) problem = spec.check(value);
   return problem;
+}
+
+OptionSpec choice_option(std::string name, std::vector<std::string> choices, std::string help) {
+  OptionSpec spec;
+  spec.name = std::move(name);
+  spec.type = OptionType::text;
+  spec.default_value = choices.empty() ? std::string() : choices.front();
+  spec.help = std::move(help);
+  spec.check = [choices = std::move(choices)](std::string_view value) -> std::string {
+    for (const auto& choice : choices)
+      if (value == choice) return "";
+    return fmt::format("'{}' is not one of {}", value, fmt::join(choices, ", "));
+  };
+  return spec;
+}
+
+OptionSpec review_order_option() {
+  return choice_option("review_order", detail::review_order_names(),
+                       "order of today's reviews: due (by due day, then random), deck, retrievability, random");
+}
+
+OptionSpec new_mix_option() {
+  return choice_option("new_mix", detail::new_mix_names(), "new cards after the reviews, mixed among them, or before");
 }
 
 Options::Options(std::vector<OptionSpec> specs, const std::map<std::string, std::string>& values)

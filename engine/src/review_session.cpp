@@ -6,6 +6,7 @@
 
 #include "rehearse/engine.h"
 #include "rehearse/errors.h"
+#include "review_order.h"
 
 namespace rehearse {
 
@@ -97,6 +98,15 @@ struct ReviewSession::Impl {
     return engine.collection().queue(deck, ahead);
   }
 
+  // Where new cards go among the reviews: "deck.<deck>.new_mix", else "new_mix", else after.
+  detail::NewMix new_mix() const {
+    const Collection& collection = engine.collection();
+    std::optional<std::string> setting;
+    if (!deck.empty()) setting = collection.config("deck." + deck + ".new_mix");
+    if (!setting) setting = collection.config("new_mix");
+    return detail::new_mix_from(setting.value_or("")).value_or(detail::NewMix::after);
+  }
+
   void refresh() {
     queue = queue_ahead(0);
     if (queue.learning.empty() && queue.interday.empty() && queue.review.empty() && queue.new_cards.empty())
@@ -119,8 +129,19 @@ std::optional<Card> ReviewSession::next() {
     impl_->show_again.reset();
   }
   const auto& q = impl_->queue;
-  for (const auto* list : {&q.learning, &q.interday, &q.review, &q.new_cards}) {
-    if (!list->empty()) return impl_->engine.collection().card(list->front());
+  Collection& collection = impl_->engine.collection();
+  for (const auto* list : {&q.learning, &q.interday}) {
+    if (!list->empty()) return collection.card(list->front());
+  }
+  if (!q.review.empty() && !q.new_cards.empty()) {
+    const detail::NewMix mix = impl_->new_mix();
+    const StudiedToday studied = mix == detail::NewMix::mixed ? collection.studied_today(impl_->deck) : StudiedToday{};
+    const bool new_first =
+        detail::new_card_next(mix, studied, static_cast<int>(q.review.size()), static_cast<int>(q.new_cards.size()));
+    return collection.card(new_first ? q.new_cards.front() : q.review.front());
+  }
+  for (const auto* list : {&q.review, &q.new_cards}) {
+    if (!list->empty()) return collection.card(list->front());
   }
   return std::nullopt;
 }

@@ -7,6 +7,7 @@
 #include <map>
 #include <numeric>
 #include <set>
+#include <tuple>
 
 #include "rehearse/engine.h"
 #include "rehearse/errors.h"
@@ -65,6 +66,13 @@ class Planner {
     if (auto r = d.scheduler->retrievability(state, ctx)) return *r >= d.retention;
     judged_by_due_ = true;
     return state.due_ms >= target_;
+  }
+
+  // The card's retrievability at the target in `state`; nothing without a memory model.
+  std::optional<double> recall_at_target(const DeckScheduling& d, std::int64_t card_id, const SchedulingState& state) const {
+    const auto recall = d.scheduler->retrievability(state, engine_.review_context(state, card_id, target_, d.options));
+    if (state.state == CardState::new_card) return recall ? std::optional(0.0) : std::nullopt;  // never learned
+    return recall;
   }
 
   SchedulingState answer_good(const DeckScheduling& d, std::int64_t card_id, const SchedulingState& state, std::int64_t at_ms) const {
@@ -155,6 +163,7 @@ class Planner {
 // A review that must come ahead of the card's due date, on a day of the window from `first_day`
 // to the last day.
 struct EarlyReview {
+  size_t card;  // index into the plan's cards
   std::int64_t card_id;
   std::string deck;
   SchedulingState state;  // before it
@@ -165,6 +174,12 @@ struct EarlyReview {
 }  // namespace
 
 StudyPlan Engine::plan_until(const std::string& deck, std::int64_t target_ms) {
+  std::vector<Readiness> readiness;
+  return plan_until(deck, target_ms, readiness);
+}
+
+StudyPlan Engine::plan_until(const std::string& deck, std::int64_t target_ms, std::vector<Readiness>& readiness) {
+  readiness.clear();
   require_deck(deck);
   const Clock& clock = this->clock();
   StudyPlan plan;
@@ -181,7 +196,11 @@ StudyPlan Engine::plan_until(const std::string& deck, std::int64_t target_ms) {
 
   Planner planner(*this, target_ms, plan.last_day);
   std::vector<EarlyReview> early;
+  // Every card planned for, with the state the plan leaves it in at the target.
+  std::vector<Collection::CardSchedule> planned;
   auto add_path = [&](const Collection::CardSchedule& card, const Planner::Path& path) {
+    planned.push_back(card);
+    planned.back().state = path.state;
     for (std::int64_t day : path.days) ++plan.reviews[index_of(day)];
     if (path.end == Planner::Path::End::unreachable) {
       ++plan.unreachable;
@@ -189,7 +208,7 @@ StudyPlan Engine::plan_until(const std::string& deck, std::int64_t target_ms) {
       // Not on the day of its last answer: a second look the same day does little for memory
       // (whatever a scheduler makes of it).
       const std::int64_t first = path.days.empty() ? plan.first_day : path.days.back() + 1;
-      early.push_back({card.card_id, card.deck, path.state, path.last_ms, first});
+      early.push_back({planned.size() - 1, card.card_id, card.deck, path.state, path.last_ms, first});
     }
   };
 
@@ -203,6 +222,7 @@ StudyPlan Engine::plan_until(const std::string& deck, std::int64_t target_ms) {
     const DeckScheduling& d = planner.scheduling(card.deck);
     if (planner.ready(d, card.card_id, card.state)) {
       ++plan.ready;
+      planned.push_back(card);
       return;
     }
     ++plan.to_review;
@@ -254,6 +274,8 @@ StudyPlan Engine::plan_until(const std::string& deck, std::int64_t target_ms) {
       if (review.first_day <= plan.last_day) {  // reviewed as late as possible all the same
         ++plan.reviews.back();
         if (plan.last_day == plan.first_day) plan.early_today.push_back(review.card_id);
+        planned[review.card].state =
+            planner.answer_good(d, review.card_id, review.state, planner.moment_on(plan.last_day, review.after_ms));
       }
       continue;
     }
@@ -268,7 +290,30 @@ StudyPlan Engine::plan_until(const std::string& deck, std::int64_t target_ms) {
       if (plan.reviews[day] < plan.reviews[best]) best = day;
     ++plan.reviews[best];
     if (best == 0) plan.early_today.push_back(window.card_id);
+    const DeckScheduling& d = planner.scheduling(window.deck);
+    planned[window.card].state = planner.answer_good(
+        d, window.card_id, window.state, planner.moment_on(plan.first_day + static_cast<std::int64_t>(best), window.after_ms));
   }
+
+  // Readiness on the day: each card's recall at the target in the state the plan leaves it in.
+  const std::map<std::int64_t, CardKind> kinds = collection().card_kinds(deck);
+  std::map<std::pair<std::string, CardKind>, size_t> group_of;
+  for (const auto& card : planned) {
+    const auto known = kinds.find(card.card_id);
+    const CardKind kind = known == kinds.end() ? CardKind::question : known->second;
+    auto [it, added] = group_of.emplace(std::pair(card.deck, kind), readiness.size());
+    if (added) readiness.push_back({card.deck, kind, 0, std::nullopt, 0});
+    Readiness& group = readiness[it->second];
+    const DeckScheduling& d = planner.scheduling(card.deck);
+    ++group.cards;
+    if (planner.ready(d, card.card_id, card.state)) ++group.ready;
+    if (auto recall = planner.recall_at_target(d, card.card_id, card.state)) group.recall = group.recall.value_or(0) + *recall;
+  }
+  for (auto& group : readiness)
+    if (group.recall) *group.recall /= group.cards;
+  std::stable_sort(readiness.begin(), readiness.end(), [](const Readiness& a, const Readiness& b) {
+    return std::tie(a.deck, a.kind) < std::tie(b.deck, b.kind);
+  });
 
   plan.retention = planner.lowest_retention();
   plan.memory_model = !planner.judged_by_due();

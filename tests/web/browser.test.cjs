@@ -136,14 +136,25 @@ test('uploading a deck imports it; a broken one says where and imports nothing',
 test('the statistics page draws its charts from the collection', async () => {
   await page.goto(`${server.url}#/stats`);
   await page.waitForSelector('.chart-panel svg');
+  // The retention chart is simulated after the page is drawn.
+  await page.waitForSelector('#desired-retention svg circle');
   const charts = await page.$$eval('.chart-panel', (panels) => panels.map((panel) => ({
     title: panel.querySelector('h2').textContent, shapes: panel.querySelectorAll('svg rect, svg circle, svg path, svg line').length})));
   const titles = charts.map((chart) => chart.title);
-  for (const expected of ['Reviews', 'Due in the next 30 days', 'True retention', 'Intervals', 'Story bank'])
+  for (const expected of ['Reviews', 'Due in the next 30 days', 'True retention', 'Intervals', 'Story bank', 'Help me decide: desired retention'])
     assert.ok(titles.includes(expected), `a "${expected}" chart (have: ${titles.join(', ')})`);
   for (const chart of charts) assert.ok(chart.shapes > 0, `the "${chart.title}" chart draws something`);
   // Today's reviews are in the heatmap's text.
   assert.match(await page.textContent('.chart-panel'), /review/);
+  // A point per desired retention compared, the work growing with it.
+  const minutes = await page.$$eval('#desired-retention circle.point', (points) => points.map((p) => Number(p.dataset.minutes)));
+  assert.equal(minutes.length, 8);
+  assert.ok(minutes[minutes.length - 1] >= minutes[0], `more minutes at 97% than at 70% (${minutes.join(', ')})`);
+  // The interview day: the share recalled, deck by deck and kind by kind.
+  await page.fill('#readiness input[type=date]', '2030-01-15');
+  await page.dispatchEvent('#readiness input[type=date]', 'change');
+  await page.waitForSelector('#readiness .readiness-table tbody tr');
+  assert.match(await page.textContent('#readiness .readiness-table'), /\d+%/);
   await screenshot('statistics');
   assert.deepEqual(pageErrors, []);
 });

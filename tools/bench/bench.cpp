@@ -5,7 +5,7 @@
 //
 // --quick uses smaller collections and prints no targets: the targets are for the full run's sizes,
 // so a quick figure beside one would say nothing. --only runs one section: scheduler, replay,
-// queue, answer, import, startup, memory, score or optimize.
+// queue, answer, import, startup, memory, score, optimize or simulate.
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 #include <sys/resource.h>
@@ -24,6 +24,7 @@
 #include "rehearse/engine.h"
 #include "rehearse/maintenance.h"
 #include "rehearse/review_session.h"
+#include "rehearse/simulator.h"
 #include "rehearse/text.h"
 
 namespace fs = std::filesystem;
@@ -401,6 +402,49 @@ std::string iso_utc(std::int64_t ms) {
   return text;
 }
 
+// 9. `rehearse simulate`: a year of a 10,000-card collection, in process (one simulation) and as
+// the command runs it (that simulation and the eight of its retention table, plus start-up).
+void bench_simulate(const fs::path& work, std::int64_t now_ms, std::uint64_t seed) {
+  fmt::print("\nSimulating a year of 10,000 cards (FSRS)\n");
+  const fs::path source = work / fmt::format("collection-10000-seed{}.db", seed);
+  if (!fs::exists(source)) bench::generate_collection(source, {10'000, 100, 5'000, now_ms, seed});
+  // A copy in a folder of its own, so that the backup its first opening makes goes with it.
+  const fs::path folder = work / "simulate";
+  fs::remove_all(folder);
+  fs::create_directories(folder);
+  const fs::path path = folder / "collection.db";
+  fs::copy_file(source, path);
+  EngineConfig config;
+  config.collection = path;
+  config.plugin_dirs = {REHEARSE_BENCH_PLUGIN_DIR};
+  config.now_ms = now_ms;
+  config.load_default_plugin_dirs = false;
+  {
+    Engine engine(config);
+    engine.collection().set_config("scheduler", "fsrs");  // the generated states are FSRS's
+    const Simulator simulator = Simulator::of_collection(engine);
+    SimulationOptions options;
+    options.days = 365;
+    options.new_per_day = 10;
+    std::vector<double> times;
+    int reviews = 0;
+    for (int round = 0; round < 3; ++round) {
+      const auto start = SteadyClock::now();
+      reviews = simulator.run(options).total_reviews();
+      times.push_back(elapsed(start));
+    }
+    const double best = *std::min_element(times.begin(), times.end());
+    report(fmt::format("simulate 365 days of 10,000 cards ({} reviews), best of 3", reviews), best, "s", "< 1 s", best < 1.0);
+  }
+  std::vector<double> times;
+  for (int round = 0; round < 3; ++round)
+    times.push_back(run({REHEARSE_BENCH_PROGRAM, "--collection", path.string(), "--plugin-path", REHEARSE_BENCH_PLUGIN_DIR, "--now",
+                         iso_utc(now_ms), "simulate", "--days", "365", "--json"})
+                        .seconds);
+  report("`rehearse simulate --days 365` with its 8-retention table, best of 3", *std::min_element(times.begin(), times.end()), "s");
+  fs::remove_all(folder);
+}
+
 // 7. Peak memory of a review session on the largest collection.
 void bench_memory(const fs::path& collection_path, std::int64_t now_ms, std::int64_t cards) {
   fmt::print("\nMemory\n");
@@ -530,7 +574,8 @@ int main(int argc, char** argv) {
       return 2;
     }
   }
-  const std::vector<std::string> sections = {"scheduler", "replay", "optimize", "queue", "answer", "import", "startup", "memory", "score"};
+  const std::vector<std::string> sections = {"scheduler", "replay", "optimize", "queue",  "answer",
+                                              "import",    "startup", "memory",   "score", "simulate"};
   if (!only.empty() && std::find(sections.begin(), sections.end(), only) == sections.end()) {
     fmt::print(stderr, "rehearse_bench: no section '{}'; the sections are {}\n", only, fmt::join(sections, ", "));
     return 2;
@@ -561,6 +606,7 @@ int main(int argc, char** argv) {
   if (wanted("import")) bench_import(work, quick);
   if (wanted("startup")) bench_startup();
   if (wanted("score")) bench_scoring(work, REHEARSE_BENCH_SOURCE_DIR, now_ms);
+  if (wanted("simulate")) bench_simulate(work, now_ms, seed);
 
   if (!json_file.empty()) {
     nlohmann::json out = nlohmann::json::array();

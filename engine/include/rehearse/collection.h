@@ -201,6 +201,8 @@ class REHEARSE_API Collection {
     SchedulingState state;
   };
   void for_each_schedule(const std::string& deck, const std::function<void(const CardSchedule&)>& visit) const;
+  // The kind of every card of `deck` and its sub-decks (all when empty), by card id.
+  std::map<std::int64_t, CardKind> card_kinds(const std::string& deck) const;
 
   // Today's queue, in the order Anki's v3 scheduler shows it: learning cards due within a day
   // and by `learn_ahead_ms` from now, then learning cards whose step crossed a day boundary and
@@ -210,11 +212,26 @@ class REHEARSE_API Collection {
   struct Queue {
     std::vector<std::int64_t> learning;   // intraday learning, soonest first
     std::vector<std::int64_t> interday;   // interday learning, soonest first
-    std::vector<std::int64_t> review;     // most overdue first
+    std::vector<std::int64_t> review;     // in the order review_order gives (see below)
     std::vector<std::int64_t> new_cards;  // by deck, then in deck order
   };
+  // The reviews are gathered most overdue first within the limits, then put in the order the
+  // setting `review_order` gives (of the deck studied, "deck.<name>.review_order", else the
+  // collection's): `due` (by due day, then in a random order fixed for the day), `deck`,
+  // `retrievability` (needs set_recall_estimator) or `random`.
   Queue queue(const std::string& deck, std::int64_t learn_ahead_ms) const;
   Queue queue(const std::string& deck, const QueueOptions& options) const;
+
+  // The probability of recalling each of `cards` (all of deck `deck`) now, by the scheduler of
+  // that deck: nothing for a card whose scheduler has no memory model. The engine provides it, as
+  // the collection has no scheduler; the `retrievability` review order uses it.
+  struct RecallQuery {
+    std::int64_t card_id = 0;
+    SchedulingState state;
+  };
+  using RecallEstimator =
+      std::function<std::vector<std::optional<double>>(const std::string& deck, const std::vector<RecallQuery>& cards)>;
+  void set_recall_estimator(RecallEstimator estimator);
 
   // Records an answer in one transaction: the card's new state, the log entry and what the answer
   // does to the day by the rules of the card's deck (answer_rules): its siblings are buried, and

@@ -70,6 +70,9 @@ class REHEARSE_API Engine {
   // sub-decks (all when empty): see study_plan.h. Throws rehearse::Error when `target_ms` is not
   // on a later day than today.
   StudyPlan plan_until(const std::string& deck, std::int64_t target_ms);
+  // The same, and in `readiness` the expected share of each deck's cards of each kind recalled at
+  // `target_ms` if the plan is followed (study_plan.h).
+  StudyPlan plan_until(const std::string& deck, std::int64_t target_ms, std::vector<Readiness>& readiness);
   // Sessions started from now on work towards `target_ms` (plan_until): today's new cards and
   // early reviews come from the plan, and every due review is shown whatever the review limits.
   // Nothing: back to the daily limits.

@@ -39,6 +39,18 @@ struct OptionSpec {
 // valid, or what is wrong.
 REHEARSE_API std::string validate_option(const OptionSpec& spec, std::string_view value);
 
+// A text option that accepts only one of `choices` (the first is the default); any other value is
+// refused with a message listing them.
+REHEARSE_API OptionSpec choice_option(std::string name, std::vector<std::string> choices, std::string help);
+
+// The engine's settings for the order of a day's cards, as Anki's deck options have them (set
+// for the collection or one deck, "deck.<name>.review_order"):
+// `review_order`: due (by due day, then in a random order fixed for the day), deck,
+// retrievability (the most at risk first) or random; `new_mix`: after (new cards after the
+// reviews), mixed (spread among them) or before.
+REHEARSE_API OptionSpec review_order_option();
+REHEARSE_API OptionSpec new_mix_option();
+
 // Reads a number_list value: numbers separated by spaces or commas, each optionally ending in 'm'
 // (minutes, as steps are written). Nothing when it is not such a list.
 REHEARSE_API std::optional<std::vector<double>> parse_number_list(std::string_view text);

@@ -11,11 +11,27 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
+#include <string>
 #include <vector>
 
 #include "rehearse/api.h"
+#include "rehearse/card.h"
 
 namespace rehearse {
+
+// How ready one deck's cards of one kind will be for the target if the plan is followed
+// (Engine::plan_until with readiness): by deck, then kind (question, key point, story).
+struct REHEARSE_API Readiness {
+  std::string deck;
+  CardKind kind = CardKind::question;
+  int cards = 0;
+  // The expected share recalled at the target: the mean of each card's retrievability then, by
+  // its scheduler's memory model, after the reviews the plan gives it (each answered "good").
+  // Nothing when the deck's scheduler has no memory model.
+  std::optional<double> recall;
+  int ready = 0;  // cards whose recall then reaches the desired retention (or, without a model, not due before)
+};
 
 struct REHEARSE_API StudyPlan {
   std::int64_t target_ms = 0;  // the moment to be ready for

@@ -5,9 +5,11 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstdlib>
 
 #include "assets.h"
 #include "rehearse/errors.h"
+#include "rehearse/simulator.h"
 
 namespace rehearse::web {
 
@@ -190,6 +192,8 @@ void WebServer::routes() {
   post(R"(/api/cards/(\d+)/suspend)", &WebServer::suspend);
   post("/api/import", &WebServer::import);
   get("/api/stats", &WebServer::stats);
+  get("/api/stats/retention", &WebServer::retention);
+  get("/api/stats/readiness", &WebServer::readiness);
 
   s.Get("/", [this](const httplib::Request& request, httplib::Response& response) { page(request, response); });
   // Everything else is one of the page's own files or nothing: the path is looked up among the
@@ -309,5 +313,43 @@ json WebServer::import(const httplib::Request& request, Session&) {
 }
 
 json WebServer::stats(const httplib::Request&, Session&) { return statistics_json(engine_.collection()); }
+
+// Days simulated for the retention chart: long enough for the intervals of most cards to play out,
+// short enough to answer at once.
+constexpr int kRetentionChartDays = 180;
+
+json WebServer::retention(const httplib::Request&, Session&) {
+  const Simulator simulator = Simulator::of_collection(engine_);
+  SimulationOptions options;
+  options.days = kRetentionChartDays;
+  if (auto stored = engine_.collection().config("new_per_day")) options.new_per_day = std::atoi(stored->c_str());
+  options.new_per_day = std::clamp(options.new_per_day, 0, 10000);
+  json rows = json::array();
+  for (const auto& r : simulator.compare_retentions(Simulator::retentions_to_compare(), options))
+    rows.push_back({{"retention", r.retention}, {"minutes_per_day", r.minutes_per_day()},
+                    {"reviews_per_day", static_cast<double>(r.total_reviews()) / static_cast<double>(r.days.size())},
+                    {"recall", r.final_recall()}});
+  return {{"days", options.days}, {"new_per_day", options.new_per_day}, {"cards", simulator.cards()}, {"retentions", rows}};
+}
+
+json WebServer::readiness(const httplib::Request& request, Session&) {
+  const std::string until = request.has_param("until") ? request.get_param_value("until") : "";
+  const std::string deck = request.has_param("deck") ? request.get_param_value("deck") : "";
+  // A date is the whole of that day: ready until the next day starts, as `review --until` has it.
+  const auto midnight = until.size() == 10 ? parse_iso8601(until + "T00:00Z") : std::nullopt;
+  if (!midnight) throw RequestError{400, "until must be a date like 2026-03-02"};
+  const Clock& clock = engine_.clock();
+  const std::int64_t target = clock.day_start_ms(*midnight / kMsPerDay + 1);
+  if (clock.day_number(target - 1) <= clock.today()) throw RequestError{400, "the interview must be on a later day than today"};
+  std::vector<Readiness> readiness;
+  const StudyPlan plan = engine_.plan_until(deck, target, readiness);
+  json groups = json::array();
+  for (const auto& group : readiness)
+    groups.push_back({{"deck", group.deck}, {"kind", to_string(group.kind)}, {"cards", group.cards}, {"ready", group.ready},
+                      {"recall", group.recall ? json(*group.recall) : json(nullptr)}});
+  return {{"until", until}, {"retention", plan.retention}, {"memory_model", plan.memory_model},
+          {"reviews_per_day", plan.days() ? static_cast<double>(plan.total_reviews()) / plan.days() : 0.0},
+          {"days", plan.days()}, {"readiness", groups}};
+}
 
 }  // namespace rehearse::web

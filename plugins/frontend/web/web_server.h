@@ -13,6 +13,8 @@
 //   POST /api/cards/ID/suspend      {suspended}
 //   POST /api/import                multipart: file, [source], [deck], [dry_run]
 //   GET  /api/stats                 the statistics page's data
+//   GET  /api/stats/retention       desired retention against daily minutes and recall (simulated)
+//   GET  /api/stats/readiness?until=DATE  expected share recalled on that day, by deck and kind
 //
 // Every request is checked first (access_control.h): a Host header naming this server, and for
 // anything but GET the session's CSRF token and, when the browser sends one, its own Origin.
@@ -75,6 +77,8 @@ class WebServer {
   json review_answer(const httplib::Request& request, Session& session);
   json review_undo(const httplib::Request&, Session& session);
   json decks(const httplib::Request&, Session&);
+  json retention(const httplib::Request&, Session&);
+  json readiness(const httplib::Request& request, Session&);
   json cards(const httplib::Request& request, Session&);
   json card(const httplib::Request& request, Session&);
   json suspend(const httplib::Request& request, Session&);

@@ -130,3 +130,38 @@ export function themeMatrix(bank) {
   });
   return svg;
 }
+
+// Desired retention against work and recall: minutes a day as a line over the retentions, with
+// the expected recall written at each point. rows: [{retention, minutes_per_day, recall}].
+export function retentionChart(rows, {label, current} = {}) {
+  const width = 640, height = 230, left = 44, right = 16, top = 24, bottom = 40;
+  const plotW = width - left - right, plotH = height - top - bottom;
+  const lo = Math.min(...rows.map((r) => r.retention)), hi = Math.max(...rows.map((r) => r.retention));
+  const max = niceMax(Math.max(1, ...rows.map((r) => r.minutes_per_day)));
+  const x = (r) => left + (hi > lo ? (plotW * (r - lo)) / (hi - lo) : plotW / 2);
+  const y = (v) => top + plotH - (plotH * v) / max;
+  const svg = svgRoot(width, height, label || 'Minutes a day and recall for each desired retention');
+  for (const tick of [0, max / 2, max]) {
+    svg.append(s('line', {x1: left, x2: width - right, y1: y(tick), y2: y(tick), class: 'grid'}),
+      s('text', {x: left - 6, y: y(tick) + 4, class: 'axis-label', 'text-anchor': 'end'}, `${Math.round(tick)}m`));
+  }
+  if (current !== undefined && current >= lo && current <= hi) {
+    svg.append(s('line', {x1: x(current), x2: x(current), y1: top, y2: top + plotH, class: 'reference'}),
+      s('text', {x: x(current) + 4, y: top + 10, class: 'reference-label'}, `now ${Math.round(current * 100)}%`));
+  }
+  svg.append(s('polyline', {points: rows.map((r) => `${x(r.retention)},${y(r.minutes_per_day)}`).join(' '), class: 'line workload', fill: 'none'}));
+  rows.forEach((r) => {
+    svg.append(s('circle', {cx: x(r.retention), cy: y(r.minutes_per_day), r: 4, class: 'point', 'data-retention': r.retention,
+      'data-minutes': r.minutes_per_day.toFixed(1), 'data-recall': r.recall.toFixed(3)},
+      s('title', {}, `Desired retention ${Math.round(r.retention * 100)}%: ${r.minutes_per_day.toFixed(1)} minutes a day, `
+        + `${(r.recall * 100).toFixed(1)}% recalled at the end`)));
+    svg.append(s('text', {x: x(r.retention), y: y(r.minutes_per_day) - 9, class: 'value-label', 'text-anchor': 'middle'},
+      `${Math.round(r.recall * 100)}%`));
+    svg.append(s('text', {x: x(r.retention), y: height - bottom + 16, class: 'axis-label', 'text-anchor': 'middle'},
+      `${Math.round(r.retention * 100)}%`));
+  });
+  svg.append(s('text', {x: left + plotW / 2, y: height - 6, class: 'axis-label', 'text-anchor': 'middle'},
+    'desired retention (labels above the points: share recalled at the end)'));
+  svg.append(s('line', {x1: left, x2: width - right, y1: top + plotH, y2: top + plotH, class: 'axis'}));
+  return svg;
+}

@@ -1,9 +1,10 @@
 // The statistics page: counts, a calendar of reviews, the next 30 days, true retention by
-// month, the spread of intervals and the story bank's coverage of question themes.
+// month, the spread of intervals, the story bank's coverage of question themes, what another
+// desired retention would cost (simulated) and how ready each deck will be for an interview day.
 import {api} from './api.js';
 import {h, plural} from './dom.js';
 import {showError} from './ui.js';
-import {heatmap, barChart, themeMatrix, dayLabel, monthLabel, shortMonth} from './charts.js';
+import {heatmap, barChart, themeMatrix, retentionChart, dayLabel, monthLabel, shortMonth} from './charts.js';
 
 function tile(value, label) {
   return h('div', {class: 'tile'}, h('span', {class: 'tile-value'}, value), h('span', {class: 'tile-label'}, label));
@@ -79,6 +80,51 @@ export async function statsPage(root) {
     : 'No stories yet. Write your own STAR stories (the "My story bank" deck has templates) and tag them with themes.';
   view.append(chartPanel('story-bank', 'Story bank', explanation,
     bank.themes.length ? themeMatrix(bank) : h('p', {class: 'muted'}, 'No question or story has themes yet.')));
+
+  view.append(retentionPanel(), readinessPanel(data.today));
   return {};
+}
+
+const KINDS = {question: 'questions', keypoint: 'key points', story: 'stories'};
+
+// Simulated on request: it takes a moment on a large collection.
+function retentionPanel() {
+  const box = h('div', {class: 'chart-box'}, h('p', {class: 'muted'}, 'Simulating…'));
+  const panel = h('section', {class: 'panel chart-panel', id: 'desired-retention'}, h('h2', {}, 'Help me decide: desired retention'),
+    h('p', {class: 'muted'}, 'Your cards simulated day by day with your own answer times: the minutes a day each desired '
+      + 'retention takes, and the share of your cards you would recall at the end. `rehearse simulate` prints the same.'), box);
+  api.get('/api/stats/retention').then((data) => {
+    box.replaceChildren(data.cards ? retentionChart(data.retentions, {label: `Over ${data.days} days with ${data.new_per_day} new cards a day`})
+      : h('p', {class: 'muted'}, 'No cards to simulate yet.'));
+  }).catch((error) => showError(error, box));
+  return panel;
+}
+
+function readinessPanel(today) {
+  const result = h('div', {class: 'readiness'});
+  const input = h('input', {type: 'date', name: 'until', 'aria-label': 'Interview date',
+    min: new Date((today + 1) * 86400000).toISOString().slice(0, 10)});
+  const show = async () => {
+    if (!input.value) return;
+    result.replaceChildren(h('p', {class: 'muted'}, 'Planning…'));
+    try {
+      const data = await api.get(`/api/stats/readiness?until=${encodeURIComponent(input.value)}`);
+      const rows = data.readiness.map((g) => h('tr', {},
+        h('td', {}, g.deck), h('td', {}, KINDS[g.kind] || g.kind), h('td', {class: 'number'}, String(g.cards)),
+        h('td', {class: 'number'}, g.recall === null ? '–' : `${Math.round(g.recall * 100)}%`)));
+      result.replaceChildren(
+        h('p', {class: 'muted'}, `Following the plan takes about ${Math.round(data.reviews_per_day)} reviews a day for ${plural(data.days, 'day')}; `
+          + `it aims at ${Math.round(data.retention * 100)}% recall on the day.`),
+        h('table', {class: 'readiness-table'}, h('thead', {}, h('tr', {}, h('th', {}, 'deck'), h('th', {}, 'kind'),
+          h('th', {}, 'cards'), h('th', {}, 'recalled on the day'))), h('tbody', {}, rows)));
+    } catch (error) {
+      showError(error, result);
+    }
+  };
+  input.addEventListener('change', show);
+  return h('section', {class: 'panel', id: 'readiness'}, h('h2', {}, 'Ready for the interview'),
+    h('p', {class: 'muted'}, 'The expected share of each deck\'s cards you recall on the day, if you follow the plan '
+      + '`rehearse review --until DATE` sets (FSRS retrievability on that day).'),
+    h('label', {}, 'Interview on ', input), result);
 }
 
