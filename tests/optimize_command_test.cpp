@@ -113,10 +113,11 @@ TEST_CASE("optimize --apply saves better parameters where the fsrs scheduler rea
     INFO(applied.err);
     REQUIRE(applied.status == 0);
     CHECK_THAT(applied.out, Catch::Contains("saved"));
-    const auto preset = run_program({"--collection", collection, "config", "get", "deck.The STAR method.scheduler.fsrs.parameters"}, "", env);
-    CHECK(preset.status == 0);
-    const auto global = run_program({"--collection", collection, "config", "get", "scheduler.fsrs.parameters"}, "", env);
-    CHECK(global.status == 1);  // the collection's own setting is untouched
+    const auto preset =
+        run_program({"--collection", collection, "config", "get", "deck.The STAR method.scheduler.fsrs.parameters", "--json"}, "", env);
+    CHECK_THAT(preset.out, Catch::Contains("\"from\": \"deck The STAR method\""));
+    const auto global = run_program({"--collection", collection, "config", "get", "scheduler.fsrs.parameters", "--json"}, "", env);
+    CHECK_THAT(global.out, Catch::Contains("\"from\": \"default\""));  // the collection's own setting is untouched
   }
 }
 
@@ -205,6 +206,6 @@ TEST_CASE("optimize --deck fits one deck's own review log, as the same log expor
   const auto applied = run_program({"--collection", collection, "optimize", "--deck", "Simulated", "--apply", "--json"}, "", env);
   REQUIRE(applied.status == 0);
   CHECK(json::parse(applied.out)["applied"] == true);
-  const auto preset = run_program({"--collection", collection, "config", "get", "deck.Simulated.scheduler.fsrs.parameters"}, "", env);
-  CHECK(preset.status == 0);
+  const auto preset = run_program({"--collection", collection, "config", "get", "deck.Simulated.scheduler.fsrs.parameters", "--json"}, "", env);
+  CHECK_THAT(preset.out, Catch::Contains("\"from\": \"deck Simulated\""));
 }

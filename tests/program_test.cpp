@@ -13,26 +13,7 @@ using nlohmann::json;
 using test::TempDir;
 namespace fs = std::filesystem;
 
-namespace {
-
-struct Program {
-  TempDir dir;
-  std::string collection = (dir / "collection.db").string();
-  std::string now = "2026-03-02T08:00:00Z";
-
-  test::ProgramResult run(std::vector<std::string> args, const std::string& input = "") const {
-    args.insert(args.begin(), {"--collection", collection, "--now", now});
-    return test::run_program(args, input);
-  }
-  json run_json(std::vector<std::string> args) const {
-    args.push_back("--json");
-    const auto result = run(std::move(args));
-    REQUIRE(result.status == 0);
-    return json::parse(result.out);
-  }
-};
-
-}  // namespace
+using test::Program;
 
 TEST_CASE("a scripted review session on the bundled decks is recorded and rescheduled", "[program]") {
   Program program;

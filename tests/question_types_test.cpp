@@ -53,16 +53,7 @@ std::map<std::string, Card> by_uid(Engine& engine, const std::string& deck = "")
 
 std::string type_name(const std::optional<QuestionType>& type) { return type ? std::string(to_string(*type)) : "(none)"; }
 
-// `rehearse` itself, on a collection of its own.
-struct Program {
-  TempDir dir;
-  std::string collection = (dir / "collection.db").string();
-
-  test::ProgramResult run(std::vector<std::string> args) const {
-    args.insert(args.begin(), {"--collection", collection, "--now", "2026-03-02T08:00:00Z"});
-    return test::run_program(args);
-  }
-};
+using test::Program;
 
 }  // namespace
 

@@ -612,15 +612,7 @@ TEST_CASE("broken input gives a clear error and leaves the collection unchanged"
 
 namespace {
 
-struct Program {
-  TempDir dir;
-  std::string collection = (dir / "collection.db").string();
-
-  test::ProgramResult run(std::vector<std::string> args) const {
-    args.insert(args.begin(), {"--collection", collection, "--now", "2026-03-02T08:00:00Z"});
-    return test::run_program(args);
-  }
-};
+using test::Program;
 
 }  // namespace
 

@@ -11,14 +11,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct Program {
-  TempDir dir;
-  std::string collection = (dir / "collection.db").string();
-
-  test::ProgramResult run(std::vector<std::string> args, const std::string& input = "") const {
-    args.insert(args.begin(), {"--collection", collection, "--now", "2026-03-02T08:00:00Z"});
-    return test::run_program(args, input);
-  }
+struct Program : test::Program {
   fs::path stories_file() const { return dir / "decks" / "my-stories.md"; }
 };
 

@@ -56,6 +56,19 @@ std::string read_text(const fs::path& path) {
   return content.str();
 }
 
+ProgramResult Program::run(std::vector<std::string> args, const std::string& input) const {
+  args.insert(args.begin(), {"--collection", collection, "--now", now});
+  return run_program(args, input);
+}
+
+nlohmann::json Program::run_json(std::vector<std::string> args) const {
+  args.push_back("--json");
+  const auto result = run(std::move(args));
+  INFO(result.err);
+  REQUIRE(result.status == 0);
+  return nlohmann::json::parse(result.out);
+}
+
 ProgramResult run_program(const std::vector<std::string>& args, const std::string& input, const std::vector<std::string>& env) {
   TempDir io;
   const fs::path in = io.write("stdin", input), out = io / "stdout", err = io / "stderr";

@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -47,6 +48,18 @@ struct ProgramResult {
 // Runs the built `rehearse` with `args`, feeding `input` on standard input.
 ProgramResult run_program(const std::vector<std::string>& args, const std::string& input = "",
                           const std::vector<std::string>& env = {});
+
+// The built `rehearse` on a collection of its own in a fresh folder, at a fixed time: each run
+// gets `--collection` and `--now`.
+struct Program {
+  TempDir dir;
+  std::string collection = (dir / "collection.db").string();
+  std::string now = "2026-03-02T08:00:00Z";
+
+  ProgramResult run(std::vector<std::string> args, const std::string& input = "") const;
+  // Runs with --json, requires exit status 0, and parses what it printed.
+  nlohmann::json run_json(std::vector<std::string> args) const;
+};
 
 std::string read_text(const std::filesystem::path& path);
 

@@ -126,7 +126,10 @@ fs::path vacuum_into(SQLite::Database& db, const fs::path& target, NameTaken on_
   static std::atomic<int> partials{0};  // threads of one process back up at once too
   const fs::path folder = target.has_parent_path() ? target.parent_path() : fs::path(".");
   std::error_code ec;
-  if (fs::exists(target, ec)) throw Error(fmt::format("{}: the file already exists; choose another name or remove it first", target.string()));
+  // A name the user chose must be free. An automatic backup's name is numbered instead: two
+  // sessions opened at the same moment both start the day's backup, and neither may fail for it.
+  if (on_taken == NameTaken::fail && fs::exists(target, ec))
+    throw Error(fmt::format("{}: the file already exists; choose another name or remove it first", target.string()));
   fs::create_directories(folder, ec);
   if (ec) throw Error(fmt::format("{}: cannot create the folder: {}", folder.string(), ec.message()));
   remove_abandoned_partials(folder);
