@@ -7,13 +7,15 @@
 #include <string>
 #include <string_view>
 
+#include "column_names.h"
 #include "rehearse/source.h"
 
 namespace rehearse::csv {
 
 // Throws ParseError (file and line) for a file without a prompt column, a row with more fields
-// than there are columns, an unterminated quote, or a bad kind or question type.
-ParseResult parse_table(std::string_view bytes, const std::filesystem::path& path);
+// than there are columns, an unterminated quote, or a bad kind or question type. `by_hand`, when
+// given (--columns), says which column holds what over the header row's names.
+ParseResult parse_table(std::string_view bytes, const std::filesystem::path& path, const ColumnMap* by_hand = nullptr);
 
 // Whether `head` starts like a table this source reads: Anki's text-export headers, or a header
 // row naming a prompt column and at least one other.
