@@ -12,6 +12,19 @@
 
 namespace rehearse::guide {
 
+namespace {
+
+// "5, 9, 12 and 3 more": the first few of a list of line numbers.
+std::string summarize_lines(const std::vector<int>& lines) {
+  constexpr size_t kShown = 8;
+  std::string out;
+  for (size_t i = 0; i < lines.size() && i < kShown; ++i) out += fmt::format("{}{}", i ? ", " : "", lines[i]);
+  if (lines.size() > kShown) out += fmt::format(" and {} more", lines.size() - kShown);
+  return out;
+}
+
+}  // namespace
+
 ParseResult parse_guide(std::string_view bytes, const std::string& file, const std::string& default_deck, PageFormat format) {
   text::DecodedText decoded = text::decode_text_file(bytes, file);
   std::string content = std::move(decoded.text);
@@ -44,6 +57,18 @@ ParseResult parse_guide(std::string_view bytes, const std::string& file, const s
                                fmt::format("repaired {} characters saved with the wrong encoding (UTF-8 read as "
                                            "Windows-1252 or Windows-874)",
                                            decoded.repaired)});
+  // What was guessed, for the user to check: notes are not written for a reader like this one.
+  for (const auto& guess : page.guesses) result.warnings.push_back({file, guess.line, guess.message});
+  if (!entries.guessed_prompts.empty()) {
+    const size_t n = entries.guessed_prompts.size();
+    result.warnings.push_back(
+        {file, entries.guessed_prompts.front(),
+         fmt::format("{} without a question mark {} read as {}, being worded as {} (\"Tell me about a time...\", "
+                     "\"Give me an example of...\"); check {} {}",
+                     n == 1 ? "1 line" : fmt::format("{} lines", n), n == 1 ? "was" : "were",
+                     n == 1 ? "a question" : "questions", n == 1 ? "an interview prompt" : "interview prompts",
+                     n == 1 ? "line" : "lines", summarize_lines(entries.guessed_prompts))});
+  }
   for (auto& warning : made.warnings) result.warnings.push_back(std::move(warning));
   if (made.cards.empty())
     throw ParseError(file, 0,
