@@ -429,6 +429,31 @@ TEST_CASE("an HTML page imports like the Markdown it shows", "[sources]") {
   CHECK(cards[1].content.answer == "Keys and nodes share one hash ring, so adding a node moves few keys.");
 }
 
+TEST_CASE("an HTML page imports as a browser shows it: every HTML5 reference, and its error recovery", "[sources]") {
+  // Written the way pages are: references HTML5 defines that few readers know, one without its ';'
+  // (browsers read "&amp" as "&"), paragraphs never closed, formatting misnested, a list whose
+  // items are never closed, and lists nested far deeper than any page means to.
+  std::string page = "<!doctype html><html><head><title>Caching &amp; queues</title></head><body>\n"
+                     "<h2>When is cache-aside &rightarrow; read-through better?</h2>\n"
+                     "<p>When reads dominate &hearts; and misses are cheap. It takes R&ampD time.\n"
+                     "<h2>What is a dead-letter queue?</h2>\n"
+                     "<p>A queue for messages that <b>failed <i>too often</b> to process</i>.\n"
+                     "<h3>Key points</h3><ul><li>poison messages<li>retry limits &amp; alerts</ul>\n"
+                     "<h2>Links</h2>";
+  for (int i = 0; i < 5000; ++i) page += "<div><ul><li>";
+  page += "deep</body></html>";
+  TempDir dir;
+  auto engine = test::make_engine(dir);
+  engine->import_paths({dir.write("saved.html", page)});
+  const auto cards = all_cards(*engine);
+  REQUIRE(cards.size() == 2);
+  CHECK(cards[0].deck == "Caching & queues");
+  CHECK(cards[0].content.prompt == "When is cache-aside \u2192 read-through better?");
+  CHECK(cards[0].content.answer == "When reads dominate \u2665 and misses are cheap. It takes R&D time.");
+  CHECK(cards[1].content.answer == "A queue for messages that failed too often to process.");
+  CHECK(texts(cards[1].content.key_points) == std::vector<std::string>{"poison messages", "retry limits & alerts"});
+}
+
 TEST_CASE("text mis-decoded as Windows-1252 is repaired; French and Thai text is left alone", "[sources]") {
   TempDir dir;
   auto engine = test::make_engine(dir);

@@ -31,16 +31,10 @@ ParseResult parse_guide(std::string_view bytes, const std::string& file, const s
   const std::string lowered_head = text::lower(std::string_view(content).substr(0, 2048));
   if (format == PageFormat::html || lowered_head.find("<!doctype html") != std::string::npos ||
       lowered_head.find("<html") != std::string::npos) {
+    text::HtmlPage html = text::html_page_to_markdown(content);
+    content = std::move(html.markdown);
     // The <title> names the deck when the page has no heading of its own.
-    std::string title;
-    const std::string lowered = text::lower(content);
-    if (const auto open = lowered.find("<title"); open != std::string::npos) {
-      const auto start = lowered.find('>', open);
-      const auto end = lowered.find("</title>", start);
-      if (start != std::string::npos && end != std::string::npos)
-        title = text::collapse_spaces(text::decode_entities(std::string_view(content).substr(start + 1, end - start - 1)));
-    }
-    content = text::html_page_to_markdown(content);
+    const std::string& title = html.title;
     if (!title.empty() && content.find("\n# ") == std::string::npos && !content.starts_with("# "))
       content = "# " + title + "\n\n" + content;
     format = PageFormat::markdown;
