@@ -23,6 +23,19 @@ bool is_void_or_implied(std::string_view name) {
   return std::find(std::begin(kNames), std::end(kNames), name) != std::end(kNames);
 }
 
+// Where `lowered_needle` next occurs in `text` from `from` on, ignoring ASCII case; npos if not.
+size_t find_ci(std::string_view text, std::string_view lowered_needle, size_t from) {
+  for (size_t at = text.find('<', from); at != std::string_view::npos; at = text.find('<', at + 1)) {
+    if (text.size() - at < lowered_needle.size()) return std::string_view::npos;
+    size_t i = 0;
+    while (i < lowered_needle.size() &&
+           std::tolower(static_cast<unsigned char>(text[at + i])) == static_cast<unsigned char>(lowered_needle[i]))
+      ++i;
+    if (i == lowered_needle.size()) return at;
+  }
+  return std::string_view::npos;
+}
+
 // `html` with the start tags nested deeper than `max_depth` (and their end tags) taken out, so that
 // their content sits at that depth: what browsers do with such pages, and what keeps the parser's
 // work linear (HTML5 tree building looks through the open elements for each tag). Pages that nest
@@ -54,8 +67,8 @@ std::string limit_nesting(std::string_view html, int max_depth) {
     const bool self_closing = html[tag_end - 1] == '/';
     // Raw text: nothing inside <script> or <style> is a tag.
     if (!closing && (name == "script" || name == "style")) {
-      const size_t end = lower(html.substr(tag_end)).find("</" + name);
-      pos = end == std::string::npos ? html.size() : tag_end + end;
+      const size_t end = find_ci(html, "</" + name, tag_end);
+      pos = end == std::string_view::npos ? html.size() : end;
       continue;
     }
     bool drop = false;

@@ -179,15 +179,16 @@ struct List {
 }  // namespace
 
 std::string decode_entities(std::string_view text) {
+  if (text.find('&') == std::string_view::npos) return std::string(text);
   // In a <textarea> references are decoded and nothing else is markup; its end tag is the only
   // thing that could end it early, so the text is read in pieces between any such tags. A line
   // break right after the start tag is dropped by HTML, hence the one added.
+  const std::string lowered = lower(text);
   std::string out;
   size_t start = 0;
   while (start < text.size()) {
-    const std::string lowered = lower(text.substr(start, std::string_view::npos));
-    const size_t stop = lowered.find("</textarea");
-    const std::string_view piece = text.substr(start, stop == std::string::npos ? std::string_view::npos : stop);
+    const size_t stop = lowered.find("</textarea", start);
+    const std::string_view piece = text.substr(start, stop == std::string::npos ? std::string_view::npos : stop - start);
     if (piece.find('&') == std::string_view::npos) {
       out.append(piece);
     } else {
@@ -198,8 +199,8 @@ std::string decode_entities(std::string_view text) {
       });
     }
     if (stop == std::string::npos) break;
-    out.append(text.substr(start + stop, 1));  // the '<', as text; the rest follows in the next piece
-    start += stop + 1;
+    out += '<';  // the end tag's '<', as text; the rest of it follows in the next piece
+    start = stop + 1;
   }
   return out;
 }
