@@ -138,6 +138,16 @@ std::vector<std::int64_t> AnkiPackageBuilder::note(std::int64_t type, const std:
   return card_ids;
 }
 
+std::int64_t AnkiPackageBuilder::sibling(std::int64_t card, int ord) {
+  for (const auto& row : cards_)
+    if (row.id == card) {
+      const std::int64_t id = next_id_++;
+      cards_.push_back({id, row.note, row.deck, ord, 0});
+      return id;
+    }
+  throw std::runtime_error("no such card");
+}
+
 void AnkiPackageBuilder::move_to_filtered(std::int64_t card, const std::string& filtered_deck) {
   for (auto& row : cards_)
     if (row.id == card) {

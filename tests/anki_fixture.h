@@ -35,6 +35,9 @@ class AnkiPackageBuilder {
   // Adds a note with its cards (one per template for a standard type); returns the card ids by ord.
   std::vector<std::int64_t> note(std::int64_t note_type, const std::string& deck, const std::string& guid,
                                  const std::vector<std::string>& fields, const std::string& tags = "");
+  // Adds a card of template `ord` to the note of `card`, whether or not its type has that template
+  // (a collection damaged or trimmed by another tool); returns its id.
+  std::int64_t sibling(std::int64_t card, int ord);
   // Moves a card into a filtered deck, remembering its home deck as Anki does.
   void move_to_filtered(std::int64_t card, const std::string& filtered_deck);
   // A revlog row: `type` 0 learn, 1 review, 2 relearn, 3 filtered, 4 manual, 5 rescheduled.

@@ -330,6 +330,30 @@ TEST_CASE("a note with several cards imports every card, as siblings, each with 
   }
 }
 
+TEST_CASE("a card whose template the package lacks is skipped, and the warnings say so and count its reviews", "[anki]") {
+  AnkiPackageBuilder anki(Layout::latest);
+  const auto basic = anki.note_type("Basic", {"Front", "Back"});
+  const auto first = anki.note(basic, "Interview", "g-raft", {"What does Raft elect?", "A leader."}).front();
+  const auto orphan = anki.sibling(first, 1);  // Basic has one template: what card 2 shows is unknown
+  const std::int64_t t0 = test::at("2025-11-01T10:00:00Z");
+  anki.review(first, t0, 3, 0, 0);
+  anki.review(orphan, t0 + 1'000, 3, 0, 0);
+  anki.review(orphan, t0 + kMsPerDay, 4, 1);
+  TempDir dir;
+  const auto file = dir.write("orphan.apkg", anki.package());
+  auto engine = test::make_engine(dir);
+  ImportOptions options;
+  options.source_options["with_history"] = "true";
+  const ImportReport report = engine->import_paths({file}, options);
+  CHECK(report.added == 1);
+  CHECK(report.history == 1);
+  std::vector<std::string> messages;
+  for (const auto& warning : report.warnings) messages.push_back(warning.message);
+  REQUIRE(messages.size() == 2);
+  CHECK_THAT(messages[0], Catch::StartsWith("1 card was skipped: the note type has no template for the card"));
+  CHECK_THAT(messages[1], Catch::StartsWith("2 past reviews of skipped cards were left out"));
+}
+
 TEST_CASE("a package is recognised by its content, whatever its name", "[anki]") {
   TempDir dir;
   const auto file = dir.write("export (1).zip", interview_deck(Layout::legacy1).package());
