@@ -121,7 +121,6 @@ struct Skipped {
     if (notes.empty() || notes.back() != note) notes.push_back(note);
     ++count;
   }
-  void add(std::int64_t note, const AnkiCard&) { add(note); }
   void report(const std::string& file, std::vector<ParseWarning>& warnings) const {
     if (notes.empty()) return;
     std::string ids;
@@ -149,6 +148,7 @@ class CardMaker {
     without_cards_.report(options_.file, result_.warnings);
     duplicate_.report(options_.file, result_.warnings);
     without_template_.report(options_.file, result_.warnings);
+    empty_front_.report(options_.file, result_.warnings);
     report_reviews_left_out();
     if (options_.with_history && contents_.revlog.empty())
       result_.warnings.push_back({options_.file, 0, "the package holds no review history; in Anki, export it with "
@@ -165,13 +165,13 @@ class CardMaker {
       image_occlusion_.add(note.id);
       if (cards_it != cards_of_note_.end())
         for (const AnkiCard* anki_card : cards_it->second) count_reviews_left_out(*anki_card);
-    }
-    else if (cards_it == cards_of_note_.end())
+    } else if (cards_it == cards_of_note_.end()) {
       without_cards_.add(note.id);
-    else if (type && type->cloze)
+    } else if (type && type->cloze) {
       add_cloze_note(note, type, cards_it->second);
-    else
+    } else {
       add_template_note(note, type, cards_it->second);
+    }
   }
 
   // A note with a card per template (Basic has one; Basic (and reversed card) two). The first card
@@ -185,7 +185,7 @@ class CardMaker {
       const AnkiCard& anki_card = *anki_cards[i];
       const auto tmpl = type ? type->templates.find(anki_card.ord) : std::map<int, CardTemplate>::const_iterator();
       if (!type || tmpl == type->templates.end()) {
-        without_template_.add(note.id, anki_card);
+        without_template_.add(note.id);
         count_reviews_left_out(anki_card);
         continue;
       }
@@ -196,6 +196,11 @@ class CardMaker {
       card.tags = note.tags;
       card.type = type_from_tags(note.tags);
       card.group = group;
+      if (card.prompt.empty()) {  // Anki makes no such card; one left over from an older template
+        empty_front_.add(note.id);
+        count_reviews_left_out(anki_card);
+        continue;
+      }
       add_card(note, anki_card, std::move(card));
     }
   }
@@ -310,6 +315,7 @@ class CardMaker {
   Skipped without_cards_{"the note has no cards (run Tools > Check Database in Anki)", {}};
   Skipped duplicate_{"another note in the same deck has the same guid", {}};
   Skipped without_template_{"the note type has no template for the card, so what it shows is unknown", {}, true};
+  Skipped empty_front_{"the card's template shows nothing on its front for this note", {}, true};
   int reviews_left_out_ = 0;        // reviews of cards that were skipped
   int reviews_of_deleted_cards_ = 0;  // reviews whose card is not in the package
 };
