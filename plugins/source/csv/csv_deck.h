@@ -1,6 +1,7 @@
-// A delimited file as decks of cards. The header row names the columns (liberally: "question",
-// "front" or "prompt" for the prompt, "answer" or "back" for the answer, ...); Anki's text-export
-// headers (#separator:, #html:, #columns:, #deck:, #tags:, #deck column:, ...) are read too.
+// A delimited file as decks of cards. The header row names the columns (liberally, however
+// exporters spell them: column_names.h), or the user maps them by hand (--columns); a file without
+// an answer column is a list of questions to rehearse from. Anki's text-export headers
+// (#separator:, #html:, #columns:, #deck:, #tags:, #deck column:, ...) are read too.
 #pragma once
 
 #include <filesystem>
