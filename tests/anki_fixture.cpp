@@ -101,9 +101,17 @@ std::int64_t AnkiPackageBuilder::deck(const std::string& name) {
   return id;
 }
 
-std::int64_t AnkiPackageBuilder::note_type(const std::string& name, const std::vector<std::string>& fields, bool cloze) {
+std::int64_t AnkiPackageBuilder::note_type(const std::string& name, const std::vector<std::string>& fields, bool cloze,
+                                           std::vector<Template> templates) {
   const std::int64_t id = next_id_++;
-  note_types_[id] = {name, fields, cloze};
+  if (templates.empty()) {
+    if (cloze)
+      templates.push_back({"Cloze", "{{cloze:" + fields.at(0) + "}}", "{{cloze:" + fields.at(0) + "}}"});
+    else
+      templates.push_back({"Card 1", "{{" + fields.at(0) + "}}",
+                           "{{FrontSide}}\n\n<hr id=answer>\n\n{{" + (fields.size() > 1 ? fields[1] : fields[0]) + "}}"});
+  }
+  note_types_[id] = {name, fields, cloze, std::move(templates)};
   return id;
 }
 
@@ -113,7 +121,8 @@ std::vector<std::int64_t> AnkiPackageBuilder::note(std::int64_t type, const std:
   std::string joined;
   for (size_t i = 0; i < fields.size(); ++i) joined += (i ? "\x1f" : "") + fields[i];
   notes_.push_back({note_id, guid, type, joined, tags.empty() ? "" : " " + tags + " "});
-  std::set<int> ords = {0};
+  std::set<int> ords;
+  for (size_t ord = 0; ord < note_types_.at(type).templates.size(); ++ord) ords.insert(static_cast<int>(ord));
   if (note_types_.at(type).cloze) {
     ords.clear();
     static const std::regex cloze(R"(\{\{c(\d+)::)");
@@ -127,6 +136,16 @@ std::vector<std::int64_t> AnkiPackageBuilder::note(std::int64_t type, const std:
     cards_.push_back({card_ids.back(), note_id, deck_id, ord, 0});
   }
   return card_ids;
+}
+
+std::int64_t AnkiPackageBuilder::sibling(std::int64_t card, int ord) {
+  for (const auto& row : cards_)
+    if (row.id == card) {
+      const std::int64_t id = next_id_++;
+      cards_.push_back({id, row.note, row.deck, ord, 0});
+      return id;
+    }
+  throw std::runtime_error("no such card");
 }
 
 void AnkiPackageBuilder::move_to_filtered(std::int64_t card, const std::string& filtered_deck) {
@@ -170,6 +189,16 @@ std::string AnkiPackageBuilder::database() const {
           field.bind(3, type.fields[ord]);
           field.exec();
         }
+        // CardTemplate.Config: the front (1) and the back (2).
+        for (size_t ord = 0; ord < type.templates.size(); ++ord) {
+          const std::string template_config = bytes_field(1, type.templates[ord].front) + bytes_field(2, type.templates[ord].back);
+          SQLite::Statement add_template(db, "INSERT INTO templates VALUES (?, ?, ?, 0, 0, ?)");
+          add_template.bind(1, id);
+          add_template.bind(2, static_cast<int>(ord));
+          add_template.bind(3, type.templates[ord].name);
+          add_template.bind(4, template_config.data(), static_cast<int>(template_config.size()));
+          add_template.exec();
+        }
       }
       // Anki's exporter leaves the fields of note types it did not export behind.
       db.exec("INSERT INTO fields VALUES (42, 0, 'Orphan', x'')");
@@ -183,8 +212,12 @@ std::string AnkiPackageBuilder::database() const {
       for (const auto& [id, type] : note_types_) {
         nlohmann::json fields = nlohmann::json::array();
         for (size_t ord = 0; ord < type.fields.size(); ++ord) fields.push_back({{"name", type.fields[ord]}, {"ord", ord}});
-        models[std::to_string(id)] = {{"id", id}, {"name", type.name}, {"type", type.cloze ? 1 : 0},
-                                      {"flds", fields}, {"sortf", 0}, {"did", 1}};
+        nlohmann::json templates = nlohmann::json::array();
+        for (size_t ord = 0; ord < type.templates.size(); ++ord)
+          templates.push_back({{"name", type.templates[ord].name}, {"ord", ord}, {"qfmt", type.templates[ord].front},
+                               {"afmt", type.templates[ord].back}});
+        models[std::to_string(id)] = {{"id", id},       {"name", type.name}, {"type", type.cloze ? 1 : 0},
+                                      {"flds", fields}, {"tmpls", templates}, {"sortf", 0}, {"did", 1}};
       }
       for (const auto& [id, name] : decks_) decks[std::to_string(id)] = {{"id", id}, {"name", name}, {"dyn", 0}};
     }

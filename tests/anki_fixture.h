@@ -23,11 +23,21 @@ class AnkiPackageBuilder {
 
   // The id of deck `name` ("A::B" for nesting), created on first use. "Default" is deck 1.
   std::int64_t deck(const std::string& name);
-  // Adds a note type; a cloze type makes one card per cloze number of its first field.
-  std::int64_t note_type(const std::string& name, const std::vector<std::string>& fields, bool cloze = false);
-  // Adds a note with its cards (ord 0 for a standard type); returns the card ids by ord.
+  // A card template: its front and back in Anki's template language.
+  struct Template {
+    std::string name, front, back;
+  };
+  // Adds a note type; a cloze type makes one card per cloze number of its first field, a standard
+  // type one card per template (without templates: one, "{{First}}" / "{{FrontSide}}<hr
+  // id=answer>{{Second}}", as Anki's Basic).
+  std::int64_t note_type(const std::string& name, const std::vector<std::string>& fields, bool cloze = false,
+                         std::vector<Template> templates = {});
+  // Adds a note with its cards (one per template for a standard type); returns the card ids by ord.
   std::vector<std::int64_t> note(std::int64_t note_type, const std::string& deck, const std::string& guid,
                                  const std::vector<std::string>& fields, const std::string& tags = "");
+  // Adds a card of template `ord` to the note of `card`, whether or not its type has that template
+  // (a collection damaged or trimmed by another tool); returns its id.
+  std::int64_t sibling(std::int64_t card, int ord);
   // Moves a card into a filtered deck, remembering its home deck as Anki does.
   void move_to_filtered(std::int64_t card, const std::string& filtered_deck);
   // A revlog row: `type` 0 learn, 1 review, 2 relearn, 3 filtered, 4 manual, 5 rescheduled.
@@ -47,6 +57,7 @@ class AnkiPackageBuilder {
     std::string name;
     std::vector<std::string> fields;
     bool cloze = false;
+    std::vector<Template> templates;
   };
   struct Note {
     std::int64_t id;

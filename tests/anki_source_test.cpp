@@ -267,6 +267,93 @@ TEST_CASE("importing with --with-history brings Anki's answers along and replays
   }
 }
 
+TEST_CASE("a note with several cards imports every card, as siblings, each with its own history", "[anki]") {
+  for (Layout layout : {Layout::legacy1, Layout::latest}) {
+    INFO(static_cast<int>(layout));
+    AnkiPackageBuilder anki(layout);
+    const auto reversed = anki.note_type("Basic (and reversed card)", {"Front", "Back"}, false,
+                                         {{"Card 1", "{{Front}}", "{{FrontSide}}<hr id=answer>{{Back}}"},
+                                          {"Card 2", "{{Back}}", "{{FrontSide}}\n\n<hr id=\"answer\">\n\n{{Front}}"}});
+    // A type of one's own: three directions, one with a section shown only when a field has text.
+    const auto three = anki.note_type(
+        "Term three ways", {"Term", "Definition", "Example"}, false,
+        {{"Define", "Define: {{Term}}", "{{FrontSide}}<hr id=answer>{{Definition}}"},
+         {"Name", "Which term? {{Definition}}", "{{FrontSide}}<hr id=answer>{{Term}}"},
+         {"Example", "{{#Example}}An example of {{Term}}?{{/Example}}{{^Example}}(none){{/Example}} {{type:Term}}",
+          "{{FrontSide}}<hr id=answer>{{Example}}{{#Tags}} ({{Tags}}){{/Tags}}"}});
+    const auto cards = anki.note(reversed, "Interview", "g-wal", {"What is a write-ahead log?", "A log written before the data."});
+    const auto terms = anki.note(three, "Interview", "g-bulkhead", {"Bulkhead", "Isolating failures per pool", "<b>Separate</b> thread pools"});
+    REQUIRE(cards.size() == 2);
+    REQUIRE(terms.size() == 3);
+    const std::int64_t t0 = test::at("2025-11-01T10:00:00Z");
+    anki.review(cards[0], t0, 3, 0, 0);
+    anki.review(cards[0], t0 + kMsPerDay, 3, 1);
+    anki.review(cards[1], t0 + 60'000, 1, 0, 0);
+    anki.review(cards[1], t0 + 600'000, 3, 0, 0);
+    anki.review(cards[1], t0 + 2 * kMsPerDay, 4, 1);
+    anki.review(terms[2], t0 + 1'000, 3, 0, 0);
+    anki.review(9'999, t0 + 2'000, 3, 1);  // a card deleted in Anki: the log keeps its reviews
+    TempDir dir;
+    const auto file = dir.write("reversed.apkg", anki.package());
+    auto engine = test::make_engine(dir);
+    ImportOptions options;
+    options.source_options["with_history"] = "true";
+    const ImportReport report = engine->import_paths({file}, options);
+    CHECK(report.added == 5);
+    CHECK(report.history == 6);
+
+    // The first card keeps the identity it always had, the note's guid, and so its progress.
+    const Card forward = card_with_uid(*engine, "g-wal");
+    CHECK(forward.content.prompt == "What is a write-ahead log?");
+    CHECK(forward.content.answer == "A log written before the data.");
+    const Card backward = card_with_uid(*engine, "g-wal#card2");
+    CHECK(backward.content.prompt == "A log written before the data.");
+    CHECK(backward.content.answer == "What is a write-ahead log?");
+    CHECK(!forward.content.group.empty());
+    CHECK(forward.content.group == backward.content.group);
+    CHECK(engine->collection().review_log(forward.id).size() == 2);
+    CHECK(engine->collection().review_log(backward.id).size() == 3);
+
+    const Card named = card_with_uid(*engine, "g-bulkhead#card2");
+    CHECK(named.content.prompt == "Which term? Isolating failures per pool");
+    CHECK(named.content.answer == "Bulkhead");
+    const Card example = card_with_uid(*engine, "g-bulkhead#card3");
+    CHECK(example.content.prompt == "An example of Bulkhead?");
+    CHECK(example.content.answer == "Separate thread pools");
+    CHECK(example.content.group == card_with_uid(*engine, "g-bulkhead").content.group);
+    CHECK(example.content.group != forward.content.group);
+    CHECK(engine->collection().review_log(example.id).size() == 1);
+
+    // What did not come along is said.
+    REQUIRE(report.warnings.size() == 1);
+    CHECK_THAT(report.warnings[0].message, Catch::Contains("1 past review of cards deleted in Anki"));
+  }
+}
+
+TEST_CASE("a card whose template the package lacks is skipped, and the warnings say so and count its reviews", "[anki]") {
+  AnkiPackageBuilder anki(Layout::latest);
+  const auto basic = anki.note_type("Basic", {"Front", "Back"});
+  const auto first = anki.note(basic, "Interview", "g-raft", {"What does Raft elect?", "A leader."}).front();
+  const auto orphan = anki.sibling(first, 1);  // Basic has one template: what card 2 shows is unknown
+  const std::int64_t t0 = test::at("2025-11-01T10:00:00Z");
+  anki.review(first, t0, 3, 0, 0);
+  anki.review(orphan, t0 + 1'000, 3, 0, 0);
+  anki.review(orphan, t0 + kMsPerDay, 4, 1);
+  TempDir dir;
+  const auto file = dir.write("orphan.apkg", anki.package());
+  auto engine = test::make_engine(dir);
+  ImportOptions options;
+  options.source_options["with_history"] = "true";
+  const ImportReport report = engine->import_paths({file}, options);
+  CHECK(report.added == 1);
+  CHECK(report.history == 1);
+  std::vector<std::string> messages;
+  for (const auto& warning : report.warnings) messages.push_back(warning.message);
+  REQUIRE(messages.size() == 2);
+  CHECK_THAT(messages[0], Catch::StartsWith("1 card was skipped: the note type has no template for the card"));
+  CHECK_THAT(messages[1], Catch::StartsWith("2 past reviews of skipped cards were left out"));
+}
+
 TEST_CASE("a package is recognised by its content, whatever its name", "[anki]") {
   TempDir dir;
   const auto file = dir.write("export (1).zip", interview_deck(Layout::legacy1).package());

@@ -429,6 +429,31 @@ TEST_CASE("an HTML page imports like the Markdown it shows", "[sources]") {
   CHECK(cards[1].content.answer == "Keys and nodes share one hash ring, so adding a node moves few keys.");
 }
 
+TEST_CASE("an HTML page imports as a browser shows it: every HTML5 reference, and its error recovery", "[sources]") {
+  // Written the way pages are: references HTML5 defines that few readers know, one without its ';'
+  // (browsers read "&amp" as "&"), paragraphs never closed, formatting misnested, a list whose
+  // items are never closed, and lists nested far deeper than any page means to.
+  std::string page = "<!doctype html><html><head><title>Caching &amp; queues</title></head><body>\n"
+                     "<h2>When is cache-aside &rightarrow; read-through better?</h2>\n"
+                     "<p>When reads dominate &hearts; and misses are cheap. It takes R&ampD time.\n"
+                     "<h2>What is a dead-letter queue?</h2>\n"
+                     "<p>A queue for messages that <b>failed <i>too often</b> to process</i>.\n"
+                     "<h3>Key points</h3><ul><li>poison messages<li>retry limits &amp; alerts</ul>\n"
+                     "<h2>Links</h2>";
+  for (int i = 0; i < 5000; ++i) page += "<div><ul><li>";
+  page += "deep</body></html>";
+  TempDir dir;
+  auto engine = test::make_engine(dir);
+  engine->import_paths({dir.write("saved.html", page)});
+  const auto cards = all_cards(*engine);
+  REQUIRE(cards.size() == 2);
+  CHECK(cards[0].deck == "Caching & queues");
+  CHECK(cards[0].content.prompt == "When is cache-aside \u2192 read-through better?");
+  CHECK(cards[0].content.answer == "When reads dominate \u2665 and misses are cheap. It takes R&D time.");
+  CHECK(cards[1].content.answer == "A queue for messages that failed too often to process.");
+  CHECK(texts(cards[1].content.key_points) == std::vector<std::string>{"poison messages", "retry limits & alerts"});
+}
+
 TEST_CASE("text mis-decoded as Windows-1252 is repaired; French and Thai text is left alone", "[sources]") {
   TempDir dir;
   auto engine = test::make_engine(dir);
@@ -686,4 +711,165 @@ TEST_CASE("export writes a deck that imports back to the same cards", "[sources]
   }
   CHECK(program.run({"export", "Behavioral Questions for Senior Backend Engineers", deck_file}).status == 1);
   CHECK(program.run({"export", "No such deck", (program.dir / "x.md").string()}).status == 1);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tables as people have them: aliases, lists without answers, header spellings, --columns
+
+TEST_CASE("a key point's aliases are separated by commas, as in a deck: an alias may be several words", "[sources]") {
+  Program program;
+  const auto csv = program.dir.write("flow.csv", "question,answer,key points\n"
+                                                 "What is back-pressure?,Slowing producers down.,\"signal upstream | flow control, "
+                                                 "back-pressure; bounded queues | bounded buffer\"\n");
+  REQUIRE(program.run({"import", csv.string()}).status == 0);
+  const auto exported = program.run({"export", "flow", "-"});
+  REQUIRE(exported.status == 0);
+  CHECK_THAT(exported.out, Catch::Contains("- signal upstream | flow control, back-pressure\n"));
+  CHECK_THAT(exported.out, Catch::Contains("- bounded queues | bounded buffer\n"));
+
+  TempDir dir;
+  auto engine = test::make_engine(dir);
+  engine->import_paths({csv});
+  const auto cards = all_cards(*engine, "flow");
+  REQUIRE(cards.size() == 1);
+  CHECK(cards[0].content.key_points ==
+        std::vector<KeyPoint>{{"signal upstream", {"flow control", "back-pressure"}}, {"bounded queues", {"bounded buffer"}}});
+}
+
+TEST_CASE("a list of questions without answers imports as questions to rehearse from", "[sources]") {
+  // A list saved from a question bank: no answer column, and columns rehearse has no use for.
+  const std::string csv = "question_text,image_source,delay_seconds\n"
+                          "Tell me about a time you disagreed with your manager,,30\n"
+                          "How would you design a rate limiter?,limiter.png,45\n";
+  TempDir dir;
+  auto engine = test::make_engine(dir);
+  const ImportReport report = engine->import_paths({dir.write("bank.csv", csv)});
+  CHECK(report.added == 2);
+  const auto cards = all_cards(*engine, "bank");
+  REQUIRE(cards.size() == 2);
+  CHECK(cards[0].content.prompt == "Tell me about a time you disagreed with your manager");
+  CHECK(cards[0].content.answer.empty());
+  CHECK(type_of(cards[1].content) == QuestionType::design);
+  CHECK(has_warning(report, "columns 'image_source', 'delay_seconds' are not one rehearse reads; ignored"));
+  CHECK(has_warning(report, "no column holds answers"));
+}
+
+TEST_CASE("header names are recognised however they are spelled", "[sources]") {
+  struct Case {
+    std::string header, prompt_column, answer_column;
+  };
+  // Each header names the prompt and the answer in a way spreadsheets and exporters write them.
+  const std::vector<Case> cases = {
+      {"Q,A", "Q", "A"},
+      {"Question Text;Answer Text", "Question Text", "Answer Text"},
+      {"FRONT|BACK SIDE", "FRONT", "BACK SIDE"},
+      {"Prompt\tModel-Answer", "Prompt", "Model-Answer"},
+      {"Interview Question,Sample answer (optional)", "Interview Question", "Sample answer (optional)"},
+      {"Questions,Answers", "Questions", "Answers"},
+      {"front_html,back_html", "front_html", "back_html"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.header);
+    const char separator = c.header.find(';') != std::string::npos   ? ';'
+                           : c.header.find('|') != std::string::npos ? '|'
+                           : c.header.find('\t') != std::string::npos ? '\t'
+                                                                       : ',';
+    TempDir dir;
+    auto engine = test::make_engine(dir);
+    const ImportReport report =
+        engine->import_paths({dir.write("spelled.csv", c.header + "\nWhat is a queue?" + separator + "A buffer.\n")});
+    REQUIRE(report.added == 1);
+    CHECK(report.warnings.empty());
+    const auto cards = all_cards(*engine);
+    CHECK(cards[0].content.prompt == "What is a queue?");
+    CHECK(cards[0].content.answer == "A buffer.");
+  }
+}
+
+TEST_CASE("import --columns maps a table's columns by hand", "[sources]") {
+  Program program;
+  // Headers in another language: nothing rehearse knows.
+  const auto german = program.dir.write("fragen.csv", "Nr,Frage,Thema,Kommentar,Antwort\n"
+                                                      "1,Was ist ein Index?,db,leicht,Eine sortierte Struktur.\n"
+                                                      "2,Was ist MVCC?,db,,Schnappschuesse.\n");
+  const auto refused = program.run({"import", german.string()});
+  CHECK(refused.status == 1);
+  CHECK_THAT(refused.err, Catch::Contains("--columns"));
+  const auto mapped = program.run({"import", "--json", "--columns", "question=2,answer=5,tags=3", german.string()});
+  REQUIRE(mapped.status == 0);
+  const json report = json::parse(mapped.out);
+  CHECK(report["added"] == 2);
+  CHECK(report["added_cards"][0] == "fragen: Was ist ein Index?");
+
+  TempDir dir;
+  auto engine = test::make_engine(dir);
+  ImportOptions options;
+  // '-' takes a role away from the column whose header names it; header=no: no header row.
+  options.source_options["columns"] = "q=1,a=2,tags=-,header=no";
+  engine->import_paths({dir.write("plain.csv", "What is a queue?,A buffer.,queues\nWhat is a topic?,A stream.,streams\n")}, options);
+  const auto cards = all_cards(*engine, "plain");
+  REQUIRE(cards.size() == 2);
+  CHECK(cards[0].content.answer == "A buffer.");
+  CHECK(cards[0].content.tags.empty());
+
+  // Mistakes are refused before anything is read, naming what is wrong.
+  const auto bad_role = program.run({"import", "--columns", "questoin=2", german.string()});
+  CHECK(bad_role.status != 0);
+  CHECK_THAT(bad_role.err, Catch::Contains("'questoin' is not a column rehearse reads"));
+  const auto bad_number = program.run({"import", "--columns", "question=0", german.string()});
+  CHECK(bad_number.status != 0);
+  CHECK_THAT(bad_number.err, Catch::Contains("from 1 (the first)"));
+  const auto too_far = program.run({"import", "--columns", "question=9", german.string()});
+  CHECK(too_far.status == 1);
+  CHECK_THAT(too_far.err, Catch::Contains("fragen.csv:1: --columns gives column 9 a role, but the first row has 5 columns"));
+  CHECK_THAT(program.run({"decks"}).out, Catch::Contains("fragen"));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Notes as people keep them
+
+TEST_CASE("a notes file: a fence never closed, prompts without question marks, headings as themes", "[sources]") {
+  TempDir dir;
+  auto engine = test::make_engine(dir);
+  const auto notes = std::filesystem::path(REHEARSE_SOURCE_DIR) / "tests/data/notes/behavioural-prep.md";
+  const ImportReport report = engine->import_paths({notes});
+  const auto cards = all_cards(*engine);
+  std::vector<std::string> prompts;
+  for (const auto& card : cards) prompts.push_back(card.content.prompt);
+  CHECK(prompts == std::vector<std::string>{"Tell me about a time when you disagreed with your manager",
+                                            "Describe a time when you had to push back on a deadline",
+                                            "Tell me about a time when you were wrong",
+                                            "Give me an example of a mistake you made in production",
+                                            "Walk me through a project you led from start to finish",
+                                            "Have you ever mentored a junior engineer"});
+  for (const auto& card : cards) {
+    INFO(card.content.prompt);
+    CHECK(type_of(card.content) == QuestionType::behavioural);
+  }
+  // The headings they sit under are their themes.
+  CHECK(contains(with_prompt(cards, "Tell me about a time when you disagreed with your manager").content.themes, "disagreement"));
+  CHECK(contains(with_prompt(cards, "Tell me about a time when you were wrong").content.themes, "failure"));
+  CHECK(contains(with_prompt(cards, "Walk me through a project you led from start to finish").content.themes, "leadership"));
+  CHECK_THAT(with_prompt(cards, "Give me an example of a mistake you made in production").content.answer,
+             Catch::Contains("the cache flush"));
+  // What was guessed is said, with the lines to check.
+  CHECK(has_warning(report, "a code fence (```) opened here is never closed"));
+  CHECK(has_warning(report, "6 lines without a question mark were read as questions"));
+}
+
+TEST_CASE("prose that starts like a prompt stays prose", "[sources]") {
+  // Published pages explain prompts in sentences; those are not questions of their own.
+  const std::string page = "# Behavioural interviews\n\n"
+                           "## Tell me about yourself\n\n"
+                           "Describe your situation briefly. Then say what you did and what came of it.\n"
+                           "Tell me about a time is how many questions start, and it asks for a story.\n\n"
+                           "## What is the STAR method?\n\nSituation, task, action, result.\n";
+  TempDir dir;
+  auto engine = test::make_engine(dir);
+  ImportOptions as_guide;
+  as_guide.source = "guide";
+  const ImportReport report = engine->import_paths({dir.write("guide.md", page)}, as_guide);
+  const auto cards = all_cards(*engine);
+  REQUIRE(cards.size() == 2);
+  CHECK(!has_warning(report, "without a question mark"));
 }

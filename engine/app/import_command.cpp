@@ -1,4 +1,4 @@
-// `rehearse import PATH... [--source NAME] [--deck NAME] [--dry-run] [--with-history] [--json]`
+// `rehearse import PATH... [--source NAME] [--deck NAME] [--dry-run] [--with-history] [--columns MAP] [--json]`
 #include <fmt/format.h>
 #include <unistd.h>
 
@@ -38,7 +38,7 @@ void print_changes(const ImportProgress& progress) {
 }  // namespace
 
 int run_import(const Arguments& args) {
-  args.allow_only(with_globals({"--source", "--deck", "--dry-run", "--with-history", "--json"}));
+  args.allow_only(with_globals({"--source", "--deck", "--dry-run", "--with-history", "--columns", "--json"}));
   require_operands(args, 1, SIZE_MAX, "at least one file or folder");
   Engine engine(engine_config(args));
   std::vector<std::filesystem::path> paths(args.operands().begin(), args.operands().end());
@@ -51,6 +51,13 @@ int run_import(const Arguments& args) {
   options.dry_run = args.flag("--dry-run");
   // Sources that carry review history (Anki packages) bring it along only when asked.
   if (args.flag("--with-history")) options.source_options["with_history"] = "true";
+  // Tables (the csv source): which column holds what, when the header row does not say it in
+  // words rehearse knows, e.g. "question=2,answer=5,tags=-". The source checks the value.
+  if (auto columns = args.value("--columns")) {
+    if (columns->find_first_not_of(" \t") == std::string::npos)
+      throw UsageError("--columns needs a map of columns, e.g. --columns question=2,answer=5,tags=-");
+    options.source_options["columns"] = *columns;
+  }
   const bool as_json = args.flag("--json");
   ImportProgress progress(stderr, isatty(fileno(stderr)) != 0, options.dry_run || as_json);
   options.observer = &progress;

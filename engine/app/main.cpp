@@ -36,10 +36,12 @@ const std::vector<Command>& commands() {
        "                                            what other desired retentions would cost"},
       {"serve", run_serve, {"--port", "--listen"}, "serve [--port N] [--listen ADDR] [--deck NAME]\n"
                                                    "                                            review, decks and statistics in the browser"},
-      {"import", run_import, {"--source", "--deck"}, "import PATH... [--source NAME] [--deck NAME] [--dry-run] [--with-history] [--json]\n"
-                                                  "                                            import decks from files or folders (Markdown decks,\n"
-                                                  "                                            guide pages, CSV/TSV, Anki packages); --dry-run says\n"
-                                                  "                                            what would change (--with-history: an Anki deck's reviews too)"},
+      {"import", run_import, {"--source", "--deck", "--columns"},
+       "import PATH... [--source NAME] [--deck NAME] [--dry-run] [--with-history] [--columns MAP] [--json]\n"
+       "                                            import decks from files or folders (Markdown decks,\n"
+       "                                            guide pages, CSV/TSV, Anki packages); --dry-run says\n"
+       "                                            what would change (--with-history: an Anki deck's reviews too;\n"
+       "                                            --columns question=2,answer=5,tags=-: a table's columns by hand)"},
       {"export", run_export, {}, "export DECK FILE.md [--force]             write a deck as a Markdown deck file (- for stdout)"},
       {"decks", run_decks, {}, "decks [--json]                            list decks with their due and new cards"},
       {"stats", run_stats, {}, "stats [--json]                            counts of cards and reviews"},

@@ -46,6 +46,29 @@ std::optional<CardKind> card_kind_from_string(std::string_view text) {
   return std::nullopt;
 }
 
+KeyPoint parse_key_point(std::string_view written) {
+  auto trim = [](std::string_view text) {
+    const auto first = text.find_first_not_of(" \t\r\n");
+    if (first == std::string_view::npos) return std::string_view{};
+    return text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
+  };
+  KeyPoint point;
+  const auto bar = written.find('|');
+  point.text = std::string(trim(written.substr(0, bar)));
+  if (bar == std::string_view::npos) return point;
+  std::string_view rest = written.substr(bar + 1);
+  while (true) {
+    const auto comma = rest.find(',');
+    std::string_view alias = trim(rest.substr(0, comma));
+    if (alias.size() >= 2 && (alias.front() == '"' || alias.front() == '\'') && alias.back() == alias.front())
+      alias = trim(alias.substr(1, alias.size() - 2));
+    if (!alias.empty()) point.aliases.emplace_back(alias);
+    if (comma == std::string_view::npos) break;
+    rest.remove_prefix(comma + 1);
+  }
+  return point;
+}
+
 std::string_view to_string(Rating rating) {
   switch (rating) {
     case Rating::again: return "again";

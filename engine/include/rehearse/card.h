@@ -46,6 +46,12 @@ struct KeyPoint {
   bool operator==(const KeyPoint&) const = default;
 };
 
+// Reads a key point as decks write it: "point | alias, other alias". The aliases are separated by
+// commas only (an alias is often several words: "signal upstream | flow control, back-pressure");
+// each is trimmed, and quotes around one are dropped. Every source reads key points with this, so
+// a point means the same in a Markdown deck, a CSV list and a page. (Plugin API 3.1.)
+REHEARSE_API KeyPoint parse_key_point(std::string_view written);
+
 // The parts of a STAR story. `actions` are the steps, in order.
 struct Story {
   std::string situation;

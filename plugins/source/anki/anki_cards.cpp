@@ -9,6 +9,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "anki_template.h"
 #include "anki_text.h"
 
 namespace rehearse::anki {
@@ -109,18 +110,25 @@ std::optional<QuestionType> type_from_tags(const std::vector<std::string>& tags)
   return found;
 }
 
-// Notes the import skipped for one reason, reported in one warning.
+// Notes (or cards of notes) the import skipped for one reason, reported in one warning.
 struct Skipped {
   std::string reason;
   std::vector<std::int64_t> notes;
+  bool cards = false;  // counts cards, not notes
+  int count = 0;
 
-  void add(std::int64_t note) { notes.push_back(note); }
+  void add(std::int64_t note) {
+    if (notes.empty() || notes.back() != note) notes.push_back(note);
+    ++count;
+  }
   void report(const std::string& file, std::vector<ParseWarning>& warnings) const {
     if (notes.empty()) return;
     std::string ids;
     for (size_t i = 0; i < notes.size() && i < 10; ++i) ids += fmt::format("{}{}", i ? "," : "", notes[i]);
-    warnings.push_back({file, 0, fmt::format("{} note{} skipped: {} (in Anki, search nid:{}{})", notes.size(),
-                                             notes.size() == 1 ? " was" : "s were", reason, ids,
+    const char* what = cards ? "card" : "note";
+    const size_t counted = cards ? static_cast<size_t>(count) : notes.size();
+    warnings.push_back({file, 0, fmt::format("{} {}{} skipped: {} (in Anki, search nid:{}{})", counted, what,
+                                             counted == 1 ? " was" : "s were", reason, ids,
                                              notes.size() > 10 ? " and more" : "")});
   }
 };
@@ -139,6 +147,9 @@ class CardMaker {
     image_occlusion_.report(options_.file, result_.warnings);
     without_cards_.report(options_.file, result_.warnings);
     duplicate_.report(options_.file, result_.warnings);
+    without_template_.report(options_.file, result_.warnings);
+    empty_front_.report(options_.file, result_.warnings);
+    report_reviews_left_out();
     if (options_.with_history && contents_.revlog.empty())
       result_.warnings.push_back({options_.file, 0, "the package holds no review history; in Anki, export it with "
                                                     "\"Include scheduling information\" ticked to bring it along"});
@@ -150,18 +161,53 @@ class CardMaker {
     const auto type_it = contents_.note_types.find(note.note_type);
     const NoteType* type = type_it == contents_.note_types.end() ? nullptr : &type_it->second;
     const auto cards_it = cards_of_note_.find(note.id);
-    if (type && type->image_occlusion)
+    if (type && type->image_occlusion) {
       image_occlusion_.add(note.id);
-    else if (cards_it == cards_of_note_.end())
+      if (cards_it != cards_of_note_.end())
+        for (const AnkiCard* anki_card : cards_it->second) count_reviews_left_out(*anki_card);
+    } else if (cards_it == cards_of_note_.end()) {
       without_cards_.add(note.id);
-    else if (type && type->cloze)
+    } else if (type && type->cloze) {
       add_cloze_note(note, type, cards_it->second);
-    else
-      add_basic_note(note, type, *cards_it->second.front());
+    } else {
+      add_template_note(note, type, cards_it->second);
+    }
   }
 
-  void add_basic_note(const Note& note, const NoteType* type, const AnkiCard& anki_card) {
+  // A note with a card per template (Basic has one; Basic (and reversed card) two). The first card
+  // reads the note's fields as a question and its answer, as rehearse always imported it, so it
+  // keeps the note's guid and the progress of collections that imported it before; every other
+  // card shows what its template shows, and is a sibling of the first.
+  void add_template_note(const Note& note, const NoteType* type, const std::vector<const AnkiCard*>& anki_cards) {
+    const std::string group = anki_cards.size() > 1 ? note.guid : std::string();
+    add_basic_note(note, type, *anki_cards.front(), group);
+    for (size_t i = 1; i < anki_cards.size(); ++i) {
+      const AnkiCard& anki_card = *anki_cards[i];
+      const auto tmpl = type ? type->templates.find(anki_card.ord) : std::map<int, CardTemplate>::const_iterator();
+      if (!type || tmpl == type->templates.end()) {
+        without_template_.add(note.id);
+        count_reviews_left_out(anki_card);
+        continue;
+      }
+      CardContent card;
+      card.uid = fmt::format("{}#card{}", note.guid, anki_card.ord + 1);
+      card.prompt = html_to_text(render_template(tmpl->second.front, *type, note));
+      card.answer = html_to_text(render_back_only(tmpl->second.back, *type, note));
+      card.tags = note.tags;
+      card.type = type_from_tags(note.tags);
+      card.group = group;
+      if (card.prompt.empty()) {  // Anki makes no such card; one left over from an older template
+        empty_front_.add(note.id);
+        count_reviews_left_out(anki_card);
+        continue;
+      }
+      add_card(note, anki_card, std::move(card));
+    }
+  }
+
+  void add_basic_note(const Note& note, const NoteType* type, const AnkiCard& anki_card, const std::string& group) {
     CardContent card;
+    card.group = group;
     card.uid = note.guid;
     card.prompt = note.fields.empty() ? std::string() : html_to_text(note.fields[0]);
     card.answer = note.fields.size() < 2 ? std::string() : html_to_text(note.fields[1]);
@@ -184,7 +230,10 @@ class CardMaker {
     int made = 0;
     for (const AnkiCard* anki_card : anki_cards) {
       const int number = anki_card->ord + 1;
-      if (!numbers.count(number)) continue;  // a card whose deletion was removed from the text
+      if (!numbers.count(number)) {  // a card whose deletion was removed from the text
+        count_reviews_left_out(*anki_card);
+        continue;
+      }
       CardContent card;
       card.uid = number == 1 ? note.guid : fmt::format("{}#c{}", note.guid, number);
       card.prompt = html_to_text(reveal_clozes(text, number, ClozeSide::question));
@@ -199,9 +248,33 @@ class CardMaker {
     if (made == 0) without_deletions_.add(note.id);
   }
 
+  // Says which past answers did not come along, so that a user comparing counts with Anki knows.
+  void report_reviews_left_out() {
+    if (!options_.with_history) return;
+    std::set<std::int64_t> cards;
+    for (const auto& card : contents_.cards) cards.insert(card.id);
+    for (const auto& entry : contents_.revlog)
+      if (!cards.count(entry.card)) ++reviews_of_deleted_cards_;
+    if (reviews_left_out_ > 0)
+      result_.warnings.push_back({options_.file, 0, fmt::format("{} past review{} of skipped cards {} left out", reviews_left_out_,
+                                                                reviews_left_out_ == 1 ? "" : "s",
+                                                                reviews_left_out_ == 1 ? "was" : "were")});
+    if (reviews_of_deleted_cards_ > 0)
+      result_.warnings.push_back(
+          {options_.file, 0, fmt::format("{} past review{} of cards deleted in Anki (the log keeps them) {} left out",
+                                         reviews_of_deleted_cards_, reviews_of_deleted_cards_ == 1 ? "" : "s",
+                                         reviews_of_deleted_cards_ == 1 ? "was" : "were")});
+  }
+
+  void count_reviews_left_out(const AnkiCard& anki_card) {
+    if (const auto log = revlog_of_card_.find(anki_card.id); log != revlog_of_card_.end())
+      reviews_left_out_ += static_cast<int>(log->second.size());
+  }
+
   void add_card(const Note& note, const AnkiCard& anki_card, CardContent card) {
     if (card.prompt.empty()) {
       empty_prompt_.add(note.id);
+      count_reviews_left_out(anki_card);
       return;
     }
     const auto deck_it = contents_.decks.find(anki_card.deck);
@@ -210,6 +283,7 @@ class CardMaker {
     ParsedDeck& deck = deck_named(deck_name);
     if (!uids_[deck_name].insert(card.uid).second) {
       duplicate_.add(note.id);
+      count_reviews_left_out(anki_card);
       return;
     }
     if (options_.with_history) {
@@ -240,6 +314,10 @@ class CardMaker {
   Skipped image_occlusion_{"image occlusion notes are pictures, and rehearse shows text", {}};
   Skipped without_cards_{"the note has no cards (run Tools > Check Database in Anki)", {}};
   Skipped duplicate_{"another note in the same deck has the same guid", {}};
+  Skipped without_template_{"the note type has no template for the card, so what it shows is unknown", {}, true};
+  Skipped empty_front_{"the card's template shows nothing on its front for this note", {}, true};
+  int reviews_left_out_ = 0;        // reviews of cards that were skipped
+  int reviews_of_deleted_cards_ = 0;  // reviews whose card is not in the package
 };
 
 }  // namespace

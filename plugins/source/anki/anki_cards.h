@@ -1,11 +1,15 @@
 // Turns the notes of an Anki collection into rehearse cards, and Anki's review log into imported
 // review history.
 //
-// A note becomes one question card: its first field is the prompt, its second the answer, and
-// further fields are added to the answer under their names (fields named like "Key points" or
-// "Pitfalls" fill those parts of the card instead). A cloze note becomes one card per deletion,
-// as in Anki. The note's guid is the card's uid, so importing a newer export of the same deck
-// updates the cards and keeps their progress; the deletions after the first are "<guid>#c<N>".
+// A note becomes a card per card it has in Anki. The first is a question card: the note's first
+// field is the prompt, its second the answer, and further fields are added to the answer under
+// their names (fields named like "Key points" or "Pitfalls" fill those parts of the card instead).
+// A note type with several templates (Basic (and reversed card)) gives its other cards what their
+// templates show, front and back. A cloze note becomes one card per deletion, as in Anki. Cards
+// of one note are siblings (one group), not shown on the same day, as Anki buries them; each brings
+// its own review history. The note's guid is the first card's uid, so importing a newer export of
+// the same deck updates the cards and keeps their progress; the other cards are "<guid>#card<N>"
+// (template N) and "<guid>#c<N>" (deletion N). What is skipped is said in the warnings.
 #pragma once
 
 #include <string>

@@ -24,6 +24,9 @@ constexpr std::uint32_t kConfigKindField = 1;
 constexpr std::uint64_t kKindCloze = 1;
 constexpr std::uint32_t kConfigOriginalStockKindField = 9;
 constexpr std::uint64_t kStockImageOcclusion = 6;
+// CardTemplate.Config: the front and the back in Anki's template language.
+constexpr std::uint32_t kTemplateFrontField = 1;
+constexpr std::uint32_t kTemplateBackField = 2;
 
 // Schema 18 declares its name columns `COLLATE unicase`; SQLite refuses to touch such a column
 // unless a collation of that name exists. Nothing here depends on its order beyond equality.
@@ -112,6 +115,9 @@ void read_legacy_layout(SQLite::Database& db, CollectionContents& contents) {
       fields.emplace_back(field.value("ord", static_cast<int>(fields.size())), field.value("name", ""));
     std::sort(fields.begin(), fields.end());
     for (auto& field : fields) type.fields.push_back(std::move(field.second));
+    for (const auto& tmpl : model.value("tmpls", nlohmann::json::array()))
+      type.templates[tmpl.value("ord", static_cast<int>(type.templates.size()))] =
+          CardTemplate{tmpl.value("name", ""), tmpl.value("qfmt", ""), tmpl.value("afmt", "")};
     contents.note_types[std::stoll(id)] = std::move(type);
   }
   const auto decks = nlohmann::json::parse(col.getColumn(1).getString());
@@ -134,6 +140,15 @@ void read_table_layout(SQLite::Database& db, CollectionContents& contents) {
   while (fields.executeStep()) {
     auto type = contents.note_types.find(fields.getColumn(0).getInt64());
     if (type != contents.note_types.end()) type->second.fields.push_back(fields.getColumn(1).getString());
+  }
+  SQLite::Statement templates(db, "SELECT ntid, ord, name, config FROM templates");
+  while (templates.executeStep()) {
+    auto type = contents.note_types.find(templates.getColumn(0).getInt64());
+    if (type == contents.note_types.end()) continue;
+    const std::string config = templates.getColumn(3).getString();
+    type->second.templates[templates.getColumn(1).getInt()] = {
+        templates.getColumn(2).getString(), std::string(protobuf_string(config, kTemplateFrontField).value_or("")),
+        std::string(protobuf_string(config, kTemplateBackField).value_or(""))};
   }
   SQLite::Statement decks(db, "SELECT id, name FROM decks");
   while (decks.executeStep()) contents.decks[decks.getColumn(0).getInt64()] = replace_all(decks.getColumn(1).getString(), "\x1f", "::");

@@ -1,5 +1,5 @@
 // What this plugin reads from an Anki collection (the SQLite database inside a package): note
-// types, decks, notes, cards and the review log, in one shape for both of Anki's layouts.
+// types (with their fields and card templates), decks, notes, cards and the review log, in one shape for both of Anki's layouts.
 //
 // Schema 11 (collection.anki2/.anki21) keeps note types and decks as JSON in the `col` table.
 // Schema 18 (collection.anki21b) moved them to the `notetypes`, `fields` and `decks` tables, with
@@ -13,11 +13,20 @@
 
 namespace rehearse::anki {
 
+// One of a note type's card templates: what the front and the back of its cards show, in Anki's
+// template language ("{{Front}}", "{{FrontSide}}<hr id=answer>{{Back}}").
+struct CardTemplate {
+  std::string name;
+  std::string front;
+  std::string back;
+};
+
 struct NoteType {
   std::string name;
   bool cloze = false;            // one card per cloze number ({{c1::...}}) instead of per template
   bool image_occlusion = false;  // a cloze over an image; nothing to show as text
   std::vector<std::string> fields;  // field names, in order
+  std::map<int, CardTemplate> templates;  // by ord (the cards' ord): a note has a card per template
 };
 
 struct Note {

@@ -24,26 +24,27 @@ void skip(std::string_view message, size_t& pos, std::uint64_t bytes) {
   pos += bytes;
 }
 
-}  // namespace
-
-std::optional<std::uint64_t> protobuf_varint(std::string_view message, std::uint32_t field) {
-  std::optional<std::uint64_t> found;
+// Walks the top-level fields of `message`, calling visit(number, wire type, varint value, bytes).
+template <class Visit>
+void each_field(std::string_view message, Visit visit) {
   size_t pos = 0;
   while (pos < message.size()) {
     const std::uint64_t key = read_varint(message, pos);
     const std::uint64_t number = key >> 3;
     switch (key & 7) {
-      case varint: {
-        const std::uint64_t value = read_varint(message, pos);
-        if (number == field) found = value;
+      case varint:
+        visit(number, varint, read_varint(message, pos), std::string_view{});
         break;
-      }
       case fixed64:
         skip(message, pos, 8);
         break;
-      case length_delimited:
-        skip(message, pos, read_varint(message, pos));
+      case length_delimited: {
+        const std::uint64_t size = read_varint(message, pos);
+        const size_t start = pos;
+        skip(message, pos, size);
+        visit(number, length_delimited, 0, message.substr(start, size));
         break;
+      }
       case fixed32:
         skip(message, pos, 4);
         break;
@@ -51,6 +52,23 @@ std::optional<std::uint64_t> protobuf_varint(std::string_view message, std::uint
         throw std::runtime_error("unknown protobuf wire type");
     }
   }
+}
+
+}  // namespace
+
+std::optional<std::uint64_t> protobuf_varint(std::string_view message, std::uint32_t field) {
+  std::optional<std::uint64_t> found;
+  each_field(message, [&](std::uint64_t number, std::uint64_t type, std::uint64_t value, std::string_view) {
+    if (number == field && type == varint) found = value;
+  });
+  return found;
+}
+
+std::optional<std::string_view> protobuf_string(std::string_view message, std::uint32_t field) {
+  std::optional<std::string_view> found;
+  each_field(message, [&](std::uint64_t number, std::uint64_t type, std::uint64_t, std::string_view bytes) {
+    if (number == field && type == length_delimited) found = bytes;
+  });
   return found;
 }
 

@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 
+#include "column_names.h"
 #include "csv_reader.h"
 #include "html_text.h"
 #include "rehearse/errors.h"
@@ -15,41 +16,6 @@
 namespace rehearse::csv {
 
 namespace {
-
-enum class Column { ignored, prompt, answer, key_points, pitfalls, tags, themes, deck, kind, type, id, situation, task,
-                    action, result, lesson, notes };
-
-// Header names, compared in lower case without spaces, '_' or '-'.
-std::optional<Column> column_named(std::string_view header) {
-  static const std::map<std::string, Column, std::less<>> names = {
-      {"question", Column::prompt},     {"front", Column::prompt},        {"prompt", Column::prompt},
-      {"q", Column::prompt},            {"term", Column::prompt},         {"title", Column::prompt},
-      {"card", Column::prompt},         {"text", Column::prompt},         {"concept", Column::prompt},
-      {"answer", Column::answer},       {"back", Column::answer},         {"a", Column::answer},
-      {"definition", Column::answer},   {"modelanswer", Column::answer},  {"sampleanswer", Column::answer},
-      {"explanation", Column::answer},  {"response", Column::answer},     {"solution", Column::answer},
-      {"keypoints", Column::key_points}, {"points", Column::key_points},  {"keypoint", Column::key_points},
-      {"mention", Column::key_points},  {"pitfalls", Column::pitfalls},   {"avoid", Column::pitfalls},
-      {"mistakes", Column::pitfalls},   {"donts", Column::pitfalls},      {"tags", Column::tags},
-      {"tag", Column::tags},            {"labels", Column::tags},         {"category", Column::tags},
-      {"themes", Column::themes},       {"theme", Column::themes},        {"deck", Column::deck},
-      {"deckname", Column::deck},       {"subdeck", Column::deck},        {"kind", Column::kind},
-      {"cardtype", Column::kind},       {"type", Column::type},           {"questiontype", Column::type},
-      {"id", Column::id},               {"uid", Column::id},              {"guid", Column::id},
-      {"key", Column::id},              {"situation", Column::situation}, {"task", Column::task},
-      {"action", Column::action},       {"actions", Column::action},      {"result", Column::result},
-      {"results", Column::result},      {"outcome", Column::result},      {"lesson", Column::lesson},
-      {"lessons", Column::lesson},      {"takeaway", Column::lesson},     {"notes", Column::notes},
-      {"note", Column::notes},          {"extra", Column::notes},         {"backextra", Column::notes},
-      {"hint", Column::notes},          {"notetype", Column::ignored},    {"source", Column::ignored},
-  };
-  std::string key;
-  for (char c : text::lower(text::trim(header)))
-    if (c != ' ' && c != '_' && c != '-' && c != '\'') key += c;
-  const auto it = names.find(key);
-  if (it == names.end()) return std::nullopt;
-  return it->second;
-}
 
 // Anki's text-export file headers, "#key:value" lines at the top.
 struct FileHeaders {
@@ -167,18 +133,10 @@ std::vector<std::string> list_cell(const std::string& cell) {
   return items;
 }
 
-KeyPoint key_point(const std::string& item) {
-  KeyPoint point;
-  const auto bar = item.find('|');
-  point.text = text::trim(item.substr(0, bar));
-  if (bar != std::string::npos)
-    for (auto& alias : word_cell(item.substr(bar + 1), false)) point.aliases.push_back(alias);
-  return point;
-}
-
 class Table {
  public:
-  Table(std::string_view bytes, const std::filesystem::path& path) : file_(path.string()), path_(path) {
+  Table(std::string_view bytes, const std::filesystem::path& path, const ColumnMap* by_hand)
+      : file_(path.string()), path_(path), by_hand_(by_hand) {
     decoded_ = text::decode_text_file(bytes, file_);
     if (decoded_.repaired > 0)
       warnings_.push_back({file_, decoded_.first_repaired_line,
@@ -204,6 +162,10 @@ class Table {
       Record names;
       column_reader.next(names);
       map_columns(names, true);
+    } else if (by_hand_ && !by_hand_->header_row) {
+      if (!reader.next(record)) throw ParseError(file_, first_line, "has no rows");
+      map_columns_by_hand_only(record);
+      rows_.push_back(record);
     } else {
       if (!reader.next(record)) throw ParseError(file_, first_line, "has headers but no rows");
       if (!map_columns(record, false)) rows_.push_back(record);  // no header row: Anki's positional export
@@ -218,41 +180,87 @@ class Table {
   bool map_columns(const Record& names, bool declared) {
     columns_.clear();
     int known = 0;
-    std::vector<std::string> unknown;
     for (const auto& name : names.fields) {
       auto column = column_named(name);
       if (column) ++known;
-      if (!column && !text::trim(name).empty()) unknown.push_back(text::trim(name));
       columns_.push_back(column.value_or(Column::ignored));
     }
     header_line_ = names.line;
     if (known == 0 && !declared) {
-      if (!headers_.any)
-        throw ParseError(file_, names.line,
-                         fmt::format("the first row must name the columns: a prompt column ('question', 'front' or "
-                                     "'prompt') and an answer column ('answer' or 'back'); it has {}",
-                                     describe(names.fields)));
-      // Anki's own export: the note's fields in order, first the front, then the back.
-      columns_.assign(names.fields.size(), Column::ignored);
-      size_t next = 0;
-      for (Column role : {Column::prompt, Column::answer}) {
-        while (next < columns_.size() && special_column(static_cast<int>(next) + 1)) ++next;
-        if (next < columns_.size()) columns_[next++] = role;
+      if (headers_.any) {
+        // Anki's own export: the note's fields in order, first the front, then the back.
+        columns_.assign(names.fields.size(), Column::ignored);
+        size_t next = 0;
+        for (Column role : {Column::prompt, Column::answer}) {
+          while (next < columns_.size() && special_column(static_cast<int>(next) + 1)) ++next;
+          if (next < columns_.size()) columns_[next++] = role;
+        }
+        apply_special_columns();
+        header_line_ = 0;
+        apply_by_hand(names);
+        return false;
       }
-      apply_special_columns();
-      header_line_ = 0;
-      return false;
+      // A header row of names rehearse does not know is still a header row when the user maps the
+      // columns by hand.
+      if (!by_hand_)
+        throw ParseError(file_, names.line,
+                         fmt::format("the first row must name the columns: a question column ('question', 'front', "
+                                     "'prompt', 'Q'...) and, if the file has answers, an answer column ('answer', "
+                                     "'back', 'A'...); it has {} (or map them by hand: --columns question=1,answer=2)",
+                                     describe(names.fields)));
     }
     apply_special_columns();
+    apply_by_hand(names);
+    require_prompt_column(names);
+    std::vector<std::string> unknown;
+    for (size_t i = 0; i < names.fields.size(); ++i)
+      if (columns_[i] == Column::ignored && !column_named(names.fields[i]) && !text::trim(names.fields[i]).empty())
+        unknown.push_back(text::trim(names.fields[i]));
+    if (!unknown.empty())
+      warnings_.push_back({file_, names.line,
+                           fmt::format("column{} {} {} not one rehearse reads; ignored", unknown.size() == 1 ? "" : "s",
+                                       describe(unknown), unknown.size() == 1 ? "is" : "are")});
+    return true;
+  }
+
+  // A file without a header row whose columns the user mapped by hand (--columns ...,header=no).
+  void map_columns_by_hand_only(const Record& first_row) {
+    columns_.assign(first_row.fields.size(), Column::ignored);
+    header_line_ = 0;
+    apply_special_columns();
+    apply_by_hand(first_row);
+    require_prompt_column(first_row);
+  }
+
+  // --columns: each role the user names moves to the column they give (or to none), over what the
+  // header row said.
+  void apply_by_hand(const Record& first) {
+    if (!by_hand_) return;
+    for (const auto& choice : by_hand_->choices) {
+      std::replace(columns_.begin(), columns_.end(), choice.role, Column::ignored);
+      if (choice.number == 0) continue;
+      if (static_cast<size_t>(choice.number) > columns_.size())
+        throw ParseError(file_, first.line,
+                         fmt::format("--columns gives column {} a role, but the first row has {} column{}", choice.number,
+                                     columns_.size(), columns_.size() == 1 ? "" : "s"));
+      columns_[static_cast<size_t>(choice.number) - 1] = choice.role;
+    }
+  }
+
+  void require_prompt_column(const Record& names) {
     if (std::find(columns_.begin(), columns_.end(), Column::prompt) == columns_.end())
       throw ParseError(file_, names.line,
-                       fmt::format("no column holds the prompt; name one 'question', 'front' or 'prompt' (the columns "
-                                   "are {})",
+                       fmt::format("no column holds the prompt; name one 'question', 'front' or 'prompt', or map it by "
+                                   "hand with --columns question=N (the columns are {})",
                                    describe(names.fields)));
-    if (!unknown.empty())
-      warnings_.push_back({file_, names.line, fmt::format("column{} {} {} not used", unknown.size() == 1 ? "" : "s",
-                                                          describe(unknown), unknown.size() == 1 ? "is" : "are")});
-    return true;
+    // A list of questions without answers is a deck to rehearse from: say so once, in case the
+    // answers are in a column whose name was not recognised.
+    if (std::none_of(columns_.begin(), columns_.end(), [](Column c) {
+          return c == Column::answer || c == Column::notes || c == Column::situation || c == Column::action;
+        }))
+      warnings_.push_back({file_, names.line,
+                           "no column holds answers, so the cards are questions without a model answer (if one "
+                           "column holds them, map it by hand: --columns answer=N)"});
   }
 
   bool special_column(int number) const {
@@ -314,7 +322,8 @@ class Table {
           case Column::prompt: card.prompt = text::collapse_spaces(value); break;
           case Column::answer: card.answer = value; break;
           case Column::key_points:
-            for (const auto& item : list_cell(value)) card.key_points.push_back(key_point(item));
+            // "point | alias, other alias", as a deck writes it: an alias may be several words.
+            for (const auto& item : list_cell(value)) card.key_points.push_back(parse_key_point(item));
             break;
           case Column::pitfalls: card.pitfalls = list_cell(value); break;
           case Column::tags:
@@ -378,6 +387,7 @@ class Table {
 
   std::string file_;
   std::filesystem::path path_;
+  const ColumnMap* by_hand_;  // --columns, or null
   text::DecodedText decoded_;
   FileHeaders headers_;
   std::vector<Column> columns_;
@@ -388,7 +398,9 @@ class Table {
 
 }  // namespace
 
-ParseResult parse_table(std::string_view bytes, const std::filesystem::path& path) { return Table(bytes, path).parse(); }
+ParseResult parse_table(std::string_view bytes, const std::filesystem::path& path, const ColumnMap* by_hand) {
+  return Table(bytes, path, by_hand).parse();
+}
 
 bool looks_like_table(std::string_view head) {
   if (head.starts_with("\xEF\xBB\xBF")) head.remove_prefix(3);

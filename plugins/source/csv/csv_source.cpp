@@ -2,6 +2,7 @@
 #include <memory>
 
 #include "csv_deck.h"
+#include "rehearse/errors.h"
 #include "rehearse/plugin.h"
 #include "text_util.h"
 
@@ -10,6 +11,20 @@ namespace {
 class CsvSource final : public rehearse::Source {
  public:
   std::string_view name() const override { return "csv"; }
+
+  // `rehearse import --columns question=2,answer=5,tags=-`: which column holds what, for files
+  // whose header row names its columns in words rehearse does not know, or has no header row.
+  std::vector<rehearse::OptionSpec> options() const override {
+    return {{.name = "columns",
+             .type = rehearse::OptionType::text,
+             .default_value = "",
+             .help = "which column holds what, by number from 1: question=2,answer=5,tags=- (import --columns)",
+             .check = [](std::string_view value) {
+               std::string error;
+               rehearse::csv::parse_column_map(value, error);
+               return error;
+             }}};
+  }
 
   // .csv and .tsv files always; a .txt file only when it starts like a table (Anki's export
   // headers, or a header row naming a prompt column), so that guide pages saved as .txt are left to
@@ -22,8 +37,13 @@ class CsvSource final : public rehearse::Source {
   }
 
   rehearse::ParseResult parse(const std::filesystem::path& path, std::string_view bytes,
-                              const rehearse::Options&) const override {
-    return rehearse::csv::parse_table(bytes, path);
+                              const rehearse::Options& options) const override {
+    const std::string columns = options.get_text("columns");
+    if (columns.empty()) return rehearse::csv::parse_table(bytes, path);
+    std::string error;
+    const auto by_hand = rehearse::csv::parse_column_map(columns, error);
+    if (!by_hand) throw rehearse::ParseError(path.string(), 0, "--columns " + columns + ": " + error);
+    return rehearse::csv::parse_table(bytes, path, &*by_hand);
   }
 };
 

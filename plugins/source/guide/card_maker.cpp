@@ -183,8 +183,9 @@ class Maker {
           definition(entry);
           break;
         default:
-          if (entry.empty() && entry.origin == Entry::Origin::paragraph && isolated(i)) {
-            // A lone question with nothing after it is a call to action, not a card.
+          if (entry.empty() && entry.origin == Entry::Origin::paragraph && !entry.worded_as_prompt && isolated(i)) {
+            // A lone question with nothing after it is a call to action, not a card; an interview
+            // prompt without an answer is a question to rehearse.
             warn(entry.line, fmt::format("'{}' has no answer and stands alone; skipped", entry.title));
             break;
           }
@@ -250,7 +251,7 @@ class Maker {
     card.story = star(entry);
     if (entry.has(Role::lesson)) card.story.lesson = paragraphs(entry.sections.at(Role::lesson));
     const std::string about = entry.title.empty() ? card.answer : render(entry.preamble) + "\n" + section(entry, Role::why);
-    card.themes = infer_themes(entry.title, entry.context, about + "\n" + card.story.situation + "\n" + card.story.task);
+    card.themes = infer_themes(entry.title, entry.context + "\n" + entry.section, about + "\n" + card.story.situation + "\n" + card.story.task);
     if (card.answer.empty() && card.key_points.empty() && card.story.empty()) unanswered_.push_back(entry.line);
     if (entry.has(Role::terms)) card.group = card.uid;
     const std::string group = card.group;
@@ -295,7 +296,7 @@ class Maker {
       }
       if (has_items) card.answer = text::join(narrative, "\n");
     }
-    card.themes = infer_themes(entry.title, entry.context,
+    card.themes = infer_themes(entry.title, entry.context + "\n" + entry.section,
                                card.story.situation + "\n" + card.story.task + "\n" + card.story.result + "\n" + card.story.lesson);
     std::vector<std::string> missing;
     if (card.story.situation.empty()) missing.push_back("situation");

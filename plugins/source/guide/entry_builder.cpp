@@ -4,24 +4,13 @@
 #include <optional>
 #include <set>
 
+#include "prompts.h"
 #include "term_list.h"
 #include "text_util.h"
 
 namespace rehearse::guide {
 
 namespace {
-
-// Words a question can start with when it does not end with '?': imperative interview prompts and
-// question words.
-const std::vector<std::string>& question_cues() {
-  static const std::vector<std::string> cues = {
-      "explain ", "describe ", "tell me ", "tell us ", "walk me through ", "walk us through ", "give an example",
-      "give me an example", "give us an example", "design ", "compare ", "define ", "implement ", "discuss ",
-      "differentiate ", "contrast ", "share an example", "share a time", "talk about ", "talk me through ",
-      "what ", "what's ", "how ", "why ", "when ", "which ", "where ", "who ", "can you ", "could you ", "would you ",
-      "have you ", "do you ", "did you ", "is it ", "are there ", "should "};
-  return cues;
-}
 
 // Section titles whose content is never a card: navigation, licences, credits, links.
 bool is_skipped_section(const std::string& title) {
@@ -164,6 +153,7 @@ struct QuestionLine {
   std::string number;
   bool is_question = false;
   bool number_only = false;
+  bool guessed = false;  // a paragraph read as a question by its wording alone (is_spoken_prompt)
 };
 
 enum class LineRole { heading, paragraph, item };
@@ -222,9 +212,10 @@ QuestionLine parse_question_line(const std::string& raw, LineRole role) {
   for (const auto& prefix : question_cues())
     if (low.starts_with(prefix)) cue = true;
   // A title in capitals ("How To Structure A STAR Answer") is a section, not a question.
-  if (role == LineRole::paragraph)
+  if (role == LineRole::paragraph) {
     out.is_question = asks || (explicit_question && !text.empty());
-  else
+    if (!out.is_question && is_spoken_prompt(text)) out.is_question = out.guessed = true;
+  } else
     out.is_question = asks || explicit_question || (cue && !looks_like_title(text));
   if (out.is_question) out.prompt = text;
   return out;
@@ -371,6 +362,10 @@ class Builder {
     if (q.is_question && !(open_ && fresh_)) {
       close();
       open(Entry::Origin::paragraph, line, q.prompt, q.number);
+      if (q.guessed) {
+        open_->worded_as_prompt = true;
+        out_.guessed_prompts.push_back(line.number);
+      }
       return;
     }
     if (open_) {
@@ -523,6 +518,7 @@ class Builder {
     open_->title = title;
     open_->number = number;
     open_->context = text::join(context_, " ");
+    open_->section = heading_;
     open_->type = section_type();
     role_ = Role::none;
     fresh_ = false;

@@ -42,6 +42,10 @@ struct Entry {
   std::string title;    // the question, the story's or the section's title, or the term
   std::string number;   // the entry's number on the page, when it shows one
   std::string context;  // text between the section heading and the entry (category badges)
+  std::string section;  // the heading of the section the entry sits under ("Conflict"), if any
+  // The question was read from its wording alone: a prompt without its question mark
+  // ("Tell me about a time when you were wrong"), as notes write them.
+  bool worded_as_prompt = false;
   // What the entry's section says its questions are ("## System design", "Questions to ask"); empty
   // when no heading says, and the card's wording decides.
   std::optional<QuestionType> type;
@@ -56,6 +60,9 @@ struct Entry {
 struct PageEntries {
   std::vector<Entry> entries;
   std::vector<Piece> prose;  // text outside entries, for the page's vocabulary
+  // Lines read as questions although they do not end with '?': prompts on lines of their own, as
+  // notes write them ("Tell me about a time when you were wrong"). The import warns about them.
+  std::vector<int> guessed_prompts;
 };
 
 PageEntries build_entries(const Page& page);

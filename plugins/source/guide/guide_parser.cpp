@@ -12,22 +12,29 @@
 
 namespace rehearse::guide {
 
+namespace {
+
+// "5, 9, 12 and 3 more": the first few of a list of line numbers.
+std::string summarize_lines(const std::vector<int>& lines) {
+  constexpr size_t kShown = 8;
+  std::string out;
+  for (size_t i = 0; i < lines.size() && i < kShown; ++i) out += fmt::format("{}{}", i ? ", " : "", lines[i]);
+  if (lines.size() > kShown) out += fmt::format(" and {} more", lines.size() - kShown);
+  return out;
+}
+
+}  // namespace
+
 ParseResult parse_guide(std::string_view bytes, const std::string& file, const std::string& default_deck, PageFormat format) {
   text::DecodedText decoded = text::decode_text_file(bytes, file);
   std::string content = std::move(decoded.text);
   const std::string lowered_head = text::lower(std::string_view(content).substr(0, 2048));
   if (format == PageFormat::html || lowered_head.find("<!doctype html") != std::string::npos ||
       lowered_head.find("<html") != std::string::npos) {
+    text::HtmlPage html = text::html_page_to_markdown(content);
+    content = std::move(html.markdown);
     // The <title> names the deck when the page has no heading of its own.
-    std::string title;
-    const std::string lowered = text::lower(content);
-    if (const auto open = lowered.find("<title"); open != std::string::npos) {
-      const auto start = lowered.find('>', open);
-      const auto end = lowered.find("</title>", start);
-      if (start != std::string::npos && end != std::string::npos)
-        title = text::collapse_spaces(text::decode_entities(std::string_view(content).substr(start + 1, end - start - 1)));
-    }
-    content = text::html_page_to_markdown(content);
+    const std::string& title = html.title;
     if (!title.empty() && content.find("\n# ") == std::string::npos && !content.starts_with("# "))
       content = "# " + title + "\n\n" + content;
     format = PageFormat::markdown;
@@ -44,6 +51,18 @@ ParseResult parse_guide(std::string_view bytes, const std::string& file, const s
                                fmt::format("repaired {} characters saved with the wrong encoding (UTF-8 read as "
                                            "Windows-1252 or Windows-874)",
                                            decoded.repaired)});
+  // What was guessed, for the user to check: notes are not written for a reader like this one.
+  for (const auto& guess : page.guesses) result.warnings.push_back({file, guess.line, guess.message});
+  if (!entries.guessed_prompts.empty()) {
+    const size_t n = entries.guessed_prompts.size();
+    result.warnings.push_back(
+        {file, entries.guessed_prompts.front(),
+         fmt::format("{} without a question mark {} read as {}, being worded as {} (\"Tell me about a time...\", "
+                     "\"Give me an example of...\"); check {} {}",
+                     n == 1 ? "1 line" : fmt::format("{} lines", n), n == 1 ? "was" : "were",
+                     n == 1 ? "a question" : "questions", n == 1 ? "an interview prompt" : "interview prompts",
+                     n == 1 ? "line" : "lines", summarize_lines(entries.guessed_prompts))});
+  }
   for (auto& warning : made.warnings) result.warnings.push_back(std::move(warning));
   if (made.cards.empty())
     throw ParseError(file, 0,

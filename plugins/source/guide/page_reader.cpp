@@ -5,6 +5,7 @@
 #include <set>
 
 #include "html_text.h"
+#include "prompts.h"
 #include "labels.h"
 #include "text_util.h"
 
@@ -288,9 +289,16 @@ class Reader {
     page_.markdown = markdown_;
     bool in_fence = false, in_summary = false;
     std::string summary;
+    const size_t unclosed = unclosed_fence(first);
     for (size_t i = first; i < raw_.size(); ++i) {
       const std::string& line = raw_[i];
       const int number = static_cast<int>(i) + 1;
+      if (i == unclosed) {
+        page_.guesses.push_back({number, "a code fence (```) opened here is never closed; the lines after it were read "
+                                         "as text, not as code"});
+        emit({LineKind::blank, number, 0, false, false, {}, {}});
+        continue;
+      }
       if (is_fence(line) && markdown_) {
         in_fence = !in_fence;
         emit({LineKind::code, number, 0, false, false, {}, line});
@@ -318,6 +326,17 @@ class Reader {
   }
 
  private:
+  // A fence opened and never closed makes everything after it code, which no writer means: notes
+  // often open one near the top ("```" before a list of reminders) and go on writing. Such a
+  // fence is the last one of an odd count; its index, or npos when every fence is closed.
+  size_t unclosed_fence(size_t first) const {
+    if (!markdown_) return std::string::npos;
+    size_t open = std::string::npos;
+    for (size_t i = first; i < raw_.size(); ++i)
+      if (is_fence(raw_[i])) open = open == std::string::npos ? i : std::string::npos;
+    return open;
+  }
+
   static bool lowered_contains_details(const std::string& line) {
     const std::string lowered = text::lower(line);
     return lowered.find("<details") != std::string::npos || lowered.find("</details") != std::string::npos ||
@@ -471,8 +490,11 @@ class Reader {
     if (previous.kind != LineKind::text && previous.kind != LineKind::item) return false;
     if (previous.number + 1 != number) return false;
     // A label starts something new, and so does the line after a question ("What is X?" and its
-    // answer on the next line are two things).
+    // answer on the next line are two things). Notes put a prompt without its question mark on a
+    // line of its own, and its answer, or the next prompt, on the next line: a line that is such a
+    // prompt, or follows one, is not a continuation either.
     if (match_label(text) || text::trim(raw_line).starts_with("**") || previous.text.ends_with("?")) return false;
+    if (is_spoken_prompt(text) || is_spoken_prompt(previous.text)) return false;
     if (markdown_) {
       const std::string& before = raw_[static_cast<size_t>(previous.number - 1)];
       if (before.ends_with("  ") || before.ends_with("\\") || text::lower(before).ends_with("<br>")) return false;

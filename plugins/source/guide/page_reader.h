@@ -34,8 +34,15 @@ struct PageLine {
   std::string text;
 };
 
+// Something the reader guessed about the page, for a warning: a person should check it.
+struct PageGuess {
+  int line = 0;
+  std::string message;
+};
+
 struct Page {
   std::vector<PageLine> lines;
+  std::vector<PageGuess> guesses;
   std::string title;              // front matter title/deck, else the first heading of the page
   std::vector<std::string> tags;  // front matter tags
   bool markdown = false;

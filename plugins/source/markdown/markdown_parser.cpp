@@ -325,10 +325,7 @@ class DeckParser {
     else if (card.kind == CardKind::question)
       card.type = deck_type_;  // key points and stories are what they are, whatever the questions ask
     for (const auto& item : items_of(pending, Field::key_points)) {
-      KeyPoint point;
-      const auto bar = item.find('|');
-      point.text = trim(std::string_view(item).substr(0, bar));
-      if (bar != std::string::npos) point.aliases = split_list(std::string_view(item).substr(bar + 1));
+      KeyPoint point = parse_key_point(item);
       if (!point.text.empty()) card.key_points.push_back(std::move(point));
     }
     card.pitfalls = items_of(pending, Field::avoid);

@@ -1,4 +1,4 @@
-// Small text helpers shared by the guide and csv sources: trimming, ASCII case folding, UTF-8.
+// Small text helpers shared by the source plugins: trimming, ASCII case folding, UTF-8.
 #pragma once
 
 #include <cstdint>
