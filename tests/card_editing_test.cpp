@@ -23,7 +23,7 @@ tags: prep
 Some notes that are not a card.
 
 ## Q: What is idempotency?
-id: idempotency
+id: my-idempotency
 answer:
 The same effect however often it is applied.
 key points:
@@ -64,7 +64,7 @@ TEST_CASE("an edit of a card from the user's Markdown deck replaces its block in
   auto engine = test::make_engine(dir);
   const auto file = dir.write("mine.md", kDeck);
   engine->import_paths({file});
-  Card card = card_with_uid(engine->collection(), "idempotency");
+  Card card = card_with_uid(engine->collection(), "my-idempotency");
   answer_once(*engine, card.id);
   card = *engine->collection().card(card.id);
   REQUIRE(card.scheduling.reps == 1);
@@ -81,7 +81,7 @@ TEST_CASE("an edit of a card from the user's Markdown deck replaces its block in
 
   // The card's block is the new text; the front matter, the notes, the other cards are as they were.
   const std::string text = test::read_text(file);
-  const std::string block = "## Q: What does idempotent mean?\nid: idempotency\nthemes: reliability\n"
+  const std::string block = "## Q: What does idempotent mean?\nid: my-idempotency\nthemes: reliability\n"
                             "answer:\nApplying it twice has the effect of applying it once.\n"
                             "key points:\n- Safe to retry | retries, at-least-once\navoid:\n- Confusing it with commutativity\n";
   std::string expected = kDeck;
@@ -149,7 +149,7 @@ TEST_CASE("an edit keeps the card's identity: its id and kind cannot change, an 
   auto engine = test::make_engine(dir);
   const auto file = dir.write("mine.md", kDeck);
   engine->import_paths({file});
-  const Card card = card_with_uid(engine->collection(), "idempotency");
+  const Card card = card_with_uid(engine->collection(), "my-idempotency");
   CardContent edited = card.content;
   edited.uid = "something-else";
   CHECK_THROWS_WITH(engine->edit_card(card.id, edited), Catch::Contains("stays so"));
@@ -173,14 +173,14 @@ TEST_CASE("rehearse edit opens $EDITOR on the card's Markdown and writes the use
 
   // The editor sees the card as the deck format writes it, with its id.
   const std::string show = editor_script(dir, "show.sh", "cp \"$1\" \"" + (dir / "seen.md").string() + "\"");
-  auto result = run({"edit", "idempotency"}, {"EDITOR=" + show});
+  auto result = run({"edit", "my-idempotency"}, {"EDITOR=" + show});
   CHECK(result.status == 0);
   CHECK_THAT(result.out, Catch::Contains("No change"));
-  CHECK_THAT(test::read_text(dir / "seen.md"), Catch::StartsWith("## Q: What is idempotency?\nid: idempotency\n"));
+  CHECK_THAT(test::read_text(dir / "seen.md"), Catch::StartsWith("## Q: What is idempotency?\nid: my-idempotency\n"));
 
   // $VISUAL when $EDITOR is not set.
   const std::string edit = editor_script(dir, "edit.sh", "sed -i 's/The same effect however often it is applied./Once or twice: the same./' \"$1\"");
-  result = run({"edit", "idempotency"}, {"VISUAL=" + edit, "EDITOR="});
+  result = run({"edit", "my-idempotency"}, {"VISUAL=" + edit, "EDITOR="});
   CHECK(result.status == 0);
   CHECK_THAT(result.out, Catch::Contains("mine.md"));
   std::string expected = kDeck;
@@ -207,8 +207,8 @@ TEST_CASE("rehearse edit: unreadable Markdown or an unknown card is an error nam
   REQUIRE(run({"import", file.string()}).status == 0);
 
   // A type that is not one: the error names the edited file and its line; not on a terminal, no reopening.
-  const std::string bad = editor_script(dir, "bad.sh", "sed -i 's/^id: idempotency$/id: idempotency\\ntype: behaviorl/' \"$1\"");
-  auto result = run({"edit", "idempotency"}, {"EDITOR=" + bad});
+  const std::string bad = editor_script(dir, "bad.sh", "sed -i 's/^id: my-idempotency$/id: my-idempotency\\ntype: behaviorl/' \"$1\"");
+  auto result = run({"edit", "my-idempotency"}, {"EDITOR=" + bad});
   CHECK(result.status == 1);
   CHECK_THAT(result.err, Catch::Matches("(.|\\n)*rehearse-edit-[0-9]+-[0-9]+\\.md:3: 'behaviorl' is not a question type(.|\\n)*"));
   CHECK_THAT(result.err, Catch::Contains("Nothing was changed"));
@@ -217,19 +217,19 @@ TEST_CASE("rehearse edit: unreadable Markdown or an unknown card is an error nam
 
   // Two cards where one was: refused, naming the line of the second.
   const std::string two = editor_script(dir, "two.sh", "printf '\\n## Q: Another\\nanswer: x\\n' >> \"$1\"");
-  result = run({"edit", "idempotency"}, {"EDITOR=" + two});
+  result = run({"edit", "my-idempotency"}, {"EDITOR=" + two});
   CHECK(result.status == 1);
   CHECK_THAT(result.err, Catch::Contains("exactly one card"));
   CHECK(test::read_text(file) == kDeck);
 
   // The id is the card's identity: changing it is refused.
-  const std::string rename = editor_script(dir, "rename.sh", "sed -i 's/^id: idempotency$/id: other/' \"$1\"");
-  result = run({"edit", "idempotency"}, {"EDITOR=" + rename});
+  const std::string rename = editor_script(dir, "rename.sh", "sed -i 's/^id: my-idempotency$/id: other/' \"$1\"");
+  result = run({"edit", "my-idempotency"}, {"EDITOR=" + rename});
   CHECK(result.status == 1);
   CHECK_THAT(result.err, Catch::Contains("'id:'"));
 
   // An editor that fails saves nothing.
-  result = run({"edit", "idempotency"}, {"EDITOR=false"});
+  result = run({"edit", "my-idempotency"}, {"EDITOR=false"});
   CHECK(result.status == 1);
   CHECK_THAT(result.err, Catch::Contains("the editor (false) failed"));
 

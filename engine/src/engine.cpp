@@ -7,6 +7,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "guarded.h"
 #include "rehearse/errors.h"
 
 namespace rehearse {
@@ -192,9 +193,18 @@ ImportReport Engine::import_bytes(const std::string& file_name, std::string_view
                                          options.dry_run, options.observer);
 }
 
-const CardWriter* Engine::card_writer(std::string_view name) const {
-  return dynamic_cast<const CardWriter*>(impl_->registry.source(name));
+namespace {
+
+// The writer of `source`, when it can write its format. The registry holds each source behind its
+// guard (guarded.h), which offers the source's writer.
+const CardWriter* writer_of(const Source* source) {
+  const auto* guarded = dynamic_cast<const GuardedSource*>(source);
+  return guarded != nullptr ? guarded->writer() : dynamic_cast<const CardWriter*>(source);
 }
+
+}  // namespace
+
+const CardWriter* Engine::card_writer(std::string_view name) const { return writer_of(impl_->registry.source(name)); }
 
 namespace {
 
@@ -251,7 +261,7 @@ Engine::CardEdit Engine::edit_card(std::int64_t card_id, const CardContent& edit
         source = candidate;
         break;
       }
-    const auto* writer = dynamic_cast<const CardWriter*>(source);
+    const CardWriter* writer = writer_of(source);
     if (writer != nullptr) {
       // The card as its file gives it (tags, type and group as written there), with the new text.
       const ParsedFile before = impl_->parse(file, bytes, {}, source_file);

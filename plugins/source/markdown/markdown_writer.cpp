@@ -46,7 +46,7 @@ void write_words(std::ostream& out, const char* label, const std::vector<std::st
   out << "\n";
 }
 
-bool is_blank(std::string_view line) { return line.find_first_not_of(" \t\r\f\v") == std::string_view::npos; }
+bool is_blank(std::string_view line) { return line.find_first_not_of(" \t\r\n\f\v") == std::string_view::npos; }
 
 }  // namespace
 
