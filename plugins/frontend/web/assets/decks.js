@@ -266,7 +266,9 @@ function browser(info, initial) {
             h('td', {class: 'row-actions'}, button));
           button.addEventListener('click', () => toggle(row, card, button));
           return row;
-        }))), found.more || found.offset ? pager(found) : null);
+        }))));
+      // Below a long page too, so the next page is at hand at its end.
+      if (found.more || found.offset) results.append(pager(found));
     } catch (error) {
       showError(error, results);
     }
