@@ -264,15 +264,22 @@ Engine::CardEdit Engine::edit_card(std::int64_t card_id, const CardContent& edit
     const CardWriter* writer = writer_of(source);
     if (writer != nullptr) {
       // The card as its file gives it (tags, type and group as written there), with the new text.
-      const ParsedFile before = impl_->parse(file, bytes, {}, source_file);
+      // A file this source cannot read (a guide page saved as .md, imported with --source guide,
+      // or a deck broken since) is not one to write back into.
+      std::optional<ParsedFile> before;
+      try {
+        before = impl_->parse(file, bytes, {}, source_file);
+      } catch (const ParseError&) {
+      }
       std::optional<CardContent> in_file;
       std::string deck_in_file;
-      for (const auto& deck : before.result.decks)
-        for (const auto& entry : deck.cards)
-          if ((entry.uid.empty() ? slugify(entry.prompt) : entry.uid) == current.uid) {
-            in_file = entry;
-            deck_in_file = deck.name;
-          }
+      if (before)
+        for (const auto& deck : before->result.decks)
+          for (const auto& entry : deck.cards)
+            if ((entry.uid.empty() ? slugify(entry.prompt) : entry.uid) == current.uid) {
+              in_file = entry;
+              deck_in_file = deck.name;
+            }
       if (in_file) {
         in_file->uid = current.uid;
         copy_editable_text(edited, *in_file);

@@ -127,8 +127,8 @@ function cardEditor(detail, done) {
       done(saved);
     } catch (error) {
       showError(error, message);
-      if (!error.reload) message.firstChild.prepend(h('b', {}, 'Nothing was saved. '),
-        error.file ? `${error.file}${error.line ? `:${error.line}` : ''}: ` : '');
+      // The message names the file and line when the card's deck file would not read.
+      if (!error.reload) message.firstChild.prepend(h('b', {}, 'Nothing was saved. '));
     } finally {
       save.disabled = false;
     }
