@@ -276,3 +276,24 @@ TEST_CASE("rehearse edit of a bundled card keeps the user's version; export writ
   result = run({"export", "The STAR method", "-"});
   CHECK_THAT(result.out, !Catch::Contains("My own wording of this card"));
 }
+
+TEST_CASE("a write-back keeps a file's Windows line ends, its missing last newline and the deck it was imported into", "[edit]") {
+  TempDir dir;
+  auto engine = test::make_engine(dir);
+  const std::string deck = "## Q: First\r\nid: crlf-first\r\nanswer: one\r\n\r\n## Q: Last\r\nid: crlf-last\r\nanswer: two";
+  const auto file = dir.write("windows.md", deck);
+  ImportOptions options;
+  options.deck = "Imported::Elsewhere";
+  engine->import_paths({file}, options);
+  const Card last = card_with_uid(engine->collection(), "crlf-last");
+  CHECK(last.deck == "Imported::Elsewhere");
+
+  CardContent edited = last.content;
+  edited.answer = "two, edited";
+  CHECK(engine->edit_card(last.id, edited).written_to_file);
+  CHECK(test::read_text(file) == "## Q: First\r\nid: crlf-first\r\nanswer: one\r\n\r\n## Q: Last\r\nid: crlf-last\r\nanswer:\r\ntwo, edited");
+  const Card after = *engine->collection().card(last.id);
+  CHECK(after.deck == "Imported::Elsewhere");
+  CHECK(after.content.answer == "two, edited");
+  CHECK(engine->collection().stats().cards == 2);
+}
