@@ -297,3 +297,22 @@ TEST_CASE("a write-back keeps a file's Windows line ends, its missing last newli
   CHECK(after.content.answer == "two, edited");
   CHECK(engine->collection().stats().cards == 2);
 }
+
+TEST_CASE("a card without an id: keeps its identity when its prompt is edited: the file gets its id", "[edit]") {
+  TempDir dir;
+  auto engine = test::make_engine(dir);
+  const auto file = dir.write("mine.md", kDeck);
+  engine->import_paths({file});
+  const Card card = card_with_uid(engine->collection(), "what-is-backpressure");
+  answer_once(*engine, card.id);
+  const Card answered = *engine->collection().card(card.id);
+
+  CardContent edited = answered.content;
+  edited.prompt = "Explain backpressure";
+  REQUIRE(engine->edit_card(card.id, edited).written_to_file);
+  CHECK_THAT(test::read_text(file), Catch::Contains("## Q: Explain backpressure\nid: what-is-backpressure\nanswer:\nSlowing producers down.\n\n## Notes\n"));
+  const Card after = *engine->collection().card(card.id);
+  CHECK(after.content.prompt == "Explain backpressure");
+  CHECK(after.scheduling == answered.scheduling);
+  CHECK(engine->collection().stats().cards == 2);
+}
