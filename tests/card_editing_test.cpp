@@ -16,6 +16,7 @@ namespace {
 const char* kDeck = R"(---
 deck: Mine
 tags: prep
+type: technical
 ---
 
 # My prep notes
@@ -207,7 +208,7 @@ TEST_CASE("rehearse edit: unreadable Markdown or an unknown card is an error nam
   REQUIRE(run({"import", file.string()}).status == 0);
 
   // A type that is not one: the error names the edited file and its line; not on a terminal, no reopening.
-  const std::string bad = editor_script(dir, "bad.sh", "sed -i 's/^id: my-idempotency$/id: my-idempotency\\ntype: behaviorl/' \"$1\"");
+  const std::string bad = editor_script(dir, "bad.sh", "sed -i 's/^type: technical$/type: behaviorl/' \"$1\"");
   auto result = run({"edit", "my-idempotency"}, {"EDITOR=" + bad});
   CHECK(result.status == 1);
   CHECK_THAT(result.err, Catch::Matches("(.|\\n)*rehearse-edit-[0-9]+-[0-9]+\\.md:3: 'behaviorl' is not a question type(.|\\n)*"));

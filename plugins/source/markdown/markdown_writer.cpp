@@ -112,7 +112,12 @@ std::optional<std::string> replace_card(std::string_view text, const std::string
   }
   while (end > begin + 1 && is_blank(line_at(end - 1))) --end;
 
-  std::string block = write_card(card);
+  // A type the card took from the front matter stays there: the block gets a `type:` only if it had one.
+  CardContent written = card;
+  bool had_type = false;
+  for (size_t i = begin + 1; i < end; ++i) had_type = had_type || line_at(i).starts_with("type:");
+  if (!had_type) written.type.reset();
+  std::string block = write_card(written);
   const std::string_view heading = line_at(begin);
   if (heading.ends_with("\r\n")) {  // a file with Windows line ends keeps them
     std::string crlf;
