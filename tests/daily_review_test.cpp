@@ -263,10 +263,10 @@ TEST_CASE("siblings: a collection from before the queue kept groups beside state
   Days days;
   days.import("d.md", deck("D", 4, "s", 2));
   {
-    // Schema 3: the groups were only in cards, and cards had no question type yet.
+    // Schema 3: the groups were only in cards, and cards had no question type nor user's version yet.
     SQLite::Database db(days.collection_path(), SQLite::OPEN_READWRITE);
     db.exec("ALTER TABLE card_state DROP COLUMN sibling_group; ALTER TABLE cards DROP COLUMN question_type; "
-            "PRAGMA user_version = 3");
+            "DROP TABLE card_source_text; PRAGMA user_version = 3");
   }
   days.at("2026-01-10T10:00:00Z");  // opened again, and migrated
   CHECK(days.collection().schema_version() == Collection::latest_schema_version());

@@ -134,3 +134,37 @@ TEST_CASE("a version-4 collection migrates: its cards have no type and are read 
   CHECK(team_week.scheduling == cards["team-week"].scheduling);
   CHECK(collection.review_log(team_week.id).size() == 1);
 }
+
+TEST_CASE("a version-4 collection migrates to where cards keep the user's version, with their progress", "[day][edit]") {
+  test::TempDir dir;
+  std::filesystem::copy_file(std::string(REHEARSE_SOURCE_DIR) + "/tests/data/collection-v4.db", dir / "collection.db");
+  auto engine = test::make_engine(dir, "2025-06-02T09:00:00Z");
+  Collection& collection = engine->collection();
+  CHECK(collection.schema_version() == Collection::latest_schema_version());
+  CHECK(Collection::latest_schema_version() >= 6);
+
+  const std::vector<Card> found = collection.cards_with_uid("disagreement");
+  REQUIRE(found.size() == 1);
+  const Card before = found.front();
+  CHECK_FALSE(collection.has_user_version(before.id));
+
+  // The file it came from is not on this machine: the edit is kept as the user's version.
+  CardContent edited = before.content;
+  edited.answer = "Listen first, then bring data, then commit.";
+  const Engine::CardEdit result = engine->edit_card(before.id, edited);
+  CHECK_FALSE(result.written_to_file);
+  CHECK(collection.has_user_version(before.id));
+  Card after = *collection.card(before.id);
+  CHECK(after.content.answer == edited.answer);
+  CHECK(after.scheduling == before.scheduling);
+  CHECK(collection.review_log(before.id).size() == 1);
+
+  // The deck imported again from a file: the user's text stays; reset brings the file's back.
+  const auto file = dir.write("prep.md", kPrepV4);
+  engine->import_paths({file});
+  CHECK(collection.card(before.id)->content.answer == edited.answer);
+  REQUIRE(engine->reset_card(before.id));
+  after = *collection.card(before.id);
+  CHECK(after.content.answer == "Listen first, then bring data.");
+  CHECK(after.scheduling == before.scheduling);
+}

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <iostream>
 #include <nlohmann/json.hpp>
@@ -59,6 +60,34 @@ void require_operands(const Arguments& args, size_t min, size_t max, const char*
   if (args.operands().size() < min) throw UsageError(fmt::format("'{}' needs {}", args.command(), what));
   if (args.operands().size() > max)
     throw UsageError(fmt::format("'{}' takes {}; unexpected '{}'", args.command(), what, args.operands()[max]));
+}
+
+Card find_card(const Collection& collection, const std::string& id, const std::optional<std::string>& deck) {
+  if (!id.empty() && id.find_first_not_of("0123456789") == std::string::npos) {
+    if (auto card = collection.card(std::stoll(id))) return *card;
+    throw Error(fmt::format("there is no card with the number {}", id));
+  }
+  std::vector<Card> cards = collection.cards_with_uid(id);
+  if (deck) std::erase_if(cards, [&](const Card& card) { return card.deck != *deck; });
+  if (cards.size() == 1) return cards.front();
+  if (cards.size() > 1) {
+    std::string decks;
+    for (const auto& card : cards) decks += (decks.empty() ? "'" : ", '") + card.deck + "'";
+    throw Error(fmt::format("the id '{}' is used in several decks ({}); say which with --deck NAME", id, decks));
+  }
+  // Perhaps the words of the id are in a prompt: "production-outage" finds "... production outage".
+  std::string words = id;
+  std::replace(words.begin(), words.end(), '-', ' ');
+  std::string hint;
+  for (const auto& card : collection.find_cards(deck.value_or(""), words, 3))
+    if (!card.content.uid.empty()) hint += fmt::format("\n  {}   {}", card.content.uid, card.content.prompt);
+  throw Error(fmt::format("there is no card with the id '{}'{}{}", id, deck ? " in deck '" + *deck + "'" : "",
+                          hint.empty() ? " (ids are the `id:` lines of the deck files)" : "; did you mean:" + hint));
+}
+
+const CardWriter& markdown_writer(const Engine& engine) {
+  if (const CardWriter* writer = engine.card_writer("markdown")) return *writer;
+  throw Error("the markdown source plugin, which writes deck files, is not loaded (`rehearse plugins` says why)");
 }
 
 }  // namespace rehearse::app

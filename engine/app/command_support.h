@@ -35,7 +35,13 @@ nlohmann::json warnings_json(const std::vector<ParseWarning>& warnings);
 // Throws UsageError unless the command has between `min` and `max` operands.
 void require_operands(const Arguments& args, size_t min, size_t max, const char* what);
 
-// One card in the Markdown deck format (decks/README.md), with its `id:`, as `export` writes it.
-void write_card(std::ostream& out, const CardContent& card);
+// The card `id` names, as users see cards named: a row id (digits, as `decks`/`--json` outputs
+// give it) or the `id:` its deck file gives it, in `deck` when set. Throws rehearse::Error naming
+// the decks when the id is in several, and suggesting cards when it is in none.
+Card find_card(const Collection& collection, const std::string& id, const std::optional<std::string>& deck);
+
+// The writer of rehearse's own deck format (the markdown source plugin). Throws rehearse::Error
+// when that plugin is not loaded.
+const CardWriter& markdown_writer(const Engine& engine);
 
 }  // namespace rehearse::app

@@ -11,6 +11,7 @@ int run_forecast(const Arguments& args);
 int run_simulate(const Arguments& args);
 int run_import(const Arguments& args);
 int run_export(const Arguments& args);
+int run_edit(const Arguments& args);
 int run_decks(const Arguments& args);
 int run_plugins(const Arguments& args);
 int run_stats(const Arguments& args);

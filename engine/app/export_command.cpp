@@ -1,6 +1,7 @@
 // `rehearse export DECK FILE.md [--force]`: writes a deck in rehearse's native Markdown format
 // (decks/README.md), so that an imported page or CSV can be edited by hand and imported again.
-// Every card gets its `id:`, so its progress stays with it whatever is edited.
+// Every card gets its `id:`, so its progress stays with it whatever is edited. A card the user
+// edited (rehearse edit) is written as the user's version.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -14,75 +15,6 @@
 #include "rehearse/errors.h"
 
 namespace rehearse::app {
-
-namespace {
-
-// Field labels of the deck format: a line of a value that starts like one must not be read as one.
-bool starts_like_label(const std::string& line) {
-  static const char* const kLabels[] = {"id:",    "type:",      "themes:", "tags:",   "group:",   "template:", "answer:", "key points:",
-                                        "avoid:", "situation:", "task:",   "action:", "actions:", "result:", "lesson:"};
-  for (const char* label : kLabels)
-    if (line.starts_with(label)) return true;
-  return line.starts_with("## ") || line.starts_with("# ");
-}
-
-std::string one_line(std::string text) {
-  std::replace(text.begin(), text.end(), '\n', ' ');
-  std::replace(text.begin(), text.end(), '\r', ' ');
-  return text;
-}
-
-// A field holding text: the label on its own line, then the text, with lines that would read as a
-// label or a heading indented.
-void write_text(std::ostream& out, const char* label, const std::string& text) {
-  if (text.empty()) return;
-  out << label << ":\n";
-  std::istringstream lines(text);
-  for (std::string line; std::getline(lines, line);) out << (starts_like_label(line) ? "  " : "") << line << "\n";
-}
-
-void write_list(std::ostream& out, const char* label, const std::vector<std::string>& items) {
-  if (items.empty()) return;
-  out << label << ":\n";
-  for (const auto& item : items) out << "- " << one_line(item) << "\n";
-}
-
-void write_words(std::ostream& out, const char* label, const std::vector<std::string>& words) {
-  if (words.empty()) return;
-  out << label << ": ";
-  for (size_t i = 0; i < words.size(); ++i) out << (i ? ", " : "") << words[i];
-  out << "\n";
-}
-
-
-}  // namespace
-
-void write_card(std::ostream& out, const CardContent& card) {
-  const char marker = card.kind == CardKind::question ? 'Q' : card.kind == CardKind::keypoint ? 'K' : 'S';
-  out << "## " << marker << ": " << one_line(card.prompt) << "\n";
-  out << "id: " << card.uid << "\n";
-  // Only a type the card's file gave: one inferred from the wording stays inferred, so that a
-  // better rule still reaches it after the round trip.
-  if (card.type) out << "type: " << to_string(*card.type) << "\n";
-  write_words(out, "themes", card.themes);
-  write_words(out, "tags", card.tags);
-  if (!card.group.empty()) out << "group: " << card.group << "\n";
-  write_text(out, "answer", card.answer);
-  std::vector<std::string> points;
-  for (const auto& point : card.key_points) {
-    std::string line = one_line(point.text);
-    for (size_t i = 0; i < point.aliases.size(); ++i) line += (i ? ", " : " | ") + one_line(point.aliases[i]);
-    points.push_back(line);
-  }
-  write_list(out, "key points", points);
-  write_list(out, "avoid", card.pitfalls);
-  write_text(out, "situation", card.story.situation);
-  write_text(out, "task", card.story.task);
-  write_list(out, "action", card.story.actions);
-  write_text(out, "result", card.story.result);
-  write_text(out, "lesson", card.story.lesson);
-  out << "\n";
-}
 
 int run_export(const Arguments& args) {
   args.allow_only(with_globals({"--force"}));
@@ -98,12 +30,13 @@ int run_export(const Arguments& args) {
   std::erase_if(cards, [&](const Card& card) { return card.deck != deck; });
   std::sort(cards.begin(), cards.end(), [](const Card& a, const Card& b) { return a.id < b.id; });
 
-  std::ostringstream text;
-  text << "---\ndeck: " << deck << "\n---\n\n";
-  for (const auto& card : cards) write_card(text, card.content);
+  std::vector<CardContent> contents;
+  for (const auto& card : cards) contents.push_back(card.content);
+  // The markdown source writes its own format: one writer for export, edit and write-back.
+  const std::string text = markdown_writer(engine).write_deck(deck, contents);
 
   if (file == "-") {
-    std::cout << text.str();
+    std::cout << text;
     return 0;
   }
   std::error_code ec;
@@ -113,7 +46,7 @@ int run_export(const Arguments& args) {
   const std::filesystem::path temporary = file.string() + ".tmp";
   {
     std::ofstream out(temporary, std::ios::binary);
-    out << text.str();
+    out << text;
     out.close();
     if (!out) throw Error(fmt::format("{}: cannot be written", temporary.string()));
   }

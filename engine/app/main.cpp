@@ -43,6 +43,8 @@ const std::vector<Command>& commands() {
        "                                            what would change (--with-history: an Anki deck's reviews too;\n"
        "                                            --columns question=2,answer=5,tags=-: a table's columns by hand)"},
       {"export", run_export, {}, "export DECK FILE.md [--force]             write a deck as a Markdown deck file (- for stdout)"},
+      {"edit", run_edit, {}, "edit CARD [--deck NAME] [--reset]         edit a card in $EDITOR (CARD: its id, as reviews show it,\n"
+                             "                                            or its number); --reset: back to its source's text"},
       {"decks", run_decks, {}, "decks [--json]                            list decks with their due and new cards"},
       {"stats", run_stats, {}, "stats [--json]                            counts of cards and reviews"},
       {"backup", run_backup, {}, "backup [FILE] [--list] [--json]           copy the collection (default: into backups/ beside it)"},

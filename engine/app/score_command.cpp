@@ -20,30 +20,6 @@ namespace {
 
 bool is_blank(const std::string& text) { return text.find_first_not_of(" \t\r\n") == std::string::npos; }
 
-// The card `id` names: a row id (digits) or the `id:` a deck file gives it, in `deck` when set.
-Card find_card(const Collection& collection, const std::string& id, const std::optional<std::string>& deck) {
-  if (!id.empty() && id.find_first_not_of("0123456789") == std::string::npos) {
-    if (auto card = collection.card(std::stoll(id))) return *card;
-    throw Error(fmt::format("there is no card with the number {}", id));
-  }
-  std::vector<Card> cards = collection.cards_with_uid(id);
-  if (deck) std::erase_if(cards, [&](const Card& card) { return card.deck != *deck; });
-  if (cards.size() == 1) return cards.front();
-  if (cards.size() > 1) {
-    std::string decks;
-    for (const auto& card : cards) decks += (decks.empty() ? "'" : ", '") + card.deck + "'";
-    throw Error(fmt::format("the id '{}' is used in several decks ({}); say which with --deck NAME", id, decks));
-  }
-  // Perhaps the words of the id are in a prompt: "production-outage" finds "... production outage".
-  std::string words = id;
-  std::replace(words.begin(), words.end(), '-', ' ');
-  std::string hint;
-  for (const auto& card : collection.find_cards(deck.value_or(""), words, 3))
-    if (!card.content.uid.empty()) hint += fmt::format("\n  --card {}   {}", card.content.uid, card.content.prompt);
-  throw Error(fmt::format("there is no card with the id '{}'{}{}", id, deck ? " in deck '" + *deck + "'" : "",
-                          hint.empty() ? " (ids are the `id:` lines of the deck files)" : "; did you mean:" + hint));
-}
-
 double parse_seconds(const std::string& text) {
   try {
     std::size_t used = 0;

@@ -241,13 +241,12 @@ int story_new(const Arguments& args) {
     return 1;
   }
 
-  std::ostringstream entry;
-  write_card(entry, card);
+  const std::string entry = markdown_writer(engine).write_card(card);
   const bool existed = fs::exists(file);
   const std::string before = existed ? read_file(file) : std::string();
   std::string after = existed ? before : std::string(kNewFileHeader);
   if (!after.empty() && after.back() != '\n') after += '\n';
-  after += "\n" + entry.str();
+  after += "\n" + entry;
   fs::create_directories(file.parent_path());
   write_file_atomically(file, after);
   try {

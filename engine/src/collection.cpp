@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <cstdlib>
 #include <set>
 #include <thread>
@@ -106,6 +107,18 @@ constexpr const char* kCardColumns =
     "c.situation, c.task, c.actions, c.result, c.lesson, c.source_line, c.suspended, c.sibling_group, "
     "s.state, s.due_ms, s.interval_days, s.ease, s.stability, s.difficulty, s.step, s.reps, s.lapses, s.last_review_ms, "
     "c.collection_tags, c.question_type";
+
+// The columns of a card that a user's version replaces (Collection::save_user_version), in the
+// order card_source_text holds them, and where each is among an import's content values below.
+constexpr const char* kEditableColumns = "prompt, answer, key_points, pitfalls, themes, situation, task, actions, result, lesson";
+constexpr int kEditableCount = 10;
+constexpr int kEditableInImport[kEditableCount] = {1, 2, 3, 4, 5, 7, 8, 9, 10, 11};
+
+std::array<std::string, kEditableCount> editable_values(const CardContent& c) {
+  return {c.prompt,           c.answer,        encode_key_points(c.key_points), join_lines(c.pitfalls),
+          join_lines(c.themes), c.story.situation, c.story.task,                  join_lines(c.story.actions),
+          c.story.result,     c.story.lesson};
+}
 
 SchedulingState read_state(SQLite::Statement& row, int first);
 
@@ -394,6 +407,10 @@ ImportReport Collection::Impl::apply_import(const std::vector<ParsedFile>& files
   SQLite::Statement add_state(db, "INSERT INTO card_state (card_id, deck_id, due_ms, sibling_group) VALUES (?, ?, ?, ?)");
   SQLite::Statement set_state_copies(db, "UPDATE card_state SET suspended = ?, sibling_group = ? WHERE card_id = ?");
   SQLite::Statement set_state_suspended(db, "UPDATE card_state SET suspended = ? WHERE card_id = ?");
+  SQLite::Statement user_text(db, fmt::format("SELECT {} FROM card_source_text WHERE card_id = ?", kEditableColumns));
+  SQLite::Statement set_source_text(db,
+                                    "UPDATE card_source_text SET prompt = ?, answer = ?, key_points = ?, pitfalls = ?, themes = ?, "
+                                    "situation = ?, task = ?, actions = ?, result = ?, lesson = ? WHERE card_id = ?");
   SQLite::Statement next_position(db, "SELECT COALESCE(MAX(due_ms), 0) + 1 FROM card_state WHERE deck_id = ? AND state = 0");
 
   for (const auto& file : files) {
@@ -436,7 +453,7 @@ ImportReport Collection::Impl::apply_import(const std::vector<ParsedFile>& files
         for (const auto& tag : deck.tags)
           if (std::find(tags.begin(), tags.end(), tag) == tags.end()) tags.push_back(tag);
         constexpr int kFields = 14;  // the content columns, in the order of `values`
-        const std::string values[kFields] = {std::string(to_string(card.kind)), card.prompt, card.answer,
+        std::string values[kFields] = {std::string(to_string(card.kind)), card.prompt, card.answer,
                                       encode_key_points(card.key_points), join_lines(card.pitfalls),
                                       join_lines(card.themes), join_lines(tags), card.story.situation,
                                       card.story.task, join_lines(card.story.actions), card.story.result,
@@ -447,7 +464,29 @@ ImportReport Collection::Impl::apply_import(const std::vector<ParsedFile>& files
         find_card.bind(2, uid);
         if (find_card.executeStep()) {
           const std::int64_t id = find_card.getColumn(0).getInt64();
-          bool same = true;
+          // A card holding the user's version: the file's text goes to the source's copy beside
+          // it, and the card keeps the user's text (compared below as if the file said it).
+          bool source_text_changed = false;
+          user_text.reset();
+          user_text.bind(1, static_cast<std::int64_t>(id));
+          if (user_text.executeStep()) {
+            std::array<std::string, kEditableCount> file_text;
+            for (int k = 0; k < kEditableCount; ++k) {
+              std::string& value = values[kEditableInImport[k]];
+              file_text[k] = value;
+              source_text_changed = source_text_changed || user_text.getColumn(k).getString() != value;
+              value = find_card.getColumn(kEditableInImport[k] + 1).getString();
+            }
+            user_text.reset();
+            if (source_text_changed) {
+              set_source_text.reset();
+              for (int k = 0; k < kEditableCount; ++k) set_source_text.bind(k + 1, file_text[k]);
+              set_source_text.bind(kEditableCount + 1, static_cast<std::int64_t>(id));
+              set_source_text.exec();
+            }
+          }
+          user_text.reset();
+          bool same = !source_text_changed;
           for (int i = 0; i < kFields; ++i) same = same && find_card.getColumn(i + 1).getString() == values[i];
           const int suspended = find_card.getColumn(kFields + 1).getInt();
           const bool moved = find_card.getColumn(kFields + 2).getString() != file.file || find_card.getColumn(kFields + 3).getInt() != card.line;
@@ -713,17 +752,22 @@ std::optional<Card> Collection::card(std::int64_t id) const {
 }
 
 std::vector<Card> Collection::find_cards(const std::string& deck, const std::string& query, int limit) const {
+  return find_cards(deck, query, limit, 0);
+}
+
+std::vector<Card> Collection::find_cards(const std::string& deck, const std::string& query, int limit, int offset) const {
   std::vector<Card> out;
   SQLite::Statement q(impl_->db,
                       fmt::format("SELECT {} FROM cards c JOIN decks d ON d.id = c.deck_id JOIN card_state s ON s.card_id = c.id "
                                   "WHERE c.suspended != 2 AND (?1 = '' OR d.name = ?1 OR substr(d.name, 1, length(?1) + 2) = ?1 || '::') "
                                   "AND (?2 = '' OR instr(lower(c.prompt || ' ' || c.answer || ' ' || c.tags || ' ' || c.collection_tags || ' ' || c.themes), "
                                   "lower(?2)) > 0) "
-                                  "ORDER BY d.name, s.state != 0, c.id LIMIT ?3",
+                                  "ORDER BY d.name, s.state != 0, c.id LIMIT ?3 OFFSET ?4",
                                   kCardColumns));
   q.bind(1, deck);
   q.bind(2, query);
   q.bind(3, limit);
+  q.bind(4, std::max(offset, 0));
   while (q.executeStep()) out.push_back(read_card(q));
   return out;
 }
@@ -737,6 +781,58 @@ std::vector<Card> Collection::cards_with_uid(const std::string& uid) const {
   q.bind(2, kGoneFromFile);
   while (q.executeStep()) out.push_back(read_card(q));
   return out;
+}
+
+void Collection::save_user_version(std::int64_t card_id, const CardContent& content) {
+  write([&] {
+    if (!card(card_id)) throw Error(fmt::format("there is no card {}", card_id));
+    const std::int64_t now = impl_->clock.now_ms();
+    // The first edit keeps the source's text; later ones only replace the user's.
+    SQLite::Statement keep(impl_->db, fmt::format("INSERT INTO card_source_text (card_id, {0}, edited_ms) SELECT id, {0}, ? "
+                                                  "FROM cards WHERE id = ? ON CONFLICT (card_id) DO UPDATE SET edited_ms = excluded.edited_ms",
+                                                  kEditableColumns));
+    keep.bind(1, static_cast<std::int64_t>(now));
+    keep.bind(2, static_cast<std::int64_t>(card_id));
+    keep.exec();
+    SQLite::Statement update(impl_->db,
+                             "UPDATE cards SET prompt = ?, answer = ?, key_points = ?, pitfalls = ?, themes = ?, situation = ?, "
+                             "task = ?, actions = ?, result = ?, lesson = ?, modified_ms = ? WHERE id = ?");
+    const auto values = editable_values(content);
+    for (int k = 0; k < kEditableCount; ++k) update.bind(k + 1, values[static_cast<size_t>(k)]);
+    update.bind(kEditableCount + 1, static_cast<std::int64_t>(now));
+    update.bind(kEditableCount + 2, static_cast<std::int64_t>(card_id));
+    update.exec();
+  });
+}
+
+bool Collection::reset_user_version(std::int64_t card_id) {
+  bool had = false;
+  write([&] {
+    if (!has_user_version(card_id)) return;
+    had = true;
+    SQLite::Statement restore(impl_->db, fmt::format("UPDATE cards SET ({0}) = (SELECT {0} FROM card_source_text WHERE card_id = ?1), "
+                                                     "modified_ms = ?2 WHERE id = ?1",
+                                                     kEditableColumns));
+    restore.bind(1, static_cast<std::int64_t>(card_id));
+    restore.bind(2, static_cast<std::int64_t>(impl_->clock.now_ms()));
+    restore.exec();
+    SQLite::Statement drop(impl_->db, "DELETE FROM card_source_text WHERE card_id = ?");
+    drop.bind(1, static_cast<std::int64_t>(card_id));
+    drop.exec();
+  });
+  return had;
+}
+
+bool Collection::has_user_version(std::int64_t card_id) const {
+  SQLite::Statement q(impl_->db, "SELECT 1 FROM card_source_text WHERE card_id = ?");
+  q.bind(1, static_cast<std::int64_t>(card_id));
+  return q.executeStep();
+}
+
+std::string Collection::source_file(std::int64_t card_id) const {
+  SQLite::Statement q(impl_->db, "SELECT source_file FROM cards WHERE id = ?");
+  q.bind(1, static_cast<std::int64_t>(card_id));
+  return q.executeStep() ? q.getColumn(0).getString() : std::string();
 }
 
 void Collection::set_suspended(std::int64_t card_id, bool suspended) {

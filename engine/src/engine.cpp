@@ -7,6 +7,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "guarded.h"
 #include "rehearse/errors.h"
 
 namespace rehearse {
@@ -200,6 +201,124 @@ ImportReport Engine::import_bytes(const std::string& file_name, std::string_view
   if (options.observer) options.observer->reading(file_name, 0, 1);
   return impl_->collection->apply_import({impl_->parse(file_name, bytes, options, "upload:" + file_name)}, replayer(),
                                          options.dry_run, options.observer);
+}
+
+namespace {
+
+// The writer of `source`, when it can write its format. The registry holds each source behind its
+// guard (guarded.h), which offers the source's writer.
+const CardWriter* writer_of(const Source* source) {
+  const auto* guarded = dynamic_cast<const GuardedSource*>(source);
+  return guarded != nullptr ? guarded->writer() : dynamic_cast<const CardWriter*>(source);
+}
+
+}  // namespace
+
+const CardWriter* Engine::card_writer(std::string_view name) const { return writer_of(impl_->registry.source(name)); }
+
+namespace {
+
+// Whether `file` lies inside `folder` (both absolute).
+bool is_inside(const fs::path& file, const fs::path& folder) {
+  if (folder.empty()) return false;
+  std::error_code ec;
+  const fs::path relative = fs::weakly_canonical(file, ec).lexically_relative(fs::weakly_canonical(folder, ec));
+  return !relative.empty() && *relative.begin() != "..";
+}
+
+// Replaces `file` with `bytes`: written beside it and renamed over it, so that a failed write
+// leaves the old file whole. The file keeps its permissions.
+void replace_file(const fs::path& file, const std::string& bytes) {
+  const fs::path temporary = file.string() + ".rehearse-tmp";
+  {
+    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+    out << bytes;
+    out.close();
+    if (!out) throw Error(fmt::format("{}: cannot be written", temporary.string()));
+  }
+  std::error_code ec;
+  fs::permissions(temporary, fs::status(file, ec).permissions(), ec);
+  fs::rename(temporary, file, ec);
+  if (ec) {
+    fs::remove(temporary, ec);
+    throw Error(fmt::format("{}: cannot be written: {}", file.string(), ec.message()));
+  }
+}
+
+}  // namespace
+
+Engine::CardEdit Engine::edit_card(std::int64_t card_id, const CardContent& edited) {
+  Collection& collection = *impl_->collection;
+  const std::optional<Card> card = collection.card(card_id);
+  if (!card) throw Error(fmt::format("there is no card {}", card_id));
+  const CardContent& current = card->content;
+  if (!edited.uid.empty() && edited.uid != current.uid)
+    throw Error(fmt::format("the card's id is '{}' and stays so: its progress goes with it (edit only its text)", current.uid));
+  if (edited.kind != current.kind)
+    throw Error(fmt::format("the card is a {} card and stays one (edit only its text)", to_string(current.kind)));
+  if (edited.prompt.find_first_not_of(" \t\r\n") == std::string::npos) throw Error("the card needs a prompt");
+
+  CardEdit result;
+  // The user's own deck file on disk, read by a source that can write it back: the edit goes there.
+  const std::string source_file = collection.source_file(card_id);
+  const fs::path file = source_file;
+  std::error_code ec;
+  if (file.is_absolute() && fs::is_regular_file(file, ec) && !is_inside(file, bundled_decks_dir())) {
+    const std::string bytes = read_file(file);
+    const Source* source = nullptr;
+    for (const Source* candidate : impl_->registry.sources())
+      if (candidate->accepts(file, std::string_view(bytes).substr(0, 4096))) {
+        source = candidate;
+        break;
+      }
+    const CardWriter* writer = writer_of(source);
+    if (writer != nullptr) {
+      // The card as its file gives it (tags, type and group as written there), with the new text.
+      // A file this source cannot read (a guide page saved as .md, imported with --source guide,
+      // or a deck broken since) is not one to write back into.
+      std::optional<ParsedFile> before;
+      try {
+        before = impl_->parse(file, bytes, {}, source_file);
+      } catch (const ParseError&) {
+      }
+      std::optional<CardContent> in_file;
+      std::string deck_in_file;
+      if (before)
+        for (const auto& deck : before->result.decks)
+          for (const auto& entry : deck.cards)
+            if ((entry.uid.empty() ? slugify(entry.prompt) : entry.uid) == current.uid) {
+              in_file = entry;
+              deck_in_file = deck.name;
+            }
+      if (in_file) {
+        in_file->uid = current.uid;
+        copy_editable_text(edited, *in_file);
+        if (std::optional<std::string> rewritten = writer->replace_card(file, bytes, current.uid, *in_file)) {
+          // The file as it will be must read, or nothing changes (ParseError names its line).
+          ImportOptions options;
+          if (deck_in_file != card->deck) options.deck = card->deck;  // imported with --deck
+          const ParsedFile after = impl_->parse(file, *rewritten, options, source_file);
+          collection.write([&] {
+            collection.reset_user_version(card_id);
+            result.import = collection.apply_import({after}, replayer());
+            replace_file(file, *rewritten);  // last: a failed write rolls the import back
+          });
+          result.written_to_file = true;
+          result.file = file.string();
+          return result;
+        }
+      }
+    }
+  }
+  CardContent content = current;
+  copy_editable_text(edited, content);
+  collection.save_user_version(card_id, content);
+  return result;
+}
+
+bool Engine::reset_card(std::int64_t card_id) {
+  if (!impl_->collection->card(card_id)) throw Error(fmt::format("there is no card {}", card_id));
+  return impl_->collection->reset_user_version(card_id);
 }
 
 void Engine::require_deck(const std::string& deck) const {

@@ -54,7 +54,22 @@ std::vector<OptionSpec> checked_options(const Component& component, const std::s
 
 GuardedSource::GuardedSource(std::unique_ptr<Source> inner, std::string plugin)
     : inner_(std::move(inner)), plugin_(std::move(plugin)), name_(checked_name(*inner_, plugin_)),
-      options_(checked_options(*inner_, plugin_)) {}
+      options_(checked_options(*inner_, plugin_)) {
+  if (const auto* writer = dynamic_cast<const CardWriter*>(inner_.get())) writer_ = std::make_unique<GuardedCardWriter>(*writer, plugin_);
+}
+
+std::string GuardedCardWriter::write_card(const CardContent& card) const {
+  return guard(plugin_, "write_card()", [&] { return inner_.write_card(card); });
+}
+
+std::string GuardedCardWriter::write_deck(const std::string& deck, const std::vector<CardContent>& cards) const {
+  return guard(plugin_, "write_deck()", [&] { return inner_.write_deck(deck, cards); });
+}
+
+std::optional<std::string> GuardedCardWriter::replace_card(const std::filesystem::path& path, std::string_view bytes,
+                                                           const std::string& uid, const CardContent& card) const {
+  return guard(plugin_, fmt::format("writing {}", path.string()), [&] { return inner_.replace_card(path, bytes, uid, card); });
+}
 
 bool GuardedSource::accepts(const std::filesystem::path& path, std::string_view head) const {
   return guard(plugin_, "accepts()", [&] { return inner_->accepts(path, head); });

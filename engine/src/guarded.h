@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 
+#include "rehearse/card_writer.h"
 #include "rehearse/frontend.h"
 #include "rehearse/scheduler.h"
 #include "rehearse/scorer.h"
@@ -15,9 +16,25 @@
 
 namespace rehearse {
 
+// A source's writer (card_writer.h), guarded like the source itself.
+class GuardedCardWriter final : public CardWriter {
+ public:
+  GuardedCardWriter(const CardWriter& inner, std::string plugin) : inner_(inner), plugin_(std::move(plugin)) {}
+  std::string write_card(const CardContent& card) const override;
+  std::string write_deck(const std::string& deck, const std::vector<CardContent>& cards) const override;
+  std::optional<std::string> replace_card(const std::filesystem::path& path, std::string_view bytes, const std::string& uid,
+                                          const CardContent& card) const override;
+
+ private:
+  const CardWriter& inner_;
+  std::string plugin_;
+};
+
 class GuardedSource final : public Source {
  public:
   GuardedSource(std::unique_ptr<Source> inner, std::string plugin);
+  // The source's writer, when it can write its format (it derives from CardWriter); else nullptr.
+  const CardWriter* writer() const { return writer_.get(); }
   std::string_view name() const override { return name_; }
   std::vector<OptionSpec> options() const override { return options_; }
   bool accepts(const std::filesystem::path& path, std::string_view head) const override;
@@ -27,6 +44,7 @@ class GuardedSource final : public Source {
   std::unique_ptr<Source> inner_;
   std::string plugin_, name_;
   std::vector<OptionSpec> options_;
+  std::unique_ptr<GuardedCardWriter> writer_;
 };
 
 class GuardedScheduler final : public Scheduler {

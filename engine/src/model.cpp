@@ -6,6 +6,7 @@
 #include <string>
 
 #include "rehearse/card.h"
+#include "rehearse/card_writer.h"
 #include "rehearse/frontend.h"
 #include "rehearse/scheduler.h"
 #include "rehearse/scorer.h"
@@ -18,6 +19,16 @@ ParameterFitter::~ParameterFitter() = default;
 Scorer::~Scorer() = default;
 Source::~Source() = default;
 Frontend::~Frontend() = default;
+CardWriter::~CardWriter() = default;
+
+void copy_editable_text(const CardContent& from, CardContent& to) {
+  to.prompt = from.prompt;
+  to.answer = from.answer;
+  to.key_points = from.key_points;
+  to.pitfalls = from.pitfalls;
+  to.themes = from.themes;
+  to.story = from.story;
+}
 
 const char* version_string() { return REHEARSE_VERSION; }
 

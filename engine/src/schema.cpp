@@ -14,7 +14,7 @@ namespace {
 
 // Migration i takes the schema from version i to version i + 1. Never edit one that has shipped;
 // append a new one.
-constexpr std::array<std::string_view, 5> kMigrations = {
+constexpr std::array<std::string_view, 6> kMigrations = {
     // 0 -> 1: decks, cards, scheduling state, review log, settings.
     R"sql(
     CREATE TABLE decks (
@@ -150,6 +150,27 @@ constexpr std::array<std::string_view, 5> kMigrations = {
     // so the cards of older collections keep being inferred, by the latest rule.
     R"sql(
     ALTER TABLE cards ADD COLUMN question_type TEXT NOT NULL DEFAULT '';
+    )sql",
+
+    // 5 -> 6: the user's version of a card. A card the user edited where its file cannot be
+    // written back (a bundled deck, a CSV list, an Anki package) holds the user's text in `cards`,
+    // as every reader expects; this row keeps its source's text of the same fields, which imports
+    // update instead of the card's and `rehearse edit --reset` puts back. No row: not edited.
+    R"sql(
+    CREATE TABLE card_source_text (
+      card_id      INTEGER PRIMARY KEY REFERENCES cards(id) ON DELETE CASCADE,
+      prompt       TEXT NOT NULL,
+      answer       TEXT NOT NULL,
+      key_points   TEXT NOT NULL,
+      pitfalls     TEXT NOT NULL,
+      themes       TEXT NOT NULL,
+      situation    TEXT NOT NULL,
+      task         TEXT NOT NULL,
+      actions      TEXT NOT NULL,
+      result       TEXT NOT NULL,
+      lesson       TEXT NOT NULL,
+      edited_ms    INTEGER NOT NULL
+    );
     )sql",
 };
 

@@ -1,6 +1,6 @@
 // The web app as a user sees it, driven in Debian's headless chromium with playwright-core:
 // a review of a whole deck with typed answers, findings, keyboard ratings and undo; an upload,
-// good and broken; the statistics page. Screenshots are kept in the artefacts folder.
+// good and broken; the card list a page at a time; editing a card; the statistics page. Screenshots are kept in the artefacts folder.
 'use strict';
 const test = require('node:test');
 const assert = require('node:assert/strict');
@@ -131,6 +131,106 @@ test('uploading a deck imports it; a broken one says where and imports nothing',
   assert.equal(ws.json(['stats']).cards, before + 3);
   assert.ok(ws.json(['decks']).some((deck) => deck.name === 'Uploaded deck'));
   await screenshot('upload-imported');
+});
+
+test('the decks page: the upload box near the top, the card list a page at a time and filtered', async () => {
+  let many = '---\ndeck: Many cards\n---\n';
+  for (let i = 1; i <= 60; ++i) many += `## Q: Paging question number ${i}\nid: paging-${i}\nanswer: Answer ${i}.\n\n`;
+  const imported = ws.run(['import', ws.file('many.md', many)]);
+  assert.equal(imported.status, 0, imported.stderr);
+
+  await page.goto(`${server.url}#/decks`);
+  await page.waitForSelector('.cards-table');
+  // The whole collection (the bundled decks and these) is one short page, with the upload box
+  // before the card list.
+  const layout = await page.evaluate(() => ({
+    height: document.documentElement.scrollHeight,
+    importTop: document.querySelector('#import').getBoundingClientRect().top,
+    browseTop: document.querySelector('#browse').getBoundingClientRect().top,
+    rows: document.querySelectorAll('.cards-table tr[data-card-id]').length}));
+  assert.ok(layout.importTop < layout.browseTop, 'the upload box comes before the card list');
+  assert.ok(layout.height < 4000, `the page is ${layout.height} px high`);
+  assert.equal(layout.rows, 25);
+  await screenshot('decks-paged');
+
+  // One deck, a page at a time.
+  await page.selectOption('#card-deck', 'Many cards');
+  await page.waitForSelector('.page-range:text("Cards 1–25")');
+  await page.click('button[data-page=next]');
+  await page.waitForSelector('.page-range:text("Cards 26–50")');
+  assert.equal(await page.$eval('.cards-table .prompt-cell a', (link) => link.textContent), 'Paging question number 26');
+  await page.click('button[data-page=next]');
+  await page.waitForSelector('.page-range:text("Cards 51–60 of 60")');
+  assert.equal(await page.$eval('button[data-page=next]', (button) => button.disabled), true);
+  await page.click('button[data-page=previous]');
+  await page.waitForSelector('.page-range:text("Cards 26–50")');
+
+  // A search starts again from its first page.
+  await page.fill('#card-search', 'number 42');
+  await page.waitForSelector('.results :text("1 card")');
+  assert.equal(await page.$$eval('.cards-table tr[data-card-id]', (rows) => rows.length), 1);
+  assert.deepEqual(pageErrors, []);
+});
+
+test('editing a card of a Markdown deck of mine writes it back into the file, progress kept', async () => {
+  const deck = '---\ndeck: Edited in the browser\n---\n\nMy notes.\n\n## Q: What is a circuit breaker?\nid: breaker\n'
+             + 'answer: It stops calls.\nkey points:\n- Fails fast\n\n## Q: What is a bulkhead?\nid: bulkhead\nanswer: Isolation.\n';
+  const file = ws.file('mine.md', deck);
+  assert.equal(ws.run(['import', file]).status, 0);
+  const before = ws.json(['stats']).cards;
+
+  await page.goto(`${server.url}#/decks`);
+  await page.fill('#card-search', 'circuit breaker');
+  await page.click('.cards-table a:text("What is a circuit breaker?")');
+  await page.click('.detail-row button[data-action=edit]');
+  await page.fill('#edit-prompt', 'What does a circuit breaker do?');
+  await page.fill('#edit-answer', 'It stops calling a failing service, then tries again after a pause.');
+  await page.fill('#edit-key-points', 'Fails fast | fail fast\nHalf-open state | probe');
+  await page.fill('#edit-pitfalls', 'Retrying forever');
+  await page.fill('#edit-themes', 'reliability, resilience');
+  await screenshot('card-editor');
+  await page.click('.card-editor button[type=submit]');
+  await page.waitForSelector('.toast:text("Saved to")');
+  await page.waitForSelector('.cards-table a:text("What does a circuit breaker do?")');
+  await screenshot('card-edited');
+
+  // The card's block in the file is the new text; the rest of the file is as it was.
+  const text = fs.readFileSync(file, 'utf8');
+  assert.equal(text, '---\ndeck: Edited in the browser\n---\n\nMy notes.\n\n## Q: What does a circuit breaker do?\nid: breaker\n'
+                     + 'themes: reliability, resilience\nanswer:\nIt stops calling a failing service, then tries again after a pause.\n'
+                     + 'key points:\n- Fails fast | fail fast\n- Half-open state | probe\navoid:\n- Retrying forever\n\n'
+                     + '## Q: What is a bulkhead?\nid: bulkhead\nanswer: Isolation.\n');
+  assert.equal(ws.json(['stats']).cards, before, 'the same card, not a new one');
+  assert.deepEqual(pageErrors, []);
+});
+
+test('editing a card imported from CSV keeps my version; reset goes back to the source', async () => {
+  const file = ws.file('list.csv', 'question,answer,deck\nWhat is a saga?,A sequence of local transactions,From CSV\n');
+  assert.equal(ws.run(['import', file]).status, 0);
+
+  await page.goto(`${server.url}#/decks`);
+  await page.fill('#card-search', 'What is a saga');
+  await page.click('.cards-table a:text("What is a saga?")');
+  await page.click('.detail-row button[data-action=edit]');
+  await page.fill('#edit-answer', 'Local transactions with compensating steps.');
+  await page.click('.card-editor button[type=submit]');
+  await page.waitForSelector('.toast:text("Saved as your version")');
+  await page.waitForSelector('.detail-row :text("Local transactions with compensating steps.")');
+  assert.match(fs.readFileSync(file, 'utf8'), /A sequence of local transactions/, 'the CSV file is not written');
+  assert.match(ws.run(['export', 'From CSV', '-']).stdout, /Local transactions with compensating steps\./);
+
+  // An empty prompt is refused, and nothing is saved.
+  await page.click('.detail-row button[data-action=edit]');
+  await page.fill('#edit-prompt', '');
+  await page.$eval('#edit-prompt', (input) => input.removeAttribute('required'));
+  await page.click('.card-editor button[type=submit]');
+  await page.waitForSelector('.edit-result :text("Nothing was saved")');
+  await page.click('.card-editor button:text("Cancel")');
+
+  await page.click('.detail-row button[data-action=reset]');
+  await page.waitForSelector('.detail-row :text("A sequence of local transactions")');
+  assert.match(ws.run(['export', 'From CSV', '-']).stdout, /A sequence of local transactions/);
+  assert.deepEqual(pageErrors, []);
 });
 
 test('the statistics page draws its charts from the collection', async () => {

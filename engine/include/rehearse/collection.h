@@ -187,10 +187,29 @@ class REHEARSE_API Collection {
   std::optional<Card> card(std::int64_t id) const;
   // Cards matching `query` in prompt, answer or tags (all when empty), in a deck (all when empty).
   std::vector<Card> find_cards(const std::string& deck, const std::string& query, int limit) const;
+  // The same from the `offset`-th match on, to show the matches a page at a time (API 3.1).
+  std::vector<Card> find_cards(const std::string& deck, const std::string& query, int limit, int offset) const;
   // The cards whose uid (the `id:` of a deck file) is `uid`, one per deck that has it, by deck
   // name. Cards gone from their file are left out.
   std::vector<Card> cards_with_uid(const std::string& uid) const;
   void set_suspended(std::int64_t card_id, bool suspended);
+
+  // ---- The user's version of a card (plugin API 3.1) ------------------------------------------
+  // A card edited by its user where its source cannot be written back (a bundled deck, a CSV
+  // list, an Anki package, a guide page, an upload) holds the user's text in place of the
+  // source's: its prompt, answer, key points, pitfalls, themes and STAR parts. Re-imports update
+  // the source's text beside it and leave the user's alone, until reset_user_version(). The card
+  // keeps its row, uid and scheduling state throughout.
+
+  // Stores those fields of `content` as the user's version of card `card_id` (the rest of the
+  // card is its source's). Throws rehearse::Error when there is no such card.
+  void save_user_version(std::int64_t card_id, const CardContent& content);
+  // Puts the source's text back. Returns false when the card holds no user's version.
+  bool reset_user_version(std::int64_t card_id);
+  bool has_user_version(std::int64_t card_id) const;
+  // Where the card was imported from: the absolute path of its file, "upload:NAME" for an upload,
+  // empty when unknown.
+  std::string source_file(std::int64_t card_id) const;
 
   // The scheduling of every card of `deck` and its sub-decks (all when empty) that is neither
   // suspended nor gone from its file, by deck name, then in each deck's new-card order.

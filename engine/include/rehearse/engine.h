@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "rehearse/api.h"
+#include "rehearse/card_writer.h"
 #include "rehearse/clock.h"
 #include "rehearse/collection.h"
 #include "rehearse/options.h"
@@ -65,6 +66,26 @@ class REHEARSE_API Engine {
   ImportReport import_bytes(const std::string& file_name, std::string_view bytes, const ImportOptions& options = {});
 
   std::unique_ptr<ReviewSession> start_review(const std::string& deck = {});
+
+  // ---- Editing a card (plugin API 3.1) --------------------------------------------------------
+  // Where an edit went: into the user's own deck file (written back, then imported again), or into
+  // the collection as the user's version of the card (see Collection::save_user_version).
+  struct CardEdit {
+    bool written_to_file = false;
+    std::string file;      // the file written, when written_to_file
+    ImportReport import;   // the re-import of that file
+  };
+  // Changes card `card_id` to `edited` (its uid and kind must stay the card's): when the card came
+  // from a file on disk outside the bundled decks, whose source can write (CardWriter) and still
+  // holds the card, its block in the file is replaced, every other byte kept, and the file imported
+  // again; otherwise the text is kept as the user's version. Either way the card keeps its identity
+  // and progress. Throws rehearse::Error for an unknown card, ParseError (file and line) when the
+  // rewritten file would not read; nothing is changed then.
+  CardEdit edit_card(std::int64_t card_id, const CardContent& edited);
+  // Drops the user's version of card `card_id`: back to its source's text. False when it had none.
+  bool reset_card(std::int64_t card_id);
+  // The first loaded source named `name` that can write its format (card_writer.h), else nullptr.
+  const CardWriter* card_writer(std::string_view name) const;
 
   // Plans the days from today to `target_ms` (an interview) for the cards of `deck` and its
   // sub-decks (all when empty): see study_plan.h. Throws rehearse::Error when `target_ms` is not

@@ -152,7 +152,9 @@ class CliFrontend final : public Frontend {
       auto card = session->next();
       if (!card) break;
       const QueueCounts counts = session->counts();
-      out << fmt::format("\n[{} new · {} learning · {} review]  {}\n", counts.new_cards, counts.learning, counts.review, card->deck);
+      // The card's id names it for `rehearse edit ID` and `rehearse score --card ID`.
+      out << fmt::format("\n[{} new · {} learning · {} review]  {} · {}\n", counts.new_cards, counts.learning, counts.review,
+                         card->deck, card->content.uid);
       const char* kind = card->content.kind == CardKind::story ? "Story" : card->content.kind == CardKind::keypoint ? "Explain" : "Question";
       out << fmt::format("{}: {}\n", kind, card->content.prompt);
       if (card->content.kind == CardKind::story)

@@ -5,6 +5,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <optional>
+#include <stdexcept>
 
 namespace rehearse::web {
 
@@ -104,7 +106,7 @@ json decks_json(const std::vector<DeckSummary>& decks) {
 
 json card_row(const Card& card, const Clock& clock) {
   const CardContent& c = card.content;
-  return {{"id", card.id}, {"deck", card.deck}, {"kind", to_string(c.kind)}, {"type", to_string(type_of(c))},
+  return {{"id", card.id}, {"uid", c.uid}, {"deck", card.deck}, {"kind", to_string(c.kind)}, {"type", to_string(type_of(c))},
           {"prompt", c.prompt}, {"suspended", card.suspended}, {"tags", c.tags}, {"themes", c.themes},
           {"scheduling", state_json(card, clock)}};
 }
@@ -122,6 +124,78 @@ json card_detail(const Card& card, const std::vector<ReviewLogEntry>& log, const
   }
   detail["history"] = history;
   return detail;
+}
+
+namespace {
+
+std::string trimmed(std::string_view text) {
+  const auto first = text.find_first_not_of(" \t\r\n");
+  if (first == std::string_view::npos) return {};
+  return std::string(text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1));
+}
+
+// A field of an edit: a string, or nothing when absent. Anything else is refused.
+std::optional<std::string> text_field(const json& body, const char* name) {
+  if (!body.contains(name)) return std::nullopt;
+  if (!body[name].is_string()) throw std::invalid_argument(fmt::format("{} must be text", name));
+  return body[name].get<std::string>();
+}
+
+// A list field of an edit: one item per non-empty line (or an array of strings).
+std::optional<std::vector<std::string>> list_field(const json& body, const char* name) {
+  if (!body.contains(name)) return std::nullopt;
+  std::vector<std::string> items;
+  auto add = [&](std::string_view text) {
+    size_t start = 0;
+    while (start <= text.size()) {
+      const size_t end = std::min(text.find('\n', start), text.size());
+      if (std::string item = trimmed(text.substr(start, end - start)); !item.empty()) items.push_back(item);
+      start = end + 1;
+    }
+  };
+  if (body[name].is_string()) {
+    add(body[name].get<std::string>());
+  } else if (body[name].is_array()) {
+    for (const auto& item : body[name]) {
+      if (!item.is_string()) throw std::invalid_argument(fmt::format("{} must be lines of text", name));
+      add(item.get<std::string>());
+    }
+  } else {
+    throw std::invalid_argument(fmt::format("{} must be lines of text", name));
+  }
+  return items;
+}
+
+std::vector<std::string> split_commas(std::string_view text) {
+  std::vector<std::string> items;
+  size_t start = 0;
+  while (start <= text.size()) {
+    const size_t end = std::min(text.find(',', start), text.size());
+    if (std::string item = trimmed(text.substr(start, end - start)); !item.empty()) items.push_back(item);
+    start = end + 1;
+  }
+  return items;
+}
+
+}  // namespace
+
+CardContent edited_card(const json& body, const CardContent& current) {
+  CardContent card = current;
+  if (auto prompt = text_field(body, "prompt")) card.prompt = trimmed(*prompt);
+  if (auto answer = text_field(body, "answer")) card.answer = trimmed(*answer);
+  if (auto points = list_field(body, "key_points")) {
+    // As a deck writes them: "the point | an alias, another alias".
+    card.key_points.clear();
+    for (const auto& line : *points) {
+      const size_t bar = line.find('|');
+      KeyPoint point{trimmed(std::string_view(line).substr(0, bar)), {}};
+      if (bar != std::string::npos) point.aliases = split_commas(std::string_view(line).substr(bar + 1));
+      if (!point.text.empty()) card.key_points.push_back(std::move(point));
+    }
+  }
+  if (auto pitfalls = list_field(body, "pitfalls")) card.pitfalls = *pitfalls;
+  if (auto themes = text_field(body, "themes")) card.themes = split_commas(*themes);
+  return card;
 }
 
 json import_report_json(const ImportReport& report) {

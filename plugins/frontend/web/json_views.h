@@ -37,6 +37,12 @@ json card_row(const Card& card, const Clock& clock);
 json card_detail(const Card& card, const std::vector<ReviewLogEntry>& log, const Clock& clock);
 json import_report_json(const ImportReport& report);
 
+// `current` with what the web app's card editor sent in `body`: "prompt", "answer" (text),
+// "key_points" and "pitfalls" (one per line; a key point as "point | alias, alias"), "themes"
+// (comma separated). A field left out stays as it is. Throws std::invalid_argument for a field
+// of the wrong type.
+CardContent edited_card(const json& body, const CardContent& current);
+
 // The statistics page's data: counts, a year of reviews per day, the next 30 days' forecast,
 // a year of true retention, the interval distribution and the story bank.
 json statistics_json(const Collection& collection);

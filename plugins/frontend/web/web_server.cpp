@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cstdlib>
+#include <limits>
 
 #include "assets.h"
 #include "rehearse/errors.h"
@@ -17,7 +18,8 @@ namespace {
 
 constexpr const char* kTokenHeader = "X-Rehearse-Token";
 constexpr const char* kJson = "application/json";
-constexpr int kMaxCardsListed = 500;
+constexpr int kMaxCardsListed = 500;  // the most one page of the card list may ask for
+constexpr int kCardsPerPage = 25;     // when the page does not say
 // Room for the multipart framing and the small form fields around an upload.
 constexpr std::size_t kFormOverhead = 64 * 1024;
 
@@ -190,6 +192,8 @@ void WebServer::routes() {
   get("/api/cards", &WebServer::cards);
   get(R"(/api/cards/(\d+))", &WebServer::card);
   post(R"(/api/cards/(\d+)/suspend)", &WebServer::suspend);
+  post(R"(/api/cards/(\d+)/edit)", &WebServer::edit);
+  post(R"(/api/cards/(\d+)/reset)", &WebServer::reset);
   post("/api/import", &WebServer::import);
   get("/api/stats", &WebServer::stats);
   get("/api/stats/retention", &WebServer::retention);
@@ -274,20 +278,66 @@ json WebServer::decks(const httplib::Request&, Session&) {
           {"max_upload_bytes", settings_.max_upload_bytes}};
 }
 
+namespace {
+
+// A whole number in the query string, within [min, max]; `fallback` when absent.
+int number_param(const httplib::Request& request, const char* name, int fallback, int min, int max) {
+  if (!request.has_param(name)) return fallback;
+  const std::string text = request.get_param_value(name);
+  int value = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc() || end != text.data() + text.size() || value < min || value > max)
+    throw RequestError{400, fmt::format("{} must be a whole number from {} to {}", name, min, max)};
+  return value;
+}
+
+}  // namespace
+
 json WebServer::cards(const httplib::Request& request, Session&) {
+  // One page of the matches at a time: a collection of thousands of cards is not one long page.
   const std::string deck = request.get_param_value("deck");
   const std::string query = request.get_param_value("q");
-  const auto found = engine_.collection().find_cards(deck, query, kMaxCardsListed + 1);
+  const int limit = number_param(request, "limit", kCardsPerPage, 1, kMaxCardsListed);
+  const int offset = number_param(request, "offset", 0, 0, std::numeric_limits<int>::max() - kMaxCardsListed - 1);
+  const auto found = engine_.collection().find_cards(deck, query, limit + 1, offset);
   json rows = json::array();
-  for (size_t i = 0; i < found.size() && i < kMaxCardsListed; ++i) rows.push_back(card_row(found[i], engine_.clock()));
-  return {{"cards", rows}, {"more", found.size() > kMaxCardsListed}};
+  for (size_t i = 0; i < found.size() && i < static_cast<size_t>(limit); ++i) rows.push_back(card_row(found[i], engine_.clock()));
+  return {{"cards", rows}, {"offset", offset}, {"limit", limit}, {"more", found.size() > static_cast<size_t>(limit)}};
 }
 
 json WebServer::card(const httplib::Request& request, Session&) {
+  return card_json(id_in_path(request));
+}
+
+json WebServer::card_json(std::int64_t id) {
+  const std::optional<Card> found = engine_.collection().card(id);
+  if (!found) throw RequestError{404, "there is no such card"};
+  json detail = card_detail(*found, engine_.collection().review_log(id), engine_.clock());
+  detail["edited"] = engine_.collection().has_user_version(id);
+  return detail;
+}
+
+json WebServer::edit(const httplib::Request& request, Session&) {
   const std::int64_t id = id_in_path(request);
   const std::optional<Card> found = engine_.collection().card(id);
   if (!found) throw RequestError{404, "there is no such card"};
-  return card_detail(*found, engine_.collection().review_log(id), engine_.clock());
+  CardContent edited;
+  try {
+    edited = edited_card(parse_body(request), found->content);
+  } catch (const std::invalid_argument& e) {
+    throw RequestError{400, e.what()};
+  }
+  const Engine::CardEdit result = engine_.edit_card(id, edited);
+  json answer = card_json(id);
+  answer["saved_to"] = result.written_to_file ? json(result.file) : json(nullptr);
+  return answer;
+}
+
+json WebServer::reset(const httplib::Request& request, Session&) {
+  const std::int64_t id = id_in_path(request);
+  if (!engine_.collection().card(id)) throw RequestError{404, "there is no such card"};
+  engine_.reset_card(id);
+  return card_json(id);
 }
 
 json WebServer::suspend(const httplib::Request& request, Session&) {

@@ -8,9 +8,11 @@
 //   POST /api/review/answer         {card_id, rating} record a rating (1-4) and move on
 //   POST /api/review/undo                             take back the last answer
 //   GET  /api/decks                 decks with their counts, and the sources an upload can use
-//   GET  /api/cards?deck=&q=        cards matching a search
-//   GET  /api/cards/ID              one card with its history
+//   GET  /api/cards?deck=&q=&offset=&limit=   one page of the cards matching a search (25 by default)
+//   GET  /api/cards/ID              one card with its history, and whether it holds the user's version
 //   POST /api/cards/ID/suspend      {suspended}
+//   POST /api/cards/ID/edit         {prompt, answer, key_points, pitfalls, themes}: Engine::edit_card
+//   POST /api/cards/ID/reset        back to the source's text (Engine::reset_card)
 //   POST /api/import                multipart: file, [source], [deck], [dry_run]
 //   GET  /api/stats                 the statistics page's data
 //   GET  /api/stats/retention       desired retention against daily minutes and recall (simulated)
@@ -82,6 +84,10 @@ class WebServer {
   json cards(const httplib::Request& request, Session&);
   json card(const httplib::Request& request, Session&);
   json suspend(const httplib::Request& request, Session&);
+  json edit(const httplib::Request& request, Session&);
+  json reset(const httplib::Request& request, Session&);
+  // One card as the card routes answer it.
+  json card_json(std::int64_t id);
   json import(const httplib::Request& request, Session&);
   json stats(const httplib::Request&, Session&);
 

@@ -1,15 +1,16 @@
-// The decks page: decks with their counts, importing a deck file by upload, and browsing,
-// searching and suspending cards.
+// The decks page: decks with their counts, importing a deck file by upload (near the top, where
+// it is found), and browsing cards a page at a time: searching, suspending and editing them.
 import {api} from './api.js';
 import {h, clear, plural} from './dom.js';
 import {toast, showError} from './ui.js';
 
 const KIND_SHORT = {question: 'Q', keypoint: 'K', story: 'S'};
+const PAGE_SIZE = 25;
 
 function megabytes(bytes) { return `${Math.round(bytes / 1048576)} MB`; }
 
 function deckTable(decks, browse) {
-  if (!decks.length) return h('p', {class: 'muted'}, 'No decks yet: import one below.');
+  if (!decks.length) return h('p', {class: 'muted'}, 'No decks yet: import one.');
   return h('table', {class: 'decks-table'},
     h('thead', {}, h('tr', {}, h('th', {}, 'Deck'), h('th', {class: 'num'}, 'Cards'), h('th', {class: 'num'}, 'Due'),
       h('th', {class: 'num'}, 'New'), h('th', {class: 'num'}, 'Suspended'), h('th', {}, ''))),
@@ -103,10 +104,50 @@ function importPanel(info, reload) {
   return h('section', {class: 'panel', id: 'import'}, h('h2', {}, 'Import a deck'), form, result);
 }
 
-function cardDetail(detail) {
+// The card editor: the parts of a card its user may change. Saved through the engine, which
+// writes the card back into the user's own deck file, or keeps it as the user's version.
+function cardEditor(detail, done) {
+  const back = detail.back;
+  const field = (label, id, control) => h('label', {for: id}, label, control);
+  const prompt = h('input', {type: 'text', id: 'edit-prompt', value: detail.prompt, required: true});
+  const answer = h('textarea', {id: 'edit-answer', rows: 6}, back.answer);
+  const keyPoints = h('textarea', {id: 'edit-key-points', rows: 4},
+    back.key_points.map((p) => p.text + (p.aliases.length ? ` | ${p.aliases.join(', ')}` : '')).join('\n'));
+  const pitfalls = h('textarea', {id: 'edit-pitfalls', rows: 3}, back.pitfalls.join('\n'));
+  const themes = h('input', {type: 'text', id: 'edit-themes', value: back.themes.join(', ')});
+  const message = h('div', {class: 'edit-result'});
+  const save = h('button', {type: 'submit', class: 'primary'}, 'Save');
+  const form = h('form', {class: 'card-editor', onsubmit: async (event) => {
+    event.preventDefault();
+    save.disabled = true;
+    try {
+      const saved = await api.post(`/api/cards/${detail.id}/edit`, {prompt: prompt.value, answer: answer.value,
+        key_points: keyPoints.value, pitfalls: pitfalls.value, themes: themes.value});
+      toast(saved.saved_to ? `Saved to ${saved.saved_to}` : 'Saved as your version of the card', 'saved');
+      done(saved);
+    } catch (error) {
+      showError(error, message);
+      // The message names the file and line when the card's deck file would not read.
+      if (!error.reload) message.firstChild.prepend(h('b', {}, 'Nothing was saved. '));
+    } finally {
+      save.disabled = false;
+    }
+  }},
+  field('Prompt', 'edit-prompt', prompt),
+  field('Answer', 'edit-answer', answer),
+  field('Key points, one a line (point | alias, alias)', 'edit-key-points', keyPoints),
+  field('Avoid, one a line', 'edit-pitfalls', pitfalls),
+  field('Themes, comma separated', 'edit-themes', themes),
+  message,
+  h('div', {class: 'actions'}, h('button', {type: 'button', class: 'ghost', onclick: () => done(null)}, 'Cancel'), save));
+  return form;
+}
+
+function cardDetail(detail, actions) {
   const back = detail.back;
   const story = back.story;
   return h('div', {class: 'card-detail'},
+    actions,
     story ? h('dl', {class: 'star'},
       [['Situation', story.situation], ['Task', story.task]].map(([l, t]) => t ? [h('dt', {}, l), h('dd', {}, t)] : null),
       story.actions.length ? [h('dt', {}, 'Action'), h('dd', {}, h('ol', {}, story.actions.map((a) => h('li', {}, a))))] : null,
@@ -145,6 +186,35 @@ function browser(info, initial) {
     }
   }
 
+  // The card's details under its row, with Edit (and Reset, for a card holding the user's version).
+  function showDetail(row, card, detail) {
+    const cell = h('td', {colspan: 5});
+    const edit = h('button', {type: 'button', class: 'small', 'data-action': 'edit'}, 'Edit');
+    const reset = detail.edited ? h('button', {type: 'button', class: 'small ghost', 'data-action': 'reset',
+      title: 'Go back to the text of the card\'s source'}, 'Reset to the source\'s text') : null;
+    const actions = h('div', {class: 'actions card-actions'},
+      detail.edited ? h('span', {class: 'muted small'}, 'Your version of this card') : null, reset, edit);
+    const updated = (saved) => {
+      Object.assign(card, saved);
+      row.querySelector('.prompt-cell a').textContent = saved.prompt;
+      showDetail(row, card, saved);
+    };
+    edit.addEventListener('click', () => clear(cell).append(cardEditor(detail, (saved) => updated(saved || detail))));
+    if (reset) reset.addEventListener('click', async () => {
+      try {
+        updated(await api.post(`/api/cards/${card.id}/reset`));
+        toast('Back to the source\'s text.');
+      } catch (error) {
+        showError(error);
+      }
+    });
+    cell.append(cardDetail(detail, actions));
+    const next = row.nextElementSibling;
+    const detailRow = h('tr', {class: 'detail-row'}, cell);
+    if (next && next.classList.contains('detail-row')) next.replaceWith(detailRow);
+    else row.after(detailRow);
+  }
+
   async function expand(row, card) {
     const next = row.nextElementSibling;
     if (next && next.classList.contains('detail-row')) {
@@ -152,24 +222,40 @@ function browser(info, initial) {
       return;
     }
     try {
-      const detail = await api.get(`/api/cards/${card.id}`);
-      row.after(h('tr', {class: 'detail-row'}, h('td', {colspan: 5}, cardDetail(detail))));
+      showDetail(row, card, await api.get(`/api/cards/${card.id}`));
     } catch (error) {
       showError(error);
     }
   }
 
+  let offset = 0;
+  function pager(found) {
+    const first = found.offset + 1;
+    const last = found.offset + found.cards.length;
+    const previous = h('button', {type: 'button', class: 'small ghost', 'data-page': 'previous', disabled: found.offset === 0},
+      '← Previous');
+    const next = h('button', {type: 'button', class: 'small ghost', 'data-page': 'next', disabled: !found.more}, 'Next →');
+    previous.addEventListener('click', () => { offset = Math.max(0, offset - PAGE_SIZE); run(); });
+    next.addEventListener('click', () => { offset += PAGE_SIZE; run(); });
+    return h('div', {class: 'pager'}, h('span', {class: 'muted page-range'},
+      found.offset === 0 && !found.more ? plural(found.cards.length, 'card') : `Cards ${first}–${last}${found.more ? '' : ` of ${last}`}`),
+      previous, next);
+  }
+
   async function run() {
     const query = new URLSearchParams({deck: deck.value, q: search.value.trim()});
     history.replaceState(null, '', `#/decks?${query}`);
+    query.set('offset', offset);
+    query.set('limit', PAGE_SIZE);
     try {
       const found = await api.get(`/api/cards?${query}`);
       clear(results);
       if (!found.cards.length) {
-        results.append(h('p', {class: 'muted'}, 'No cards match.'));
+        results.append(h('p', {class: 'muted'}, offset ? 'No more cards.' : 'No cards match.'));
+        if (offset) results.append(pager(found));
         return;
       }
-      results.append(h('p', {class: 'muted'}, found.more ? `The first ${found.cards.length} cards; narrow the search to see others.` : plural(found.cards.length, 'card')),
+      results.append(pager(found),
         h('table', {class: 'cards-table'}, h('tbody', {}, found.cards.map((card) => {
           const button = h('button', {type: 'button', class: 'small ghost'}, card.suspended ? 'Unsuspend' : 'Suspend');
           const row = h('tr', {class: card.suspended ? 'suspended' : null, 'data-card-id': card.id},
@@ -181,19 +267,21 @@ function browser(info, initial) {
           button.addEventListener('click', () => toggle(row, card, button));
           return row;
         }))));
+      // Below a long page too, so the next page is at hand at its end.
+      if (found.more || found.offset) results.append(pager(found));
     } catch (error) {
       showError(error, results);
     }
   }
 
-  search.addEventListener('input', () => { clearTimeout(pending); pending = setTimeout(run, 200); });
-  deck.addEventListener('change', run);
+  search.addEventListener('input', () => { clearTimeout(pending); pending = setTimeout(() => { offset = 0; run(); }, 200); });
+  deck.addEventListener('change', () => { offset = 0; run(); });
   run();
   return {
     element: h('section', {class: 'panel', id: 'browse'}, h('h2', {}, 'Cards'),
       h('div', {class: 'form-row search-row'}, search, deck), results),
     search,
-    show(name) { deck.value = name; search.value = ''; run(); },
+    show(name) { deck.value = name; search.value = ''; offset = 0; run(); },
   };
 }
 
@@ -208,7 +296,8 @@ export async function decksPage(root, params) {
       const list = h('section', {class: 'panel'}, h('h2', {}, 'Decks'));
       if (!cards) {
         cards = browser(info, {deck: params.get('deck'), q: params.get('q')});
-        clear(view).append(list, cards.element, importPanel(info, load));
+        // The upload box comes right after the deck list, before the (paged) card list.
+        clear(view).append(list, importPanel(info, load), cards.element);
       } else {
         view.replaceChild(list, view.firstChild);
       }
