@@ -84,3 +84,23 @@ TEST_CASE("template: takes true or false, and says so with the file and line", "
   CHECK(result.status == 1);
   CHECK_THAT(result.err, Catch::Contains("deck.md:3") && Catch::Contains("template: is true or false"));
 }
+
+TEST_CASE("story edit opens a story of one's own in $EDITOR and writes it back to the user's deck file", "[story][program]") {
+  Program program;
+  REQUIRE(program.run({"story", "new"}, kStory).status == 0);
+  const auto editor = program.dir.write("editor.sh", "#!/bin/sh\nsed -i 's/18% of orders failed/a fifth of orders failed/' \"$1\"\n");
+  fs::permissions(editor, fs::perms::owner_all);
+  const std::vector<std::string> env = {"EDITOR=" + editor.string()};
+  auto run = [&](std::vector<std::string> args) {
+    args.insert(args.begin(), {"--collection", program.collection, "--now", program.now});
+    return test::run_program(args, "", env);
+  };
+  const auto edited = run({"story", "edit", "story-checkout-outage-i-led"});
+  INFO(edited.err);
+  REQUIRE(edited.status == 0);
+  CHECK_THAT(test::read_text(program.stories_file()), Catch::Contains("a fifth of orders failed"));
+
+  const auto question = run({"story", "edit", "production-outage"});
+  CHECK(question.status == 1);
+  CHECK_THAT(question.err, Catch::Contains("is not a story"));
+}

@@ -27,4 +27,8 @@ int run_score(const Arguments& args);
 int run_stories(const Arguments& args);
 int run_story(const Arguments& args);
 
+// `rehearse edit` on the card `id` (in --deck when given): $EDITOR on its Markdown, then saved
+// where it belongs. `story_only`: refuse a card that is not a story (`rehearse story edit`).
+int edit_card_in_editor(const Arguments& args, const std::string& id, bool story_only);
+
 }  // namespace rehearse::app

@@ -109,8 +109,14 @@ bool ask_to_reopen() {
 int run_edit(const Arguments& args) {
   args.allow_only(with_globals({"--deck", "--reset"}));
   require_operands(args, 1, 1, "a card: its id (the `id:` line of its deck, shown in reviews) or its number");
+  return edit_card_in_editor(args, args.operands()[0], false);
+}
+
+int edit_card_in_editor(const Arguments& args, const std::string& id, bool story_only) {
   Engine engine(engine_config(args));
-  const Card card = find_card(engine.collection(), args.operands()[0], args.value("--deck"));
+  const Card card = find_card(engine.collection(), id, args.value("--deck"));
+  if (story_only && card.content.kind != CardKind::story)
+    throw Error(fmt::format("'{}' ({}) is not a story; `rehearse edit {}` edits any card", card.content.prompt, id, id));
 
   if (args.flag("--reset")) {
     if (engine.reset_card(card.id))

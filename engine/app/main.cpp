@@ -55,8 +55,8 @@ const std::vector<Command>& commands() {
        "score (--card ID | --question TEXT) [--scorer NAME] [--deck NAME] [--seconds N] [--json] < ANSWER\n"
        "                                            score one typed answer and say what it lacks"},
       {"stories", run_stories, {}, "stories [--json]                          your STAR stories against the themes questions ask for"},
-      {"story", run_story, {}, "story new                                 write a STAR story of your own, step by step, into\n"
-                               "                                            decks/my-stories.md beside the collection"},
+      {"story", run_story, {"--deck"}, "story new | story edit ID                 write a STAR story of your own, step by step, into\n"
+                               "                                            decks/my-stories.md beside the collection; edit one"},
       {"config", run_config, {}, "config [list | get KEY | set KEY VALUE | unset KEY]\n"
                                  "                                            show or change settings"},
       {"replay", run_replay, {"--scheduler"}, "replay FILE.csv [--scheduler fsrs|sm2] [--json]\n"

@@ -265,14 +265,18 @@ int story_new(const Arguments& args) {
 }  // namespace
 
 int run_story(const Arguments& args) {
-  args.allow_only(with_globals({}));
+  args.allow_only(with_globals({"--deck"}));
   const auto& ops = args.operands();
-  if (ops.empty()) throw UsageError("'story' needs an action: story new");
+  if (ops.empty()) throw UsageError("'story' needs an action: story new, or story edit ID");
   if (ops[0] == "new") {
     require_operands(args, 1, 1, "only 'new'");
     return story_new(args);
   }
-  throw UsageError(fmt::format("unknown story action '{}' (new)", ops[0]));
+  if (ops[0] == "edit") {
+    require_operands(args, 2, 2, "'edit' and a story's id (as `rehearse stories` lists it)");
+    return edit_card_in_editor(args, ops[1], true);
+  }
+  throw UsageError(fmt::format("unknown story action '{}' (new, edit)", ops[0]));
 }
 
 }  // namespace rehearse::app
