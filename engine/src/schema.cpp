@@ -14,7 +14,7 @@ namespace {
 
 // Migration i takes the schema from version i to version i + 1. Never edit one that has shipped;
 // append a new one.
-constexpr std::array<std::string_view, 5> kMigrations = {
+constexpr std::array<std::string_view, 7> kMigrations = {
     // 0 -> 1: decks, cards, scheduling state, review log, settings.
     R"sql(
     CREATE TABLE decks (
@@ -150,6 +150,26 @@ constexpr std::array<std::string_view, 5> kMigrations = {
     // so the cards of older collections keep being inferred, by the latest rule.
     R"sql(
     ALTER TABLE cards ADD COLUMN question_type TEXT NOT NULL DEFAULT '';
+    )sql",
+
+    // 5 -> 6: reserved for another branch's migration 6; on its own this one changes nothing.
+    // (When that branch is merged, its migration takes this place.)
+    R"sql(
+    SELECT 1;
+    )sql",
+
+    // 6 -> 7: the devices paired with `rehearse serve --listen` (a phone on the network). Only a
+    // hash of each device's session token is kept, so the file alone does not let anyone in.
+    // Written so that it can move to another version number: IF NOT EXISTS, and nothing else
+    // depends on it.
+    R"sql(
+    CREATE TABLE IF NOT EXISTS devices (
+      id          INTEGER PRIMARY KEY,
+      name        TEXT NOT NULL,
+      token_hash  TEXT NOT NULL UNIQUE,
+      paired_at   INTEGER NOT NULL,  -- Unix ms
+      last_seen   INTEGER NOT NULL   -- Unix ms
+    );
     )sql",
 };
 
