@@ -33,6 +33,7 @@ test.after(async () => {
 // The page is no wider than the screen: nothing scrolls sideways. Names what sticks out if not.
 async function assertFits(name) {
   await page.screenshot({path: path.join(artifacts, `web-phone-${name}.png`), fullPage: true});
+  await page.screenshot({path: path.join(artifacts, `web-phone-${name}-screen.png`)});  // what the phone shows first
   const {width, wide} = await page.evaluate((limit) => ({
     width: document.scrollingElement.scrollWidth,
     wide: [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > limit + 0.5)
