@@ -96,6 +96,9 @@ test('a wrong code is refused and counted; repeated tries are refused with 429 f
   const right = await pair(wide, wide.pairingCode);
   assert.equal(right.status, 429);
   assert.equal(right.headers['set-cookie'], undefined);
+  // The terminal counts them.
+  await waitFor(() => /5 wrong codes so far\); pairing is locked for \d+ s/.test(wide.stderr()));
+  assert.match(wide.stderr(), /1 wrong code so far\)/);
 });
 
 test('a tampered cookie gets 401', async () => {

@@ -69,3 +69,26 @@ test('the statistics and devices pages fit a 360 px screen', async () => {
   await assertFits('devices');
   assert.deepEqual(pageErrors, []);
 });
+
+test('a phone pairs in the browser: the pairing page, then the review, with no page errors', async () => {
+  const wide = await ws.serve(['--listen', '0.0.0.0']);
+  const base = `http://127.0.0.1:${wide.port}`;
+  const phone = await browser.newPage({viewport: {width: WIDTH, height: 740}, isMobile: true, hasTouch: true});
+  const errors = [];
+  phone.on('pageerror', (error) => errors.push(error.message));
+  const refused = await phone.goto(`${base}/`);
+  assert.equal(refused.status(), 401);
+  await phone.goto(`${base}/pair?code=${wide.pairingCode}`);
+  assert.equal(await phone.inputValue('input[name=code]'), wide.pairingCode);
+  await phone.fill('input[name=name]', 'Test phone');
+  await phone.screenshot({path: path.join(artifacts, 'web-phone-pair.png')});
+  assert.ok(await phone.evaluate(() => document.scrollingElement.scrollWidth) <= WIDTH);
+  const [paired] = await Promise.all([phone.waitForNavigation(), phone.click('button[type=submit]')]);
+  assert.equal(paired.status(), 200, `${phone.url()}: ${await phone.content()}`);
+  await phone.waitForSelector('.card .prompt, .panel');
+  await phone.goto(`${base}/#/devices`);
+  await phone.waitForSelector('.device');
+  assert.match(await phone.textContent('.device-list'), /Test phone\s*this device/);
+  assert.deepEqual(errors, []);
+  await phone.close();
+});

@@ -113,6 +113,13 @@ class WebFrontend final : public Frontend {
     settings.on_paired = [&out](const std::string& device, const std::string& next_url) {
       out << fmt::format("Paired {}. To pair another device, open {}\n", device, next_url) << std::flush;
     };
+    std::ostream& err = context.err;
+    settings.on_refused = [&err](int wrong_codes, int locked_seconds) {
+      err << fmt::format("rehearse: a pairing try was refused ({} wrong {} so far){}\n", wrong_codes,
+                         wrong_codes == 1 ? "code" : "codes",
+                         locked_seconds > 0 ? fmt::format("; pairing is locked for {} s", locked_seconds) : "")
+          << std::flush;
+    };
     web::WebServer server(context.engine, settings);
     server.bind();
     const web::ListenAddress& address = server.address();

@@ -87,7 +87,9 @@ void add_security_headers(httplib::Response& response, bool pairing_page = false
                         "form-action 'none'; frame-ancestors 'none'; base-uri 'none'");
   response.set_header("X-Content-Type-Options", "nosniff");
   response.set_header("X-Frame-Options", "DENY");
-  response.set_header("Referrer-Policy", "no-referrer");
+  // With no-referrer a browser sends "Origin: null" on a form's POST, which the Origin check
+  // refuses: the pairing page lets its own origin be sent (the address holds no secret after use).
+  response.set_header("Referrer-Policy", pairing_page ? "same-origin" : "no-referrer");
   response.set_header("Cache-Control", "no-store");
 }
 
@@ -386,6 +388,8 @@ void WebServer::pair(const httplib::Request& request, httplib::Response& respons
   }
   std::lock_guard lock(mutex_);
   const PairingCode::Attempt attempt = pairing_.attempt(code_param(request.get_param_value("code")));
+  if (attempt.outcome != PairingCode::Outcome::paired && settings_.on_refused)
+    settings_.on_refused(pairing_.failures(), attempt.retry_after_seconds);
   if (attempt.outcome == PairingCode::Outcome::locked) {
     response.set_header("Retry-After", std::to_string(attempt.retry_after_seconds));
     send_pair_page(response, 429,

@@ -56,6 +56,9 @@ struct ServerSettings {
   // Told each new pairing code (served beyond loopback): the front end shows it in the terminal.
   // Called with the server's mutex held, from a request thread after a device paired.
   std::function<void(const std::string& device, const std::string& pairing_url)> on_paired;
+  // Told each refused pairing try (a wrong code, or any try while pairing is locked): the wrong
+  // codes so far, and the seconds pairing stays locked (0 when it is not). Same thread rules.
+  std::function<void(int wrong_codes, int locked_seconds)> on_refused;
 };
 
 class WebServer {
