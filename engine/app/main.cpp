@@ -38,7 +38,7 @@ const std::vector<Command>& commands() {
        "serve [--port N] [--listen ADDR [--cert FILE --key FILE]] [--deck NAME]\n"
        "                                            review, decks and statistics in the browser; beyond\n"
        "                                            loopback, devices pair with a one-time code first\n"
-       "serve devices [--json] | serve revoke ID    list or revoke the paired devices"},
+       "  serve devices [--json] | serve revoke ID  list or revoke the paired devices"},
       {"import", run_import, {"--source", "--deck"}, "import PATH... [--source NAME] [--deck NAME] [--dry-run] [--with-history] [--json]\n"
                                                   "                                            import decks from files or folders (Markdown decks,\n"
                                                   "                                            guide pages, CSV/TSV, Anki packages); --dry-run says\n"
