@@ -154,6 +154,8 @@ test('uploads beyond the size limit are refused before they are parsed', async (
 test('--listen on every interface requires pairing (this computer too), and still refuses other Host names', async () => {
   const wide = await ws.serve(['--listen', '0.0.0.0']);
   assert.match(wide.stdout(), /each device pairs first/);
+  // stderr is another pipe: its line may arrive after the address on stdout.
+  for (let i = 0; i < 100 && !/warning/.test(wide.stderr()); ++i) await new Promise((resolve) => setTimeout(resolve, 20));
   assert.match(wide.stderr(), /warning: without --cert and --key the traffic is not encrypted/);
   const refused = await request(wide.port, {headers: {Host: `evil.example:${wide.port}`}});
   assert.equal(refused.status, 403);
