@@ -111,7 +111,8 @@ class WebFrontend final : public Frontend {
 
     std::ostream& out = context.out;
     settings.on_paired = [&out](const std::string& device, const std::string& next_url) {
-      out << fmt::format("Paired {}. To pair another device, open {}\n", device, next_url) << std::flush;
+      out << fmt::format("Paired {}. To pair another device, open {}\n", device, next_url) << web::terminal_qr(next_url)
+          << std::flush;
     };
     std::ostream& err = context.err;
     settings.on_refused = [&err](int wrong_codes, int locked_seconds) {
