@@ -199,6 +199,7 @@ std::optional<EffectiveSetting> deck_setting(Engine& engine, const std::string& 
 void print_settings(const std::vector<EffectiveSetting>& settings) {
   constexpr size_t kWidestValue = 32;
   auto shown = [&](const std::string& value) {
+    if (value.empty()) return std::string("-");  // an empty value would read as a missing column
     return value.size() <= kWidestValue ? value : value.substr(0, kWidestValue - 3) + "...";
   };
   size_t key_width = 7, value_width = 5, from_width = 4;

@@ -34,8 +34,11 @@ const std::vector<Command>& commands() {
        "simulate [--days N] [--new-per-day N] [--retention R] [--seed N] [--deck NAME] [--json]\n"
        "                                            the workload and recall of the next N days (30), and\n"
        "                                            what other desired retentions would cost"},
-      {"serve", run_serve, {"--port", "--listen"}, "serve [--port N] [--listen ADDR] [--deck NAME]\n"
-                                                   "                                            review, decks and statistics in the browser"},
+      {"serve", run_serve, {"--port", "--listen", "--cert", "--key"},
+       "serve [--port N] [--listen ADDR [--cert FILE --key FILE]] [--deck NAME]\n"
+       "                                            review, decks and statistics in the browser; beyond\n"
+       "                                            loopback, devices pair with a one-time code first\n"
+       "  serve devices [--json] | serve revoke ID  list or revoke the paired devices"},
       {"import", run_import, {"--source", "--deck", "--columns"},
        "import PATH... [--source NAME] [--deck NAME] [--dry-run] [--with-history] [--columns MAP] [--json]\n"
        "                                            import decks from files or folders (Markdown decks,\n"

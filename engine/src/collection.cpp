@@ -349,6 +349,51 @@ void Collection::unset_config(const std::string& key) {
   q.exec();
 }
 
+namespace {
+Collection::Device device_of(SQLite::Statement& q) {
+  return {q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString(), q.getColumn(3).getInt64(),
+          q.getColumn(4).getInt64()};
+}
+}  // namespace
+
+std::vector<Collection::Device> Collection::devices() const {
+  std::vector<Device> out;
+  SQLite::Statement q(impl_->db, "SELECT id, name, token_hash, paired_at, last_seen FROM devices ORDER BY paired_at, id");
+  while (q.executeStep()) out.push_back(device_of(q));
+  return out;
+}
+
+std::optional<Collection::Device> Collection::device_by_token_hash(const std::string& token_hash) const {
+  SQLite::Statement q(impl_->db, "SELECT id, name, token_hash, paired_at, last_seen FROM devices WHERE token_hash = ?");
+  q.bind(1, token_hash);
+  if (!q.executeStep()) return std::nullopt;
+  return device_of(q);
+}
+
+std::int64_t Collection::add_device(const std::string& name, const std::string& token_hash) {
+  const std::int64_t now = impl_->clock.now_ms();
+  SQLite::Statement q(impl_->db, "INSERT INTO devices (name, token_hash, paired_at, last_seen) VALUES (?, ?, ?, ?)");
+  q.bind(1, name);
+  q.bind(2, token_hash);
+  q.bind(3, now);
+  q.bind(4, now);
+  q.exec();
+  return impl_->db.getLastInsertRowid();
+}
+
+void Collection::touch_device(std::int64_t id, std::int64_t when_ms) {
+  SQLite::Statement q(impl_->db, "UPDATE devices SET last_seen = ? WHERE id = ?");
+  q.bind(1, when_ms);
+  q.bind(2, id);
+  q.exec();
+}
+
+bool Collection::remove_device(std::int64_t id) {
+  SQLite::Statement q(impl_->db, "DELETE FROM devices WHERE id = ?");
+  q.bind(1, id);
+  return q.exec() > 0;
+}
+
 std::map<std::string, std::string> Collection::config_with_prefix(const std::string& prefix) const {
   std::map<std::string, std::string> out;
   SQLite::Statement q(impl_->db, "SELECT key, value FROM config WHERE substr(key, 1, ?) = ? ORDER BY key");

@@ -14,7 +14,7 @@ namespace {
 
 // Migration i takes the schema from version i to version i + 1. Never edit one that has shipped;
 // append a new one.
-constexpr std::array<std::string_view, 6> kMigrations = {
+constexpr std::array<std::string_view, 7> kMigrations = {
     // 0 -> 1: decks, cards, scheduling state, review log, settings.
     R"sql(
     CREATE TABLE decks (
@@ -170,6 +170,20 @@ constexpr std::array<std::string_view, 6> kMigrations = {
       result       TEXT NOT NULL,
       lesson       TEXT NOT NULL,
       edited_ms    INTEGER NOT NULL
+    );
+    )sql",
+
+    // 6 -> 7: the devices paired with `rehearse serve --listen` (a phone on the network). Only a
+    // hash of each device's session token is kept, so the file alone does not let anyone in.
+    // Written so that it can move to another version number: IF NOT EXISTS, and nothing else
+    // depends on it.
+    R"sql(
+    CREATE TABLE IF NOT EXISTS devices (
+      id          INTEGER PRIMARY KEY,
+      name        TEXT NOT NULL,
+      token_hash  TEXT NOT NULL UNIQUE,
+      paired_at   INTEGER NOT NULL,  -- Unix ms
+      last_seen   INTEGER NOT NULL   -- Unix ms
     );
     )sql",
 };

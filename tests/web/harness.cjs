@@ -5,6 +5,7 @@
 const {spawn, spawnSync} = require('node:child_process');
 const fs = require('node:fs');
 const http = require('node:http');
+const https = require('node:https');
 const os = require('node:os');
 const path = require('node:path');
 
@@ -42,18 +43,21 @@ class Workspace {
     return JSON.parse(result.stdout);
   }
 
-  // Starts `rehearse serve --port 0 EXTRA` and resolves when it prints its address.
-  serve(extra = []) {
+  // Starts `rehearse serve --port 0 EXTRA` and resolves when it prints its address (and, served
+  // beyond loopback, its pairing code: server.pairingCode). `now` stands in for NOW.
+  serve(extra = [], {now = NOW} = {}) {
     return new Promise((resolve, reject) => {
-      const child = spawn(program, ['--collection', this.collection, '--now', NOW, 'serve', '--port', '0', ...extra],
+      const child = spawn(program, ['--collection', this.collection, '--now', now, 'serve', '--port', '0', ...extra],
                           {cwd: this.dir, env: {...process.env, TZ: 'UTC'}});
       let stdout = '', stderr = '';
       const server = {child, stderr: () => stderr, stdout: () => stdout};
       this.servers.push(server);
       child.stdout.on('data', (chunk) => {
         stdout += chunk;
-        const match = /serving your collection at (http:\/\/[^\s]+)/.exec(stdout);
-        if (match && !server.url) {
+        const match = /serving your collection at (https?:\/\/[^\s]+)/.exec(stdout);
+        const pairing = /pairing code ([0-9a-f]+)/.exec(stdout);
+        if (pairing) server.pairingCode = pairing[1];
+        if (match && !server.url) {  // printed after the pairing code
           server.url = match[1];
           server.port = Number(new URL(server.url).port);
           resolve(server);
@@ -77,9 +81,12 @@ class Workspace {
 }
 
 // One HTTP request with exactly these headers. Resolves {status, headers, body, json}.
-function request(port, {method = 'GET', path: target = '/', headers = {}, body} = {}) {
+// With `tls`, over https, accepting the test's self-signed certificate.
+function request(port, {method = 'GET', path: target = '/', headers = {}, body, tls = false} = {}) {
   return new Promise((resolve, reject) => {
-    const req = http.request({host: '127.0.0.1', port, method, path: target, headers, setHost: false}, (res) => {
+    const options = {host: '127.0.0.1', port, method, path: target, headers, setHost: false};
+    if (tls) options.rejectUnauthorized = false;
+    const req = (tls ? https : http).request(options, (res) => {
       const chunks = [];
       res.on('data', (chunk) => chunks.push(chunk));
       res.on('end', () => {

@@ -156,6 +156,27 @@ class REHEARSE_API Collection {
   void unset_config(const std::string& key);
   std::map<std::string, std::string> config_with_prefix(const std::string& prefix) const;
 
+  // ---- Paired devices: the browsers `rehearse serve --listen` lets in (schema version 7) -----
+  // A front end that serves beyond this computer keeps the devices it paired here. The collection
+  // stores only what it is given: a hash of each device's secret, never the secret itself.
+  struct Device {
+    std::int64_t id = 0;
+    std::string name;          // from the browser's User-Agent, or given
+    std::string token_hash;    // e.g. the hex SHA-256 of the device's session token
+    std::int64_t paired_at = 0;  // Unix ms
+    std::int64_t last_seen = 0;  // Unix ms
+  };
+  // Every paired device, oldest pairing first.
+  std::vector<Device> devices() const;
+  // The device whose token hash is `token_hash`, if any.
+  std::optional<Device> device_by_token_hash(const std::string& token_hash) const;
+  // Adds a device paired now (the collection's clock); returns its id.
+  std::int64_t add_device(const std::string& name, const std::string& token_hash);
+  // Records that the device was used at `when_ms`.
+  void touch_device(std::int64_t id, std::int64_t when_ms);
+  // Forgets a device; false when there was none with that id.
+  bool remove_device(std::int64_t id);
+
   // Turns a card's imported review history into the state after each review (one per review),
   // with the scheduler of `deck`. The engine provides it; the collection has no scheduler.
   // `card_id` seeds the interval fuzz, as in a live review.

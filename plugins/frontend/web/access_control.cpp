@@ -4,11 +4,13 @@
 #include <fmt/format.h>
 #include <ifaddrs.h>
 #include <netinet/in.h>
+#include <openssl/evp.h>
 #include <sys/random.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
+#include <stdexcept>
 #include <system_error>
 
 namespace rehearse::web {
@@ -63,6 +65,16 @@ std::string random_hex(size_t bytes) {
   return hex;
 }
 
+std::string token_hash(const std::string& token) {
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int length = 0;
+  if (EVP_Digest(token.data(), token.size(), digest, &length, EVP_sha256(), nullptr) != 1)
+    throw std::runtime_error("SHA-256 is not available from OpenSSL");
+  std::string hex;
+  for (unsigned int i = 0; i < length; ++i) hex += fmt::format("{:02x}", digest[i]);
+  return hex;
+}
+
 bool constant_time_equal(const std::string& a, const std::string& b) {
   if (a.size() != b.size()) return false;
   unsigned char difference = 0;
@@ -70,7 +82,8 @@ bool constant_time_equal(const std::string& a, const std::string& b) {
   return difference == 0;
 }
 
-ListenAddress::ListenAddress(std::string address, int port) : address_(std::move(address)), port_(port) {
+ListenAddress::ListenAddress(std::string address, int port, bool tls)
+    : address_(std::move(address)), port_(port), tls_(tls) {
   std::vector<std::string> names;
   if (is_wildcard()) {
     names = interface_addresses();
@@ -97,7 +110,20 @@ bool ListenAddress::is_wildcard() const { return address_ == "0.0.0.0" || addres
 
 std::string ListenAddress::url() const {
   const std::string host = address_ == "::" ? "[::1]" : is_wildcard() ? "127.0.0.1" : host_form(address_);
-  return fmt::format("http://{}:{}/", host, port_);
+  return fmt::format("{}://{}:{}/", tls_ ? "https" : "http", host, port_);
+}
+
+std::string ListenAddress::network_url() const {
+  std::string host = host_form(address_);
+  if (is_wildcard()) {
+    host = "127.0.0.1";
+    for (const auto& candidate : interface_addresses())
+      if (candidate.find(':') == std::string::npos && !candidate.starts_with("127.")) {
+        host = candidate;
+        break;
+      }
+  }
+  return fmt::format("{}://{}:{}/", tls_ ? "https" : "http", host, port_);
 }
 
 bool ListenAddress::accepts_host(const std::string& host_header) const {
@@ -107,7 +133,7 @@ bool ListenAddress::accepts_host(const std::string& host_header) const {
 
 bool ListenAddress::accepts_origin(const std::string& origin_header) const {
   const std::string origin = lower(origin_header);
-  constexpr std::string_view scheme = "http://";
+  const std::string_view scheme = tls_ ? "https://" : "http://";
   return origin.starts_with(scheme) && accepts_host(origin.substr(scheme.size()));
 }
 

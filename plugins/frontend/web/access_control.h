@@ -20,6 +20,9 @@ namespace rehearse::web {
 // A random value from the kernel's generator, as `bytes` * 2 hex digits.
 std::string random_hex(size_t bytes);
 
+// The hex SHA-256 of `token`: what the collection keeps of a device's session token.
+std::string token_hash(const std::string& token);
+
 // True when `a` equals `b`, taking as long whatever their contents (tokens are compared so).
 bool constant_time_equal(const std::string& a, const std::string& b);
 
@@ -28,7 +31,7 @@ class ListenAddress {
  public:
   // `address` as given to --listen (an IP address, a host name, or 0.0.0.0 / :: for every
   // interface), `port` the port actually bound.
-  ListenAddress(std::string address, int port);
+  ListenAddress(std::string address, int port, bool tls = false);
 
   const std::string& address() const { return address_; }
   int port() const { return port_; }
@@ -36,8 +39,12 @@ class ListenAddress {
   bool is_loopback() const;
   // True for 0.0.0.0 and ::, which listen on every interface.
   bool is_wildcard() const;
-  // The address to open in a browser, e.g. "http://127.0.0.1:8765/".
+  // The address to open in a browser on this computer, e.g. "http://127.0.0.1:8765/".
   std::string url() const;
+  // The address to open from another device: for a wildcard address, this computer's first
+  // network (non-loopback) IPv4 address, else the address itself.
+  std::string network_url() const;
+  bool tls() const { return tls_; }
 
   // Whether a request's Host header names this server. For a wildcard address, the addresses of
   // this machine's interfaces are its names.
@@ -48,6 +55,7 @@ class ListenAddress {
  private:
   std::string address_;
   int port_;
+  bool tls_;
   std::vector<std::string> hosts_;  // accepted Host header values
 };
 

@@ -1,10 +1,18 @@
 #include "web_server.h"
 
+#include <fmt/chrono.h>
 #include <fmt/format.h>
 #include <httplib.h>
+#include <openssl/err.h>
+#include <openssl/pem.h>
 
 #include <algorithm>
 #include <charconv>
+#include <cctype>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <ctime>
 #include <cstdlib>
 #include <limits>
 
@@ -68,22 +76,138 @@ std::string megabytes(std::size_t bytes) {
   return bytes % (1 << 20) == 0 ? fmt::format("{} MB", bytes >> 20) : fmt::format("{:.1f} MB", static_cast<double>(bytes) / (1 << 20));
 }
 
-void add_security_headers(httplib::Response& response) {
+void add_security_headers(httplib::Response& response, bool pairing_page = false) {
   // The page runs only its own scripts and styles, talks only to this server and cannot be framed.
-  response.set_header("Content-Security-Policy",
-                      "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
-                      "form-action 'none'; frame-ancestors 'none'; base-uri 'none'");
+  // The pairing page is served before the device may load anything else: its few styles are
+  // inline, it runs no script, and its one form posts to itself.
+  if (pairing_page)
+    response.set_header("Content-Security-Policy",
+                        "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
+  else
+    response.set_header("Content-Security-Policy",
+                        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+                        "form-action 'none'; frame-ancestors 'none'; base-uri 'none'");
   response.set_header("X-Content-Type-Options", "nosniff");
   response.set_header("X-Frame-Options", "DENY");
-  response.set_header("Referrer-Policy", "no-referrer");
+  // With no-referrer a browser sends "Origin: null" on a form's POST, which the Origin check
+  // refuses: the pairing page lets its own origin be sent (the address holds no secret after use).
+  response.set_header("Referrer-Policy", pairing_page ? "same-origin" : "no-referrer");
   response.set_header("Cache-Control", "no-store");
+}
+
+// Reads a PEM file with OpenSSL's `read`, so that a bad certificate or key is reported by its own
+// file name rather than as a server that would not start.
+template <typename Read>
+void check_pem(const std::string& file, const char* what, Read read) {
+  std::unique_ptr<FILE, decltype(&std::fclose)> handle(std::fopen(file.c_str(), "r"), &std::fclose);
+  if (!handle) throw Error(fmt::format("cannot read the TLS {} file {}: {}", what, file, std::strerror(errno)));
+  ERR_clear_error();
+  if (!read(handle.get())) {
+    char reason[256] = "not in PEM format";
+    if (const unsigned long code = ERR_get_error()) ERR_error_string_n(code, reason, sizeof reason);
+    throw Error(fmt::format("the TLS {} file {} holds no usable {} ({})", what, file, what, reason));
+  }
+}
+
+std::unique_ptr<httplib::Server> make_server(const ServerSettings& settings) {
+  if (settings.cert_file.empty() != settings.key_file.empty())
+    throw Error("TLS needs both --cert FILE and --key FILE");
+  if (settings.cert_file.empty()) return std::make_unique<httplib::Server>();
+  check_pem(settings.cert_file, "certificate", [](FILE* f) {
+    X509* cert = PEM_read_X509(f, nullptr, nullptr, nullptr);
+    X509_free(cert);
+    return cert != nullptr;
+  });
+  check_pem(settings.key_file, "private key", [](FILE* f) {
+    EVP_PKEY* key = PEM_read_PrivateKey(f, nullptr, nullptr, nullptr);
+    EVP_PKEY_free(key);
+    return key != nullptr;
+  });
+  auto server = std::make_unique<httplib::SSLServer>(settings.cert_file.c_str(), settings.key_file.c_str());
+  if (!server->is_valid())
+    throw Error(fmt::format("the TLS certificate {} and private key {} do not go together (or OpenSSL refused them)",
+                            settings.cert_file, settings.key_file));
+  return server;
+}
+
+// What a device is called when the pairing form gives no name: its browser and system, as its
+// User-Agent says (e.g. "Chrome on Android"), so that the list of devices is readable.
+std::string device_name(const std::string& given, const std::string& user_agent) {
+  std::string name = given;
+  name.erase(std::remove_if(name.begin(), name.end(), [](unsigned char c) { return c < 0x20 || c == 0x7f; }), name.end());
+  if (name.size() > 60) name.resize(60);
+  if (!name.empty()) return name;
+  auto has = [&](const char* word) { return user_agent.find(word) != std::string::npos; };
+  const char* browser = has("Firefox") ? "Firefox" : has("Edg/") ? "Edge" : has("Chrome") ? "Chrome" : has("Safari") ? "Safari" : nullptr;
+  const char* system = has("iPhone") ? "iPhone" : has("iPad") ? "iPad" : has("Android") ? "Android" : has("Windows") ? "Windows"
+                       : has("Macintosh") ? "macOS" : has("Linux") ? "Linux" : nullptr;
+  if (browser && system) return fmt::format("{} on {}", browser, system);
+  if (browser || system) return browser ? browser : system;
+  name = user_agent.substr(0, 40);
+  name.erase(std::remove_if(name.begin(), name.end(), [](unsigned char c) { return c < 0x20 || c >= 0x7f; }), name.end());
+  return name.empty() ? "a device" : name;
+}
+
+// A time for the page, in UTC: "2026-12-06T14:27Z".
+std::string format_iso8601(std::int64_t unix_ms) {
+  return fmt::format("{:%Y-%m-%dT%H:%MZ}", fmt::gmtime(static_cast<std::time_t>(unix_ms / 1000)));
+}
+
+// Only hex digits can be a code: anything else is dropped before it is echoed into the page.
+std::string code_param(const std::string& given) {
+  std::string code;
+  for (char c : given.substr(0, 32))
+    if (std::isxdigit(static_cast<unsigned char>(c))) code += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return code;
+}
+
+void send_pair_page(httplib::Response& response, int status, const std::string& message, const std::string& code) {
+  response.status = status;
+  response.set_content(fmt::format(R"(<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Pair with rehearse</title>
+<style>body{{font:16px system-ui,sans-serif;max-width:24rem;margin:2rem auto;padding:0 1rem}}
+input,button{{font:inherit;width:100%;box-sizing:border-box;margin:.3rem 0 1rem;padding:.5rem}}</style></head>
+<body><h1>Pair with rehearse</h1><p>{}</p>
+<form method="post" action="/pair">
+<label>Pairing code (shown in the terminal)<input name="code" value="{}" autocomplete="off" required></label>
+<label>This device's name (optional)<input name="name" maxlength="60"></label>
+<button type="submit">Pair this device</button></form></body></html>
+)",
+                                   message, code),
+                       "text/html; charset=utf-8");
 }
 
 }  // namespace
 
 WebServer::WebServer(Engine& engine, ServerSettings settings)
-    : engine_(engine), settings_(std::move(settings)), server_(std::make_unique<httplib::Server>()) {
+    : engine_(engine), settings_(std::move(settings)), server_(make_server(settings_)) {
   routes();
+}
+
+std::string WebServer::device_cookie_name() const {
+  return fmt::format("rehearse_device_{}", address_ ? address_->port() : settings_.port);
+}
+
+std::string WebServer::pairing_url() {
+  std::lock_guard lock(mutex_);
+  return address_->network_url() + "pair?code=" + pairing_.code();
+}
+
+bool WebServer::paired_device(const httplib::Request& request) {
+  const std::string token = cookie_value(request.get_header_value("Cookie"), device_cookie_name());
+  if (token.size() != 64) return false;
+  Collection& collection = engine_.collection();
+  const auto device = collection.device_by_token_hash(token_hash(token));
+  if (!device) return false;
+  const std::int64_t now = engine_.clock().now_ms();
+  if (now - device->last_seen > static_cast<std::int64_t>(settings_.device_expiry_days) * kMsPerDay) {
+    collection.remove_device(device->id);  // expired: it must pair again
+    return false;
+  }
+  // Last seen to the minute: a write per request would be wasted on a page that makes ten.
+  if (now - device->last_seen >= 60'000) collection.touch_device(device->id, now);
+  return true;
 }
 
 WebServer::~WebServer() = default;
@@ -106,7 +230,7 @@ void WebServer::bind() {
     throw Error(fmt::format("cannot listen on {} port {}: the address is not this computer's, or another program uses "
                             "the port (--port N picks another, --port 0 any free one)",
                             settings_.listen, settings_.port));
-  address_ = std::make_unique<ListenAddress>(settings_.listen, port);
+  address_ = std::make_unique<ListenAddress>(settings_.listen, port, !settings_.cert_file.empty());
 }
 
 void WebServer::serve() { server_->listen_after_bind(); }
@@ -128,6 +252,19 @@ bool WebServer::admit(const httplib::Request& request, httplib::Response& respon
   if (changes_state && request.has_header("Origin") && !address_->accepts_origin(request.get_header_value("Origin"))) {
     send_json(response, 403, error_json("This request came from another site and was refused."));
     return false;
+  }
+  if (pairing_required() && request.path != "/pair") {
+    std::lock_guard lock(mutex_);
+    if (!paired_device(request)) {
+      response.status = 401;
+      const std::string message = "This device is not paired with rehearse (or its pairing expired or was revoked): "
+                                  "open the pairing address shown in rehearse's terminal.";
+      if (request.path.starts_with("/api/"))
+        response.set_content(error_json(message).dump(), kJson);
+      else
+        response.set_content(message + "\n", "text/plain; charset=utf-8");
+      return false;
+    }
   }
   if (!request.path.starts_with("/api/")) return true;
 
@@ -154,7 +291,9 @@ void WebServer::routes() {
   s.set_pre_routing_handler([this](const httplib::Request& request, httplib::Response& response) {
     return admit(request, response) ? httplib::Server::HandlerResponse::Unhandled : httplib::Server::HandlerResponse::Handled;
   });
-  s.set_post_routing_handler([](const httplib::Request&, httplib::Response& response) { add_security_headers(response); });
+  s.set_post_routing_handler([](const httplib::Request& request, httplib::Response& response) {
+    add_security_headers(response, request.path == "/pair");
+  });
   s.set_error_handler(httplib::Server::HandlerWithResponse([this](const httplib::Request& request, httplib::Response& response) {
     if (!response.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
     std::string message = response.status == 404 ? "Not found." : fmt::format("The request failed (HTTP {}).", response.status);
@@ -198,6 +337,11 @@ void WebServer::routes() {
   get("/api/stats", &WebServer::stats);
   get("/api/stats/retention", &WebServer::retention);
   get("/api/stats/readiness", &WebServer::readiness);
+  get("/api/devices", &WebServer::devices);
+  post(R"(/api/devices/(\d+)/revoke)", &WebServer::revoke_device);
+
+  s.Get("/pair", [this](const httplib::Request& request, httplib::Response& response) { pair_page(request, response); });
+  s.Post("/pair", [this](const httplib::Request& request, httplib::Response& response) { pair(request, response); });
 
   s.Get("/", [this](const httplib::Request& request, httplib::Response& response) { page(request, response); });
   // Everything else is one of the page's own files or nothing: the path is looked up among the
@@ -228,6 +372,47 @@ void WebServer::page(const httplib::Request& request, httplib::Response& respons
   const std::string slot = "{{csrf-token}}";
   if (const size_t at = html.find(slot); at != std::string::npos) html.replace(at, slot.size(), token);
   response.set_content(html, "text/html; charset=utf-8");
+}
+
+void WebServer::pair_page(const httplib::Request& request, httplib::Response& response) {
+  if (!pairing_required()) {
+    response.status = 303;  // on loopback nothing needs pairing
+    response.set_header("Location", "/");
+    return;
+  }
+  send_pair_page(response, 200, "Pair this device to review on it. The code is used once.",
+                 code_param(request.get_param_value("code")));
+}
+
+void WebServer::pair(const httplib::Request& request, httplib::Response& response) {
+  if (!pairing_required()) {
+    response.status = 303;
+    response.set_header("Location", "/");
+    return;
+  }
+  std::lock_guard lock(mutex_);
+  const PairingCode::Attempt attempt = pairing_.attempt(code_param(request.get_param_value("code")));
+  if (attempt.outcome != PairingCode::Outcome::paired && settings_.on_refused)
+    settings_.on_refused(pairing_.failures(), attempt.retry_after_seconds);
+  if (attempt.outcome == PairingCode::Outcome::locked) {
+    response.set_header("Retry-After", std::to_string(attempt.retry_after_seconds));
+    send_pair_page(response, 429,
+                   fmt::format("Too many wrong codes: pairing is paused for {} seconds.", attempt.retry_after_seconds), "");
+    return;
+  }
+  if (attempt.outcome == PairingCode::Outcome::wrong) {
+    send_pair_page(response, 401, "That code is wrong (or was already used). Look at the terminal for the current one.", "");
+    return;
+  }
+  const std::string token = random_hex(32);
+  const std::string name = device_name(request.get_param_value("name"), request.get_header_value("User-Agent"));
+  engine_.collection().add_device(name, token_hash(token));
+  response.set_header("Set-Cookie", fmt::format("{}={}; Path=/; Max-Age={}; HttpOnly; SameSite=Strict{}", device_cookie_name(), token,
+                                                static_cast<std::int64_t>(settings_.device_expiry_days) * 86400,
+                                                address_->tls() ? "; Secure" : ""));
+  response.status = 303;
+  response.set_header("Location", "/");
+  if (settings_.on_paired) settings_.on_paired(name, address_->network_url() + "pair?code=" + pairing_.code());
 }
 
 void WebServer::api(const httplib::Request& request, httplib::Response& response, Handler handler) {
@@ -363,6 +548,24 @@ json WebServer::import(const httplib::Request& request, Session&) {
 }
 
 json WebServer::stats(const httplib::Request&, Session&) { return statistics_json(engine_.collection()); }
+
+json WebServer::devices(const httplib::Request& request, Session&) {
+  const std::string token = cookie_value(request.get_header_value("Cookie"), device_cookie_name());
+  const std::string own_hash = token.empty() ? "" : token_hash(token);
+  json list = json::array();
+  for (const auto& device : engine_.collection().devices())
+    list.push_back({{"id", device.id}, {"name", device.name}, {"paired_at", format_iso8601(device.paired_at)},
+                    {"last_seen", format_iso8601(device.last_seen)}, {"this_device", device.token_hash == own_hash}});
+  return {{"pairing_required", pairing_required()}, {"expiry_days", settings_.device_expiry_days}, {"devices", list}};
+}
+
+json WebServer::revoke_device(const httplib::Request& request, Session&) {
+  std::int64_t id = 0;
+  const std::string text = request.matches[1];
+  std::from_chars(text.data(), text.data() + text.size(), id);
+  if (!engine_.collection().remove_device(id)) throw RequestError{404, "there is no such device"};
+  return {{"revoked", id}};
+}
 
 // Days simulated for the retention chart: long enough for the intervals of most cards to play out,
 // short enough to answer at once.

@@ -17,17 +17,25 @@
 //   GET  /api/stats                 the statistics page's data
 //   GET  /api/stats/retention       desired retention against daily minutes and recall (simulated)
 //   GET  /api/stats/readiness?until=DATE  expected share recalled on that day, by deck and kind
+//   GET  /api/devices               the paired devices (and whether pairing is required)
+//   POST /api/devices/ID/revoke     forget a paired device
+//   GET  /pair?code=CODE            served beyond loopback: the pairing page (a form)
+//   POST /pair                      form: code, [name]  exchanges the one-time code for a device cookie
 //
 // Every request is checked first (access_control.h): a Host header naming this server, and for
 // anything but GET the session's CSRF token and, when the browser sends one, its own Origin.
+// Served beyond loopback, every request but the pairing page's must also carry the cookie of a
+// paired device (the collection keeps a SHA-256 of its token); anything else gets 401.
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
 
 #include "access_control.h"
+#include "pairing_code.h"
 #include "rehearse/engine.h"
 #include "review_desk.h"
 
@@ -44,6 +52,15 @@ struct ServerSettings {
   int port = 0;                        // 0: any free port
   std::size_t max_upload_bytes = 8 << 20;
   std::string deck;                    // the deck a new session reviews; empty for all
+  std::string cert_file;               // with key_file: serve over TLS (https)
+  std::string key_file;
+  int device_expiry_days = 30;         // a paired device unused this long must pair again
+  // Told each new pairing code (served beyond loopback): the front end shows it in the terminal.
+  // Called with the server's mutex held, from a request thread after a device paired.
+  std::function<void(const std::string& device, const std::string& pairing_url)> on_paired;
+  // Told each refused pairing try (a wrong code, or any try while pairing is locked): the wrong
+  // codes so far, and the seconds pairing stays locked (0 when it is not). Same thread rules.
+  std::function<void(int wrong_codes, int locked_seconds)> on_refused;
 };
 
 class WebServer {
@@ -57,6 +74,10 @@ class WebServer {
   void bind();
   // Where it listens; valid after bind().
   const ListenAddress& address() const { return *address_; }
+  // True when devices must pair: the server listens beyond loopback.
+  bool pairing_required() const { return address_ && !address_->is_loopback(); }
+  // The address a device opens to pair (with the current one-time code); valid after bind().
+  std::string pairing_url();
   // Answers requests until stop() is called from another thread.
   void serve();
   void stop();
@@ -71,6 +92,11 @@ class WebServer {
   // Runs `handler` with the engine locked and turns its result or exception into the response.
   void api(const httplib::Request& request, httplib::Response& response, Handler handler);
   bool admit(const httplib::Request& request, httplib::Response& response);
+  // Served beyond loopback: whether the request carries a paired, unexpired device's cookie.
+  // Call with mutex_ held.
+  bool paired_device(const httplib::Request& request);
+  void pair_page(const httplib::Request& request, httplib::Response& response);
+  void pair(const httplib::Request& request, httplib::Response& response);
   void page(const httplib::Request& request, httplib::Response& response);
 
   json review_state(const httplib::Request&, Session& session);
@@ -90,8 +116,11 @@ class WebServer {
   json card_json(std::int64_t id);
   json import(const httplib::Request& request, Session&);
   json stats(const httplib::Request&, Session&);
+  json devices(const httplib::Request& request, Session&);
+  json revoke_device(const httplib::Request& request, Session&);
 
   std::string cookie_name() const;
+  std::string device_cookie_name() const;
 
   Engine& engine_;
   ServerSettings settings_;
@@ -102,6 +131,7 @@ class WebServer {
   // the collection and the sessions. Requests are short, so the lock is never held for long.
   std::mutex mutex_;
   Sessions<ReviewDesk> sessions_{32};
+  PairingCode pairing_;
 };
 
 }  // namespace rehearse::web

@@ -1,0 +1,94 @@
+// The web app on a phone: each page in a 360x740 chromium window (as a phone paired with
+// `rehearse serve --listen` shows it) fits the screen, with nothing wider than 360 px.
+// Screenshots are kept in the artefacts folder (web-phone-*.png).
+'use strict';
+const test = require('node:test');
+const assert = require('node:assert/strict');
+const path = require('node:path');
+const {chromium} = require('playwright-core');
+const {Workspace, artifacts} = require('./harness.cjs');
+
+const fixtures = path.join(__dirname, 'fixtures');
+const chromiumPath = process.env.REHEARSE_CHROMIUM || '/usr/bin/chromium';
+const WIDTH = 360;
+
+let ws, server, browser, page, pageErrors;
+
+test.before(async () => {
+  ws = new Workspace();
+  const imported = ws.run(['import', path.join(fixtures, 'review-deck.md')]);
+  assert.equal(imported.status, 0, imported.stderr);
+  server = await ws.serve();
+  browser = await chromium.launch({executablePath: chromiumPath, args: ['--no-sandbox']});
+  page = await browser.newPage({viewport: {width: WIDTH, height: 740}, isMobile: true, hasTouch: true, deviceScaleFactor: 2});
+  pageErrors = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+});
+
+test.after(async () => {
+  if (browser) await browser.close();
+  if (ws) await ws.close();
+});
+
+// The page is no wider than the screen: nothing scrolls sideways. Names what sticks out if not.
+async function assertFits(name) {
+  await page.screenshot({path: path.join(artifacts, `web-phone-${name}.png`), fullPage: true});
+  await page.screenshot({path: path.join(artifacts, `web-phone-${name}-screen.png`)});  // what the phone shows first
+  const {width, wide} = await page.evaluate((limit) => ({
+    width: document.scrollingElement.scrollWidth,
+    wide: [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > limit + 0.5)
+      .slice(0, 5).map((e) => `${e.tagName.toLowerCase()}.${e.className}`),
+  }), WIDTH);
+  assert.ok(width <= WIDTH, `${name}: the page is ${width} px wide at a ${WIDTH} px screen (${wide.join(', ')})`);
+}
+
+test('the navigation and the review fit a 360 px screen, before and after the answer is shown', async () => {
+  await page.goto(`${server.url}#/review?deck=${encodeURIComponent('Web review')}`);
+  await page.waitForSelector('.card .prompt');
+  for (const link of ['Review', 'Decks', 'Statistics', 'Devices'])
+    assert.ok(await page.isVisible(`nav a:has-text("${link}")`), link);
+  await assertFits('review');
+  await page.fill('textarea.answer-box', 'I rolled back the release, then used metrics and traces to find the cause.');
+  await page.keyboard.press('Control+Enter');
+  await page.waitForSelector('.ratings');
+  await assertFits('review-answer');
+});
+
+test('the decks page fits a 360 px screen', async () => {
+  await page.goto(`${server.url}#/decks`);
+  await page.waitForSelector('#import-file');
+  await assertFits('decks');
+});
+
+test('the statistics and devices pages fit a 360 px screen', async () => {
+  await page.goto(`${server.url}#/stats`);
+  await page.waitForSelector('.chart-panel svg');
+  await assertFits('stats');
+  await page.goto(`${server.url}#/devices`);
+  await page.waitForSelector('.devices-page h2');
+  await assertFits('devices');
+  assert.deepEqual(pageErrors, []);
+});
+
+test('a phone pairs in the browser: the pairing page, then the review, with no page errors', async () => {
+  const wide = await ws.serve(['--listen', '0.0.0.0']);
+  const base = `http://127.0.0.1:${wide.port}`;
+  const phone = await browser.newPage({viewport: {width: WIDTH, height: 740}, isMobile: true, hasTouch: true});
+  const errors = [];
+  phone.on('pageerror', (error) => errors.push(error.message));
+  const refused = await phone.goto(`${base}/`);
+  assert.equal(refused.status(), 401);
+  await phone.goto(`${base}/pair?code=${wide.pairingCode}`);
+  assert.equal(await phone.inputValue('input[name=code]'), wide.pairingCode);
+  await phone.fill('input[name=name]', 'Test phone');
+  await phone.screenshot({path: path.join(artifacts, 'web-phone-pair.png')});
+  assert.ok(await phone.evaluate(() => document.scrollingElement.scrollWidth) <= WIDTH);
+  const [paired] = await Promise.all([phone.waitForNavigation(), phone.click('button[type=submit]')]);
+  assert.equal(paired.status(), 200, `${phone.url()}: ${await phone.content()}`);
+  await phone.waitForSelector('.card .prompt, .panel');
+  await phone.goto(`${base}/#/devices`);
+  await phone.waitForSelector('.device');
+  assert.match(await phone.textContent('.device-list'), /Test phone\s*this device/);
+  assert.deepEqual(errors, []);
+  await phone.close();
+});
