@@ -169,11 +169,12 @@ std::vector<EffectiveSetting> effective_settings(Engine& engine) {
     }
   }
   // What is stored but declared by nothing loaded (a plugin that is not loaded now) is still shown.
-  for (const auto& [key, value] : stored) {
+  for (const auto& entry : stored) {
+    const std::string& key = entry.first;  // a named variable: clang 14 cannot capture a structured binding
     if (key.starts_with("deck.") ||
         std::any_of(settings.begin(), settings.end(), [&](const EffectiveSetting& s) { return s.key == key; }))
       continue;
-    settings.push_back({key, value, "collection", "(declared by no plugin that is loaded)"});
+    settings.push_back({key, entry.second, "collection", "(declared by no plugin that is loaded)"});
   }
   for (const auto& [key, value] : stored) {
     if (!key.starts_with("deck.")) continue;
