@@ -11,16 +11,11 @@
 using namespace rehearse;
 using test::Days;
 using test::deck;
+using test::ids;
 using test::learning;
 using test::review_due;
 
 namespace {
-
-std::vector<std::int64_t> ids(Days& days, const std::vector<std::string>& uids) {
-  std::vector<std::int64_t> out;
-  for (const auto& uid : uids) out.push_back(days.id(uid));
-  return out;
-}
 
 // Answers today's queue of `deck` to the end with `rating`; returns the cards in the order shown.
 std::vector<std::int64_t> answer_all(Engine& engine, const std::string& deck_name, Rating rating = Rating::good) {

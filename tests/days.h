@@ -6,6 +6,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "test_support.h"
 
@@ -78,6 +79,13 @@ inline SchedulingState learning(std::int64_t last_review_ms, std::int64_t due_ms
   s.reps = 1;
   s.last_review_ms = last_review_ms;
   return s;
+}
+
+// The row ids of the cards with these uids, in the same order.
+inline std::vector<std::int64_t> ids(Days& days, const std::vector<std::string>& uids) {
+  std::vector<std::int64_t> out;
+  for (const auto& uid : uids) out.push_back(days.id(uid));
+  return out;
 }
 
 }  // namespace rehearse::test

@@ -9,15 +9,10 @@
 using namespace rehearse;
 using test::Days;
 using test::deck;
+using test::ids;
 using test::review_due;
 
 namespace {
-
-std::vector<std::int64_t> ids(Days& days, const std::vector<std::string>& uids) {
-  std::vector<std::int64_t> out;
-  for (const auto& uid : uids) out.push_back(days.id(uid));
-  return out;
-}
 
 // Two decks, "A" and "B", of `per_deck` review cards each (a1..., b1...), due from `first_due`
 // days ago: card i of a deck is due (i % spread) days before `first_due`'s day.

@@ -6,11 +6,9 @@ const test = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
-const {chromium} = require('playwright-core');
-const {Workspace, artifacts} = require('./harness.cjs');
+const {artifacts, browserOnDeck} = require('./harness.cjs');
 
 const fixtures = path.join(__dirname, 'fixtures');
-const chromiumPath = process.env.REHEARSE_CHROMIUM || '/usr/bin/chromium';
 
 let ws, server, browser, page, pageErrors;
 
@@ -35,14 +33,7 @@ async function nextCardAfter(previous) {
 }
 
 test.before(async () => {
-  ws = new Workspace();
-  const imported = ws.run(['import', path.join(fixtures, 'review-deck.md')]);
-  assert.equal(imported.status, 0, imported.stderr);
-  server = await ws.serve();
-  browser = await chromium.launch({executablePath: chromiumPath, args: ['--no-sandbox']});
-  page = await browser.newPage({viewport: {width: 1100, height: 900}});
-  pageErrors = [];
-  page.on('pageerror', (error) => pageErrors.push(error.message));
+  ({ws, server, browser, page, pageErrors} = await browserOnDeck(path.join(fixtures, 'review-deck.md'), {viewport: {width: 1100, height: 900}}));
 });
 
 test.after(async () => {

@@ -5,24 +5,16 @@
 const test = require('node:test');
 const assert = require('node:assert/strict');
 const path = require('node:path');
-const {chromium} = require('playwright-core');
-const {Workspace, artifacts} = require('./harness.cjs');
+const {artifacts, browserOnDeck} = require('./harness.cjs');
 
 const fixtures = path.join(__dirname, 'fixtures');
-const chromiumPath = process.env.REHEARSE_CHROMIUM || '/usr/bin/chromium';
 const WIDTH = 360;
 
 let ws, server, browser, page, pageErrors;
 
 test.before(async () => {
-  ws = new Workspace();
-  const imported = ws.run(['import', path.join(fixtures, 'review-deck.md')]);
-  assert.equal(imported.status, 0, imported.stderr);
-  server = await ws.serve();
-  browser = await chromium.launch({executablePath: chromiumPath, args: ['--no-sandbox']});
-  page = await browser.newPage({viewport: {width: WIDTH, height: 740}, isMobile: true, hasTouch: true, deviceScaleFactor: 2});
-  pageErrors = [];
-  page.on('pageerror', (error) => pageErrors.push(error.message));
+  const phone = {viewport: {width: WIDTH, height: 740}, isMobile: true, hasTouch: true, deviceScaleFactor: 2};
+  ({ws, server, browser, page, pageErrors} = await browserOnDeck(path.join(fixtures, 'review-deck.md'), phone));
 });
 
 test.after(async () => {

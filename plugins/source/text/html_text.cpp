@@ -171,9 +171,30 @@ bool is_heading(std::string_view name) { return name.size() == 2 && name[0] == '
 // indent its items by as many spaces each.
 constexpr size_t kDeepestIndent = 16;
 
-struct List {
-  bool ordered = false;
-  int next = 1;
+// The lists an element sits in: `<ul>`/`<ol>` open and close them, and each `<li>` asks for its
+// marker ("- ", "3. "), indented by its depth.
+class ListNesting {
+ public:
+  void open_or_close(std::string_view name, bool open) {
+    if (open)
+      lists_.push_back({name == "ol", 1});
+    else if (!lists_.empty())
+      lists_.pop_back();
+  }
+
+  std::string next_item_marker() {
+    const size_t depth = std::min(lists_.empty() ? 0 : lists_.size() - 1, kDeepestIndent);
+    std::string marker = "- ";
+    if (!lists_.empty() && lists_.back().ordered) marker = std::to_string(lists_.back().next++) + ". ";
+    return std::string(depth * 2, ' ') + marker;
+  }
+
+ private:
+  struct List {
+    bool ordered = false;
+    int next = 1;
+  };
+  std::vector<List> lists_;
 };
 
 }  // namespace
@@ -208,7 +229,7 @@ std::string decode_entities(std::string_view text) {
 std::string html_to_text(std::string_view html) {
   const HtmlDocument document(html);
   FieldText out;
-  std::vector<List> lists;
+  ListNesting lists;
   int cell = 0;  // cells seen in the current table row
   int preformatted = 0;
   document.walk([&](const HtmlDocument::Step& step) {
@@ -229,18 +250,11 @@ std::string html_to_text(std::string_view html) {
         out.text(source.empty() ? "[image]" : "[image: " + source + "]");
       }
     } else if (name == "ul" || name == "ol") {
-      if (open)
-        lists.push_back({name == "ol", 1});
-      else if (!lists.empty())
-        lists.pop_back();
+      lists.open_or_close(name, open);
       out.line_break();
     } else if (name == "li") {
       out.line_break();
-      if (open) {
-        std::string marker = "- ";
-        if (!lists.empty() && lists.back().ordered) marker = std::to_string(lists.back().next++) + ". ";
-        out.text(std::string(2 * std::min(lists.empty() ? 0 : lists.size() - 1, kDeepestIndent), ' ') + marker);
-      }
+      if (open) out.text(lists.next_item_marker());
     } else if (name == "tr") {
       out.line_break();
       cell = 0;
@@ -273,7 +287,7 @@ HtmlPage html_page_to_markdown(std::string_view html) {
                                                       "dd",    "table", "thead",   "tbody",   "tr",         "hr",
                                                       "figure", "figcaption", "address"};
   PageText out;
-  std::vector<List> lists;
+  ListNesting lists;
   int pre = 0;
   int heading = 0;  // depth inside headings, where <b> adds nothing
   document.walk([&](const HtmlDocument::Step& step) {
@@ -292,17 +306,9 @@ HtmlPage html_page_to_markdown(std::string_view html) {
       heading += open ? 1 : -1;
     } else if (name == "li") {
       out.line_break();
-      if (open) {
-        const size_t depth = std::min(lists.empty() ? 0 : lists.size() - 1, kDeepestIndent);
-        std::string marker = "- ";
-        if (!lists.empty() && lists.back().ordered) marker = std::to_string(lists.back().next++) + ". ";
-        out.raw(std::string(depth * 2, ' ') + marker);
-      }
+      if (open) out.raw(lists.next_item_marker());
     } else if (name == "ul" || name == "ol") {
-      if (open)
-        lists.push_back({name == "ol", 1});
-      else if (!lists.empty())
-        lists.pop_back();
+      lists.open_or_close(name, open);
       out.line_break();
     } else if (name == "pre") {
       out.block_break();
