@@ -82,9 +82,12 @@ class Workspace {
 
 // One HTTP request with exactly these headers. Resolves {status, headers, body, json}.
 // With `tls`, over https, accepting the test's self-signed certificate.
-function request(port, {method = 'GET', path: target = '/', headers = {}, body, tls = false} = {}) {
+// `from`: the local address to send from (any of 127.0.0.0/8 is this computer), so that a test can
+// be several clients on loopback.
+function request(port, {method = 'GET', path: target = '/', headers = {}, body, tls = false, from} = {}) {
   return new Promise((resolve, reject) => {
     const options = {host: '127.0.0.1', port, method, path: target, headers, setHost: false};
+    if (from) options.localAddress = from;
     if (tls) options.rejectUnauthorized = false;
     const req = (tls ? https : http).request(options, (res) => {
       const chunks = [];

@@ -17,8 +17,8 @@ test.after(async () => { await ws.close(); });
 const hostOf = (server) => `127.0.0.1:${server.port}`;
 const deviceCookie = (server, token) => `rehearse_device_${server.port}=${token}`;
 
-function pair(server, code, {name = '', tls = false} = {}) {
-  return request(server.port, {method: 'POST', path: '/pair', tls, body: `code=${code}&name=${encodeURIComponent(name)}`,
+function pair(server, code, {name = '', tls = false, from} = {}) {
+  return request(server.port, {method: 'POST', path: '/pair', tls, from, body: `code=${code}&name=${encodeURIComponent(name)}`,
     headers: {Host: hostOf(server), 'Content-Type': 'application/x-www-form-urlencoded', 'User-Agent': 'Mozilla/5.0 (Linux; Android 14) Chrome/120.0'}});
 }
 
@@ -99,6 +99,26 @@ test('a wrong code is refused and counted; repeated tries are refused with 429 f
   // The terminal counts them.
   await waitFor(() => /5 wrong codes so far\); pairing is locked for \d+ s/.test(wide.stderr()));
   assert.match(wide.stderr(), /1 wrong code so far\)/);
+});
+
+test('one address guessing does not lock out the others; many addresses together meet a ceiling', async () => {
+  const wide = await ws.serve(['--listen', '0.0.0.0']);
+  for (let i = 0; i < 5; ++i) await pair(wide, '0000000000', {from: '127.0.0.2'});
+  assert.equal((await pair(wide, wide.pairingCode, {from: '127.0.0.2'})).status, 429);
+  // Another device still pairs.
+  await pairDevice(wide, {from: '127.0.0.3'});
+
+  // Wrong tries spread over many addresses, each below its own limit, lock pairing for all.
+  let refused = null;
+  for (let address = 10; address < 30 && !refused; ++address) {
+    for (let i = 0; i < 4; ++i) {
+      const wrong = await pair(wide, '0000000000', {from: `127.0.0.${address}`});
+      if (wrong.status === 429) { refused = wrong; break; }
+      assert.equal(wrong.status, 401);
+    }
+  }
+  assert.ok(refused, 'no ceiling on wrong tries from many addresses');
+  assert.equal((await pair(wide, wide.pairingCode, {from: '127.0.0.40'})).status, 429);
 });
 
 test('a tampered cookie gets 401', async () => {

@@ -391,7 +391,7 @@ void WebServer::pair(const httplib::Request& request, httplib::Response& respons
     return;
   }
   std::lock_guard lock(mutex_);
-  const PairingCode::Attempt attempt = pairing_.attempt(code_param(request.get_param_value("code")));
+  const PairingCode::Attempt attempt = pairing_.attempt(code_param(request.get_param_value("code")), request.remote_addr);
   if (attempt.outcome != PairingCode::Outcome::paired && settings_.on_refused)
     settings_.on_refused(pairing_.failures(), attempt.retry_after_seconds);
   if (attempt.outcome == PairingCode::Outcome::locked) {
