@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <charconv>
 #include <cstdlib>
 #include <iostream>
 #include <nlohmann/json.hpp>
@@ -54,6 +55,16 @@ json warnings_json(const std::vector<ParseWarning>& warnings) {
   json out = json::array();
   for (const auto& w : warnings) out.push_back({{"file", w.file}, {"line", w.line}, {"message", w.message}});
   return out;
+}
+
+long whole_number_option(const Arguments& args, const std::string& option, long fallback, long low, long high, const char* what) {
+  const auto text = args.value(option);
+  if (!text) return fallback;
+  long value = 0;
+  const auto [end, error] = std::from_chars(text->data(), text->data() + text->size(), value);
+  if (text->empty() || error != std::errc() || end != text->data() + text->size() || value < low || value > high)
+    throw UsageError(fmt::format("{}: '{}' is not {} from {} to {}", option, *text, what, low, high));
+  return value;
 }
 
 void require_operands(const Arguments& args, size_t min, size_t max, const char* what) {

@@ -32,6 +32,11 @@ EngineConfig engine_config(const Arguments& args);
 void print_json(const nlohmann::json& value);
 nlohmann::json warnings_json(const std::vector<ParseWarning>& warnings);
 
+// The whole number the option `option` gives, from `low` to `high`, or `fallback` when it is not
+// given. Otherwise UsageError: "--days: 'x' is not a number of days from 1 to 36500", with `what`
+// naming the value.
+long whole_number_option(const Arguments& args, const std::string& option, long fallback, long low, long high, const char* what);
+
 // Throws UsageError unless the command has between `min` and `max` operands.
 void require_operands(const Arguments& args, size_t min, size_t max, const char* what);
 

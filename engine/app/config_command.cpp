@@ -186,11 +186,12 @@ std::vector<EffectiveSetting> effective_settings(Engine& engine) {
 
 // "deck.<deck>.<setting>" that the collection does not store: the value the deck gets from the
 // collection or the default. Nothing for other keys.
-std::optional<EffectiveSetting> deck_setting(Engine& engine, const std::string& key) {
+std::optional<EffectiveSetting> deck_setting(const Engine& engine, const std::vector<EffectiveSetting>& settings,
+                                             const std::string& key) {
   const auto deck = deck_of(engine, key);
   if (!deck) return std::nullopt;
   const std::string general = key.substr(5 + deck->size() + 1);  // "deck." + deck + "."
-  for (const auto& setting : effective_settings(engine))
+  for (const auto& setting : settings)
     if (setting.key == general) return EffectiveSetting{key, setting.value, setting.from, setting.help};
   return std::nullopt;
 }
@@ -257,7 +258,7 @@ int run_config(const Arguments& args) {
     auto it = std::find_if(settings.begin(), settings.end(), [&](const EffectiveSetting& s) { return s.key == ops[1]; });
     std::optional<EffectiveSetting> found;
     if (it != settings.end()) found = *it;
-    else found = deck_setting(engine, ops[1]);
+    else found = deck_setting(engine, settings, ops[1]);
     if (!found) throw Error(fmt::format("unknown setting '{}' (`rehearse config list` shows them)", ops[1]));
     if (args.flag("--json"))
       fmt::print("{}\n", json{{"key", found->key}, {"value", found->value}, {"from", found->from}}.dump(2));

@@ -21,14 +21,7 @@ constexpr int kBarWidth = 40;
 int run_forecast(const Arguments& args) {
   args.allow_only(with_globals({"--days", "--json"}));
   require_operands(args, 0, 0, "no operands");
-  int days = kDefaultDays;
-  if (auto text = args.value("--days")) {
-    char* end = nullptr;
-    const long value = std::strtol(text->c_str(), &end, 10);
-    if (text->empty() || *end != '\0' || value < 1 || value > kMaxDays)
-      throw UsageError(fmt::format("--days: '{}' is not a number of days from 1 to {}", *text, kMaxDays));
-    days = static_cast<int>(value);
-  }
+  const int days = static_cast<int>(whole_number_option(args, "--days", kDefaultDays, 1, kMaxDays, "a number of days"));
   Engine engine(engine_config(args));
   const std::vector<int> due = engine.collection().due_forecast(days);
   const std::int64_t today = engine.clock().today();

@@ -2,7 +2,6 @@
 // (rehearse/simulator.h), and what other desired retentions would cost.
 #include <fmt/format.h>
 
-#include <cerrno>
 #include <cstdlib>
 
 #include "command_support.h"
@@ -20,18 +19,6 @@ namespace {
 constexpr int kDefaultDays = 30;
 constexpr int kMaxDays = 36500;
 constexpr int kMaxNewPerDay = 10000;
-constexpr int kDefaultNewPerDay = 10;  // the engine's default `new_per_day`
-
-long whole_number(const Arguments& args, const std::string& option, long fallback, long low, long high, const char* what) {
-  auto text = args.value(option);
-  if (!text) return fallback;
-  char* end = nullptr;
-  errno = 0;
-  const long value = std::strtol(text->c_str(), &end, 10);
-  if (text->empty() || *end != '\0' || errno != 0 || value < low || value > high)
-    throw UsageError(fmt::format("{}: '{}' is not {} from {} to {}", option, *text, what, low, high));
-  return value;
-}
 
 std::optional<double> retention_option(const Arguments& args) {
   auto text = args.value("--retention");
@@ -55,13 +42,12 @@ int run_simulate(const Arguments& args) {
   args.allow_only(with_globals({"--days", "--new-per-day", "--retention", "--seed", "--deck", "--json"}));
   require_operands(args, 0, 0, "no operands");
   SimulationOptions options;
-  options.days = static_cast<int>(whole_number(args, "--days", kDefaultDays, 1, kMaxDays, "a number of days"));
+  options.days = static_cast<int>(whole_number_option(args, "--days", kDefaultDays, 1, kMaxDays, "a number of days"));
   options.retention = retention_option(args);
-  options.seed = static_cast<std::uint64_t>(whole_number(args, "--seed", 1, 0, 2'000'000'000, "a seed"));
+  options.seed = static_cast<std::uint64_t>(whole_number_option(args, "--seed", 1, 0, 2'000'000'000, "a seed"));
   Engine engine(engine_config(args));
-  long default_new = kDefaultNewPerDay;
-  if (auto stored = engine.collection().config("new_per_day")) default_new = std::strtol(stored->c_str(), nullptr, 10);
-  options.new_per_day = static_cast<int>(whole_number(args, "--new-per-day", default_new, 0, kMaxNewPerDay, "a number of new cards"));
+  const long default_new = engine.collection().limits("").new_per_day;  // the collection's setting, else its default
+  options.new_per_day = static_cast<int>(whole_number_option(args, "--new-per-day", default_new, 0, kMaxNewPerDay, "a number of new cards"));
 
   const Simulator simulator = Simulator::of_collection(engine, args.value("--deck").value_or(""));
   const SimulationResult result = simulator.run(options);

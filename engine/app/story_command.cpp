@@ -137,9 +137,9 @@ void show_findings(std::ostream& out, const Engine& engine, const CardContent& c
     for (const auto& finding : part.findings) {
       if (!criteria.empty() && std::find(criteria.begin(), criteria.end(), finding.criterion) == criteria.end()) continue;
       if (finding.met)
-        out << fmt::format("  ok    {}{}\n", finding.criterion, finding.evidence.empty() ? "" : ": \"" + finding.evidence + "\"");
+        out << fmt::format("  ok       {}{}\n", finding.criterion, finding.evidence.empty() ? "" : ": \"" + finding.evidence + "\"");
       else
-        out << fmt::format("  todo  {}: {}\n", finding.criterion, finding.advice);
+        out << fmt::format("  work on  {}: {}\n", finding.criterion, finding.advice);
     }
     if (criteria.empty() && part.score) out << fmt::format("  STAR rubric: {:.0f}/100. {}\n", *part.score, part.summary);
   }
@@ -230,7 +230,7 @@ int story_new(const Arguments& args) {
   card.uid = free_story_id(engine.collection(), title);
   out << "\nThe whole story, as the STAR rubric reads it:\n";
   show_findings(out, engine, card, {});
-  if (themes.empty()) out << "  note  no themes: `rehearse stories` cannot match it to questions until it has some.\n";
+  if (themes.empty()) out << "  note     no themes: `rehearse stories` cannot match it to questions until it has some.\n";
 
   out << fmt::format("\nAdd it to {}? (y/n) ", file.string()) << std::flush;
   std::string answer;

@@ -60,6 +60,16 @@ void remove_database(const fs::path& file) {
   for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(file.string() + suffix);
 }
 
+// An engine's configuration for a benchmark collection: the built plugins only, the clock fixed.
+EngineConfig bench_config(const fs::path& collection, std::int64_t now_ms) {
+  EngineConfig config;
+  config.collection = collection;
+  config.load_default_plugin_dirs = false;
+  config.plugin_dirs = {REHEARSE_BENCH_PLUGIN_DIR};
+  config.now_ms = now_ms;
+  return config;
+}
+
 double elapsed(SteadyClock::time_point since) { return Seconds(SteadyClock::now() - since).count(); }
 
 double percentile(std::vector<double> values, double p) {
@@ -317,11 +327,7 @@ void bench_answers(const fs::path& collection_path, std::int64_t now_ms) {
   const fs::path copy = collection_path.parent_path() / "answers.db";
   remove_database(copy);  // and what an interrupted run left beside it
   fs::copy_file(collection_path, copy, fs::copy_options::overwrite_existing);
-  EngineConfig config;
-  config.collection = copy;
-  config.load_default_plugin_dirs = false;
-  config.plugin_dirs.emplace_back(REHEARSE_BENCH_PLUGIN_DIR);
-  config.now_ms = now_ms;
+  const EngineConfig config = bench_config(copy, now_ms);
   Engine engine(config);
   engine.collection().set_config("reviews_per_day", "100000");
   auto session = engine.start_review();
@@ -414,11 +420,7 @@ void bench_simulate(const fs::path& work, std::int64_t now_ms, std::uint64_t see
   fs::create_directories(folder);
   const fs::path path = folder / "collection.db";
   fs::copy_file(source, path);
-  EngineConfig config;
-  config.collection = path;
-  config.plugin_dirs = {REHEARSE_BENCH_PLUGIN_DIR};
-  config.now_ms = now_ms;
-  config.load_default_plugin_dirs = false;
+  const EngineConfig config = bench_config(path, now_ms);
   {
     Engine engine(config);
     engine.collection().set_config("scheduler", "fsrs");  // the generated states are FSRS's
@@ -503,11 +505,7 @@ void bench_scoring(const fs::path& work, const fs::path& source_dir, std::int64_
   fmt::print("\nScoring one answer with the default chain (keypoints, star, technical): median and best of {}\n", kRounds);
   const fs::path db = work / "scoring.db";
   remove_database(db);
-  EngineConfig config;
-  config.collection = db;
-  config.load_default_plugin_dirs = false;
-  config.plugin_dirs.emplace_back(REHEARSE_BENCH_PLUGIN_DIR);
-  config.now_ms = now_ms;
+  const EngineConfig config = bench_config(db, now_ms);
   Engine engine(config);
   engine.import_paths({source_dir / "decks" / "behavioral-questions.md"});
   engine.import_bytes("bench-design.md", kBenchDesignDeck);

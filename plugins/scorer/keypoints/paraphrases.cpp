@@ -230,6 +230,8 @@ const std::vector<Paraphrase>& paraphrases() {
       "isolate|isolated|isolates|isolating|isolation",
       "tie|ties|tying|tied up its|their own",
   };
+  // Serving something lesser rather than an error: a fallback, or a cached, default or placeholder
+  // response in place of the real one.
   static const CueList degradation = {
       "instead of failing|erroring|an error|breaking|crashing",
       "fallback|fall back|falls back",
