@@ -35,6 +35,10 @@ TEST_CASE("story new writes a piped story into the user's deck file and the stor
   REQUIRE(result.status == 0);
   // The findings come as the story grows, and the file's path is shown.
   CHECK_THAT(result.out, Catch::Contains("quantified result"));
+  // Nothing is judged on the context alone: its share of the answer waits for the action.
+  const auto task = result.out.find("Task:"), action = result.out.find("Action:");
+  REQUIRE(task < action);
+  CHECK(result.out.substr(task, action - task).find("work on") == std::string::npos);
   CHECK_THAT(result.out, Catch::Contains(program.stories_file().string()));
 
   const std::string file = test::read_text(program.stories_file());

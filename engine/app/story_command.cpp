@@ -41,13 +41,14 @@ const std::vector<Step>& steps() {
   static const std::vector<Step> all = {
       {"title", "Title: a few words you will recognise it by (\"Checkout outage I led\")", true, {}},
       {"situation", "Situation: the system, its scale, what was at stake; two sentences", true, {}},
-      {"task", "Task: what you owned, in one sentence", true, {"situation and task kept short"}},
+      {"task", "Task: what you owned, in one sentence", true, {}},
       {"action",
        "Action: what you did, one step a line, each starting with \"I\"; say what you weighed",
        true,
        {"ownership", "action is the largest part", "tradeoff or alternative", "no vague filler", "no blame"}},
       {"result", "Result: what changed, with numbers (before and after, time, money, errors)", true,
-       {"quantified result", "all four STAR parts"}},
+       // The context's share of the answer means something only once the rest is beside it.
+       {"quantified result", "all four STAR parts", "situation and task kept short"}},
       {"lesson", "Lesson: what you learned or now do differently, one sentence (optional)", false, {"lesson at the end", "length"}},
       {"themes", "", false, {}},
   };
@@ -190,6 +191,7 @@ int story_new(const Arguments& args) {
   std::istream& in = std::cin;
   std::ostream& out = std::cout;
   const fs::path file = my_stories_file(args);
+  const bool on_terminal = isatty(STDIN_FILENO) != 0;
   out << "A story of your own, step by step. End each step with an empty line.\n";
 
   std::string title;
@@ -208,14 +210,20 @@ int story_new(const Arguments& args) {
     } else {
       out << "\n" << step.question << "\n> " << std::flush;
     }
-    const std::optional<std::string> block = read_block(in);
-    if (!block) {
-      out << "\n";
-      throw Error(fmt::format("the input ended before the {}; nothing was written", name));
+    std::string text;
+    for (;;) {
+      const std::optional<std::string> block = read_block(in);
+      if (!block) {
+        out << "\n";
+        throw Error(fmt::format("the input ended before the {}; nothing was written", name));
+      }
+      text = trim(*block);
+      if (!step.required || !text.empty()) break;
+      const std::string what = std::string(step.question).substr(std::string_view(step.question).find(": ") + 2);
+      // At a terminal the user can still write it; piped input cannot, so nothing is written.
+      if (!on_terminal) throw Error(fmt::format("a story needs its {} ({}); nothing was written", name, what));
+      out << fmt::format("A story needs its {}: {}.\n> ", name, what) << std::flush;
     }
-    const std::string text = trim(*block);
-    if (step.required && text.empty())
-      throw Error(fmt::format("a story needs its {}: {}; nothing was written", name, step.question));
     if (name == "title") title = text;
     else if (name == "situation") story.situation = text;
     else if (name == "task") story.task = text;
