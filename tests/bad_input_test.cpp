@@ -272,7 +272,7 @@ TEST_CASE("a plugin that throws from every function is contained, named, and cha
   Frontend* frontend = engine->registry().frontend("everywhere");
   std::istringstream in;
   std::ostringstream out, err;
-  FrontendContext run_context{*engine, std::nullopt, in, out, err, no_options, {}};
+  FrontendContext run_context{*engine, std::nullopt, in, out, err, no_options, {}, Activity::review, {}};
   CHECK_THROWS_WITH(frontend->run(run_context), names_plugin);
 
   CHECK(fingerprint(collection.path()) == before);

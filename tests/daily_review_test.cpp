@@ -258,10 +258,12 @@ TEST_CASE("siblings: a collection from before the queue kept groups beside state
   Days days;
   days.import("d.md", deck("D", 4, "s", 2));
   {
-    // Schema 3: the groups were only in cards, and cards had no question type nor user's version yet.
+    // Schema 3: the groups were only in cards, and cards had no question type, user's version,
+    // follow-ups nor recordings yet.
     SQLite::Database db(days.collection_path(), SQLite::OPEN_READWRITE);
     db.exec("ALTER TABLE card_state DROP COLUMN sibling_group; ALTER TABLE cards DROP COLUMN question_type; "
-            "DROP TABLE card_source_text; PRAGMA user_version = 3");
+            "ALTER TABLE cards DROP COLUMN follow_ups; ALTER TABLE review_log DROP COLUMN spoken_ms; "
+            "DROP TABLE card_source_text; DROP TABLE recordings; DROP TABLE devices; PRAGMA user_version = 3");
   }
   days.at("2026-01-10T10:00:00Z");  // opened again, and migrated
   CHECK(days.collection().schema_version() == Collection::latest_schema_version());

@@ -36,7 +36,7 @@ int run_review(const Arguments& args) {
   Frontend* frontend = engine.registry().frontend(name);
   if (frontend == nullptr) throw Error(fmt::format("there is no front end named '{}' (`rehearse plugins` lists them)", name));
   const Options options = engine.options_for(ComponentKind::frontend, frontend->name(), frontend->options());
-  FrontendContext context{engine, args.value("--deck"), std::cin, std::cout, std::cerr, options, {}};
+  FrontendContext context{engine, args.value("--deck"), std::cin, std::cout, std::cerr, options, {}, Activity::review, {}};
   if (context.deck) engine.start_review(*context.deck);  // checks the deck exists before the front end starts
   if (interview) engine.set_study_target(interview);
   return frontend->run(context);

@@ -89,7 +89,7 @@ int run_serve(const Arguments& args) {
   Frontend* web = engine.registry().frontend("web");
   if (web == nullptr) throw Error("the web front end is not loaded (`rehearse plugins` lists what is, and why not)");
   const Options options = engine.options_for(ComponentKind::frontend, web->name(), web->options());
-  FrontendContext context{engine, args.value("--deck"), std::cin, std::cout, std::cerr, options, frontend_args};
+  FrontendContext context{engine, args.value("--deck"), std::cin, std::cout, std::cerr, options, frontend_args, Activity::review, {}};
   if (context.deck) engine.start_review(*context.deck);  // checks the deck exists before the server starts
   return web->run(context);
 }

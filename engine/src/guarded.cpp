@@ -90,13 +90,14 @@ ParseResult GuardedSource::parse(const std::filesystem::path& path, std::string_
   return result;
 }
 
-GuardedScheduler::GuardedScheduler(std::unique_ptr<Scheduler> inner, std::string plugin, std::uint32_t api_minor)
+// `api_minor` is the minor version the plugin was built for: a function added in a later minor
+// than the plugin's must not be called (its vtable has no such slot). Every 4.x scheduler has
+// fitter().
+GuardedScheduler::GuardedScheduler(std::unique_ptr<Scheduler> inner, std::string plugin, [[maybe_unused]] std::uint32_t api_minor)
     : inner_(std::move(inner)), plugin_(std::move(plugin)), name_(checked_name(*inner_, plugin_)),
       options_(checked_options(*inner_, plugin_)) {
-  if (api_minor >= 1) {
-    if (const ParameterFitter* fitter = guard(plugin_, "fitter()", [&] { return inner_->fitter(); }))
-      fitter_ = std::make_unique<GuardedFitter>(*fitter, plugin_);
-  }
+  if (const ParameterFitter* fitter = guard(plugin_, "fitter()", [&] { return inner_->fitter(); }))
+    fitter_ = std::make_unique<GuardedFitter>(*fitter, plugin_);
 }
 
 const ParameterFitter* GuardedScheduler::fitter() const { return fitter_.get(); }
@@ -151,6 +152,10 @@ ScoreResult GuardedScorer::score(const CardContent& card, const Attempt& attempt
 GuardedFrontend::GuardedFrontend(std::unique_ptr<Frontend> inner, std::string plugin)
     : inner_(std::move(inner)), plugin_(std::move(plugin)), name_(checked_name(*inner_, plugin_)),
       options_(checked_options(*inner_, plugin_)) {}
+
+bool GuardedFrontend::supports(Activity activity) const {
+  return guard(plugin_, "the front end", [&] { return inner_->supports(activity); });
+}
 
 int GuardedFrontend::run(FrontendContext& context) {
   return guard(plugin_, "the front end", [&] { return inner_->run(context); });

@@ -95,6 +95,7 @@ class GuardedFrontend final : public Frontend {
   GuardedFrontend(std::unique_ptr<Frontend> inner, std::string plugin);
   std::string_view name() const override { return name_; }
   std::vector<OptionSpec> options() const override { return options_; }
+  bool supports(Activity activity) const override;
   int run(FrontendContext& context) override;
 
  private:

@@ -14,7 +14,7 @@ namespace {
 
 // Migration i takes the schema from version i to version i + 1. Never edit one that has shipped;
 // append a new one.
-constexpr std::array<std::string_view, 7> kMigrations = {
+constexpr std::array<std::string_view, 9> kMigrations = {
     // 0 -> 1: decks, cards, scheduling state, review log, settings.
     R"sql(
     CREATE TABLE decks (
@@ -185,6 +185,29 @@ constexpr std::array<std::string_view, 7> kMigrations = {
       paired_at   INTEGER NOT NULL,  -- Unix ms
       last_seen   INTEGER NOT NULL   -- Unix ms
     );
+    )sql",
+
+    // 7 -> 8: a question's follow-ups (the deck's `follow-ups:`), one a line, for mock interviews.
+    // The user's version of an edited card keeps its own.
+    R"sql(
+    ALTER TABLE cards ADD COLUMN follow_ups TEXT NOT NULL DEFAULT '';
+    ALTER TABLE card_source_text ADD COLUMN follow_ups TEXT NOT NULL DEFAULT '';
+    )sql",
+
+    // 8 -> 9: spoken answers. A recording is a file beside the collection (the row names it,
+    // relative to the recordings folder); it belongs to the review it was made for and goes when
+    // that review is undone. `spoken_ms` is how long the answer took to say.
+    R"sql(
+    CREATE TABLE recordings (
+      id          INTEGER PRIMARY KEY,
+      log_id      INTEGER NOT NULL UNIQUE REFERENCES review_log(id) ON DELETE CASCADE,
+      file        TEXT NOT NULL UNIQUE,
+      mime_type   TEXT NOT NULL,
+      bytes       INTEGER NOT NULL,
+      spoken_ms   INTEGER NOT NULL,
+      created_ms  INTEGER NOT NULL
+    );
+    ALTER TABLE review_log ADD COLUMN spoken_ms INTEGER;
     )sql",
 };
 

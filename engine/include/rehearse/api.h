@@ -9,8 +9,8 @@
 
 #include <cstdint>
 
-#define REHEARSE_PLUGIN_API_MAJOR 3
-#define REHEARSE_PLUGIN_API_MINOR 1
+#define REHEARSE_PLUGIN_API_MAJOR 4
+#define REHEARSE_PLUGIN_API_MINOR 0
 
 #if defined(_WIN32)
 #define REHEARSE_API __declspec(dllexport)

@@ -84,6 +84,9 @@ struct CardContent {
   // Cards of one deck with the same non-empty group came from the same entry of a source (a
   // question and the key-point cards made from it): siblings, not shown on the same day.
   std::string group;
+  // Questions an interviewer asks after the answer ("What would you do differently?"), for mock
+  // interviews; the deck's `follow-ups:` list.
+  std::vector<std::string> follow_ups;
   int line = 0;                       // where the card starts in its file, for messages
 
   bool operator==(const CardContent&) const = default;
