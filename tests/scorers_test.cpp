@@ -410,3 +410,42 @@ TEST_CASE("a story whose themes match a behavioural question is offered for it, 
   }
   CHECK(stories_for(bank, decks.card("cache-aside")).empty());
 }
+
+TEST_CASE("a recorded answer's length is judged by how long it took to say, not by the notes typed after", "[scorers][spoken]") {
+  BundledDecks decks;
+  const CardContent card = decks.card("production-outage");
+  const Scorer* star = decks.engine->registry().scorer("star");
+  REQUIRE(star != nullptr);
+  auto length_of = [&](const std::string& notes, std::optional<double> spoken) {
+    const CombinedScore combined = score_answer(*decks.engine, {star}, card, Attempt{notes, 20, spoken}, false);
+    REQUIRE(combined.parts.size() == 1);
+    return finding(combined.parts.front(), "length");
+  };
+  // Short notes of a 75-second answer: the right length, although the notes alone are far too short.
+  const Finding spoken = length_of("rollback, traces, pool sizing, 12 min, load test failure paths", 75.0);
+  CHECK(spoken.met);
+  CHECK_THAT(spoken.evidence, Catch::Contains("1 min 15 s spoken (target 60-90 s)"));
+  CHECK_FALSE(length_of("rollback, traces, pool sizing, 12 min, load test failure paths", std::nullopt).met);
+  // Long notes of a 30-second answer: too short, whatever the word count says.
+  const Finding hurried = length_of(kStrongAnswer, 30.0);
+  CHECK_FALSE(hurried.met);
+  CHECK_THAT(hurried.evidence, Catch::Contains("30 s spoken"));
+  CHECK(length_of(kStrongAnswer, std::nullopt).met);
+}
+
+TEST_CASE("the technical scorer gives a spoken answer's notes the same score as typed ones (it judges no length)", "[scorers][spoken]") {
+  BundledDecks decks;
+  const Scorer* technical = decks.engine->registry().scorer("technical");
+  REQUIRE(technical != nullptr);
+  CardContent question;
+  question.kind = CardKind::question;
+  question.prompt = "What is the difference between a process and a thread?";
+  REQUIRE(technical->applies_to(question));
+  const std::string notes = "A process has its own memory; threads share the memory of their process, so they are cheaper "
+                            "to start but need locks. Use threads for shared state, processes for isolation, e.g. Chrome tabs.";
+  const CombinedScore typed = score_answer(*decks.engine, {technical}, question, Attempt{notes, 40, std::nullopt}, false);
+  const CombinedScore said = score_answer(*decks.engine, {technical}, question, Attempt{notes, 40, 5.0}, false);
+  REQUIRE(typed.score.has_value());
+  CHECK(*typed.score > 0);
+  CHECK(said.score == typed.score);
+}

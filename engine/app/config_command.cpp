@@ -36,6 +36,8 @@ const std::vector<CoreSetting>& core_settings() {
       {"review_order", "order of today's reviews: due (by due day, then random), deck, retrievability, random",
        review_order_option()},
       {"new_mix", "new cards after the reviews, mixed among them, or before", new_mix_option()},
+      {"recordings_max_mb", "the most the recordings of spoken answers (recordings/ beside the collection) may take, in MB",
+       recordings_max_mb_option()},
   };
   return settings;
 }

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdlib>
+#include <fstream>
 #include <set>
 #include <thread>
 #include <unordered_map>
@@ -17,6 +18,7 @@
 #include "daily_queue.h"
 #include "automatic_backups.h"
 #include "rehearse/errors.h"
+#include "rehearse/options.h"
 #include "schema.h"
 
 namespace rehearse {
@@ -255,8 +257,8 @@ struct Collection::Impl {
                           "INSERT INTO review_log (card_id, reviewed_ms, rating, taken_ms, scheduler, state_before, due_before, "
                           "interval_before, ease_before, stability_before, difficulty_before, step_before, reps_before, "
                           "lapses_before, last_review_before, state_after, due_after, interval_after, ease_after, "
-                          "stability_after, difficulty_after, step_after, reps_after, lapses_after, score, suggested_rating) "
-                          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                          "stability_after, difficulty_after, step_after, reps_after, lapses_after, score, suggested_rating, spoken_ms) "
+                          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     log.bind(1, static_cast<std::int64_t>(entry.card_id));
     log.bind(2, static_cast<std::int64_t>(entry.reviewed_ms));
     log.bind(3, static_cast<int>(entry.rating));
@@ -275,8 +277,18 @@ struct Collection::Impl {
     log.bind(24, a.lapses);
     if (entry.score) log.bind(25, *entry.score); else log.bind(25);
     if (entry.suggestion) log.bind(26, static_cast<int>(*entry.suggestion)); else log.bind(26);
+    if (entry.spoken_ms) log.bind(27, static_cast<std::int64_t>(*entry.spoken_ms)); else log.bind(27);
     log.exec();
     return db.getLastInsertRowid();
+  }
+
+  fs::path recordings_folder() const { return path.parent_path() / "recordings"; }
+
+  // Removes a recording's file. A file that cannot be removed (already gone, a read-only folder)
+  // only wastes space: the row, which is what lists and counts recordings, is gone already.
+  void remove_recording_file(const std::string& name) const {
+    std::error_code ec;
+    fs::remove(recordings_folder() / name, ec);
   }
 
   int config_int(const std::string& key, int fallback) const {
@@ -933,6 +945,7 @@ std::int64_t Collection::record_answer(const ReviewLogEntry& entry, AnswerEffect
 bool Collection::undo_answer(std::int64_t log_id) {
   auto& db = impl_->db;
   bool undone = false;
+  std::optional<std::string> recording_file;  // its row goes with the entry (ON DELETE CASCADE)
   write([&] {
     SQLite::Statement entry(db, "SELECT card_id, reviewed_ms, state_before, due_before, interval_before, ease_before, stability_before, "
                                 "difficulty_before, step_before, reps_before, lapses_before, last_review_before FROM review_log WHERE id = ?");
@@ -960,11 +973,17 @@ bool Collection::undo_answer(std::int64_t log_id) {
     restore.bind(11, static_cast<std::int64_t>(card_id));
     restore.exec();
     impl_->undo_answer_effects(log_id);
+    SQLite::Statement recorded(db, "SELECT file FROM recordings WHERE log_id = ?");
+    recorded.bind(1, static_cast<std::int64_t>(log_id));
+    if (recorded.executeStep()) recording_file = recorded.getColumn(0).getString();
+    recorded.reset();
     SQLite::Statement remove(db, "DELETE FROM review_log WHERE id = ?");
     remove.bind(1, static_cast<std::int64_t>(log_id));
     remove.exec();
     undone = true;
   });
+  // The file goes once the row is gone for good: a failed commit leaves both.
+  if (recording_file) impl_->remove_recording_file(*recording_file);
   return undone;
 }
 
@@ -1109,7 +1128,7 @@ constexpr const char* kLogColumns =
     "id, card_id, reviewed_ms, rating, taken_ms, scheduler, state_before, due_before, interval_before, "
     "ease_before, stability_before, difficulty_before, step_before, reps_before, lapses_before, "
     "last_review_before, state_after, due_after, interval_after, ease_after, stability_after, "
-    "difficulty_after, step_after, reps_after, lapses_after, score, suggested_rating";
+    "difficulty_after, step_after, reps_after, lapses_after, score, suggested_rating, spoken_ms";
 
 ReviewLogEntry read_log_entry(SQLite::Statement& q) {
   ReviewLogEntry e;
@@ -1132,6 +1151,7 @@ ReviewLogEntry read_log_entry(SQLite::Statement& q) {
   e.after.last_review_ms = e.reviewed_ms;
   if (!q.getColumn(25).isNull()) e.score = q.getColumn(25).getDouble();
   if (!q.getColumn(26).isNull()) e.suggestion = static_cast<Rating>(q.getColumn(26).getInt());
+  if (!q.getColumn(27).isNull()) e.spoken_ms = q.getColumn(27).getInt64();
   return e;
 }
 
@@ -1166,6 +1186,173 @@ void Collection::set_scheduling(std::int64_t card_id, const SchedulingState& sta
   bind_state(q, 1, state);
   q.bind(11, static_cast<std::int64_t>(card_id));
   if (q.exec() == 0) throw Error(fmt::format("there is no card {}", card_id));
+}
+
+// ---- Recordings of spoken answers ---------------------------------------------------------------
+
+namespace {
+
+// "340 KB", "12.5 MB": sizes as a message about the cap gives them.
+std::string describe_size(std::int64_t bytes) {
+  if (bytes < (1 << 20)) return fmt::format("{} KB", (bytes + 1023) / 1024);
+  return fmt::format("{:.1f} MB", static_cast<double>(bytes) / (1 << 20));
+}
+
+// The file extension of an audio type, so that the files play when opened from the folder.
+std::string extension_of(const std::string& mime_type) {
+  const std::string type = mime_type.substr(0, mime_type.find(';'));
+  static const std::pair<const char*, const char*> known[] = {
+      {"audio/webm", "webm"}, {"audio/ogg", "ogg"}, {"audio/mp4", "m4a"}, {"audio/mpeg", "mp3"}, {"audio/wav", "wav"}, {"audio/x-wav", "wav"}};
+  for (const auto& [name, extension] : known)
+    if (type == name) return extension;
+  return "audio";
+}
+
+constexpr const char* kRecordingColumns =
+    "r.id, r.log_id, l.card_id, d.name, c.prompt, l.reviewed_ms, r.spoken_ms, r.bytes, r.mime_type, r.file "
+    "FROM recordings r JOIN review_log l ON l.id = r.log_id JOIN cards c ON c.id = l.card_id JOIN decks d ON d.id = c.deck_id";
+
+Recording read_recording(SQLite::Statement& q, const fs::path& folder) {
+  Recording r;
+  r.id = q.getColumn(0).getInt64();
+  r.log_id = q.getColumn(1).getInt64();
+  r.card_id = q.getColumn(2).getInt64();
+  r.deck = q.getColumn(3).getString();
+  r.prompt = q.getColumn(4).getString();
+  r.reviewed_ms = q.getColumn(5).getInt64();
+  r.spoken_ms = q.getColumn(6).getInt64();
+  r.bytes = q.getColumn(7).getInt64();
+  r.mime_type = q.getColumn(8).getString();
+  r.file = folder / q.getColumn(9).getString();
+  return r;
+}
+
+// Writes `bytes` to `target` by way of a temporary file renamed over it, so that a crash leaves
+// either no file or the whole one.
+void write_atomically(const fs::path& target, std::string_view bytes) {
+  const fs::path partial = target.parent_path() / ("." + target.filename().string() + ".partial");
+  {
+    std::ofstream out(partial, std::ios::binary | std::ios::trunc);
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    out.close();
+    if (!out) {
+      std::error_code ec;
+      fs::remove(partial, ec);
+      throw Error(fmt::format("{}: cannot write the recording", partial.string()));
+    }
+  }
+  std::error_code ec;
+  fs::rename(partial, target, ec);
+  if (ec) {
+    fs::remove(partial, ec);
+    throw Error(fmt::format("{}: cannot write the recording: {}", target.string(), ec.message()));
+  }
+}
+
+}  // namespace
+
+fs::path Collection::recordings_folder() const { return impl_->recordings_folder(); }
+
+std::int64_t Collection::recordings_bytes() const {
+  return impl_->db.execAndGet("SELECT COALESCE(SUM(bytes), 0) FROM recordings").getInt64();
+}
+
+std::int64_t Collection::recordings_cap_bytes() const {
+  const OptionSpec spec = recordings_max_mb_option();
+  // An invalid value (set by hand in the database) counts as the default, as for every setting.
+  const Options options({spec}, {{spec.name, config(spec.name).value_or(spec.default_value)}});
+  return static_cast<std::int64_t>(options.get_int(spec.name)) << 20;
+}
+
+void Collection::check_recording_fits(std::int64_t bytes) const {
+  const std::int64_t used = recordings_bytes();
+  const std::int64_t cap = recordings_cap_bytes();
+  if (used + bytes <= cap) return;
+  throw Error(fmt::format("the recording ({}) was not kept: recordings take {} of the {} allowed (setting recordings_max_mb). "
+                          "Delete old ones (the Recordings page, or `rehearse recordings delete ID`) or raise the cap "
+                          "(`rehearse config set recordings_max_mb N`).",
+                          describe_size(bytes), describe_size(used), describe_size(cap)));
+}
+
+std::int64_t Collection::add_recording(std::int64_t log_id, std::string_view audio, const std::string& mime_type,
+                                       std::int64_t spoken_ms) {
+  if (audio.empty()) throw Error("the recording is empty: nothing was recorded");
+  if (!mime_type.starts_with("audio/") || mime_type.size() > 100)
+    throw Error(fmt::format("a recording must be audio, not '{}'", mime_type.substr(0, 100)));
+  if (spoken_ms < 0) throw Error(fmt::format("a recording cannot last {} ms", spoken_ms));
+  const auto bytes = static_cast<std::int64_t>(audio.size());
+  check_recording_fits(bytes);
+
+  const fs::path folder = recordings_folder();
+  std::error_code ec;
+  fs::create_directories(folder, ec);
+  if (ec) throw Error(fmt::format("{}: cannot create the recordings folder: {}", folder.string(), ec.message()));
+  // Checked before writing the file, and again in the transaction, where no other writer can come between.
+  auto check_review = [&] {
+    SQLite::Statement review(impl_->db, "SELECT (SELECT COUNT(*) FROM review_log WHERE id = ?), (SELECT COUNT(*) FROM recordings WHERE log_id = ?)");
+    review.bind(1, static_cast<std::int64_t>(log_id));
+    review.bind(2, static_cast<std::int64_t>(log_id));
+    review.executeStep();
+    if (review.getColumn(0).getInt() == 0) throw Error(fmt::format("there is no review {} to keep a recording with", log_id));
+    if (review.getColumn(1).getInt() > 0) throw Error(fmt::format("review {} has a recording already", log_id));
+  };
+  check_review();
+  const std::int64_t now = impl_->clock.now_ms();
+  // A name no file has: an undone review's id comes back, and its file may not have been removed.
+  std::string name = fmt::format("review-{}-{}.{}", log_id, now, extension_of(mime_type));
+  for (int n = 2; fs::exists(folder / name, ec); ++n) name = fmt::format("review-{}-{}-{}.{}", log_id, now, n, extension_of(mime_type));
+  write_atomically(folder / name, audio);
+
+  std::int64_t id = 0;
+  try {
+    write([&] {
+      check_recording_fits(bytes);
+      check_review();
+      SQLite::Statement insert(impl_->db, "INSERT INTO recordings (log_id, file, mime_type, bytes, spoken_ms, created_ms) VALUES (?, ?, ?, ?, ?, ?)");
+      insert.bind(1, static_cast<std::int64_t>(log_id));
+      insert.bind(2, name);
+      insert.bind(3, mime_type);
+      insert.bind(4, bytes);
+      insert.bind(5, static_cast<std::int64_t>(spoken_ms));
+      insert.bind(6, now);
+      insert.exec();
+      id = impl_->db.getLastInsertRowid();
+    });
+  } catch (...) {
+    impl_->remove_recording_file(name);  // no row names it: it would only take space
+    throw;
+  }
+  return id;
+}
+
+std::vector<Recording> Collection::recordings() const {
+  std::vector<Recording> out;
+  SQLite::Statement q(impl_->db, fmt::format("SELECT {} ORDER BY l.reviewed_ms DESC, r.id DESC", kRecordingColumns));
+  while (q.executeStep()) out.push_back(read_recording(q, impl_->recordings_folder()));
+  return out;
+}
+
+std::optional<Recording> Collection::recording(std::int64_t id) const {
+  SQLite::Statement q(impl_->db, fmt::format("SELECT {} WHERE r.id = ?", kRecordingColumns));
+  q.bind(1, static_cast<std::int64_t>(id));
+  if (!q.executeStep()) return std::nullopt;
+  return read_recording(q, impl_->recordings_folder());
+}
+
+bool Collection::remove_recording(std::int64_t id) {
+  std::optional<std::string> file;
+  write([&] {
+    SQLite::Statement q(impl_->db, "SELECT file FROM recordings WHERE id = ?");
+    q.bind(1, static_cast<std::int64_t>(id));
+    if (!q.executeStep()) return;
+    file = q.getColumn(0).getString();
+    q.reset();
+    SQLite::Statement remove(impl_->db, "DELETE FROM recordings WHERE id = ?");
+    remove.bind(1, static_cast<std::int64_t>(id));
+    remove.exec();
+  });
+  if (file) impl_->remove_recording_file(*file);
+  return file.has_value();
 }
 
 }  // namespace rehearse

@@ -133,6 +133,12 @@ OptionSpec new_mix_option() {
   return choice_option("new_mix", detail::new_mix_names(), "new cards after the reviews, mixed among them, or before");
 }
 
+OptionSpec recordings_max_mb_option() {
+  // 200 MB holds a few thousand minute-long answers in the formats browsers record (Opus, ~32 kbit/s).
+  return {"recordings_max_mb", OptionType::integer, "200",
+          "the most the recordings of spoken answers may take together, in MB (0: keep none)", 0, 1'000'000};
+}
+
 Options::Options(std::vector<OptionSpec> specs, const std::map<std::string, std::string>& values)
     : specs_(std::move(specs)) {
   for (const auto& spec : specs_) {

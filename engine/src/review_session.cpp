@@ -178,6 +178,7 @@ AnswerOutcome ReviewSession::answer(const Card& card, Rating rating, const Answe
   entry.scheduler = std::string(scheduler.name());
   entry.before = card.scheduling;
   entry.after = scheduler.next(card.scheduling, rating, ctx);
+  entry.spoken_ms = details.spoken_ms;
   if (details.score) {
     entry.score = details.score->score;
     entry.suggestion = details.score->suggestion;

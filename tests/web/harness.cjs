@@ -120,14 +120,16 @@ function multipart(fields, file) {
 
 // A workspace with the deck file `deck` imported and `rehearse serve` running on it, and a chromium
 // page (playwright's `newPage` options: the window's size, a phone's touch) whose uncaught errors
-// collect in `pageErrors`. The caller closes `browser` and `ws`.
-async function browserOnDeck(deck, pageOptions) {
+// collect in `pageErrors`. `chromiumArgs` go on chromium's command line (a fake microphone). The
+// caller closes `browser` and `ws`.
+async function browserOnDeck(deck, pageOptions, chromiumArgs = []) {
   const {chromium} = require('playwright-core');  // installed for the browser tests only
   const ws = new Workspace();
   const imported = ws.run(['import', deck]);
   if (imported.status !== 0) throw new Error(`import ${deck} failed: ${imported.stderr}`);
   const server = await ws.serve();
-  const browser = await chromium.launch({executablePath: process.env.REHEARSE_CHROMIUM || '/usr/bin/chromium', args: ['--no-sandbox']});
+  const browser = await chromium.launch({executablePath: process.env.REHEARSE_CHROMIUM || '/usr/bin/chromium',
+                                         args: ['--no-sandbox', ...chromiumArgs]});
   const page = await browser.newPage(pageOptions);
   const pageErrors = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));

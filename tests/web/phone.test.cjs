@@ -37,7 +37,7 @@ async function assertFits(name) {
 test('the navigation and the review fit a 360 px screen, before and after the answer is shown', async () => {
   await page.goto(`${server.url}#/review?deck=${encodeURIComponent('Web review')}`);
   await page.waitForSelector('.card .prompt');
-  for (const link of ['Review', 'Decks', 'Statistics', 'Devices'])
+  for (const link of ['Review', 'Decks', 'Statistics', 'Recordings', 'Devices'])
     assert.ok(await page.isVisible(`nav a:has-text("${link}")`), link);
   await assertFits('review');
   await page.fill('textarea.answer-box', 'I rolled back the release, then used metrics and traces to find the cause.');
@@ -59,6 +59,16 @@ test('the statistics and devices pages fit a 360 px screen', async () => {
   await page.goto(`${server.url}#/devices`);
   await page.waitForSelector('.devices-page h2');
   await assertFits('devices');
+  assert.deepEqual(pageErrors, []);
+});
+
+test('the recordings page and the recorder fit a 360 px screen', async () => {
+  await page.goto(`${server.url}#/recordings`);
+  await page.waitForSelector('#recordings-usage');
+  await assertFits('recordings');
+  await page.goto(`${server.url}#/review?deck=${encodeURIComponent('Web review')}`);
+  await page.waitForSelector('.recorder');
+  await assertFits('review-recorder');
   assert.deepEqual(pageErrors, []);
 });
 

@@ -12,6 +12,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "rehearse/api.h"
@@ -84,6 +85,22 @@ struct ReviewLogEntry {
   SchedulingState after;
   std::optional<double> score;        // from the scorers, when they graded the answer
   std::optional<Rating> suggestion;   // the rating the scorers suggested
+  std::optional<std::int64_t> spoken_ms;  // how long the answer took to say, when it was spoken (API 4.0)
+};
+
+// A recording of a spoken answer (schema version 9): a file in the recordings folder beside the
+// collection, kept with the review it was made for.
+struct Recording {
+  std::int64_t id = 0;
+  std::int64_t log_id = 0;  // the review it belongs to
+  std::int64_t card_id = 0;
+  std::string deck;
+  std::string prompt;
+  std::int64_t reviewed_ms = 0;  // Unix ms
+  std::int64_t spoken_ms = 0;
+  std::int64_t bytes = 0;
+  std::string mime_type;         // as the browser recorded it, e.g. "audio/webm;codecs=opus"
+  std::filesystem::path file;    // absolute
 };
 
 // Per-deck daily limits ("deck.<name>.<setting>", else "<setting>"). A deck's limits cap what
@@ -280,7 +297,8 @@ class REHEARSE_API Collection {
   // first. Returns the log entry's id; `effects`, when given, receives what else changed.
   std::int64_t record_answer(const ReviewLogEntry& entry, AnswerEffects* effects = nullptr);
   // Reverts answer `log_id`: restores the state before it, takes back what else it did (buried
-  // siblings, a leech's tag and suspension) and removes the entry, in one transaction. Returns
+  // siblings, a leech's tag and suspension) and removes the entry, in one transaction; then the
+  // file of its recording, if it had one. Returns
   // false when the card was answered again since.
   bool undo_answer(std::int64_t log_id);
 
@@ -292,6 +310,29 @@ class REHEARSE_API Collection {
   std::vector<std::int64_t> reviewed_cards(const std::string& deck) const;
   // Replaces the state of a card, e.g. after recomputing it from the review log.
   void set_scheduling(std::int64_t card_id, const SchedulingState& state);
+
+  // ---- Recordings of spoken answers (schema version 9, API 4.0) ------------------------------
+  // The audio is a file in recordings_folder(), named by the row; the row belongs to a review log
+  // entry and goes with it. Together they may take at most the setting `recordings_max_mb`.
+
+  // "recordings" beside the collection file.
+  std::filesystem::path recordings_folder() const;
+  // What the recordings take now, and the most they may take (recordings_max_mb_option()).
+  std::int64_t recordings_bytes() const;
+  std::int64_t recordings_cap_bytes() const;
+  // Throws rehearse::Error, saying what is used and the cap, when a recording of `bytes` more would
+  // go beyond the cap.
+  void check_recording_fits(std::int64_t bytes) const;
+  // Keeps `audio` as the recording of review `log_id`: the file is written (atomically, by a
+  // rename) before its row is committed, and removed again when the row cannot be. Throws
+  // rehearse::Error, storing nothing, when it would go beyond the cap, when there is no such review
+  // or it has a recording already, or when the file cannot be written. Returns the recording's id.
+  std::int64_t add_recording(std::int64_t log_id, std::string_view audio, const std::string& mime_type, std::int64_t spoken_ms);
+  // Every recording, newest review first.
+  std::vector<Recording> recordings() const;
+  std::optional<Recording> recording(std::int64_t id) const;
+  // Deletes a recording's row and file (the review stays); false when there is no such recording.
+  bool remove_recording(std::int64_t id);
 
   // ---- Statistics: what the charts of a front end draw (engine/src/statistics.cpp) ----------
   // Days are the user's days (Clock::day_number), which roll over at the day-start hour. Cards

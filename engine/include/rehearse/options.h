@@ -51,6 +51,10 @@ REHEARSE_API OptionSpec choice_option(std::string name, std::vector<std::string>
 REHEARSE_API OptionSpec review_order_option();
 REHEARSE_API OptionSpec new_mix_option();
 
+// The setting `recordings_max_mb`: the most the recordings of spoken answers may take together,
+// in MB (0: keep none). A recording that would go beyond it is refused (Collection::add_recording).
+REHEARSE_API OptionSpec recordings_max_mb_option();
+
 // Reads a number_list value: numbers separated by spaces or commas, each optionally ending in 'm'
 // (minutes, as steps are written). Nothing when it is not such a list.
 REHEARSE_API std::optional<std::vector<double>> parse_number_list(std::string_view text);

@@ -34,6 +34,9 @@ struct SessionSummary {
 struct AnswerDetails {
   std::int64_t taken_ms = 0;
   const CombinedScore* score = nullptr;  // the scorers' result, when the card was scored
+  // How long the answer took to say, when it was spoken and recorded (API 4.0): stored with the
+  // review. The recording itself is kept by Collection::add_recording with the answer's log_id.
+  std::optional<std::int64_t> spoken_ms;
 };
 
 struct AnswerOutcome {

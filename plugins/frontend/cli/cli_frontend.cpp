@@ -235,7 +235,7 @@ class CliFrontend final : public Frontend {
         }
         const auto taken = std::chrono::duration_cast<std::chrono::milliseconds>(SteadyClock::now() - shown).count();
         try {
-          AnswerDetails details{taken, score.parts.empty() ? nullptr : &score};
+          AnswerDetails details{taken, score.parts.empty() ? nullptr : &score, std::nullopt};
           const AnswerOutcome outcome = session->answer(*card, *rating, details);
           if (outcome.suspended)
             out << fmt::format("Saved: {}. This card is a leech: forgotten {} times, so it is tagged 'leech' and suspended.\n"

@@ -141,7 +141,7 @@ void ReviewScreen::rate(Rating rating) {
   const CombinedScore* score = score_ && !score_->parts.empty() ? &*score_ : nullptr;
   AnswerOutcome outcome;
   try {
-    outcome = session_.answer(*card_, rating, AnswerDetails{taken_ms, score});
+    outcome = session_.answer(*card_, rating, AnswerDetails{taken_ms, score, std::nullopt});
   } catch (const std::exception& e) {
     say(fmt::format("Not saved: {}", e.what()), true);
     return;

@@ -17,6 +17,7 @@
 #include <limits>
 
 #include "assets.h"
+#include "request_error.h"
 #include "rehearse/errors.h"
 #include "rehearse/simulator.h"
 
@@ -30,12 +31,6 @@ constexpr int kMaxCardsListed = 500;  // the most one page of the card list may 
 constexpr int kCardsPerPage = 25;     // when the page does not say
 // Room for the multipart framing and the small form fields around an upload.
 constexpr std::size_t kFormOverhead = 64 * 1024;
-
-// A request the API refuses, with the status to answer and a message for the page.
-struct RequestError {
-  int status;
-  std::string message;
-};
 
 json error_json(const std::string& message) { return {{"error", {{"message", message}}}}; }
 
@@ -85,7 +80,7 @@ void add_security_headers(httplib::Response& response, bool pairing_page = false
                         "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
   else
     response.set_header("Content-Security-Policy",
-                        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+                        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; media-src 'self' blob:; connect-src 'self'; "
                         "form-action 'none'; frame-ancestors 'none'; base-uri 'none'");
   response.set_header("X-Content-Type-Options", "nosniff");
   response.set_header("X-Frame-Options", "DENY");
@@ -339,6 +334,12 @@ void WebServer::routes() {
   get("/api/stats/readiness", &WebServer::readiness);
   get("/api/devices", &WebServer::devices);
   post(R"(/api/devices/(\d+)/revoke)", &WebServer::revoke_device);
+  post("/api/review/recording", &WebServer::review_recording);
+  get("/api/recordings", &WebServer::recordings);
+  post(R"(/api/recordings/(\d+)/delete)", &WebServer::delete_recording);
+  s.Get(R"(/api/recordings/(\d+)/audio)", [this](const httplib::Request& request, httplib::Response& response) {
+    recording_audio(request, response);
+  });
 
   s.Get("/pair", [this](const httplib::Request& request, httplib::Response& response) { pair_page(request, response); });
   s.Post("/pair", [this](const httplib::Request& request, httplib::Response& response) { pair(request, response); });

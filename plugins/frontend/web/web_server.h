@@ -19,6 +19,10 @@
 //   GET  /api/stats/readiness?until=DATE  expected share recalled on that day, by deck and kind
 //   GET  /api/devices               the paired devices (and whether pairing is required)
 //   POST /api/devices/ID/revoke     forget a paired device
+//   POST /api/review/recording      multipart: card_id, spoken_ms, audio  the spoken answer to the card shown
+//   GET  /api/recordings            the recordings kept, what they take and the cap
+//   GET  /api/recordings/ID/audio   one recording's audio
+//   POST /api/recordings/ID/delete  delete a recording (its review stays)
 //   GET  /pair?code=CODE            served beyond loopback: the pairing page (a form)
 //   POST /pair                      form: code, [name]  exchanges the one-time code for a device cookie
 //
@@ -118,6 +122,11 @@ class WebServer {
   json stats(const httplib::Request&, Session&);
   json devices(const httplib::Request& request, Session&);
   json revoke_device(const httplib::Request& request, Session&);
+  // Spoken answers (recording_routes.cpp).
+  json review_recording(const httplib::Request& request, Session& session);
+  json recordings(const httplib::Request&, Session&);
+  json delete_recording(const httplib::Request& request, Session&);
+  void recording_audio(const httplib::Request& request, httplib::Response& response);
 
   std::string cookie_name() const;
   std::string device_cookie_name() const;

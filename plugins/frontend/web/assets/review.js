@@ -3,6 +3,7 @@
 import {api} from './api.js';
 import {h, clear, plural} from './dom.js';
 import {toast, showError, setDueBadge} from './ui.js';
+import {recorderPanel, spokenClock} from './recorder.js';
 
 const RATINGS = [
   {key: 1, name: 'again', label: 'Again', hint: 'forgot it'},
@@ -64,7 +65,8 @@ class Timer {
 
 // The time it took to answer; typing is not speaking, so the spoken length is judged by the STAR
 // scorer's "length" finding, not by this clock.
-function timeVerdict(seconds, target) {
+function timeVerdict(seconds, target, spoken) {
+  if (spoken) return `You spoke for ${spokenClock(spoken.spoken_seconds, true)}${target ? ` (aim for ${target[0]}–${target[1]} s)` : ''}; "length" below judges that, not the notes.`;
   if (!target) return `You took ${clock(seconds)}.`;
   return `You took ${clock(seconds)} to answer. Said aloud, an answer like this should take ${target[0]}–${target[1]} s; ` +
     `"length" below judges yours.`;
@@ -112,6 +114,8 @@ export async function reviewPage(root, params) {
   let timer = null;
   let busy = false;
   let deckNames = [];
+  let recorder = null;
+  const playbacks = new Map();  // card id -> the address of its recording in this page
 
   const view = h('section', {class: 'review'});
   root.append(view);
@@ -142,6 +146,9 @@ export async function reviewPage(root, params) {
   function rate(key) {
     const key_ = draftKey();
     if (key_) sessionStorage.removeItem(key_);
+    const playback = playbacks.get(state.card.id);
+    if (playback) URL.revokeObjectURL(playback);  // the server keeps it now: the Recordings page plays it
+    playbacks.delete(state.card.id);
     return act(() => api.post('/api/review/answer', {card_id: state.card.id, rating: key}));
   }
 
@@ -159,6 +166,8 @@ export async function reviewPage(root, params) {
     state = next;
     if (timer) timer.stop();
     timer = null;
+    if (recorder) recorder.stop();
+    recorder = null;
     setDueBadge(state.counts.total);
     if (state.notice) toast(state.notice, 'warning');
     clear(view).append(h('div', {class: 'review-bar'}, deckPicker(), countsLine(state.counts),
@@ -181,14 +190,18 @@ export async function reviewPage(root, params) {
         placeholder: 'Type your answer, or say it out loud and reveal.'});
       box.value = sessionStorage.getItem(draftKey()) || '';
       box.addEventListener('input', () => sessionStorage.setItem(draftKey(), box.value));
-      panel.append(box, h('div', {class: 'actions'},
+      recorder = recorderPanel(card, {kept: state.recording, playback: playbacks.get(card.id),
+        onKept: (recording) => playbacks.set(card.id, recording.url)});
+      panel.append(recorder, box, h('div', {class: 'actions'},
         h('button', {type: 'button', class: 'primary', onclick: reveal}, 'Reveal answer', h('kbd', {}, 'Ctrl+Enter'))));
       box.focus();
       return;
     }
     timer.stop(state.seconds);
     if (state.attempt) panel.append(h('blockquote', {class: 'attempt'}, state.attempt));
-    panel.append(h('p', {class: 'time-verdict'}, timeVerdict(state.seconds, card.target_seconds)));
+    if (state.recording && playbacks.has(card.id))
+      panel.append(h('audio', {class: 'playback', controls: true, src: playbacks.get(card.id), preload: 'metadata'}));
+    panel.append(h('p', {class: 'time-verdict'}, timeVerdict(state.seconds, card.target_seconds, state.recording)));
     panel.append(scoreSection(state.score) || [], answerSection(state.back));
     const suggested = state.score && state.score.suggestion_key;
     panel.append(h('div', {class: 'ratings', role: 'group', 'aria-label': 'How well did you recall it?'},
@@ -229,14 +242,17 @@ export async function reviewPage(root, params) {
   }
 
   return {
-    leave() { if (timer) timer.stop(); },
+    leave() {
+      if (timer) timer.stop();
+      if (recorder) recorder.stop();
+    },
     keydown(event) {
       if (!state || !state.card || busy) return false;
       const inBox = event.target.matches && event.target.matches('textarea');
       if (!state.revealed) {
         if (inBox && event.key === 'Enter' && (event.ctrlKey || event.metaKey)) { reveal(); return true; }
         if (inBox && event.key === 'Escape') { event.target.blur(); return true; }
-        if (inBox || event.target.closest('input, select')) return false;
+        if (inBox || event.target.closest('input, select, .recorder')) return false;
         if (event.key === ' ' || event.key === 'Enter') { reveal(); return true; }
         if (event.key === 'u' && state.can_undo) { undo(); return true; }
         return false;
