@@ -128,3 +128,41 @@ TEST_CASE("a recording that is empty, not audio, or for no review is refused and
   CHECK(collection.recordings().size() == 1);
   CHECK(files_in(collection.recordings_folder()).size() == 1);
 }
+
+TEST_CASE("rehearse recordings lists the recordings as JSON and deletes one with its file", "[recordings][program]") {
+  test::Program program;
+  fs::path file;
+  std::int64_t id = 0;
+  {
+    auto engine = test::make_engine(program.dir);
+    engine->import_paths({kDecks / "behavioral-questions.md"});
+    auto session = engine->start_review();
+    const auto card = session->next();
+    REQUIRE(card);
+    const AnswerOutcome outcome = session->answer(*card, Rating::good, AnswerDetails{1000, nullptr, 64'500});
+    id = engine->collection().add_recording(outcome.log_id, std::string(3000, 'a'), "audio/webm;codecs=opus", 64'500);
+    file = engine->collection().recordings().front().file;
+  }
+  const auto listed = program.run_json({"recordings"});
+  REQUIRE(listed["recordings"].size() == 1);
+  const auto& r = listed["recordings"][0];
+  CHECK(r["id"] == id);
+  CHECK(r["spoken_seconds"] == Approx(64.5));
+  CHECK(r["bytes"] == 3000);
+  CHECK(r["mime_type"] == "audio/webm;codecs=opus");
+  CHECK(r["file"] == file.string());
+  CHECK(listed["bytes"] == 3000);
+  CHECK(listed["max_bytes"] == 200 * 1024 * 1024);
+  CHECK(listed["folder"] == (program.dir / "recordings").string());
+
+  const auto text = program.run({"recordings"});
+  CHECK(text.status == 0);
+  CHECK_THAT(text.out, Catch::Contains("1:05") && Catch::Contains("3 KB") && Catch::Contains("of 200.0 MB allowed"));
+
+  CHECK(program.run_json({"recordings", "delete", std::to_string(id)})["deleted"] == id);
+  CHECK_FALSE(fs::exists(file));
+  const auto again = program.run({"recordings", "delete", std::to_string(id)});
+  CHECK(again.status == 1);
+  CHECK_THAT(again.err, Catch::Contains("there is no recording"));
+  CHECK(program.run({"recordings", "delete", "x"}).status == 2);
+}

@@ -60,7 +60,7 @@ const std::vector<Command>& commands() {
       {"stories", run_stories, {}, "stories [--json]                          your STAR stories against the themes questions ask for"},
       {"story", run_story, {"--deck"}, "story new | story edit ID                 write a STAR story of your own, step by step, into\n"
                                "                                            decks/my-stories.md beside the collection; edit one"},
-      {"recordings", run_recordings, {}, "recordings [list | delete ID] [--json]     the spoken answers recorded in the web app; delete one"},
+      {"recordings", run_recordings, {}, "recordings [list | delete ID] [--json]    the spoken answers recorded in the web app; delete one"},
       {"config", run_config, {}, "config [list | get KEY | set KEY VALUE | unset KEY]\n"
                                  "                                            show or change settings"},
       {"replay", run_replay, {"--scheduler"}, "replay FILE.csv [--scheduler fsrs|sm2] [--json]\n"
