@@ -151,6 +151,42 @@ test('uploads beyond the size limit are refused before they are parsed', async (
   assert.equal(ws.json(['stats']).cards, before);
 });
 
+// A spoken answer as the recorder sends it: multipart with card_id, spoken_ms and the audio.
+function recording(session, {cardId, type = 'audio/webm', bytes = 2000, token = session.token}) {
+  const boundary = '----rehearseaudio';
+  const field = (name, value) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
+  const body = Buffer.concat([Buffer.from(field('card_id', cardId) + field('spoken_ms', 65000)),
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="audio"; filename="answer.webm"\r\nContent-Type: ${type}\r\n\r\n`),
+    Buffer.alloc(bytes, 1), Buffer.from(`\r\n--${boundary}--\r\n`)]);
+  const headers = {Host: host, 'Content-Type': `multipart/form-data; boundary=${boundary}`};
+  if (session.cookie) headers.Cookie = session.cookie;
+  if (token) headers['X-Rehearse-Token'] = token;
+  return request(port, {method: 'POST', path: '/api/review/recording', body, headers});
+}
+
+test('recordings are guarded like the other API routes, and a recording that is not audio or too large is refused', async () => {
+  const session = await openPage();
+  const review = await request(port, {path: '/api/review', headers: {Host: host, Cookie: session.cookie}});
+  const cardId = review.json.card.id;
+  assert.equal((await recording(session, {cardId, token: null})).status, 403, 'without the page\'s token');
+  assert.equal((await recording({cookie: null}, {cardId, token: session.token})).status, 403, 'without a session');
+  for (const target of ['/api/recordings', '/api/recordings/1/audio'])
+    assert.equal((await request(port, {path: target, headers: {Host: host}})).status, 403, target);
+  assert.equal((await post('/api/recordings/1/delete', {cookie: session.cookie})).status, 403);
+
+  const html = await recording(session, {cardId, type: 'text/html'});
+  assert.equal(html.status, 415);
+  assert.match(html.json.error.message, /must be audio/);
+  const big = await recording(session, {cardId, bytes: 1048576 + 1});
+  assert.equal(big.status, 413);
+  assert.match(big.json.error.message, /larger than the limit of 1 MB/);
+  const now = await request(port, {path: '/api/review', headers: {Host: host, Cookie: session.cookie}});
+  assert.equal(now.json.recording, null, 'nothing refused is held for the answer');
+  const ok = await recording(session, {cardId});
+  assert.equal(ok.status, 200);
+  assert.equal(ok.json.recording.spoken_seconds, 65);
+});
+
 test('--listen on every interface requires pairing (this computer too), and still refuses other Host names', async () => {
   const wide = await ws.serve(['--listen', '0.0.0.0']);
   assert.match(wide.stdout(), /each device pairs first/);
