@@ -141,6 +141,7 @@ export function recorderPanel(card, {kept = null, playback = null, onKept = () =
 
   if (kept) finished(kept.spoken_seconds, playback, 'server');
   else idle();
+  panel.recording = () => Boolean(recorder && recorder.state !== 'inactive');
   panel.stop = () => {  // the page moves on: let go of the microphone
     abandoned = true;
     clearInterval(ticker);

@@ -138,6 +138,10 @@ export async function reviewPage(root, params) {
   }
 
   function reveal() {
+    if (recorder && recorder.recording()) {  // revealing now would drop what is being said
+      toast('Stop the recording first: its length counts in the score.', 'warning');
+      return;
+    }
     const box = view.querySelector('textarea');
     const text = box ? box.value : '';
     return act(() => api.post('/api/review/reveal', {card_id: state.card.id, text}));
