@@ -316,8 +316,14 @@ MockReport MockInterview::report() const {
       report.low_themes.push_back(theme);
   }
 
-  for (const auto& theme : report.themes_without_story)
-    report.practise.push_back(fmt::format("Write a story for '{}': rehearse story new", theme));
+  const auto listed = [](const std::vector<std::string>& words, const char* separator) {
+    std::string text;
+    for (const auto& word : words) text += (text.empty() ? "" : separator) + word;
+    return text;
+  };
+  if (!report.themes_without_story.empty())
+    report.practise.push_back(
+        fmt::format("Write a story of your own for {}: rehearse story new", listed(report.themes_without_story, ", ")));
   for (const auto& result : m.results) {
     const bool low = result.passed || (result.score && *result.score < kLowScore) || result.rating == Rating::again;
     if (!low) continue;
@@ -325,8 +331,9 @@ MockReport MockInterview::report() const {
                                           result.passed ? "passed" : result.score ? fmt::format("{:.0f}/100", *result.score) : "rated again",
                                           result.uid));
   }
-  for (const auto& theme : report.low_themes)
-    report.practise.push_back(fmt::format("Another round on '{}': rehearse mock --themes {}", theme, theme));
+  if (!report.low_themes.empty())
+    report.practise.push_back(fmt::format("Another round on the themes that scored low: rehearse mock --themes {}",
+                                          listed(report.low_themes, ",")));
   if (report.practise.empty() && !m.results.empty())
     report.practise.push_back(fmt::format("No weak spot this time: try a longer interview, rehearse mock --minutes {}", m.minutes * 2 > kMaxMinutes ? kMaxMinutes : m.minutes * 2));
   return report;

@@ -122,9 +122,8 @@ void print_report(std::ostream& out, const MockReport& report) {
     const MockResult& q = report.questions[i];
     const std::string score = q.passed ? "passed" : q.score ? fmt::format("{:.0f}/100", *q.score) : "no score";
     const std::string rating = fmt::format("{} ({})", to_string(q.rating), q.rated_by_user ? "yours" : q.passed ? "passed" : "suggested");
-    out << wrap(fmt::format("{:>7}  {:<18} {:>5}  {} [{}]", score, rating, clock_text(q.seconds), q.prompt, q.uid),
-                fmt::format("{:>2}. ", i + 1), std::string(4 + 7 + 2 + 18 + 1 + 5 + 2, ' '))
-        << "\n";
+    out << wrap(fmt::format("{} [{}]", q.prompt, q.uid), fmt::format("{:>2}. ", i + 1)) << "\n";
+    out << fmt::format("    {} · {} · {}\n", score, rating, clock_text(q.seconds));
   }
   if (report.mean_score) out << fmt::format("Mean score: {:.0f}/100.\n", *report.mean_score);
   if (!report.themes_without_story.empty())
