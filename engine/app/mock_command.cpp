@@ -59,6 +59,7 @@ int run_mock(const Arguments& args) {
     frontend = engine.registry().frontend("cli");
     if (frontend == nullptr || !frontend->supports(Activity::mock))
       throw Error(fmt::format("the front end '{}' cannot run a mock interview, and the cli front end is not loaded", name));
+    std::cerr << fmt::format("rehearse: the front end '{}' cannot run a mock interview; using the line-oriented one (cli)\n", name);
   }
   const Options options = engine.options_for(ComponentKind::frontend, frontend->name(), frontend->options());
   FrontendContext context{engine, deck, std::cin, std::cout, std::cerr, options, {}, Activity::mock, mock};

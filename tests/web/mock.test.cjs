@@ -59,3 +59,30 @@ test('a mock interview: stories, follow-ups, a rating, then the report', async (
   assert.equal(ws.json(['stats']).reviews_total, 1);
   assert.deepEqual(pageErrors, []);
 });
+
+test('the Mock page fits a 360 px screen: the start form, a question, its rating', async () => {
+  const phone = await browser.newPage({viewport: {width: 360, height: 740}});  // a browser session of its own
+  const errors = [];
+  phone.on('pageerror', (error) => errors.push(error.message));
+  const assertFits = async (name) => {
+    await phone.screenshot({path: path.join(artifacts, `web-phone-mock-${name}.png`), fullPage: true});
+    const width = await phone.evaluate(() => document.scrollingElement.scrollWidth);
+    assert.ok(width <= 360, `${name}: the page is ${width} px wide at a 360 px screen`);
+  };
+  await phone.goto(`${server.url}#/mock`);
+  await phone.waitForSelector('#mock-start');
+  await assertFits('start');
+  await phone.fill('#mock-deck', 'Web review');
+  await phone.click('#mock-start');
+  await phone.waitForSelector('.mock-question #mock-text');
+  await assertFits('question');
+  await phone.click('#mock-next');  // an empty answer passes the question: straight to the rating
+  await phone.waitForSelector('#mock-suggested');
+  assert.match(await phone.textContent('#mock-suggested'), /again \(passed\)/);
+  await assertFits('rating');
+  await phone.click('#mock-finish');
+  await phone.waitForSelector('#mock-report');
+  await assertFits('report');
+  assert.deepEqual(errors, []);
+  await phone.close();
+});
