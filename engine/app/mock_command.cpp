@@ -50,6 +50,8 @@ int run_mock(const Arguments& args) {
   std::string name = args.value("--frontend").value_or(engine.collection().config("frontend").value_or("cli"));
   // As for a review: full-screen front ends need a terminal; scripts pipe into the line-oriented one.
   if (!args.value("--frontend") && !isatty(STDIN_FILENO)) name = "cli";
+  // The report as JSON is the line-oriented front end's (its conversation goes to standard error).
+  if (!args.value("--frontend") && mock.json) name = "cli";
   Frontend* frontend = engine.registry().frontend(name);
   if (frontend == nullptr) throw Error(fmt::format("there is no front end named '{}' (`rehearse plugins` lists them)", name));
   if (!frontend->supports(Activity::mock)) {
