@@ -393,9 +393,9 @@ TEST_CASE("rehearse mock refuses bad --minutes and --themes with a clear message
   const auto unknown = program.run({"mock", "--deck", "Mock", "--themes", "astrology"}, "An answer.\n\n");
   CHECK(unknown.status == 1);
   CHECK_THAT(unknown.err, Catch::Contains("no question of deck 'Mock' has the theme 'astrology'; the themes are:"));
-  const auto review_only = program.run({"mock", "--frontend", "tui"}, "An answer.\n\n");
+  const auto review_only = program.run({"mock", "--frontend", "web"}, "An answer.\n\n");
   CHECK(review_only.status == 1);
-  CHECK_THAT(review_only.err, Catch::Contains("the front end 'tui' cannot run a mock interview; use --frontend cli"));
+  CHECK_THAT(review_only.err, Catch::Contains("the front end 'web' cannot run a mock interview; use --frontend cli"));
   const auto no_deck = program.run({"mock", "--deck", "Nope"}, "An answer.\n\n");
   CHECK(no_deck.status == 1);
   CHECK_THAT(no_deck.err, Catch::Contains("there is no deck named 'Nope'"));

@@ -260,7 +260,7 @@ MockResult MockInterview::answer(const MockQuestion& question, const MockAnswer&
     if (text.find_first_not_of(" \t\r\n") != std::string::npos) ++result.follow_ups_answered;
   result.summary = summary_of(scored);
   // A question left unanswered in an interview is one the user could not answer: `again`. An
-  // answer the scorers could not judge is taken as `good`, as a review's Enter would be unavailable.
+  // answer no scorer could judge is `good`, what Enter means in a review when nothing is suggested.
   result.rated_by_user = given.rating.has_value();
   result.rating = given.rating ? *given.rating : passed ? Rating::again : scored.suggestion.value_or(Rating::good);
 
