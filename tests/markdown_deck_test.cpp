@@ -208,7 +208,7 @@ TEST_CASE("the bundled decks import cleanly and hold what the README promises", 
   CHECK(by_deck["Questions to ask the interviewer"] >= 12);
   CHECK(by_deck["My story bank"] >= 9);
 
-  // Every behavioural question has guidance, key points, pitfalls and themes; every theme a
+  // Every behavioural question has guidance, key points, pitfalls, follow-ups and themes; every theme a
   // question asks for has a story skeleton in the story bank.
   std::set<std::string> story_themes;
   for (const auto& card : engine->collection().find_cards("My story bank", "", 1000)) {
@@ -220,6 +220,9 @@ TEST_CASE("the bundled decks import cleanly and hold what the README promises", 
     CHECK_FALSE(card.content.answer.empty());
     CHECK(card.content.key_points.size() >= 3);
     CHECK_FALSE(card.content.pitfalls.empty());
+    // A mock interview asks one or two of a question's own follow-ups after the answer.
+    CHECK(card.content.follow_ups.size() >= 1);
+    CHECK(card.content.follow_ups.size() <= 2);
     REQUIRE_FALSE(card.content.themes.empty());
     const bool covered = std::any_of(card.content.themes.begin(), card.content.themes.end(),
                                      [&](const std::string& theme) { return story_themes.count(theme) > 0; });

@@ -483,3 +483,41 @@ TEST_CASE("tui: the timer aims at the length the STAR scorer is set to judge by"
   CHECK_THAT(screen, Catch::Contains("target 1:20"));
   CHECK_THAT(screen, Catch::Contains("2:00"));
 }
+
+TEST_CASE("tui: a mock interview - the clock, follow-ups one at a time, a rating and the report; the answer is saved",
+          "[tui][mock]") {
+  test::TempDir dir;
+  const fs::path db = collection_with(dir, kDeck);
+  TmuxSession tmux(dir, {"--collection", db.string(), "--now", kNow, "mock", "--frontend", "tui", "--deck", "TUI test",
+                         "--minutes", "5"});
+
+  std::string screen = tmux.wait_for("Tell me about a time you handled a production outage");
+  CHECK_THAT(screen, Catch::Contains("question 1"));
+  CHECK_THAT(screen, Catch::Contains("No story of yours fits its themes (incident, reliability)"));
+  tmux.wait_for("0:01 of 5:00");  // the interview's clock runs while the user types
+
+  tmux.type("We rolled back first");
+  tmux.keys({"Tab"});
+  // The question has no follow-ups of its own: those of its first theme, one at a time.
+  tmux.wait_for("Follow-up: How did you know the fix had worked?");
+  tmux.type("Errors fell to zero");
+  tmux.keys({"Tab"});
+  tmux.wait_for("Follow-up: What changed afterwards");
+  tmux.type("An alert");
+  tmux.keys({"Tab"});
+  tmux.wait_for("Score:");
+  CHECK(reviews_total(db) == 0);  // nothing is recorded before the rating
+  tmux.keys({"3"});
+
+  screen = tmux.wait_for("Mock interview report");
+  CHECK_THAT(screen, Catch::Contains("Saved: good (your rating)"));
+  CHECK_THAT(screen, Catch::Contains("1 question in"));
+  CHECK_THAT(screen, Catch::Contains("Practise next"));
+  CHECK(reviews_total(db) == 1);
+
+  tmux.keys({"Enter"});
+  tmux.wait_for("[exited with status 0]");
+  screen = tmux.transcript();
+  CHECK_THAT(screen, Catch::Contains("Mock interview: 1 question answered"));
+  check_terminal_restored(screen);
+}

@@ -27,6 +27,7 @@ int run_score(const Arguments& args);
 int run_stories(const Arguments& args);
 int run_story(const Arguments& args);
 int run_recordings(const Arguments& args);
+int run_mock(const Arguments& args);
 
 // `rehearse edit` on the card `id` (in --deck when given): $EDITOR on its Markdown, then saved
 // where it belongs. `story_only`: refuse a card that is not a story (`rehearse story edit`).

@@ -61,6 +61,10 @@ const std::vector<Command>& commands() {
       {"story", run_story, {"--deck"}, "story new | story edit ID                 write a STAR story of your own, step by step, into\n"
                                "                                            decks/my-stories.md beside the collection; edit one"},
       {"recordings", run_recordings, {}, "recordings [list | delete ID] [--json]    the spoken answers recorded in the web app; delete one"},
+      {"mock", run_mock, {"--deck", "--frontend", "--minutes", "--themes"},
+       "mock [--minutes N] [--deck NAME] [--themes A,B] [--frontend NAME] [--json]\n"
+       "                                            a mock interview: due and weak questions against the\n"
+       "                                            clock (20 min), follow-ups, and a report"},
       {"config", run_config, {}, "config [list | get KEY | set KEY VALUE | unset KEY]\n"
                                  "                                            show or change settings"},
       {"replay", run_replay, {"--scheduler"}, "replay FILE.csv [--scheduler fsrs|sm2] [--json]\n"

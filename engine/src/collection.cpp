@@ -108,18 +108,19 @@ constexpr const char* kCardColumns =
     "c.id, d.name, c.uid, c.kind, c.prompt, c.answer, c.key_points, c.pitfalls, c.themes, c.tags, "
     "c.situation, c.task, c.actions, c.result, c.lesson, c.source_line, c.suspended, c.sibling_group, "
     "s.state, s.due_ms, s.interval_days, s.ease, s.stability, s.difficulty, s.step, s.reps, s.lapses, s.last_review_ms, "
-    "c.collection_tags, c.question_type";
+    "c.collection_tags, c.question_type, c.follow_ups";
 
 // The columns of a card that a user's version replaces (Collection::save_user_version), in the
 // order card_source_text holds them, and where each is among an import's content values below.
-constexpr const char* kEditableColumns = "prompt, answer, key_points, pitfalls, themes, situation, task, actions, result, lesson";
-constexpr int kEditableCount = 10;
-constexpr int kEditableInImport[kEditableCount] = {1, 2, 3, 4, 5, 7, 8, 9, 10, 11};
+constexpr const char* kEditableColumns =
+    "prompt, answer, key_points, pitfalls, themes, situation, task, actions, result, lesson, follow_ups";
+constexpr int kEditableCount = 11;
+constexpr int kEditableInImport[kEditableCount] = {1, 2, 3, 4, 5, 7, 8, 9, 10, 11, 14};
 
 std::array<std::string, kEditableCount> editable_values(const CardContent& c) {
   return {c.prompt,           c.answer,        encode_key_points(c.key_points), join_lines(c.pitfalls),
           join_lines(c.themes), c.story.situation, c.story.task,                  join_lines(c.story.actions),
-          c.story.result,     c.story.lesson};
+          c.story.result,     c.story.lesson,  join_lines(c.follow_ups)};
 }
 
 SchedulingState read_state(SQLite::Statement& row, int first);
@@ -152,6 +153,7 @@ Card read_card(SQLite::Statement& row) {
   // '' when the file gave no type; a name this rehearse does not know (written by a newer one) is
   // read the same way, so the card is judged by its wording rather than not at all.
   c.type = question_type_from_string(row.getColumn(29).getString());
+  c.follow_ups = split_lines(row.getColumn(30).getString());
   return card;
 }
 
@@ -451,23 +453,23 @@ ImportReport Collection::Impl::apply_import(const std::vector<ParsedFile>& files
   SQLite::Statement set_deck_tags(db, "UPDATE decks SET tags = ? WHERE id = ?");
   SQLite::Statement find_card(db,
                               "SELECT id, kind, prompt, answer, key_points, pitfalls, themes, tags, situation, task, "
-                              "actions, result, lesson, sibling_group, question_type, suspended, source_file, source_line FROM cards "
+                              "actions, result, lesson, sibling_group, question_type, follow_ups, suspended, source_file, source_line FROM cards "
                               "WHERE deck_id = ? AND uid = ?");
   SQLite::Statement add_card(db,
                              "INSERT INTO cards (deck_id, uid, kind, prompt, answer, key_points, pitfalls, themes, tags, "
-                             "situation, task, actions, result, lesson, sibling_group, question_type, source_file, source_line, suspended, "
-                             "created_ms, modified_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)");
+                             "situation, task, actions, result, lesson, sibling_group, question_type, follow_ups, source_file, source_line, "
+                             "suspended, created_ms, modified_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)");
   SQLite::Statement update_card(db,
                                 "UPDATE cards SET kind = ?, prompt = ?, answer = ?, key_points = ?, pitfalls = ?, themes = ?, "
                                 "tags = ?, situation = ?, task = ?, actions = ?, result = ?, lesson = ?, sibling_group = ?, "
-                                "question_type = ?, source_file = ?, source_line = ?, suspended = ?, modified_ms = ? WHERE id = ?");
+                                "question_type = ?, follow_ups = ?, source_file = ?, source_line = ?, suspended = ?, modified_ms = ? WHERE id = ?");
   SQLite::Statement add_state(db, "INSERT INTO card_state (card_id, deck_id, due_ms, sibling_group) VALUES (?, ?, ?, ?)");
   SQLite::Statement set_state_copies(db, "UPDATE card_state SET suspended = ?, sibling_group = ? WHERE card_id = ?");
   SQLite::Statement set_state_suspended(db, "UPDATE card_state SET suspended = ? WHERE card_id = ?");
   SQLite::Statement user_text(db, fmt::format("SELECT {} FROM card_source_text WHERE card_id = ?", kEditableColumns));
   SQLite::Statement set_source_text(db,
                                     "UPDATE card_source_text SET prompt = ?, answer = ?, key_points = ?, pitfalls = ?, themes = ?, "
-                                    "situation = ?, task = ?, actions = ?, result = ?, lesson = ? WHERE card_id = ?");
+                                    "situation = ?, task = ?, actions = ?, result = ?, lesson = ?, follow_ups = ? WHERE card_id = ?");
   SQLite::Statement next_position(db, "SELECT COALESCE(MAX(due_ms), 0) + 1 FROM card_state WHERE deck_id = ? AND state = 0");
 
   for (const auto& file : files) {
@@ -509,13 +511,14 @@ ImportReport Collection::Impl::apply_import(const std::vector<ParsedFile>& files
         std::vector<std::string> tags = card.tags;
         for (const auto& tag : deck.tags)
           if (std::find(tags.begin(), tags.end(), tag) == tags.end()) tags.push_back(tag);
-        constexpr int kFields = 14;  // the content columns, in the order of `values`
+        constexpr int kFields = 15;  // the content columns, in the order of `values`
         std::string values[kFields] = {std::string(to_string(card.kind)), card.prompt, card.answer,
                                       encode_key_points(card.key_points), join_lines(card.pitfalls),
                                       join_lines(card.themes), join_lines(tags), card.story.situation,
                                       card.story.task, join_lines(card.story.actions), card.story.result,
                                       card.story.lesson, card.group,
-                                      card.type ? std::string(to_string(*card.type)) : std::string()};
+                                      card.type ? std::string(to_string(*card.type)) : std::string(),
+                                      join_lines(card.follow_ups)};
         find_card.reset();
         find_card.bind(1, static_cast<std::int64_t>(deck_id));
         find_card.bind(2, uid);
@@ -853,7 +856,7 @@ void Collection::save_user_version(std::int64_t card_id, const CardContent& cont
     keep.exec();
     SQLite::Statement update(impl_->db,
                              "UPDATE cards SET prompt = ?, answer = ?, key_points = ?, pitfalls = ?, themes = ?, situation = ?, "
-                             "task = ?, actions = ?, result = ?, lesson = ?, modified_ms = ? WHERE id = ?");
+                             "task = ?, actions = ?, result = ?, lesson = ?, follow_ups = ?, modified_ms = ? WHERE id = ?");
     const auto values = editable_values(content);
     for (int k = 0; k < kEditableCount; ++k) update.bind(k + 1, values[static_cast<size_t>(k)]);
     update.bind(kEditableCount + 1, static_cast<std::int64_t>(now));

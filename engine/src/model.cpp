@@ -28,6 +28,7 @@ void copy_editable_text(const CardContent& from, CardContent& to) {
   to.pitfalls = from.pitfalls;
   to.themes = from.themes;
   to.story = from.story;
+  to.follow_ups = from.follow_ups;
 }
 
 const char* version_string() { return REHEARSE_VERSION; }

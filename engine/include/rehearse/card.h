@@ -111,7 +111,7 @@ struct Card {
 REHEARSE_API QuestionType infer_question_type(CardKind kind, std::string_view prompt, bool has_themes = false);
 
 // The parts of a card its user may edit (rehearse edit, the web app): the prompt, answer, key
-// points, pitfalls, themes and STAR parts. Copies them from `from` into `to` (API 3.1). The rest
+// points, pitfalls, themes, STAR parts and follow-ups (4.0). Copies them from `from` into `to` (API 3.1). The rest
 // (uid, kind, type, tags, group) is the card's source's to say.
 REHEARSE_API void copy_editable_text(const CardContent& from, CardContent& to);
 

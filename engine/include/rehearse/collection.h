@@ -235,7 +235,7 @@ class REHEARSE_API Collection {
   // ---- The user's version of a card (plugin API 3.1) ------------------------------------------
   // A card edited by its user where its source cannot be written back (a bundled deck, a CSV
   // list, an Anki package, a guide page, an upload) holds the user's text in place of the
-  // source's: its prompt, answer, key points, pitfalls, themes and STAR parts. Re-imports update
+  // source's: its prompt, answer, key points, pitfalls, themes, STAR parts and follow-ups. Re-imports update
   // the source's text beside it and leave the user's alone, until reset_user_version(). The card
   // keeps its row, uid and scheduling state throughout.
 

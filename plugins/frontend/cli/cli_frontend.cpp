@@ -5,6 +5,7 @@
 //          -> model answer, key points, scorer findings -> rating (1-4 or again/hard/good/easy)
 //
 // At either prompt, `u` takes back the last answer and `q` (or end of input) ends the session.
+// `rehearse mock` runs a mock interview here too (cli_mock.cpp).
 #include <fmt/format.h>
 
 #include <sys/ioctl.h>
@@ -20,71 +21,14 @@
 #include "rehearse/engine.h"
 #include "rehearse/plugin.h"
 #include "rehearse/text_layout.h"
+#include "cli_mock.h"
+#include "cli_text.h"
 
 namespace {
 
 using namespace rehearse;
+using namespace rehearse::cli;
 using SteadyClock = std::chrono::steady_clock;
-
-// The width to wrap text at: the terminal's, or 80 columns when output is not a terminal.
-int output_width() {
-  winsize size{};
-  if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col >= 40) return size.ws_col;
-  return 80;
-}
-
-// Display width of UTF-8 text, counting one column per code point (good enough for prose).
-size_t columns(std::string_view text) {
-  size_t count = 0;
-  for (unsigned char c : text) count += (c & 0xC0) != 0x80;
-  return count;
-}
-
-// Lays `text` out at the output width: each paragraph and list item reflowed (a deck's hard line
-// breaks are the author's width, not ours), code and tables as they are. The first output line
-// starts with `first`, every other one with `rest` (by default, as many spaces as `first` is
-// wide); a list item's own lines hang under its text.
-std::string wrap(const std::string& text, const std::string& first, std::string rest = "\x01") {
-  if (rest == "\x01") rest = std::string(columns(first), ' ');
-  const size_t width = static_cast<size_t>(output_width()) - 1;
-  std::string out;
-  bool first_line = true;
-  for (const DisplayLine& line : reflow_lines(text)) {
-    if (!first_line) out += '\n';
-    std::string current = first_line ? first : rest;
-    first_line = false;
-    if (!line.wrappable) {
-      out += line.text.empty() ? std::string() : current + line.text;
-      continue;
-    }
-    // A list item ("- ", "1. ") continues under its text, not under its marker; a nested item
-    // keeps its indentation.
-    const size_t lead = std::min(line.text.find_first_not_of(' '), line.text.size());
-    current += line.text.substr(0, lead);
-    const std::string hang = rest + std::string(line.hang, ' ');
-    size_t used = columns(current);
-    bool start = true;
-    std::istringstream words(line.text);
-    for (std::string word; words >> word;) {
-      if (!start && used + 1 + columns(word) > width) {
-        out += current;
-        out += '\n';
-        current = hang;
-        used = columns(current);
-        start = true;
-      }
-      if (!start) {
-        current += ' ';
-        ++used;
-      }
-      current += word;
-      used += columns(word);
-      start = false;
-    }
-    out += current;
-  }
-  return out;
-}
 
 void show_answer(std::ostream& out, const CardContent& card) {
   if (card.kind == CardKind::story || !card.story.empty()) {
@@ -116,34 +60,14 @@ void show_answer(std::ostream& out, const CardContent& card) {
   }
 }
 
-void show_score(std::ostream& out, const CombinedScore& score) {
-  for (const auto& part : score.parts) {
-    if (part.findings.empty() && part.summary.empty()) continue;
-    if (part.score)
-      out << fmt::format("  [{}] {:.0f}/100  {}\n", part.scorer, *part.score, part.summary);
-    else if (!part.summary.empty())
-      out << fmt::format("  [{}] {}\n", part.scorer, part.summary);
-    for (const auto& finding : part.findings) {
-      out << fmt::format("    {} {}", finding.met ? "ok " : "-- ", finding.criterion);
-      if (!finding.evidence.empty()) out << fmt::format(": \"{}\"", finding.evidence);
-      out << "\n";
-      if (!finding.met && !finding.advice.empty()) out << wrap(finding.advice, "       ") << "\n";
-    }
-  }
-  for (const auto& error : score.errors) out << "  (scoring failed: " << error << ")\n";
-}
-
-std::string trim(const std::string& text) {
-  const auto first = text.find_first_not_of(" \t\r");
-  if (first == std::string::npos) return {};
-  return text.substr(first, text.find_last_not_of(" \t\r") - first + 1);
-}
-
 class CliFrontend final : public Frontend {
  public:
   std::string_view name() const override { return "cli"; }
 
+  bool supports(Activity activity) const override { return activity == Activity::review || activity == Activity::mock; }
+
   int run(FrontendContext& context) override {
+    if (context.activity == Activity::mock) return run_mock_interview(context);
     std::istream& in = context.in;
     std::ostream& out = context.out;
     auto session = context.engine.start_review(context.deck.value_or(""));

@@ -11,7 +11,10 @@
 #include <memory>
 #include <ostream>
 
+#include "mock_screen.h"
 #include "rehearse/engine.h"
+#include "rehearse/errors.h"
+#include "rehearse/mock_interview.h"
 #include "rehearse/plugin.h"
 #include "review_screen.h"
 #include "terminal.h"
@@ -53,12 +56,15 @@ class TuiFrontend final : public Frontend {
  public:
   std::string_view name() const override { return "tui"; }
 
+  bool supports(Activity activity) const override { return activity == Activity::review || activity == Activity::mock; }
+
   int run(FrontendContext& context) override {
     tui::Terminal::check_available();
     // Characters and their widths follow the user's locale; numbers stay in the C locale, which
     // the rest of the program parses and prints them in.
     std::setlocale(LC_ALL, "");
     std::setlocale(LC_NUMERIC, "C");
+    if (context.activity == Activity::mock) return run_mock(context);
 
     auto session = context.engine.start_review(context.deck.value_or(""));
     std::optional<Card> first = session->next();
@@ -75,6 +81,26 @@ class TuiFrontend final : public Frontend {
       signal = tui::Terminal::stop_signal();
     }
     print_summary(context.out, *session);
+    return signal == 0 ? 0 : 128 + signal;
+  }
+
+ private:
+  static int run_mock(FrontendContext& context) {
+    if (context.mock.json) throw Error("the full-screen front end prints no JSON; use --frontend cli with --json");
+    MockInterview mock(context.engine, context.deck.value_or(""), context.mock);
+    int signal = 0;
+    {
+      tui::Terminal terminal(color_wanted());
+      tui::MockScreen screen(terminal, mock);
+      screen.run();
+      signal = tui::Terminal::stop_signal();
+    }
+    // The report stays on the terminal after the screen goes: the steps to practise are commands.
+    const MockReport report = mock.report();
+    context.out << fmt::format("Mock interview: {} question{} answered", report.questions.size(), report.questions.size() == 1 ? "" : "s");
+    if (report.mean_score) context.out << fmt::format(", mean score {:.0f}/100", *report.mean_score);
+    context.out << ".\n";
+    for (const auto& step : report.practise) context.out << "  - " << step << "\n";
     return signal == 0 ? 0 : 128 + signal;
   }
 };

@@ -322,6 +322,11 @@ void WebServer::routes() {
   post("/api/review/reveal", &WebServer::review_reveal);
   post("/api/review/answer", &WebServer::review_answer);
   post("/api/review/undo", &WebServer::review_undo);
+  get("/api/mock", &WebServer::mock_state);
+  post("/api/mock/start", &WebServer::mock_start);
+  post("/api/mock/score", &WebServer::mock_score);
+  post("/api/mock/answer", &WebServer::mock_answer);
+  post("/api/mock/finish", &WebServer::mock_finish);
   get("/api/decks", &WebServer::decks);
   get("/api/cards", &WebServer::cards);
   get(R"(/api/cards/(\d+))", &WebServer::card);
@@ -456,6 +461,58 @@ json WebServer::review_answer(const httplib::Request& request, Session& session)
 }
 
 json WebServer::review_undo(const httplib::Request&, Session& session) { return session.state->undo(); }
+
+MockDesk& WebServer::mock_desk(const Session& session) {
+  auto it = mocks_.find(session.id);
+  if (it == mocks_.end()) {
+    // Sessions come and go (the oldest is dropped past its limit); so do their interviews.
+    if (mocks_.size() >= 32) mocks_.erase(mocks_.begin());
+    it = mocks_.emplace(session.id, std::make_unique<MockDesk>(engine_)).first;
+  }
+  return *it->second;
+}
+
+json WebServer::mock_state(const httplib::Request&, Session& session) { return mock_desk(session).state(); }
+
+json WebServer::mock_start(const httplib::Request& request, Session& session) {
+  const json body = parse_body(request);
+  MockOptions options;
+  if (body.contains("minutes") && !body["minutes"].is_null()) {
+    if (!body["minutes"].is_number_integer()) throw RequestError{400, "minutes must be a whole number"};
+    options.minutes = body["minutes"].get<int>();
+  }
+  if (body.contains("themes")) {
+    if (!body["themes"].is_array()) throw RequestError{400, "themes must be a list of words"};
+    for (const auto& theme : body["themes"]) {
+      if (!theme.is_string()) throw RequestError{400, "themes must be a list of words"};
+      options.themes.push_back(theme.get<std::string>());
+    }
+  }
+  return mock_desk(session).start(body.value("deck", std::string()), options);
+}
+
+json WebServer::mock_score(const httplib::Request& request, Session& session) {
+  const json body = parse_body(request);
+  return mock_desk(session).score(card_id_of(body), body.value("text", std::string()));
+}
+
+json WebServer::mock_answer(const httplib::Request& request, Session& session) {
+  const json body = parse_body(request);
+  MockAnswer answer;
+  answer.text = body.value("text", std::string());
+  if (body.contains("follow_up_answers")) {
+    if (!body["follow_up_answers"].is_array()) throw RequestError{400, "follow_up_answers must be a list of texts"};
+    for (const auto& text : body["follow_up_answers"])
+      answer.follow_up_answers.push_back(text.is_string() ? text.get<std::string>() : std::string());
+  }
+  if (body.contains("rating") && !body["rating"].is_null()) {
+    if (body["rating"].is_number_integer()) answer.rating = rating_from_string(std::to_string(body["rating"].get<int>()));
+    if (!answer.rating) throw RequestError{400, "the rating must be 1, 2, 3 or 4, or null for the suggestion"};
+  }
+  return mock_desk(session).answer(card_id_of(body), answer);
+}
+
+json WebServer::mock_finish(const httplib::Request&, Session& session) { return mock_desk(session).finish(); }
 
 json WebServer::decks(const httplib::Request&, Session&) {
   json sources = json::array();

@@ -41,6 +41,7 @@
 #include "access_control.h"
 #include "pairing_code.h"
 #include "rehearse/engine.h"
+#include "mock_desk.h"
 #include "review_desk.h"
 
 namespace httplib {
@@ -108,6 +109,13 @@ class WebServer {
   json review_reveal(const httplib::Request& request, Session& session);
   json review_answer(const httplib::Request& request, Session& session);
   json review_undo(const httplib::Request&, Session& session);
+  // The Mock interview page (mock_desk.h): one interview per browser session.
+  MockDesk& mock_desk(const Session& session);
+  json mock_state(const httplib::Request&, Session& session);
+  json mock_start(const httplib::Request& request, Session& session);
+  json mock_score(const httplib::Request& request, Session& session);
+  json mock_answer(const httplib::Request& request, Session& session);
+  json mock_finish(const httplib::Request&, Session& session);
   json decks(const httplib::Request&, Session&);
   json retention(const httplib::Request&, Session&);
   json readiness(const httplib::Request& request, Session&);
@@ -140,6 +148,7 @@ class WebServer {
   // the collection and the sessions. Requests are short, so the lock is never held for long.
   std::mutex mutex_;
   Sessions<ReviewDesk> sessions_{32};
+  std::map<std::string, std::unique_ptr<MockDesk>> mocks_;  // by session id, at most as many as sessions
   PairingCode pairing_;
 };
 

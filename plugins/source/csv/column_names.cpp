@@ -36,6 +36,7 @@ const std::map<std::string, Column, std::less<>>& known_names() {
       {"note", Column::notes},          {"extra", Column::notes},         {"backextra", Column::notes},
       {"hint", Column::notes},          {"comments", Column::notes},      {"notetype", Column::ignored},
       {"source", Column::ignored},
+      {"followups", Column::follow_ups}, {"followup", Column::follow_ups}, {"followupquestions", Column::follow_ups},
   };
   return names;
 }

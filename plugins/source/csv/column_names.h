@@ -12,7 +12,7 @@ namespace rehearse::csv {
 
 // What a column holds. `ignored`: a column rehearse knows and leaves out (Anki's note type).
 enum class Column { ignored, prompt, answer, key_points, pitfalls, tags, themes, deck, kind, type, id, situation, task,
-                    action, result, lesson, notes };
+                    action, result, lesson, follow_ups, notes };
 
 // The column a header names, or nothing for a name rehearse does not know. Names are compared
 // without case, spaces and punctuation ("Key Points", "key_points" and "KEY-POINTS" are one name),

@@ -326,6 +326,7 @@ class Table {
             for (const auto& item : list_cell(value)) card.key_points.push_back(parse_key_point(item));
             break;
           case Column::pitfalls: card.pitfalls = list_cell(value); break;
+          case Column::follow_ups: card.follow_ups = list_cell(value); break;
           case Column::tags:
             for (auto& tag : word_cell(value, false)) card.tags.push_back(std::move(tag));
             break;

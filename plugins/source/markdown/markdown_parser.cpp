@@ -74,7 +74,8 @@ int invalid_utf8_line(std::string_view text) {
   return 0;
 }
 
-enum class Field { id, type, themes, tags, group, template_card, answer, key_points, avoid, situation, task, action, result, lesson };
+enum class Field { id, type, themes, tags, group, template_card, answer, key_points, avoid, situation, task, action, result, lesson,
+                   follow_ups };
 
 const std::map<std::string, Field>& field_labels() {
   static const std::map<std::string, Field> labels = {
@@ -83,6 +84,7 @@ const std::map<std::string, Field>& field_labels() {
       {"answer", Field::answer},   {"key points", Field::key_points}, {"avoid", Field::avoid},
       {"situation", Field::situation}, {"task", Field::task},         {"action", Field::action},
       {"actions", Field::action},  {"result", Field::result},         {"lesson", Field::lesson},
+      {"follow-ups", Field::follow_ups}, {"follow ups", Field::follow_ups},
   };
   return labels;
 }
@@ -329,6 +331,7 @@ class DeckParser {
       if (!point.text.empty()) card.key_points.push_back(std::move(point));
     }
     card.pitfalls = items_of(pending, Field::avoid);
+    card.follow_ups = items_of(pending, Field::follow_ups);
     card.story.situation = text_of(pending, Field::situation);
     card.story.task = text_of(pending, Field::task);
     card.story.actions = items_of(pending, Field::action);

@@ -70,6 +70,7 @@ std::string write_card(const CardContent& card) {
   }
   write_list(out, "key points", points);
   write_list(out, "avoid", card.pitfalls);
+  write_list(out, "follow-ups", card.follow_ups);
   write_text(out, "situation", card.story.situation);
   write_text(out, "task", card.story.task);
   write_list(out, "action", card.story.actions);

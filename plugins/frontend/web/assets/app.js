@@ -6,8 +6,9 @@ import {decksPage} from './decks.js';
 import {statsPage} from './stats.js';
 import {devicesPage} from './devices.js';
 import {recordingsPage} from './recordings.js';
+import {mockPage} from './mock.js';
 
-const pages = {review: reviewPage, decks: decksPage, stats: statsPage, devices: devicesPage, recordings: recordingsPage};
+const pages = {review: reviewPage, mock: mockPage, decks: decksPage, stats: statsPage, devices: devicesPage, recordings: recordingsPage};
 const root = document.getElementById('page');
 let current = null;  // {name, keydown, leave}
 
@@ -23,7 +24,7 @@ async function show() {
   if (current && current.leave) current.leave();
   for (const link of document.querySelectorAll('nav a')) link.classList.toggle('active', link.dataset.page === name);
   clear(root);
-  document.title = `rehearse · ${{review: 'Review', decks: 'Decks', stats: 'Statistics', devices: 'Devices', recordings: 'Recordings'}[name]}`;
+  document.title = `rehearse · ${{review: 'Review', mock: 'Mock interview', decks: 'Decks', stats: 'Statistics', devices: 'Devices', recordings: 'Recordings'}[name]}`;
   current = {name};
   const page = await pages[name](root, params);
   if (current && current.name === name) Object.assign(current, page || {});
