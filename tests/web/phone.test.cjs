@@ -37,7 +37,7 @@ async function assertFits(name) {
 test('the navigation and the review fit a 360 px screen, before and after the answer is shown', async () => {
   await page.goto(`${server.url}#/review?deck=${encodeURIComponent('Web review')}`);
   await page.waitForSelector('.card .prompt');
-  for (const link of ['Review', 'Decks', 'Statistics', 'Devices'])
+  for (const link of ['Review', 'Decks', 'Story', 'Statistics', 'Devices'])
     assert.ok(await page.isVisible(`nav a:has-text("${link}")`), link);
   await assertFits('review');
   await page.fill('textarea.answer-box', 'I rolled back the release, then used metrics and traces to find the cause.');
@@ -59,6 +59,25 @@ test('the statistics and devices pages fit a 360 px screen', async () => {
   await page.goto(`${server.url}#/devices`);
   await page.waitForSelector('.devices-page h2');
   await assertFits('devices');
+  assert.deepEqual(pageErrors, []);
+});
+
+test('the story page fits a 360 px screen, with the findings after a step and on the whole story', async () => {
+  await page.goto(`${server.url}#/story`);
+  await page.waitForSelector('.story-step[data-step="title"]');
+  assert.ok(await page.isVisible('nav a:has-text("Story")'));
+  await assertFits('story');
+  const steps = {title: 'Checkout outage I led', situation: 'Our checkout API failed during a regional failover.',
+                 task: 'I owned the mitigation.', action: 'I rolled back the deploy, instead of scaling the database.',
+                 result: 'Errors fell from 18% to under 0.5% within 12 minutes.', lesson: '', themes: 'incident'};
+  for (const [name, text] of Object.entries(steps)) {
+    await page.waitForSelector(`.story-step[data-step="${name}"]`);
+    await page.fill('#story-input', text);
+    if (name === 'result') await assertFits('story-findings');
+    await page.click('#story-next');
+  }
+  await page.waitForSelector('.story-review');
+  await assertFits('story-review');
   assert.deepEqual(pageErrors, []);
 });
 

@@ -1,12 +1,13 @@
-// The web app's shell: navigation between the review, decks and statistics pages, messages, and
+// The web app's shell: navigation between the review, decks, story and statistics pages, messages, and
 // the keyboard shortcuts every page shares.
 import {clear} from './dom.js';
 import {reviewPage} from './review.js';
 import {decksPage} from './decks.js';
 import {statsPage} from './stats.js';
 import {devicesPage} from './devices.js';
+import {storyPage} from './story.js';
 
-const pages = {review: reviewPage, decks: decksPage, stats: statsPage, devices: devicesPage};
+const pages = {review: reviewPage, decks: decksPage, story: storyPage, stats: statsPage, devices: devicesPage};
 const root = document.getElementById('page');
 let current = null;  // {name, keydown, leave}
 
@@ -22,7 +23,7 @@ async function show() {
   if (current && current.leave) current.leave();
   for (const link of document.querySelectorAll('nav a')) link.classList.toggle('active', link.dataset.page === name);
   clear(root);
-  document.title = `rehearse · ${{review: 'Review', decks: 'Decks', stats: 'Statistics', devices: 'Devices'}[name]}`;
+  document.title = `rehearse · ${{review: 'Review', decks: 'Decks', story: 'Write a story', stats: 'Statistics', devices: 'Devices'}[name]}`;
   current = {name};
   const page = await pages[name](root, params);
   if (current && current.name === name) Object.assign(current, page || {});
