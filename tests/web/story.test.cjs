@@ -89,6 +89,8 @@ test('a story written on the page, step by step, lands in my-stories.md and in t
   const review = await page.textContent('.story-review');
   assert.match(review, /The whole story, as the STAR rubric reads it/);
   assert.match(review, /\/100/);
+  assert.match(review, /I traced it to a connection pool/);
+  assert.doesNotMatch(review, /- I traced/, 'one action a line, the list markers dropped');
   assert.ok(!fs.existsSync(file), 'nothing is written before the story is saved');
   await screenshot('review');
 

@@ -595,6 +595,9 @@ json WebServer::story_score(const httplib::Request& request, Session&) {
   }
   json answer = story_findings_json(step.empty() ? draft.findings() : draft.findings(step));
   answer["step"] = step.empty() ? json(nullptr) : json(step);
+  const Story& story = draft.story();
+  answer["story"] = {{"title", draft.title()}, {"situation", story.situation}, {"task", story.task}, {"actions", story.actions},
+                     {"result", story.result}, {"lesson", story.lesson}, {"themes", draft.themes()}};
   answer["missing"] = draft.missing();
   answer["missing_message"] = draft.missing_message();
   return answer;

@@ -19,7 +19,7 @@
 //   GET  /api/stats/readiness?until=DATE  expected share recalled on that day, by deck and kind
 //   GET  /api/story                 writing a story: its steps, the themes to pick from, the file it goes to
 //   POST /api/story/score           {step, title, situation, ...}  the STAR rubric's findings on the draft
-//                                   (for `step`: only its criteria; without: the whole story), what is missing
+//                                   (for `step`: only its criteria; without: the whole story), what is missing, the story as read
 //   POST /api/story/save            {title, situation, task, action, result, lesson, themes}: StoryDraft::save
 //   GET  /api/devices               the paired devices (and whether pairing is required)
 //   POST /api/devices/ID/revoke     forget a paired device

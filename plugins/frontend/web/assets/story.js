@@ -56,7 +56,7 @@ export async function storyPage(root, params) {
       h('p', {class: 'muted'}, `One of your own STAR stories, step by step. It goes into ${info.file}, deck '${info.deck}'.`));
     if (saved) return renderSaved();
     view.append(h('ol', {class: 'story-steps'}, steps.map((s, i) => h('li', {
-      class: [i === index && !finished ? 'current' : null, values[s.name].trim() ? 'done' : null]}, LABELS[s.name] || s.name))));
+      class: [i === index && !finished ? 'current' : null, values[s.name].trim() ? 'filled' : null]}, LABELS[s.name] || s.name))));
     if (finished) return renderReview();
     const step = steps[index];
     let question = step.question;
@@ -123,16 +123,16 @@ export async function storyPage(root, params) {
   }
 
   function renderReview() {
-    const actions = values.action.split('\n').map((l) => l.trim()).filter(Boolean);
-    const text = (name) => values[name].trim();
+    // The story as the server reads it: the action one step a line, the themes as a list.
+    const story = finished.story;
     const message = h('div', {class: 'story-message', role: 'alert'});
     view.append(h('section', {class: 'panel card story-review'},
-      h('p', {class: 'prompt'}, text('title')),
+      h('p', {class: 'prompt'}, story.title),
       h('dl', {class: 'star'},
-        [['Situation', text('situation')], ['Task', text('task')]].map(([l, t]) => t ? [h('dt', {}, l), h('dd', {}, t)] : null),
-        actions.length ? [h('dt', {}, 'Action'), h('dd', {}, h('ol', {}, actions.map((a) => h('li', {}, a))))] : null,
-        [['Result', text('result')], ['Lesson', text('lesson')], ['Themes', text('themes')]].map(([l, t]) => t ? [h('dt', {}, l), h('dd', {}, t)] : null)),
-      text('themes') ? null : h('p', {class: 'hint'}, 'No themes: the story bank cannot match it to questions until it has some.'),
+        [['Situation', story.situation], ['Task', story.task]].map(([l, t]) => t ? [h('dt', {}, l), h('dd', {}, t)] : null),
+        story.actions.length ? [h('dt', {}, 'Action'), h('dd', {}, h('ol', {}, story.actions.map((a) => h('li', {}, a))))] : null,
+        [['Result', story.result], ['Lesson', story.lesson], ['Themes', story.themes.join(', ')]].map(([l, t]) => t ? [h('dt', {}, l), h('dd', {}, t)] : null)),
+      story.themes.length ? null : h('p', {class: 'hint'}, 'No themes: the story bank cannot match it to questions until it has some.'),
       findingsPanel('The whole story, as the STAR rubric reads it', finished),
       message,
       h('div', {class: 'actions'},
