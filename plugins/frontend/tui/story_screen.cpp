@@ -250,6 +250,9 @@ void StoryScreen::draw() {
     if (y >= 0 && y < height) terminal_.place_cursor(top + y, 1 + body.cursor->second);
   }
   for (std::size_t i = 0; i < status_lines.size(); ++i) terminal_.draw(top + height + static_cast<int>(i), 1, status_lines[i]);
+  // The page goes on below (or above): say so in the last row above the status, at the right.
+  const std::wstring hint = scroll_ < max_scroll ? glyphs_.more_below + L" more: PgDn" : scroll_ > 0 ? glyphs_.more_above + L" more: PgUp" : L"";
+  if (!hint.empty()) terminal_.draw(top + height - 1, cols - text_width(hint) - 1, {{L" " + hint, Style::dim}});
   draw_key_bar(rows - 1, cols);
   terminal_.present();
 }
