@@ -2,6 +2,10 @@
 // user's own deck file; the bundled template stories are guidance, never the user's stories.
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+
+#include "rehearse/errors.h"
+#include "rehearse/story_draft.h"
 #include "test_support.h"
 
 using namespace rehearse;
@@ -107,4 +111,90 @@ TEST_CASE("story edit opens a story of one's own in $EDITOR and writes it back t
   const auto question = run({"story", "edit", "production-outage"});
   CHECK(question.status == 1);
   CHECK_THAT(question.err, Catch::Contains("is not a story"));
+}
+
+TEST_CASE("StoryDraft: the steps, their findings, what is missing, and saving into the user's deck file", "[story][sdk]") {
+  TempDir dir;
+  auto engine = test::make_engine(dir);
+  StoryDraft draft(*engine);
+
+  std::vector<std::string> names;
+  for (const auto& step : StoryDraft::steps()) names.push_back(step.name);
+  CHECK(names == std::vector<std::string>{"title", "situation", "task", "action", "result", "lesson", "themes"});
+  CHECK(StoryDraft::step("action").required);
+  CHECK_FALSE(StoryDraft::step("lesson").required);
+  CHECK_THROWS_AS(StoryDraft::step("epilogue"), Error);
+  CHECK_THAT(draft.question("themes"), Catch::Contains("incident"));  // the themes to pick from
+  CHECK(draft.missing() == std::vector<std::string>{"title", "situation", "task", "action", "result"});
+  CHECK_THROWS_WITH(draft.save(), Catch::Contains("a story needs its title"));
+
+  draft.set("title", "  Checkout outage I led ");
+  draft.set("situation", "Our checkout API at 3k requests per second failed during a regional failover; 18% of orders failed.");
+  draft.set("task", "As on-call lead I owned mitigation and the root-cause fix.");
+  CHECK(draft.title() == "Checkout outage I led");
+  CHECK(draft.findings("task").findings.empty());  // nothing is judged on the context alone
+  CHECK(draft.missing_message() == "a story needs its action (what you did, one step a line, each starting with \"I\"; say what you weighed)");
+
+  draft.set("action", "- I rolled back the deploy after the error graph lined up with it.\n\n"
+                      "2. I traced it to a connection pool exhausted by the failover, instead of scaling the database.");
+  CHECK(draft.story().actions.size() == 2);
+  CHECK(draft.story().actions[1].starts_with("I traced it"));
+  const StoryFindings action = draft.findings("action");
+  REQUIRE_FALSE(action.findings.empty());
+  const auto& criteria = StoryDraft::step("action").criteria;
+  for (const Finding& finding : action.findings)
+    CHECK(std::find(criteria.begin(), criteria.end(), finding.criterion) != criteria.end());
+  CHECK_FALSE(action.score);
+
+  draft.set("result", "Errors fell from 18% to under 0.5% within 12 minutes.");
+  draft.set("themes", "Incident, reliability, incident,");
+  CHECK(draft.themes() == std::vector<std::string>{"incident", "reliability"});
+  CHECK(draft.missing().empty());
+  const StoryFindings whole = draft.findings();
+  REQUIRE(whole.score);
+  CHECK(whole.findings.size() > action.findings.size());
+
+  const SavedStory saved = draft.save();
+  CHECK(saved.id == "story-checkout-outage-i-led");
+  CHECK(saved.file == dir / "decks" / "my-stories.md");
+  CHECK(saved.created_file);
+  const std::string file = test::read_text(saved.file);
+  CHECK(file.starts_with("---\ndeck: My stories\n---\n"));
+  CHECK_THAT(file, Catch::Contains("## S: Checkout outage I led"));
+  CHECK(engine->collection().cards_with_uid(saved.id).size() == 1);  // imported at once
+
+  // Saved again, the same title takes an id of its own.
+  const SavedStory again = draft.save();
+  CHECK(again.id == "story-checkout-outage-i-led-2");
+  CHECK_FALSE(again.created_file);
+}
+
+TEST_CASE("StoryDraft: when the import fails, the user's deck file is put back as it was", "[story][sdk][bad-input]") {
+  TempDir dir;
+  auto engine = test::make_engine(dir);
+  const std::string broken = "---\ndeck: My stories\n---\n## S: A story\nid: s1\ntemplate: maybe\nsituation: s\ntask: t\naction:\n- a\nresult: r\n";
+  const fs::path file = dir.write("decks/my-stories.md", broken);
+  StoryDraft draft(*engine);
+  for (const char* step : {"title", "situation", "task", "action", "result"}) draft.set(step, std::string("Some ") + step);
+  CHECK_THROWS_WITH(draft.save(), Catch::Contains("template: is true or false"));
+  CHECK(test::read_text(file) == broken);
+  CHECK(engine->collection().cards_with_uid("story-some-title").empty());
+}
+
+TEST_CASE("story new runs in a front end that can write a story, and refuses one that cannot", "[story][program][bad-input]") {
+  Program program;
+  const auto unknown = program.run({"story", "new", "--frontend", "nope"}, kStory);
+  CHECK(unknown.status == 1);
+  CHECK_THAT(unknown.err, Catch::Contains("there is no front end named 'nope'"));
+
+  const std::string plugin = (fs::path(REHEARSE_TEST_BROKEN_PLUGIN_DIR) / "throws_everywhere.so").string();
+  const auto refused = program.run({"--plugin-path", plugin, "story", "new", "--frontend", "everywhere"}, kStory);
+  CHECK(refused.status == 1);
+  CHECK_THAT(refused.err, Catch::Contains("the front end 'everywhere' cannot write a story"));
+  CHECK_FALSE(fs::exists(program.stories_file()));
+
+  // Named, the cli front end runs the same walk as the piped default.
+  const auto cli = program.run({"story", "new", "--frontend", "cli"}, kStory);
+  CHECK(cli.status == 0);
+  CHECK_THAT(cli.out, Catch::Contains("Added 'Checkout outage I led'"));
 }

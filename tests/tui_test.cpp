@@ -521,3 +521,79 @@ TEST_CASE("tui: a mock interview - the clock, follow-ups one at a time, a rating
   CHECK_THAT(screen, Catch::Contains("Mock interview: 1 question answered"));
   check_terminal_restored(screen);
 }
+
+TEST_CASE("tui: story new walks the steps in the answer box, with the findings after each, and writes the story", "[tui][story]") {
+  test::TempDir dir;
+  const fs::path db = collection_with(dir, kDeck);
+  TmuxSession tmux(dir, {"--collection", db.string(), "--now", kNow, "story", "new", "--frontend", "tui"}, {}, 80, 30);
+
+  std::string screen = tmux.wait_for("Title: a few words");
+  CHECK_THAT(screen, Catch::Contains("Write a story"));
+  CHECK_THAT(screen, Catch::Contains("step 1 of 7"));
+  tmux.type("Checkout outage I led");
+  tmux.keys({"Tab"});
+  tmux.wait_for("Situation: the system");
+  tmux.keys({"Tab"});  // a required step cannot be left empty
+  tmux.wait_for("A story needs its situation");
+  tmux.type("Our checkout API at 3k requests per second failed during a regional failover; 18% of orders failed.");
+  tmux.keys({"Tab"});
+  tmux.wait_for("Task: what you owned");
+  tmux.keys({"C-b"});  // back: the situation is still there
+  tmux.wait_for("18% of orders failed");
+  tmux.keys({"Tab"});
+  tmux.wait_for("Task: what you owned");
+  tmux.type("As on-call lead I owned mitigation and the root-cause fix.");
+  tmux.keys({"Tab"});
+  tmux.wait_for("Action: what you did");
+  tmux.type("* I rolled back the deploy after the error graph lined up with it.");
+  tmux.keys({"Enter"});
+  tmux.type("1. I traced it to a connection pool exhausted by the failover, instead of scaling the database.");
+  tmux.keys({"Tab"});
+  screen = tmux.wait_for("The STAR rubric on your action");
+  CHECK_THAT(screen, Catch::Contains("Result: what changed"));
+  CHECK_THAT(screen, Catch::Contains("ownership"));
+  CHECK_THAT(screen, !Catch::Contains("quantified result"));  // judged once the result is written
+  tmux.type("Errors fell from 18% to under 0.5% within 12 minutes.");
+  tmux.keys({"Tab"});
+  screen = tmux.wait_for("The STAR rubric on your result");
+  CHECK_THAT(screen, Catch::Contains("quantified result"));
+  tmux.type("I now load test failover paths before a release.");
+  tmux.keys({"Tab"});
+  tmux.wait_for("Themes: the questions");
+  tmux.type("Incident, reliability");
+  tmux.keys({"Tab"});
+  screen = tmux.wait_for("The whole story, as the STAR rubric reads it");
+  CHECK_THAT(screen, Catch::Contains("/100"));
+  CHECK_THAT(screen, Catch::Contains("Add it to"));
+  CHECK_FALSE(fs::exists(dir / "decks" / "my-stories.md"));  // nothing written before y
+
+  tmux.keys({"y"});
+  screen = tmux.wait_for("Added to your stories");
+  CHECK_THAT(screen, Catch::Contains("my-stories.md"));
+  CHECK_THAT(screen, Catch::Contains("story-checkout-outage-i-led"));
+  tmux.keys({"Enter"});
+  tmux.wait_for("[exited with status 0]");
+  screen = tmux.transcript();
+  CHECK_THAT(screen, Catch::Contains("Added 'Checkout outage I led'"));
+  check_terminal_restored(screen);
+
+  const std::string file = test::read_text(dir / "decks" / "my-stories.md");
+  CHECK_THAT(file, Catch::Contains("## S: Checkout outage I led"));
+  CHECK_THAT(file, Catch::Contains("- I traced it to a connection pool"));
+  CHECK_THAT(file, Catch::Contains("themes: incident, reliability"));
+  const auto stories = test::run_program({"--collection", db.string(), "--now", kNow, "stories", "--json"});
+  REQUIRE(stories.status == 0);
+  CHECK_THAT(stories.out, Catch::Contains("Checkout outage I led"));
+}
+
+TEST_CASE("tui: story new quit before y writes nothing", "[tui][story]") {
+  test::TempDir dir;
+  const fs::path db = collection_with(dir, kDeck);
+  TmuxSession tmux(dir, {"--collection", db.string(), "--now", kNow, "story", "new", "--frontend", "tui"});
+  tmux.wait_for("Title: a few words");
+  tmux.type("Half a story");
+  tmux.keys({"C-q"});
+  tmux.wait_for("[exited with status 1]");
+  CHECK_THAT(tmux.transcript(), Catch::Contains("Nothing was written."));
+  CHECK_FALSE(fs::exists(dir / "decks" / "my-stories.md"));
+}

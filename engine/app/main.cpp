@@ -58,8 +58,10 @@ const std::vector<Command>& commands() {
        "score (--card ID | --question TEXT) [--scorer NAME] [--deck NAME] [--seconds N] [--json] < ANSWER\n"
        "                                            score one typed answer and say what it lacks"},
       {"stories", run_stories, {}, "stories [--json]                          your STAR stories against the themes questions ask for"},
-      {"story", run_story, {"--deck"}, "story new | story edit ID                 write a STAR story of your own, step by step, into\n"
-                               "                                            decks/my-stories.md beside the collection; edit one"},
+      {"story", run_story, {"--deck", "--frontend", "--port"},
+       "story new [--frontend NAME] | story edit ID\n"
+       "                                            write a STAR story of your own, step by step, into\n"
+       "                                            decks/my-stories.md beside the collection; edit one"},
       {"recordings", run_recordings, {}, "recordings [list | delete ID] [--json]    the spoken answers recorded in the web app; delete one"},
       {"mock", run_mock, {"--deck", "--frontend", "--minutes", "--themes"},
        "mock [--minutes N] [--deck NAME] [--themes A,B] [--frontend NAME] [--json]\n"

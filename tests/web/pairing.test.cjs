@@ -53,7 +53,7 @@ test('bound to 0.0.0.0, a request from this computer without a paired device is 
   const wide = await ws.serve(['--listen', '0.0.0.0']);
   assert.match(wide.pairingCode, /^[0-9a-f]{10}$/);
   assert.match(wide.stdout(), /\u2588/);  // the QR code, in half blocks
-  for (const target of ['/', '/api/stats', '/api/review', '/app.js', '/api/devices'])
+  for (const target of ['/', '/api/stats', '/api/review', '/app.js', '/api/devices', '/api/story'])
     assert.equal((await get(wide, target)).status, 401, target);
   const pairPage = await get(wide, `/pair?code=${wide.pairingCode}`);
   assert.equal(pairPage.status, 200);

@@ -38,7 +38,7 @@ test('the navigation and the review fit a 360 px screen, before and after the an
   await page.goto(`${server.url}#/review?deck=${encodeURIComponent('Web review')}`);
   await page.waitForSelector('.card .prompt');
   assert.ok(await page.isVisible('.recorder .record-button'), 'the Record button');
-  for (const link of ['Review', 'Decks', 'Statistics', 'Recordings', 'Devices'])
+  for (const link of ['Review', 'Mock', 'Decks', 'Story', 'Statistics', 'Recordings', 'Devices'])
     assert.ok(await page.isVisible(`nav a:has-text("${link}")`), link);
   await assertFits('review');
   await page.fill('textarea.answer-box', 'I rolled back the release, then used metrics and traces to find the cause.');
@@ -67,6 +67,25 @@ test('the recordings page fits a 360 px screen', async () => {
   await page.goto(`${server.url}#/recordings`);
   await page.waitForSelector('#recordings-usage');
   await assertFits('recordings');
+  assert.deepEqual(pageErrors, []);
+});
+
+test('the story page fits a 360 px screen, with the findings after a step and on the whole story', async () => {
+  await page.goto(`${server.url}#/story`);
+  await page.waitForSelector('.story-step[data-step="title"]');
+  assert.ok(await page.isVisible('nav a:has-text("Story")'));
+  await assertFits('story');
+  const steps = {title: 'Checkout outage I led', situation: 'Our checkout API failed during a regional failover.',
+                 task: 'I owned the mitigation.', action: 'I rolled back the deploy, instead of scaling the database.',
+                 result: 'Errors fell from 18% to under 0.5% within 12 minutes.', lesson: '', themes: 'incident'};
+  for (const [name, text] of Object.entries(steps)) {
+    await page.waitForSelector(`.story-step[data-step="${name}"]`);
+    await page.fill('#story-input', text);
+    if (name === 'result') await assertFits('story-findings');
+    await page.click('#story-next');
+  }
+  await page.waitForSelector('.story-review');
+  await assertFits('story-review');
   assert.deepEqual(pageErrors, []);
 });
 

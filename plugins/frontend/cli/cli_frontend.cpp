@@ -15,11 +15,14 @@
 #include <chrono>
 #include <istream>
 #include <memory>
+#include <optional>
 #include <ostream>
 #include <sstream>
 
 #include "rehearse/engine.h"
+#include "rehearse/errors.h"
 #include "rehearse/plugin.h"
+#include "rehearse/story_draft.h"
 #include "rehearse/text_layout.h"
 #include "cli_mock.h"
 #include "cli_text.h"
@@ -60,14 +63,92 @@ void show_answer(std::ostream& out, const CardContent& card) {
   }
 }
 
+// Lines up to an empty line or the end of input; nothing when the input has ended before any.
+std::optional<std::string> read_block(std::istream& in) {
+  std::string text, line;
+  bool any = false;
+  while (std::getline(in, line)) {
+    any = true;
+    if (line.find_first_not_of(" \t\r") == std::string::npos) break;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    text += (text.empty() ? "" : "\n") + line;
+  }
+  if (!any) return std::nullopt;
+  return text;
+}
+
+// The star scorer's findings, one a line: met with the words that show it, unmet with advice.
+void show_story_findings(std::ostream& out, const StoryFindings& found, bool whole) {
+  for (const auto& error : found.errors) out << "  (the STAR rubric failed: " << error << ")\n";
+  for (const auto& finding : found.findings) {
+    if (finding.met)
+      out << fmt::format("  ok       {}{}\n", finding.criterion, finding.evidence.empty() ? "" : ": \"" + finding.evidence + "\"");
+    else
+      out << fmt::format("  work on  {}: {}\n", finding.criterion, finding.advice);
+  }
+  if (whole && found.score) out << fmt::format("  STAR rubric: {:.0f}/100. {}\n", *found.score, found.summary);
+}
+
+// `rehearse story new`: the steps of a StoryDraft, each read up to an empty line, the findings
+// after each step and on the whole story, then a `y` to write it. At a terminal an empty required
+// step is asked again; piped input cannot answer again, so nothing is written.
+int write_story(FrontendContext& context) {
+  std::istream& in = context.in;
+  std::ostream& out = context.out;
+  const bool on_terminal = isatty(STDIN_FILENO) != 0;
+  StoryDraft draft(context.engine);
+  out << "A story of your own, step by step. End each step with an empty line.\n";
+  for (const StoryStep& step : StoryDraft::steps()) {
+    out << "\n" << draft.question(step.name) << "\n> " << std::flush;
+    for (;;) {
+      const std::optional<std::string> block = read_block(in);
+      if (!block) {
+        out << "\n";
+        throw Error(fmt::format("the input ended before the {}; nothing was written", step.name));
+      }
+      draft.set(step.name, *block);
+      if (!step.required || !draft.text(step.name).empty()) break;
+      if (!on_terminal) throw Error(fmt::format("a story needs its {} ({}); nothing was written", step.name, step.what));
+      out << fmt::format("A story needs its {}: {}.\n> ", step.name, step.what) << std::flush;
+    }
+    if (!step.criteria.empty()) show_story_findings(out, draft.findings(step.name), false);
+  }
+
+  out << "\nThe whole story, as the STAR rubric reads it:\n";
+  show_story_findings(out, draft.findings(), true);
+  if (draft.themes().empty()) out << "  note     no themes: `rehearse stories` cannot match it to questions until it has some.\n";
+
+  out << fmt::format("\nAdd it to {}? (y/n) ", draft.file().string()) << std::flush;
+  std::string answer;
+  std::getline(in, answer);
+  answer = trim(answer);
+  if (answer != "y" && answer != "yes") {
+    out << "\nNothing was written.\n";
+    return 1;
+  }
+  const SavedStory saved = draft.save();
+  out << fmt::format("\nAdded '{}' (id: {}) to {}, deck '{}'.\n", saved.title, saved.id, saved.file.string(), saved.deck);
+  out << "`rehearse stories` shows which themes still have no story of yours.\n";
+  return 0;
+}
+
 class CliFrontend final : public Frontend {
  public:
   std::string_view name() const override { return "cli"; }
 
-  bool supports(Activity activity) const override { return activity == Activity::review || activity == Activity::mock; }
+  bool supports(Activity activity) const override { return true; }  // a review, a story and a mock interview
 
   int run(FrontendContext& context) override {
     if (context.activity == Activity::mock) return run_mock_interview(context);
+    if (context.activity == Activity::story) {
+      // A refusal (an empty required step, input that ended) is the user's, not the plugin's.
+      try {
+        return write_story(context);
+      } catch (const Error& e) {
+        context.err << "rehearse: " << e.what() << "\n";
+        return 1;
+      }
+    }
     std::istream& in = context.in;
     std::ostream& out = context.out;
     auto session = context.engine.start_review(context.deck.value_or(""));

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cwctype>
+#include <utility>
 
 namespace rehearse::tui {
 
@@ -12,6 +13,12 @@ bool AnswerEditor::blank() const {
 void AnswerEditor::clear() {
   text_.clear();
   cursor_ = 0;
+  goal_column_.reset();
+}
+
+void AnswerEditor::set_text(std::wstring text) {
+  text_ = std::move(text);
+  cursor_ = text_.size();
   goal_column_.reset();
 }
 

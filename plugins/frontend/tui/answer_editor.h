@@ -18,6 +18,8 @@ class AnswerEditor {
   // True when nothing but white space was typed.
   bool blank() const;
   void clear();
+  // Replaces the text; the cursor goes to its end.
+  void set_text(std::wstring text);
 
   // The width the text is wrapped to; up, down, home and end move over rows of this width.
   void set_width(int width);

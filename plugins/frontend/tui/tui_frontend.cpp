@@ -1,4 +1,5 @@
-// The `tui` front end: a full-screen review in the terminal (see review_screen.h for the screen).
+// The `tui` front end: a full-screen review in the terminal (see review_screen.h for the screen),
+// and the full-screen story writer of `rehearse story new` (story_screen.h).
 //
 // The terminal is always given back as it was: when the review ends, when an exception leaves
 // it, and on SIGINT, SIGTERM or SIGHUP, which end the review as `q` does (every answer the user
@@ -16,7 +17,9 @@
 #include "rehearse/errors.h"
 #include "rehearse/mock_interview.h"
 #include "rehearse/plugin.h"
+#include "rehearse/story_draft.h"
 #include "review_screen.h"
+#include "story_screen.h"
 #include "terminal.h"
 
 namespace {
@@ -52,11 +55,13 @@ tui::TimeTarget spoken_target(const Engine& engine) {
   return target;
 }
 
+int write_story(FrontendContext& context);
+
 class TuiFrontend final : public Frontend {
  public:
   std::string_view name() const override { return "tui"; }
 
-  bool supports(Activity activity) const override { return activity == Activity::review || activity == Activity::mock; }
+  bool supports(Activity activity) const override { return true; }  // a review, a story and a mock interview
 
   int run(FrontendContext& context) override {
     tui::Terminal::check_available();
@@ -65,6 +70,7 @@ class TuiFrontend final : public Frontend {
     std::setlocale(LC_ALL, "");
     std::setlocale(LC_NUMERIC, "C");
     if (context.activity == Activity::mock) return run_mock(context);
+    if (context.activity == Activity::story) return write_story(context);
 
     auto session = context.engine.start_review(context.deck.value_or(""));
     std::optional<Card> first = session->next();
@@ -105,8 +111,29 @@ class TuiFrontend final : public Frontend {
   }
 };
 
+// `rehearse story new --frontend tui`: the story screen; what was written is said again once the
+// terminal is given back. Exit status 0 when a story was written, 1 when not.
+int write_story(FrontendContext& context) {
+  StoryDraft draft(context.engine);
+  std::optional<SavedStory> saved;
+  int signal = 0;
+  {
+    tui::Terminal terminal(color_wanted());
+    tui::StoryScreen screen(terminal, draft);
+    screen.run();
+    saved = screen.saved();
+    signal = tui::Terminal::stop_signal();
+  }
+  if (!saved) {
+    context.out << "Nothing was written.\n";
+    return signal == 0 ? 1 : 128 + signal;
+  }
+  context.out << fmt::format("Added '{}' (id: {}) to {}, deck '{}'.\n", saved->title, saved->id, saved->file.string(), saved->deck);
+  return signal == 0 ? 0 : 128 + signal;
+}
+
 void register_components(Registry& registry) { registry.add(std::make_unique<TuiFrontend>()); }
 
 }  // namespace
 
-REHEARSE_PLUGIN("tui", "1.0.0", "frontend", "Full-screen review in the terminal: typed answers, timer, findings", register_components)
+REHEARSE_PLUGIN("tui", "1.0.0", "frontend", "Full-screen review in the terminal: typed answers, timer, findings; writing a story", register_components)

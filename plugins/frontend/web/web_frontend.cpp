@@ -1,5 +1,6 @@
 // The `web` front end: `rehearse serve` (or `rehearse review --frontend web`) runs a local web app
-// for reviewing, managing decks and reading statistics, and prints the address to open.
+// for reviewing, managing decks, writing stories and reading statistics, and prints the address to
+// open; `rehearse story new --frontend web` serves the same app and names its "Write a story" page.
 //
 // It listens on 127.0.0.1 unless --listen names another address, and runs until Ctrl-C. Beyond
 // loopback, every device (this computer's browser too) must first pair: the terminal shows a
@@ -78,6 +79,10 @@ class WebFrontend final : public Frontend {
  public:
   std::string_view name() const override { return "web"; }
 
+  // A story is written on the app's "Write a story" page: `rehearse story new --frontend web`
+  // serves the app as `rehearse serve` does and names that page's address.
+  bool supports(Activity activity) const override { return activity == Activity::review || activity == Activity::story; }
+
   std::vector<OptionSpec> options() const override {
     return {{"port", OptionType::integer, "8765", "the port `rehearse serve` listens on (0: any free port)", 0, 65535},
             {"max_upload_mb", OptionType::integer, "8", "the largest deck file the web app accepts, in MB", 1, 1024},
@@ -143,6 +148,8 @@ class WebFrontend final : public Frontend {
       }
       context.out << fmt::format("rehearse is serving your collection at {}\nOpen it in a browser; Ctrl-C stops the server.\n",
                                  address.url());
+      if (context.activity == Activity::story)
+        context.out << fmt::format("Write your story at {}#/story\n", address.url());
       context.out << std::flush;
       server.serve();
     }

@@ -20,6 +20,7 @@
 #include "request_error.h"
 #include "rehearse/errors.h"
 #include "rehearse/simulator.h"
+#include "rehearse/story_draft.h"
 
 namespace rehearse::web {
 
@@ -56,6 +57,26 @@ std::int64_t id_in_path(const httplib::Request& request) {
   const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), id);
   if (error != std::errc() || end != text.data() + text.size()) throw RequestError{404, "there is no such card"};
   return id;
+}
+
+// A draft of a story from the page's fields (every step's text; those missing are empty).
+StoryDraft story_draft_of(Engine& engine, const json& body) {
+  StoryDraft draft(engine);
+  for (const StoryStep& step : StoryDraft::steps()) {
+    if (!body.contains(step.name)) continue;
+    const json& value = body[step.name];
+    if (!value.is_string()) throw RequestError{400, fmt::format("{} must be text", step.name)};
+    draft.set(step.name, value.get<std::string>());
+  }
+  return draft;
+}
+
+json story_findings_json(const StoryFindings& found) {
+  json findings = json::array();
+  for (const Finding& f : found.findings)
+    findings.push_back({{"criterion", f.criterion}, {"met", f.met}, {"evidence", f.evidence}, {"advice", f.advice}});
+  return {{"findings", findings}, {"score", found.score ? json(*found.score) : json(nullptr)}, {"summary", found.summary},
+          {"errors", found.errors}, {"scorer_loaded", found.scorer_loaded}};
 }
 
 // An uploaded file's name, for messages and a default deck name: its last path component, without
@@ -337,6 +358,9 @@ void WebServer::routes() {
   get("/api/stats", &WebServer::stats);
   get("/api/stats/retention", &WebServer::retention);
   get("/api/stats/readiness", &WebServer::readiness);
+  get("/api/story", &WebServer::story_steps);
+  post("/api/story/score", &WebServer::story_score);
+  post("/api/story/save", &WebServer::story_save);
   get("/api/devices", &WebServer::devices);
   post(R"(/api/devices/(\d+)/revoke)", &WebServer::revoke_device);
   post("/api/review/recording", &WebServer::review_recording);
@@ -606,6 +630,45 @@ json WebServer::import(const httplib::Request& request, Session&) {
 }
 
 json WebServer::stats(const httplib::Request&, Session&) { return statistics_json(engine_.collection()); }
+
+json WebServer::story_steps(const httplib::Request&, Session&) {
+  StoryDraft draft(engine_);
+  json steps = json::array();
+  for (const StoryStep& step : StoryDraft::steps())
+    steps.push_back({{"name", step.name}, {"question", step.question}, {"what", step.what}, {"required", step.required},
+                     {"criteria", step.criteria}});
+  return {{"steps", steps}, {"themes", draft.available_themes()}, {"file", draft.file().string()}, {"deck", StoryDraft::kDeck}};
+}
+
+json WebServer::story_score(const httplib::Request& request, Session&) {
+  const json body = parse_body(request);
+  const StoryDraft draft = story_draft_of(engine_, body);
+  const std::string step = body.value("step", std::string());
+  if (!step.empty()) {
+    try {
+      (void)StoryDraft::step(step);
+    } catch (const Error& e) {
+      throw RequestError{400, e.what()};
+    }
+  }
+  json answer = story_findings_json(step.empty() ? draft.findings() : draft.findings(step));
+  answer["step"] = step.empty() ? json(nullptr) : json(step);
+  const Story& story = draft.story();
+  answer["story"] = {{"title", draft.title()}, {"situation", story.situation}, {"task", story.task}, {"actions", story.actions},
+                     {"result", story.result}, {"lesson", story.lesson}, {"themes", draft.themes()}};
+  answer["missing"] = draft.missing();
+  answer["missing_message"] = draft.missing_message();
+  return answer;
+}
+
+json WebServer::story_save(const httplib::Request& request, Session&) {
+  StoryDraft draft = story_draft_of(engine_, parse_body(request));
+  if (const std::string message = draft.missing_message(); !message.empty())
+    throw RequestError{400, message + "; nothing was written"};
+  const SavedStory saved = draft.save();
+  return {{"id", saved.id}, {"title", saved.title}, {"deck", saved.deck}, {"file", saved.file.string()},
+          {"created_file", saved.created_file}};
+}
 
 json WebServer::devices(const httplib::Request& request, Session&) {
   const std::string token = cookie_value(request.get_header_value("Cookie"), device_cookie_name());

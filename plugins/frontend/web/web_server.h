@@ -17,6 +17,10 @@
 //   GET  /api/stats                 the statistics page's data
 //   GET  /api/stats/retention       desired retention against daily minutes and recall (simulated)
 //   GET  /api/stats/readiness?until=DATE  expected share recalled on that day, by deck and kind
+//   GET  /api/story                 writing a story: its steps, the themes to pick from, the file it goes to
+//   POST /api/story/score           {step, title, situation, ...}  the STAR rubric's findings on the draft
+//                                   (for `step`: only its criteria; without: the whole story), what is missing, the story as read
+//   POST /api/story/save            {title, situation, task, action, result, lesson, themes}: StoryDraft::save
 //   GET  /api/devices               the paired devices (and whether pairing is required)
 //   POST /api/devices/ID/revoke     forget a paired device
 //   POST /api/review/recording      multipart: card_id, spoken_ms, audio  the spoken answer to the card shown
@@ -128,6 +132,9 @@ class WebServer {
   json card_json(std::int64_t id);
   json import(const httplib::Request& request, Session&);
   json stats(const httplib::Request&, Session&);
+  json story_steps(const httplib::Request&, Session&);
+  json story_score(const httplib::Request& request, Session&);
+  json story_save(const httplib::Request& request, Session&);
   json devices(const httplib::Request& request, Session&);
   json revoke_device(const httplib::Request& request, Session&);
   // Spoken answers (recording_routes.cpp).

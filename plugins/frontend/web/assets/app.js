@@ -1,4 +1,4 @@
-// The web app's shell: navigation between the review, decks and statistics pages, messages, and
+// The web app's shell: navigation between the review, decks, story and statistics pages, messages, and
 // the keyboard shortcuts every page shares.
 import {clear} from './dom.js';
 import {reviewPage} from './review.js';
@@ -7,8 +7,9 @@ import {statsPage} from './stats.js';
 import {devicesPage} from './devices.js';
 import {recordingsPage} from './recordings.js';
 import {mockPage} from './mock.js';
+import {storyPage} from './story.js';
 
-const pages = {review: reviewPage, mock: mockPage, decks: decksPage, stats: statsPage, devices: devicesPage, recordings: recordingsPage};
+const pages = {review: reviewPage, mock: mockPage, decks: decksPage, story: storyPage, stats: statsPage, devices: devicesPage, recordings: recordingsPage};
 const root = document.getElementById('page');
 let current = null;  // {name, keydown, leave}
 
@@ -24,7 +25,7 @@ async function show() {
   if (current && current.leave) current.leave();
   for (const link of document.querySelectorAll('nav a')) link.classList.toggle('active', link.dataset.page === name);
   clear(root);
-  document.title = `rehearse · ${{review: 'Review', mock: 'Mock interview', decks: 'Decks', stats: 'Statistics', devices: 'Devices', recordings: 'Recordings'}[name]}`;
+  document.title = `rehearse · ${{review: 'Review', mock: 'Mock interview', decks: 'Decks', story: 'Write a story', stats: 'Statistics', devices: 'Devices', recordings: 'Recordings'}[name]}`;
   current = {name};
   const page = await pages[name](root, params);
   if (current && current.name === name) Object.assign(current, page || {});

@@ -78,8 +78,11 @@ export async function statsPage(root) {
     ? `${plural(bank.stories.length, 'story', 'stories')} against the themes questions ask about. `
       + (gaps.length ? `No story covers ${gaps.map((t) => t.name).join(', ')} yet.` : 'Every theme a question asks about has a story.')
     : 'No stories yet. Write your own STAR stories (the "My story bank" deck has templates) and tag them with themes.';
+  // Each theme with no story is a link to write one for it.
+  const write = h('p', {class: 'story-gaps'}, h('a', {class: 'button small', href: '#/story'}, 'Write a story'),
+    gaps.length ? [' for ', gaps.map((t, i) => [i ? ', ' : '', h('a', {class: 'gap-theme', href: `#/story?theme=${encodeURIComponent(t.name)}`}, t.name)])] : null);
   view.append(chartPanel('story-bank', 'Story bank', explanation,
-    bank.themes.length ? themeMatrix(bank) : h('p', {class: 'muted'}, 'No question or story has themes yet.')));
+    bank.themes.length ? themeMatrix(bank) : h('p', {class: 'muted'}, 'No question or story has themes yet.'), write));
 
   view.append(retentionPanel(), readinessPanel(data.today));
   return {};
