@@ -136,7 +136,9 @@ class CliFrontend final : public Frontend {
  public:
   std::string_view name() const override { return "cli"; }
 
-  bool supports(Activity activity) const override { return true; }  // a review, a story and a mock interview
+  bool supports(Activity activity) const override {
+    return activity == Activity::review || activity == Activity::story || activity == Activity::mock;
+  }
 
   int run(FrontendContext& context) override {
     if (context.activity == Activity::mock) return run_mock_interview(context);

@@ -61,7 +61,9 @@ class TuiFrontend final : public Frontend {
  public:
   std::string_view name() const override { return "tui"; }
 
-  bool supports(Activity activity) const override { return true; }  // a review, a story and a mock interview
+  bool supports(Activity activity) const override {
+    return activity == Activity::review || activity == Activity::story || activity == Activity::mock;
+  }
 
   int run(FrontendContext& context) override {
     tui::Terminal::check_available();
