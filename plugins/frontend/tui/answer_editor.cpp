@@ -134,4 +134,26 @@ AnswerEditor::Layout AnswerEditor::layout() const {
   return out;
 }
 
+bool AnswerEditor::edit(const Key& key) {
+  switch (key.code) {
+    case KeyCode::text: insert(key.ch); return true;
+    case KeyCode::enter: insert(L'\n'); return true;
+    case KeyCode::backspace: backspace(); return true;
+    case KeyCode::delete_forward: delete_forward(); return true;
+    case KeyCode::left: left(); return true;
+    case KeyCode::right: right(); return true;
+    case KeyCode::up: up(); return true;
+    case KeyCode::down: down(); return true;
+    case KeyCode::home: home(); return true;
+    case KeyCode::end: end(); return true;
+    case KeyCode::ctrl:
+      if (key.ch == L'a') home();
+      else if (key.ch == L'e') end();
+      else if (key.ch == L'w') delete_word_before();
+      else return false;
+      return true;
+    default: return false;
+  }
+}
+
 }  // namespace rehearse::tui

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "terminal.h"
 #include "wide_text.h"
 
 namespace rehearse::tui {
@@ -34,6 +35,11 @@ class AnswerEditor {
   void down();
   void home();
   void end();
+
+  // Applies an editing key (text, Enter, Backspace, Delete, the arrows, Home, End, Ctrl-A, Ctrl-E,
+  // Ctrl-W), as every screen with an answer box does. False when `key` is not one: the screen
+  // decides what it means.
+  bool edit(const Key& key);
 
   struct Layout {
     std::vector<Row> rows;

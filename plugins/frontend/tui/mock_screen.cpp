@@ -154,23 +154,8 @@ void MockScreen::handle_answering(const Key& key) {
     done_with_step();
     return;
   }
-  switch (key.code) {
-    case KeyCode::text: editor_.insert(key.ch); break;
-    case KeyCode::enter: editor_.insert(L'\n'); break;
-    case KeyCode::backspace: editor_.backspace(); break;
-    case KeyCode::delete_forward: editor_.delete_forward(); break;
-    case KeyCode::left: editor_.left(); break;
-    case KeyCode::right: editor_.right(); break;
-    case KeyCode::up: editor_.up(); break;
-    case KeyCode::down: editor_.down(); break;
-    case KeyCode::home: editor_.home(); break;
-    case KeyCode::end: editor_.end(); break;
-    case KeyCode::escape: message_ = "Tab or Ctrl-D ends this answer; Ctrl-Q ends the interview."; break;
-    case KeyCode::ctrl:
-      if (key.ch == L'w') editor_.delete_word_before();
-      break;
-    default: break;
-  }
+  if (editor_.edit(key)) return;
+  if (key.code == KeyCode::escape) message_ = "Tab or Ctrl-D ends this answer; Ctrl-Q ends the interview.";
 }
 
 // --- drawing ---
@@ -257,11 +242,7 @@ void MockScreen::draw() {
   const int cols = terminal_.cols();
   terminal_.begin_frame();
   drawn_second_ = static_cast<long>(seconds_on_question());
-  if (cols < kMinCols || rows < kMinRows) {
-    terminal_.draw(0, 0, {{to_wide(fmt::format("Make the terminal at least {}x{}.", kMinCols, kMinRows)), Style::strong}});
-    terminal_.present();
-    return;
-  }
+  if (terminal_.shown_too_small(kMinCols, kMinRows)) return;
   // Title bar: the question and the interview's clock (answering time so far, this question's too).
   std::string title = phase_ == Phase::finished ? "Mock interview: report"
                                                 : fmt::format("Mock interview · question {} · {} · {}", question_->number,

@@ -222,25 +222,8 @@ void ReviewScreen::handle_answering(const Key& key) {
     return;
   }
   follow_cursor_ = true;
-  switch (key.code) {
-    case KeyCode::text: editor_.insert(key.ch); break;
-    case KeyCode::enter: editor_.insert(L'\n'); break;
-    case KeyCode::backspace: editor_.backspace(); break;
-    case KeyCode::delete_forward: editor_.delete_forward(); break;
-    case KeyCode::left: editor_.left(); break;
-    case KeyCode::right: editor_.right(); break;
-    case KeyCode::up: editor_.up(); break;
-    case KeyCode::down: editor_.down(); break;
-    case KeyCode::home: editor_.home(); break;
-    case KeyCode::end: editor_.end(); break;
-    case KeyCode::escape: say("Tab or Ctrl-D shows the answer; Ctrl-Q quits; F1 lists the keys."); break;
-    case KeyCode::ctrl:
-      if (key.ch == L'a') editor_.home();
-      if (key.ch == L'e') editor_.end();
-      if (key.ch == L'w') editor_.delete_word_before();
-      break;
-    default: break;
-  }
+  if (editor_.edit(key)) return;
+  if (key.code == KeyCode::escape) say("Tab or Ctrl-D shows the answer; Ctrl-Q quits; F1 lists the keys.");
 }
 
 void ReviewScreen::handle_revealed(const Key& key) {
@@ -279,11 +262,7 @@ void ReviewScreen::draw() {
   const int cols = terminal_.cols();
   terminal_.begin_frame();
   drawn_second_ = static_cast<long>(seconds_shown());
-  if (cols < kMinCols || rows < kMinRows) {
-    terminal_.draw(0, 0, {{wide(fmt::format("Make the terminal at least {}x{}.", kMinCols, kMinRows)), Style::strong}});
-    terminal_.present();
-    return;
-  }
+  if (terminal_.shown_too_small(kMinCols, kMinRows)) return;
   draw_title_bar(cols);
   draw_card_line(cols);
 

@@ -151,25 +151,8 @@ void StoryScreen::handle_writing(const Key& key) {
     return;
   }
   follow_cursor_ = true;
-  switch (key.code) {
-    case KeyCode::text: editor_.insert(key.ch); break;
-    case KeyCode::enter: editor_.insert(L'\n'); break;
-    case KeyCode::backspace: editor_.backspace(); break;
-    case KeyCode::delete_forward: editor_.delete_forward(); break;
-    case KeyCode::left: editor_.left(); break;
-    case KeyCode::right: editor_.right(); break;
-    case KeyCode::up: editor_.up(); break;
-    case KeyCode::down: editor_.down(); break;
-    case KeyCode::home: editor_.home(); break;
-    case KeyCode::end: editor_.end(); break;
-    case KeyCode::escape: say("Tab goes to the next step, Ctrl-B back to the one before; Ctrl-Q quits without writing."); break;
-    case KeyCode::ctrl:
-      if (key.ch == L'a') editor_.home();
-      if (key.ch == L'e') editor_.end();
-      if (key.ch == L'w') editor_.delete_word_before();
-      break;
-    default: break;
-  }
+  if (editor_.edit(key)) return;
+  if (key.code == KeyCode::escape) say("Tab goes to the next step, Ctrl-B back to the one before; Ctrl-Q quits without writing.");
 }
 
 void StoryScreen::handle_confirming(const Key& key) {
@@ -197,11 +180,7 @@ void StoryScreen::draw() {
   const int rows = terminal_.rows();
   const int cols = terminal_.cols();
   terminal_.begin_frame();
-  if (cols < kMinCols || rows < kMinRows) {
-    terminal_.draw(0, 0, {{wide(fmt::format("Make the terminal at least {}x{}.", kMinCols, kMinRows)), Style::strong}});
-    terminal_.present();
-    return;
-  }
+  if (terminal_.shown_too_small(kMinCols, kMinRows)) return;
   const std::size_t count = StoryDraft::steps().size();
   const std::string where = phase_ == Phase::writing ? fmt::format("step {} of {} ", step_ + 1, count)
                             : phase_ == Phase::confirming ? std::string("the whole story ")

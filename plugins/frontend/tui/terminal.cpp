@@ -229,6 +229,13 @@ void Terminal::draw(int y, int x, const Line& line, std::optional<Style> fill) {
 
 void Terminal::place_cursor(int y, int x) { cursor_ = std::make_pair(y, x); }
 
+bool Terminal::shown_too_small(int min_cols, int min_rows) {
+  if (cols() >= min_cols && rows() >= min_rows) return false;
+  draw(0, 0, {{to_wide(fmt::format("Make the terminal at least {}x{}.", min_cols, min_rows)), Style::strong}});
+  present();
+  return true;
+}
+
 void Terminal::present() {
   if (cursor_) {
     wmove(stdscr, cursor_->first, cursor_->second);

@@ -71,6 +71,9 @@ class Terminal {
   // Where the cursor shows after present(); without a call it is hidden.
   void place_cursor(int y, int x);
   void present();
+  // When the terminal is smaller than `min_cols` x `min_rows`, shows only how big it must be and
+  // returns true: a screen draws nothing else then.
+  bool shown_too_small(int min_cols, int min_rows);
 
  private:
   bool unicode_ = false;
