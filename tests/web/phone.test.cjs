@@ -38,6 +38,7 @@ test('the navigation and the review fit a 360 px screen, before and after the an
   await page.goto(`${server.url}#/review?deck=${encodeURIComponent('Web review')}`);
   await page.waitForSelector('.card .prompt');
   assert.ok(await page.isVisible('.recorder .record-button'), 'the Record button');
+  assert.equal((await page.textContent('.recorder')).includes('null'), false, 'the recorder shows no stray "null"');
   for (const link of ['Review', 'Mock', 'Decks', 'Story', 'Statistics', 'Recordings', 'Devices'])
     assert.ok(await page.isVisible(`nav a:has-text("${link}")`), link);
   await assertFits('review');

@@ -64,20 +64,21 @@ export function recorderPanel(card, {kept = null, playback = null, onKept = () =
   let abandoned = false;  // the page moved on while recording: nothing is sent
 
   function finished(seconds, url, measured) {
-    clear(panel).append(
+    // Element.append() would write a null as the text "null": a div built with h() skips it.
+    clear(panel).append(h('div', {class: 'record-done'},
       h('div', {class: 'record-row'},
         h('button', {type: 'button', class: 'record-button', onclick: start}, '● Record again'),
         h('span', {class: 'spoken-time', 'data-measured': measured}, `Spoken ${spokenClock(seconds, true)}${targetText(target)}`)),
       url ? h('audio', {class: 'playback', controls: true, src: url, preload: 'metadata'}) : null,
-      h('p', {class: 'muted record-hint'}, 'Now type notes of what you said, then reveal the answer: the notes are scored, the length is the recording\'s.'));
+      h('p', {class: 'muted record-hint'}, 'Now type notes of what you said, then reveal the answer: the notes are scored, the length is the recording\'s.')));
     if (target) panel.dataset.phase = seconds < target[0] ? 'early' : seconds <= target[1] ? 'on-target' : 'over';
   }
 
   function idle(message) {
     clear(panel).append(h('div', {class: 'record-row'},
       h('button', {type: 'button', class: 'record-button', onclick: start}, '● Record'),
-      h('span', {class: 'muted'}, target ? `say it in ${target[0]}–${target[1]} s` : 'say it out loud')),
-      message ? h('p', {class: 'error-box record-error', role: 'alert'}, message) : null);
+      h('span', {class: 'muted'}, target ? `say it in ${target[0]}–${target[1]} s` : 'say it out loud')));
+    if (message) panel.append(h('p', {class: 'error-box record-error', role: 'alert'}, message));
   }
 
   async function start() {
