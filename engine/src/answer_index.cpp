@@ -52,6 +52,86 @@ const std::string& canonical(const std::string& stem_of_word) {
   return it == groups.end() ? stem_of_word : it->second;
 }
 
+// A thesaurus of engineering English, compared by stem: words that say the same thing about a
+// system in any answer, whatever the topic. Unlike the table above, a word may belong to several
+// groups ("drop" lowers a value and removes a thing; "track" watches and records), so it is a
+// relation, not a renaming: two words match when they share a group. The groups are the verbs
+// and nouns engineers reach for when they avoid the term a deck uses ("drop the TTL" for "lower
+// the TTL", "keep 30% spare" for "headroom", "chart the wait" for "monitor the wait"). Each group
+// is one sense; a word with another common sense that would match wrongly is left out.
+const std::vector<std::vector<std::string_view>>& thesaurus_groups() {
+  static const std::vector<std::vector<std::string_view>> kGroups = {
+      // change of a value
+      {"lower", "reduce", "cut", "shorten", "drop", "decrease", "shrink", "trim", "lessen", "minimize"},
+      {"raise", "increase", "bump", "boost", "lengthen", "grow", "expand", "extend"},
+      {"restore", "reset", "return", "revert"},
+      // watching a system
+      {"monitor", "watch", "track", "chart", "graph", "observe", "dashboard"},
+      {"alert", "alarm", "page", "notify", "warn"},
+      {"log", "audit", "journal", "trail", "history"},
+      {"measure", "metric", "quantify", "benchmark", "baseline"},
+      // room to spare
+      {"headroom", "buffer", "spare", "margin", "slack", "room", "leeway"},
+      {"free", "spare", "unused", "available"},
+      // failure and surviving it
+      {"lose", "loss", "fail", "failure", "die", "crash"},
+      {"survive", "tolerate", "withstand", "handle"},
+      {"exhaust", "starve", "saturate", "deplete"},
+      {"reject", "refuse", "shed", "drop", "deny"},
+      {"stop", "halt", "block", "stall", "freeze", "pause"},
+      {"disable", "turn+off", "switch+off", "deactivate"},
+      {"enable", "turn+on", "switch+on", "activate"},
+      // removing and cleaning up
+      {"remove", "delete", "purge", "prune", "discard", "clean", "clear", "reclaim", "evict"},
+      {"stale", "outdated", "obsolete", "expired", "dead", "leftover", "orphaned"},
+      {"change", "flip", "toggle", "switch", "modify", "alter"},
+      {"separate", "isolate", "distinct", "dedicated", "apart", "split"},
+      // planning and estimating
+      {"forecast", "projection", "predict", "estimate", "extrapolate"},
+      {"peak", "busiest", "highest", "maximum", "max"},
+      {"limit", "cap", "ceiling", "quota", "bound", "maximum", "max"},
+      {"grow", "growth", "swell", "bloat", "balloon"},
+      {"slow", "sluggish", "lag", "laggy", "delay", "delayed"},
+      {"priority", "prioritize", "critical", "important", "essential"},
+      {"early", "ahead", "advance", "beforehand", "upfront"},
+      // people and documents
+      {"document", "documentation", "doc", "guide", "runbook", "playbook", "handbook", "readme"},
+      {"mentor", "buddy", "coach", "pair"},
+      {"owner", "own", "ownership", "responsible", "accountable"},
+      {"expectation", "goal", "objective", "target", "milestone"},
+      {"review", "retrospective", "retro", "postmortem"},
+      {"regular", "recurring", "periodic", "weekly", "monthly", "quarterly", "daily"},
+  };
+  return kGroups;
+}
+
+// The groups of the thesaurus a stem belongs to (indices into thesaurus_groups()), sorted.
+const std::vector<int>& thesaurus_senses(const std::string& stem_of_word) {
+  static const std::unordered_map<std::string, std::vector<int>> senses = [] {
+    std::unordered_map<std::string, std::vector<int>> map;
+    const auto& groups = thesaurus_groups();
+    for (std::size_t g = 0; g < groups.size(); ++g) {
+      for (std::string_view word : groups[g]) {
+        std::string joined;
+        for (char c : word)
+          if (c != '+') joined += c;
+        auto& list = map[stem(spell_out(joined))];
+        if (list.empty() || list.back() != static_cast<int>(g)) list.push_back(static_cast<int>(g));
+      }
+    }
+    return map;
+  }();
+  static const std::vector<int> none;
+  const auto it = senses.find(stem_of_word);
+  return it == senses.end() ? none : it->second;
+}
+
+bool share_sense(const std::vector<int>& a, const std::vector<int>& b) {
+  for (int x : a)
+    if (std::find(b.begin(), b.end(), x) != b.end()) return true;
+  return false;
+}
+
 bool has_digit(std::string_view word) {
   return std::any_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
@@ -252,6 +332,8 @@ bool AnswerIndex::same_word(const Term& term, std::size_t j, std::size_t i) cons
   if (stems_[i] == term.stems[j]) return true;
   // A word of the trade with the same meaning ("reverted" for "roll back", "users" for "customers").
   if (canon_[i] == canonical(term.stems[j])) return true;
+  // A word of the thesaurus with the same sense ("dropped" for "lower", "spare" for "headroom").
+  if (share_sense(thesaurus_senses(stems_[i]), thesaurus_senses(term.stems[j]))) return true;
   // A typo: same first letter, long enough that one slip (two in long words) cannot turn it into
   // another common word, and never in numbers ("p95" is not "p99").
   const std::string& typed = words_[i];
