@@ -2,6 +2,7 @@
 // forgiving small typos, and with its polarity: a negated mention does not say a thing, and a
 // thing that is itself a lack ("missing index") is said only by a negated mention.
 #include <algorithm>
+#include <cmath>
 #include <string>
 #include <vector>
 #include <unordered_map>
@@ -353,16 +354,21 @@ bool AnswerIndex::allowed(int word, Polarity polarity) const {
   return true;
 }
 
-TermMatch AnswerIndex::find(const Term& term) const {
+AnswerIndex::Polarity AnswerIndex::polarity_of(const Term& term) {
   bool own_negation = false;
   for (const auto& word : term.words) own_negation = own_negation || names_a_negation(word);
-  const Polarity polarity = term.lack ? Polarity::negative : own_negation ? Polarity::any : Polarity::positive;
-  return find(term, polarity);
+  return term.lack ? Polarity::negative : own_negation ? Polarity::any : Polarity::positive;
+}
+
+TermMatch AnswerIndex::find(const Term& term) const { return find(term, polarity_of(term)); }
+
+TermMatch AnswerIndex::find_weighted(const Term& term, const std::vector<double>& weights) const {
+  return find(term, polarity_of(term), &weights);
 }
 
 TermMatch AnswerIndex::find_anywhere(const Term& term) const { return find(term, Polarity::any); }
 
-TermMatch AnswerIndex::find(const Term& term, Polarity polarity) const {
+TermMatch AnswerIndex::find(const Term& term, Polarity polarity, const std::vector<double>* weights) const {
   if (!term.usable) return {};
   if (term.exact_phrase) return find_phrase(term, polarity);
   struct Hit {
@@ -390,13 +396,21 @@ TermMatch AnswerIndex::find(const Term& term, Polarity polarity) const {
   TermMatch best;
   std::vector<int> count(term.stems.size(), 0);
   int distinct = 0;
+  double weight = 0;
+  const auto weight_of = [&](std::size_t j) { return weights ? (*weights)[j] : 1.0; };
   std::size_t left = 0;
   const int span = max_span(term);
   const auto sentence_of = [&](int word) { return text_.words()[static_cast<std::size_t>(word)].sentence; };
   for (std::size_t right = 0; right < hits.size(); ++right) {
-    if (count[hits[right].word]++ == 0) ++distinct;
+    if (count[hits[right].word]++ == 0) {
+      ++distinct;
+      weight += weight_of(hits[right].word);
+    }
     auto drop_left = [&] {
-      if (--count[hits[left].word] == 0) --distinct;
+      if (--count[hits[left].word] == 0) {
+        --distinct;
+        weight -= weight_of(hits[left].word);
+      }
       ++left;
     };
     while (hits[right].last - hits[left].first > span || sentence_of(hits[left].first) != sentence_of(hits[right].first)) drop_left();
@@ -404,9 +418,13 @@ TermMatch AnswerIndex::find(const Term& term, Polarity polarity) const {
     int first = hits[left].first, last = hits[left].last;
     for (std::size_t h = left; h <= right; ++h) last = std::max(last, hits[h].last);
     if (polarity == Polarity::negative && describes_trouble(last)) continue;
-    const int score = distinct;
-    if (score > best.found || (score == best.found && last - first < best.last - best.first)) {
-      best.found = score;
+    // The most words (by weight, when the words are weighed), then the shortest span.
+    const bool better = weights ? weight > best.weight + 1e-9 || (weight > best.weight - 1e-9 && distinct > best.found)
+                                : distinct > best.found;
+    const bool as_good = weights ? std::abs(weight - best.weight) < 1e-9 && distinct == best.found : distinct == best.found;
+    if (better || (as_good && last - first < best.last - best.first)) {
+      best.found = distinct;
+      best.weight = weight;
       best.first = first;
       best.last = last;
     }

@@ -219,6 +219,7 @@ struct TermMatch {
   int found = 0;     // distinct words of the term found close together
   int first = -1;    // the answer's words from `first` to `last` hold them
   int last = -1;
+  double weight = 0;  // for find_weighted(): the summed weight of the words found
 
   bool complete(const Term& term) const { return term.usable && found > 0 && found >= term.needed; }
 };
@@ -238,6 +239,10 @@ class REHEARSE_API AnswerIndex {
   // Like find(), but counting words whatever their negation: where an answer says a thing only to
   // deny it ("we never had a rollback plan"), find() fails and this succeeds.
   TermMatch find_anywhere(const Term& term) const;
+  // Like find(), but the group whose words weigh the most, word j of the term weighing
+  // `weights[j]` (one per stem): for a scorer that counts a rare word as saying more than an
+  // ordinary one. TermMatch::weight holds the group's weight.
+  TermMatch find_weighted(const Term& term, const std::vector<double>& weights) const;
 
   const AnswerText& text() const { return text_; }
   const NegationScope& negation() const { return negation_; }
@@ -254,7 +259,8 @@ class REHEARSE_API AnswerIndex {
 
  private:
   enum class Polarity { positive, negative, any };
-  TermMatch find(const Term& term, Polarity polarity) const;
+  static Polarity polarity_of(const Term& term);
+  TermMatch find(const Term& term, Polarity polarity, const std::vector<double>* weights = nullptr) const;
   TermMatch find_phrase(const Term& term, Polarity polarity) const;
   bool same_word(const Term& term, std::size_t j, std::size_t i) const;
   bool allowed(int word, Polarity polarity) const;
