@@ -325,6 +325,12 @@ AnswerIndex::AnswerIndex(const AnswerText& text) : text_(text), negation_(text) 
   for (std::size_t i = 0; i + 1 < words.size(); ++i)
     joined_.push_back(words[i].sentence == words[i + 1].sentence ? rehearse::stem(words_[i] + words_[i + 1]) : std::string());
   listed_ = bare_list_words(text);
+  clause_.assign(words.size(), 0);
+  for (std::size_t i = 1; i < words.size(); ++i) {
+    const bool boundary = words[i].sentence != words[i - 1].sentence ||
+                          clause_mark(std::string_view(text.text()).substr(words[i - 1].end, words[i].begin - words[i - 1].end));
+    clause_[i] = clause_[i - 1] + (boundary ? 1 : 0);
+  }
 }
 
 bool AnswerIndex::is_content(int i) const { return !is_stop_word(words_[static_cast<std::size_t>(i)]); }
@@ -399,7 +405,7 @@ TermMatch AnswerIndex::find(const Term& term, Polarity polarity, const std::vect
   double weight = 0;
   const auto weight_of = [&](std::size_t j) { return weights ? (*weights)[j] : 1.0; };
   std::size_t left = 0;
-  const int span = max_span(term);
+  const int span = weights ? 3 * max_span(term) / 2 : max_span(term);
   const auto sentence_of = [&](int word) { return text_.words()[static_cast<std::size_t>(word)].sentence; };
   for (std::size_t right = 0; right < hits.size(); ++right) {
     if (count[hits[right].word]++ == 0) {
@@ -413,7 +419,14 @@ TermMatch AnswerIndex::find(const Term& term, Polarity polarity, const std::vect
       }
       ++left;
     };
-    while (hits[right].last - hits[left].first > span || sentence_of(hits[left].first) != sentence_of(hits[right].first)) drop_left();
+    // Weighed words may stand further apart, but then within one clause: across a comma they
+    // belong to different statements.
+    const auto too_far = [&] {
+      const int width = hits[right].last - hits[left].first;
+      return width > span || sentence_of(hits[left].first) != sentence_of(hits[right].first) ||
+             (width > max_span(term) && clause_[static_cast<std::size_t>(hits[left].first)] != clause_[static_cast<std::size_t>(hits[right].last)]);
+    };
+    while (too_far()) drop_left();
     while (left < right && count[hits[left].word] > 1) drop_left();
     int first = hits[left].first, last = hits[left].last;
     for (std::size_t h = left; h <= right; ++h) last = std::max(last, hits[h].last);

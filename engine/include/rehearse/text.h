@@ -272,6 +272,7 @@ class REHEARSE_API AnswerIndex {
   std::vector<std::string> canon_;   // stems_ through the table of words that mean the same
   std::vector<std::string> joined_;  // stem of words i and i+1 written as one ("roll back" -> "rollback")
   std::vector<bool> listed_;
+  std::vector<int> clause_;          // which clause (split at , ; : brackets and dashes) word i is in
 };
 
 }  // namespace rehearse
