@@ -230,7 +230,7 @@ class KeypointsScorer final : public rehearse::Scorer {
   // ordinary words carry weight too. Counting every word alike asks either too little of a point
   // made of technical terms or too much of one made of everyday words.
   static std::optional<TermMatch> informative_match(const Term& term, const AnswerIndex& index) {
-    if (!term.usable || term.exact_phrase || term.stems.size() < 3) return std::nullopt;
+    if (!term.usable || term.exact_phrase || term.stems.size() < 2) return std::nullopt;
     std::vector<double> weights;
     double total = 0;
     bool any_technical = false;
