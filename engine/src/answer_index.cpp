@@ -78,7 +78,16 @@ const std::vector<std::vector<std::string_view>>& thesaurus_groups() {
       {"lose", "loss", "fail", "failure", "die", "crash"},
       {"survive", "tolerate", "withstand", "handle"},
       {"exhaust", "starve", "saturate", "deplete"},
-      {"reject", "refuse", "shed", "drop", "deny"},
+      {"reject", "refuse", "shed", "drop", "deny", "decline", "turn+away"},
+      {"lose", "loss", "discard", "throw+away"},
+      {"exhaust", "run+out", "use+up"},
+      {"retry", "redeliver", "redelivery", "resend", "replay", "reprocess"},
+      {"ignore", "disregard", "skip", "overlook"},
+      {"old", "previous", "earlier", "prior", "former"},
+      {"migrate", "migration", "transition", "cutover", "switch+over", "cut+over"},
+      {"announce", "publish", "communicate", "notify", "inform"},
+      {"correlate", "correlation", "coincide", "line+up"},
+      {"restrict", "limit", "constrain", "lock+down"},
       {"stop", "halt", "block", "stall", "freeze", "pause"},
       {"disable", "turn+off", "switch+off", "deactivate"},
       {"enable", "turn+on", "switch+on", "activate"},
@@ -387,7 +396,9 @@ TermMatch AnswerIndex::find(const Term& term, Polarity polarity, const std::vect
     for (std::size_t j = 0; j < term.stems.size(); ++j) {
       if (same_word(term, j, i))
         hits.push_back({static_cast<int>(i), static_cast<int>(i), j});
-      else if (i < joined_.size() && !joined_[i].empty() && (joined_[i] == term.stems[j] || canonical(joined_[i]) == canonical(term.stems[j])))
+      else if (i < joined_.size() && !joined_[i].empty() &&
+               (joined_[i] == term.stems[j] || canonical(joined_[i]) == canonical(term.stems[j]) ||
+                share_sense(thesaurus_senses(joined_[i]), thesaurus_senses(term.stems[j]))))
         hits.push_back({static_cast<int>(i), static_cast<int>(i) + 1, j});
       // Two words of the term written as one in the answer ("rollback" for "roll back",
       // "postmortem" for "post mortem", "reverted" for "roll back"): a hit for both.
