@@ -226,7 +226,9 @@ struct TermMatch {
 
 // An answer's words, spelled out, stemmed and read for negation once, to look terms up in. Words
 // are compared by stem, and also through a small table of words of the trade that mean the same
-// ("revert" ~ "roll back", "customer" ~ "user", "outage" ~ "incident", "shard" ~ "partition").
+// ("revert" ~ "roll back", "customer" ~ "user", "outage" ~ "incident", "shard" ~ "partition") and
+// a thesaurus of engineering English where a word may have several senses ("drop" ~ "lower" and
+// "drop" ~ "reject"; "spare" ~ "headroom"; "chart" ~ "monitor").
 class REHEARSE_API AnswerIndex {
  public:
   explicit AnswerIndex(const AnswerText& text);

@@ -3,9 +3,11 @@
 //
 // A key point is covered when the words of its text, or of one of its aliases (after `|`), stand
 // close together in the answer: compared by Snowball stem, in any order, forgiving a typo in a
-// longer word, ignoring stop words (see term_matcher.h). The score is the share of key points
-// covered, a point partly said counting half, minus `pitfall_penalty` for each pitfall the answer
-// falls into. A key-point card without key points is compared with the content words of its
+// longer word, ignoring stop words, through a thesaurus of engineering English (rehearse/text.h);
+// failing that, when most of the point's weight is said together, a term of the art weighing
+// more than an everyday word (informative_match; README.md here says why). The score is the share
+// of key points covered, a point partly said counting half, minus `pitfall_penalty` for each
+// pitfall the answer falls into. A key-point card without key points is compared with the content words of its
 // model answer instead.
 //
 // Pitfalls are found the same way, more strictly, and never where the answer negates them ("I
