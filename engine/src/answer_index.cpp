@@ -104,8 +104,9 @@ const std::vector<std::vector<std::string_view>>& thesaurus_groups() {
       {"slow", "sluggish", "lag", "laggy", "delay", "delayed"},
       {"priority", "prioritize", "critical", "important", "essential"},
       {"early", "ahead", "advance", "beforehand", "upfront"},
+      {"premature", "early", "soon"},
       // people and documents
-      {"document", "documentation", "doc", "guide", "runbook", "playbook", "handbook", "readme"},
+      {"document", "documentation", "doc", "guide", "runbook", "playbook", "handbook", "readme", "procedure"},
       {"mentor", "buddy", "coach", "pair"},
       {"owner", "own", "ownership", "responsible", "accountable"},
       {"expectation", "goal", "objective", "target", "milestone"},
