@@ -157,6 +157,44 @@ TEST_CASE("a pitfall the answer rejects is not held against it", "[scorers]") {
   CHECK_FALSE(has_finding(result, "avoid:"));
 }
 
+namespace {
+
+// A question card with the given key points (deck format: "text | alias, alias").
+CardContent card_with_points(std::initializer_list<std::pair<std::string, std::vector<std::string>>> points) {
+  CardContent card;
+  card.kind = CardKind::question;
+  card.prompt = "How would you handle it?";
+  for (const auto& [text, aliases] : points) card.key_points.push_back(KeyPoint{text, aliases});
+  return card;
+}
+
+}  // namespace
+
+TEST_CASE("a key point said with other verbs and nouns of engineering English counts", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Lower the TTL in advance", {}}, {"Headroom buffer", {}}, {"Monitor pool wait time", {}}});
+  const ScoreResult result = decks.score("keypoints", card,
+                                         "A day before the move we dropped the TTL to a minute. We keep about a third spare. "
+                                         "I chart the wait on the pool.");
+  CHECK(finding(result, "key point: Lower the TTL in advance").met);
+  CHECK(finding(result, "key point: Headroom buffer").met);
+  CHECK(finding(result, "key point: Monitor pool wait time").met);
+  // The same words denied, or recited as a list, still say nothing.
+  const ScoreResult denied = decks.score("keypoints", card, "We never dropped the TTL beforehand and kept no spare at all.");
+  CHECK_FALSE(finding(denied, "key point: Lower the TTL in advance").met);
+  CHECK_FALSE(finding(denied, "key point: Headroom buffer").met);
+}
+
+TEST_CASE("most of a point's weight said together covers it; a missing qualifier does not", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Test both code paths", {}}, {"Roll back automatically", {}}});
+  const ScoreResult result = decks.score("keypoints", card, "We test each path before merging. When it broke, I rolled it back by hand.");
+  // Two of three everyday words, together in one sentence.
+  CHECK(finding(result, "key point: Test both code paths").met);
+  // "roll back" is one idea said with a particle; without "automatically" the point is not made.
+  CHECK_FALSE(finding(result, "key point: Roll back automatically").met);
+}
+
 TEST_CASE("a key-point card without key points is compared with the words of its model answer", "[scorers]") {
   BundledDecks decks;
   CardContent card;

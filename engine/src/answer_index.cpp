@@ -2,6 +2,7 @@
 // forgiving small typos, and with its polarity: a negated mention does not say a thing, and a
 // thing that is itself a lack ("missing index") is said only by a negated mention.
 #include <algorithm>
+#include <cmath>
 #include <string>
 #include <vector>
 #include <unordered_map>
@@ -50,6 +51,96 @@ const std::string& canonical(const std::string& stem_of_word) {
   }();
   const auto it = groups.find(stem_of_word);
   return it == groups.end() ? stem_of_word : it->second;
+}
+
+// A thesaurus of engineering English, compared by stem: words that say the same thing about a
+// system in any answer, whatever the topic. Unlike the table above, a word may belong to several
+// groups ("drop" lowers a value and removes a thing; "track" watches and records), so it is a
+// relation, not a renaming: two words match when they share a group. The groups are the verbs
+// and nouns engineers reach for when they avoid the term a deck uses ("drop the TTL" for "lower
+// the TTL", "keep 30% spare" for "headroom", "chart the wait" for "monitor the wait"). Each group
+// is one sense; a word with another common sense that would match wrongly is left out.
+const std::vector<std::vector<std::string_view>>& thesaurus_groups() {
+  static const std::vector<std::vector<std::string_view>> kGroups = {
+      // change of a value
+      {"lower", "reduce", "cut", "shorten", "drop", "decrease", "shrink", "trim", "lessen", "minimize"},
+      {"raise", "increase", "bump", "boost", "lengthen", "grow", "expand", "extend"},
+      {"restore", "reset", "return", "revert"},
+      // watching a system
+      {"monitor", "watch", "track", "chart", "graph", "observe", "dashboard"},
+      {"alert", "alarm", "page", "notify", "warn"},
+      {"log", "audit", "journal", "trail", "history"},
+      {"measure", "metric", "quantify", "benchmark", "baseline"},
+      // room to spare
+      {"headroom", "buffer", "spare", "margin", "slack", "room", "leeway"},
+      {"free", "spare", "unused", "available"},
+      // failure and surviving it
+      {"lose", "loss", "fail", "failure", "die", "crash"},
+      {"survive", "tolerate", "withstand", "handle"},
+      {"exhaust", "starve", "saturate", "deplete"},
+      {"reject", "refuse", "shed", "drop", "deny", "decline", "turn+away"},
+      {"lose", "loss", "discard", "throw+away"},
+      {"exhaust", "run+out", "use+up"},
+      {"retry", "redeliver", "redelivery", "resend", "replay", "reprocess"},
+      {"ignore", "disregard", "skip", "overlook"},
+      {"old", "previous", "earlier", "prior", "former"},
+      {"migrate", "migration", "transition", "cutover", "switch+over", "cut+over"},
+      {"announce", "publish", "communicate", "notify", "inform"},
+      {"correlate", "correlation", "coincide", "line+up"},
+      {"restrict", "limit", "constrain", "lock+down"},
+      {"stop", "halt", "block", "stall", "freeze", "pause"},
+      {"disable", "turn+off", "switch+off", "deactivate"},
+      {"enable", "turn+on", "switch+on", "activate"},
+      // removing and cleaning up
+      {"remove", "delete", "purge", "prune", "discard", "clean", "clear", "reclaim", "evict"},
+      {"stale", "outdated", "obsolete", "expired", "dead", "leftover", "orphaned"},
+      {"change", "flip", "toggle", "switch", "modify", "alter"},
+      {"separate", "isolate", "distinct", "dedicated", "apart", "split"},
+      // planning and estimating
+      {"forecast", "projection", "predict", "estimate", "extrapolate"},
+      {"peak", "busiest", "highest", "maximum", "max"},
+      {"limit", "cap", "ceiling", "quota", "bound", "maximum", "max"},
+      {"grow", "growth", "swell", "bloat", "balloon"},
+      {"slow", "sluggish", "lag", "laggy", "delay", "delayed"},
+      {"priority", "prioritize", "critical", "important", "essential"},
+      {"early", "ahead", "advance", "beforehand", "upfront"},
+      {"premature", "early", "soon"},
+      // people and documents
+      {"document", "documentation", "doc", "guide", "runbook", "playbook", "handbook", "readme", "procedure"},
+      {"mentor", "buddy", "coach", "pair"},
+      {"owner", "own", "ownership", "responsible", "accountable"},
+      {"expectation", "goal", "objective", "target", "milestone"},
+      {"review", "retrospective", "retro", "postmortem"},
+      {"regular", "recurring", "periodic", "weekly", "monthly", "quarterly", "daily"},
+  };
+  return kGroups;
+}
+
+// The groups of the thesaurus a stem belongs to (indices into thesaurus_groups()), sorted.
+const std::vector<int>& thesaurus_senses(const std::string& stem_of_word) {
+  static const std::unordered_map<std::string, std::vector<int>> senses = [] {
+    std::unordered_map<std::string, std::vector<int>> map;
+    const auto& groups = thesaurus_groups();
+    for (std::size_t g = 0; g < groups.size(); ++g) {
+      for (std::string_view word : groups[g]) {
+        std::string joined;
+        for (char c : word)
+          if (c != '+') joined += c;
+        auto& list = map[stem(spell_out(joined))];
+        if (list.empty() || list.back() != static_cast<int>(g)) list.push_back(static_cast<int>(g));
+      }
+    }
+    return map;
+  }();
+  static const std::vector<int> none;
+  const auto it = senses.find(stem_of_word);
+  return it == senses.end() ? none : it->second;
+}
+
+bool share_sense(const std::vector<int>& a, const std::vector<int>& b) {
+  for (int x : a)
+    if (std::find(b.begin(), b.end(), x) != b.end()) return true;
+  return false;
 }
 
 bool has_digit(std::string_view word) {
@@ -244,6 +335,12 @@ AnswerIndex::AnswerIndex(const AnswerText& text) : text_(text), negation_(text) 
   for (std::size_t i = 0; i + 1 < words.size(); ++i)
     joined_.push_back(words[i].sentence == words[i + 1].sentence ? rehearse::stem(words_[i] + words_[i + 1]) : std::string());
   listed_ = bare_list_words(text);
+  clause_.assign(words.size(), 0);
+  for (std::size_t i = 1; i < words.size(); ++i) {
+    const bool boundary = words[i].sentence != words[i - 1].sentence ||
+                          clause_mark(std::string_view(text.text()).substr(words[i - 1].end, words[i].begin - words[i - 1].end));
+    clause_[i] = clause_[i - 1] + (boundary ? 1 : 0);
+  }
 }
 
 bool AnswerIndex::is_content(int i) const { return !is_stop_word(words_[static_cast<std::size_t>(i)]); }
@@ -252,6 +349,8 @@ bool AnswerIndex::same_word(const Term& term, std::size_t j, std::size_t i) cons
   if (stems_[i] == term.stems[j]) return true;
   // A word of the trade with the same meaning ("reverted" for "roll back", "users" for "customers").
   if (canon_[i] == canonical(term.stems[j])) return true;
+  // A word of the thesaurus with the same sense ("dropped" for "lower", "spare" for "headroom").
+  if (share_sense(thesaurus_senses(stems_[i]), thesaurus_senses(term.stems[j]))) return true;
   // A typo: same first letter, long enough that one slip (two in long words) cannot turn it into
   // another common word, and never in numbers ("p95" is not "p99").
   const std::string& typed = words_[i];
@@ -271,16 +370,21 @@ bool AnswerIndex::allowed(int word, Polarity polarity) const {
   return true;
 }
 
-TermMatch AnswerIndex::find(const Term& term) const {
+AnswerIndex::Polarity AnswerIndex::polarity_of(const Term& term) {
   bool own_negation = false;
   for (const auto& word : term.words) own_negation = own_negation || names_a_negation(word);
-  const Polarity polarity = term.lack ? Polarity::negative : own_negation ? Polarity::any : Polarity::positive;
-  return find(term, polarity);
+  return term.lack ? Polarity::negative : own_negation ? Polarity::any : Polarity::positive;
+}
+
+TermMatch AnswerIndex::find(const Term& term) const { return find(term, polarity_of(term)); }
+
+TermMatch AnswerIndex::find_weighted(const Term& term, const std::vector<double>& weights) const {
+  return find(term, polarity_of(term), &weights);
 }
 
 TermMatch AnswerIndex::find_anywhere(const Term& term) const { return find(term, Polarity::any); }
 
-TermMatch AnswerIndex::find(const Term& term, Polarity polarity) const {
+TermMatch AnswerIndex::find(const Term& term, Polarity polarity, const std::vector<double>* weights) const {
   if (!term.usable) return {};
   if (term.exact_phrase) return find_phrase(term, polarity);
   struct Hit {
@@ -293,7 +397,9 @@ TermMatch AnswerIndex::find(const Term& term, Polarity polarity) const {
     for (std::size_t j = 0; j < term.stems.size(); ++j) {
       if (same_word(term, j, i))
         hits.push_back({static_cast<int>(i), static_cast<int>(i), j});
-      else if (i < joined_.size() && !joined_[i].empty() && (joined_[i] == term.stems[j] || canonical(joined_[i]) == canonical(term.stems[j])))
+      else if (i < joined_.size() && !joined_[i].empty() &&
+               (joined_[i] == term.stems[j] || canonical(joined_[i]) == canonical(term.stems[j]) ||
+                share_sense(thesaurus_senses(joined_[i]), thesaurus_senses(term.stems[j]))))
         hits.push_back({static_cast<int>(i), static_cast<int>(i) + 1, j});
       // Two words of the term written as one in the answer ("rollback" for "roll back",
       // "postmortem" for "post mortem", "reverted" for "roll back"): a hit for both.
@@ -308,23 +414,42 @@ TermMatch AnswerIndex::find(const Term& term, Polarity polarity) const {
   TermMatch best;
   std::vector<int> count(term.stems.size(), 0);
   int distinct = 0;
+  double weight = 0;
+  const auto weight_of = [&](std::size_t j) { return weights ? (*weights)[j] : 1.0; };
   std::size_t left = 0;
-  const int span = max_span(term);
+  const int span = weights ? 3 * max_span(term) / 2 : max_span(term);
   const auto sentence_of = [&](int word) { return text_.words()[static_cast<std::size_t>(word)].sentence; };
   for (std::size_t right = 0; right < hits.size(); ++right) {
-    if (count[hits[right].word]++ == 0) ++distinct;
+    if (count[hits[right].word]++ == 0) {
+      ++distinct;
+      weight += weight_of(hits[right].word);
+    }
     auto drop_left = [&] {
-      if (--count[hits[left].word] == 0) --distinct;
+      if (--count[hits[left].word] == 0) {
+        --distinct;
+        weight -= weight_of(hits[left].word);
+      }
       ++left;
     };
-    while (hits[right].last - hits[left].first > span || sentence_of(hits[left].first) != sentence_of(hits[right].first)) drop_left();
+    // Weighed words may stand further apart, but then within one clause: across a comma they
+    // belong to different statements.
+    const auto too_far = [&] {
+      const int width = hits[right].last - hits[left].first;
+      return width > span || sentence_of(hits[left].first) != sentence_of(hits[right].first) ||
+             (width > max_span(term) && clause_[static_cast<std::size_t>(hits[left].first)] != clause_[static_cast<std::size_t>(hits[right].last)]);
+    };
+    while (too_far()) drop_left();
     while (left < right && count[hits[left].word] > 1) drop_left();
     int first = hits[left].first, last = hits[left].last;
     for (std::size_t h = left; h <= right; ++h) last = std::max(last, hits[h].last);
     if (polarity == Polarity::negative && describes_trouble(last)) continue;
-    const int score = distinct;
-    if (score > best.found || (score == best.found && last - first < best.last - best.first)) {
-      best.found = score;
+    // The most words (by weight, when the words are weighed), then the shortest span.
+    const bool better = weights ? weight > best.weight + 1e-9 || (weight > best.weight - 1e-9 && distinct > best.found)
+                                : distinct > best.found;
+    const bool as_good = weights ? std::abs(weight - best.weight) < 1e-9 && distinct == best.found : distinct == best.found;
+    if (better || (as_good && last - first < best.last - best.first)) {
+      best.found = distinct;
+      best.weight = weight;
       best.first = first;
       best.last = last;
     }

@@ -53,8 +53,8 @@ struct Goal {
 };
 constexpr Goal kStarLabelTarget{0.90, 0.92};
 constexpr Goal kLargestPartTarget{0.95, 0.90};
-constexpr Goal kPrecisionTarget{0.95, 0.88};
-constexpr Goal kRecallTarget{0.85, 0.65};
+constexpr Goal kPrecisionTarget{0.95, 0.90};
+constexpr Goal kRecallTarget{0.85, 0.73};
 constexpr Goal kRankingTarget{0.95, 0.90};
 constexpr Goal kQuestionTypeTarget{0.90, 0.92};
 constexpr Goal kCriterionPrecisionTarget{0.90, 0.97};

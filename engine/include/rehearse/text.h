@@ -219,13 +219,16 @@ struct TermMatch {
   int found = 0;     // distinct words of the term found close together
   int first = -1;    // the answer's words from `first` to `last` hold them
   int last = -1;
+  double weight = 0;  // for find_weighted(): the summed weight of the words found
 
   bool complete(const Term& term) const { return term.usable && found > 0 && found >= term.needed; }
 };
 
 // An answer's words, spelled out, stemmed and read for negation once, to look terms up in. Words
 // are compared by stem, and also through a small table of words of the trade that mean the same
-// ("revert" ~ "roll back", "customer" ~ "user", "outage" ~ "incident", "shard" ~ "partition").
+// ("revert" ~ "roll back", "customer" ~ "user", "outage" ~ "incident", "shard" ~ "partition") and
+// a thesaurus of engineering English where a word may have several senses ("drop" ~ "lower" and
+// "drop" ~ "reject"; "spare" ~ "headroom"; "chart" ~ "monitor").
 class REHEARSE_API AnswerIndex {
  public:
   explicit AnswerIndex(const AnswerText& text);
@@ -238,6 +241,10 @@ class REHEARSE_API AnswerIndex {
   // Like find(), but counting words whatever their negation: where an answer says a thing only to
   // deny it ("we never had a rollback plan"), find() fails and this succeeds.
   TermMatch find_anywhere(const Term& term) const;
+  // Like find(), but the group whose words weigh the most, word j of the term weighing
+  // `weights[j]` (one per stem): for a scorer that counts a rare word as saying more than an
+  // ordinary one. TermMatch::weight holds the group's weight.
+  TermMatch find_weighted(const Term& term, const std::vector<double>& weights) const;
 
   const AnswerText& text() const { return text_; }
   const NegationScope& negation() const { return negation_; }
@@ -254,7 +261,8 @@ class REHEARSE_API AnswerIndex {
 
  private:
   enum class Polarity { positive, negative, any };
-  TermMatch find(const Term& term, Polarity polarity) const;
+  static Polarity polarity_of(const Term& term);
+  TermMatch find(const Term& term, Polarity polarity, const std::vector<double>* weights = nullptr) const;
   TermMatch find_phrase(const Term& term, Polarity polarity) const;
   bool same_word(const Term& term, std::size_t j, std::size_t i) const;
   bool allowed(int word, Polarity polarity) const;
@@ -266,6 +274,7 @@ class REHEARSE_API AnswerIndex {
   std::vector<std::string> canon_;   // stems_ through the table of words that mean the same
   std::vector<std::string> joined_;  // stem of words i and i+1 written as one ("roll back" -> "rollback")
   std::vector<bool> listed_;
+  std::vector<int> clause_;          // which clause (split at , ; : brackets and dashes) word i is in
 };
 
 }  // namespace rehearse

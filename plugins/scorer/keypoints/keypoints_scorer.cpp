@@ -3,9 +3,11 @@
 //
 // A key point is covered when the words of its text, or of one of its aliases (after `|`), stand
 // close together in the answer: compared by Snowball stem, in any order, forgiving a typo in a
-// longer word, ignoring stop words (see term_matcher.h). The score is the share of key points
-// covered, a point partly said counting half, minus `pitfall_penalty` for each pitfall the answer
-// falls into. A key-point card without key points is compared with the content words of its
+// longer word, ignoring stop words, through a thesaurus of engineering English (rehearse/text.h);
+// failing that, when most of the point's weight is said together, a term of the art weighing
+// more than an everyday word (informative_match; README.md here says why). The score is the share
+// of key points covered, a point partly said counting half, minus `pitfall_penalty` for each
+// pitfall the answer falls into. A key-point card without key points is compared with the content words of its
 // model answer instead.
 //
 // Pitfalls are found the same way, more strictly, and never where the answer negates them ("I
@@ -43,6 +45,11 @@ constexpr double kTermsForFullMarks = 0.6;
 // How many of the model answer's content words, in order of appearance, are its key terms: the
 // definition comes first, the details after it.
 constexpr std::size_t kKeyTerms = 12;
+// The softer coverage rule (informative_match): what a term of the art weighs against an ordinary
+// word, and the share of a point's weight an answer must say.
+constexpr double kTechnicalWeight = 2.0;
+constexpr double kInformativeShare = 2.0 / 3.0;
+constexpr double kLightWeight = 0.5;
 
 std::string join(const std::vector<std::string>& items, std::string_view separator) {
   std::string out;
@@ -174,6 +181,9 @@ class KeypointsScorer final : public rehearse::Scorer {
             if (const auto hit = find_idea(*idea, index, names_absence(*idea, *term))) match = TermMatch{term->needed, hit->first, hit->last};
           }
         }
+        if (!match.complete(*term)) {
+          if (const auto soft = informative_match(*term, index)) match = *soft;
+        }
         const bool better = match.complete(*term) > (best_term && best.complete(*best_term)) ||
                             (match.complete(*term) == (best_term && best.complete(*best_term)) && match.found > best.found);
         if (!best_term || better) {
@@ -211,6 +221,48 @@ class KeypointsScorer final : public rehearse::Scorer {
       if (missing.size() > shown.size()) result.summary += fmt::format(" and {} more", missing.size() - shown.size());
     }
     result.summary += ".";
+  }
+
+  // The softer reading of a longer point: its words weighed by how much they say. A term of the
+  // art (not ordinary English: "TTL", "compaction", "quota") weighs kTechnicalWeight, an ordinary
+  // word one; the point is said when one sentence holds kInformativeShare of its weight, at least
+  // two of its words, and a term of the art when it has one. "Roll back by pointing the record
+  // back" is said by "switching the record back is the rollback" although "pointing" is not
+  // there; "lease, TTL" alone never covers "renew the lease before the TTL runs out" because its
+  // ordinary words carry weight too. Counting every word alike asks either too little of a point
+  // made of technical terms or too much of one made of everyday words.
+  static std::optional<TermMatch> informative_match(const Term& term, const AnswerIndex& index) {
+    if (!term.usable || term.exact_phrase || term.stems.size() < 2) return std::nullopt;
+    std::vector<double> weights;
+    double total = 0;
+    bool any_technical = false;
+    for (std::size_t j = 0; j < term.stems.size(); ++j) {
+      const bool technical = term.technical[j];
+      weights.push_back(technical ? kTechnicalWeight : is_light_word(term.words[j]) ? kLightWeight : 1.0);
+      total += weights.back();
+      any_technical = any_technical || technical;
+    }
+    const TermMatch match = index.find_weighted(term, weights);
+    if (match.found < 2 || match.weight + 1e-9 < kInformativeShare * total) return std::nullopt;
+    if (any_technical && match.weight < kTechnicalWeight + match.found - 1 - 1e-9) return std::nullopt;  // no term of the art among them
+    return TermMatch{term.needed, match.first, match.last, match.weight};
+  }
+
+  // Words so general that they say almost nothing of a point on their own: the all-purpose verbs
+  // and nouns of English and the particles of phrasal verbs ("roll back", "set up"). They weigh
+  // kLightWeight, so that "breaking changes" does not say "a breaking change policy" and "rolled
+  // it back" does not say "roll back automatically".
+  static bool is_light_word(const std::string& word) {
+    static const std::unordered_set<std::string> light = [] {
+      std::unordered_set<std::string> stems;
+      for (const char* w : {"back", "up", "out", "off", "down", "over", "away", "change", "make", "use", "get", "do", "have", "go",
+                            "take", "put", "set", "keep", "give", "come", "let", "thing", "way", "work", "need", "want", "new",
+                            "good", "bad", "big", "small", "lot", "kind", "sort", "case", "stuff", "something", "right", "well",
+                            "able", "sure", "really", "just", "also", "still", "even", "both", "every", "each", "one", "all"})
+        stems.insert(rehearse::stem(w));
+      return stems;
+    }();
+    return light.count(rehearse::stem(word)) > 0;
   }
 
   // For a key-point card without key points: the model answer's first content words, which name
