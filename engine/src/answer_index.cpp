@@ -104,9 +104,8 @@ const std::vector<std::vector<std::string_view>>& thesaurus_groups() {
       {"slow", "sluggish", "lag", "laggy", "delay", "delayed"},
       {"priority", "prioritize", "critical", "important", "essential"},
       {"early", "ahead", "advance", "beforehand", "upfront"},
-      {"premature", "early", "soon"},
       // people and documents
-      {"document", "documentation", "doc", "guide", "runbook", "playbook", "handbook", "readme", "procedure"},
+      {"document", "documentation", "doc", "guide", "runbook", "playbook", "handbook", "readme"},
       {"mentor", "buddy", "coach", "pair"},
       {"owner", "own", "ownership", "responsible", "accountable"},
       {"expectation", "goal", "objective", "target", "milestone"},
