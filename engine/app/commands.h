@@ -26,6 +26,8 @@ int run_serve(const Arguments& args);
 int run_score(const Arguments& args);
 int run_stories(const Arguments& args);
 int run_story(const Arguments& args);
+int run_sync(const Arguments& args);
+int run_sync_server(const Arguments& args);
 
 // `rehearse edit` on the card `id` (in --deck when given): $EDITOR on its Markdown, then saved
 // where it belongs. `story_only`: refuse a card that is not a story (`rehearse story edit`).

@@ -18,6 +18,7 @@
 #include "automatic_backups.h"
 #include "rehearse/errors.h"
 #include "schema.h"
+#include "sync_store.h"
 
 namespace rehearse {
 
@@ -960,6 +961,7 @@ bool Collection::undo_answer(std::int64_t log_id) {
     restore.bind(11, static_cast<std::int64_t>(card_id));
     restore.exec();
     impl_->undo_answer_effects(log_id);
+    detail::note_undo(db, log_id, impl_->clock.now_ms());  // other devices may have it: they are told
     SQLite::Statement remove(db, "DELETE FROM review_log WHERE id = ?");
     remove.bind(1, static_cast<std::int64_t>(log_id));
     remove.exec();
@@ -1166,6 +1168,26 @@ void Collection::set_scheduling(std::int64_t card_id, const SchedulingState& sta
   bind_state(q, 1, state);
   q.bind(11, static_cast<std::int64_t>(card_id));
   if (q.exec() == 0) throw Error(fmt::format("there is no card {}", card_id));
+}
+
+std::string Collection::device_id() const { return detail::device_id(impl_->db); }
+
+std::optional<CardKey> Collection::card_key(std::int64_t card_id) const {
+  SQLite::Statement q(impl_->db, "SELECT d.name, c.uid FROM cards c JOIN decks d ON d.id = c.deck_id WHERE c.id = ?");
+  q.bind(1, static_cast<std::int64_t>(card_id));
+  if (!q.executeStep()) return std::nullopt;
+  return CardKey{q.getColumn(0).getString(), q.getColumn(1).getString()};
+}
+
+SyncState Collection::sync_state() const { return detail::sync_state(impl_->db); }
+
+ChangeBatch Collection::changes_since(std::int64_t pushed_seq) const { return detail::changes_since(impl_->db, pushed_seq); }
+
+ApplyReport Collection::apply_changes(const ChangeBatch& pulled, const ChangeBatch& pushed, const Replayer& replay,
+                                      const SchedulerNamer& scheduler) {
+  ApplyReport report;
+  write([&] { report = detail::apply_changes(impl_->db, pulled, pushed, replay, scheduler, impl_->clock.now_ms()); });
+  return report;
 }
 
 }  // namespace rehearse

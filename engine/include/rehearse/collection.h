@@ -19,6 +19,7 @@
 #include "rehearse/clock.h"
 #include "rehearse/scheduling.h"
 #include "rehearse/source.h"
+#include "rehearse/sync.h"
 
 namespace rehearse {
 
@@ -292,6 +293,27 @@ class REHEARSE_API Collection {
   std::vector<std::int64_t> reviewed_cards(const std::string& deck) const;
   // Replaces the state of a card, e.g. after recomputing it from the review log.
   void set_scheduling(std::int64_t card_id, const SchedulingState& state);
+
+  // ---- Sync across devices (sync.h; schema version 10, plugin API 4.1) -----------------------
+  // This collection's device id: random, made when the collection reached schema 10.
+  std::string device_id() const;
+  // The key every device knows card `card_id` by; nothing when there is no such card.
+  std::optional<CardKey> card_key(std::int64_t card_id) const;
+  SyncState sync_state() const;
+  // This device's changes after its sequence number `pushed_seq` (sync_state().pushed_seq: what
+  // the server has not confirmed): its review-log entries and cancellations, and every card whose
+  // content or suspension changed here and was not confirmed since.
+  ChangeBatch changes_since(std::int64_t pushed_seq) const;
+  // The name of the scheduler of a deck, written beside the entries of a recomputed log.
+  using SchedulerNamer = std::function<std::string(const std::string& deck)>;
+  // After the server confirmed `pushed` (from changes_since) and sent `pulled`, in one transaction:
+  // `pushed` is marked confirmed; `pulled`'s cards are merged last-writer-wins (conflicts
+  // reported), its entries added (each (device, seq) once, however often it arrives) and its
+  // cancellations applied; then every card either batch touches gets the state its merged log
+  // gives, replayed in review order, and `pulled.position` becomes the next pull's start.
+  // Throws rehearse::Error, changing nothing, for a review of a card neither side has.
+  ApplyReport apply_changes(const ChangeBatch& pulled, const ChangeBatch& pushed, const Replayer& replay,
+                            const SchedulerNamer& scheduler);
 
   // ---- Statistics: what the charts of a front end draw (engine/src/statistics.cpp) ----------
   // Days are the user's days (Clock::day_number), which roll over at the day-start hour. Cards
