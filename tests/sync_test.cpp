@@ -1,12 +1,21 @@
 // Sync in the engine (sync.h): devices that reviewed the same cards offline exchange their changes
-// through a server and end with the same collection. The server here is a few lines that keep
-// what the PostgreSQL server keeps (tests/sync/ runs the real one): entries once per (device, seq),
+// through a server and end with the same collection. The server of the first cases is a few lines
+// that keep what the PostgreSQL server keeps (the last case runs the real one): entries once per (device, seq),
 // cards last-writer-wins, a position per change, and pulls of the other devices' changes.
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <csignal>
+#include <cstdio>
+#include <cstdlib>
 #include <map>
 #include <tuple>
 
@@ -60,13 +69,6 @@ A map from key to rows.
 class Server {
  public:
   ChangeBatch exchange(const std::string& device, const ChangeBatch& push, std::int64_t since) {
-    for (const auto& review : push.reviews)
-      if (reviews_.emplace(std::pair(review.device, review.seq), std::pair(++position_, review)).second == false) --position_;
-    for (const auto& card : push.cards) {
-      auto it = cards_.find(card.card);
-      if (it == cards_.end() || std::tie(card.version, card.device) > std::tie(it->second.second.version, it->second.second.device))
-        cards_[card.card] = {++position_, card};
-    }
     ChangeBatch pull;
     std::vector<std::pair<std::int64_t, SyncedReview>> ordered;
     for (const auto& [key, entry] : reviews_)
@@ -75,6 +77,14 @@ class Server {
     for (auto& entry : ordered) pull.reviews.push_back(entry.second);
     for (const auto& [key, card] : cards_)
       if (card.first > since && card.second.device != device) pull.cards.push_back(card.second);
+    // The pull was read first, as the server does.
+    for (const auto& review : push.reviews)
+      if (reviews_.emplace(std::pair(review.device, review.seq), std::pair(++position_, review)).second == false) --position_;
+    for (const auto& card : push.cards) {
+      auto it = cards_.find(card.card);
+      if (it == cards_.end() || std::tie(card.version, card.device) > std::tie(it->second.second.version, it->second.second.device))
+        cards_[card.card] = {++position_, card};
+    }
     pull.position = position_;
     return pull;
   }
@@ -336,4 +346,237 @@ TEST_CASE("cards arrive by sync, edits merge last-writer-wins, and a re-import l
   REQUIRE(report.conflicts.size() == 1);
   CHECK(report.conflicts[0].card == CardKey{"Sync", "mutex"});
   CHECK(report.conflicts[0].kept_device == b.open("2026-01-06T12:00:00Z")->collection().device_id());
+}
+
+// ---- The real server: rehearse sync-server on a PostgreSQL this test starts -------------------
+// Run by ctest as sync_server when PostgreSQL's initdb and pg_ctl were found (REHEARSE_PG_BIN).
+
+namespace {
+
+std::string shell(const std::string& command) {
+  std::string out;
+  FILE* pipe = popen(command.c_str(), "r");
+  REQUIRE(pipe != nullptr);
+  char buffer[4096];
+  while (size_t n = fread(buffer, 1, sizeof buffer, pipe)) out.append(buffer, n);
+  pclose(pipe);
+  return out;
+}
+
+int free_port() {
+  const int s = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  REQUIRE(bind(s, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0);
+  socklen_t length = sizeof address;
+  getsockname(s, reinterpret_cast<sockaddr*>(&address), &length);
+  close(s);
+  return ntohs(address.sin_port);
+}
+
+// A PostgreSQL cluster of its own in a temporary folder, on loopback at a free port, run as
+// `nobody` when the suite runs as root (PostgreSQL refuses root). Stopped when the test ends.
+class PostgreSQL {
+ public:
+  PostgreSQL() {
+    const char* bin = std::getenv("REHEARSE_PG_BIN");
+    if (bin == nullptr || *bin == '\0') FAIL("REHEARSE_PG_BIN must name the folder of initdb and pg_ctl");
+    bin_ = bin;
+    if (geteuid() == 0) {
+      REQUIRE(std::system(fmt::format("chown -R nobody '{}'", dir_.path().string()).c_str()) == 0);
+      as_ = "runuser -u nobody -- ";
+    }
+    port_ = free_port();
+    const std::string data = (dir_ / "data").string();
+    REQUIRE(std::system(fmt::format("{}'{}/initdb' -D '{}' -A trust -U rehearse -E UTF8 --no-sync > '{}' 2>&1", as_, bin_, data,
+                                    (dir_ / "initdb.log").string())
+                            .c_str()) == 0);
+    const int started = std::system(fmt::format("{}'{}/pg_ctl' -D '{}' -l '{}' -w -o \"-k '{}' -p {} -c listen_addresses=127.0.0.1 "
+                                                "-c fsync=off\" start > /dev/null 2>&1",
+                                                as_, bin_, data, (dir_ / "server.log").string(), dir_.path().string(), port_)
+                                        .c_str());
+    if (started != 0) FAIL("PostgreSQL did not start: " << test::read_text(dir_ / "server.log"));
+  }
+  ~PostgreSQL() {
+    std::system(fmt::format("{}'{}/pg_ctl' -D '{}' -m immediate -w stop > /dev/null 2>&1", as_, bin_, (dir_ / "data").string()).c_str());
+  }
+  std::string url() const { return fmt::format("postgresql://rehearse@127.0.0.1:{}/postgres", port_); }
+  // One value from a query, as psql prints it.
+  std::string query(const std::string& sql) const {
+    std::string out = shell(fmt::format("'{}/psql' '{}' -tAc \"{}\"", bin_, url(), sql));
+    while (!out.empty() && (out.back() == '\n' || out.back() == ' ')) out.pop_back();
+    return out;
+  }
+
+ private:
+  TempDir dir_;
+  std::string bin_;
+  std::string as_;
+  int port_ = 0;
+};
+
+// `rehearse sync-server` running until the test ends; its address from the line it prints.
+class SyncServer {
+ public:
+  explicit SyncServer(const std::string& database) {
+    int out[2];
+    REQUIRE(pipe(out) == 0);
+    std::fflush(nullptr);  // the child must not write what this process has buffered
+    pid_ = fork();
+    REQUIRE(pid_ >= 0);
+    if (pid_ == 0) {
+      dup2(out[1], STDOUT_FILENO);
+      close(out[0]);
+      const std::string collection = (dir_ / "server.db").string();
+      execl(REHEARSE_TEST_PROGRAM, REHEARSE_TEST_PROGRAM, "--collection", collection.c_str(), "sync-server", "--database", database.c_str(), "--port", "0", static_cast<char*>(nullptr));
+      _exit(127);
+    }
+    close(out[1]);
+    std::string line;
+    char c;
+    while (read(out[0], &c, 1) == 1 && c != '\n') line += c;
+    close(out[0]);
+    const auto at = line.find("http://");
+    if (at == std::string::npos) FAIL("the sync server did not start: " << line);
+    url_ = line.substr(at, line.find(' ', at) - at);
+    while (url_.back() == '/') url_.pop_back();
+  }
+  ~SyncServer() {
+    kill(pid_, SIGTERM);
+    int status = 0;
+    waitpid(pid_, &status, 0);
+  }
+  const std::string& url() const { return url_; }
+  test::ProgramResult admin(const std::string& database, std::vector<std::string> args) const {
+    std::vector<std::string> all = {"--collection", (dir_ / "server.db").string(), "sync-server", "--database", database};
+    all.insert(all.end(), args.begin(), args.end());
+    return test::run_program(all);
+  }
+  // POSTs `body` to `path`; the HTTP status and the body of the answer.
+  std::pair<int, std::string> post(const std::string& path, const std::string& body, const std::string& token = {}) const {
+    const auto file = dir_.write("request.json", body);
+    const std::string out = shell(fmt::format("curl -s -w '\\n%{{http_code}}' -X POST -H 'Content-Type: application/json' {} "
+                                              "--data-binary @'{}' '{}{}'",
+                                              token.empty() ? "" : fmt::format("-H 'Authorization: Bearer {}'", token), file.string(),
+                                              url_, path));
+    const auto newline = out.rfind('\n');
+    return {std::stoi(out.substr(newline + 1)), out.substr(0, newline)};
+  }
+
+ private:
+  TempDir dir_;
+  pid_t pid_ = -1;
+  std::string url_;
+};
+
+nlohmann::json run_sync(const Device& device, const std::string& now, std::vector<std::string> args = {}) {
+  std::vector<std::string> all = {"--collection", (device.dir / "collection.db").string(), "--now", now, "sync", "--json"};
+  all.insert(all.end(), args.begin(), args.end());
+  const auto result = test::run_program(all);
+  INFO(result.err);
+  REQUIRE(result.status == 0);
+  return nlohmann::json::parse(result.out);
+}
+
+std::string token_of(const Device& device) {
+  SQLite::Database db(device.dir / "collection.db", SQLite::OPEN_READONLY);
+  return db.execAndGet("SELECT value FROM config WHERE key = 'sync.token'").getString();
+}
+
+}  // namespace
+
+TEST_CASE("devices sync through rehearse sync-server on PostgreSQL", "[.sync-server]") {
+  PostgreSQL postgres;
+  SyncServer server(postgres.url());
+  TempDir decks;
+  decks.write("sync.md", kDeck);
+  decks.write("other.md", kOtherDeck);
+
+  const auto user = server.admin(postgres.url(), {"add-user", "alice", "--json"});
+  REQUIRE(user.status == 0);
+  const auto code_a = nlohmann::json::parse(user.out);
+  CHECK(code_a["user"] == "alice");
+  const auto code_b = nlohmann::json::parse(server.admin(postgres.url(), {"enrol", "alice", "--json"}).out);
+  CHECK(code_a["code"] != code_b["code"]);
+
+  Device a, b, c;
+  set_up(a, decks, false);
+  set_up(b, decks, true);
+  set_up(c, decks, false);
+  run_sync(a, "2026-01-05T09:00:00Z", {"--enrol", server.url(), code_a["code"]});
+  run_sync(b, "2026-01-05T09:00:00Z", {"--enrol", server.url(), code_b["code"]});
+  {
+    // A code works once.
+    const auto again = test::run_program({"--collection", (c.dir / "collection.db").string(), "sync", "--enrol", server.url(),
+                                          code_a["code"].get<std::string>()});
+    CHECK(again.status == 1);
+    CHECK_THAT(again.err, Catch::Contains("refused this device") && Catch::Contains("not known or was used already"));
+  }
+
+  SECTION("offline reviews on two devices end identical, and a repeated sync changes nothing") {
+    const std::string day = "2026-01-06T09:00:00Z";
+    const int on_a = review_all(a, day, {Rating::good, Rating::again});
+    const int on_b = review_all(b, day, {Rating::easy});
+    const auto first = run_sync(a, day);
+    CHECK(first["pulled"] == 0);
+    const auto second = run_sync(b, day);
+    CHECK(second["pulled"].get<int>() >= on_a);
+    run_sync(a, day);
+    CHECK(snapshot(a) == snapshot(b));
+    CHECK(postgres.query("SELECT count(*) FROM review_log") == std::to_string(log_size(a)));
+    CHECK(log_size(a) >= on_a + on_b);
+    const auto repeat = run_sync(a, day);
+    CHECK(repeat["pushed"] == 0);
+    CHECK(repeat["pulled"] == 0);
+
+    const auto status = run_sync(a, day, {"--status"});
+    CHECK(status["server"] == server.url());
+    CHECK(status["waiting"]["reviews"] == 0);
+    CHECK(status["last_sync"] == "2026-01-06T09:00:00Z");
+  }
+
+  SECTION("an answer undone after its sync is cancelled on the other device") {
+    const std::string day = "2026-01-06T09:00:00Z";
+    auto engine = a.open(day);
+    auto session = engine->start_review();
+    session->answer(*session->next(), Rating::good, {});
+    run_sync(a, day);
+    REQUIRE(session->undo());
+    session.reset();
+    engine.reset();
+    CHECK(run_sync(a, day)["pushed"] == 1);  // the cancellation
+    run_sync(b, day);
+    CHECK(snapshot(a) == snapshot(b));
+    CHECK(log_size(b) == 0);
+    CHECK(postgres.query("SELECT count(*) FROM review_log WHERE cancels_seq IS NOT NULL") == "1");
+  }
+
+  SECTION("a missing, unknown or revoked token gets 401; a malformed batch 400 and nothing is written") {
+    CHECK(server.post("/v1/sync", R"({"protocol": "1.0", "since": 0})").first == 401);
+    CHECK(server.post("/v1/sync", R"({"protocol": "1.0", "since": 0})", "not-a-token").first == 401);
+    const std::string token = token_of(a);
+    const std::string device = a.open("2026-01-06T09:00:00Z")->collection().device_id();
+    const std::string good_entry =
+        fmt::format(R"({{"deck": "Sync", "uid": "mutex", "device": "{}", "seq": 1000, "reviewed_ms": 1, "rating": 3, "taken_ms": 0}})", device);
+    const std::string bad_entry =
+        fmt::format(R"({{"deck": "Sync", "uid": "race", "device": "{}", "seq": 1001, "reviewed_ms": 1, "rating": 9, "taken_ms": 0}})", device);
+    const auto bad = server.post("/v1/sync", fmt::format(R"({{"protocol": "1.0", "since": 0, "push": {{"reviews": [{}, {}]}}}})",
+                                                         good_entry, bad_entry), token);
+    CHECK(bad.first == 400);
+    CHECK_THAT(bad.second, Catch::Contains("push.reviews[1].rating"));
+    CHECK(server.post("/v1/sync", "{not json", token).first == 400);
+    const auto other_major = server.post("/v1/sync", R"({"protocol": "2.0", "since": 0})", token);
+    CHECK(other_major.first == 400);
+    CHECK_THAT(other_major.second, Catch::Contains("protocol 2.0") && Catch::Contains("speaks 1.0"));
+    CHECK(postgres.query("SELECT count(*) FROM review_log") == "0");
+
+    const auto devices = nlohmann::json::parse(server.admin(postgres.url(), {"devices", "alice", "--json"}).out);
+    REQUIRE(devices["devices"].size() == 2);
+    const auto id = devices["devices"][1]["id"].get<std::int64_t>();
+    REQUIRE(server.admin(postgres.url(), {"revoke", std::to_string(id)}).status == 0);
+    const auto refused = test::run_program({"--collection", (b.dir / "collection.db").string(), "sync"});
+    CHECK(refused.status == 1);
+    CHECK_THAT(refused.err, Catch::Contains("refused this device") && Catch::Contains("revoked"));
+  }
 }

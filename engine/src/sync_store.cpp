@@ -357,11 +357,15 @@ ApplyReport apply_changes(SQLite::Database& db, const ChangeBatch& pulled, const
   ApplyReport report;
 
   // What the server confirmed: its entries are no longer this device's to delete on undo, and its
-  // cards are clean unless edited again since (their version moved on).
+  // cards are clean (below) unless edited again since (their version moved on).
   std::int64_t pushed_seq = config_number(db, "sync.pushed_seq");
   for (const auto& review : pushed.reviews)
     if (review.device == me) pushed_seq = std::max(pushed_seq, review.seq);
   set_config(db, "sync.pushed_seq", std::to_string(pushed_seq));
+  // Cards first, so that the reviews of a card new here find it.
+  for (const auto& card : pulled.cards)
+    if (merge_card(db, card, me, now_ms, report)) ++report.cards;
+  // Only now are the pushed cards clean: a pulled edit of one of them was a conflict above.
   SQLite::Statement clean(db, "UPDATE cards SET sync_dirty = 0 WHERE uid = ? AND sync_version = ? "
                               "AND deck_id = (SELECT id FROM decks WHERE name = ?)");
   for (const auto& card : pushed.cards) {
@@ -372,9 +376,6 @@ ApplyReport apply_changes(SQLite::Database& db, const ChangeBatch& pulled, const
     clean.exec();
   }
 
-  // Cards first, so that the reviews of a card new here find it.
-  for (const auto& card : pulled.cards)
-    if (merge_card(db, card, me, now_ms, report)) ++report.cards;
 
   // The cards whose log changes, with their state before any review (for a log emptied by a
   // cancellation), read before the log changes.

@@ -250,6 +250,39 @@ json ServerStore::sync(const std::string& token, const json& request) {
     work.exec_params("INSERT INTO user_positions (user_id) VALUES ($1) ON CONFLICT DO NOTHING", user);
     std::int64_t position = work.exec_params("SELECT position FROM user_positions WHERE user_id = $1 FOR UPDATE", user)[0][0].as<std::int64_t>();
 
+    // The pull is read before the push is applied: a card this device overwrites now still reaches
+    // it when another device changed it since its last pull, so the device reports the conflict.
+    ChangeBatch pull;
+    for (const auto& row : work.exec_params(
+             "SELECT device, seq, deck, uid, reviewed_ms, rating, taken_ms, cancels_device, cancels_seq FROM review_log "
+             "WHERE user_id = $1 AND position > $2 AND device <> $3 ORDER BY position",
+             user, since, device)) {
+      SyncedReview r;
+      r.device = row[0].as<std::string>();
+      r.seq = row[1].as<std::int64_t>();
+      r.card = {row[2].as<std::string>(), row[3].as<std::string>()};
+      r.reviewed_ms = row[4].as<std::int64_t>();
+      r.rating = static_cast<Rating>(row[5].as<int>());
+      r.taken_ms = row[6].as<std::int64_t>();
+      if (!row[7].is_null()) {
+        r.cancels_device = row[7].as<std::string>();
+        r.cancels_seq = row[8].as<std::int64_t>();
+      }
+      pull.reviews.push_back(std::move(r));
+    }
+    for (const auto& row : work.exec_params(
+             "SELECT deck, uid, version, device, fields::text, suspended FROM cards "
+             "WHERE user_id = $1 AND position > $2 AND device <> $3 ORDER BY position",
+             user, since, device)) {
+      SyncedCard c;
+      c.card = {row[0].as<std::string>(), row[1].as<std::string>()};
+      c.version = row[2].as<std::int64_t>();
+      c.device = row[3].as<std::string>();
+      const json fields = json::parse(row[4].as<std::string>());
+      for (const auto& [name, value] : fields.items()) c.fields[name] = value.get<std::string>();
+      c.suspended = row[5].as<bool>();
+      pull.cards.push_back(std::move(c));
+    }
     json reviews = json::array();
     for (const auto& r : push.reviews)
       reviews.push_back({{"device", r.device}, {"seq", r.seq}, {"position", ++position}, {"deck", r.card.deck}, {"uid", r.card.uid},
@@ -279,38 +312,8 @@ json ServerStore::sync(const std::string& token, const json& request) {
         "WHERE (cards.version, cards.device) < (EXCLUDED.version, EXCLUDED.device)",
         user, cards.dump()).affected_rows();
     work.exec_params("UPDATE user_positions SET position = $2 WHERE user_id = $1", user, position);
-
-    ChangeBatch pull;
     pull.position = position;
-    for (const auto& row : work.exec_params(
-             "SELECT device, seq, deck, uid, reviewed_ms, rating, taken_ms, cancels_device, cancels_seq FROM review_log "
-             "WHERE user_id = $1 AND position > $2 AND device <> $3 ORDER BY position",
-             user, since, device)) {
-      SyncedReview r;
-      r.device = row[0].as<std::string>();
-      r.seq = row[1].as<std::int64_t>();
-      r.card = {row[2].as<std::string>(), row[3].as<std::string>()};
-      r.reviewed_ms = row[4].as<std::int64_t>();
-      r.rating = static_cast<Rating>(row[5].as<int>());
-      r.taken_ms = row[6].as<std::int64_t>();
-      if (!row[7].is_null()) {
-        r.cancels_device = row[7].as<std::string>();
-        r.cancels_seq = row[8].as<std::int64_t>();
-      }
-      pull.reviews.push_back(std::move(r));
-    }
-    for (const auto& row : work.exec_params(
-             "SELECT deck, uid, version, device, fields::text, suspended FROM cards "
-             "WHERE user_id = $1 AND position > $2 AND device <> $3 ORDER BY position",
-             user, since, device)) {
-      SyncedCard c;
-      c.card = {row[0].as<std::string>(), row[1].as<std::string>()};
-      c.version = row[2].as<std::int64_t>();
-      c.device = row[3].as<std::string>();
-      for (const auto& [name, value] : json::parse(row[4].as<std::string>()).items()) c.fields[name] = value.get<std::string>();
-      c.suspended = row[5].as<bool>();
-      pull.cards.push_back(std::move(c));
-    }
+
     return json{{"protocol", protocol_version()},
                 {"position", position},
                 {"pushed", {{"reviews", added_reviews}, {"cards", changed_cards}}},
