@@ -39,7 +39,9 @@ int run_review(const Arguments& args) {
   FrontendContext context{engine, args.value("--deck"), std::cin, std::cout, std::cerr, options, {}, Activity::review, {}};
   if (context.deck) engine.start_review(*context.deck);  // checks the deck exists before the front end starts
   if (interview) engine.set_study_target(interview);
-  return frontend->run(context);
+  const int status = frontend->run(context);
+  if (status == 0) sync_after_review(engine);
+  return status;
 }
 
 }  // namespace rehearse::app

@@ -58,4 +58,17 @@ int run_sync(const Arguments& args) {
                       "the sync-client plugin is not loaded (`rehearse plugins` lists what is loaded and why not)", std::move(frontend_args));
 }
 
+void sync_after_review(Engine& engine) {
+  Frontend* client = engine.registry().frontend("sync-client");
+  if (client == nullptr || !engine.collection().config("sync.server")) return;
+  const Options options = engine.options_for(ComponentKind::frontend, client->name(), client->options());
+  if (!options.get_bool("after_review")) return;
+  try {
+    run_frontend(engine, "sync-client", "", {"sync"});
+  } catch (const std::exception& e) {
+    // The answers are committed whatever happens here; the next sync sends them.
+    fmt::print(stderr, "rehearse: the sync after the review failed (`rehearse sync` tries again): {}\n", e.what());
+  }
+}
+
 }  // namespace rehearse::app

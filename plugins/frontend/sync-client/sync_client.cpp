@@ -4,6 +4,8 @@
 //   sync            pushes what this device changed since the server last confirmed, pulls what
 //                   the other devices pushed, and applies it (Engine::apply_changes)
 //   status          the server, the last sync and what waits to be pushed
+// With the setting frontend.sync-client.after_review, `rehearse review` runs `sync` after the
+// session when this device is enrolled.
 // A sync is safe to kill at any moment: the server applies a push in one transaction and keeps
 // each entry once, and this device marks the push confirmed and applies the pull in one
 // transaction; a sync repeated after a kill sends and receives the same changes again.
@@ -90,6 +92,10 @@ class SyncClient final : public Frontend {
  public:
   std::string_view name() const override { return "sync-client"; }
   bool supports(Activity) const override { return false; }
+  std::vector<OptionSpec> options() const override {
+    return {{"after_review", OptionType::boolean, "false",
+             "sync after each review session, when this device is enrolled (rehearse sync --enrol)", 0, 0}};
+  }
 
   int run(FrontendContext& context) override {
     bool json_output = false;
