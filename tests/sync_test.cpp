@@ -12,8 +12,11 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <fcntl.h>
+
 #include <algorithm>
 #include <csignal>
+#include <random>
 #include <cstdio>
 #include <cstdlib>
 #include <map>
@@ -419,7 +422,24 @@ class PostgreSQL {
 // `rehearse sync-server` running until the test ends; its address from the line it prints.
 class SyncServer {
  public:
-  explicit SyncServer(const std::string& database) {
+  explicit SyncServer(const std::string& database, int port = 0) { start(database, port); }
+  ~SyncServer() {
+    if (pid_ < 0) return;
+    kill(pid_, SIGTERM);
+    int status = 0;
+    waitpid(pid_, &status, 0);
+  }
+  const std::string& url() const { return url_; }
+  // SIGKILL, as a crash would; restart() starts it again on the same port.
+  void kill_now() {
+    kill(pid_, SIGKILL);
+    int status = 0;
+    waitpid(pid_, &status, 0);
+    pid_ = -1;
+  }
+  void restart(const std::string& database) { start(database, std::stoi(url_.substr(url_.rfind(':') + 1))); }
+
+  void start(const std::string& database, int port) {
     int out[2];
     REQUIRE(pipe(out) == 0);
     std::fflush(nullptr);  // the child must not write what this process has buffered
@@ -429,7 +449,9 @@ class SyncServer {
       dup2(out[1], STDOUT_FILENO);
       close(out[0]);
       const std::string collection = (dir_ / "server.db").string();
-      execl(REHEARSE_TEST_PROGRAM, REHEARSE_TEST_PROGRAM, "--collection", collection.c_str(), "sync-server", "--database", database.c_str(), "--port", "0", static_cast<char*>(nullptr));
+      const std::string port_text = std::to_string(port);
+      execl(REHEARSE_TEST_PROGRAM, REHEARSE_TEST_PROGRAM, "--collection", collection.c_str(), "sync-server", "--database",
+            database.c_str(), "--port", port_text.c_str(), static_cast<char*>(nullptr));
       _exit(127);
     }
     close(out[1]);
@@ -442,12 +464,6 @@ class SyncServer {
     url_ = line.substr(at, line.find(' ', at) - at);
     while (url_.back() == '/') url_.pop_back();
   }
-  ~SyncServer() {
-    kill(pid_, SIGTERM);
-    int status = 0;
-    waitpid(pid_, &status, 0);
-  }
-  const std::string& url() const { return url_; }
   test::ProgramResult admin(const std::string& database, std::vector<std::string> args) const {
     std::vector<std::string> all = {"--collection", (dir_ / "server.db").string(), "sync-server", "--database", database};
     all.insert(all.end(), args.begin(), args.end());
@@ -579,4 +595,57 @@ TEST_CASE("devices sync through rehearse sync-server on PostgreSQL", "[.sync-ser
     CHECK(refused.status == 1);
     CHECK_THAT(refused.err, Catch::Contains("refused this device") && Catch::Contains("revoked"));
   }
+}
+
+TEST_CASE("a sync killed at any moment, on the device or the server, loses and duplicates nothing", "[.sync-server]") {
+  PostgreSQL postgres;
+  SyncServer server(postgres.url());
+  TempDir decks;
+  decks.write("sync.md", kDeck);
+  decks.write("other.md", kOtherDeck);
+  REQUIRE(server.admin(postgres.url(), {"add-user", "alice", "--json"}).status == 0);
+  Device a, b;
+  set_up(a, decks, false);
+  set_up(b, decks, true);
+  for (const Device* device : {&a, &b}) {
+    const auto code = nlohmann::json::parse(server.admin(postgres.url(), {"enrol", "alice", "--json"}).out)["code"].get<std::string>();
+    run_sync(*device, "2026-01-05T09:00:00Z", {"--enrol", server.url(), code});
+  }
+
+  std::mt19937 random(20261206);
+  int killed = 0;
+  for (int round = 0; round < 24; ++round) {
+    const std::string day = fmt::format("2026-01-{:02}T09:00:00Z", 6 + round);
+    const Device& device = round % 2 == 0 ? a : b;
+    review_all(device, day, {Rating::good, Rating::again, Rating::hard});
+    // A sync, SIGKILLed at a random moment: the device's process, and every third round the server.
+    std::fflush(nullptr);
+    const pid_t pid = fork();
+    REQUIRE(pid >= 0);
+    if (pid == 0) {
+      const int null = open("/dev/null", O_WRONLY);
+      dup2(null, STDOUT_FILENO);
+      dup2(null, STDERR_FILENO);
+      const std::string collection = (device.dir / "collection.db").string();
+      execl(REHEARSE_TEST_PROGRAM, REHEARSE_TEST_PROGRAM, "--collection", collection.c_str(), "--now", day.c_str(), "sync",
+            static_cast<char*>(nullptr));
+      _exit(127);
+    }
+    usleep(std::uniform_int_distribution<useconds_t>(0, 150'000)(random));  // picks the moment; nothing waits on it
+    const bool server_dies = round % 3 == 2;
+    if (server_dies) server.kill_now();
+    kill(pid, SIGKILL);
+    int status = 0;
+    waitpid(pid, &status, 0);
+    if (WIFSIGNALED(status)) ++killed;
+    if (server_dies) server.restart(postgres.url());
+  }
+  // Then syncs that finish: every entry either device committed is on the server once, and on
+  // both devices.
+  for (int i = 0; i < 2; ++i)
+    for (const Device* device : {&a, &b}) run_sync(*device, "2026-02-01T09:00:00Z");
+  CHECK(snapshot(a) == snapshot(b));
+  CHECK(postgres.query("SELECT count(*) FROM review_log") == std::to_string(log_size(a)));
+  CHECK(log_size(a) > 48);
+  CHECK(killed > 0);  // some syncs were killed, not all finished before the kill
 }
