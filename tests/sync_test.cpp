@@ -520,6 +520,12 @@ TEST_CASE("devices sync through rehearse sync-server on PostgreSQL", "[.sync-ser
   set_up(a, decks, false);
   set_up(b, decks, true);
   set_up(c, decks, false);
+  {
+    // The sync front ends run no review.
+    const auto review = test::run_program({"--collection", (c.dir / "collection.db").string(), "review", "--frontend", "sync-server"});
+    CHECK(review.status == 1);
+    CHECK_THAT(review.err, Catch::Contains("does not run reviews"));
+  }
   run_sync(a, "2026-01-05T09:00:00Z", {"--enrol", server.url(), code_a["code"]});
   run_sync(b, "2026-01-05T09:00:00Z", {"--enrol", server.url(), code_b["code"]});
   {
