@@ -574,6 +574,27 @@ TEST_CASE("devices sync through rehearse sync-server on PostgreSQL", "[.sync-ser
     CHECK(postgres.query("SELECT count(*) FROM review_log WHERE cancels_seq IS NOT NULL") == "1");
   }
 
+  SECTION("a copy of a synced collection is refused (409) until it enrols as a device of its own") {
+    run_sync(a, "2026-01-05T10:00:00Z");
+    Device copy;
+    for (const char* suffix : {"", "-wal"})
+      if (std::filesystem::exists(a.dir / (std::string("collection.db") + suffix)))
+        std::filesystem::copy_file(a.dir / (std::string("collection.db") + suffix), copy.dir / (std::string("collection.db") + suffix));
+    const std::string day = "2026-01-06T09:00:00Z";
+    review_all(a, day, {Rating::good});
+    review_all(copy, day, {Rating::again});
+    run_sync(a, day);
+    const auto refused = test::run_program({"--collection", (copy.dir / "collection.db").string(), "--now", day, "sync"});
+    CHECK(refused.status == 1);
+    CHECK_THAT(refused.err, Catch::Contains("copy or a restored backup") && Catch::Contains("enrol again"));
+    const auto code = nlohmann::json::parse(server.admin(postgres.url(), {"enrol", "alice", "--json"}).out)["code"].get<std::string>();
+    run_sync(copy, day, {"--enrol", server.url(), code});
+    run_sync(copy, day);
+    run_sync(a, day);
+    CHECK(snapshot(a) == snapshot(copy));
+    CHECK(postgres.query("SELECT count(*) FROM review_log") == std::to_string(log_size(a)));
+  }
+
   SECTION("a missing, unknown or revoked token gets 401; a malformed batch 400 and nothing is written") {
     CHECK(server.post("/v1/sync", R"({"protocol": "1.0", "since": 0})").first == 401);
     CHECK(server.post("/v1/sync", R"({"protocol": "1.0", "since": 0})", "not-a-token").first == 401);

@@ -1181,6 +1181,10 @@ std::optional<CardKey> Collection::card_key(std::int64_t card_id) const {
 
 SyncState Collection::sync_state() const { return detail::sync_state(impl_->db); }
 
+void Collection::renew_device_id() {
+  write([&] { detail::renew_device_id(impl_->db); });
+}
+
 ChangeBatch Collection::changes_since(std::int64_t pushed_seq) const { return detail::changes_since(impl_->db, pushed_seq); }
 
 ApplyReport Collection::apply_changes(const ChangeBatch& pulled, const ChangeBatch& pushed, const Replayer& replay,

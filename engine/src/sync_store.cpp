@@ -440,6 +440,27 @@ ApplyReport apply_changes(SQLite::Database& db, const ChangeBatch& pulled, const
   return report;
 }
 
+void renew_device_id(SQLite::Database& db) {
+  const std::string old = device_id(db);
+  const std::string renewed = db.execAndGet("SELECT lower(hex(randomblob(8)))").getString();
+  const std::int64_t pushed = config_number(db, "sync.pushed_seq");
+  // What the server confirmed stays the old device's; the rest becomes the new one's, numbered
+  // from 1 in the same order.
+  for (const char* table : {"review_log", "review_cancellations"}) {
+    SQLite::Statement move(db, fmt::format("UPDATE {} SET device = ?, seq = seq - ? WHERE device = ? AND seq > ?", table));
+    move.bind(1, renewed);
+    move.bind(2, static_cast<std::int64_t>(pushed));
+    move.bind(3, old);
+    move.bind(4, static_cast<std::int64_t>(pushed));
+    move.exec();
+  }
+  set_config(db, "sync.next_seq", std::to_string(config_number(db, "sync.next_seq") - pushed));
+  set_config(db, "sync.device", renewed);
+  set_config(db, "sync.pushed_seq", "0");
+  // Pull everything again: what the old id pushed from elsewhere (the other copy) comes back too.
+  set_config(db, "sync.pulled_position", "0");
+}
+
 void note_undo(SQLite::Database& db, std::int64_t log_id, std::int64_t now_ms) {
   SQLite::Statement entry(db, "SELECT l.device, l.seq, d.name, c.uid FROM review_log l JOIN cards c ON c.id = l.card_id "
                               "JOIN decks d ON d.id = c.deck_id WHERE l.id = ?");

@@ -300,6 +300,10 @@ class REHEARSE_API Collection {
   // The key every device knows card `card_id` by; nothing when there is no such card.
   std::optional<CardKey> card_key(std::int64_t card_id) const;
   SyncState sync_state() const;
+  // A new device id, for a collection that is a copy (another machine, a restored backup) of one
+  // that synced: the entries the server confirmed keep the old id, the others move to the new one,
+  // and the next pull starts from the beginning. A sync client calls it when it enrols.
+  void renew_device_id();
   // This device's changes after its sequence number `pushed_seq` (sync_state().pushed_seq: what
   // the server has not confirmed): its review-log entries and cancellations, and every card whose
   // content or suspension changed here and was not confirmed since.

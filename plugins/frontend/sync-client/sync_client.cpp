@@ -69,6 +69,9 @@ json post(const std::string& url, const std::string& path, const json& body, con
   if (result->status != 200) {
     const std::string why = answer.is_object() && answer.contains("error") ? answer["error"].get<std::string>() : result->body;
     if (result->status == 401) throw Error(fmt::format("the sync server at {} refused this device: {}", url, why));
+    if (result->status == 409)
+      throw Error(fmt::format("the sync server at {} refused the changes: {}; enrol again with a new code "
+                              "(rehearse sync --enrol URL CODE), which gives this collection a device id of its own", url, why));
     throw Error(fmt::format("the sync server at {} answered {}: {}", url, result->status, why));
   }
   try {
@@ -110,6 +113,9 @@ class SyncClient final : public Frontend {
     Collection& collection = context.engine.collection();
     if (ops[0] == "enrol") {
       if (ops.size() != 3) throw Error("usage: rehearse sync --enrol URL CODE");
+      // Enrolling again (a revoked token, a copy of a collection that synced): a device id of its
+      // own, so that none of its entries is mistaken for one the server has.
+      if (collection.config("sync.token")) collection.renew_device_id();
       const json answer = post(ops[1], "/v1/enrol",
                                {{"protocol", protocol_version()}, {"code", ops[2]}, {"device", collection.device_id()}, {"name", host_name()}});
       collection.write([&] {

@@ -12,7 +12,8 @@
 //           "cards": [{"deck", "uid", "version", "device", "fields": {COLUMN: TEXT}, "suspended"}]}
 //
 // Errors answer {"error": MESSAGE}: 400 for a malformed request or another major version of the
-// protocol, 401 for a missing, unknown or revoked token or enrolment code.
+// protocol, 401 for a missing, unknown or revoked token or enrolment code, 409 for a push that
+// numbers an entry as another the server has (a copied collection); nothing is written then.
 // The major version changes when an older peer would misread a message; the minor when fields
 // are only added (a peer ignores fields it does not know).
 #pragma once

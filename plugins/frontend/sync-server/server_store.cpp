@@ -301,6 +301,16 @@ json ServerStore::sync(const std::string& token, const json& request) {
         "rating smallint, taken_ms bigint, cancels_device text, cancels_seq bigint) "
         "ON CONFLICT (user_id, device, seq) DO NOTHING",
         user, reviews.dump()).affected_rows();
+    // An entry kept already must be the same one: otherwise its device numbered two entries alike.
+    const pqxx::result reused = work.exec_params(
+        "SELECT r.seq FROM jsonb_to_recordset($2::jsonb) AS r(device text, seq bigint, deck text, uid text, reviewed_ms bigint, "
+        "rating smallint) JOIN review_log l ON l.user_id = $1 AND l.device = r.device AND l.seq = r.seq "
+        "WHERE (l.deck, l.uid, l.reviewed_ms, l.rating) IS DISTINCT FROM (r.deck, r.uid, r.reviewed_ms, r.rating) LIMIT 1",
+        user, reviews.dump());
+    if (!reused.empty())
+      throw Reused(fmt::format("entry {} of device {} differs from the server's entry of that number: this collection is a copy "
+                               "or a restored backup of one that synced; nothing was written",
+                               reused[0][0].as<std::int64_t>(), device));
     // The later writer wins: (version, device) decides, as on the devices.
     const auto changed_cards = work.exec_params(
         "INSERT INTO cards (user_id, deck, uid, version, device, position, fields, suspended) "

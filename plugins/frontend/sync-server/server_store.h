@@ -21,6 +21,13 @@ class Unauthorized : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// A push that reuses a device's sequence number for another entry (a copied collection, a
+// restored backup): the answer is 409, and nothing is written.
+class Reused : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
 class ServerStore {
  public:
   // Connects to `url` (postgresql://...) and creates the tables that are missing. Throws

@@ -121,6 +121,8 @@ void handle(const httplib::Request& request, httplib::Response& response, std::o
     answer_error(response, 400, e.what());
   } catch (const Unauthorized& e) {
     answer_error(response, 401, e.what());
+  } catch (const Reused& e) {
+    answer_error(response, 409, e.what());
   } catch (const std::exception& e) {
     log << fmt::format("sync-server: {} {}: {}\n", request.method, request.path, e.what()) << std::flush;
     answer_error(response, 500, "the server failed; its log says why");
