@@ -80,6 +80,8 @@ class Server {
     for (auto& entry : ordered) pull.reviews.push_back(entry.second);
     for (const auto& [key, card] : cards_)
       if (card.first > since && card.second.device != device) pull.cards.push_back(card.second);
+    for (const auto& [key, setting] : settings_)
+      if (setting.first > since && setting.second.device != device) pull.settings.push_back(setting.second);
     // The pull was read first, as the server does.
     for (const auto& review : push.reviews)
       if (reviews_.emplace(std::pair(review.device, review.seq), std::pair(++position_, review)).second == false) --position_;
@@ -87,6 +89,12 @@ class Server {
       auto it = cards_.find(card.card);
       if (it == cards_.end() || std::tie(card.version, card.device) > std::tie(it->second.second.version, it->second.second.device))
         cards_[card.card] = {++position_, card};
+    }
+    for (const auto& setting : push.settings) {
+      auto it = settings_.find(setting.key);
+      if (it == settings_.end() ||
+          std::tie(setting.version, setting.device) > std::tie(it->second.second.version, it->second.second.device))
+        settings_[setting.key] = {++position_, setting};
     }
     pull.position = position_;
     return pull;
@@ -97,6 +105,7 @@ class Server {
   std::int64_t position_ = 0;
   std::map<std::pair<std::string, std::int64_t>, std::pair<std::int64_t, SyncedReview>> reviews_;
   std::map<CardKey, std::pair<std::int64_t, SyncedCard>> cards_;
+  std::map<std::string, std::pair<std::int64_t, SyncedSetting>> settings_;
 };
 
 // One machine: a collection of its own, opened at the time asked.
@@ -293,6 +302,43 @@ TEST_CASE("the same pulled batch applied twice changes nothing the second time",
   CHECK(second.reviews == 0);
   CHECK(second.cards == 0);
   CHECK(snapshot(b) == after_first);
+  CHECK(snapshot(a) == snapshot(b));
+}
+
+TEST_CASE("settings merge last-writer-wins; a machine's own settings stay on it", "[sync]") {
+  TempDir decks;
+  decks.write("sync.md", kDeck);
+  decks.write("other.md", kOtherDeck);
+  Server server;
+  Device a, b;
+  set_up(a, decks, false);
+  set_up(b, decks, true);
+  review_all(a, "2026-01-06T09:00:00Z", {Rating::good, Rating::again});
+  {
+    auto engine = a.open("2026-01-06T10:00:00Z");
+    engine->change_setting("deck.Sync.new_per_day", "3");
+    engine->change_setting("frontend", "tui");  // this machine's
+  }
+  {
+    auto engine = b.open("2026-01-06T10:00:00Z");
+    engine->change_setting("review_order", "deck");
+  }
+  for (const Device* device : {&a, &b, &a}) sync(*device, server, "2026-01-06T11:00:00Z");
+  {
+    auto engine = b.open("2026-01-06T12:00:00Z");
+    CHECK(engine->collection().config("deck.Sync.new_per_day") == "3");
+    CHECK_FALSE(engine->collection().config("frontend"));
+    engine->change_setting("scheduler", "sm2");  // recomputes B's cards; the sync must do as much on A
+  }
+  {
+    auto engine = a.open("2026-01-06T12:00:00Z");
+    CHECK(engine->collection().config("review_order") == "deck");
+    engine->change_setting("review_order", std::nullopt);
+  }
+  for (const Device* device : {&b, &a, &b}) sync(*device, server, "2026-01-06T13:00:00Z");
+  auto engine = b.open("2026-01-06T14:00:00Z");
+  CHECK_FALSE(engine->collection().config("review_order"));
+  CHECK(a.open("2026-01-06T14:00:00Z")->collection().config("scheduler") == "sm2");
   CHECK(snapshot(a) == snapshot(b));
 }
 
@@ -540,12 +586,14 @@ TEST_CASE("devices sync through rehearse sync-server on PostgreSQL", "[.sync-ser
     const std::string day = "2026-01-06T09:00:00Z";
     const int on_a = review_all(a, day, {Rating::good, Rating::again});
     const int on_b = review_all(b, day, {Rating::easy});
+    a.open(day)->change_setting("deck.Sync.new_per_day", "4");
     const auto first = run_sync(a, day);
     CHECK(first["pulled"] == 0);
     const auto second = run_sync(b, day);
     CHECK(second["pulled"].get<int>() >= on_a);
     run_sync(a, day);
     CHECK(snapshot(a) == snapshot(b));
+    CHECK(b.open(day)->collection().config("deck.Sync.new_per_day") == "4");
     CHECK(postgres.query("SELECT count(*) FROM review_log") == std::to_string(log_size(a)));
     CHECK(log_size(a) >= on_a + on_b);
     const auto repeat = run_sync(a, day);

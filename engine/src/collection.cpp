@@ -1188,9 +1188,9 @@ void Collection::renew_device_id() {
 ChangeBatch Collection::changes_since(std::int64_t pushed_seq) const { return detail::changes_since(impl_->db, pushed_seq); }
 
 ApplyReport Collection::apply_changes(const ChangeBatch& pulled, const ChangeBatch& pushed, const Replayer& replay,
-                                      const SchedulerNamer& scheduler) {
+                                      const SchedulerNamer& scheduler, const SettingWriter& write_setting) {
   ApplyReport report;
-  write([&] { report = detail::apply_changes(impl_->db, pulled, pushed, replay, scheduler, impl_->clock.now_ms()); });
+  write([&] { report = detail::apply_changes(impl_->db, pulled, pushed, replay, scheduler, write_setting, impl_->clock.now_ms()); });
   return report;
 }
 

@@ -424,8 +424,9 @@ std::vector<const Scorer*> Engine::scorers_for(const std::string& deck) const {
 }
 
 ApplyReport Engine::apply_changes(const ChangeBatch& pulled, const ChangeBatch& pushed) {
-  return impl_->collection->apply_changes(pulled, pushed, replayer(),
-                                          [this](const std::string& deck) { return std::string(scheduler_for(deck).name()); });
+  return impl_->collection->apply_changes(
+      pulled, pushed, replayer(), [this](const std::string& deck) { return std::string(scheduler_for(deck).name()); },
+      [this](const std::string& key, const std::optional<std::string>& value) { change_setting(key, value); });
 }
 
 Collection::Replayer Engine::replayer() const {

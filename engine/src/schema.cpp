@@ -267,6 +267,41 @@ constexpr std::array<std::string_view, 10> kMigrations = {
       UPDATE cards SET sync_version = MAX(OLD.sync_version + 1, CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)),
                        sync_device = '', sync_dirty = 1 WHERE id = NEW.id;
     END;
+
+    -- Settings merge last-writer-wins per key, as cards do; an unset setting is kept as deleted so
+    -- that the unset travels. (No OR REPLACE in the triggers: the statement that fires them would
+    -- impose its own conflict policy on it.) What belongs to this machine stays here: the sync state itself, the
+    -- front end it opens, its front ends' settings and its backups.
+    CREATE TABLE config_sync (
+      key      TEXT PRIMARY KEY,
+      version  INTEGER NOT NULL,
+      device   TEXT NOT NULL DEFAULT '',  -- '' : this device
+      dirty    INTEGER NOT NULL DEFAULT 1,
+      deleted  INTEGER NOT NULL DEFAULT 0
+    );
+    INSERT INTO config_sync (key, version)
+      SELECT key, 1 FROM config WHERE key NOT LIKE 'sync.%' AND key NOT LIKE 'frontend%' AND key != 'keep_backups';
+    CREATE TRIGGER config_sync_insert AFTER INSERT ON config
+      WHEN NEW.key NOT LIKE 'sync.%' AND NEW.key NOT LIKE 'frontend%' AND NEW.key != 'keep_backups'
+    BEGIN
+      INSERT INTO config_sync (key, version) SELECT NEW.key, 0 WHERE NOT EXISTS (SELECT 1 FROM config_sync WHERE key = NEW.key);
+      UPDATE config_sync SET version = MAX(version + 1, CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)),
+                             device = '', dirty = 1, deleted = 0 WHERE key = NEW.key;
+    END;
+    CREATE TRIGGER config_sync_update AFTER UPDATE ON config
+      WHEN NEW.key NOT LIKE 'sync.%' AND NEW.key NOT LIKE 'frontend%' AND NEW.key != 'keep_backups' AND OLD.value IS NOT NEW.value
+    BEGIN
+      INSERT INTO config_sync (key, version) SELECT NEW.key, 0 WHERE NOT EXISTS (SELECT 1 FROM config_sync WHERE key = NEW.key);
+      UPDATE config_sync SET version = MAX(version + 1, CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)),
+                             device = '', dirty = 1, deleted = 0 WHERE key = NEW.key;
+    END;
+    CREATE TRIGGER config_sync_delete AFTER DELETE ON config
+      WHEN OLD.key NOT LIKE 'sync.%' AND OLD.key NOT LIKE 'frontend%' AND OLD.key != 'keep_backups'
+    BEGIN
+      INSERT INTO config_sync (key, version) SELECT OLD.key, 0 WHERE NOT EXISTS (SELECT 1 FROM config_sync WHERE key = OLD.key);
+      UPDATE config_sync SET version = MAX(version + 1, CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)),
+                             device = '', dirty = 1, deleted = 1 WHERE key = OLD.key;
+    END;
     )sql",
 };
 

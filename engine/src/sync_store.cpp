@@ -299,6 +299,7 @@ SyncState sync_state(SQLite::Database& db) {
   reviews.executeStep();
   state.waiting_reviews = reviews.getColumn(0).getInt();
   state.waiting_cards = db.execAndGet("SELECT COUNT(*) FROM cards WHERE sync_dirty != 0").getInt();
+  state.waiting_settings = db.execAndGet("SELECT COUNT(*) FROM config_sync WHERE dirty != 0").getInt();
   return state;
 }
 
@@ -348,13 +349,55 @@ ChangeBatch changes_since(SQLite::Database& db, std::int64_t pushed_seq) {
       card.fields[kContentColumns[k]] = cards.getColumn(static_cast<int>(k) + 5).getString();
     batch.cards.push_back(std::move(card));
   }
+  SQLite::Statement settings(db, "SELECT s.key, c.value, s.version, s.device, s.deleted FROM config_sync s "
+                                 "LEFT JOIN config c ON c.key = s.key WHERE s.dirty != 0 ORDER BY s.key");
+  while (settings.executeStep()) {
+    SyncedSetting setting;
+    setting.key = settings.getColumn(0).getString();
+    if (settings.getColumn(4).getInt() == 0 && !settings.getColumn(1).isNull()) setting.value = settings.getColumn(1).getString();
+    setting.version = settings.getColumn(2).getInt64();
+    setting.device = settings.getColumn(3).getString();
+    if (setting.device.empty()) setting.device = me;
+    batch.settings.push_back(std::move(setting));
+  }
   return batch;
 }
 
 ApplyReport apply_changes(SQLite::Database& db, const ChangeBatch& pulled, const ChangeBatch& pushed,
-                          const Collection::Replayer& replay, const Collection::SchedulerNamer& scheduler, std::int64_t now_ms) {
+                          const Collection::Replayer& replay, const Collection::SchedulerNamer& scheduler,
+                          const Collection::SettingWriter& write_setting, std::int64_t now_ms) {
   const std::string me = device_id(db);
   ApplyReport report;
+
+  // Settings first: a deck's scheduler decides how its cards are recomputed below.
+  for (const auto& setting : pulled.settings) {
+    SQLite::Statement local(db, "SELECT version, device FROM config_sync WHERE key = ?");
+    local.bind(1, setting.key);
+    std::int64_t version = 0;
+    std::string device = me;
+    if (local.executeStep()) {
+      version = local.getColumn(0).getInt64();
+      if (const std::string d = local.getColumn(1).getString(); !d.empty()) device = d;
+    }
+    local.reset();
+    if (std::tie(setting.version, setting.device) <= std::tie(version, device)) continue;
+    write_setting(setting.key, setting.value);
+    // The write took a version of this device's: the setting's is the one it came with.
+    SQLite::Statement keep(db, "INSERT OR REPLACE INTO config_sync (key, version, device, dirty, deleted) VALUES (?, ?, ?, 0, ?)");
+    keep.bind(1, setting.key);
+    keep.bind(2, static_cast<std::int64_t>(setting.version));
+    keep.bind(3, setting.device);
+    keep.bind(4, setting.value ? 0 : 1);
+    keep.exec();
+    ++report.settings;
+  }
+  SQLite::Statement clean_setting(db, "UPDATE config_sync SET dirty = 0 WHERE key = ? AND version = ?");
+  for (const auto& setting : pushed.settings) {
+    clean_setting.reset();
+    clean_setting.bind(1, setting.key);
+    clean_setting.bind(2, static_cast<std::int64_t>(setting.version));
+    clean_setting.exec();
+  }
 
   // What the server confirmed: its entries are no longer this device's to delete on undo, and its
   // cards are clean (below) unless edited again since (their version moved on).

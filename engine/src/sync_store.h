@@ -18,7 +18,7 @@ SyncState sync_state(SQLite::Database& db);
 ChangeBatch changes_since(SQLite::Database& db, std::int64_t pushed_seq);
 ApplyReport apply_changes(SQLite::Database& db, const ChangeBatch& pulled, const ChangeBatch& pushed,
                           const Collection::Replayer& replay, const Collection::SchedulerNamer& scheduler,
-                          std::int64_t now_ms);
+                          const Collection::SettingWriter& write_setting, std::int64_t now_ms);
 // Gives the collection a new device id (Collection::renew_device_id).
 void renew_device_id(SQLite::Database& db);
 // Before review-log entry `log_id` is deleted by an undo: when other devices may have it (it came

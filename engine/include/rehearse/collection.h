@@ -312,12 +312,16 @@ class REHEARSE_API Collection {
   using SchedulerNamer = std::function<std::string(const std::string& deck)>;
   // After the server confirmed `pushed` (from changes_since) and sent `pulled`, in one transaction:
   // `pushed` is marked confirmed; `pulled`'s cards are merged last-writer-wins (conflicts
-  // reported), its entries added (each (device, seq) once, however often it arrives) and its
+  // reported) and so are its settings, its entries added (each (device, seq) once, however often it arrives) and its
   // cancellations applied; then every card either batch touches gets the state its merged log
   // gives, replayed in review order, and `pulled.position` becomes the next pull's start.
   // Throws rehearse::Error, changing nothing, for a review of a card neither side has.
+  // A pulled setting that wins is written with `write_setting` (nothing: unset), before any card
+  // is recomputed: the engine's change_setting, which recomputes the decks it gives another
+  // scheduler.
+  using SettingWriter = std::function<void(const std::string& key, const std::optional<std::string>& value)>;
   ApplyReport apply_changes(const ChangeBatch& pulled, const ChangeBatch& pushed, const Replayer& replay,
-                            const SchedulerNamer& scheduler);
+                            const SchedulerNamer& scheduler, const SettingWriter& write_setting);
 
   // ---- Statistics: what the charts of a front end draw (engine/src/statistics.cpp) ----------
   // Days are the user's days (Clock::day_number), which roll over at the day-start hour. Cards

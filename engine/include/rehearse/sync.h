@@ -53,13 +53,24 @@ struct SyncedCard {
   bool suspended = false;
 };
 
+// A setting ("deck.<name>.new_per_day", "scheduler", ...), merged last-writer-wins like a card.
+// Nothing in `value`: the setting was unset. Settings of one machine (its front ends, backups and
+// sync state) do not travel.
+struct SyncedSetting {
+  std::string key;
+  std::optional<std::string> value;
+  std::int64_t version = 0;
+  std::string device;
+};
+
 // Changes since some point: the ones a device pushes, or the ones it pulls (then `position` is the
 // server's position after them, which the next pull starts from).
 struct ChangeBatch {
   std::vector<SyncedReview> reviews;
   std::vector<SyncedCard> cards;
+  std::vector<SyncedSetting> settings;
   std::int64_t position = 0;
-  bool empty() const { return reviews.empty() && cards.empty(); }
+  bool empty() const { return reviews.empty() && cards.empty() && settings.empty(); }
 };
 
 // A card edited on two devices since they last synced: the edit of `kept_device` was kept, the
@@ -74,6 +85,7 @@ struct ApplyReport {
   int reviews = 0;        // entries added to the review log
   int cancellations = 0;  // entries removed because another device undid them
   int cards = 0;          // cards added or changed
+  int settings = 0;       // settings changed or unset
   int recomputed = 0;     // cards whose state was recomputed from the merged log
   std::vector<SyncConflict> conflicts;
 };
@@ -87,6 +99,7 @@ struct SyncState {
   std::int64_t last_sync_ms = 0;    // Unix ms of the last sync, 0 if never
   int waiting_reviews = 0;          // entries and cancellations not yet pushed
   int waiting_cards = 0;            // cards changed here and not yet pushed
+  int waiting_settings = 0;         // settings changed here and not yet pushed
 };
 
 }  // namespace rehearse

@@ -136,7 +136,8 @@ class SyncClient final : public Frontend {
         context.out << json{{"server", server ? json(*server) : json()},
                             {"device", state.device},
                             {"last_sync", state.last_sync_ms ? json(utc(state.last_sync_ms)) : json()},
-                            {"waiting", {{"reviews", state.waiting_reviews}, {"cards", state.waiting_cards}}}}
+                            {"waiting", {{"reviews", state.waiting_reviews}, {"cards", state.waiting_cards},
+                                         {"settings", state.waiting_settings}}}}
                            .dump(2)
                     << "\n";
         return 0;
@@ -162,8 +163,8 @@ class SyncClient final : public Frontend {
       throw Error(fmt::format("the sync server at {} sent a batch this rehearse cannot read: {}", *server, e.what()));
     }
     const ApplyReport report = context.engine.apply_changes(pull, push);
-    const size_t pushed = push.reviews.size() + push.cards.size();
-    const size_t pulled = pull.reviews.size() + pull.cards.size();
+    const size_t pushed = push.reviews.size() + push.cards.size() + push.settings.size();
+    const size_t pulled = pull.reviews.size() + pull.cards.size() + pull.settings.size();
     if (json_output) {
       json conflicts = json::array();
       for (const auto& c : report.conflicts)

@@ -38,7 +38,10 @@ json to_json(const ChangeBatch& batch) {
   for (const auto& c : batch.cards)
     cards.push_back({{"deck", c.card.deck}, {"uid", c.card.uid}, {"version", c.version}, {"device", c.device},
                      {"fields", c.fields}, {"suspended", c.suspended}});
-  return {{"reviews", reviews}, {"cards", cards}};
+  json settings = json::array();
+  for (const auto& s : batch.settings)
+    settings.push_back({{"key", s.key}, {"value", s.value ? json(*s.value) : json()}, {"version", s.version}, {"device", s.device}});
+  return {{"reviews", reviews}, {"cards", cards}, {"settings", settings}};
 }
 
 namespace {
@@ -121,6 +124,25 @@ ChangeBatch batch_from_json(const json& batch, const std::string& where) {
       if (!seen.insert(card.card).second)
         throw ProtocolError(fmt::format("{}: card '{}' of deck '{}' appears twice", at, card.card.uid, card.card.deck));
       out.cards.push_back(std::move(card));
+    }
+  }
+  const auto settings = batch.find("settings");
+  if (settings != batch.end()) {
+    if (!settings->is_array()) throw ProtocolError(fmt::format("{}.settings: not a list", where));
+    std::set<std::string> seen;
+    for (size_t i = 0; i < settings->size(); ++i) {
+      const json& s = (*settings)[i];
+      const std::string at = fmt::format("{}.settings[{}]", where, i);
+      if (!s.is_object()) throw ProtocolError(at + ": not an object");
+      SyncedSetting setting;
+      setting.key = text(s, "key", at);
+      const auto value = s.find("value");
+      if (value == s.end() || !(value->is_null() || value->is_string())) throw ProtocolError(at + ".value: missing, or neither text nor null");
+      if (value->is_string()) setting.value = value->get<std::string>();
+      setting.version = number(s, "version", at, 0);
+      setting.device = text(s, "device", at);
+      if (!seen.insert(setting.key).second) throw ProtocolError(fmt::format("{}: setting {} appears twice", at, setting.key));
+      out.settings.push_back(std::move(setting));
     }
   }
   return out;

@@ -9,7 +9,8 @@
 //                       "pull": BATCH}
 //   BATCH: {"reviews": [{"deck", "uid", "device", "seq", "reviewed_ms", "rating", "taken_ms",
 //                        "cancels": {"device", "seq"} (a cancellation only)}],
-//           "cards": [{"deck", "uid", "version", "device", "fields": {COLUMN: TEXT}, "suspended"}]}
+//           "cards": [{"deck", "uid", "version", "device", "fields": {COLUMN: TEXT}, "suspended"}],
+//           "settings": [{"key", "value" (null: unset), "version", "device"}]}
 //
 // Errors answer {"error": MESSAGE}: 400 for a malformed request or another major version of the
 // protocol, 401 for a missing, unknown or revoked token or enrolment code, 409 for a push that

@@ -75,6 +75,16 @@ CREATE TABLE IF NOT EXISTS cards (
   PRIMARY KEY (user_id, deck, uid)
 );
 CREATE INDEX IF NOT EXISTS cards_position ON cards (user_id, position);
+CREATE TABLE IF NOT EXISTS settings (
+  user_id   bigint NOT NULL,
+  key       text NOT NULL,
+  version   bigint NOT NULL,
+  device    text NOT NULL,
+  position  bigint NOT NULL,
+  value     text,                -- NULL: unset
+  PRIMARY KEY (user_id, key)
+);
+CREATE INDEX IF NOT EXISTS settings_position ON settings (user_id, position);
 )sql";
 
 constexpr int kCodeValidDays = 7;
@@ -283,6 +293,17 @@ json ServerStore::sync(const std::string& token, const json& request) {
       c.suspended = row[5].as<bool>();
       pull.cards.push_back(std::move(c));
     }
+    for (const auto& row : work.exec_params(
+             "SELECT key, value, version, device FROM settings WHERE user_id = $1 AND position > $2 AND device <> $3 ORDER BY position",
+             user, since, device)) {
+      SyncedSetting setting;
+      setting.key = row[0].as<std::string>();
+      if (!row[1].is_null()) setting.value = row[1].as<std::string>();
+      setting.version = row[2].as<std::int64_t>();
+      setting.device = row[3].as<std::string>();
+      pull.settings.push_back(std::move(setting));
+    }
+
     json reviews = json::array();
     for (const auto& r : push.reviews)
       reviews.push_back({{"device", r.device}, {"seq", r.seq}, {"position", ++position}, {"deck", r.card.deck}, {"uid", r.card.uid},
@@ -321,6 +342,18 @@ json ServerStore::sync(const std::string& token, const json& request) {
         "position = EXCLUDED.position, fields = EXCLUDED.fields, suspended = EXCLUDED.suspended "
         "WHERE (cards.version, cards.device) < (EXCLUDED.version, EXCLUDED.device)",
         user, cards.dump()).affected_rows();
+    json settings = json::array();
+    for (const auto& st : push.settings)
+      settings.push_back({{"key", st.key}, {"value", st.value ? json(*st.value) : json()}, {"version", st.version},
+                          {"device", st.device}, {"position", ++position}});
+    work.exec_params(
+        "INSERT INTO settings (user_id, key, version, device, position, value) "
+        "SELECT $1, r.key, r.version, r.device, r.position, r.value "
+        "FROM jsonb_to_recordset($2::jsonb) AS r(key text, version bigint, device text, position bigint, value text) "
+        "ON CONFLICT (user_id, key) DO UPDATE SET version = EXCLUDED.version, device = EXCLUDED.device, "
+        "position = EXCLUDED.position, value = EXCLUDED.value "
+        "WHERE (settings.version, settings.device) < (EXCLUDED.version, EXCLUDED.device)",
+        user, settings.dump());
     work.exec_params("UPDATE user_positions SET position = $2 WHERE user_id = $1", user, position);
     pull.position = position;
 
