@@ -262,7 +262,8 @@ TEST_CASE("siblings: a collection from before the queue kept groups beside state
     // follow-ups, recordings nor sync yet.
     SQLite::Database db(days.collection_path(), SQLite::OPEN_READWRITE);
     db.exec("DROP TRIGGER cards_sync_edit; DROP TRIGGER review_log_number; DROP INDEX cards_sync_dirty; "
-            "DROP INDEX review_log_device_seq; DROP TABLE review_cancellations; ALTER TABLE cards DROP COLUMN sync_version; "
+            "DROP INDEX review_log_device_seq; DROP TABLE review_cancellations; DROP TRIGGER config_sync_insert; DROP TRIGGER config_sync_update; DROP TRIGGER config_sync_delete; "
+            "DROP TABLE config_sync; ALTER TABLE cards DROP COLUMN sync_version; "
             "ALTER TABLE cards DROP COLUMN sync_device; ALTER TABLE cards DROP COLUMN sync_dirty; "
             "ALTER TABLE review_log DROP COLUMN device; ALTER TABLE review_log DROP COLUMN seq; "
             "DELETE FROM config WHERE key LIKE 'sync.%'");
