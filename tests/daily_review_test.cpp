@@ -259,8 +259,14 @@ TEST_CASE("siblings: a collection from before the queue kept groups beside state
   days.import("d.md", deck("D", 4, "s", 2));
   {
     // Schema 3: the groups were only in cards, and cards had no question type, user's version,
-    // follow-ups nor recordings yet.
+    // follow-ups, recordings nor sync yet.
     SQLite::Database db(days.collection_path(), SQLite::OPEN_READWRITE);
+    db.exec("DROP TRIGGER cards_sync_edit; DROP TRIGGER review_log_number; DROP INDEX cards_sync_dirty; "
+            "DROP INDEX review_log_device_seq; DROP TABLE review_cancellations; DROP TRIGGER config_sync_insert; DROP TRIGGER config_sync_update; DROP TRIGGER config_sync_delete; "
+            "DROP TABLE config_sync; ALTER TABLE cards DROP COLUMN sync_version; "
+            "ALTER TABLE cards DROP COLUMN sync_device; ALTER TABLE cards DROP COLUMN sync_dirty; "
+            "ALTER TABLE review_log DROP COLUMN device; ALTER TABLE review_log DROP COLUMN seq; "
+            "DELETE FROM config WHERE key LIKE 'sync.%'");
     db.exec("ALTER TABLE card_state DROP COLUMN sibling_group; ALTER TABLE cards DROP COLUMN question_type; "
             "ALTER TABLE cards DROP COLUMN follow_ups; ALTER TABLE review_log DROP COLUMN spoken_ms; "
             "DROP TABLE card_source_text; DROP TABLE recordings; DROP TABLE devices; PRAGMA user_version = 3");

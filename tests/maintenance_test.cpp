@@ -250,7 +250,7 @@ TEST_CASE("check finds rows that belong to nothing and impossible states; repair
     // Damage of the kind an interrupted older program or a hand edit leaves.
     SQLite::Database db(collection.path(), SQLite::OPEN_READWRITE);
     db.exec("INSERT INTO card_state (card_id, deck_id) VALUES (999999, 1)");
-    db.exec("CREATE TEMP TABLE entry AS SELECT * FROM review_log LIMIT 1; UPDATE entry SET id = 999999, card_id = 999999; "
+    db.exec("CREATE TEMP TABLE entry AS SELECT * FROM review_log LIMIT 1; UPDATE entry SET id = 999999, card_id = 999999, seq = 999999; "
             "INSERT INTO review_log SELECT * FROM entry");
     db.exec("INSERT INTO decks (id, name, created_ms) VALUES (500, 'Doomed', 0)");
     db.exec("UPDATE cards SET deck_id = 500 WHERE id = " + id(5));

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "arguments.h"
+#include "rehearse/engine.h"
 
 namespace rehearse::app {
 
@@ -28,9 +29,15 @@ int run_stories(const Arguments& args);
 int run_story(const Arguments& args);
 int run_recordings(const Arguments& args);
 int run_mock(const Arguments& args);
+int run_sync(const Arguments& args);
+int run_sync_server(const Arguments& args);
 
 // `rehearse edit` on the card `id` (in --deck when given): $EDITOR on its Markdown, then saved
 // where it belongs. `story_only`: refuse a card that is not a story (`rehearse story edit`).
+// After a review session: `rehearse sync` when the setting frontend.sync-client.after_review is on
+// and this device is enrolled. A failed sync is reported, not thrown: the answers are committed.
+void sync_after_review(Engine& engine);
+
 int edit_card_in_editor(const Arguments& args, const std::string& id, bool story_only);
 
 }  // namespace rehearse::app

@@ -39,6 +39,14 @@ const std::vector<Command>& commands() {
        "                                            review, decks and statistics in the browser; beyond\n"
        "                                            loopback, devices pair with a one-time code first\n"
        "  serve devices [--json] | serve revoke ID  list or revoke the paired devices"},
+      {"sync", run_sync, {"--enrol"},
+       "sync [--json] | sync --enrol URL CODE | sync --status [--json]\n"
+       "                                            push this device's reviews and edits to the sync server\n"
+       "                                            and pull the other devices'; enrol once with a code"},
+      {"sync-server", run_sync_server, {"--database", "--listen", "--port", "--cert", "--key"},
+       "sync-server --database URL [--listen ADDR] [--port N] [--cert FILE --key FILE]\n"
+       "                                            serve sync for many users on PostgreSQL\n"
+       "  sync-server --database URL add-user NAME | enrol NAME | devices NAME [--json] | revoke TOKEN-ID"},
       {"import", run_import, {"--source", "--deck", "--columns"},
        "import PATH... [--source NAME] [--deck NAME] [--dry-run] [--with-history] [--columns MAP] [--json]\n"
        "                                            import decks from files or folders (Markdown decks,\n"

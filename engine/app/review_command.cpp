@@ -35,11 +35,14 @@ int run_review(const Arguments& args) {
   if (!args.value("--frontend") && !isatty(STDIN_FILENO)) name = "cli";
   Frontend* frontend = engine.registry().frontend(name);
   if (frontend == nullptr) throw Error(fmt::format("there is no front end named '{}' (`rehearse plugins` lists them)", name));
+  if (!frontend->supports(Activity::review)) throw Error(fmt::format("the front end '{}' does not run reviews", name));
   const Options options = engine.options_for(ComponentKind::frontend, frontend->name(), frontend->options());
   FrontendContext context{engine, args.value("--deck"), std::cin, std::cout, std::cerr, options, {}, Activity::review, {}};
   if (context.deck) engine.start_review(*context.deck);  // checks the deck exists before the front end starts
   if (interview) engine.set_study_target(interview);
-  return frontend->run(context);
+  const int status = frontend->run(context);
+  if (status == 0) sync_after_review(engine);
+  return status;
 }
 
 }  // namespace rehearse::app

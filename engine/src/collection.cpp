@@ -20,6 +20,7 @@
 #include "rehearse/errors.h"
 #include "rehearse/options.h"
 #include "schema.h"
+#include "sync_store.h"
 
 namespace rehearse {
 
@@ -980,6 +981,7 @@ bool Collection::undo_answer(std::int64_t log_id) {
     recorded.bind(1, static_cast<std::int64_t>(log_id));
     if (recorded.executeStep()) recording_file = recorded.getColumn(0).getString();
     recorded.reset();
+    detail::note_undo(db, log_id, impl_->clock.now_ms());  // other devices may have it: they are told
     SQLite::Statement remove(db, "DELETE FROM review_log WHERE id = ?");
     remove.bind(1, static_cast<std::int64_t>(log_id));
     remove.exec();
@@ -1356,6 +1358,28 @@ bool Collection::remove_recording(std::int64_t id) {
   });
   if (file) impl_->remove_recording_file(*file);
   return file.has_value();
+std::string Collection::device_id() const { return detail::device_id(impl_->db); }
+
+std::optional<CardKey> Collection::card_key(std::int64_t card_id) const {
+  SQLite::Statement q(impl_->db, "SELECT d.name, c.uid FROM cards c JOIN decks d ON d.id = c.deck_id WHERE c.id = ?");
+  q.bind(1, static_cast<std::int64_t>(card_id));
+  if (!q.executeStep()) return std::nullopt;
+  return CardKey{q.getColumn(0).getString(), q.getColumn(1).getString()};
+}
+
+SyncState Collection::sync_state() const { return detail::sync_state(impl_->db); }
+
+void Collection::renew_device_id() {
+  write([&] { detail::renew_device_id(impl_->db); });
+}
+
+ChangeBatch Collection::changes_since(std::int64_t pushed_seq) const { return detail::changes_since(impl_->db, pushed_seq); }
+
+ApplyReport Collection::apply_changes(const ChangeBatch& pulled, const ChangeBatch& pushed, const Replayer& replay,
+                                      const SchedulerNamer& scheduler, const SettingWriter& write_setting) {
+  ApplyReport report;
+  write([&] { report = detail::apply_changes(impl_->db, pulled, pushed, replay, scheduler, write_setting, impl_->clock.now_ms()); });
+  return report;
 }
 
 }  // namespace rehearse

@@ -6,6 +6,7 @@
 #include <boost/dll/runtime_symbol_info.hpp>
 #include <fstream>
 #include <sstream>
+#include <unordered_map>
 
 #include "guarded.h"
 #include "rehearse/errors.h"
@@ -59,6 +60,22 @@ struct Engine::Impl {
   PluginHost host{registry};
   std::unique_ptr<Collection> collection;
   std::optional<std::int64_t> study_target;  // set_study_target()
+  // The fuzz seed of each card seen, from its deck and uid (card_seed()); a card keeps its key.
+  mutable std::unordered_map<std::int64_t, std::uint64_t> card_seeds;
+
+  // A number that depends only on the card's deck and uid, which every device agrees on, so that
+  // devices that imported in another order fuzz a card's intervals alike (FNV-1a). A card id the
+  // collection does not hold (a simulated card) seeds with itself.
+  std::uint64_t card_seed(std::int64_t card_id) const {
+    if (auto it = card_seeds.find(card_id); it != card_seeds.end()) return it->second;
+    std::uint64_t seed = static_cast<std::uint64_t>(card_id);
+    if (auto key = collection->card_key(card_id)) {
+      seed = 0xcbf29ce484222325ULL;
+      for (unsigned char c : key->deck + '\0' + key->uid) seed = (seed ^ c) * 0x100000001b3ULL;
+    }
+    card_seeds.emplace(card_id, seed);
+    return seed;
+  }
 
   // The scheduler the settings name for `deck` (its own, else the collection's), else the first
   // default that is loaded; empty when none is.
@@ -406,6 +423,12 @@ std::vector<const Scorer*> Engine::scorers_for(const std::string& deck) const {
   return std::move(chain.scorers);
 }
 
+ApplyReport Engine::apply_changes(const ChangeBatch& pulled, const ChangeBatch& pushed) {
+  return impl_->collection->apply_changes(
+      pulled, pushed, replayer(), [this](const std::string& deck) { return std::string(scheduler_for(deck).name()); },
+      [this](const std::string& key, const std::optional<std::string>& value) { change_setting(key, value); });
+}
+
 Collection::Replayer Engine::replayer() const {
   return [this](const std::string& deck, const std::vector<ImportedReview>& reviews, std::int64_t card_id) {
     return replay_reviews(deck, reviews, card_id);
@@ -437,17 +460,17 @@ std::uint64_t mix(std::uint64_t x) {
 
 ReviewContext Engine::review_context(const SchedulingState& state, std::int64_t card_id, std::int64_t now_ms,
                                      const Options& options) const {
-  return make_review_context(impl_->clock, state, card_id, now_ms, options);
+  return make_review_context(impl_->clock, state, static_cast<std::int64_t>(impl_->card_seed(card_id)), now_ms, options);
 }
 
-ReviewContext make_review_context(const Clock& clock, const SchedulingState& state, std::int64_t card_id, std::int64_t now_ms,
+ReviewContext make_review_context(const Clock& clock, const SchedulingState& state, std::int64_t card_seed, std::int64_t now_ms,
                                   const Options& options) {
   ReviewContext ctx;
   ctx.now_ms = now_ms;
   ctx.elapsed_days = state.last_review_ms == 0 ? 0
                                                : static_cast<int>(clock.day_number(now_ms) - clock.day_number(state.last_review_ms));
   // The same card and the same number of reviews give the same fuzz, so a replay is reproducible.
-  ctx.fuzz_seed = mix(static_cast<std::uint64_t>(card_id) * 1'000'003ULL + static_cast<std::uint64_t>(state.reps));
+  ctx.fuzz_seed = mix(static_cast<std::uint64_t>(card_seed) * 1'000'003ULL + static_cast<std::uint64_t>(state.reps));
   ctx.options = &options;
   return ctx;
 }

@@ -14,7 +14,7 @@ namespace {
 
 // Migration i takes the schema from version i to version i + 1. Never edit one that has shipped;
 // append a new one.
-constexpr std::array<std::string_view, 9> kMigrations = {
+constexpr std::array<std::string_view, 10> kMigrations = {
     // 0 -> 1: decks, cards, scheduling state, review log, settings.
     R"sql(
     CREATE TABLE decks (
@@ -208,6 +208,100 @@ constexpr std::array<std::string_view, 9> kMigrations = {
       created_ms  INTEGER NOT NULL
     );
     ALTER TABLE review_log ADD COLUMN spoken_ms INTEGER;
+    )sql",
+
+    // 9 -> 10: sync across devices (engine/src/sync_store.cpp). Every device that shares the
+    // collection through a server knows a card by (deck name, uid) and a review by (device, seq):
+    //   - `sync.device` is this collection's random device id; `sync.next_seq` the next sequence
+    //     number of its review-log entries, a counter of its own so that an undo never frees one.
+    //   - review_log gains (device, seq); an entry written without them is this device's next one
+    //     (the trigger), so every writer of the log numbers its entries without knowing of sync.
+    //     Entries that exist already become this device's, numbered in the order written.
+    //   - An entry undone after it was pushed is not forgotten by the others: the undo is itself
+    //     an entry, kept in review_cancellations, which travels like a review.
+    //   - A card's content and suspension merge last-writer-wins by (sync_version, sync_device):
+    //     a local change (the trigger) takes the next version (its time) and marks the row to push
+    //     (sync_dirty); a writer that sets the version itself (a pulled change) does neither.
+    R"sql(
+    INSERT OR IGNORE INTO config (key, value) VALUES ('sync.device', lower(hex(randomblob(8))));
+    ALTER TABLE review_log ADD COLUMN device TEXT;
+    ALTER TABLE review_log ADD COLUMN seq INTEGER;
+    UPDATE review_log SET device = (SELECT value FROM config WHERE key = 'sync.device'), seq = id;
+    INSERT OR REPLACE INTO config (key, value) VALUES ('sync.next_seq', (SELECT COALESCE(MAX(id), 0) + 1 FROM review_log));
+    CREATE UNIQUE INDEX review_log_device_seq ON review_log (device, seq);
+    CREATE TRIGGER review_log_number AFTER INSERT ON review_log WHEN NEW.seq IS NULL
+    BEGIN
+      UPDATE review_log SET device = (SELECT value FROM config WHERE key = 'sync.device'),
+                            seq = (SELECT CAST(value AS INTEGER) FROM config WHERE key = 'sync.next_seq')
+        WHERE id = NEW.id;
+      UPDATE config SET value = CAST(value AS INTEGER) + 1 WHERE key = 'sync.next_seq';
+    END;
+
+    CREATE TABLE review_cancellations (
+      device         TEXT NOT NULL,     -- the cancelling entry's own device and seq
+      seq            INTEGER NOT NULL,
+      target_device  TEXT NOT NULL,     -- the entry it cancels
+      target_seq     INTEGER NOT NULL,
+      deck           TEXT NOT NULL,     -- the card of that entry
+      uid            TEXT NOT NULL,
+      created_ms     INTEGER NOT NULL,
+      PRIMARY KEY (device, seq),
+      UNIQUE (target_device, target_seq)
+    );
+
+    ALTER TABLE cards ADD COLUMN sync_version INTEGER NOT NULL DEFAULT 1;
+    ALTER TABLE cards ADD COLUMN sync_device TEXT NOT NULL DEFAULT '';  -- '' : this device
+    ALTER TABLE cards ADD COLUMN sync_dirty INTEGER NOT NULL DEFAULT 1;
+    CREATE INDEX cards_sync_dirty ON cards (sync_dirty) WHERE sync_dirty != 0;
+    CREATE TRIGGER cards_sync_edit AFTER UPDATE ON cards
+      WHEN NEW.sync_version IS OLD.sync_version AND NEW.sync_device IS OLD.sync_device
+       AND (OLD.kind IS NOT NEW.kind OR OLD.prompt IS NOT NEW.prompt OR OLD.answer IS NOT NEW.answer
+            OR OLD.key_points IS NOT NEW.key_points OR OLD.pitfalls IS NOT NEW.pitfalls OR OLD.themes IS NOT NEW.themes
+            OR OLD.tags IS NOT NEW.tags OR OLD.situation IS NOT NEW.situation OR OLD.task IS NOT NEW.task
+            OR OLD.actions IS NOT NEW.actions OR OLD.result IS NOT NEW.result OR OLD.lesson IS NOT NEW.lesson
+            OR OLD.sibling_group IS NOT NEW.sibling_group OR OLD.question_type IS NOT NEW.question_type
+            OR OLD.follow_ups IS NOT NEW.follow_ups OR (OLD.suspended = 1) IS NOT (NEW.suspended = 1))
+    BEGIN
+      -- The version is the time of the edit in Unix ms (and never less than one more than before),
+      -- so of two edits on two devices the later one is kept.
+      UPDATE cards SET sync_version = MAX(OLD.sync_version + 1, CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)),
+                       sync_device = '', sync_dirty = 1 WHERE id = NEW.id;
+    END;
+
+    -- Settings merge last-writer-wins per key, as cards do; an unset setting is kept as deleted so
+    -- that the unset travels. (No OR REPLACE in the triggers: the statement that fires them would
+    -- impose its own conflict policy on it.) What belongs to this machine stays here: the sync state itself, the
+    -- front end it opens, its front ends' settings and its backups.
+    CREATE TABLE config_sync (
+      key      TEXT PRIMARY KEY,
+      version  INTEGER NOT NULL,
+      device   TEXT NOT NULL DEFAULT '',  -- '' : this device
+      dirty    INTEGER NOT NULL DEFAULT 1,
+      deleted  INTEGER NOT NULL DEFAULT 0
+    );
+    INSERT INTO config_sync (key, version)
+      SELECT key, 1 FROM config WHERE key NOT LIKE 'sync.%' AND key NOT LIKE 'frontend%' AND key != 'keep_backups';
+    CREATE TRIGGER config_sync_insert AFTER INSERT ON config
+      WHEN NEW.key NOT LIKE 'sync.%' AND NEW.key NOT LIKE 'frontend%' AND NEW.key != 'keep_backups'
+    BEGIN
+      INSERT INTO config_sync (key, version) SELECT NEW.key, 0 WHERE NOT EXISTS (SELECT 1 FROM config_sync WHERE key = NEW.key);
+      UPDATE config_sync SET version = MAX(version + 1, CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)),
+                             device = '', dirty = 1, deleted = 0 WHERE key = NEW.key;
+    END;
+    CREATE TRIGGER config_sync_update AFTER UPDATE ON config
+      WHEN NEW.key NOT LIKE 'sync.%' AND NEW.key NOT LIKE 'frontend%' AND NEW.key != 'keep_backups' AND OLD.value IS NOT NEW.value
+    BEGIN
+      INSERT INTO config_sync (key, version) SELECT NEW.key, 0 WHERE NOT EXISTS (SELECT 1 FROM config_sync WHERE key = NEW.key);
+      UPDATE config_sync SET version = MAX(version + 1, CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)),
+                             device = '', dirty = 1, deleted = 0 WHERE key = NEW.key;
+    END;
+    CREATE TRIGGER config_sync_delete AFTER DELETE ON config
+      WHEN OLD.key NOT LIKE 'sync.%' AND OLD.key NOT LIKE 'frontend%' AND OLD.key != 'keep_backups'
+    BEGIN
+      INSERT INTO config_sync (key, version) SELECT OLD.key, 0 WHERE NOT EXISTS (SELECT 1 FROM config_sync WHERE key = OLD.key);
+      UPDATE config_sync SET version = MAX(version + 1, CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)),
+                             device = '', dirty = 1, deleted = 1 WHERE key = OLD.key;
+    END;
     )sql",
 };
 

@@ -20,6 +20,7 @@
 #include "rehearse/clock.h"
 #include "rehearse/scheduling.h"
 #include "rehearse/source.h"
+#include "rehearse/sync.h"
 
 namespace rehearse {
 
@@ -333,6 +334,35 @@ class REHEARSE_API Collection {
   std::optional<Recording> recording(std::int64_t id) const;
   // Deletes a recording's row and file (the review stays); false when there is no such recording.
   bool remove_recording(std::int64_t id);
+
+  // ---- Sync across devices (sync.h; schema version 10, plugin API 4.1) -----------------------
+  // This collection's device id: random, made when the collection reached schema 10.
+  std::string device_id() const;
+  // The key every device knows card `card_id` by; nothing when there is no such card.
+  std::optional<CardKey> card_key(std::int64_t card_id) const;
+  SyncState sync_state() const;
+  // A new device id, for a collection that is a copy (another machine, a restored backup) of one
+  // that synced: the entries the server confirmed keep the old id, the others move to the new one,
+  // and the next pull starts from the beginning. A sync client calls it when it enrols.
+  void renew_device_id();
+  // This device's changes after its sequence number `pushed_seq` (sync_state().pushed_seq: what
+  // the server has not confirmed): its review-log entries and cancellations, and every card whose
+  // content or suspension changed here and was not confirmed since.
+  ChangeBatch changes_since(std::int64_t pushed_seq) const;
+  // The name of the scheduler of a deck, written beside the entries of a recomputed log.
+  using SchedulerNamer = std::function<std::string(const std::string& deck)>;
+  // After the server confirmed `pushed` (from changes_since) and sent `pulled`, in one transaction:
+  // `pushed` is marked confirmed; `pulled`'s cards are merged last-writer-wins (conflicts
+  // reported) and so are its settings, its entries added (each (device, seq) once, however often it arrives) and its
+  // cancellations applied; then every card either batch touches gets the state its merged log
+  // gives, replayed in review order, and `pulled.position` becomes the next pull's start.
+  // Throws rehearse::Error, changing nothing, for a review of a card neither side has.
+  // A pulled setting that wins is written with `write_setting` (nothing: unset), before any card
+  // is recomputed: the engine's change_setting, which recomputes the decks it gives another
+  // scheduler.
+  using SettingWriter = std::function<void(const std::string& key, const std::optional<std::string>& value)>;
+  ApplyReport apply_changes(const ChangeBatch& pulled, const ChangeBatch& pushed, const Replayer& replay,
+                            const SchedulerNamer& scheduler, const SettingWriter& write_setting);
 
   // ---- Statistics: what the charts of a front end draw (engine/src/statistics.cpp) ----------
   // Days are the user's days (Clock::day_number), which roll over at the day-start hour. Cards

@@ -143,8 +143,12 @@ class REHEARSE_API Engine {
   std::vector<SchedulingState> replay_reviews(const std::string& deck, const std::vector<ImportedReview>& reviews,
                                               std::int64_t card_id = 0) const;
 
-  // The context a scheduler gets for answering a card in `state` at `now_ms` (make_review_context
-  // with this engine's clock).
+  // Collection::apply_changes with this engine's schedulers: what a sync client calls once the
+  // server has confirmed `pushed` and sent `pulled` (sync.h).
+  ApplyReport apply_changes(const ChangeBatch& pulled, const ChangeBatch& pushed);
+
+  // The context a scheduler gets for answering card `card_id` in `state` at `now_ms`
+  // (make_review_context with this engine's clock, seeded by the card's deck and uid).
   ReviewContext review_context(const SchedulingState& state, std::int64_t card_id, std::int64_t now_ms,
                                const Options& options) const;
 
@@ -160,9 +164,10 @@ class REHEARSE_API Engine {
 };
 
 // The context a scheduler gets for answering a card in `state` at `now_ms`: elapsed days counted
-// in `clock`'s days, and a fuzz seed that depends only on the card and its number of reviews, so
-// that replaying a card's log gives the states its live reviews gave.
-REHEARSE_API ReviewContext make_review_context(const Clock& clock, const SchedulingState& state, std::int64_t card_id,
+// in `clock`'s days, and a fuzz seed that depends only on `card_seed` (a number standing for the
+// card) and its number of reviews, so that replaying a card's log gives the states its live
+// reviews gave.
+REHEARSE_API ReviewContext make_review_context(const Clock& clock, const SchedulingState& state, std::int64_t card_seed,
                                                std::int64_t now_ms, const Options& options);
 
 }  // namespace rehearse
