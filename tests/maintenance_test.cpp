@@ -3,7 +3,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <chrono>
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
 
@@ -48,6 +50,31 @@ std::vector<Backup> backups_with(const fs::path& collection, std::string_view re
   for (auto& backup : list_backups(collection))
     if (backup.reason == reason) out.push_back(backup);
   return out;
+}
+
+// The ids of the review log, oldest first.
+std::vector<std::int64_t> log_ids(const fs::path& file) {
+  SQLite::Database db(file, SQLite::OPEN_READONLY);
+  SQLite::Statement q(db, "SELECT id FROM review_log ORDER BY id");
+  std::vector<std::int64_t> ids;
+  while (q.executeStep()) ids.push_back(q.getColumn(0).getInt64());
+  return ids;
+}
+
+// Writes a file into the recordings folder as a crash between writing a recording and its row
+// leaves it, old enough that check does not take it for a recording being saved right now.
+fs::path old_orphan(const fs::path& folder, const std::string& name) {
+  fs::create_directories(folder);
+  const fs::path file = folder / name;
+  std::ofstream(file, std::ios::binary) << "lost audio";
+  fs::last_write_time(file, fs::file_time_type::clock::now() - std::chrono::hours(2));
+  return file;
+}
+
+std::map<std::string, int> rows_by_problem(const CheckReport& report) {
+  std::map<std::string, int> rows;
+  for (const auto& finding : report.findings) rows[finding.problem] = finding.rows;
+  return rows;
 }
 
 }  // namespace
@@ -335,4 +362,108 @@ TEST_CASE("rehearse backup, restore and check from the command line", "[reliabil
   CHECK(repaired.status == 0);
   CHECK_THAT(repaired.out, Catch::Contains("Integrity check: ok"));
   CHECK(nlohmann::json::parse(run({"stats", "--json"}).out)["reviews_total"] == 2);
+}
+
+TEST_CASE("check finds recordings without their file and files without a recording; repair removes them and keeps the reviews",
+          "[reliability][check][recordings]") {
+  TempDir dir;
+  auto engine = test::make_engine(dir);
+  engine->import_paths({dir.write("deck.md", small_deck(4))});
+  answer(*engine, 3);
+  Collection& collection = engine->collection();
+  const auto logs = log_ids(collection.path());
+  REQUIRE(logs.size() == 3);
+  const std::int64_t lost = collection.add_recording(logs[0], std::string(3000, 'a'), "audio/webm", 40'000);
+  const std::int64_t cut = collection.add_recording(logs[1], std::string(3000, 'b'), "audio/webm", 50'000);
+  const std::int64_t kept = collection.add_recording(logs[2], std::string(3000, 'c'), "audio/webm", 60'000);
+  CHECK(check_collection(*engine, false).findings.empty());  // healthy recordings: nothing to report
+
+  const fs::path folder = collection.recordings_folder();
+  fs::remove(collection.recording(lost)->file);
+  fs::resize_file(collection.recording(cut)->file, 1000);  // a copy cut short
+  const fs::path orphan = old_orphan(folder, "review-77-1767000000000.webm");
+  const fs::path being_saved = dir.write("recordings/review-78-1767000000000.webm", "just written, its row not yet");
+
+  const CheckReport found = check_collection(*engine, false);
+  CHECK_FALSE(found.ok());
+  auto rows = rows_by_problem(found);
+  CHECK(rows.size() == 3);
+  CHECK(rows["recordings whose file is missing"] == 1);
+  CHECK(rows["recordings whose file's size differs from the size recorded"] == 1);
+  CHECK(rows["files in the recordings folder that no recording names"] == 1);
+  CHECK(fs::exists(orphan));  // looking changes nothing
+  CHECK(collection.recordings().size() == 3);
+
+  const CheckReport repaired = check_collection(*engine, true);
+  CHECK(repaired.repaired);
+  CHECK_FALSE(repaired.backup.empty());
+  CHECK_FALSE(collection.recording(lost));
+  CHECK(collection.recording(cut)->bytes == 1000);
+  CHECK(collection.recording(kept)->bytes == 3000);
+  CHECK(fs::exists(collection.recording(kept)->file));
+  CHECK_FALSE(fs::exists(orphan));
+  CHECK(fs::exists(being_saved));
+  CHECK(collection.recordings_bytes() == 4000);
+  CHECK(collection.stats().reviews_total == 3);  // a recording's review stays when the recording goes
+  CHECK(check_collection(*engine, false).findings.empty());
+}
+
+TEST_CASE("a repair that removes review log entries deletes the files of their recordings", "[reliability][check][recordings]") {
+  TempDir dir;
+  auto engine = test::make_engine(dir);
+  engine->import_paths({dir.write("deck.md", small_deck(2))});
+  answer(*engine, 2);
+  Collection& collection = engine->collection();
+  const auto logs = log_ids(collection.path());
+  REQUIRE(logs.size() == 2);
+  const fs::path bad = collection.recording(collection.add_recording(logs[0], "spoken", "audio/webm", 1000))->file;
+  const fs::path good = collection.recording(collection.add_recording(logs[1], "spoken too", "audio/webm", 1000))->file;
+  {
+    SQLite::Database db(collection.path(), SQLite::OPEN_READWRITE);
+    // A card deleted by a program that did not enforce foreign keys leaves its answers behind.
+    db.exec(fmt::format("PRAGMA foreign_keys = OFF; DELETE FROM cards WHERE id = (SELECT card_id FROM review_log WHERE id = {})",
+                        logs[0]));
+  }
+  CHECK(rows_by_problem(check_collection(*engine, false))["review log entries of cards that no longer exist"] == 1);
+
+  CHECK(check_collection(*engine, true).repaired);
+  CHECK_FALSE(fs::exists(bad));
+  CHECK(fs::exists(good));
+  REQUIRE(collection.recordings().size() == 1);
+  CHECK(collection.recordings().front().log_id == logs[1]);
+  CHECK(check_collection(*engine, false).findings.empty());
+}
+
+TEST_CASE("rehearse check --json reports recording files and repairs them", "[reliability][program][recordings]") {
+  TempDir dir;
+  const std::string collection = (dir / "collection.db").string();
+  auto run = [&](std::vector<std::string> args, const std::string& input = "") {
+    args.insert(args.begin(), {"--collection", collection, "--now", "2026-03-02T08:00:00Z"});
+    return test::run_program(args, input);
+  };
+  REQUIRE(run({"review", "--deck", "The STAR method"}, "q\n").status == 0);  // creates the collection
+  const auto healthy = run({"check", "--json"});
+  CHECK(healthy.status == 0);
+  CHECK(nlohmann::json::parse(healthy.out)["findings"] == nlohmann::json::array());
+
+  const fs::path orphan = old_orphan(dir / "recordings", "review-5-1767000000000.webm");
+  const auto found = run({"check", "--json"});
+  CHECK(found.status == 1);
+  const auto report = nlohmann::json::parse(found.out);
+  CHECK(report["integrity"] == nlohmann::json::array());
+  CHECK(report["repaired"] == false);
+  CHECK(report["backup"].is_null());
+  REQUIRE(report["findings"].size() == 1);
+  CHECK(report["findings"][0]["problem"] == "files in the recordings folder that no recording names");
+  CHECK(report["findings"][0]["rows"] == 1);
+  CHECK(report["findings"][0]["repair"] == "deleted");
+  CHECK(fs::exists(orphan));
+
+  const auto repaired = run({"check", "--repair", "--json"});
+  CHECK(repaired.status == 0);
+  const auto after = nlohmann::json::parse(repaired.out);
+  CHECK(after["repaired"] == true);
+  CHECK(after["backup"].is_string());
+  CHECK_FALSE(fs::exists(orphan));
+  CHECK(nlohmann::json::parse(run({"check", "--json"}).out)["findings"] == nlohmann::json::array());
 }

@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -418,9 +419,13 @@ std::vector<Inconsistency> inconsistencies(std::int64_t now_ms) {
        "SELECT COUNT(*) FROM card_state WHERE card_id NOT IN (SELECT id FROM cards)", "removed",
        {"DELETE FROM card_state WHERE card_id NOT IN (SELECT id FROM cards)"}},
       {"review log entries of cards that no longer exist",
-       "SELECT COUNT(*) FROM review_log WHERE card_id NOT IN (SELECT id FROM cards)", "removed",
+       "SELECT COUNT(*) FROM review_log WHERE card_id NOT IN (SELECT id FROM cards)", "removed, with their recordings",
        {"DELETE FROM answer_effects WHERE log_id IN (SELECT id FROM review_log WHERE card_id NOT IN (SELECT id FROM cards))",
+        "DELETE FROM recordings WHERE log_id IN (SELECT id FROM review_log WHERE card_id NOT IN (SELECT id FROM cards))",
         "DELETE FROM review_log WHERE card_id NOT IN (SELECT id FROM cards)"}},
+      {"recordings of review log entries that no longer exist",
+       "SELECT COUNT(*) FROM recordings WHERE log_id NOT IN (SELECT id FROM review_log)", "removed",
+       {"DELETE FROM recordings WHERE log_id NOT IN (SELECT id FROM review_log)"}},
       {"records of what answers did that belong to no answer or no card",
        "SELECT COUNT(*) FROM answer_effects WHERE log_id NOT IN (SELECT id FROM review_log) "
        "OR card_id NOT IN (SELECT id FROM cards)",
@@ -452,8 +457,9 @@ std::vector<Inconsistency> inconsistencies(std::int64_t now_ms) {
         "WHERE card_id IN (SELECT s.card_id FROM card_state s JOIN cards c ON c.id = s.card_id "
         "WHERE s.deck_id != c.deck_id OR s.suspended != c.suspended OR s.sibling_group != c.sibling_group)"}},
       {"review log entries with a rating outside 1-4", "SELECT COUNT(*) FROM review_log WHERE rating NOT BETWEEN 1 AND 4",
-       "removed, and the state of their cards replayed from the rest of their review log",
+       "removed with their recordings, and the state of their cards replayed from the rest of their review log",
        {"DELETE FROM answer_effects WHERE log_id IN (SELECT id FROM review_log WHERE rating NOT BETWEEN 1 AND 4)",
+        "DELETE FROM recordings WHERE log_id IN (SELECT id FROM review_log WHERE rating NOT BETWEEN 1 AND 4)",
         "DELETE FROM review_log WHERE rating NOT BETWEEN 1 AND 4"},
        "SELECT DISTINCT card_id FROM review_log WHERE rating NOT BETWEEN 1 AND 4"},
       {"cards in a state no answer can produce (unknown state, negative interval or count, due before their last review)",
@@ -505,6 +511,87 @@ void recompute_state(SQLite::Database& db, const Engine& engine, std::int64_t ca
   update.exec();
 }
 
+// A file written this recently may be a recording whose row another process (a review in the web
+// app) is about to commit: add_recording writes the file first. (Real time, not the engine's clock:
+// it is compared with the file's modification time.)
+constexpr auto kRecordingWriteGrace = std::chrono::minutes(1);
+
+// How the recordings rows and the files in the recordings folder disagree.
+struct RecordingFiles {
+  std::vector<std::int64_t> missing;                               // rows whose file is gone
+  std::vector<std::pair<std::int64_t, std::int64_t>> other_size;  // rows (id, the file's size) whose size differs
+  std::vector<fs::path> orphans;                                   // files no row names
+};
+
+RecordingFiles scan_recordings(SQLite::Database& db, const fs::path& folder) {
+  RecordingFiles out;
+  std::set<std::string> named;
+  SQLite::Statement rows(db, "SELECT id, file, bytes FROM recordings");
+  while (rows.executeStep()) {
+    const std::int64_t id = rows.getColumn(0).getInt64();
+    const std::string file = rows.getColumn(1).getString();
+    named.insert(file);
+    std::error_code ec;
+    const auto size = fs::file_size(folder / file, ec);
+    if (ec)
+      out.missing.push_back(id);
+    else if (static_cast<std::int64_t>(size) != rows.getColumn(2).getInt64())
+      out.other_size.emplace_back(id, static_cast<std::int64_t>(size));
+  }
+  std::error_code ec;
+  if (!fs::is_directory(folder, ec)) return out;
+  const auto now = fs::file_time_type::clock::now();
+  for (const auto& entry : fs::directory_iterator(folder, ec)) {
+    std::error_code entry_ec;
+    if (!entry.is_regular_file(entry_ec) || named.contains(entry.path().filename().string())) continue;
+    const auto written = entry.last_write_time(entry_ec);
+    if (entry_ec || now - written < kRecordingWriteGrace) continue;
+    out.orphans.push_back(entry.path());
+  }
+  if (ec) throw Error(fmt::format("{}: cannot list the recordings: {}", folder.string(), ec.message()));
+  std::sort(out.orphans.begin(), out.orphans.end());
+  return out;
+}
+
+std::set<std::string> recording_files(SQLite::Database& db) {
+  std::set<std::string> files;
+  SQLite::Statement q(db, "SELECT file FROM recordings");
+  while (q.executeStep()) files.insert(q.getColumn(0).getString());
+  return files;
+}
+
+constexpr const char* kMissingRecordings = "recordings whose file is missing";
+constexpr const char* kResizedRecordings = "recordings whose file's size differs from the size recorded";
+constexpr const char* kOrphanRecordingFiles = "files in the recordings folder that no recording names";
+
+void add_recording_findings(const RecordingFiles& files, CheckReport& report) {
+  auto add = [&](const char* problem, size_t count, const char* repair) {
+    if (count > 0) report.findings.push_back({problem, static_cast<int>(count), repair});
+  };
+  add(kMissingRecordings, files.missing.size(), "removed (their reviews stay)");
+  add(kResizedRecordings, files.other_size.size(), "given the size of their file (a shortened file may play only in part)");
+  add(kOrphanRecordingFiles, files.orphans.size(), "deleted");
+}
+
+// Makes the recordings rows agree with the files, in the caller's transaction. Returns the files
+// to delete once it commits.
+std::vector<fs::path> repair_recordings(SQLite::Database& db, const RecordingFiles& files) {
+  SQLite::Statement remove(db, "DELETE FROM recordings WHERE id = ?");
+  for (const std::int64_t id : files.missing) {
+    remove.bind(1, id);
+    remove.exec();
+    remove.reset();
+  }
+  SQLite::Statement resize(db, "UPDATE recordings SET bytes = ? WHERE id = ?");
+  for (const auto& [id, bytes] : files.other_size) {
+    resize.bind(1, bytes);
+    resize.bind(2, id);
+    resize.exec();
+    resize.reset();
+  }
+  return files.orphans;
+}
+
 }  // namespace
 
 CheckReport check_collection(Engine& engine, bool repair) {
@@ -517,10 +604,14 @@ CheckReport check_collection(Engine& engine, bool repair) {
       const int rows = db.execAndGet(inconsistency.count_sql).getInt();
       if (rows > 0) report.findings.push_back({inconsistency.problem, rows, inconsistency.repair});
     }
+    const fs::path folder = engine.collection().recordings_folder();
+    add_recording_findings(scan_recordings(db, folder), report);
     if (!repair || report.findings.empty()) return report;
 
     report.backup = backup_to_folder(path, engine.clock().now_ms(), kBackupBeforeRepair, std::max(backups_to_keep(db), 1));
     SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+    // Whatever the repairs below remove, no row names its file any more: those files go too.
+    const std::set<std::string> named_before = recording_files(db);
     for (const auto& inconsistency : all) {
       std::set<std::int64_t> recompute;
       if (!inconsistency.cards_to_recompute.empty()) {
@@ -530,8 +621,23 @@ CheckReport check_collection(Engine& engine, bool repair) {
       for (const auto& sql : inconsistency.repair_sql) db.exec(sql);
       for (const std::int64_t card : recompute) recompute_state(db, engine, card);
     }
+    // Scanned again now that no other process can write rows, and after the rows of removed
+    // reviews are gone.
+    std::vector<fs::path> to_delete = repair_recordings(db, scan_recordings(db, folder));
+    const std::set<std::string> named_after = recording_files(db);
+    for (const auto& file : named_before)
+      if (!named_after.contains(file)) to_delete.push_back(folder / file);
     transaction.commit();
     report.repaired = true;
+    // Only once the rows are gone for good: a failed commit leaves rows and files as they were.
+    for (const auto& file : to_delete) {
+      std::error_code ec;
+      fs::remove(file, ec);
+      if (ec)
+        throw Error(fmt::format("{}: the collection was repaired, but this recording file, which no recording names any more, "
+                                "could not be deleted: {}; delete it by hand",
+                                file.string(), ec.message()));
+    }
   } catch (const SQLite::Exception& e) {
     throw Error(fmt::format("{}: cannot check the collection: {}", path.string(), e.what()));
   }

@@ -101,6 +101,14 @@ struct CheckReport {
 // transaction: rows of nothing are removed, cards without a deck move to the deck "Recovered
 // cards", and a card in an impossible state gets the state its review log leads to (replayed by
 // its deck's scheduler), or becomes new when it has none.
+//
+// It also compares the recordings of spoken answers with the files in the recordings folder: a row
+// whose file is missing is removed (its review stays), a row whose size differs from its file's
+// takes the file's size, and a file no row names is deleted, like the rows that belong to nothing
+// (files written in the last minute are left alone: their row may be about to be committed by a
+// review in another process). The files of recordings whose review log entries a repair removes
+// are deleted with them. Files are deleted only after the transaction commits. The backup holds
+// the collection file only, not the recordings folder.
 REHEARSE_API CheckReport check_collection(Engine& engine, bool repair);
 
 }  // namespace rehearse
