@@ -264,7 +264,7 @@ MockResult MockInterview::answer(const MockQuestion& question, const MockAnswer&
   result.rated_by_user = given.rating.has_value();
   result.rating = given.rating ? *given.rating : passed ? Rating::again : scored.suggestion.value_or(Rating::good);
 
-  AnswerDetails details{given.taken_ms, scored.parts.empty() ? nullptr : &scored};
+  AnswerDetails details{given.taken_ms, scored.parts.empty() ? nullptr : &scored, std::nullopt};  // typed, not spoken
   m.session->answer(question.card, result.rating, details);
   m.elapsed_ms += given.taken_ms;
   m.results.push_back(result);
