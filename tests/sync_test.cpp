@@ -140,7 +140,7 @@ int review_all(const Device& device, const std::string& now, const std::vector<R
   int answered = 0;
   while (auto card = session->next()) {
     if (card->scheduling.state == CardState::learning && answered > 40) break;
-    session->answer(*card, ratings[static_cast<size_t>(answered) % ratings.size()], {.taken_ms = 4000 + answered});
+    session->answer(*card, ratings[static_cast<size_t>(answered) % ratings.size()], {.taken_ms = 4000 + answered, .score = nullptr, .spoken_ms = std::nullopt});
     ++answered;
   }
   return answered;
@@ -395,6 +395,23 @@ TEST_CASE("cards arrive by sync, edits merge last-writer-wins, and a re-import l
   REQUIRE(report.conflicts.size() == 1);
   CHECK(report.conflicts[0].card == CardKey{"Sync", "mutex"});
   CHECK(report.conflicts[0].kept_device == b.open("2026-01-06T12:00:00Z")->collection().device_id());
+}
+
+TEST_CASE("a review whose sync afterwards fails keeps its answers and says that rehearse sync tries again", "[sync]") {
+  test::Program program;
+  REQUIRE(program.run({"config", "set", "frontend.sync-client.after_review", "true"}).status == 0);
+  {
+    // A device that names a server it has no token for: the sync after the review cannot happen.
+    SQLite::Database db(program.collection, SQLite::OPEN_READWRITE);
+    db.exec("INSERT OR REPLACE INTO config (key, value) VALUES ('sync.server', 'http://127.0.0.1:9')");
+  }
+  const auto review = program.run({"review", "--deck", "The STAR method"}, "\n3\nq\n");
+  CHECK(review.status == 0);
+  CHECK_THAT(review.out, Catch::Contains("Session done: 1 card"));
+  CHECK_THAT(review.err, Catch::Contains("not enrolled"));
+  CHECK_THAT(review.err, Catch::Contains("`rehearse sync` tries again"));
+  CHECK_THAT(review.err, !Catch::Contains("plugin 'sync-client'"));  // the user's to fix, not a plugin's failure
+  CHECK(program.run_json({"stats"})["reviews_total"] == 1);
 }
 
 // ---- The real server: rehearse sync-server on a PostgreSQL this test starts -------------------

@@ -64,7 +64,8 @@ void sync_after_review(Engine& engine) {
   const Options options = engine.options_for(ComponentKind::frontend, client->name(), client->options());
   if (!options.get_bool("after_review")) return;
   try {
-    run_frontend(engine, "sync-client", "", {"sync"});
+    if (run_frontend(engine, "sync-client", "", {"sync"}) != 0)
+      fmt::print(stderr, "rehearse: the sync after the review did not complete; `rehearse sync` tries again.\n");
   } catch (const std::exception& e) {
     // The answers are committed whatever happens here; the next sync sends them.
     fmt::print(stderr, "rehearse: the sync after the review failed (`rehearse sync` tries again): {}\n", e.what());

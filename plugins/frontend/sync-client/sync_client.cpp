@@ -58,7 +58,9 @@ json post(const std::string& url, const std::string& path, const json& body, con
   httplib::Headers headers;
   if (!token.empty()) headers.emplace("Authorization", "Bearer " + token);
   const auto result = client.Post((address.prefix + path).c_str(), headers, body.dump(), "application/json");
-  if (!result) throw Error(fmt::format("cannot reach the sync server at {}: {}", url, httplib::to_string(result.error())));
+  if (!result) throw Error(fmt::format("cannot reach the sync server at {}: {}", url,
+                            result.error() == httplib::Error::Connection ? "no connection (is the server running, and the address right?)"
+                                                                         : httplib::to_string(result.error())));
   json answer;
   try {
     answer = json::parse(result->body);
@@ -100,7 +102,19 @@ class SyncClient final : public Frontend {
              "sync after each review session, when this device is enrolled (rehearse sync --enrol)", 0, 0}};
   }
 
+  // What goes wrong here is the user's to fix (not enrolled, no network, a refused code): said as
+  // rehearse says any error, not as a failure of the plugin.
   int run(FrontendContext& context) override {
+    try {
+      return run_command(context);
+    } catch (const Error& e) {
+      context.err << "rehearse: " << e.what() << "\n";
+      return 1;
+    }
+  }
+
+ private:
+  int run_command(FrontendContext& context) {
     bool json_output = false;
     std::vector<std::string> ops;
     for (const auto& a : context.args) {

@@ -170,7 +170,19 @@ class SyncServer final : public Frontend {
   std::string_view name() const override { return "sync-server"; }
   bool supports(Activity) const override { return false; }
 
+  // A bad option, an unreachable database or an unknown user is the user's to fix: said as rehearse
+  // says any error, not as a failure of the plugin.
   int run(FrontendContext& context) override {
+    try {
+      return run_command(context);
+    } catch (const Error& e) {
+      context.err << "rehearse: " << e.what() << "\n";
+      return 1;
+    }
+  }
+
+ private:
+  int run_command(FrontendContext& context) {
     const Settings s = parse(context.args);
     ServerStore store(s.database);
     const auto& ops = s.operands;
