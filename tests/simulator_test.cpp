@@ -95,7 +95,7 @@ TEST_CASE("the time of each kind of answer comes from the review log, with defau
   int answered = 0;
   while (auto card = session->next()) {
     if (card->scheduling.state != CardState::new_card) break;
-    session->answer(*card, Rating::good, {6000, nullptr});
+    session->answer(*card, Rating::good, {6000, nullptr, std::nullopt});
     ++answered;
   }
   REQUIRE(answered == 30);
