@@ -1358,6 +1358,8 @@ bool Collection::remove_recording(std::int64_t id) {
   });
   if (file) impl_->remove_recording_file(*file);
   return file.has_value();
+}
+
 std::string Collection::device_id() const { return detail::device_id(impl_->db); }
 
 std::optional<CardKey> Collection::card_key(std::int64_t card_id) const {
