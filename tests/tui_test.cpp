@@ -288,6 +288,7 @@ TEST_CASE("tui: a review at 80x24 - type, reveal, rate, undo, help, summary; eve
   screen = tmux.wait_for("Session done");
   CHECK_THAT(screen, Catch::Contains("3 cards"));
   CHECK_THAT(screen, Catch::Contains("Again 0, Hard 0, Good 2, Easy 1"));
+  CHECK_THAT(screen, !Catch::Contains("waiting"));  // no sync server: nothing about sync
 
   tmux.keys({"q"});
   tmux.wait_for("[exited with status 0]");
@@ -454,6 +455,34 @@ TEST_CASE("tui: engine errors show in the status row and the review goes on", "[
   screen = tmux.wait_for("[exited with status 0]");
   check_terminal_restored(screen);
   CHECK(reviews_total(db) == 0);
+}
+
+TEST_CASE("tui: on a device with a sync server, the summary says how much waits for the next sync", "[tui][sync]") {
+  test::TempDir dir;
+  const fs::path db = collection_with(dir, kDeck);
+  {
+    auto engine = test::make_engine(dir, kNow);
+    Collection& collection = engine->collection();
+    // As `rehearse sync --enrol` leaves it; nothing is sent to the server during a review.
+    collection.write([&] { collection.set_config("sync.server", "http://127.0.0.1:9"); });
+  }
+  TmuxSession tmux(dir, review_args(db, "TUI test"));
+  tmux.wait_for("Tell me about a time you handled a production outage");
+  tmux.keys({"Tab"});
+  tmux.wait_for("Model answer");
+  tmux.keys({"4"});
+  tmux.wait_for("Idempotency");
+  tmux.keys({"Tab"});
+  tmux.wait_for("An operation that has the same effect");
+  tmux.keys({"4"});
+  const std::string screen = tmux.wait_for("Session done");
+
+  auto engine = test::make_engine(dir, kNow);
+  const SyncState sync = engine->collection().sync_state();
+  CHECK(sync.waiting_reviews == 2);  // the two answers of this session
+  CHECK_THAT(screen, Catch::Contains(fmt::format("Sync        {} waiting, not synced yet", sync.waiting_reviews + sync.waiting_cards + sync.waiting_settings)));
+  tmux.keys({"q"});
+  tmux.wait_for("[exited with status 0]");
 }
 
 TEST_CASE("tui: SIGTERM ends the review, gives the terminal back and keeps the answers", "[tui]") {

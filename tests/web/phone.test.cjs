@@ -1,11 +1,14 @@
 // The web app on a phone: each page in a 360x740 chromium window (as a phone paired with
 // `rehearse serve --listen` shows it) fits the screen, with nothing wider than 360 px.
-// Screenshots are kept in the artefacts folder (web-phone-*.png).
+// Screenshots are kept in the artefacts folder (web-phone-*.png). The bar shows the sync state
+// once the collection names a sync server, and fits then too.
 'use strict';
 const test = require('node:test');
 const assert = require('node:assert/strict');
+const http = require('node:http');
+const {execFile} = require('node:child_process');
 const path = require('node:path');
-const {artifacts, browserOnDeck} = require('./harness.cjs');
+const {artifacts, browserOnDeck, NOW} = require('./harness.cjs');
 
 const fixtures = path.join(__dirname, 'fixtures');
 const WIDTH = 360;
@@ -41,6 +44,7 @@ test('the navigation and the review fit a 360 px screen, before and after the an
   assert.equal((await page.textContent('.recorder')).includes('null'), false, 'the recorder shows no stray "null"');
   for (const link of ['Review', 'Mock', 'Decks', 'Story', 'Statistics', 'Recordings', 'Devices'])
     assert.ok(await page.isVisible(`nav a:has-text("${link}")`), link);
+  assert.equal(await page.isVisible('#sync-state'), false, 'no sync server: nothing about sync');
   await assertFits('review');
   await page.fill('textarea.answer-box', 'I rolled back the release, then used metrics and traces to find the cause.');
   await page.keyboard.press('Control+Enter');
@@ -111,4 +115,48 @@ test('a phone pairs in the browser: the pairing page, then the review, with no p
   assert.match(await phone.textContent('.device-list'), /Test phone\s*this device/);
   assert.deepEqual(errors, []);
   await phone.close();
+});
+
+// A stand-in for a sync server that only enrols: `rehearse sync --enrol` then sets sync.server
+// and sync.token as it would with a real one. Nothing is pushed in this test.
+function enrolOnlyServer() {
+  const stub = http.createServer((request, response) => {
+    request.resume();
+    request.on('end', () => {
+      response.writeHead(request.url === '/v1/enrol' ? 200 : 404, {'Content-Type': 'application/json'});
+      response.end(JSON.stringify({protocol: '1.0', token: 'test-token', user: 'tester'}));
+    });
+  });
+  return new Promise((resolve) => stub.listen(0, '127.0.0.1', () => resolve(stub)));
+}
+
+test('with a sync server, the bar shows what waits for the next sync and counts an answer', async () => {
+  const stub = await enrolOnlyServer();
+  try {
+    // Not ws.run: the stub answers from this process, whose event loop must keep running.
+    await new Promise((resolve, reject) => execFile(process.env.REHEARSE_PROGRAM,
+      ['--collection', ws.collection, '--now', NOW, 'sync', '--enrol', `http://127.0.0.1:${stub.address().port}`, 'one-time-code'],
+      (error, stdout, stderr) => (error ? reject(new Error(`sync --enrol failed: ${stderr}`)) : resolve())));
+  } finally {
+    stub.close();
+  }
+  await page.goto(`${server.url}#/review?deck=${encodeURIComponent('Web review')}`);
+  await page.waitForSelector('#sync-state:not([hidden])');
+  const waiting = async () => Number(/^Not synced yet · (\d+) waiting$/.exec(await page.textContent('#sync-state'))?.[1]);
+  const before = await waiting();
+  assert.ok(before >= 0, await page.textContent('#sync-state'));
+  const status = ws.json(['sync', '--status']);
+  assert.equal(status.waiting.reviews + status.waiting.cards + status.waiting.settings, before, 'the count sync --status gives');
+  await assertFits('sync');
+
+  await page.waitForSelector('.card .prompt');
+  if (!(await page.isVisible('.ratings'))) {  // the first test left this card's answer shown
+    await page.focus('textarea.answer-box');
+    await page.keyboard.press('Control+Enter');
+    await page.waitForSelector('.ratings');
+  }
+  await page.keyboard.press('3');
+  await page.waitForFunction((n) => document.getElementById('sync-state').textContent.endsWith(`· ${n} waiting`), before + 1);
+  await assertFits('sync-after-answer');
+  assert.deepEqual(pageErrors, []);
 });

@@ -71,8 +71,9 @@ int line_width(const Line& line) {
 
 }  // namespace
 
-ReviewScreen::ReviewScreen(Terminal& terminal, ReviewSession& session, const Clock& clock, TimeTarget target, Card first)
-    : terminal_(terminal), session_(session), clock_(clock), target_(target), glyphs_(Glyphs::for_locale(terminal.unicode())) {
+ReviewScreen::ReviewScreen(Terminal& terminal, ReviewSession& session, const Collection& collection, const Clock& clock,
+                           TimeTarget target, Card first)
+    : terminal_(terminal), session_(session), collection_(collection), clock_(clock), target_(target), glyphs_(Glyphs::for_locale(terminal.unicode())) {
   show(std::move(first));
 }
 
@@ -539,6 +540,13 @@ void ReviewScreen::add_summary(Page& page) const {
   }
   if (counts_.total() > 0)
     row("Still due", fmt::format("{} new, {} learning, {} review", counts_.new_cards, counts_.learning, counts_.review));
+  // Only on a device enrolled with a sync server (rehearse sync --enrol): the answers above wait
+  // for the next `rehearse sync` to reach the other devices.
+  if (const auto server = collection_.config("sync.server")) {
+    const SyncState sync = collection_.sync_state();
+    row("Sync", fmt::format("{} waiting, {}", sync.waiting_reviews + sync.waiting_cards + sync.waiting_settings,
+                            sync.last_sync_ms ? "last synced " + format_local_time(sync.last_sync_ms) : std::string("not synced yet")));
+  }
   page.blank();
   page.text("Cards you are still learning come back later today; the others when they are due. "
             "Every answer you rated is saved.",

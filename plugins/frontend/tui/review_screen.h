@@ -30,7 +30,9 @@ struct TimeTarget {
 
 class ReviewScreen {
  public:
-  ReviewScreen(Terminal& terminal, ReviewSession& session, const Clock& clock, TimeTarget target, Card first);
+  // `collection` tells the summary where this device stands with its sync server.
+  ReviewScreen(Terminal& terminal, ReviewSession& session, const Collection& collection, const Clock& clock,
+               TimeTarget target, Card first);
 
   // Runs until the user quits or a stop signal comes.
   void run();
@@ -80,6 +82,7 @@ class ReviewScreen {
 
   Terminal& terminal_;
   ReviewSession& session_;
+  const Collection& collection_;
   const Clock& clock_;
   const TimeTarget target_;
   const Glyphs glyphs_;

@@ -84,7 +84,7 @@ class TuiFrontend final : public Frontend {
     int signal = 0;
     {
       tui::Terminal terminal(color_wanted());
-      tui::ReviewScreen screen(terminal, *session, context.engine.clock(), target, std::move(*first));
+      tui::ReviewScreen screen(terminal, *session, context.engine.collection(), context.engine.clock(), target, std::move(*first));
       screen.run();
       signal = tui::Terminal::stop_signal();
     }

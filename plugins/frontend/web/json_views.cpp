@@ -2,9 +2,11 @@
 
 #include <cmath>
 
+#include <fmt/chrono.h>
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <ctime>
 #include <optional>
 #include <stdexcept>
 
@@ -205,6 +207,18 @@ json import_report_json(const ImportReport& report) {
           {"suspended", report.suspended}, {"history", report.history}, {"warnings", warnings}, {"gone", report.gone}};
 }
 
+json sync_json(const Collection& collection) {
+  const auto server = collection.config("sync.server");
+  if (!server) return nullptr;
+  const SyncState state = collection.sync_state();
+  const json last_sync = state.last_sync_ms
+      ? json(fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", fmt::gmtime(static_cast<std::time_t>(state.last_sync_ms / 1000))))
+      : json();
+  return {{"server", *server},
+          {"last_sync", last_sync},
+          {"waiting", {{"reviews", state.waiting_reviews}, {"cards", state.waiting_cards}, {"settings", state.waiting_settings}}}};
+}
+
 json statistics_json(const Collection& collection) {
   const Clock& clock = collection.clock();
   const std::int64_t today = clock.today();
@@ -222,6 +236,7 @@ json statistics_json(const Collection& collection) {
   out["heatmap"] = {{"first_day", first_day}, {"last_day", today}, {"days", days}};
 
   out["forecast"] = collection.due_forecast(kForecastDays);
+  out["sync"] = sync_json(collection);
 
   json retention = json::array();
   for (const auto& m : collection.retention_by_month(kRetentionMonths))

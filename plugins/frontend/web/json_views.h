@@ -47,4 +47,9 @@ CardContent edited_card(const json& body, const CardContent& current);
 // a year of true retention, the interval distribution and the story bank.
 json statistics_json(const Collection& collection);
 
+// Where this device stands with its sync server, as `rehearse sync --status --json` gives it:
+// {server, last_sync (UTC ISO 8601, null before the first sync), waiting: {reviews, cards,
+// settings}}; null when no server is configured (sync.server).
+json sync_json(const Collection& collection);
+
 }  // namespace rehearse::web

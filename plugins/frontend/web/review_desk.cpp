@@ -44,7 +44,8 @@ json ReviewDesk::state() {
               {"card", nullptr},
               {"revealed", revealed_},
               {"notice", notice_},
-              {"saved", saved_}};
+              {"saved", saved_},
+              {"sync", sync_json(engine_.collection())}};
   notice_.clear();
   saved_ = nullptr;
   if (!current_) return out;

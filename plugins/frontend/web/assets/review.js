@@ -2,7 +2,7 @@
 // scorers found in the typed answer, and the rating.
 import {api} from './api.js';
 import {h, clear, plural} from './dom.js';
-import {toast, showError, setDueBadge} from './ui.js';
+import {toast, showError, setDueBadge, setSyncState} from './ui.js';
 import {recorderPanel, spokenClock} from './recorder.js';
 
 const RATINGS = [
@@ -173,6 +173,7 @@ export async function reviewPage(root, params) {
     if (recorder) recorder.stop();
     recorder = null;
     setDueBadge(state.counts.total);
+    setSyncState(state.sync);
     if (state.notice) toast(state.notice, 'warning');
     clear(view).append(h('div', {class: 'review-bar'}, deckPicker(), countsLine(state.counts),
       h('button', {type: 'button', class: 'ghost', disabled: !state.can_undo, onclick: undo, title: 'Undo the last answer (u)'}, '↶ Undo')));

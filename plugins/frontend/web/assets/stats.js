@@ -3,7 +3,7 @@
 // desired retention would cost (simulated) and how ready each deck will be for an interview day.
 import {api} from './api.js';
 import {h, plural} from './dom.js';
-import {showError} from './ui.js';
+import {showError, setSyncState} from './ui.js';
 import {heatmap, barChart, themeMatrix, retentionChart, dayLabel, monthLabel, shortMonth} from './charts.js';
 
 function tile(value, label) {
@@ -31,6 +31,7 @@ export async function statsPage(root) {
     showError(error, view);
     return {};
   }
+  setSyncState(data.sync);
   const sum = data.summary;
   view.append(h('section', {class: 'tiles'},
     tile(sum.due_today, 'due today'), tile(sum.new_today, 'new today'), tile(sum.reviews_today, 'reviewed today'),
