@@ -20,6 +20,7 @@
 #include "rehearse/errors.h"
 #include "rehearse/options.h"
 #include "schema.h"
+#include "state_columns.h"
 #include "sync_store.h"
 
 namespace rehearse {
@@ -124,8 +125,6 @@ std::array<std::string, kEditableCount> editable_values(const CardContent& c) {
           c.story.result,     c.story.lesson,  join_lines(c.follow_ups)};
 }
 
-SchedulingState read_state(SQLite::Statement& row, int first);
-
 Card read_card(SQLite::Statement& row) {
   Card card;
   card.id = row.getColumn(0).getInt64();
@@ -156,37 +155,6 @@ Card read_card(SQLite::Statement& row) {
   c.type = question_type_from_string(row.getColumn(29).getString());
   c.follow_ups = split_lines(row.getColumn(30).getString());
   return card;
-}
-
-SchedulingState read_state(SQLite::Statement& row, int first) {
-  SchedulingState s;
-  s.state = static_cast<CardState>(row.getColumn(first).getInt());
-  s.due_ms = row.getColumn(first + 1).getInt64();
-  s.interval_days = row.getColumn(first + 2).getDouble();
-  s.ease = row.getColumn(first + 3).getDouble();
-  s.stability = row.getColumn(first + 4).getDouble();
-  s.difficulty = row.getColumn(first + 5).getDouble();
-  s.step = row.getColumn(first + 6).getInt();
-  s.reps = row.getColumn(first + 7).getInt();
-  s.lapses = row.getColumn(first + 8).getInt();
-  s.last_review_ms = row.getColumn(first + 9).getInt64();
-  return s;
-}
-
-constexpr const char* kStateColumns =
-    "state, due_ms, interval_days, ease, stability, difficulty, step, reps, lapses, last_review_ms";
-
-void bind_state(SQLite::Statement& statement, int first, const SchedulingState& s) {
-  statement.bind(first, static_cast<int>(s.state));
-  statement.bind(first + 1, static_cast<std::int64_t>(s.due_ms));
-  statement.bind(first + 2, s.interval_days);
-  statement.bind(first + 3, s.ease);
-  statement.bind(first + 4, s.stability);
-  statement.bind(first + 5, s.difficulty);
-  statement.bind(first + 6, s.step);
-  statement.bind(first + 7, s.reps);
-  statement.bind(first + 8, s.lapses);
-  statement.bind(first + 9, static_cast<std::int64_t>(s.last_review_ms));
 }
 
 bool deck_matches(const std::string& name, const std::string& filter) {

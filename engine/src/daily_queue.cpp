@@ -13,6 +13,7 @@
 #include <unordered_set>
 
 #include "review_order.h"
+#include "state_columns.h"
 
 namespace rehearse::detail {
 
@@ -245,9 +246,7 @@ void DailyQueueBuilder::add_due_days(std::vector<ReviewItem>& items) const {
 }
 
 void DailyQueueBuilder::add_retrievability(std::vector<ReviewItem>& items, const std::vector<DeckRef>& decks) const {
-  SQLite::Statement q(db_,
-                      "SELECT state, due_ms, interval_days, ease, stability, difficulty, step, reps, lapses, "
-                      "last_review_ms FROM card_state WHERE card_id = ?");
+  SQLite::Statement q(db_, fmt::format("SELECT {} FROM card_state WHERE card_id = ?", kStateColumns));
   const std::int64_t now = clock_.now_ms();
   std::map<int, std::vector<Collection::RecallQuery>> by_deck;  // by deck_position
   std::unordered_map<std::int64_t, size_t> index;                // card id -> item
@@ -256,17 +255,7 @@ void DailyQueueBuilder::add_retrievability(std::vector<ReviewItem>& items, const
     q.reset();
     q.bind(1, static_cast<std::int64_t>(item.card_id));
     if (!q.executeStep()) continue;
-    SchedulingState s;
-    s.state = static_cast<CardState>(q.getColumn(0).getInt());
-    s.due_ms = q.getColumn(1).getInt64();
-    s.interval_days = q.getColumn(2).getDouble();
-    s.ease = q.getColumn(3).getDouble();
-    s.stability = q.getColumn(4).getDouble();
-    s.difficulty = q.getColumn(5).getDouble();
-    s.step = q.getColumn(6).getInt();
-    s.reps = q.getColumn(7).getInt();
-    s.lapses = q.getColumn(8).getInt();
-    s.last_review_ms = q.getColumn(9).getInt64();
+    const SchedulingState s = read_state(q, 0);
     // Without a memory model (SM-2), the recall a schedule aims at: 90% when the interval has
     // just passed, less the longer the card is overdue. This ranks cards by relative
     // overdueness, as Anki does for SM-2.

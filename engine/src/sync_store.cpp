@@ -15,6 +15,7 @@
 #include <tuple>
 
 #include "rehearse/errors.h"
+#include "state_columns.h"
 
 namespace rehearse::detail {
 
@@ -59,34 +60,6 @@ std::int64_t take_seq(SQLite::Database& db) {
   const std::int64_t seq = config_number(db, "sync.next_seq");
   set_config(db, "sync.next_seq", std::to_string(seq + 1));
   return seq;
-}
-
-SchedulingState read_state(SQLite::Statement& row, int first) {
-  SchedulingState s;
-  s.state = static_cast<CardState>(row.getColumn(first).getInt());
-  s.due_ms = row.getColumn(first + 1).getInt64();
-  s.interval_days = row.getColumn(first + 2).getDouble();
-  s.ease = row.getColumn(first + 3).getDouble();
-  s.stability = row.getColumn(first + 4).getDouble();
-  s.difficulty = row.getColumn(first + 5).getDouble();
-  s.step = row.getColumn(first + 6).getInt();
-  s.reps = row.getColumn(first + 7).getInt();
-  s.lapses = row.getColumn(first + 8).getInt();
-  s.last_review_ms = row.getColumn(first + 9).getInt64();
-  return s;
-}
-
-void bind_state(SQLite::Statement& q, int first, const SchedulingState& s) {
-  q.bind(first, static_cast<int>(s.state));
-  q.bind(first + 1, static_cast<std::int64_t>(s.due_ms));
-  q.bind(first + 2, s.interval_days);
-  q.bind(first + 3, s.ease);
-  q.bind(first + 4, s.stability);
-  q.bind(first + 5, s.difficulty);
-  q.bind(first + 6, s.step);
-  q.bind(first + 7, s.reps);
-  q.bind(first + 8, s.lapses);
-  q.bind(first + 9, static_cast<std::int64_t>(s.last_review_ms));
 }
 
 std::string describe(const CardKey& key) { return fmt::format("card '{}' of deck '{}'", key.uid, key.deck); }
