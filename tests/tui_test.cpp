@@ -121,13 +121,27 @@ class TmuxSession {
     return wait_until([&](const std::string& s) { return s.find(text) != std::string::npos; }, "'" + text + "'");
   }
 
+  // Waits for every one of `texts` at once: a frame reaches tmux in pieces, so one text of it on
+  // the screen does not mean the rest of the frame has arrived.
+  std::string wait_for_all(const std::vector<std::string>& texts) const {
+    std::string what;
+    for (const auto& text : texts) what += (what.empty() ? "'" : ", '") + text + "'";
+    return wait_until(
+        [&](const std::string& s) {
+          return std::all_of(texts.begin(), texts.end(), [&](const std::string& text) { return s.find(text) != std::string::npos; });
+        },
+        what);
+  }
+
   template <typename Predicate>
   std::string wait_until(Predicate ready, const std::string& what) const {
     const auto deadline = std::chrono::steady_clock::now() + kPatience;
     std::string last;
     while (std::chrono::steady_clock::now() < deadline) {
-      last = screen();
-      if (ready(last)) return last;
+      const std::string now = screen();
+      // Ready, and the same on two looks in a row: a frame that was still arriving has landed.
+      if (ready(now) && now == last) return now;
+      last = now;
       std::this_thread::sleep_for(std::chrono::milliseconds(20));  // polling, not timing
     }
     FAIL("the screen never showed " << what << "; it shows:\n" << last);
@@ -538,10 +552,7 @@ TEST_CASE("tui: a mock interview - the clock, follow-ups one at a time, a rating
   CHECK(reviews_total(db) == 0);  // nothing is recorded before the rating
   tmux.keys({"3"});
 
-  screen = tmux.wait_for("Mock interview report");
-  CHECK_THAT(screen, Catch::Contains("Saved: good (your rating)"));
-  CHECK_THAT(screen, Catch::Contains("1 question in"));
-  CHECK_THAT(screen, Catch::Contains("Practise next"));
+  screen = tmux.wait_for_all({"Mock interview report", "Saved: good (your rating)", "1 question in", "Practise next"});
   CHECK(reviews_total(db) == 1);
 
   tmux.keys({"Enter"});
@@ -591,9 +602,8 @@ TEST_CASE("tui: story new walks the steps in the answer box, with the findings a
   tmux.wait_for("Themes: the questions");
   tmux.type("Incident, reliability");
   tmux.keys({"Tab"});
-  screen = tmux.wait_for("The whole story, as the STAR rubric reads it");
+  screen = tmux.wait_for_all({"The whole story, as the STAR rubric reads it", "Add it to"});
   CHECK_THAT(screen, Catch::Contains("/100"));
-  CHECK_THAT(screen, Catch::Contains("Add it to"));
   CHECK_FALSE(fs::exists(dir / "decks" / "my-stories.md"));  // nothing written before y
 
   tmux.keys({"y"});
