@@ -156,4 +156,18 @@ bool AnswerEditor::edit(const Key& key) {
   }
 }
 
+std::pair<int, int> AnswerEditor::add_to(Page& page, const std::wstring& frame, int min_rows, Style style) {
+  const int frame_width = text_width(frame);
+  set_width(page.width() - frame_width);
+  const Layout laid_out = layout();
+  const int first = page.size();
+  const std::size_t shown = std::max(laid_out.rows.size(), static_cast<std::size_t>(std::max(min_rows, 0)));
+  for (std::size_t i = 0; i < shown; ++i) {
+    std::wstring row;
+    if (i < laid_out.rows.size()) row = text_.substr(laid_out.rows[i].begin, laid_out.rows[i].end - laid_out.rows[i].begin);
+    page.line({{frame, Style::frame}, {row, style}});
+  }
+  return {first + laid_out.cursor_row, frame_width + laid_out.cursor_column};
+}
+
 }  // namespace rehearse::tui

@@ -5,8 +5,10 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
+#include "page.h"
 #include "terminal.h"
 #include "wide_text.h"
 
@@ -47,6 +49,11 @@ class AnswerEditor {
     int cursor_column = 0;
   };
   Layout layout() const;
+
+  // Adds the box to `page`: its rows (at least `min_rows`) in `style`, each behind the `frame`
+  // glyph, wrapped to what is left of the page's width. Returns where the cursor stands on the
+  // page (line, column).
+  std::pair<int, int> add_to(Page& page, const std::wstring& frame, int min_rows, Style style);
 
  private:
   std::vector<Row> rows() const;

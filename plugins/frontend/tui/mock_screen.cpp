@@ -27,16 +27,6 @@ std::string joined(const std::vector<std::string>& items) {
   return out;
 }
 
-Line key_item(const std::wstring& key, const std::wstring& label, bool suggested = false) {
-  return {{L" " + key, suggested ? Style::suggested : Style::bar_key}, {L" " + label + L" ", Style::bar}};
-}
-
-int line_width(const Line& line) {
-  int width = 0;
-  for (const auto& span : line) width += text_width(span.text);
-  return width;
-}
-
 }  // namespace
 
 MockScreen::MockScreen(Terminal& terminal, MockInterview& mock)
@@ -208,18 +198,7 @@ Page MockScreen::build_page(int width, std::optional<std::pair<int, int>>& curso
   page.blank();
   if (phase_ == Phase::answering) {
     page.text(step_ == 0 ? "Your answer" : "Follow-up: " + q.follow_ups[step_ - 1], Style::heading);
-    const int frame_width = text_width(glyphs_.frame);
-    editor_.set_width(page.width() - frame_width);
-    const AnswerEditor::Layout layout = editor_.layout();
-    const int first = page.size();
-    const std::wstring& text = editor_.text();
-    const std::size_t rows = std::max(layout.rows.size(), static_cast<std::size_t>(kAnswerBoxRows));
-    for (std::size_t i = 0; i < rows; ++i) {
-      std::wstring row;
-      if (i < layout.rows.size()) row = text.substr(layout.rows[i].begin, layout.rows[i].end - layout.rows[i].begin);
-      page.line({{glyphs_.frame, Style::frame}, {row, Style::typed}});
-    }
-    cursor = std::make_pair(first + layout.cursor_row, frame_width + layout.cursor_column);
+    cursor = editor_.add_to(page, glyphs_.frame, kAnswerBoxRows, Style::typed);
     return page;
   }
   if (!score_) {
@@ -267,17 +246,17 @@ void MockScreen::draw() {
   std::vector<Line> items;
   if (phase_ == Phase::answering) {
     const bool last = step_ >= question_->follow_ups.size();
-    items.push_back(key_item(L"Tab", step_ == 0 ? L"done" : last ? L"done, score it" : L"next follow-up"));
-    items.push_back(key_item(L"^Q", L"end the interview"));
+    items.push_back(key_bar_item(L"Tab", step_ == 0 ? L"done" : last ? L"done, score it" : L"next follow-up"));
+    items.push_back(key_bar_item(L"^Q", L"end the interview"));
   } else if (phase_ == Phase::rating) {
     const bool suggested = score_ && score_->suggestion.has_value();
     const Rating enter = !score_ ? Rating::again : suggested ? *score_->suggestion : Rating::good;
     for (int r = 1; r <= 4; ++r)
-      items.push_back(key_item(std::to_wstring(r), to_wide(to_string(static_cast<Rating>(r))), suggested && enter == static_cast<Rating>(r)));
-    items.push_back(key_item(L"Enter", to_wide(to_string(enter))));
-    items.push_back(key_item(L"q", L"end the interview"));
+      items.push_back(key_bar_item(std::to_wstring(r), to_wide(to_string(static_cast<Rating>(r))), suggested && enter == static_cast<Rating>(r)));
+    items.push_back(key_bar_item(L"Enter", to_wide(to_string(enter))));
+    items.push_back(key_bar_item(L"q", L"end the interview"));
   } else {
-    items.push_back(key_item(L"Enter", L"leave"));
+    items.push_back(key_bar_item(L"Enter", L"leave"));
   }
   Line bar;
   int used = 0;

@@ -34,4 +34,14 @@ void Page::text(std::string_view text, Style style, std::wstring_view lead, Styl
 
 void Page::line(Line line) { lines_.push_back(std::move(line)); }
 
+Line key_bar_item(const std::wstring& key, const std::wstring& label, bool suggested) {
+  return {{L" " + key, suggested ? Style::suggested : Style::bar_key}, {L" " + label + L" ", Style::bar}};
+}
+
+int line_width(const Line& line) {
+  int width = 0;
+  for (const auto& span : line) width += text_width(span.text);
+  return width;
+}
+
 }  // namespace rehearse::tui

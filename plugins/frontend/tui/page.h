@@ -42,6 +42,12 @@ struct Glyphs {
   static Glyphs for_locale(bool unicode);
 };
 
+// One key of a key bar: " Tab" in the key's style, then " label ". A suggested key (the rating
+// the scorers suggest) stands out.
+Line key_bar_item(const std::wstring& key, const std::wstring& label, bool suggested = false);
+// How many columns `line` takes.
+int line_width(const Line& line);
+
 class Page {
  public:
   explicit Page(int width);

@@ -59,16 +59,6 @@ std::string duration(std::int64_t ms) {
   return fmt::format("{:.0f} min", static_cast<double>(ms) / 60'000.0);
 }
 
-Line key_bar_item(const std::wstring& key, const std::wstring& label, bool suggested) {
-  return {{L" " + key, suggested ? Style::suggested : Style::bar_key}, {L" " + label + L" ", Style::bar}};
-}
-
-int line_width(const Line& line) {
-  int width = 0;
-  for (const auto& span : line) width += text_width(span.text);
-  return width;
-}
-
 }  // namespace
 
 ReviewScreen::ReviewScreen(Terminal& terminal, ReviewSession& session, const Collection& collection, const Clock& clock,
@@ -448,18 +438,8 @@ void ReviewScreen::add_answer_box(Body& body, bool editing) {
     page.text("(nothing typed)", Style::dim, L"  ");
     return;
   }
-  const int frame_width = text_width(glyphs_.frame);
-  editor_.set_width(page.width() - frame_width);
-  const AnswerEditor::Layout layout = editor_.layout();
-  const int first = page.size();
-  const std::wstring& text = editor_.text();
-  const std::size_t shown_rows = std::max(layout.rows.size(), static_cast<std::size_t>(editing ? kAnswerBoxRows : 0));
-  for (std::size_t i = 0; i < shown_rows; ++i) {
-    std::wstring row;
-    if (i < layout.rows.size()) row = text.substr(layout.rows[i].begin, layout.rows[i].end - layout.rows[i].begin);
-    page.line({{glyphs_.frame, Style::frame}, {row, editing ? Style::typed : Style::dim}});
-  }
-  if (editing) body.cursor = std::make_pair(first + layout.cursor_row, frame_width + layout.cursor_column);
+  const auto cursor = editor_.add_to(page, glyphs_.frame, editing ? kAnswerBoxRows : 0, editing ? Style::typed : Style::dim);
+  if (editing) body.cursor = cursor;
 }
 
 void ReviewScreen::add_model_answer(Page& page) const {

@@ -30,16 +30,6 @@ std::string capitalised(std::string text) {
   return text;
 }
 
-Line key_bar_item(const std::wstring& key, const std::wstring& label) {
-  return {{L" " + key, Style::bar_key}, {L" " + label + L" ", Style::bar}};
-}
-
-int line_width(const Line& line) {
-  int width = 0;
-  for (const auto& span : line) width += text_width(span.text);
-  return width;
-}
-
 }  // namespace
 
 StoryScreen::StoryScreen(Terminal& terminal, StoryDraft& draft)
@@ -260,18 +250,7 @@ StoryScreen::Body StoryScreen::build_body(int width) {
   }
   page.text(draft_.question(StoryDraft::steps()[step_].name), Style::strong);
   page.blank();
-  const int frame_width = text_width(glyphs_.frame);
-  editor_.set_width(page.width() - frame_width);
-  const AnswerEditor::Layout layout = editor_.layout();
-  const int first = page.size();
-  const std::wstring& text = editor_.text();
-  const std::size_t shown_rows = std::max(layout.rows.size(), static_cast<std::size_t>(kAnswerBoxRows));
-  for (std::size_t i = 0; i < shown_rows; ++i) {
-    std::wstring row;
-    if (i < layout.rows.size()) row = text.substr(layout.rows[i].begin, layout.rows[i].end - layout.rows[i].begin);
-    page.line({{glyphs_.frame, Style::frame}, {row, Style::typed}});
-  }
-  body.cursor = std::make_pair(first + layout.cursor_row, frame_width + layout.cursor_column);
+  body.cursor = editor_.add_to(page, glyphs_.frame, kAnswerBoxRows, Style::typed);
   if (last_) add_findings(page, fmt::format("The STAR rubric on your {}", last_->first), last_->second);
   return body;
 }
