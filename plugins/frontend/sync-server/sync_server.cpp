@@ -8,19 +8,15 @@
 // It runs none of the activities of a review: supports() says no to each.
 #include <fmt/format.h>
 #include <httplib.h>
-#include <pthread.h>
 
-#include <atomic>
 #include <charconv>
-#include <chrono>
-#include <csignal>
 #include <ostream>
-#include <thread>
 
 #include "rehearse/engine.h"
 #include "rehearse/errors.h"
 #include "rehearse/frontend.h"
 #include "rehearse/plugin.h"
+#include "stop_on_signal.h"
 #include "rehearse/registry.h"
 #include "server_store.h"
 #include "sync_protocol.h"
@@ -66,40 +62,6 @@ Settings parse(const std::vector<std::string>& args) {
   if (s.cert.empty() != s.key.empty()) throw Error("--cert and --key go together");
   return s;
 }
-
-// Ctrl-C and SIGTERM stop the server: blocked in every thread (the workers inherit the mask) and
-// taken by one thread, which stops the server until serving has ended.
-class StopOnSignal {
- public:
-  explicit StopOnSignal(httplib::Server& server) {
-    sigemptyset(&signals_);
-    sigaddset(&signals_, SIGINT);
-    sigaddset(&signals_, SIGTERM);
-    pthread_sigmask(SIG_BLOCK, &signals_, &previous_);
-    waiter_ = std::thread([this, &server] {
-      int signal = 0;
-      sigwait(&signals_, &signal);
-      while (!finished_) {
-        server.stop();
-        std::this_thread::sleep_for(std::chrono::milliseconds(20));
-      }
-    });
-  }
-  ~StopOnSignal() {
-    finished_ = true;
-    pthread_kill(waiter_.native_handle(), SIGTERM);
-    waiter_.join();
-    pthread_sigmask(SIG_SETMASK, &previous_, nullptr);
-  }
-  StopOnSignal(const StopOnSignal&) = delete;
-  StopOnSignal& operator=(const StopOnSignal&) = delete;
-
- private:
-  sigset_t signals_{};
-  sigset_t previous_{};
-  std::atomic<bool> finished_ = false;
-  std::thread waiter_;
-};
 
 void answer_error(httplib::Response& response, int status, const std::string& message) {
   response.status = status;
@@ -160,7 +122,7 @@ int serve(const Settings& s, ServerStore& store, std::ostream& out, std::ostream
   out << fmt::format("rehearse sync-server: listening on {}://{}:{}/ (Ctrl-C stops)\n", s.cert.empty() ? "http" : "https",
                      s.listen.find(':') != std::string::npos ? "[" + s.listen + "]" : s.listen, port)
       << std::flush;
-  StopOnSignal stop(*server);
+  rehearse::server::StopOnSignal stop([&server] { server->stop(); });
   server->listen_after_bind();
   return 0;
 }

@@ -9,18 +9,14 @@
 // answer is committed by the engine before the page shows the next card, so stopping the server
 // at any moment loses nothing the user confirmed.
 #include <fmt/format.h>
-#include <pthread.h>
 
-#include <atomic>
 #include <charconv>
-#include <chrono>
-#include <csignal>
 #include <ostream>
-#include <thread>
 
 #include "rehearse/engine.h"
 #include "rehearse/errors.h"
 #include "rehearse/plugin.h"
+#include "stop_on_signal.h"
 #include "terminal_qr.h"
 #include "web_server.h"
 
@@ -35,45 +31,6 @@ int parse_port(const std::string& text) {
     throw Error(fmt::format("--port needs a port number 0-65535 (0 picks a free one), not '{}'", text));
   return port;
 }
-
-// Ctrl-C and SIGTERM stop the server cleanly: they are blocked in every thread (the server's
-// workers inherit the mask) and taken by one thread that waits for them and stops the server.
-// The signal may come before serve() has started listening, when httplib's stop() does nothing,
-// so the waiter repeats it until serve() has returned.
-class StopOnSignal {
- public:
-  explicit StopOnSignal(web::WebServer& server) {
-    sigemptyset(&signals_);
-    sigaddset(&signals_, SIGINT);
-    sigaddset(&signals_, SIGTERM);
-    pthread_sigmask(SIG_BLOCK, &signals_, &previous_);
-    waiter_ = std::thread([this, &server] {
-      int signal = 0;
-      sigwait(&signals_, &signal);
-      while (!finished_) {
-        server.stop();
-        std::this_thread::sleep_for(std::chrono::milliseconds(20));
-      }
-    });
-  }
-
-  // Ends the waiting thread (by a signal only it can take) and restores the signal mask.
-  ~StopOnSignal() {
-    finished_ = true;
-    pthread_kill(waiter_.native_handle(), SIGTERM);
-    waiter_.join();
-    pthread_sigmask(SIG_SETMASK, &previous_, nullptr);
-  }
-
-  StopOnSignal(const StopOnSignal&) = delete;
-  StopOnSignal& operator=(const StopOnSignal&) = delete;
-
- private:
-  sigset_t signals_{};
-  sigset_t previous_{};
-  std::atomic<bool> finished_ = false;
-  std::thread waiter_;
-};
 
 class WebFrontend final : public Frontend {
  public:
@@ -131,7 +88,7 @@ class WebFrontend final : public Frontend {
     const web::ListenAddress& address = server.address();
     {
       // Before the address is printed: a script may stop the server as soon as it reads it.
-      StopOnSignal stop_on_signal(server);
+      rehearse::server::StopOnSignal stop_on_signal([&server] { server.stop(); });
       if (server.pairing_required()) {
         // Beyond loopback every browser, this computer's too, pairs first with the one-time code.
         // The code comes before the address, so a script that waits for the address has it.
