@@ -258,13 +258,7 @@ void MockScreen::draw() {
   } else {
     items.push_back(key_bar_item(L"Enter", L"leave"));
   }
-  Line bar;
-  int used = 0;
-  for (const Line& item : items) {
-    if (used + line_width(item) > cols) break;
-    used += line_width(item);
-    bar.insert(bar.end(), item.begin(), item.end());
-  }
+  const Line bar = key_bar(items, cols);
   terminal_.draw(rows - 1, 0, bar, Style::bar);
   terminal_.present();
 }

@@ -44,4 +44,15 @@ int line_width(const Line& line) {
   return width;
 }
 
+Line key_bar(const std::vector<Line>& items, int width) {
+  Line bar;
+  int used = 0;
+  for (const Line& item : items) {
+    if (used + line_width(item) > width) break;
+    used += line_width(item);
+    bar.insert(bar.end(), item.begin(), item.end());
+  }
+  return bar;
+}
+
 }  // namespace rehearse::tui

@@ -47,6 +47,9 @@ struct Glyphs {
 Line key_bar_item(const std::wstring& key, const std::wstring& label, bool suggested = false);
 // How many columns `line` takes.
 int line_width(const Line& line);
+// A key bar of `width` columns: the first keys matter most, so the last ones that do not fit are
+// left out.
+Line key_bar(const std::vector<Line>& items, int width);
 
 class Page {
  public:

@@ -234,16 +234,7 @@ void ReviewScreen::handle_finished(const Key& key) {
 }
 
 bool ReviewScreen::handle_scroll(const Key& key) {
-  const int page = std::max(body_height() - 1, 1);
-  int& scroll = help_ ? help_scroll_ : scroll_;
-  if (key.code == KeyCode::up || key.is_text(L'k')) scroll -= 1;
-  else if (key.code == KeyCode::down || key.is_text(L'j')) scroll += 1;
-  else if (key.code == KeyCode::page_up || key.is_text(L'b')) scroll -= page;
-  else if (key.code == KeyCode::page_down || key.is_text(L' ')) scroll += page;
-  else if (key.code == KeyCode::home || key.is_text(L'g')) scroll = 0;
-  else if (key.code == KeyCode::end || key.is_text(L'G')) scroll = 1 << 20;  // draw() stops it at the end
-  else return false;
-  return true;
+  return scroll_for_key(key, std::max(body_height() - 1, 1), help_ ? help_scroll_ : scroll_);
 }
 
 // --- drawing ---
@@ -389,14 +380,7 @@ void ReviewScreen::draw_key_bar(int y, int width) {
     items.push_back(key_bar_item(L"u", L"undo the last answer", false));
     items.push_back(key_bar_item(L"?", L"help", false));
   }
-  // The first keys matter most: leave out the last ones that do not fit.
-  Line bar;
-  int used = 0;
-  for (const Line& item : items) {
-    if (used + line_width(item) > width) break;
-    used += line_width(item);
-    bar.insert(bar.end(), item.begin(), item.end());
-  }
+  const Line bar = key_bar(items, width);
   terminal_.draw(y, 0, bar, Style::bar);
 }
 

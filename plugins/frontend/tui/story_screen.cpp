@@ -152,17 +152,7 @@ void StoryScreen::handle_confirming(const Key& key) {
     say("y adds the story to the file; n goes back to change it; q quits without writing.");
 }
 
-bool StoryScreen::handle_scroll(const Key& key) {
-  const int page = std::max(body_height() - 1, 1);
-  if (key.code == KeyCode::up || key.is_text(L'k')) scroll_ -= 1;
-  else if (key.code == KeyCode::down || key.is_text(L'j')) scroll_ += 1;
-  else if (key.code == KeyCode::page_up || key.is_text(L'b')) scroll_ -= page;
-  else if (key.code == KeyCode::page_down || key.is_text(L' ')) scroll_ += page;
-  else if (key.code == KeyCode::home || key.is_text(L'g')) scroll_ = 0;
-  else if (key.code == KeyCode::end || key.is_text(L'G')) scroll_ = 1 << 20;
-  else return false;
-  return true;
-}
+bool StoryScreen::handle_scroll(const Key& key) { return scroll_for_key(key, std::max(body_height() - 1, 1), scroll_); }
 
 // --- drawing ---
 
@@ -301,13 +291,7 @@ void StoryScreen::draw_key_bar(int y, int width) {
   } else {
     items.push_back(key_bar_item(L"Enter", L"leave"));
   }
-  Line bar;
-  int used = 0;
-  for (const Line& item : items) {
-    if (used + line_width(item) > width) break;
-    used += line_width(item);
-    bar.insert(bar.end(), item.begin(), item.end());
-  }
+  const Line bar = key_bar(items, width);
   terminal_.draw(y, 0, bar, Style::bar);
 }
 

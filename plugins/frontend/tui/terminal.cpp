@@ -229,6 +229,17 @@ void Terminal::draw(int y, int x, const Line& line, std::optional<Style> fill) {
 
 void Terminal::place_cursor(int y, int x) { cursor_ = std::make_pair(y, x); }
 
+bool scroll_for_key(const Key& key, int page_rows, int& scroll) {
+  if (key.code == KeyCode::up || key.is_text(L'k')) scroll -= 1;
+  else if (key.code == KeyCode::down || key.is_text(L'j')) scroll += 1;
+  else if (key.code == KeyCode::page_up || key.is_text(L'b')) scroll -= page_rows;
+  else if (key.code == KeyCode::page_down || key.is_text(L' ')) scroll += page_rows;
+  else if (key.code == KeyCode::home || key.is_text(L'g')) scroll = 0;
+  else if (key.code == KeyCode::end || key.is_text(L'G')) scroll = 1 << 20;
+  else return false;
+  return true;
+}
+
 bool Terminal::shown_too_small(int min_cols, int min_rows) {
   if (cols() >= min_cols && rows() >= min_rows) return false;
   draw(0, 0, {{to_wide(fmt::format("Make the terminal at least {}x{}.", min_cols, min_rows)), Style::strong}});

@@ -41,6 +41,11 @@ struct Key {
   bool is_ctrl(wchar_t letter) const { return code == KeyCode::ctrl && ch == letter; }
 };
 
+// The keys that scroll a page, as in less: up/k and down/j a line, PgUp/b and PgDn/Space a page of
+// `page_rows`, Home/g and End/G to either end (End overshoots; drawing stops it at the end).
+// Moves `scroll` and returns true for one of them, else false.
+bool scroll_for_key(const Key& key, int page_rows, int& scroll);
+
 class Terminal {
  public:
   // Takes over standard input and output. Throws rehearse::Error when they are not a terminal or
