@@ -185,6 +185,18 @@ TEST_CASE("a key point said with other verbs and nouns of engineering English co
   CHECK_FALSE(finding(denied, "key point: Headroom buffer").met);
 }
 
+TEST_CASE("a verb and its particle say the noun written as one word, whatever the verb's tense", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Failover", {}}, {"Timeout", {}}, {"Lose updates", {}}, {"Cleanup", {}}});
+  const ScoreResult result = decks.score("keypoints", card,
+                                         "We failed over to the other region when the calls timed out. "
+                                         "Keeping the later timestamp quietly throws away updates.");
+  CHECK(finding(result, "key point: Failover").met);
+  CHECK(finding(result, "key point: Timeout").met);
+  CHECK(finding(result, "key point: Lose updates").met);
+  CHECK_FALSE(finding(result, "key point: Cleanup").met);
+}
+
 TEST_CASE("most of a point's weight said together covers it; a missing qualifier does not", "[scorers]") {
   BundledDecks decks;
   const CardContent card = card_with_points({{"Test both code paths", {}}, {"Roll back automatically", {}}});

@@ -142,6 +142,12 @@ bool share_sense(const std::vector<int>& a, const std::vector<int>& b) {
   return false;
 }
 
+// Whether two of the answer's words written as one (`joined`) are the term's word `wanted`.
+bool same_joined(const std::string& joined, const std::string& wanted) {
+  return !joined.empty() && (joined == wanted || canonical(joined) == canonical(wanted) ||
+                             share_sense(thesaurus_senses(joined), thesaurus_senses(wanted)));
+}
+
 bool has_digit(std::string_view word) {
   return std::any_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
@@ -331,8 +337,14 @@ AnswerIndex::AnswerIndex(const AnswerText& text) : text_(text), negation_(text) 
     stems_.push_back(rehearse::stem(words_.back()));
     canon_.push_back(canonical(stems_.back()));
   }
-  for (std::size_t i = 0; i + 1 < words.size(); ++i)
-    joined_.push_back(words[i].sentence == words[i + 1].sentence ? rehearse::stem(words_[i] + words_[i + 1]) : std::string());
+  // A verb and its particle written as one word name the thing the verb does ("failed over" is a
+  // failover, "timed out" a timeout, "threw away" throws away): the verb is joined in its base
+  // form, its stem, as well as as typed ("logged" + "in" is "login", "roll" + "back" "rollback").
+  for (std::size_t i = 0; i + 1 < words.size(); ++i) {
+    const bool same_sentence = words[i].sentence == words[i + 1].sentence;
+    joined_.push_back(same_sentence ? rehearse::stem(words_[i] + words_[i + 1]) : std::string());
+    joined_.push_back(same_sentence ? rehearse::stem(stems_[i] + words_[i + 1]) : std::string());
+  }
   listed_ = bare_list_words(text);
   clause_.assign(words.size(), 0);
   for (std::size_t i = 1; i < words.size(); ++i) {
@@ -396,9 +408,7 @@ TermMatch AnswerIndex::find(const Term& term, Polarity polarity, const std::vect
     for (std::size_t j = 0; j < term.stems.size(); ++j) {
       if (same_word(term, j, i))
         hits.push_back({static_cast<int>(i), static_cast<int>(i), j});
-      else if (i < joined_.size() && !joined_[i].empty() &&
-               (joined_[i] == term.stems[j] || canonical(joined_[i]) == canonical(term.stems[j]) ||
-                share_sense(thesaurus_senses(joined_[i]), thesaurus_senses(term.stems[j]))))
+      else if (2 * i < joined_.size() && (same_joined(joined_[2 * i], term.stems[j]) || same_joined(joined_[2 * i + 1], term.stems[j])))
         hits.push_back({static_cast<int>(i), static_cast<int>(i) + 1, j});
       // Two words of the term written as one in the answer ("rollback" for "roll back",
       // "postmortem" for "post mortem", "reverted" for "roll back"): a hit for both.

@@ -272,7 +272,9 @@ class REHEARSE_API AnswerIndex {
   std::vector<std::string> words_;   // spelled out
   std::vector<std::string> stems_;
   std::vector<std::string> canon_;   // stems_ through the table of words that mean the same
-  std::vector<std::string> joined_;  // stem of words i and i+1 written as one ("roll back" -> "rollback")
+  // For words i and i+1 written as one: [2i] the stem as typed ("roll back" -> "rollback"),
+  // [2i+1] with word i in its base form ("timed out" -> "timeout").
+  std::vector<std::string> joined_;
   std::vector<bool> listed_;
   std::vector<int> clause_;          // which clause (split at , ; : brackets and dashes) word i is in
 };
