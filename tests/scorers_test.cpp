@@ -185,6 +185,24 @@ TEST_CASE("a key point said with other verbs and nouns of engineering English co
   CHECK_FALSE(finding(denied, "key point: Headroom buffer").met);
 }
 
+TEST_CASE("what should have been done, or was proposed and shelved, was not done", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Cap the page size", {}}, {"Consumer lag alert", {}}, {"Dead-letter queue", {}}, {"No runbook", {}}});
+  const ScoreResult result = decks.score("keypoints", card,
+                                         "We should have capped the page size. I could've added an alert on consumer lag. "
+                                         "I proposed a dead-letter queue but it was shelved. If we had had a runbook it would have gone faster.");
+  CHECK_FALSE(finding(result, "key point: Cap the page size").met);
+  CHECK_FALSE(finding(result, "key point: Consumer lag alert").met);
+  CHECK_FALSE(finding(result, "key point: Dead-letter queue").met);
+  // A point that is itself a lack is said by the same words.
+  CHECK(finding(result, "key point: No runbook").met);
+  // Said plainly, each counts.
+  const ScoreResult done = decks.score("keypoints", card, "I capped the page size, added an alert on consumer lag and a dead-letter queue.");
+  CHECK(finding(done, "key point: Cap the page size").met);
+  CHECK(finding(done, "key point: Consumer lag alert").met);
+  CHECK(finding(done, "key point: Dead-letter queue").met);
+}
+
 TEST_CASE("a verb and its particle say the noun written as one word, whatever the verb's tense", "[scorers]") {
   BundledDecks decks;
   const CardContent card = card_with_points({{"Failover", {}}, {"Timeout", {}}, {"Lose updates", {}}, {"Cleanup", {}}});

@@ -8,7 +8,8 @@
 // "no doubt", "without a hitch") looks like one and negates nothing. The scope stops at a word
 // that opens another clause ("but", "which", "so", "because", a new subject such as "I" or "we")
 // and at a clause mark (, ; : and dashes), so "no alerts, but a dashboard" negates the alerts only.
-// A counterfactual ("a rollback would have helped") denies what comes before it, and "or" carries
+// A counterfactual ("a rollback would have helped") denies what comes before it, the unrealised
+// past ("we should have capped it", "if we had had a runbook") what follows, and "or" carries
 // a negation on to the next alternative ("we didn't test it or stage it").
 #include <string>
 #include <unordered_set>
@@ -58,6 +59,10 @@ const WordSet kTerminators = {"but", "however", "although", "though", "yet", "ex
                               "because", "since", "while", "whereas", "instead", "until", "unless", "then", "after", "before",
                               "once", "therefore", "thus", "meanwhile", "still", "when", "where", "that's", "and"};
 const WordSet kCounterfactual = {"helped", "saved", "caught", "prevented", "avoided", "stopped", "spotted", "flagged", "warned"};
+// Modals whose perfect tells what did not happen ("should have", "could've"); "must have" and
+// "might have" guess at what did, so they are not here.
+const WordSet kUnrealisedModals = {"should", "could", "would"};
+const WordSet kUnrealisedContractions = {"should've", "could've", "would've", "shoulda", "coulda"};
 const WordSet kSubjects = {"i", "we", "they", "he", "she", "you", "i'd", "we'd", "i've", "we've", "i'm", "we're", "it's"};
 
 }  // namespace
@@ -150,6 +155,21 @@ NegationScope::NegationScope(const AnswerText& text) {
       i += 2;
       continue;
     }
+    // The past that did not happen: "we should have capped the page size", "I could've added an
+    // alert", "if we had had a runbook", "I wish we'd tested it" deny what follows the verb.
+    {
+      const bool modal_have = (kUnrealisedModals.count(word) && w(i + 1) == "have") || kUnrealisedContractions.count(word);
+      const bool if_had = (word == "if" || word == "wish") && (w(i + 1) == "we" || w(i + 1) == "i") && w(i + 2) == "had";
+      const bool if_contracted = (word == "if" || word == "wish") && (w(i + 1) == "we'd" || w(i + 1) == "i'd");
+      const int verb = modal_have ? i + (kUnrealisedContractions.count(word) ? 1 : 2) : if_had ? i + 3 : if_contracted ? i + 2 : -1;
+      const std::string_view v = w(verb);
+      if (verb > 0 && (is_past_action(v) || kParticiples.count(v) || v == "had" || v == "been") && !kCounterfactual.count(v)) {
+        for (int k = i; k <= verb; ++k) trigger_[static_cast<std::size_t>(k)] = true;
+        negate_forward(verb, verb + 1);
+        i = verb;
+        continue;
+      }
+    }
     bool pair = false;
     for (const auto& p : kPrePairs) {
       if (word == p.first && p.second.count(w(i + 1))) {
@@ -175,6 +195,10 @@ NegationScope::NegationScope(const AnswerText& text) {
 // then not done, was not done. The words from the proposing verb to the "but" are negated when a
 // negation follows the "but" within a few words, in the same sentence.
 void NegationScope::negate_unrealised_proposals(const AnswerText& text) {
+  // After the "but": words that turn a proposal down without a negation ("but it was shelved").
+  static const std::unordered_set<std::string_view> kTurnedDown = {
+      "rejected", "declined", "against", "shelved", "deprioritized", "deprioritised", "parked", "vetoed",
+      "overruled", "postponed", "abandoned", "scrapped", "dropped"};
   static const std::unordered_set<std::string_view> proposing = {
       "proposed", "suggested", "argued", "recommended", "discussed", "pushed", "pitched", "advocated", "wanted", "asked",
       "considered", "planned", "talked", "raised", "floated"};
@@ -192,7 +216,7 @@ void NegationScope::negate_unrealised_proposals(const AnswerText& text) {
     if (but < 0) continue;
     bool denied = false;
     for (int k = but + 1; k < n && k <= but + 6 && words[static_cast<std::size_t>(k)].sentence == sentence; ++k)
-      denied = denied || is_trigger(k) || words[static_cast<std::size_t>(k)].text == "rejected" || words[static_cast<std::size_t>(k)].text == "declined";
+      denied = denied || is_trigger(k) || kTurnedDown.count(words[static_cast<std::size_t>(k)].text);
     if (!denied) continue;
     for (int k = i + 1; k < but; ++k) negated_[static_cast<std::size_t>(k)] = true;
   }
