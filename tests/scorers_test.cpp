@@ -292,6 +292,42 @@ TEST_CASE("taking the numbers out of the result lowers the score through 'quanti
   CHECK(*strong.score - *weak.score == Approx(10));
 }
 
+TEST_CASE("a measured change earns the whole 'quantified result', a bare count three quarters", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = decks.card("production-outage");
+  const ScoreResult measured = decks.score("star", card, kSituation + kTask + kAction + "Errors fell from 18% to under 0.5% that evening.\n" + kLesson);
+  const ScoreResult counted = decks.score("star", card, kSituation + kTask + kAction + "The new alert caught two more incidents that evening.\n" + kLesson);
+  CHECK(finding(measured, "quantified result").met);
+  CHECK_THAT(finding(measured, "quantified result").evidence, Catch::Contains("from 18% to"));
+  // A number, but not a change: met, for a little less.
+  CHECK(finding(counted, "quantified result").met);
+  CHECK(*measured.score - *counted.score == Approx(5));
+}
+
+TEST_CASE("a failing answer still scores above a weaker copy of itself", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = decks.card("production-outage");
+  // No result: capped at 35, "again". Taking the "I" out as well must still cost something.
+  const ScoreResult no_result = decks.score("star", card, kSituation + kTask + kAction + kLesson);
+  const ScoreResult no_result_in_we = decks.score("star", card, in_we(kSituation + kTask + kAction + kLesson));
+  CHECK(*no_result.score <= 35);
+  CHECK(*no_result_in_we.score < *no_result.score);
+  CHECK(no_result.suggestion == Rating::again);
+}
+
+TEST_CASE("context beyond a sentence or two costs, however long the rest of the answer", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = decks.card("production-outage");
+  const std::string context =
+      "The company had grown quickly and the team had changed a lot over the previous year. "
+      "There were many competing priorities at the time and everyone was stretched thin.\n";
+  const std::string long_action = kAction + kAction;  // a longer answer leaves a smaller share to the context
+  const ScoreResult brief = decks.score("star", card, kSituation + kTask + long_action + kResult + kLesson);
+  const ScoreResult padded = decks.score("star", card, kSituation + context + kTask + long_action + kResult + kLesson);
+  CHECK(*padded.score < *brief.score);
+  CHECK_THAT(finding(padded, "situation and task kept short").evidence, Catch::Contains("spoken"));
+}
+
 TEST_CASE("an answer in 'we' throughout is flagged under ownership", "[scorers]") {
   BundledDecks decks;
   const CardContent card = decks.card("production-outage");

@@ -89,8 +89,8 @@ const rehearse::CueList& result() {
       "in the end",
       "the|end|net|final result|outcome|impact|effect was|is",
       "which|this|that|it meant|led|resulted|brought|reduced|cut|dropped|lowered|improved|increased|saved|eliminated|removed|halved|doubled",
-      "from # _? to #",
-      "from # _? down|up to #",
+      "from # _? _? to _? #",
+      "from # _? _? down|up to _? #",
       "# %|percent|x|times _? fewer|less|more|faster|lower|higher|cheaper|smaller|bigger|quicker",
       "down|up|back to|under|below|above #",
       "no|zero downtime|incidents|incident|errors|outages|outage|data|customer|complaints|regressions|pages|issues|failures|loss|"
@@ -123,7 +123,8 @@ const rehearse::CueList& direction() {
   static const rehearse::CueList list = {
       "reduced|reduce|reducing|cut|dropped|fell|decreased|lowered|improved|improving|increased|faster|quicker|fewer|less|lower|higher|"
       "eliminated|removed|saved|sped|shrank|better|stable|stabilised|stabilized|smoother|prevented|avoided|recovered|unblocked|"
-      "halved|shorter|cheaper|more reliable",
+      "halved|shorter|cheaper",
+      "more reliable",
       "went|came down|up",
       "back to normal",
   };

@@ -18,6 +18,24 @@ const rehearse::CueList& (*const kFamilies[])() = {cues::situation, cues::task, 
                                                      cues::lesson,    cues::tradeoff,  cues::blame};
 constexpr int kFamilyCount = static_cast<int>(std::size(kFamilies));
 
+// A sentence telling how things stood afterwards: a linking verb, then within a few words a
+// comparative or a settled state ("it was a lot faster afterwards", "he got much better", "the
+// site came back up and things were fine"). Outcomes are told this way, steps are not.
+bool tells_state_change(const AnswerText& text, int first, int end) {
+  static const WordSet linking = {"was", "were", "is", "are", "got", "gets", "became", "become", "seemed", "felt", "stayed", "remained",
+                                  "came", "went", "ran", "looked", "been", "be", "much", "far"};
+  static const WordSet states = {"better", "worse", "faster", "slower", "easier", "harder", "happier", "calmer", "quieter", "simpler",
+                                 "safer", "cheaper", "quicker", "smoother", "cleaner", "smaller", "bigger", "lower", "higher", "fewer",
+                                 "more", "less", "fine", "stable", "back", "normal", "green", "healthy", "resolved", "gone", "fixed"};
+  const auto& words = text.words();
+  for (int i = first; i < end; ++i) {
+    if (!linking.count(words[static_cast<std::size_t>(i)].text)) continue;
+    for (int k = i + 1; k < end && k <= i + 3; ++k)
+      if (states.count(words[static_cast<std::size_t>(k)].text)) return true;
+  }
+  return false;
+}
+
 bool is_participle(std::string_view word) { return rehearse::is_past_action(word) || word == "been" || word == "had" || word == "gone"; }
 
 }  // namespace
@@ -30,7 +48,7 @@ const std::array<std::string_view, kFeatureCount>& feature_names() {
       "opens with I",  "opens with we",   "has I",           "has we",         "opens my/our",      "has numeral",
       "has %",         "past perfect",    "past continuous", "I + present",    "modal",             "now/always/since",
       "opens -ing",    "opens connective", "opens the/it",   "length",         "past action verb",  "purpose",
-      "learn/realise", "opens scene"};
+      "learn/realise", "opens scene",    "state changed"};
   return names;
 }
 
@@ -82,7 +100,23 @@ Features unit_features(const AnswerText& text, int first, int end, int index, in
   f[32] = demonstratives.count(opener) > 0;
   f[33] = std::min(2.0, (end - first) / 25.0);
   f[37] = scene.count(opener) > 0;
+  f[38] = tells_state_change(text, first, end);
   return f;
+}
+
+std::vector<std::string> unit_tokens(const AnswerText& text, int first, int end) {
+  std::vector<std::string> tokens;
+  const auto& words = text.words();
+  auto token_of = [&](int i) {
+    const std::string& word = words[static_cast<std::size_t>(i)].text;
+    return rehearse::is_quantity(word) ? std::string("#") : rehearse::stem(word);
+  };
+  if (first < end) tokens.push_back("^:" + token_of(first));
+  for (int i = first; i < end; ++i) {
+    std::string token = "w:" + token_of(i);
+    if (std::find(tokens.begin(), tokens.end(), token) == tokens.end()) tokens.push_back(std::move(token));
+  }
+  return tokens;
 }
 
 }  // namespace star

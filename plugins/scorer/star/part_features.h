@@ -5,6 +5,7 @@
 #pragma once
 
 #include <array>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -12,7 +13,7 @@
 
 namespace star {
 
-inline constexpr int kFeatureCount = 38;
+inline constexpr int kFeatureCount = 39;
 
 using Features = std::array<double, kFeatureCount>;
 
@@ -21,5 +22,11 @@ const std::array<std::string_view, kFeatureCount>& feature_names();
 
 // The features of the unit of words [first, end), the `index`-th of `count` units.
 Features unit_features(const rehearse::AnswerText& text, int first, int end, int index, int count);
+
+// The unit's words, for the labeller's word weights: "w:" and each distinct word's stem ("w:#" for
+// a quantity), and "^:" and the stem of the word it opens with. Cue phrases generalise across
+// wordings; these let the labeller learn the everyday words of each part ("was", "would",
+// "adopted", "afterwards") from the labelled answers.
+std::vector<std::string> unit_tokens(const rehearse::AnswerText& text, int first, int end);
 
 }  // namespace star

@@ -124,15 +124,21 @@ Check action_largest(const StarParts& parts) {
   return check;
 }
 
-// --- situation and task kept short: full credit up to 30% of the words, none from 55%.
-Check setup_short(const StarParts& parts) {
+// --- situation and task kept short, both as a share of the answer and in time: an interviewer
+// wants the context in a sentence or two however long the rest is, so every sentence of context
+// beyond that costs something (a longer answer must never buy room for more scene-setting). Full
+// credit up to 30% of the words and 20 s at the speaking pace, none from 55% or 50 s; met up to
+// 30% and 30 s.
+Check setup_short(const StarParts& parts, const LengthTarget& target) {
   Check check{{"situation and task kept short", false, "", ""}, 5, 0};
   const int total = parts.total_words();
   const int setup = parts.words(Part::situation) + parts.words(Part::task);
   const double share = total > 0 ? static_cast<double>(setup) / total : 0.0;
-  check.credit = clamp01((0.55 - share) / 0.25);
-  check.finding.met = share <= 0.30;
-  check.finding.evidence = fmt::format("situation and task: {} of {} words ({})", setup, total, percent(setup, total));
+  const double seconds = setup * 60.0 / target.words_per_minute;
+  check.credit = std::min(clamp01((0.55 - share) / 0.25), clamp01((50 - seconds) / 30));
+  check.finding.met = share <= 0.30 && seconds <= 30;
+  check.finding.evidence = fmt::format("situation and task: {} of {} words ({}), about {} spoken", setup, total, percent(setup, total),
+                                       format_duration(seconds));
   if (!check.finding.met)
     check.finding.advice = "Cut the context to a sentence or two and the task to one; the interviewer will ask if they want more.";
   return check;
@@ -169,16 +175,32 @@ Check ownership(const AnswerText& text, const StarParts& parts) {
   return check;
 }
 
-// --- quantified result: a number in the result and lesson (the last third of the answer when
-// no result is found) earns it all; only a direction ("reduced", "faster") half.
+// --- quantified result: a measured change in the result and lesson (before and after, a
+// percentage, a time, money: "from 900 to 12", "in 12 minutes", "40% fewer") earns it all;
+// another number ("caught two race conditions") three quarters, since it counts without saying
+// what changed; only a direction ("reduced", "faster") half.
 Check quantified_result(const AnswerText& text, const StarParts& parts) {
   Check check{{"quantified result", false, "", ""}, 20, 0};
   const int count = static_cast<int>(text.words().size());
   // Only the result counts: a number in the situation ("40k orders a day") is scale, not outcome.
   auto in_scope = [&](int i) { return in_parts(parts, i, {Part::result, Part::lesson}); };
+  auto has_quantity = [&](const rehearse::CueHit& hit) {
+    for (int i = hit.first; i <= hit.last; ++i)
+      if (rehearse::is_quantity(word_at(text, i).text)) return true;
+    return false;
+  };
+  for (const auto* cues : {&cues::measure(), &cues::result()}) {
+    for (const auto& hit : cues->find_all(text)) {
+      if (!in_scope(hit.first) || !has_quantity(hit)) continue;
+      check.credit = 1;
+      check.finding.met = true;
+      check.finding.evidence = clause(text, hit.first, hit.last, 3, 4);
+      return check;
+    }
+  }
   for (int i = 0; i < count; ++i) {
     if (in_scope(i) && rehearse::is_quantity(word_at(text, i).text)) {
-      check.credit = 1;
+      check.credit = 0.75;
       check.finding.met = true;
       check.finding.evidence = clause(text, i, i, 4, 4);
       return check;
@@ -356,6 +378,19 @@ Check no_blame(const AnswerText& text) {
   return check;
 }
 
+// Whether a vague phrase at word `first` tells the speaker's own part: its subject is "I" or "we"
+// a few words before ("I mostly helped with", "we were involved in"), or it opens a sentence or a
+// bullet with the subject left out ("Helped with the migration"). "the people working on it"
+// describes others, not what the speaker did.
+bool says_own_part(const AnswerText& text, int first) {
+  static const std::unordered_set<std::string_view> speaker = {"i", "we", "i've", "we've", "i'd", "we'd", "i'm", "we're", "me", "us"};
+  const int sentence = word_at(text, first).sentence;
+  if (first == text.sentences()[static_cast<std::size_t>(sentence)].first_word) return true;
+  for (int k = first - 1; k >= std::max(0, first - 4) && word_at(text, k).sentence == sentence; --k)
+    if (speaker.count(word_at(text, k).text)) return true;
+  return false;
+}
+
 // --- no vague filler: none earns it all, one instance half, two or more nothing.
 Check no_filler(const AnswerText& text) {
   static const std::unordered_set<std::string_view> determiners = {"this", "that", "these", "those", "what", "the", "a", "any", "some", "every",
@@ -364,7 +399,7 @@ Check no_filler(const AnswerText& text) {
   Check check{{"no vague filler", false, "", ""}, 5, 0};
   Quotes found(text);
   for (const auto& hit : cues::vague_contribution().find_all(text))
-    if (!concrete_after(text, hit.last)) found.add(hit.first, hit.last, 1, 2);
+    if (says_own_part(text, hit.first) && !concrete_after(text, hit.last)) found.add(hit.first, hit.last, 1, 2);
   for (const auto& hit : cues::filler().find_all(text)) {
     const std::string& first = word_at(text, hit.first).text;
     // "this kind of query" is a fine use of "kind of"; "it was kind of slow" is filler.
@@ -384,7 +419,7 @@ Check no_filler(const AnswerText& text) {
 }  // namespace
 
 std::vector<Check> check_answer(const AnswerText& text, const StarParts& parts, const rehearse::Attempt& attempt, const LengthTarget& target) {
-  return {four_parts(text, parts), action_largest(parts), setup_short(parts), ownership(text, parts), quantified_result(text, parts),
+  return {four_parts(text, parts), action_largest(parts), setup_short(parts, target), ownership(text, parts), quantified_result(text, parts),
           tradeoff(text),          lesson(text, parts),    length(text, attempt, target), no_blame(text), no_filler(text)};
 }
 

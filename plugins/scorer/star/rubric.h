@@ -6,7 +6,8 @@
 //   action is the largest part        15    the action is the biggest part and at least 35% of it
 //   situation and task kept short      5    together at most 30% of the answer
 //   ownership                         15    "I" at least as often as "we" in the action
-//   quantified result                 20    a number in the result (a direction alone: half)
+//   quantified result                 20    a measured change in the result (another number: three
+//                                           quarters; a direction alone: half)
 //   tradeoff or alternative           10    an option weighed, or what was chosen instead
 //   lesson at the end                 10    a lesson or reflection in the last part (earlier: half)
 //   length                             5    60-90 s spoken (configurable), in a soft band
@@ -20,7 +21,9 @@
 // the length least (a long strong answer beats a short empty one). Some failures outweigh
 // everything else, because an interviewer hears nothing past them: an answer without an action or
 // without a result fails (capped at 35, "again"); one in "we" throughout (no contribution of one's
-// own) or one that blames others is capped at 60, "hard", however good the rest is.
+// own) or one that blames others is capped at 60, "hard", however good the rest is. The cap bends
+// the score down to it rather than cutting it off (star_scorer.cpp, capped()), so a better
+// failing answer still scores above a worse one.
 #pragma once
 
 #include <vector>

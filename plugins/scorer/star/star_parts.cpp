@@ -4,6 +4,7 @@
 #include <limits>
 #include <cmath>
 #include <map>
+#include <unordered_map>
 
 #include "cues.h"
 
@@ -44,9 +45,25 @@ std::optional<Part> label_part(const AnswerText& text, int i) {
 
 bool is_symbol(std::string_view word) { return word == "%" || word == "$" || word == "\xE2\x82\xAC" || word == "\xC2\xA3"; }
 
-// The learned weights: kEmission[part][feature], kTransition[from][to] and kStart[part], log
-// scores. tools/train-star-parts writes them from the labelled answers.
+// A word's weight for each part (see unit_tokens).
+struct WordWeight {
+  std::string_view token;
+  double weight[kPartCount];
+};
+
+// The learned weights: kEmission[part][feature], kWordWeights, kTransition[from][to] and
+// kStart[part], log scores. tools/train-star-parts writes them from the labelled answers.
 #include "part_model.inc"
+
+const double* word_weights(const std::string& token) {
+  static const std::unordered_map<std::string_view, const double*> table = [] {
+    std::unordered_map<std::string_view, const double*> map;
+    for (const auto& entry : kWordWeights) map.emplace(entry.token, entry.weight);
+    return map;
+  }();
+  const auto it = table.find(token);
+  return it == table.end() ? nullptr : it->second;
+}
 
 }  // namespace
 
@@ -66,13 +83,15 @@ StarParts::StarParts(const AnswerText& text) : text_(text) {
   for (int i = 0; i < static_cast<int>(words.size()); ++i) {
     const auto label = label_part(text, i);
     const bool new_sentence = i == 0 || words[static_cast<std::size_t>(i)].sentence != words[static_cast<std::size_t>(i) - 1].sentence;
-    if (new_sentence || label) units_.push_back(Unit{i, i, Part::situation, label, {}});
+    if (new_sentence || label) units_.push_back(Unit{i, i, Part::situation, label, {}, {}});
     ++units_.back().end_word;
     if (label) labelled_ = true;
     if (!is_symbol(words[static_cast<std::size_t>(i)].text)) ++total_;
   }
-  for (std::size_t u = 0; u < units_.size(); ++u)
+  for (std::size_t u = 0; u < units_.size(); ++u) {
     units_[u].features = unit_features(text, units_[u].first_word, units_[u].end_word, static_cast<int>(u), static_cast<int>(units_.size()));
+    units_[u].tokens = unit_tokens(text, units_[u].first_word, units_[u].end_word);
+  }
   assign();
   for (const auto& unit : units_)
     for (int i = unit.first_word; i < unit.end_word; ++i)
@@ -102,7 +121,7 @@ void StarParts::assign() {
   std::vector<std::array<double, kPartCount>> best(free_units);
   std::vector<std::array<int, kPartCount>> from(free_units);
   for (std::size_t u = 0; u < free_units; ++u) {
-    const std::array<double, kPartCount> emission = part_scores(units_[u].features);
+    const std::array<double, kPartCount> emission = part_scores(units_[u].features, units_[u].tokens);
     for (int p = 0; p < kPartCount; ++p) {
       const double gain = p > highest ? minus_infinity : emission[static_cast<std::size_t>(p)];
       if (u == 0) {
@@ -134,10 +153,13 @@ void StarParts::assign() {
   // "hasn't happened again"), the ending is the action carrying on, or the lesson.
   auto says_what_changed = [&](const Unit& unit) {
     if (unit.features[kResultCue] + unit.features[kDirectionCue] > 0) return true;
-    // "I rolled it out to 5% of hosts" is a step with a number in it, not an outcome.
+    // "I rolled it out to 5% of hosts", "we ran a postmortem with three action items": a step
+    // with a number in it, not an outcome.
     const auto& words = text_.words();
-    for (int i = unit.first_word; i + 1 < unit.end_word && i < unit.first_word + 4; ++i)
-      if (words[static_cast<std::size_t>(i)].text == "i" && rehearse::is_past_action(words[static_cast<std::size_t>(i) + 1].text)) return false;
+    for (int i = unit.first_word; i + 1 < unit.end_word && i < unit.first_word + 4; ++i) {
+      const std::string& subject = words[static_cast<std::size_t>(i)].text;
+      if ((subject == "i" || subject == "we") && rehearse::is_past_action(words[static_cast<std::size_t>(i) + 1].text)) return false;
+    }
     if (unit.features[kMeasureCue] > 0) return true;
     for (int i = unit.first_word; i < unit.end_word; ++i) {
       const std::string& word = text_.words()[static_cast<std::size_t>(i)].text;
@@ -155,10 +177,13 @@ void StarParts::assign() {
   }
 }
 
-std::array<double, kPartCount> part_scores(const Features& features) {
+std::array<double, kPartCount> part_scores(const Features& features, const std::vector<std::string>& tokens) {
   std::array<double, kPartCount> score{};
   for (int p = 0; p < kPartCount; ++p)
     for (int k = 0; k < kFeatureCount; ++k) score[static_cast<std::size_t>(p)] += kEmission[p][k] * features[static_cast<std::size_t>(k)];
+  for (const auto& token : tokens)
+    if (const double* weight = word_weights(token))
+      for (int p = 0; p < kPartCount; ++p) score[static_cast<std::size_t>(p)] += weight[p];
   // Log-probabilities: each unit's scores compete among themselves.
   const double top = *std::max_element(score.begin(), score.end());
   double sum = 0;

@@ -13,6 +13,7 @@
 
 #include <array>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -32,13 +33,14 @@ struct Unit {
   Part part = Part::situation;
   std::optional<Part> label;
   Features features{};  // what the labeller knows about it (part_features.h)
+  std::vector<std::string> tokens;  // its words, for the labeller's word weights (unit_tokens)
 };
 
 // Which features are the cue families the rubric also asks about.
 inline constexpr std::size_t kResultCue = 6, kMeasureCue = 7, kDirectionCue = 8, kLessonCue = 9;
 
-// How much a unit with `features` looks like each part, as log-probabilities.
-std::array<double, kPartCount> part_scores(const Features& features);
+// How much a unit with `features` and `tokens` looks like each part, as log-probabilities.
+std::array<double, kPartCount> part_scores(const Features& features, const std::vector<std::string>& tokens);
 
 class StarParts {
  public:

@@ -31,6 +31,18 @@ OptionSpec integer_option(const char* name, const char* default_value, const cha
   return spec;
 }
 
+// A capped answer fails, but not all failures are equal: scores up to kCapKnee below the cap
+// stand, and those above are squeezed into the last kCapKnee points under it rather than cut
+// there, so a better answer still scores higher than a weaker copy of itself (the same answer
+// with its numbers or its "I" taken out), while none passes the cap.
+constexpr double kCapKnee = 10;
+
+double capped(double score, double cap) {
+  const double knee = cap - kCapKnee;
+  if (cap >= 100 || score <= knee) return score;
+  return knee + (score - knee) * kCapKnee / (100 - knee);
+}
+
 class StarScorer final : public rehearse::Scorer {
  public:
   std::string_view name() const override { return "star"; }
@@ -71,7 +83,7 @@ class StarScorer final : public rehearse::Scorer {
       if (!check.finding.met) to_work_on.push_back(check.finding.criterion);
       result.findings.push_back(std::move(check.finding));
     }
-    result.score = std::clamp(score, 0.0, cap);
+    result.score = capped(std::clamp(score, 0.0, 100.0), cap);
     for (const auto& unit : parts.units()) {
       const auto& first = text.words()[static_cast<std::size_t>(unit.first_word)];
       const auto& last = text.words()[static_cast<std::size_t>(unit.end_word - 1)];
