@@ -203,6 +203,19 @@ TEST_CASE("what should have been done, or was proposed and shelved, was not done
   CHECK(finding(done, "key point: Dead-letter queue").met);
 }
 
+TEST_CASE("a list of buzzwords wrapped over two lines is still a list, and names nothing", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Keychain", {}}, {"Interceptor", {}}});
+  const ScoreResult listed = decks.score("keypoints", card,
+                                         "OIDC, JWT, access token, refresh token, PKCE, scopes, expiry, rotation, interceptor,\n"
+                                         "Keychain, Keystore. The access token is short-lived.");
+  CHECK_FALSE(finding(listed, "key point: Keychain").met);
+  CHECK_FALSE(finding(listed, "key point: Interceptor").met);
+  const ScoreResult used = decks.score("keypoints", card, "The app keeps the refresh token in the Keychain.\nAn interceptor refreshes it on a 401.");
+  CHECK(finding(used, "key point: Keychain").met);
+  CHECK(finding(used, "key point: Interceptor").met);
+}
+
 TEST_CASE("a verb and its particle say the noun written as one word, whatever the verb's tense", "[scorers]") {
   BundledDecks decks;
   const CardContent card = card_with_points({{"Failover", {}}, {"Timeout", {}}, {"Lose updates", {}}, {"Cleanup", {}}});

@@ -91,14 +91,17 @@ AnswerText::AnswerText(std::string text) : text_(std::move(text)) {
     }
     if (c == '\n') {
       // A line break ends the sentence unless the text was merely wrapped: the line before does
-      // not end in punctuation and the next one carries on in lower case.
+      // not end in punctuation and the next one carries on in lower case, or the line before
+      // ends in a comma, which never ends a sentence ("..., interceptor,\nKeychain, Keystore.").
+      // A list item on the next line starts a sentence of its own all the same.
       std::size_t back = i;
       while (back > 0 && is_space(static_cast<unsigned char>(t[back - 1]))) --back;
       const char last = back > 0 ? t[back - 1] : '\n';
       std::size_t ahead = i + 1;
       while (ahead < t.size() && is_space(static_cast<unsigned char>(t[ahead]))) ++ahead;
-      const bool continues = ahead < t.size() && t[ahead] >= 'a' && t[ahead] <= 'z' &&
-                             std::string_view(".!?:;").find(last) == std::string_view::npos && last != '\n';
+      const bool continues = ahead < t.size() && ((t[ahead] >= 'a' && t[ahead] <= 'z' &&
+                                                   std::string_view(".!?:;").find(last) == std::string_view::npos && last != '\n') ||
+                                                  last == ',');
       if (!continues) pending_break = true;
       ++line;
       line_start = true;

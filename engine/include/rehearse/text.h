@@ -42,8 +42,9 @@ struct Sentence {
 class REHEARSE_API AnswerText {
  public:
   // Sentences end at '.', '!' or '?' followed by white space (not after "e.g.", "i.e.", "vs."),
-  // and at a line break, unless the next line carries on in lower case (text wrapped by an
-  // editor). List markers at the start of a line ("- ", "* ", "1. ", "2)") are not words.
+  // and at a line break, unless the next line carries on in lower case or the line ends in a
+  // comma (text wrapped by an editor). List markers at the start of a line ("- ", "* ", "1. ",
+  // "2)") are not words, and each starts a sentence.
   explicit AnswerText(std::string text);
 
   const std::string& text() const { return text_; }
