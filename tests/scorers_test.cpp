@@ -203,6 +203,25 @@ TEST_CASE("what should have been done, or was proposed and shelved, was not done
   CHECK(finding(done, "key point: Dead-letter queue").met);
 }
 
+TEST_CASE("what was ruled out, out of reach, lost to another option or only wished for in hindsight was not done", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Sharding", {}}, {"Feature flags", {}}, {"Canary stage", {}}, {"Circuit breaker", {}},
+                                             {"Keyset pagination", {}}, {"Read replica", {}}, {"Retry budget", {}}});
+  const ScoreResult denied = decks.score("keypoints", card,
+                                         "Sharding was ruled out early. Feature flags weren't an option for us. The canary stage got shelved. "
+                                         "Looking back, I'd add a circuit breaker. I'd push for keyset pagination now; we just didn't do it then. "
+                                         "I proposed a read replica but the team went with a bigger instance. "
+                                         "We talked about a retry budget but moved on.");
+  for (const auto& f : denied.findings) {
+    INFO(f.criterion << " <- " << f.evidence);
+    CHECK_FALSE(f.met);
+  }
+  // What the answer would do, said without looking back, is the answer.
+  const ScoreResult planned = decks.score("keypoints", card, "I'd put a circuit breaker around the client and add a read replica for reports.");
+  CHECK(finding(planned, "key point: Circuit breaker").met);
+  CHECK(finding(planned, "key point: Read replica").met);
+}
+
 TEST_CASE("a list of buzzwords wrapped over two lines is still a list, and names nothing", "[scorers]") {
   BundledDecks decks;
   const CardContent card = card_with_points({{"Keychain", {}}, {"Interceptor", {}}});

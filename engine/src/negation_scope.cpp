@@ -11,6 +11,7 @@
 // A counterfactual ("a rollback would have helped") denies what comes before it, the unrealised
 // past ("we should have capped it", "if we had had a runbook") what follows, and "or" carries
 // a negation on to the next alternative ("we didn't test it or stage it").
+#include <algorithm>
 #include <string>
 #include <unordered_set>
 
@@ -54,6 +55,11 @@ const WordSet kBe = {"was", "were", "is", "are", "been", "be"};
 const WordSet kPostAfterBe = {"missing", "absent", "lacking", "gone", "nonexistent", "non-existent", "unavailable"};
 const WordSet kBeNot = {"wasn't", "weren't", "isn't", "aren't", "hasn't", "haven't", "hadn't"};
 const WordSet kExist = {"exist", "exists", "existed"};
+// After "was" or "got": a proposal turned down. Not "rejected" or "dropped", which are also what
+// a system does to requests and what a value does.
+const WordSet kShelved = {"shelved", "scrapped", "abandoned", "vetoed", "deprioritized", "deprioritised", "descoped", "cancelled", "canceled"};
+// After "wasn't", "weren't": out of reach ("possible", "an option").
+const WordSet kOutOfReach = {"possible", "feasible", "allowed", "practical", "viable", "affordable"};
 // Words that end a scope: they open another clause or turn the sentence.
 const WordSet kTerminators = {"but", "however", "although", "though", "yet", "except", "which", "who", "whom", "whose", "so",
                               "because", "since", "while", "whereas", "instead", "until", "unless", "then", "after", "before",
@@ -138,6 +144,20 @@ NegationScope::NegationScope(const AnswerText& text) {
       i = last;
       continue;
     }
+    // A thing turned down or out of reach reaches back too: "sharding was ruled out", "the
+    // canary got shelved", "feature flags weren't an option", "a rewrite wasn't possible".
+    {
+      const bool be = kBe.count(word) > 0 || word == "got";
+      const std::string_view next = w(i + 1);
+      const bool turned_down = be && ((next == "ruled" && w(i + 2) == "out") || kShelved.count(next) ||
+                                      (next == "off" && w(i + 2) == "the" && w(i + 3) == "table") ||
+                                      (next == "out" && w(i + 2) == "of" && w(i + 3) == "scope"));
+      const bool out_of_reach = kBeNot.count(word) && (kOutOfReach.count(next) || (next == "an" && w(i + 2) == "option"));
+      if (turned_down || out_of_reach) {
+        trigger_[static_cast<std::size_t>(i)] = true;
+        negate_backward(i);
+      }
+    }
     // A denied passive reaches back to its subject: "a postmortem was never written", "the
     // alert wasn't set up", "the runbook was not updated" deny the postmortem, the alert, the
     // runbook, which stand before the negation.
@@ -189,6 +209,7 @@ NegationScope::NegationScope(const AnswerText& text) {
     }
   }
   negate_unrealised_proposals(text);
+  negate_hindsight(text);
 }
 
 // "I argued for a bulkhead and timeouts, but we never got to them": what was only proposed, and
@@ -215,10 +236,59 @@ void NegationScope::negate_unrealised_proposals(const AnswerText& text) {
       }
     if (but < 0) continue;
     bool denied = false;
-    for (int k = but + 1; k < n && k <= but + 6 && words[static_cast<std::size_t>(k)].sentence == sentence; ++k)
-      denied = denied || is_trigger(k) || kTurnedDown.count(words[static_cast<std::size_t>(k)].text);
+    for (int k = but + 1; k < n && k <= but + 10 && words[static_cast<std::size_t>(k)].sentence == sentence; ++k) {
+      const std::string& word = words[static_cast<std::size_t>(k)].text;
+      const std::string_view next = k + 1 < n ? std::string_view(words[static_cast<std::size_t>(k) + 1].text) : "";
+      // "but the team moved on", "but we ran out of time", "but we went with a bigger box", "but
+      // the team chose to wait": the proposal lost to something else.
+      const bool lost = ((word == "moved" || word == "move") && next == "on") || ((word == "ran" || word == "run") && next == "out") ||
+                        ((word == "went" || word == "go") && next == "with") || (word == "settled" && next == "on") ||
+                        word == "chose" || word == "opted" || word == "picked" || word == "preferred";
+      denied = denied || lost || (k <= but + 6 && (is_trigger(k) || kTurnedDown.count(word)));
+    }
     if (!denied) continue;
     for (int k = i + 1; k < but; ++k) negated_[static_cast<std::size_t>(k)] = true;
+  }
+}
+
+// "Looking back, I'd add a canary", "next time we would page on symptoms", "I'd push for keyset
+// pagination now; we just didn't do it then": what one would do in hindsight was not done. In a
+// sentence that looks back (a hindsight phrase, or a denial of "then" or "at the time"), the
+// words after "I'd", "I would", "we'd" or "we would" are negated up to the end of their clause.
+// Without such a phrase "I'd use a saga" is how the answer would do it, and stands.
+void NegationScope::negate_hindsight(const AnswerText& text) {
+  static const std::unordered_set<std::string_view> modals = {"i'd", "we'd", "would"};
+  const auto& words = text.words();
+  const int n = static_cast<int>(words.size());
+  auto w = [&](int i) -> std::string_view { return i >= 0 && i < n ? std::string_view(words[static_cast<std::size_t>(i)].text) : ""; };
+  // A negation among the few words before word `i` ("we just didn't do it then").
+  auto trigger_before = [&](int i, int first) {
+    for (int k = std::max(first, i - 5); k < i; ++k)
+      if (is_trigger(k)) return true;
+    return false;
+  };
+  auto clause_mark_before = [&](int k) {
+    const auto gap = std::string_view(text.text()).substr(words[static_cast<std::size_t>(k) - 1].end,
+                                                          words[static_cast<std::size_t>(k)].begin - words[static_cast<std::size_t>(k) - 1].end);
+    return gap.find_first_of(",;:()") != std::string_view::npos;
+  };
+  for (const auto& sentence : text.sentences()) {
+    bool hindsight = false;
+    for (int i = sentence.first_word; i < sentence.end_word; ++i) {
+      const std::string_view word = w(i);
+      if ((word == "next" && w(i + 1) == "time") || (word == "in" && (w(i + 1) == "hindsight" || w(i + 1) == "retrospect")) ||
+          (word == "looking" && w(i + 1) == "back") || (word == "if" && (w(i + 1) == "i" || w(i + 1) == "we") && (w(i + 2) == "did" || w(i + 2) == "had")) ||
+          ((word == "then" || (word == "the" && w(i + 1) == "time" && w(i - 1) == "at")) && trigger_before(i, sentence.first_word)))
+        hindsight = true;
+    }
+    if (!hindsight) continue;
+    for (int i = sentence.first_word; i < sentence.end_word; ++i) {
+      if (!modals.count(w(i)) || (w(i) == "would" && w(i - 1) != "i" && w(i - 1) != "we")) continue;
+      for (int k = i + 1; k < sentence.end_word && k <= i + 8; ++k) {
+        if (k > i + 1 && clause_mark_before(k)) break;
+        negated_[static_cast<std::size_t>(k)] = true;
+      }
+    }
   }
 }
 

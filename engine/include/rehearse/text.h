@@ -164,6 +164,9 @@ class REHEARSE_API CueList {
 // words after it, one after ("... was missing", "... wasn't there") up to five words before it;
 // pseudo-negations ("not only", "no doubt", "without a hitch") negate nothing; the scope ends early
 // at a termination word ("but", "however", "which", "so", "because") or a clause mark (, ; : —).
+// What was only proposed ("I pushed for X but we ran out of time"), what should have been done
+// ("we should have capped it") and what one would do in hindsight ("next time I'd add a canary")
+// are negated too: none of them was done.
 class REHEARSE_API NegationScope {
  public:
   explicit NegationScope(const AnswerText& text);
@@ -174,6 +177,7 @@ class REHEARSE_API NegationScope {
 
  private:
   void negate_unrealised_proposals(const AnswerText& text);
+  void negate_hindsight(const AnswerText& text);
 
   std::vector<bool> negated_;
   std::vector<bool> trigger_;
