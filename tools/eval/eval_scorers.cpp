@@ -39,9 +39,10 @@ struct Settings {
 };
 
 const char* kSets[] = {"tune", "holdout"};
-// The key-point judgements have a third set, "dev": answers on other topics, looked at to find
-// where the rules fail to generalise without ever looking at the held-out set.
-const char* kKeypointSets[] = {"tune", "dev", "holdout"};
+// The key-point judgements and the technical answers have a third set, "dev": answers on other
+// topics, looked at to find where the rules fail to generalise without ever looking at the
+// held-out set.
+const char* kDevSets[] = {"tune", "dev", "holdout"};
 
 // Each figure has a target (where the scorers must get to; the same figures are measured on
 // answers this project has never seen) and a floor (what they reach today, kept by the test suite
@@ -365,7 +366,7 @@ class Evaluation {
     fmt::print("\n== keypoints: is a key point covered?\n");
     Confusion all;
     int contradictions = 0;
-    for (const char* set : kKeypointSets) {
+    for (const char* set : kDevSets) {
       if (!fs::exists(settings_.data / fmt::format("keypoints-{}.txt", set))) continue;
       const auto answers = eval::read_keypoints(settings_.data / fmt::format("keypoints-{}.txt", set));
       Confusion total;
@@ -419,7 +420,8 @@ class Evaluation {
     std::map<std::string, Confusion> all;
     Ratio star_kept_out;
     int contradictions = 0;
-    for (const char* set : kSets) {
+    for (const char* set : kDevSets) {
+      if (!fs::exists(settings_.data / fmt::format("technical-{}.txt", set))) continue;
       const auto answers = eval::read_technical(settings_.data / fmt::format("technical-{}.txt", set));
       std::map<std::string, Confusion> by_criterion;
       for (const auto& answer : answers) {
@@ -438,7 +440,7 @@ class Evaluation {
           const bool wanted = std::find(answer.criteria.begin(), answer.criteria.end(), label) != answer.criteria.end();
           by_criterion[name].add(met, wanted);
           all[name].add(met, wanted);
-          if (met != wanted && settings_.show_misses && std::string(set) == "tune")
+          if (met != wanted && settings_.show_misses && std::string(set) != "holdout")
             fmt::print("  {} {} {}{}\n", met ? "FP" : "FN", answer.id, name, met ? fmt::format("  <- \"{}\"", it->evidence) : "");
         }
       }
@@ -519,7 +521,7 @@ int main(int argc, char** argv) {
                  "usage: eval-scorers [--check | --check-targets] [--misses] [--data DIR] [--plugin-path DIR]\n"
                  "  --check          exit 1 when a figure is below its floor (what the scorers reached before)\n"
                  "  --check-targets  exit 1 when a figure is below its target\n"
-                 "  --misses   list the tuning set's disagreements with the labels\n");
+                 "  --misses   list the disagreements with the labels of the tuning and development sets (never the held-out set's)\n");
       return 2;
     }
   }

@@ -511,7 +511,7 @@ const std::vector<Paraphrase>& paraphrases() {
   };
   // --- disagreements ---
   static const CueList understood = {
-      "asked|ask|asking _? _? _? why|what",
+      "asked|ask|asking _? _? _? why|what|how",
       "walk me through",
       "understand|understood|understanding what|why|where|his|her|their",
       "hear|heard _ _? out",
@@ -541,6 +541,14 @@ const std::vector<Paraphrase>& paraphrases() {
       "committed|commit to",
       "went along",
       "helped plan|build|ship|implement",
+  };
+  static const CueList followed_up = {
+      "followed|follow|following up",
+      "checked|check|checking in|back",
+      "circled|circle|circling back",
+      "touched|touch base",
+      "a|one|two|few week|weeks|month|months later|afterwards i|we _? checked|asked|looked|reviewed|met|talked|caught",
+      "the following|next week|month i|we _? _? checked|asked|looked|reviewed|read|met|talked|caught",
   };
   static const CueList relationship = {
       "work|worked|working closely|together|well",
@@ -668,6 +676,7 @@ const std::vector<Paraphrase>& paraphrases() {
       {"private", stems_of({"private", "respectful", "one-on-one"}), stems_of({"kept", "one", "1"}), &private_talk},
       {"disagree and commit", stems_of({"commit", "committed"}), stems_of({"disagree", "decision"}), &commit},
       {"relationship", stems_of({"relationship"}), stems_of({"outcome", "result"}), &relationship},
+      {"followed up", stems_of({"follow", "followed", "follow-up"}), stems_of({"up", "in", "checked", "check", "afterwards"}), &followed_up},
       {"missing index", stems_of({"index"}), stems_of({"full", "table", "scan"}), &missing_index, &index_absent, false,
        stems_of({"unindexed"})},
       {"what changed", stems_of({"changed", "recent", "recently"}), stems_of({"check", "deploy", "diff", "release"}), &what_changed},
