@@ -125,6 +125,37 @@ TEST_CASE("'What is idempotency?' answered with a definition, an example and a t
   check_consistent(result, answer);
 }
 
+TEST_CASE("a definition may open with a lead-in, spell out an acronym between commas, or say what to think of it as", "[technical]") {
+  Technical t;
+  for (const std::string& answer :
+       {std::string("At its core a materialised view is a query whose result the database stores as a table."),
+        std::string("MVCC, multi-version concurrency control, means the database keeps several versions of a row."),
+        std::string("Think of the write-ahead log as a diary the database appends every change to before touching its pages.")}) {
+    INFO(answer);
+    const std::string question = answer.find("MVCC") != std::string::npos   ? "What is MVCC?"
+                                 : answer.find("view") != std::string::npos ? "What is a materialised view?"
+                                                                            : "What is a write-ahead log?";
+    const ScoreResult result = t.score(question, answer);
+    CHECK(finding(result, "definition").met);
+    check_consistent(result, answer);
+  }
+}
+
+TEST_CASE("a small count in a design is not a scale estimate, and the designer's own chores are not requirements", "[technical]") {
+  Technical t;
+  const std::string answer =
+      "If each redemption reads the count and writes it back, two requests can both see one coupon left. "
+      "I'd use an atomic decrement in Redis, but then you have to reconcile against the database afterwards.";
+  const ScoreResult result = t.score("Design a coupon redemption system for a flash sale.", answer);
+  CHECK_FALSE(finding(result, "scale estimate").met);
+  CHECK_FALSE(finding(result, "requirements").met);
+  // Said as figures and as what the system must do, both count.
+  const ScoreResult sized = t.score("Design a coupon redemption system for a flash sale.",
+                                    "Redemptions must never exceed the stock. Expect 50,000 requests per second in the first minute.");
+  CHECK(finding(sized, "scale estimate").met);
+  CHECK(finding(sized, "requirements").met);
+}
+
 TEST_CASE("a short, correct explanation is not marked down for its length or for lacking a story", "[technical]") {
   Technical technical;
   const std::string answer =

@@ -19,6 +19,8 @@ const rehearse::CueList& definition() {
       "is|are short for",
       "stands|stand for",
       "in a nutshell",
+      // "Think of the write-ahead log as the database's diary".
+      "think|thinking of _ _? _? _? _? as",
       "simply put",
       "put simply",
       // "is a way to", "is a technique for": a category noun is how a definition starts.
@@ -71,7 +73,7 @@ const rehearse::CueList& when_to_use() {
       "use case|cases",
       "useful|helpful|handy|valuable when|for|if|whenever|where",
       // For a problem rather than a tool: when it bites.
-      "it|this|that matters|helps|applies|bites|hurts|shows|kicks when|if|whenever|once|for",
+      "it|this|that matters|helps|applies|bites|hurts|shows|kicks when|if|whenever|once|for|in|where|wherever|anywhere",
   };
   return list;
 }
@@ -83,7 +85,9 @@ const rehearse::CueList& tradeoff() {
       "the|a|its|this trade",
       "the|a|one|its|main|big|biggest|only|real|obvious|other|hidden catch|downside|downsides|drawback|drawbacks|penalty|con|"
       "cons|weakness|weaknesses|limitation|limitations|flip",
-      "the|its|main|real|hidden|big|biggest|only|obvious|other cost|costs|price is|are|was|you|here|with",
+      "the|its|main|real|hidden|big|biggest|only|obvious|other cost|costs|price is|are|was|you|here|with|shows|comes|lies",
+      // "what vector clocks cost you": the cost of the thing itself.
+      "what _ _? _? cost|costs you|us|them",
       "downside|downsides|drawback|drawbacks|disadvantage|disadvantages|limitation|limitations|overhead|caveat|caveats",
       "at the cost|expense|price of",
       "comes|come at a|the? cost|price",

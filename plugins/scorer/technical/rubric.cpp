@@ -221,11 +221,29 @@ bool judged_at(const std::vector<Hit>& other, int from, int to) {
   return std::any_of(other.begin(), other.end(), [&](const Hit& h) { return h.first >= from && h.first <= to; });
 }
 
+// How many words open sentence `s` at `start` with a phrase that leads into a definition ("At its
+// core", "In essence", "Put simply", "Conceptually", "Technically speaking"), so that the subject
+// after it is read as usual.
+int lead_in_length(const Reading& r, const rehearse::Sentence& s, int start) {
+  static const std::vector<std::vector<std::string_view>> phrases = {
+      {"at", "its", "core"}, {"at", "heart"}, {"at", "its", "heart"}, {"in", "essence"}, {"put", "simply"}, {"simply", "put"},
+      {"in", "plain", "terms"}, {"in", "plain", "english"}, {"in", "simple", "terms"}, {"in", "other", "words"}, {"conceptually"},
+      {"fundamentally"}, {"formally"}, {"technically"}, {"technically", "speaking"}, {"roughly", "speaking"}, {"in", "a", "word"}};
+  std::size_t best = 0;
+  for (const auto& phrase : phrases) {
+    if (phrase.size() <= best || start + static_cast<int>(phrase.size()) >= s.end_word) continue;
+    bool same = true;
+    for (std::size_t i = 0; i < phrase.size() && same; ++i) same = r.word(start + static_cast<int>(i)) == phrase[i];
+    if (same) best = phrase.size();
+  }
+  return static_cast<int>(best);
+}
+
 // "Kafka is a distributed log", "A circuit breaker wraps calls...", "CAP says that...": the
 // subject is the question's concept, then a verb, then something the question did not say.
 std::optional<Hit> concept_subject(const Reading& r, const rehearse::Sentence& s, int start, const std::vector<Hit>& judged) {
   static const WordSet determiners = {"a", "an", "the", "so", "basically", "essentially", "in", "short", "well"};
-  int j = start;
+  int j = start + lead_in_length(r, s, start);
   while (j < s.end_word && determiners.count(r.word(j))) ++j;
   int concepts = 0, k = j;
   // The subject: the concept's words, with the small words of a compound ("write-through") and
@@ -243,12 +261,22 @@ std::optional<Hit> concept_subject(const Reading& r, const rehearse::Sentence& s
     break;
   }
   if (concepts == 0 || k >= s.end_word) return std::nullopt;
+  // "MVCC, multi-version concurrency control, means...": the concept spelled out between commas.
+  bool spelled_out = false;
+  if (gap(r.text(), k - 1, k).find(',') != std::string_view::npos) {
+    int close = k;
+    while (close < s.end_word && close < k + 6 && gap(r.text(), close, close + 1).find(',') == std::string_view::npos) ++close;
+    if (close < k + 6 && close + 1 < s.end_word) {
+      k = close + 1;
+      spelled_out = true;
+    }
+  }
   const std::string& verb = r.word(k);
   const bool copula = verb == "is" || verb == "are" || verb == "means" || verb == "mean";
   const bool present = verb.size() >= 4 && verb.back() == 's' && !verb.ends_with("ss") && !verb.ends_with("us") &&
                        !verb.ends_with("is") && !rehearse::is_stop_word(verb) && !r.is_concept(k);
   if (!copula && !present) return std::nullopt;
-  if (gap(r.text(), k - 1, k).find_first_of(",;:(") != std::string_view::npos) return std::nullopt;
+  if (!spelled_out && gap(r.text(), k - 1, k).find_first_of(",;:(") != std::string_view::npos) return std::nullopt;
   int p = k + 1;
   while (p < s.end_word && is_soft_adverb(r.word(p))) ++p;
   if (p >= s.end_word) return std::nullopt;
@@ -523,10 +551,15 @@ std::vector<Hit> think_of(const Reading& r) {
 
 // --- design -------------------------------------------------------------------------------------
 
-// A quantity that can measure scale: not "half", "twice" or "zero".
+// A quantity that can measure scale: a figure ("40", "3k", "1.5"), or a number word of the
+// hundreds and up ("millions"). Not "half", "twice" or "zero", and not a small count written out:
+// "two requests can both see one coupon left" tells a race, not a load.
 bool is_magnitude_word(std::string_view word) {
-  return rehearse::is_quantity(word) && word != "half" && word != "halved" && word != "twice" && word != "double" &&
-         word != "doubled" && word != "triple" && word != "tripled" && word != "quadrupled" && word != "zero";
+  if (!rehearse::is_quantity(word)) return false;
+  if (!word.empty() && word.front() >= '0' && word.front() <= '9') return true;
+  static const WordSet large = {"hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion", "billions",
+                                "trillion", "trillions", "dozens", "tens"};
+  return large.count(word) > 0;
 }
 
 // A number next to what it measures: "100M new URLs a month", "40 writes/s", "3 TB", "1M
@@ -595,6 +628,18 @@ bool hedged(const Reading& r, int i) {
   for (int k = std::max(first, i - 3); k < i; ++k)
     if (conditions.count(r.word(k))) return true;
   return false;
+}
+
+// Whether a modal says what the designer must then do rather than what the system must do: "I
+// now have to keep Redis and Postgres in step", "then you have to reconcile" are the price of a
+// choice, while "links must never change" and "we need to support 10k writes" are requirements.
+bool designers_chore(const Reading& r, int i) {
+  static const WordSet chore_subjects = {"i", "you", "i'd", "you'd", "i'll", "you'll"};
+  static const WordSet adverbs = {"now", "then", "also", "still", "just", "really", "always", "only", "suddenly"};
+  const int first = r.sentence_of(i).first_word;
+  int k = i - 1;
+  while (k >= first && k >= i - 3 && adverbs.count(r.word(k))) --k;
+  return k >= first && chore_subjects.count(r.word(k)) > 0;
 }
 
 // A question asked of the interviewer ("which channels, and who triggers them?") clarifies the
@@ -734,7 +779,7 @@ std::vector<Check> check_design(const AnswerText& text, const Question& question
   std::vector<Hit> requirements = cue_hits(r, cues::requirements(), 2, false);
   append(requirements, clarifying_questions(r));
   for (const auto& hit : cues::requirement_modals().find_all(text))
-    if (!hedged(r, hit.first)) requirements.push_back({hit.first, hit.last, 1});
+    if (!hedged(r, hit.first) && !designers_chore(r, hit.first)) requirements.push_back({hit.first, hit.last, 1});
   std::vector<Hit> scale = scale_hits(r);
   std::vector<Hit> components = component_hits(r);
   std::vector<Hit> data = cue_hits(r, cues::data_model(), 2, false);
