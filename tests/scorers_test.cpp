@@ -257,6 +257,18 @@ TEST_CASE("most of a point's weight said together covers it; a missing qualifier
   CHECK_FALSE(finding(result, "key point: Roll back automatically").met);
 }
 
+TEST_CASE("a point said in two steps, over a sentence and the next, counts", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Idempotency key per payment", {}}});
+  const ScoreResult two_steps = decks.score("keypoints", card,
+                                            "Every payment request carries a unique key. The server uses it to make retries idempotent.");
+  CHECK(finding(two_steps, "key point: Idempotency key per payment").met);
+  // Sentences further apart are separate statements.
+  const ScoreResult apart = decks.score("keypoints", card,
+                                        "Every payment request carries a unique key. We log each one. Later on, retries were made idempotent.");
+  CHECK_FALSE(finding(apart, "key point: Idempotency key per payment").met);
+}
+
 TEST_CASE("a key-point card without key points is compared with the words of its model answer", "[scorers]") {
   BundledDecks decks;
   CardContent card;

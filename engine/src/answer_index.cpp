@@ -394,9 +394,13 @@ TermMatch AnswerIndex::find_weighted(const Term& term, const std::vector<double>
   return find(term, polarity_of(term), &weights);
 }
 
+TermMatch AnswerIndex::find_spread(const Term& term, const std::vector<double>& weights) const {
+  return find(term, polarity_of(term), &weights, true);
+}
+
 TermMatch AnswerIndex::find_anywhere(const Term& term) const { return find(term, Polarity::any); }
 
-TermMatch AnswerIndex::find(const Term& term, Polarity polarity, const std::vector<double>* weights) const {
+TermMatch AnswerIndex::find(const Term& term, Polarity polarity, const std::vector<double>* weights, bool spread) const {
   if (!term.usable) return {};
   if (term.exact_phrase) return find_phrase(term, polarity);
   struct Hit {
@@ -445,6 +449,7 @@ TermMatch AnswerIndex::find(const Term& term, Polarity polarity, const std::vect
     // belong to different statements.
     const auto too_far = [&] {
       const int width = hits[right].last - hits[left].first;
+      if (spread) return width > 3 * span || sentence_of(hits[right].first) - sentence_of(hits[left].first) > 1;
       return width > span || sentence_of(hits[left].first) != sentence_of(hits[right].first) ||
              (width > max_span(term) && clause_[static_cast<std::size_t>(hits[left].first)] != clause_[static_cast<std::size_t>(hits[right].last)]);
     };

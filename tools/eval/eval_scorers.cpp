@@ -55,12 +55,10 @@ struct Goal {
 constexpr Goal kStarLabelTarget{0.90, 0.95};
 constexpr Goal kLargestPartTarget{0.95, 0.94};
 constexpr Goal kPrecisionTarget{0.95, 0.90};
-// Recall's floor is over all three sets: the development set grew by 175 judgements on new
-// topics, which took the figure over all sets from 0.744 to 0.726 with the rules unchanged.
-constexpr Goal kRecallTarget{0.85, 0.72};
+constexpr Goal kRecallTarget{0.85, 0.77};
 constexpr Goal kRankingTarget{0.95, 0.94};
 constexpr Goal kQuestionTypeTarget{0.90, 0.92};
-constexpr Goal kCriterionPrecisionTarget{0.90, 0.97};
+constexpr Goal kCriterionPrecisionTarget{0.90, 0.95};
 constexpr Goal kCriterionRecallTarget{0.85, 0.90};
 
 struct Ratio {

@@ -250,6 +250,11 @@ class REHEARSE_API AnswerIndex {
   // `weights[j]` (one per stem): for a scorer that counts a rare word as saying more than an
   // ordinary one. TermMatch::weight holds the group's weight.
   TermMatch find_weighted(const Term& term, const std::vector<double>& weights) const;
+  // Like find_weighted(), but the group may run across clauses and on into the next sentence, over
+  // at most three times the distance: for a point said in two steps ("Each node keeps a counter
+  // per writer. A write bumps its own slot."). Such a group says less than one said in one clause,
+  // so a scorer should ask more of it. (API 4.2)
+  TermMatch find_spread(const Term& term, const std::vector<double>& weights) const;
 
   const AnswerText& text() const { return text_; }
   const NegationScope& negation() const { return negation_; }
@@ -267,7 +272,7 @@ class REHEARSE_API AnswerIndex {
  private:
   enum class Polarity { positive, negative, any };
   static Polarity polarity_of(const Term& term);
-  TermMatch find(const Term& term, Polarity polarity, const std::vector<double>* weights = nullptr) const;
+  TermMatch find(const Term& term, Polarity polarity, const std::vector<double>* weights = nullptr, bool spread = false) const;
   TermMatch find_phrase(const Term& term, Polarity polarity) const;
   bool same_word(const Term& term, std::size_t j, std::size_t i) const;
   bool allowed(int word, Polarity polarity) const;

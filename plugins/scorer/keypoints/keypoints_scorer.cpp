@@ -242,7 +242,8 @@ class KeypointsScorer final : public rehearse::Scorer {
       total += weights.back();
       any_technical = any_technical || technical;
     }
-    const TermMatch match = index.find_weighted(term, weights);
+    // A point is often said in two steps, so its words may run on into the next sentence.
+    const TermMatch match = index.find_spread(term, weights);
     if (match.found < 2 || match.weight + 1e-9 < kInformativeShare * total) return std::nullopt;
     if (any_technical && match.weight < kTechnicalWeight + match.found - 1 - 1e-9) return std::nullopt;  // no term of the art among them
     return TermMatch{term.needed, match.first, match.last, match.weight};
