@@ -2,6 +2,8 @@
 // forgiving small typos, and with its polarity: a negated mention does not say a thing, and a
 // thing that is itself a lack ("missing index") is said only by a negated mention.
 #include <algorithm>
+#include <array>
+#include <cstdint>
 #include <cmath>
 #include <string>
 #include <vector>
@@ -19,7 +21,25 @@ namespace {
 // says "customers". A group's first word stands for it; "a+b" is two words an answer may also
 // write as one ("roll back", "rollback"). Kept small on purpose: each pair must mean the same in
 // any engineering answer ("release" is left out: it is also what a lock does).
+// A quick "certainly not in the table" for the tables below, which every pair of an answer's
+// word and a term's word is looked up in: most words are in neither, and hashing each of them
+// would cost more than the rest of the search. Keyed by first byte and length.
+class QuickReject {
+ public:
+  void add(std::string_view word) {
+    if (!word.empty()) lengths_[static_cast<unsigned char>(word.front())] |= bit(word.size());
+  }
+  bool may_hold(std::string_view word) const {
+    return !word.empty() && (lengths_[static_cast<unsigned char>(word.front())] & bit(word.size())) != 0;
+  }
+
+ private:
+  static std::uint64_t bit(std::size_t length) { return std::uint64_t{1} << std::min<std::size_t>(length, 63); }
+  std::array<std::uint64_t, 256> lengths_{};
+};
+
 const std::string& canonical(const std::string& stem_of_word) {
+  static QuickReject known;
   static const std::unordered_map<std::string, std::string> groups = [] {
     static const std::vector<std::vector<std::string_view>> kGroups = {
         {"revert", "roll+back", "undo"},          {"remove", "delete", "drop"},
@@ -44,11 +64,13 @@ const std::string& canonical(const std::string& stem_of_word) {
           if (c != '+') joined += c;
         std::string s = stem(spell_out(joined));
         if (head.empty()) head = s;
+        known.add(s);
         map.emplace(std::move(s), head);
       }
     }
     return map;
   }();
+  if (!known.may_hold(stem_of_word)) return stem_of_word;
   const auto it = groups.find(stem_of_word);
   return it == groups.end() ? stem_of_word : it->second;
 }
@@ -118,6 +140,7 @@ const std::vector<std::vector<std::string_view>>& thesaurus_groups() {
 
 // The groups of the thesaurus a stem belongs to (indices into thesaurus_groups()), sorted.
 const std::vector<int>& thesaurus_senses(const std::string& stem_of_word) {
+  static QuickReject known;
   static const std::unordered_map<std::string, std::vector<int>> senses = [] {
     std::unordered_map<std::string, std::vector<int>> map;
     const auto& groups = thesaurus_groups();
@@ -126,13 +149,16 @@ const std::vector<int>& thesaurus_senses(const std::string& stem_of_word) {
         std::string joined;
         for (char c : word)
           if (c != '+') joined += c;
-        auto& list = map[stem(spell_out(joined))];
+        const std::string s = stem(spell_out(joined));
+        known.add(s);
+        auto& list = map[s];
         if (list.empty() || list.back() != static_cast<int>(g)) list.push_back(static_cast<int>(g));
       }
     }
     return map;
   }();
   static const std::vector<int> none;
+  if (!known.may_hold(stem_of_word)) return none;
   const auto it = senses.find(stem_of_word);
   return it == senses.end() ? none : it->second;
 }
@@ -143,14 +169,17 @@ bool share_sense(const std::vector<int>& a, const std::vector<int>& b) {
   return false;
 }
 
-// Whether two of the answer's words written as one (`joined`) are the term's word `wanted`.
-bool same_joined(const std::string& joined, const std::string& wanted) {
-  return !joined.empty() && (joined == wanted || canonical(joined) == canonical(wanted) ||
-                             share_sense(thesaurus_senses(joined), thesaurus_senses(wanted)));
-}
-
 bool has_digit(std::string_view word) {
   return std::any_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// Whether `typed` is `wanted` with a typo: same first letter, long enough that one slip (two in
+// long words) cannot turn it into another common word, and never in numbers ("p95" is not "p99").
+bool typo_of(const std::string& typed, const std::string& wanted) {
+  const std::size_t shorter = std::min(typed.size(), wanted.size());
+  if (shorter < 6 || typed.front() != wanted.front() || has_digit(typed) || has_digit(wanted)) return false;
+  const int limit = shorter >= 10 ? 2 : 1;
+  return edit_distance(typed, wanted, limit) <= limit;
 }
 
 // Words that open a phrase naming an absence.
@@ -363,14 +392,7 @@ bool AnswerIndex::same_word(const Term& term, std::size_t j, std::size_t i) cons
   if (canon_[i] == canonical(term.stems[j])) return true;
   // A word of the thesaurus with the same sense ("dropped" for "lower", "spare" for "headroom").
   if (share_sense(thesaurus_senses(stems_[i]), thesaurus_senses(term.stems[j]))) return true;
-  // A typo: same first letter, long enough that one slip (two in long words) cannot turn it into
-  // another common word, and never in numbers ("p95" is not "p99").
-  const std::string& typed = words_[i];
-  const std::string& wanted = term.words[j];
-  const std::size_t shorter = std::min(typed.size(), wanted.size());
-  if (shorter < 6 || typed.front() != wanted.front() || has_digit(typed) || has_digit(wanted)) return false;
-  const int limit = shorter >= 10 ? 2 : 1;
-  return edit_distance(typed, wanted, limit) <= limit;
+  return typo_of(words_[i], term.words[j]);
 }
 
 bool AnswerIndex::allowed(int word, Polarity polarity) const {
@@ -407,17 +429,45 @@ TermMatch AnswerIndex::find(const Term& term, Polarity polarity, const std::vect
     int first, last;
     std::size_t word;  // which word of the term
   };
+  // The tables, looked up once per search for each word of the term and of the answer rather than
+  // once for every pair of them: a search compares every word with every word.
+  const std::size_t m = term.stems.size(), n = words_.size();
+  std::vector<const std::string*> term_canon(m), term_joined_canon(term.joined.size());
+  std::vector<const std::vector<int>*> term_senses(m);
+  for (std::size_t j = 0; j < m; ++j) {
+    term_canon[j] = &canonical(term.stems[j]);
+    term_senses[j] = &thesaurus_senses(term.stems[j]);
+  }
+  for (std::size_t j = 0; j < term.joined.size(); ++j) term_joined_canon[j] = &canonical(term.joined[j]);
+  std::vector<const std::vector<int>*> senses(n);
+  for (std::size_t i = 0; i < n; ++i) senses[i] = &thesaurus_senses(stems_[i]);
+  std::vector<const std::string*> joined_canon(joined_.size());
+  std::vector<const std::vector<int>*> joined_senses(joined_.size());
+  for (std::size_t k = 0; k < joined_.size(); ++k) {
+    joined_canon[k] = &canonical(joined_[k]);
+    joined_senses[k] = &thesaurus_senses(joined_[k]);
+  }
+  const auto same = [&](std::size_t j, std::size_t i) {
+    return stems_[i] == term.stems[j] || canon_[i] == *term_canon[j] || share_sense(*senses[i], *term_senses[j]) ||
+           typo_of(words_[i], term.words[j]);
+  };
+  // Words i and i+1 written as one ("timed out" for "timeout"), as typed or with i in its base form.
+  const auto same_joined = [&](std::size_t k, std::size_t j) {
+    return !joined_[k].empty() && (joined_[k] == term.stems[j] || *joined_canon[k] == *term_canon[j] ||
+                                   share_sense(*joined_senses[k], *term_senses[j]));
+  };
+
   std::vector<Hit> hits;
-  for (std::size_t i = 0; i < words_.size(); ++i) {
+  for (std::size_t i = 0; i < n; ++i) {
     if (listed_[i] || !allowed(static_cast<int>(i), polarity)) continue;
-    for (std::size_t j = 0; j < term.stems.size(); ++j) {
-      if (same_word(term, j, i))
+    for (std::size_t j = 0; j < m; ++j) {
+      if (same(j, i))
         hits.push_back({static_cast<int>(i), static_cast<int>(i), j});
-      else if (2 * i < joined_.size() && (same_joined(joined_[2 * i], term.stems[j]) || same_joined(joined_[2 * i + 1], term.stems[j])))
+      else if (2 * i < joined_.size() && (same_joined(2 * i, j) || same_joined(2 * i + 1, j)))
         hits.push_back({static_cast<int>(i), static_cast<int>(i) + 1, j});
       // Two words of the term written as one in the answer ("rollback" for "roll back",
       // "postmortem" for "post mortem", "reverted" for "roll back"): a hit for both.
-      else if (j < term.joined.size() && (stems_[i] == term.joined[j] || canon_[i] == canonical(term.joined[j]))) {
+      else if (j < term.joined.size() && (stems_[i] == term.joined[j] || canon_[i] == *term_joined_canon[j])) {
         hits.push_back({static_cast<int>(i), static_cast<int>(i), j});
         hits.push_back({static_cast<int>(i), static_cast<int>(i), j + 1});
       }
