@@ -440,6 +440,17 @@ TEST_CASE("blaming another team is flagged under 'no blame', a blameless postmor
   CHECK_THAT(blame.advice, Catch::Contains("without pointing at people"));
 }
 
+TEST_CASE("suspecting a release or a network is not blame; blaming people is", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = decks.card("production-outage");
+  const std::string lesson = "I learned to look at lock waits before blaming a release.\n";
+  CHECK(finding(decks.score("star", card, kSituation + kTask + kAction + kResult + lesson), "no blame").met);
+  const std::string suspected = "We blamed it on the network at first, but the traces showed the pool.\n";
+  CHECK(finding(decks.score("star", card, kSituation + suspected + kTask + kAction + kResult + kLesson), "no blame").met);
+  const std::string pointed = "Honestly, I blamed the DBAs for all of it.\n";
+  CHECK_FALSE(finding(decks.score("star", card, kSituation + kTask + kAction + pointed + kResult + kLesson), "no blame").met);
+}
+
 TEST_CASE("owning a mistake is not blame", "[scorers]") {
   BundledDecks decks;
   const ScoreResult result = decks.score("star", decks.card("production-mistake"),

@@ -296,6 +296,28 @@ bool negated_before(const AnswerText& text, int i, int reach) {
   return false;
 }
 
+// Whether "blame" at word `i` has a thing for its object ("before blaming a release", "we blamed
+// it on the network"): suspecting a cause is how an investigation goes, not pointing at people.
+// A person, a team or a name ("blamed the DBAs", "blamed Sam") is blame.
+bool blames_a_thing(const AnswerText& text, int i) {
+  static const std::unordered_set<std::string_view> skipped = {"the", "a", "an", "this", "that", "our", "their", "his", "her",
+                                                               "it", "on", "everything", "all"};
+  static const std::unordered_set<std::string_view> people = {
+      "them", "him", "her", "us", "me", "someone", "somebody", "everyone", "people", "team", "teams", "qa", "ops", "vendor",
+      "manager", "pm", "junior", "intern", "contractor", "contractors", "dba", "dbas", "colleague", "colleagues", "coworker",
+      "coworkers", "teammate", "teammates", "developer", "developers", "devs", "engineer", "engineers", "others", "leadership",
+      "management", "product", "support", "sales", "platform", "infra", "frontend", "backend", "security", "customer", "customers"};
+  const auto& words = text.words();
+  const int sentence = words[static_cast<std::size_t>(i)].sentence;
+  for (int k = i + 1; k < static_cast<int>(words.size()) && k <= i + 4 && words[static_cast<std::size_t>(k)].sentence == sentence; ++k) {
+    const std::string& word = words[static_cast<std::size_t>(k)].text;
+    if (skipped.count(word)) continue;
+    const char initial = text.text()[words[static_cast<std::size_t>(k)].begin];
+    return !people.count(word) && !(initial >= 'A' && initial <= 'Z');
+  }
+  return false;
+}
+
 // Places where the answer points at others: the blame phrases (unless negated: "without blaming
 // anyone"; or owned: "I took the blame"), and someone else as the subject of a failure ("their
 // change broke checkout", "QA never tested it").
@@ -317,6 +339,7 @@ std::vector<std::string> blame_quotes(const AnswerText& text) {
     const std::string& first = word_at(text, hit.first).text;
     if (first.starts_with("blam") || first == "fault") {
       if (negated_before(text, hit.first, 3)) continue;
+      if (first.starts_with("blam") && blames_a_thing(text, hit.first)) continue;
       bool owned = false;
       for (int k = std::max(0, hit.first - 2); k < hit.first; ++k) owned = owned || owning.count(word_at(text, k).text);
       if (owned) continue;
