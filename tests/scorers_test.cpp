@@ -245,6 +245,11 @@ TEST_CASE("a verb and its particle say the noun written as one word, whatever th
   CHECK(finding(result, "key point: Timeout").met);
   CHECK(finding(result, "key point: Lose updates").met);
   CHECK_FALSE(finding(result, "key point: Cleanup").met);
+  // Around its object as well.
+  const CardContent flag = card_with_points({{"Disable the flag", {}}, {"Rollback", {}}});
+  const ScoreResult around = decks.score("keypoints", flag, "I turned the flag off at once. Then we rolled the release back.");
+  CHECK(finding(around, "key point: Disable the flag").met);
+  CHECK(finding(around, "key point: Rollback").met);
 }
 
 TEST_CASE("most of a point's weight said together covers it; a missing qualifier does not", "[scorers]") {

@@ -214,6 +214,26 @@ bool clause_mark(std::string_view gap) {
          gap.find("\xE2\x80\x93") != std::string_view::npos || gap.find(" - ") != std::string_view::npos;
 }
 
+// The particle of a phrasal verb at word `verb` said around its object, "switched it off",
+// "turned the flag off", "rolled the release back": the particle's index, when the words between
+// are a pronoun, or determiners and one noun, or "back"; else 0.
+std::size_t particle_after_object(const AnswerText& text, const std::vector<std::string>& words, std::size_t verb) {
+  static const std::unordered_set<std::string_view> particles = {"off", "on", "back", "down", "up", "out", "over", "away"};
+  static const std::unordered_set<std::string_view> small = {"it", "them", "this", "that", "these", "those", "everything", "the", "a",
+                                                             "an", "its", "their", "our", "my", "his", "her", "back"};
+  const auto& all = text.words();
+  if (is_stop_word(words[verb]) || particles.count(words[verb])) return 0;
+  int nouns = 0;
+  for (std::size_t k = verb + 1; k < words.size() && k <= verb + 4 && all[k].sentence == all[verb].sentence; ++k) {
+    if (clause_mark(std::string_view(text.text()).substr(all[k - 1].end, all[k].begin - all[k - 1].end))) return 0;
+    if (particles.count(words[k]) && k > verb + 1 && !(words[k] == "back" && k + 1 < words.size() && particles.count(words[k + 1])))
+      return k;
+    if (small.count(words[k])) continue;
+    if (is_stop_word(words[k]) || ++nouns > 1) return 0;
+  }
+  return 0;
+}
+
 // The items of a bare list ("incident commander, stop the bleeding, status page, dashboards,
 // metrics"): someone reciting terms rather than saying what they did with them. A list is a run of
 // at least three clauses (split at commas, semicolons, colons) that are each short — at most three
@@ -369,11 +389,14 @@ AnswerIndex::AnswerIndex(const AnswerText& text) : text_(text), negation_(text) 
   }
   // A verb and its particle written as one word name the thing the verb does ("failed over" is a
   // failover, "timed out" a timeout, "threw away" throws away): the verb is joined in its base
-  // form, its stem, as well as as typed ("logged" + "in" is "login", "roll" + "back" "rollback").
-  for (std::size_t i = 0; i + 1 < words.size(); ++i) {
-    const bool same_sentence = words[i].sentence == words[i + 1].sentence;
-    joined_.push_back(same_sentence ? rehearse::stem(words_[i] + words_[i + 1]) : std::string());
-    joined_.push_back(same_sentence ? rehearse::stem(stems_[i] + words_[i + 1]) : std::string());
+  // form, its stem, as well as as typed ("logged" + "in" is "login", "roll" + "back" "rollback"),
+  // and over its object ("switched it off", "turned the flag off", "rolled them back").
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const bool next = i + 1 < words.size() && words[i].sentence == words[i + 1].sentence;
+    joined_.push_back(next ? rehearse::stem(words_[i] + words_[i + 1]) : std::string());
+    joined_.push_back(next ? rehearse::stem(stems_[i] + words_[i + 1]) : std::string());
+    const std::size_t particle = particle_after_object(text, words_, i);
+    joined_.push_back(particle > 0 ? rehearse::stem(stems_[i] + words_[particle]) : std::string());
   }
   listed_ = bare_list_words(text);
   clause_.assign(words.size(), 0);
@@ -463,8 +486,10 @@ TermMatch AnswerIndex::find(const Term& term, Polarity polarity, const std::vect
     for (std::size_t j = 0; j < m; ++j) {
       if (same(j, i))
         hits.push_back({static_cast<int>(i), static_cast<int>(i), j});
-      else if (2 * i < joined_.size() && (same_joined(2 * i, j) || same_joined(2 * i + 1, j)))
+      else if (same_joined(3 * i, j) || same_joined(3 * i + 1, j))
         hits.push_back({static_cast<int>(i), static_cast<int>(i) + 1, j});
+      else if (same_joined(3 * i + 2, j))
+        hits.push_back({static_cast<int>(i), static_cast<int>(particle_after_object(text_, words_, i)), j});
       // Two words of the term written as one in the answer ("rollback" for "roll back",
       // "postmortem" for "post mortem", "reverted" for "roll back"): a hit for both.
       else if (j < term.joined.size() && (stems_[i] == term.joined[j] || canon_[i] == *term_joined_canon[j])) {

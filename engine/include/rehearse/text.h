@@ -282,8 +282,9 @@ class REHEARSE_API AnswerIndex {
   std::vector<std::string> words_;   // spelled out
   std::vector<std::string> stems_;
   std::vector<std::string> canon_;   // stems_ through the table of words that mean the same
-  // For words i and i+1 written as one: [2i] the stem as typed ("roll back" -> "rollback"),
-  // [2i+1] with word i in its base form ("timed out" -> "timeout").
+  // For word i and a particle written as one: [3i] words i and i+1 as typed ("roll back" ->
+  // "rollback"), [3i+1] with word i in its base form ("timed out" -> "timeout"), [3i+2] word i and
+  // i+2 over a pronoun ("switched it off" -> "switchoff"); empty where there is no such pair.
   std::vector<std::string> joined_;
   std::vector<bool> listed_;
   std::vector<int> clause_;          // which clause (split at , ; : brackets and dashes) word i is in
