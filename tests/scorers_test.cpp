@@ -235,6 +235,20 @@ TEST_CASE("a list of buzzwords wrapped over two lines is still a list, and names
   CHECK(finding(used, "key point: Interceptor").met);
 }
 
+TEST_CASE("in an answer that recites buzzwords, one more word dropped elsewhere names nothing", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Leader holds a renewable lease", {"lease"}}, {"Sharding", {"shard key"}}});
+  const ScoreResult stuffed = decks.score("keypoints", card,
+                                          "Leader election: Raft, Paxos, ZooKeeper, etcd, quorum, fencing tokens, split brain. "
+                                          "Kubernetes also has Lease objects. Sharding, obviously; we shard by tenant_id.");
+  CHECK_FALSE(finding(stuffed, "key point: Leader holds a renewable lease").met);
+  // A word the answer goes on to use is used, not dropped.
+  CHECK(finding(stuffed, "key point: Sharding").met);
+  // Without a recited list, the same word is an answer.
+  const ScoreResult plain = decks.score("keypoints", card, "The scheduler that wins takes a lease in etcd and keeps renewing it.");
+  CHECK(finding(plain, "key point: Leader holds a renewable lease").met);
+}
+
 TEST_CASE("a verb and its particle say the noun written as one word, whatever the verb's tense", "[scorers]") {
   BundledDecks decks;
   const CardContent card = card_with_points({{"Failover", {}}, {"Timeout", {}}, {"Lose updates", {}}, {"Cleanup", {}}});

@@ -165,6 +165,8 @@ class KeypointsScorer final : public rehearse::Scorer {
     double credit = 0;
     int covered = 0, partly = 0;
     std::vector<std::string> missing;
+    bool recites_list = false;
+    for (int i = 0; i < static_cast<int>(index.text().words().size()); ++i) recites_list = recites_list || index.listed(i);
     for (const auto& point : card.key_points) {
       // The best of the point's ways of being said.
       std::optional<Term> best_term;
@@ -191,6 +193,10 @@ class KeypointsScorer final : public rehearse::Scorer {
           best = match;
         }
       }
+      // In an answer that recites a list of buzzwords, a point said by one word elsewhere is more
+      // name-dropping ("Kubernetes also has Lease objects"): it needs another of its words nearby.
+      if (recites_list && best_term && best.complete(*best_term) && best.first == best.last && !supported(texts, best, index))
+        best.found = 0;
       Finding finding;
       finding.criterion = "key point: " + point.text;
       if (best_term && best.complete(*best_term)) {
@@ -247,6 +253,25 @@ class KeypointsScorer final : public rehearse::Scorer {
     if (match.found < 2 || match.weight + 1e-9 < kInformativeShare * total) return std::nullopt;
     if (any_technical && match.weight < kTechnicalWeight + match.found - 1 - 1e-9) return std::nullopt;  // no term of the art among them
     return TermMatch{term.needed, match.first, match.last, match.weight};
+  }
+
+  // Whether another word of the point (its text or an alias), or the same word again, stands in
+  // the sentence of a match made by one word, or in the sentence before or after it, outside any
+  // list: "Sharding, obviously; we shard by tenant_id" uses the word it names.
+  static bool supported(const std::vector<std::string>& texts, const TermMatch& match, const AnswerIndex& index) {
+    const auto& words = index.text().words();
+    const int sentence = words[static_cast<std::size_t>(match.first)].sentence;
+    std::unordered_set<std::string> others;
+    for (const auto& text : texts) {
+      const AnswerText parsed(text);
+      for (const auto& word : parsed.words())
+        if (!rehearse::is_stop_word(word.text)) others.insert(rehearse::stem(rehearse::spell_out(word.text)));
+    }
+    for (int i = 0; i < static_cast<int>(words.size()); ++i) {
+      if (i == match.first || index.listed(i) || std::abs(words[static_cast<std::size_t>(i)].sentence - sentence) > 1) continue;
+      if (others.count(index.stem(i))) return true;
+    }
+    return false;
   }
 
   // Words so general that they say almost nothing of a point on their own: the all-purpose verbs
