@@ -216,6 +216,13 @@ TEST_CASE("what was ruled out, out of reach, lost to another option or only wish
     INFO(f.criterion << " <- " << f.evidence);
     CHECK_FALSE(f.met);
   }
+  const CardContent more = card_with_points({{"Load test", {}}, {"Alerting", {}}, {"Postmortem", {}}, {"No postmortem", {}}});
+  const ScoreResult skipped = decks.score("keypoints", more,
+                                          "The load test got skipped. Alerting wasn't part of the plan. The postmortem never happened.");
+  CHECK_FALSE(finding(skipped, "key point: Load test").met);
+  CHECK_FALSE(finding(skipped, "key point: Alerting").met);
+  CHECK_FALSE(finding(skipped, "key point: Postmortem").met);
+  CHECK(finding(skipped, "key point: No postmortem").met);
   // What the answer would do, said without looking back, is the answer.
   const ScoreResult planned = decks.score("keypoints", card, "I'd put a circuit breaker around the client and add a read replica for reports.");
   CHECK(finding(planned, "key point: Circuit breaker").met);

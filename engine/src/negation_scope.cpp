@@ -54,12 +54,13 @@ const WordSet kHitch = {"hitch", "fuss", "question", "doubt", "fail", "delay", "
 const WordSet kBe = {"was", "were", "is", "are", "been", "be"};
 const WordSet kPostAfterBe = {"missing", "absent", "lacking", "gone", "nonexistent", "non-existent", "unavailable"};
 const WordSet kBeNot = {"wasn't", "weren't", "isn't", "aren't", "hasn't", "haven't", "hadn't"};
-const WordSet kExist = {"exist", "exists", "existed"};
+const WordSet kExist = {"exist", "exists", "existed", "happen", "happened", "materialize", "materialise", "materialized", "materialised"};
 // After "was" or "got": a proposal turned down. Not "rejected" or "dropped", which are also what
 // a system does to requests and what a value does.
-const WordSet kShelved = {"shelved", "scrapped", "abandoned", "vetoed", "deprioritized", "deprioritised", "descoped", "cancelled", "canceled"};
+const WordSet kShelved = {"shelved", "scrapped", "abandoned", "vetoed", "deprioritized", "deprioritised", "descoped", "cancelled", "canceled",
+                          "skipped", "forgotten", "overlooked", "neglected", "omitted", "deferred", "postponed"};
 // After "wasn't", "weren't": out of reach ("possible", "an option").
-const WordSet kOutOfReach = {"possible", "feasible", "allowed", "practical", "viable", "affordable"};
+const WordSet kOutOfReach = {"possible", "feasible", "allowed", "practical", "viable", "affordable", "part", "something"};
 // Words that end a scope: they open another clause or turn the sentence.
 const WordSet kTerminators = {"but", "however", "although", "though", "yet", "except", "which", "who", "whom", "whose", "so",
                               "because", "since", "while", "whereas", "instead", "until", "unless", "then", "after", "before",
@@ -137,7 +138,7 @@ NegationScope::NegationScope(const AnswerText& text) {
     // After: "the index was missing", "alerting wasn't there", "a runbook didn't exist".
     if ((kBe.count(word) && (kPostAfterBe.count(w(i + 1)) || ((w(i + 1) == "not" || w(i + 1) == "never") && (w(i + 2) == "there" || kPostAfterBe.count(w(i + 2)))))) ||
         (kBeNot.count(word) && (w(i + 1) == "there" || w(i + 1) == "in" || kPostAfterBe.count(w(i + 1)))) ||
-        ((is_contracted_negation(word) || word == "not") && kExist.count(w(i + 1)))) {
+        ((is_contracted_negation(word) || word == "not" || word == "never") && kExist.count(w(i + 1)))) {
       const int last = i + (kExist.count(w(i + 1)) || kPostAfterBe.count(w(i + 1)) || w(i + 1) == "there" || w(i + 1) == "in" ? 1 : 2);
       for (int k = i; k <= last && k < n; ++k) trigger_[static_cast<std::size_t>(k)] = true;
       negate_backward(i);
@@ -151,7 +152,7 @@ NegationScope::NegationScope(const AnswerText& text) {
       const std::string_view next = w(i + 1);
       const bool turned_down = be && ((next == "ruled" && w(i + 2) == "out") || kShelved.count(next) ||
                                       (next == "off" && w(i + 2) == "the" && w(i + 3) == "table") ||
-                                      (next == "out" && w(i + 2) == "of" && w(i + 3) == "scope"));
+                                      (next == "out" && w(i + 2) == "of" && (w(i + 3) == "scope" || w(i + 4) == "question")));
       const bool out_of_reach = kBeNot.count(word) && (kOutOfReach.count(next) || (next == "an" && w(i + 2) == "option"));
       if (turned_down || out_of_reach) {
         trigger_[static_cast<std::size_t>(i)] = true;
