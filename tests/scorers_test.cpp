@@ -475,6 +475,11 @@ TEST_CASE("suspecting a release or a network is not blame; blaming people is", "
   CHECK(finding(decks.score("star", card, kSituation + suspected + kTask + kAction + kResult + kLesson), "no blame").met);
   const std::string pointed = "Honestly, I blamed the DBAs for all of it.\n";
   CHECK_FALSE(finding(decks.score("star", card, kSituation + kTask + kAction + pointed + kResult + kLesson), "no blame").met);
+  // A cause in someone else's system is context; a change made behind everyone's back is blame.
+  const std::string cause = "The partner team joined the call because their API had no sandbox, and we found which change was to blame.\n";
+  CHECK(finding(decks.score("star", card, kSituation + cause + kTask + kAction + kResult + kLesson), "no blame").met);
+  const std::string behind = "The finance team had changed the file format without telling anyone, as usual.\n";
+  CHECK_FALSE(finding(decks.score("star", card, kSituation + behind + kTask + kAction + kResult + kLesson), "no blame").met);
 }
 
 TEST_CASE("owning a mistake is not blame", "[scorers]") {

@@ -216,7 +216,9 @@ const rehearse::CueList& blame() {
       "did not bother|bothered",
       "refused to listen|help|cooperate|engage|budge|fix",
       "wouldn't|didn't|never listen*",
-      "because|due of? to? them|him|her|their",
+      // "because of them"; "because their API had no sandbox" tells a cause, not a culprit.
+      "because|due of? to? them|him|her",
+      "because|due of? to? their|his|her mistake|mistakes|error|errors|negligence|carelessness|incompetence|laziness|screwup|sloppiness",
       "thanks to them|their|him|her",
       "incompetent|incompetence|clueless|sloppy|careless|useless|idiot|idiots|stupid|dumb|hopeless|negligent|negligence",
       // "Lazy" is also a term of the trade ("lazy loading"): only of people.

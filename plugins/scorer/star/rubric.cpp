@@ -296,24 +296,37 @@ bool negated_before(const AnswerText& text, int i, int reach) {
   return false;
 }
 
+// Whether word `k` names people: a person, a team, a pronoun for them, or a name (a capital
+// letter inside a sentence).
+bool names_a_person(const AnswerText& text, int k) {
+  static const std::unordered_set<std::string_view> people = {
+      "them", "him", "her", "us", "me", "they", "he", "she", "who", "someone", "somebody", "everyone", "people", "team", "teams",
+      "qa", "ops", "vendor", "manager", "pm", "junior", "intern", "contractor", "contractors", "dba", "dbas", "colleague",
+      "colleagues", "coworker", "coworkers", "teammate", "teammates", "developer", "developers", "devs", "engineer", "engineers",
+      "others", "leadership", "management", "product", "support", "sales", "platform", "infra", "frontend", "backend", "security",
+      "customer", "customers"};
+  const auto& word = text.words()[static_cast<std::size_t>(k)];
+  const bool opens_sentence = text.sentences()[static_cast<std::size_t>(word.sentence)].first_word == k;
+  const char initial = text.text()[word.begin];
+  return people.count(word.text) > 0 || (!opens_sentence && initial >= 'A' && initial <= 'Z');
+}
+
 // Whether "blame" at word `i` has a thing for its object ("before blaming a release", "we blamed
 // it on the network"): suspecting a cause is how an investigation goes, not pointing at people.
 // A person, a team or a name ("blamed the DBAs", "blamed Sam") is blame.
 bool blames_a_thing(const AnswerText& text, int i) {
+  const auto& all = text.words();
+  // "which change was to blame": the culprit stands before.
+  if (i >= 3 && all[static_cast<std::size_t>(i) - 1].text == "to") {
+    const std::string& be = all[static_cast<std::size_t>(i) - 2].text;
+    if (be == "was" || be == "were" || be == "is" || be == "are") return !names_a_person(text, i - 3);
+  }
   static const std::unordered_set<std::string_view> skipped = {"the", "a", "an", "this", "that", "our", "their", "his", "her",
                                                                "it", "on", "everything", "all"};
-  static const std::unordered_set<std::string_view> people = {
-      "them", "him", "her", "us", "me", "someone", "somebody", "everyone", "people", "team", "teams", "qa", "ops", "vendor",
-      "manager", "pm", "junior", "intern", "contractor", "contractors", "dba", "dbas", "colleague", "colleagues", "coworker",
-      "coworkers", "teammate", "teammates", "developer", "developers", "devs", "engineer", "engineers", "others", "leadership",
-      "management", "product", "support", "sales", "platform", "infra", "frontend", "backend", "security", "customer", "customers"};
-  const auto& words = text.words();
-  const int sentence = words[static_cast<std::size_t>(i)].sentence;
-  for (int k = i + 1; k < static_cast<int>(words.size()) && k <= i + 4 && words[static_cast<std::size_t>(k)].sentence == sentence; ++k) {
-    const std::string& word = words[static_cast<std::size_t>(k)].text;
-    if (skipped.count(word)) continue;
-    const char initial = text.text()[words[static_cast<std::size_t>(k)].begin];
-    return !people.count(word) && !(initial >= 'A' && initial <= 'Z');
+  const int sentence = all[static_cast<std::size_t>(i)].sentence;
+  for (int k = i + 1; k < static_cast<int>(all.size()) && k <= i + 4 && all[static_cast<std::size_t>(k)].sentence == sentence; ++k) {
+    if (skipped.count(all[static_cast<std::size_t>(k)].text)) continue;
+    return !names_a_person(text, k);
   }
   return false;
 }
@@ -326,13 +339,17 @@ std::vector<std::string> blame_quotes(const AnswerText& text) {
   static const std::unordered_set<std::string_view> others = {
       "they", "their", "them", "he", "his", "she", "her", "team", "team's", "qa", "ops", "vendor", "vendor's", "manager", "manager's",
       "pm", "junior", "intern", "contractor", "contractors", "dba", "dbas", "someone", "somebody", "colleague", "colleague's",
-      "coworker", "teammate", "teammate's", "developer", "developers"};
+      "coworker", "teammate", "teammate's", "developer", "developers", "support", "finance", "sales", "product", "legal",
+      "leadership", "management"};
   static const std::unordered_set<std::string_view> first_person = {"i", "we", "my", "our", "me", "us", "i'd", "we'd"};
   static const rehearse::CueList failures = {
       "broke|messed|screwed|ignored|forgot|refused|botched|neglected|skipped",
       "failed to",
       "didn't|never test|tested|check|checked|review|reviewed|read|tell|told|communicate|warn|warned|document|documented",
       "did not test|check|review|read|tell|communicate|warn|document",
+      "without telling|warning|asking|consulting|checking|testing",
+      "made|making it|things worse",
+      "had|has no business",
   };
   Quotes quotes(text);
   for (const auto& hit : cues::blame().find_all(text)) {
@@ -348,7 +365,11 @@ std::vector<std::string> blame_quotes(const AnswerText& text) {
   }
   for (const auto& hit : failures.find_all(text)) {
     const int sentence = word_at(text, hit.first).sentence;
-    for (int k = hit.first - 1; k >= std::max(0, hit.first - 4) && word_at(text, k).sentence == sentence; --k) {
+    // The subject may stand a few words back, within the clause ("the finance team had changed
+    // the file format without telling anyone").
+    for (int k = hit.first - 1; k >= std::max(0, hit.first - 8) && word_at(text, k).sentence == sentence; --k) {
+      const auto gap = std::string_view(text.text()).substr(word_at(text, k).end, word_at(text, k + 1).begin - word_at(text, k).end);
+      if (gap.find_first_of(",;:(") != std::string_view::npos) break;
       const std::string& word = word_at(text, k).text;
       if (first_person.count(word)) break;
       // "They broke fare calculations" may be said of upgrades as well as of people: a pronoun
