@@ -541,6 +541,22 @@ TEST_CASE("a labelled answer (Situation:, Task:, Action:, Result:) is split at i
   CHECK_THAT(finding(missing, "all four STAR parts").advice, Catch::Contains("what you owned") && Catch::Contains("what changed"));
 }
 
+TEST_CASE("labelling only the situation and task, or labels such as 'My role:' and 'What I did:', still finds the action", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = decks.card("production-outage");
+  // In one paragraph: the action and result after "Task:" are told without labels.
+  std::string one_block = "Situation: " + kSituation + "Task: " + kTask + kAction + kResult + kLesson;
+  std::replace(one_block.begin(), one_block.end(), '\n', ' ');
+  const ScoreResult partly = decks.score("star", card, one_block);
+  CHECK(finding(partly, "all four STAR parts").met);
+  CHECK(finding(partly, "action is the largest part").met);
+  const std::string phrased = "The situation: " + kSituation + "My role: " + kTask + "What I did: " + kAction + "The outcome: " + kResult +
+                              "What I learned: " + kLesson;
+  const ScoreResult labelled = decks.score("star", card, phrased);
+  CHECK_THAT(finding(labelled, "all four STAR parts").evidence, Catch::Contains("task: My role:") && Catch::Contains("action: What I did:"));
+  CHECK(finding(labelled, "action is the largest part").met);
+}
+
 TEST_CASE("a story card told from memory is scored with the STAR rubric", "[scorers]") {
   BundledDecks decks;
   const std::string story =

@@ -32,7 +32,26 @@ std::optional<Part> label_part(const AnswerText& text, int i) {
   const auto& word = words[static_cast<std::size_t>(i)];
   const bool opens = i == 0 || words[static_cast<std::size_t>(i) - 1].line != word.line ||
                      text.sentences()[static_cast<std::size_t>(word.sentence)].first_word == i;
-  if (!opens || text.next_char(i) != ':') return std::nullopt;
+  if (!opens) return std::nullopt;
+  // "My role:", "What I did:", "The outcome:": a short phrase naming a part.
+  static const std::vector<std::pair<std::vector<std::string_view>, Part>> phrases = {
+      {{"the", "situation"}, Part::situation}, {{"the", "context"}, Part::situation},   {{"the", "problem"}, Part::situation},
+      {{"the", "challenge"}, Part::situation}, {{"my", "role"}, Part::task},            {{"my", "task"}, Part::task},
+      {{"the", "task"}, Part::task},           {{"the", "goal"}, Part::task},           {{"my", "goal"}, Part::task},
+      {{"what", "i", "did"}, Part::action},    {{"what", "we", "did"}, Part::action},   {{"my", "actions"}, Part::action},
+      {{"the", "action"}, Part::action},       {{"the", "actions"}, Part::action},      {{"the", "result"}, Part::result},
+      {{"the", "results"}, Part::result},      {{"the", "outcome"}, Part::result},      {{"the", "impact"}, Part::result},
+      {{"what", "i", "learned"}, Part::lesson}, {{"what", "i", "learnt"}, Part::lesson}, {{"lessons", "learned"}, Part::lesson},
+      {{"lesson", "learned"}, Part::lesson},   {{"key", "takeaway"}, Part::lesson},     {{"my", "takeaway"}, Part::lesson},
+      {{"the", "lesson"}, Part::lesson},       {{"the", "takeaway"}, Part::lesson}};
+  for (const auto& [phrase, part] : phrases) {
+    const int last = i + static_cast<int>(phrase.size()) - 1;
+    if (last >= static_cast<int>(words.size()) || text.next_char(last) != ':') continue;
+    bool same = true;
+    for (std::size_t k = 0; k < phrase.size() && same; ++k) same = words[static_cast<std::size_t>(i) + k].text == phrase[k];
+    if (same) return part;
+  }
+  if (text.next_char(i) != ':') return std::nullopt;
   if (word.end - word.begin == 1) {
     const auto it = letters.find(text.text()[word.begin]);  // upper case only: "a:" is not a label
     if (it != letters.end()) return it->second;
@@ -100,30 +119,32 @@ StarParts::StarParts(const AnswerText& text) : text_(text) {
 
 void StarParts::assign() {
   if (units_.empty()) return;
-  // A label holds until the next one; only the units before the first label are placed by cues,
-  // and they cannot come later in STAR order than that label.
-  std::size_t free_units = units_.size();
-  int highest = kPartCount - 1;
-  for (std::size_t u = 0; u < units_.size(); ++u) {
-    if (units_[u].label) {
-      free_units = std::min(free_units, u);
-      if (free_units == u) highest = static_cast<int>(index_of(*units_[u].label));
-    }
-    if (free_units < units_.size()) units_[u].part = units_[u].label.value_or(units_[u == 0 ? 0 : u - 1].part);
-  }
-  if (free_units == 0) return;
+  // A label ("Situation:", "What I did:") fixes the part of its own sentence. The sentences after
+  // it are placed by the model, with the labelled ones fixed around them: an answer that labels
+  // only its situation and task goes on to tell the action unlabelled, and after "Action: I
+  // rolled back." the model keeps "Then I traced it." in the action because it reads as one.
+  std::vector<std::optional<Part>> fixed(units_.size());
+  for (std::size_t u = 0; u < units_.size(); ++u) fixed[u] = units_[u].label;
 
   const double minus_infinity = -std::numeric_limits<double>::infinity();
   // Viterbi over the parts: best[u][p] is the best total for units 0..u with unit u in part p,
   // from[u][p] the part of unit u-1 it came from. The emission says how much a unit looks like
-  // each part; the transition how likely one part follows another (stories mostly run in order,
-  // but going back, as an action after a first result, is allowed at a price).
-  std::vector<std::array<double, kPartCount>> best(free_units);
-  std::vector<std::array<int, kPartCount>> from(free_units);
-  for (std::size_t u = 0; u < free_units; ++u) {
-    const std::array<double, kPartCount> emission = part_scores(units_[u].features, units_[u].tokens);
+  // each part (a labelled unit is its label); the transition how likely one part follows another
+  // (stories mostly run in order, but going back, as an action after a first result, is allowed
+  // at a price).
+  const std::size_t count = units_.size();
+  std::vector<std::array<double, kPartCount>> best(count);
+  std::vector<std::array<int, kPartCount>> from(count);
+  for (std::size_t u = 0; u < count; ++u) {
+    std::array<double, kPartCount> emission{};
+    if (fixed[u]) {
+      emission.fill(minus_infinity);
+      emission[index_of(*fixed[u])] = 0;
+    } else {
+      emission = part_scores(units_[u].features, units_[u].tokens);
+    }
     for (int p = 0; p < kPartCount; ++p) {
-      const double gain = p > highest ? minus_infinity : emission[static_cast<std::size_t>(p)];
+      const double gain = emission[static_cast<std::size_t>(p)];
       if (u == 0) {
         best[u][static_cast<std::size_t>(p)] = gain + kStart[p];
         continue;
@@ -143,14 +164,15 @@ void StarParts::assign() {
   }
   int part = 0;
   for (int p = 1; p < kPartCount; ++p)
-    if (best[free_units - 1][static_cast<std::size_t>(p)] > best[free_units - 1][static_cast<std::size_t>(part)]) part = p;
-  for (std::size_t u = free_units; u-- > 0;) {
+    if (best[count - 1][static_cast<std::size_t>(p)] > best[count - 1][static_cast<std::size_t>(part)]) part = p;
+  for (std::size_t u = count; u-- > 0;) {
     units_[u].part = static_cast<Part>(part);
     part = from[u][static_cast<std::size_t>(part)];
   }
   // Position alone proves no result: when no sentence placed in the result says what changed (a
   // result, a measure or a direction, a number, or trouble gone: "no errors since", "zero keys",
-  // "hasn't happened again"), the ending is the action carrying on, or the lesson.
+  // "hasn't happened again"), the ending is the action carrying on, or the lesson. Labelled
+  // results stay: the user said so.
   auto says_what_changed = [&](const Unit& unit) {
     if (unit.features[kResultCue] + unit.features[kDirectionCue] > 0) return true;
     // "I rolled it out to 5% of hosts", "we ran a postmortem with three action items": a step
@@ -167,11 +189,12 @@ void StarParts::assign() {
     }
     return false;
   };
-  const bool result_shown = std::any_of(units_.begin(), units_.begin() + static_cast<long>(free_units),
-                                        [&](const Unit& unit) { return unit.part == Part::result && says_what_changed(unit); });
+  const bool result_shown = std::any_of(units_.begin(), units_.end(), [&](const Unit& unit) {
+    return unit.part == Part::result && (says_what_changed(unit) || unit.label);
+  });
   if (!result_shown) {
-    for (std::size_t u = 0; u < free_units; ++u) {
-      if (units_[u].part != Part::result) continue;
+    for (std::size_t u = 0; u < count; ++u) {
+      if (units_[u].part != Part::result || fixed[u]) continue;
       units_[u].part = units_[u].features[kLessonCue] > 0 ? Part::lesson : Part::action;
     }
   }

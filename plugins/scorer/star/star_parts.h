@@ -2,8 +2,9 @@
 // and the lesson.
 //
 // An answer is cut into units: its sentences, and a new unit wherever a label starts
-// ("Situation:", "Result:", "S:" at the start of a line). Labelled units belong to their label.
-// The others are placed by a small model learned from labelled answers: each unit's features
+// ("Situation:", "Result:", "S:", "My role:", "What I did:" at the start of a line or sentence).
+// Labelled units belong to their label. The others, before, between and after them, are placed
+// by a small model learned from labelled answers: each unit's features
 // (part_features.h: its cue phrases, position, opening, tense, pronouns) give a score for each
 // part, and the Viterbi algorithm picks the most likely sequence of parts, with learned odds of
 // one part following another (mostly in STAR order, going back allowed at a price). Position
