@@ -198,6 +198,10 @@ const rehearse::CueList& tradeoff() {
       "went|opted with|for _ _? over",
       "ruled|rule out",
       "rejected|decided against",
+      // "I did think about caching whole responses, but...", "so I dropped that idea".
+      "i|we did? thought|think about|of _ _? _? _? but",
+      "dropped|dropping|ditched|abandoned|scrapped|shelved that|the|this idea|plan|approach|option",
+      "was|were tempted to",
       "on the other hand",
       "could have",
       "cheaper|simpler|safer|faster|slower|riskier|easier|harder|quicker|better|worse than",

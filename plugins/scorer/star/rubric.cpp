@@ -128,7 +128,7 @@ Check action_largest(const StarParts& parts) {
 // wants the context in a sentence or two however long the rest is, so every sentence of context
 // beyond that costs something (a longer answer must never buy room for more scene-setting). Full
 // credit up to 30% of the words and 20 s at the speaking pace, none from 55% or 50 s; met up to
-// 30% and 30 s.
+// 35% and 35 s.
 Check setup_short(const StarParts& parts, const LengthTarget& target) {
   Check check{{"situation and task kept short", false, "", ""}, 5, 0};
   const int total = parts.total_words();
@@ -136,7 +136,7 @@ Check setup_short(const StarParts& parts, const LengthTarget& target) {
   const double share = total > 0 ? static_cast<double>(setup) / total : 0.0;
   const double seconds = setup * 60.0 / target.words_per_minute;
   check.credit = std::min(clamp01((0.55 - share) / 0.25), clamp01((50 - seconds) / 30));
-  check.finding.met = share <= 0.30 && seconds <= 30;
+  check.finding.met = share <= 0.35 && seconds <= 35;
   check.finding.evidence = fmt::format("situation and task: {} of {} words ({}), about {} spoken", setup, total, percent(setup, total),
                                        format_duration(seconds));
   if (!check.finding.met)

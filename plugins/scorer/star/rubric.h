@@ -4,7 +4,7 @@
 // Criterion (finding name)          weight  full credit when
 //   all four STAR parts               10    situation, task, action and result each label a sentence
 //   action is the largest part        15    the action is the biggest part and at least 35% of it
-//   situation and task kept short      5    together at most 30% of the answer
+//   situation and task kept short      5    together at most 35% of the answer and 35 s spoken
 //   ownership                         15    "I" at least as often as "we" in the action
 //   quantified result                 20    a measured change in the result (another number: three
 //                                           quarters; a direction alone: half)
