@@ -424,6 +424,21 @@ TEST_CASE("some 'we' for shared work is fine, as long as 'I' carries the action"
   CHECK(ownership.advice.empty());
 }
 
+TEST_CASE("notes that leave out the 'I' ('Reverted the config by hand') still own the action", "[scorers]") {
+  BundledDecks decks;
+  const std::string notes =
+      "- Travel booking site, roughly 9,000 bookings an hour at peak.\n"
+      "- Paged at 2am: checkout returning 500s for every user.\n"
+      "- Primary on-call that week, so mitigation was mine.\n"
+      "- Checked the deploy log first: no code release since the afternoon.\n"
+      "- Found a config push at 1:40 that cut the payment client timeout from 10s to 1s.\n"
+      "- Reverted the config by hand rather than waiting for the pipeline.\n"
+      "- Error rate back under 1% in 15 minutes.\n";
+  const ScoreResult result = decks.score("star", decks.card("production-outage"), notes);
+  CHECK(finding(result, "ownership").met);
+  CHECK_THAT(finding(result, "ownership").evidence, Catch::Contains("Checked the deploy log"));
+}
+
 TEST_CASE("cutting the action to one line fails 'action is the largest part'", "[scorers]") {
   BundledDecks decks;
   const CardContent card = decks.card("production-outage");

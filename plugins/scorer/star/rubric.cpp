@@ -145,7 +145,8 @@ Check setup_short(const StarParts& parts, const LengthTarget& target) {
 }
 
 // --- ownership: in the action (the whole answer when no action is found), credit 2i/(i+we) up
-// to 1, so "I" as often as "we" earns it all and "we" throughout earns nothing.
+// to 1, so "I" as often as "we" earns it all and "we" throughout earns nothing. A sentence that
+// opens with a past-tense verb ("Rolled back the deploy") is the note-taker's "I".
 Check ownership(const AnswerText& text, const StarParts& parts) {
   static const std::unordered_set<std::string_view> singular = {"i", "i'm", "i've", "i'd", "i'll"};
   static const std::unordered_set<std::string_view> plural = {"we", "we're", "we've", "we'd", "we'll"};
@@ -157,6 +158,10 @@ Check ownership(const AnswerText& text, const StarParts& parts) {
     const std::string& word = word_at(text, i).text;
     if (singular.count(word)) mine.push_back(i);
     if (plural.count(word)) ours.push_back(i);
+    // Notes in the first person leave out the "I": a sentence or bullet that opens with what was
+    // done ("Reverted the config by hand", "Found a config push at 1:40") says who did it.
+    const int first = text.sentences()[static_cast<std::size_t>(word_at(text, i).sentence)].first_word;
+    if (i == first && rehearse::is_past_action(word)) mine.push_back(i);
   }
   const double i_count = static_cast<double>(mine.size()), we_count = static_cast<double>(ours.size());
   check.credit = mine.empty() ? 0.0 : std::min(1.0, 2 * i_count / (i_count + we_count));
