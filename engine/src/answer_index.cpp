@@ -16,14 +16,9 @@ namespace rehearse {
 
 namespace {
 
-// Words engineers use for one another, compared by stem: general English of the trade, not the
-// wording of any topic, so that "we reverted the release" says "roll back the release" and "users"
-// says "customers". A group's first word stands for it; "a+b" is two words an answer may also
-// write as one ("roll back", "rollback"). Kept small on purpose: each pair must mean the same in
-// any engineering answer ("release" is left out: it is also what a lock does).
-// A quick "certainly not in the table" for the tables below, which every pair of an answer's
-// word and a term's word is looked up in: most words are in neither, and hashing each of them
-// would cost more than the rest of the search. Keyed by first byte and length.
+// A quick "certainly not in the table" for the two tables below, which every word of an answer
+// and of each term is looked up in: most words are in neither, and a test of their first byte and
+// length costs less than hashing them.
 class QuickReject {
  public:
   void add(std::string_view word) {
@@ -38,6 +33,11 @@ class QuickReject {
   std::array<std::uint64_t, 256> lengths_{};
 };
 
+// Words engineers use for one another, compared by stem: general English of the trade, not the
+// wording of any topic, so that "we reverted the release" says "roll back the release" and "users"
+// says "customers". A group's first word stands for it; "a+b" is two words an answer may also
+// write as one ("roll back", "rollback"). Kept small on purpose: each pair must mean the same in
+// any engineering answer ("release" is left out: it is also what a lock does).
 const std::string& canonical(const std::string& stem_of_word) {
   static QuickReject known;
   static const std::unordered_map<std::string, std::string> groups = [] {
