@@ -283,6 +283,15 @@ TEST_CASE("most of a point's weight said together covers it; a missing qualifier
   CHECK_FALSE(finding(result, "key point: Roll back automatically").met);
 }
 
+TEST_CASE("a covered point quotes the point's own words when the answer has them, before a paraphrase", "[scorers]") {
+  BundledDecks decks;
+  const ScoreResult result = decks.score("keypoints", decks.card("production-outage"),
+                                         "I rolled back the deploy first because the errors lined up with it. "
+                                         "Errors fell from 12% to 0.5% in 20 minutes.");
+  CHECK(finding(result, "key point: Mitigate first, root cause second").met);
+  CHECK_THAT(finding(result, "key point: Mitigate first, root cause second").evidence, Catch::Contains("rolled back"));
+}
+
 TEST_CASE("a point said in two steps, over a sentence and the next, counts", "[scorers]") {
   BundledDecks decks;
   const CardContent card = card_with_points({{"Idempotency key per payment", {}}});

@@ -172,12 +172,21 @@ class KeypointsScorer final : public rehearse::Scorer {
       // The best of the point's ways of being said.
       std::optional<Term> best_term;
       TermMatch best;
+      bool best_direct = false;  // found by its own words, not through a paraphrase or by weight
       std::vector<std::string> texts{point.text};
       texts.insert(texts.end(), point.aliases.begin(), point.aliases.end());
       for (const auto& text : texts) {
         auto term = Term::parse(text, Strictness::key_point);
         if (!term) continue;
         TermMatch match = index.find(*term);
+        // In an answer that recites a list of buzzwords, one more word dropped elsewhere is more
+        // name-dropping ("Kubernetes also has Lease objects"): it needs another of the point's
+        // words nearby.
+        const auto name_dropped = [&](const TermMatch& m) {
+          return recites_list && m.complete(*term) && m.first == m.last && !supported(texts, m, index);
+        };
+        if (name_dropped(match)) match = TermMatch{};
+        const bool direct = match.complete(*term);
         if (!match.complete(*term)) {
           // "Rejected alternatives" is also said by "I considered X but chose Y".
           if (const Paraphrase* idea = idea_of(*term)) {
@@ -187,17 +196,18 @@ class KeypointsScorer final : public rehearse::Scorer {
         if (!match.complete(*term)) {
           if (const auto soft = informative_match(*term, index)) match = *soft;
         }
-        const bool better = match.complete(*term) > (best_term && best.complete(*best_term)) ||
-                            (match.complete(*term) == (best_term && best.complete(*best_term)) && match.found > best.found);
+        if (name_dropped(match)) match = TermMatch{};
+        // The best way: a complete one, then one said in the point's own words (the evidence a
+        // user recognises: "rolled back" rather than "in 20 minutes"), then the most words.
+        const bool complete = match.complete(*term), best_complete = best_term && best.complete(*best_term);
+        const bool better = complete > best_complete || (complete == best_complete && direct > best_direct) ||
+                            (complete == best_complete && direct == best_direct && match.found > best.found);
         if (!best_term || better) {
           best_term = std::move(term);
           best = match;
+          best_direct = direct;
         }
       }
-      // In an answer that recites a list of buzzwords, a point said by one word elsewhere is more
-      // name-dropping ("Kubernetes also has Lease objects"): it needs another of its words nearby.
-      if (recites_list && best_term && best.complete(*best_term) && best.first == best.last && !supported(texts, best, index))
-        best.found = 0;
       Finding finding;
       finding.criterion = "key point: " + point.text;
       if (best_term && best.complete(*best_term)) {
