@@ -55,8 +55,9 @@ class Workspace {
       child.stdout.on('data', (chunk) => {
         stdout += chunk;
         const match = /serving your collection at (https?:\/\/[^\s]+)/.exec(stdout);
+        // The first code, from the banner; once a test pairs, it keeps track of the codes itself.
         const pairing = /pairing code ([0-9a-f]+)/.exec(stdout);
-        if (pairing) server.pairingCode = pairing[1];
+        if (pairing && server.pairingCode === undefined) server.pairingCode = pairing[1];
         if (match && !server.url) {  // printed after the pairing code
           server.url = match[1];
           server.port = Number(new URL(server.url).port);

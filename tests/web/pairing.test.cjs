@@ -22,17 +22,22 @@ function pair(server, code, {name = '', tls = false, from} = {}) {
     headers: {Host: hostOf(server), 'Content-Type': 'application/x-www-form-urlencoded', 'User-Agent': 'Mozilla/5.0 (Linux; Android 14) Chrome/120.0'}});
 }
 
+// The codes printed for the next device so far, oldest first.
+const nextCodes = (server) => [...server.stdout().matchAll(/To pair another device, open \S+code=([0-9a-f]+)/g)].map((m) => m[1]);
+
 // Pairs with the server's current code; returns the device's token (the cookie's value).
 async function pairDevice(server, options = {}) {
+  const printed = nextCodes(server).length;
   const paired = await pair(server, server.pairingCode, options);
   assert.equal(paired.status, 303, paired.body);
   const setCookie = paired.headers['set-cookie'][0];
   assert.match(setCookie, /HttpOnly/);
   assert.match(setCookie, /SameSite=Strict/);
-  // The next code is printed for the next device; this one is used up.
-  const next = await waitFor(() => /To pair another device, open \S+code=([0-9a-f]+)/.exec(server.stdout()));
+  // A new code is printed for the next device; this one is used up. (Wait for the new line: the
+  // lines of earlier pairings are in the output too.)
+  const codes = await waitFor(() => { const all = nextCodes(server); return all.length > printed ? all : null; });
   const used = server.pairingCode;
-  server.pairingCode = next[1];
+  server.pairingCode = codes[codes.length - 1];
   assert.notEqual(server.pairingCode, used);
   return {token: new RegExp(`rehearse_device_${server.port}=([0-9a-f]+)`).exec(setCookie)[1], setCookie, used};
 }
