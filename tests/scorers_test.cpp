@@ -229,6 +229,16 @@ TEST_CASE("what was ruled out, out of reach, lost to another option or only wish
   CHECK(finding(planned, "key point: Read replica").met);
 }
 
+TEST_CASE("a double charge is the symptom of a consumer that was not idempotent, not a sign of idempotency", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Consumer was not idempotent", {}}, {"Idempotency key per payment", {"idempotency key"}}});
+  const ScoreResult result = decks.score("keypoints", card,
+                                         "Our consumer charged the card and then committed the offset. When a rebalance happened, "
+                                         "about 40 customers got charged twice.");
+  CHECK(finding(result, "key point: Consumer was not idempotent").met);
+  CHECK_FALSE(finding(result, "key point: Idempotency key per payment").met);
+}
+
 TEST_CASE("a list of buzzwords wrapped over two lines is still a list, and names nothing", "[scorers]") {
   BundledDecks decks;
   const CardContent card = card_with_points({{"Keychain", {}}, {"Interceptor", {}}});

@@ -306,6 +306,21 @@ std::optional<Term> Term::parse(std::string_view text, Strictness strictness) {
     term.lack = true;
     start = all_words[1].text == "of" && all_words.size() >= 3 ? 2 : 1;
   }
+  // A point that states a lack in the middle ("Consumer was not idempotent", "Alerts were never
+  // tested") or as "non-" ("non-idempotent consumer") is a lack too.
+  if (strictness == Strictness::key_point && !term.lack) {
+    static const std::unordered_set<std::string_view> be = {"is", "are", "was", "were", "been"};
+    for (std::size_t i = 1; i + 1 < all_words.size(); ++i) {
+      const std::string& w = all_words[i].text;
+      const bool be_not = be.count(all_words[i - 1].text) && (w == "not" || w == "never");
+      const bool contracted = w == "wasn't" || w == "weren't" || w == "isn't" || w == "aren't";
+      if (be_not || contracted) term.lack = true;
+    }
+    if (all_words[0].text == "non" && all_words.size() >= 2) {
+      term.lack = true;
+      start = 1;
+    }
+  }
   bool negation_inside = false;
   std::vector<std::string> all;
   std::vector<bool> technical;

@@ -185,7 +185,12 @@ const std::vector<Paraphrase>& paraphrases() {
       "ids|tokens|keys _? _? already seen|processed|handled|applied",
       "skips|skip|ignores|ignore|drops|drop|discards|discard repeats|duplicates|repeated",
       "dedupe|dedup|deduplicate|deduplicates|deduplicated|deduplication|deduped",
-      "charged|processed|applied|executed twice|again",
+  };
+  // Its absence told by the symptom: "40 customers got charged twice".
+  static const CueList idempotency_absent = {
+      "charged|billed|processed|applied|executed|delivered twice",
+      "double charge|charges|charged|charging|billing|processing|booking|bookings",
+      "duplicate charges|payments|orders|bookings|emails",
   };
   static const CueList stored_result = {
       "original|same|stored|saved|previous|first|earlier|cached answer|response|result|outcome",
@@ -612,7 +617,7 @@ const std::vector<Paraphrase>& paraphrases() {
       {"testing gap", stems_of({"testing", "untested", "staging", "tests"}), stems_of({"insufficient", "skipped", "no", "poor", "lack"}),
        &testing_gap, nullptr, true},
       {"idempotency", stems_of({"idempotency", "idempotent", "dedupe", "deduplication"}),
-       stems_of({"key", "request", "id", "consumers", "consumer", "handlers"}), &idempotency},
+       stems_of({"key", "request", "id", "consumers", "consumer", "handlers"}), &idempotency, &idempotency_absent},
       {"stored result", stems_of({"stored", "saved", "replay"}), stems_of({"return", "result", "response", "repeat", "on"}),
        &stored_result},
       {"backoff", stems_of({"backoff", "jitter", "exponential"}), stems_of({"with", "back", "off"}), &backoff},
