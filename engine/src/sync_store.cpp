@@ -33,6 +33,13 @@ std::string content_list(const char* prefix) {
   return out;
 }
 
+// One SQL parameter ("?") for each content column, comma separated, for an INSERT's VALUES.
+std::string content_parameters() {
+  std::string out;
+  for (std::size_t i = 0; i < kContentColumns.size(); ++i) out += out.empty() ? "?" : ", ?";
+  return out;
+}
+
 std::string config_value(SQLite::Database& db, const std::string& key, const std::string& fallback = {}) {
   SQLite::Statement q(db, "SELECT value FROM config WHERE key = ?");
   q.bind(1, key);
@@ -87,11 +94,9 @@ std::int64_t find_or_add_deck(SQLite::Database& db, const std::string& name, std
 // ever suspends it for missing from one.
 std::int64_t add_card(SQLite::Database& db, const SyncedCard& in, std::int64_t now_ms) {
   const std::int64_t deck_id = find_or_add_deck(db, in.card.deck, now_ms);
-  std::string placeholders;
-  for (size_t i = 0; i < kContentColumns.size(); ++i) placeholders += "?, ";
   SQLite::Statement add(db, fmt::format("INSERT INTO cards (deck_id, uid, {}, suspended, created_ms, modified_ms, "
-                                        "sync_version, sync_device, sync_dirty) VALUES (?, ?, {}?, ?, ?, ?, ?, 0)",
-                                        content_list(""), placeholders));
+                                        "sync_version, sync_device, sync_dirty) VALUES (?, ?, {}, ?, ?, ?, ?, ?, 0)",
+                                        content_list(""), content_parameters()));
   int i = 1;
   add.bind(i++, static_cast<std::int64_t>(deck_id));
   add.bind(i++, in.card.uid);
