@@ -322,3 +322,12 @@ TEST_CASE("a source returning cards with empty prompts is refused by name, and n
   CHECK(fingerprint(dir / "collection.db") == before);
   CHECK(engine->collection().find_cards("Blank prompts", "", 10).empty());
 }
+
+TEST_CASE("score --json on binary garbage prints valid JSON, with the bad bytes replaced", "[reliability][program]") {
+  test::Program program;
+  const auto result = program.run({"score", "--question", "Tell me about a time you handled an outage.", "--json"}, binary_bytes(3000));
+  REQUIRE(result.status == 0);
+  const auto json = nlohmann::json::parse(result.out);  // throws, failing the test, on invalid UTF-8
+  CHECK(json.contains("score"));
+  CHECK(json["scorers"].is_array());
+}

@@ -49,7 +49,9 @@ EngineConfig engine_config(const Arguments& args) {
   return config;
 }
 
-void print_json(const json& value) { std::cout << value.dump(2) << "\n"; }
+// Invalid UTF-8 in what a user typed or a file held (a pasted binary) is printed as U+FFFD, so that
+// --json output is always valid JSON rather than an error.
+void print_json(const json& value) { std::cout << value.dump(2, ' ', false, json::error_handler_t::replace) << "\n"; }
 
 json warnings_json(const std::vector<ParseWarning>& warnings) {
   json out = json::array();

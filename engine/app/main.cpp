@@ -133,14 +133,14 @@ int main(int argc, char** argv) {
   } catch (const rehearse::ParseError& e) {
     if (json_errors) {
       nlohmann::json error = {{"error", {{"file", e.file()}, {"line", e.line()}, {"message", e.message()}}}};
-      std::cout << error.dump(2) << "\n";
+      std::cout << error.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
     }
     fmt::print(stderr, "rehearse: {}\n", e.what());
     return 1;
   } catch (const std::exception& e) {
     if (json_errors) {
       nlohmann::json error = {{"error", {{"file", ""}, {"line", 0}, {"message", e.what()}}}};
-      std::cout << error.dump(2) << "\n";
+      std::cout << error.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
     }
     fmt::print(stderr, "rehearse: {}\n", e.what());
     return 1;

@@ -246,7 +246,7 @@ int run_mock_interview(FrontendContext& context) {
 
   const MockReport report = mock.report();
   if (options.json)
-    context.out << report_json(report).dump(2) << "\n";
+    context.out << report_json(report).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
   else
     print_report(context.out, report);
   return 0;
