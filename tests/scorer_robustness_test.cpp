@@ -119,3 +119,33 @@ TEST_CASE("each scorer gives a result or an error naming it for empty, huge, bin
     }
   }
 }
+
+TEST_CASE("a pasted binary file gets no credit from any grading scorer, and the summary says it is not text", "[scoring][reliability]") {
+  test::TempDir dir;
+  auto engine = test::make_engine(dir);
+  for (const char* name : {"keypoints", "star", "technical"}) {
+    const Scorer* scorer = engine->registry().scorer(name);
+    REQUIRE(scorer != nullptr);
+    for (const auto& card : fuzz::scorer_cards()) {
+      if (!scorer->applies_to(card)) continue;
+      INFO(fmt::format("{} on card {}", name, card.uid));
+      const CombinedScore combined = score_answer(*engine, {scorer}, card, Attempt{binary_garbage(), 60, {}}, false);
+      REQUIRE(combined.parts.size() == 1);
+      CHECK(combined.parts.front().score == 0.0);
+      CHECK(combined.suggestion == Rating::again);
+      CHECK_THAT(combined.parts.front().summary, Catch::Contains("not text"));
+    }
+  }
+}
+
+TEST_CASE("ungradable() refuses empty answers and binary data, never a typed answer with a stray odd byte", "[scoring]") {
+  CHECK(ungradable(Attempt{"", 0, {}})->summary == "Nothing to score: the answer is empty.");
+  CHECK(ungradable(Attempt{"  \n\t ... ", 0, {}}));
+  CHECK_THAT(ungradable(Attempt{binary_garbage(), 0, {}})->summary, Catch::Contains("binary data"));
+  CHECK_FALSE(ungradable(Attempt{"I rolled back the release.", 0, {}}));
+  // Accents, typographic quotes and other scripts are text.
+  CHECK_FALSE(ungradable(Attempt{"J\xE2\x80\x99" "ai annul\xC3\xA9 le d\xC3\xA9ploiement \xE2\x80\x94 caf\xC3\xA9 \xE6\x97\xA5\xE6\x9C\xAC", 0, {}}));
+  // One stray control character or mis-encoded byte in a typed paragraph is a slip, not a file.
+  const std::string typed = "At my last job the checkout API timed out at peak, and I rolled the release back first. ";
+  CHECK_FALSE(ungradable(Attempt{typed + "\x01" + typed + "\xE9" + typed, 0, {}}));
+}

@@ -93,4 +93,11 @@ REHEARSE_API std::string summary_of(const CombinedScore& score);
 // The rating a 0-100 score suggests: below 40 again, below 65 hard, below 90 good, else easy.
 REHEARSE_API Rating rating_for_score(double score);
 
+// The result every grading scorer gives an answer there is nothing in to grade, or nullopt when
+// there is something: an empty answer, and one that is not text at all (a pasted binary file, where
+// more than 5% of the characters are bytes outside UTF-8 or control characters other than tabs
+// and line breaks). Both get 0, "again", and a summary saying why. Built-in scorers start with it
+// so that they agree on what they refuse and why. (API 4.3)
+REHEARSE_API std::optional<ScoreResult> ungradable(const Attempt& attempt);
+
 }  // namespace rehearse

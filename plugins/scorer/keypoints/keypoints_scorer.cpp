@@ -138,13 +138,11 @@ class KeypointsScorer final : public rehearse::Scorer {
   }
 
   ScoreResult score(const CardContent& card, const rehearse::Attempt& attempt, const rehearse::Options& options) const override {
+    if (auto refused = rehearse::ungradable(attempt)) return std::move(*refused);
     const AnswerText text(attempt.text);
     const AnswerIndex index(text);
     ScoreResult result;
-    if (text.words().empty()) {
-      result.score = 0;
-      result.summary = "Nothing to score: the answer is empty.";
-    } else if (!card.key_points.empty()) {
+    if (!card.key_points.empty()) {
       score_key_points(card, index, result);
     } else if (!card.answer.empty()) {
       score_terms(card, index, result);

@@ -66,14 +66,9 @@ class StarScorer final : public rehearse::Scorer {
     target.min_seconds = std::round(target.max_seconds * 2 / 3);
     target.words_per_minute = static_cast<double>(options.get_int("words_per_minute"));
 
+    if (auto refused = rehearse::ungradable(attempt)) return std::move(*refused);
     const rehearse::AnswerText text(attempt.text);
     rehearse::ScoreResult result;
-    if (text.words().empty()) {
-      result.score = 0;
-      result.suggestion = rehearse::Rating::again;
-      result.summary = "Nothing to score: the answer is empty.";
-      return result;
-    }
     const StarParts parts(text);
     double score = 0, cap = 100;
     std::vector<std::string> to_work_on;

@@ -831,7 +831,6 @@ std::string too_thin(const AnswerText& text, const Question& question, bool desi
   const char* wanted = design ? "the requirements, a scale estimate, the components, the data model, the bottleneck and a tradeoff"
                               : "what it is, when to use it, what it costs and an example";
   const int words = text.spoken_word_count();
-  if (words == 0) return "Nothing to score: the answer is empty.";
   if (words < 8) return fmt::format("Too short to grade ({} word{}): say {}.", words, words == 1 ? "" : "s", wanted);
   std::unordered_set<std::string> fresh;
   for (const auto& w : text.words()) {

@@ -35,7 +35,8 @@ class TechnicalScorer final : public rehearse::Scorer {
     const rehearse::AnswerText text(attempt.text);
     rehearse::ScoreResult result;
 
-    if (const std::string thin = too_thin(text, question, design); !thin.empty()) {
+    const auto refused = rehearse::ungradable(attempt);
+    if (const std::string thin = refused ? refused->summary : too_thin(text, question, design); !thin.empty()) {
       const std::vector<Check> checks = unmet(design);
       for (const auto& check : checks) result.findings.push_back(check.finding);
       result.score = 0;
