@@ -229,6 +229,39 @@ TEST_CASE("what was ruled out, out of reach, lost to another option or only wish
   CHECK(finding(planned, "key point: Read replica").met);
 }
 
+TEST_CASE("a thing named, then denied through a pronoun, or listed as what one would do in hindsight, was not done", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Automatic rollback", {}}, {"Load test", {}}, {"No load test", {}},
+                                             {"Batched backfill", {}}, {"Add the column nullable", {}}});
+  const ScoreResult denied = decks.score("keypoints", card,
+                                         "Automatic rollback was in the docs, we talked about it, never configured it. "
+                                         "A load test was in the plan, then the sandbox was late. So it never happened. "
+                                         "In hindsight I'd add the column nullable, backfill in batches and add the constraint afterwards.");
+  CHECK_FALSE(finding(denied, "key point: Automatic rollback").met);
+  CHECK_FALSE(finding(denied, "key point: Load test").met);
+  CHECK(finding(denied, "key point: No load test").met);
+  CHECK_FALSE(finding(denied, "key point: Batched backfill").met);
+  CHECK_FALSE(finding(denied, "key point: Add the column nullable").met);
+  // What did happen still counts: a pronoun that is not denied, and a step after the hindsight.
+  const ScoreResult done = decks.score("keypoints", card,
+                                       "We configured automatic rollback and it never fired wrongly. A load test ran first and nobody "
+                                       "noticed it. In hindsight I'd have started sooner, but we did backfill in batches.");
+  CHECK(finding(done, "key point: Automatic rollback").met);
+  CHECK(finding(done, "key point: Load test").met);
+  CHECK(finding(done, "key point: Batched backfill").met);
+}
+
+TEST_CASE("how long something took is not how often it happens, and backing out a change reverts it", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Regular one-to-ones", {}}, {"No rollback plan", {}}, {"No runbook", {}}});
+  const ScoreResult result = decks.score("keypoints", card,
+                                         "We never agreed what good looks like in six months. We had no plan for how to back out. "
+                                         "There was nothing written down on how to restart it.");
+  CHECK_FALSE(finding(result, "key point: Regular one-to-ones").met);
+  CHECK(finding(result, "key point: No rollback plan").met);
+  CHECK(finding(result, "key point: No runbook").met);
+}
+
 TEST_CASE("a double charge is the symptom of a consumer that was not idempotent, not a sign of idempotency", "[scorers]") {
   BundledDecks decks;
   const CardContent card = card_with_points({{"Consumer was not idempotent", {}}, {"Idempotency key per payment", {"idempotency key"}}});

@@ -42,7 +42,7 @@ const std::string& canonical(const std::string& stem_of_word) {
   static QuickReject known;
   static const std::unordered_map<std::string, std::string> groups = [] {
     static const std::vector<std::vector<std::string_view>> kGroups = {
-        {"revert", "roll+back", "undo"},          {"remove", "delete", "drop"},
+        {"revert", "roll+back", "undo", "back+out"}, {"remove", "delete", "drop"},
         {"customer", "user", "client"},           {"outage", "incident", "downtime"},
         {"latency", "response+time"},             {"alert", "page", "alarm"},
         {"throttle", "rate+limit"},               {"replica", "follower"},
@@ -128,12 +128,14 @@ const std::vector<std::vector<std::string_view>>& thesaurus_groups() {
       {"priority", "prioritize", "critical", "important", "essential"},
       {"early", "ahead", "advance", "beforehand", "upfront"},
       // people and documents
-      {"document", "documentation", "doc", "guide", "runbook", "playbook", "handbook", "readme"},
+      {"document", "documentation", "doc", "guide", "runbook", "playbook", "handbook", "readme", "write+down"},
       {"mentor", "buddy", "coach", "pair"},
       {"owner", "own", "ownership", "responsible", "accountable"},
       {"expectation", "goal", "objective", "target", "milestone"},
       {"review", "retrospective", "retro", "postmortem"},
-      {"regular", "recurring", "periodic", "weekly", "monthly", "quarterly", "daily"},
+      // Not "weekly" or "monthly": their stems are "week" and "month", so "in six months" would
+      // say "regular".
+      {"regular", "recurring", "periodic"},
   };
   return kGroups;
 }

@@ -70,6 +70,22 @@ const WordSet kCounterfactual = {"helped", "saved", "caught", "prevented", "avoi
 // "might have" guess at what did, so they are not here.
 const WordSet kUnrealisedModals = {"should", "could", "would"};
 const WordSet kUnrealisedContractions = {"should've", "could've", "would've", "shoulda", "coulda"};
+// A denied pronoun's referent: verbs of making something or putting it in place (not "tested" or
+// "followed": a runbook nobody followed was still written), the words that may stand
+// between the denial and the verb, and the pronouns; and how far back the referent may be named.
+const WordSet kMaking = {"configure", "configured", "enable", "enabled", "set", "build", "built", "implement", "implemented", "add",
+                         "added", "write", "wrote", "written", "create", "created", "do", "did", "done", "turn", "turned",
+                         "roll", "rolled", "adopt", "adopted", "deploy", "deployed", "ship", "shipped", "finish", "finished",
+                         "automate", "automated", "wire", "wired", "apply", "applied", "schedule", "scheduled", "ticket",
+                         "ticketed", "prioritize", "prioritized", "prioritise", "prioritised", "install", "installed",
+                         "introduce", "introduced"};
+const WordSet kHedges = {"really", "actually", "ever", "even", "get", "got", "bother", "bothered", "to", "quite", "properly", "fully"};
+const WordSet kPronouns = {"it", "them", "one", "those", "that", "this", "these"};
+constexpr int kReferentWords = 16;
+// Words that turn a sentence: what follows is said of something else.
+const WordSet kTurns = {"but", "however", "although", "though", "yet", "because", "since", "so", "which", "whereas", "while", "instead"};
+// How far what one would do in hindsight reaches: a short list of steps.
+constexpr int kHindsightWords = 20;
 const WordSet kSubjects = {"i", "we", "they", "he", "she", "you", "i'd", "we'd", "i've", "we've", "i'm", "we're", "it's"};
 
 }  // namespace
@@ -118,6 +134,29 @@ NegationScope::NegationScope(const AnswerText& text) {
       if (!is_stop_word(word) && ++content >= kReach) reached = true;
     }
   };
+  // "never configured it", "didn't set them up", "nobody actually built one": the index of the
+  // pronoun when a denial of doing or making something takes one, else -1.
+  auto undone_pronoun = [&](int trigger) {
+    int k = trigger + 1;
+    if (w(trigger) == "no" && w(k) == "one") ++k;
+    while (kHedges.count(w(k))) ++k;
+    if (!kMaking.count(w(k))) return -1;
+    ++k;
+    if (w(k) == "up" || w(k) == "on" || w(k) == "out" || w(k) == "in") ++k;
+    if (!kPronouns.count(w(k))) return -1;
+    return k;
+  };
+  // The thing the pronoun stands for was named before the denial, earlier in the sentence ("the
+  // automatic rollback was in the docs, we talked about it, never configured it") or, when the
+  // denial opens its sentence, in the one before: those words are denied.
+  auto negate_referent = [&](int trigger) {
+    const int sentence = words[static_cast<std::size_t>(trigger)].sentence;
+    int first = trigger;
+    while (first > 0 && words[static_cast<std::size_t>(first) - 1].sentence == sentence) --first;
+    if (trigger - first < 2)
+      while (first > 0 && words[static_cast<std::size_t>(first) - 1].sentence >= sentence - 1) --first;
+    for (int k = std::max(first, trigger - kReferentWords); k < trigger; ++k) negated_[static_cast<std::size_t>(k)] = true;
+  };
   auto negate_backward = [&](int trigger_first) {
     int content = 0;
     for (int k = trigger_first - 1; k >= 0 && k > trigger_first - 1 - kMaxWords; --k) {
@@ -142,6 +181,7 @@ NegationScope::NegationScope(const AnswerText& text) {
       const int last = i + (kExist.count(w(i + 1)) || kPostAfterBe.count(w(i + 1)) || w(i + 1) == "there" || w(i + 1) == "in" ? 1 : 2);
       for (int k = i; k <= last && k < n; ++k) trigger_[static_cast<std::size_t>(k)] = true;
       negate_backward(i);
+      if (w(i - 1) == "it" || w(i - 1) == "this") negate_referent(i - 1);  // "so it never happened"
       i = last;
       continue;
     }
@@ -166,7 +206,10 @@ NegationScope::NegationScope(const AnswerText& text) {
       const bool be_not = kBeNot.count(word) > 0 || (kBe.count(word) && (w(i + 1) == "not" || w(i + 1) == "never"));
       const int verb = kBeNot.count(word) ? i + 1 : i + 2;
       const std::string_view v = w(verb);
-      if (be_not && (is_past_action(v) || kParticiples.count(v) || (v == "ever" && is_past_action(w(verb + 1))))) negate_backward(i);
+      if (be_not && (is_past_action(v) || kParticiples.count(v) || (v == "ever" && is_past_action(w(verb + 1))))) {
+        negate_backward(i);
+        if (w(i - 1) == "it" || w(i - 1) == "this") negate_referent(i - 1);  // "it was never set up"
+      }
     }
     // A counterfactual says the thing was not there: "a way to switch back would have helped",
     // "a canary would have caught it".
@@ -207,6 +250,7 @@ NegationScope::NegationScope(const AnswerText& text) {
     if (kPreNegations.count(word) || is_contracted_negation(word)) {
       trigger_[static_cast<std::size_t>(i)] = true;
       negate_forward(i, i + 1);
+      if (const int thing = undone_pronoun(i); thing >= 0) negate_referent(i);
     }
   }
   negate_unrealised_proposals(text);
@@ -283,10 +327,15 @@ void NegationScope::negate_hindsight(const AnswerText& text) {
         hindsight = true;
     }
     if (!hindsight) continue;
+    // What one would do is often a list ("I'd add the column nullable, backfill in batches and
+    // add the constraint afterwards"), so the scope runs over commas; it ends where the sentence
+    // turns ("but", "because") or another subject says what did happen ("and we did add one").
     for (int i = sentence.first_word; i < sentence.end_word; ++i) {
       if (!modals.count(w(i)) || (w(i) == "would" && w(i - 1) != "i" && w(i - 1) != "we")) continue;
-      for (int k = i + 1; k < sentence.end_word && k <= i + 8; ++k) {
-        if (k > i + 1 && clause_mark_before(k)) break;
+      for (int k = i + 1; k < sentence.end_word && k <= i + kHindsightWords; ++k) {
+        const bool another_modal = modals.count(w(k)) || w(k + 1) == "would";
+        if (k > i + 1 && (kTurns.count(w(k)) || (kSubjects.count(w(k)) && !another_modal))) break;
+        if (k > i + 1 && clause_mark_before(k) && kSubjects.count(w(k)) && !another_modal) break;
         negated_[static_cast<std::size_t>(k)] = true;
       }
     }
