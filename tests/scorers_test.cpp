@@ -229,26 +229,34 @@ TEST_CASE("what was ruled out, out of reach, lost to another option or only wish
   CHECK(finding(planned, "key point: Read replica").met);
 }
 
-TEST_CASE("a thing named, then denied through a pronoun, or listed as what one would do in hindsight, was not done", "[scorers]") {
+TEST_CASE("a thing denied through a pronoun, wished for in hindsight, lost to a big switch or not worth the work was not done", "[scorers]") {
   BundledDecks decks;
   const CardContent card = card_with_points({{"Automatic rollback", {}}, {"Load test", {}}, {"No load test", {}},
-                                             {"Batched backfill", {}}, {"Add the column nullable", {}}});
+                                             {"Batched backfill", {}}, {"Add the column nullable", {}}, {"Strangler facade", {}},
+                                             {"Change data capture", {"CDC"}}});
   const ScoreResult denied = decks.score("keypoints", card,
                                          "Automatic rollback was in the docs, we talked about it, never configured it. "
                                          "A load test was in the plan, then the sandbox was late. So it never happened. "
-                                         "In hindsight I'd add the column nullable, backfill in batches and add the constraint afterwards.");
+                                         "In hindsight I'd add the column nullable, backfill in batches and add the constraint afterwards. "
+                                         "Someone proposed a strangler facade but we did one big switch instead. "
+                                         "We kept the shared database because CDC felt like too much work.");
   CHECK_FALSE(finding(denied, "key point: Automatic rollback").met);
   CHECK_FALSE(finding(denied, "key point: Load test").met);
   CHECK(finding(denied, "key point: No load test").met);
   CHECK_FALSE(finding(denied, "key point: Batched backfill").met);
   CHECK_FALSE(finding(denied, "key point: Add the column nullable").met);
+  CHECK_FALSE(finding(denied, "key point: Strangler facade").met);
+  CHECK_FALSE(finding(denied, "key point: Change data capture").met);
   // What did happen still counts: a pronoun that is not denied, and a step after the hindsight.
   const ScoreResult done = decks.score("keypoints", card,
                                        "We configured automatic rollback and it never fired wrongly. A load test ran first and nobody "
-                                       "noticed it. In hindsight I'd have started sooner, but we did backfill in batches.");
+                                       "noticed it. In hindsight I'd have started sooner, but we did backfill in batches. "
+                                       "We moved traffic behind a strangler facade, and CDC kept the new store in step.");
   CHECK(finding(done, "key point: Automatic rollback").met);
   CHECK(finding(done, "key point: Load test").met);
   CHECK(finding(done, "key point: Batched backfill").met);
+  CHECK(finding(done, "key point: Strangler facade").met);
+  CHECK(finding(done, "key point: Change data capture").met);
 }
 
 TEST_CASE("how long something took is not how often it happens, and backing out a change reverts it", "[scorers]") {

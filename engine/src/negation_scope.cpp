@@ -82,6 +82,8 @@ const WordSet kMaking = {"configure", "configured", "enable", "enabled", "set", 
 const WordSet kHedges = {"really", "actually", "ever", "even", "get", "got", "bother", "bothered", "to", "quite", "properly", "fully"};
 const WordSet kPronouns = {"it", "them", "one", "those", "that", "this", "these"};
 constexpr int kReferentWords = 16;
+// What a thing dismissed as not worth it would have cost: "too much work".
+const WordSet kEffort = {"work", "effort", "hassle", "overhead", "trouble", "complexity"};
 // Words that turn a sentence: what follows is said of something else.
 const WordSet kTurns = {"but", "however", "although", "though", "yet", "because", "since", "so", "which", "whereas", "while", "instead"};
 // How far what one would do in hindsight reaches: a short list of steps.
@@ -199,6 +201,17 @@ NegationScope::NegationScope(const AnswerText& text) {
         negate_backward(i);
       }
     }
+    // A thing dismissed as not worth it: "CDC felt like too much work", "a service mesh seemed
+    // like overkill", "feature flags were too much hassle".
+    {
+      const bool seeming = word == "felt" || word == "seemed" || word == "sounded" || word == "looked" || kBe.count(word);
+      const int from = i + 1 + (w(i + 1) == "like" ? 1 : 0);
+      const bool too_much = w(from) == "too" && w(from + 1) == "much" && kEffort.count(w(from + 2));
+      if (seeming && (w(from) == "overkill" || too_much)) {
+        trigger_[static_cast<std::size_t>(i)] = true;
+        negate_backward(i);
+      }
+    }
     // A denied passive reaches back to its subject: "a postmortem was never written", "the
     // alert wasn't set up", "the runbook was not updated" deny the postmortem, the alert, the
     // runbook, which stand before the negation.
@@ -288,7 +301,8 @@ void NegationScope::negate_unrealised_proposals(const AnswerText& text) {
       // the team chose to wait": the proposal lost to something else.
       const bool lost = ((word == "moved" || word == "move") && next == "on") || ((word == "ran" || word == "run") && next == "out") ||
                         ((word == "went" || word == "go") && next == "with") || (word == "settled" && next == "on") ||
-                        word == "chose" || word == "opted" || word == "picked" || word == "preferred";
+                        word == "chose" || word == "opted" || word == "picked" || word == "preferred" ||
+                        (word == "instead" && next != "of");  // "but we did one big switch instead"
       denied = denied || lost || (k <= but + 6 && (is_trigger(k) || kTurnedDown.count(word)));
     }
     if (!denied) continue;

@@ -27,7 +27,7 @@ const std::vector<Paraphrase>& paraphrases() {
   // --- the rubric's own ideas (scoring.md section 3) ---
   static const CueList alternatives = {
       "i|we considered|weighed|evaluated|compared|explored|debated|prototyped|benchmarked",
-      "i|we looked at|into",
+      "i|we looked at|into both|several|two|three|each|other|alternatives|options",
       "instead of",
       "rather than",
       "as opposed to",
