@@ -270,6 +270,32 @@ TEST_CASE("how long something took is not how often it happens, and backing out 
   CHECK(finding(result, "key point: No runbook").met);
 }
 
+TEST_CASE("an answer of slogans names key points without showing them, and gets half credit for each", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Flame graph", {}}, {"Circuit breaker", {}}, {"Tail latency", {}}});
+  const ScoreResult slogans = decks.score("keypoints", card,
+                                          "Performance is very important, so we follow best practices everywhere. I did a flame graph. "
+                                          "We use a circuit breaker as a culture, and I always focus on tail latency.");
+  for (const auto& f : slogans.findings) {
+    INFO(f.criterion);
+    CHECK_FALSE(f.met);
+    CHECK_THAT(f.advice, Catch::StartsWith("Named, not shown"));
+  }
+  CHECK(*slogans.score == Approx(50));
+  // A slogan-laden answer that does give the detail keeps the point.
+  const ScoreResult shown = decks.score("keypoints", card,
+                                        "Best practices are key, everywhere. The flame graph showed 40% of the time in JSON encoding.");
+  CHECK(finding(shown, "key point: Flame graph").met);
+  // One slogan is a turn of phrase, not an answer of slogans.
+  const ScoreResult plain = decks.score("keypoints", card,
+                                        "Following best practice, I took a flame graph of the slow endpoint and put a circuit breaker "
+                                        "around the pricing client; tail latency was the number we watched.");
+  for (const auto& f : plain.findings) {
+    INFO(f.criterion);
+    CHECK(f.met);
+  }
+}
+
 TEST_CASE("a double charge is the symptom of a consumer that was not idempotent, not a sign of idempotency", "[scorers]") {
   BundledDecks decks;
   const CardContent card = card_with_points({{"Consumer was not idempotent", {}}, {"Idempotency key per payment", {"idempotency key"}}});

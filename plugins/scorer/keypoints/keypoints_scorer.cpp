@@ -166,6 +166,7 @@ class KeypointsScorer final : public rehearse::Scorer {
     std::vector<std::string> missing;
     bool recites_list = false;
     for (int i = 0; i < static_cast<int>(index.text().words().size()); ++i) recites_list = recites_list || index.listed(i);
+    const bool vague = talks_in_generalities(index.text());
     for (const auto& point : card.key_points) {
       // The best of the point's ways of being said.
       std::optional<Term> best_term;
@@ -208,7 +209,13 @@ class KeypointsScorer final : public rehearse::Scorer {
       }
       Finding finding;
       finding.criterion = "key point: " + point.text;
-      if (best_term && best.complete(*best_term)) {
+      if (best_term && best.complete(*best_term) && vague && !concrete(index.text(), best)) {
+        // An answer of slogans names the point but does not show it done.
+        ++partly;
+        credit += 0.5;
+        finding.evidence = index.text().quote(best.first, best.last, 80);
+        finding.advice = fmt::format("Named, not shown: say what you did about it, with a detail or a number: {}.", point.text);
+      } else if (best_term && best.complete(*best_term)) {
         ++covered;
         credit += 1;
         finding.met = true;
@@ -262,6 +269,44 @@ class KeypointsScorer final : public rehearse::Scorer {
     if (match.found < 2 || match.weight + 1e-9 < kInformativeShare * total) return std::nullopt;
     if (any_technical && match.weight < kTechnicalWeight + match.found - 1 - 1e-9) return std::nullopt;  // no term of the art among them
     return TermMatch{term.needed, match.first, match.last, match.weight};
+  }
+
+  // Whether the answer talks in slogans rather than about what happened: two or more of the
+  // phrases that stand in for a specific ("best practice", "X is key", "the usual", "we believe
+  // in", "everywhere", "data-driven"). Interview guides warn against exactly these; an answer
+  // stuffed with key words leans on them, a real account rarely uses two.
+  static bool talks_in_generalities(const AnswerText& text) {
+    static const rehearse::CueList slogans = {
+        "best practice|practices",
+        "is|are the? key",
+        "the key here|thing|point",
+        "the usual",
+        "standard patterns|practices|practice|stuff|approach",
+        "industry standard",
+        "as a culture",
+        "we|i believe in",
+        "everywhere",
+        "very important",
+        "self healing",
+        "my|our approach is",
+        "data driven",
+        "cannot|can't happen",
+        "is|are not possible",
+        "the right|proper way",
+        "bulletproof|synergy|synergies",
+        "future proof",
+    };
+    return slogans.find_all(text).size() >= 2;
+  }
+
+  // Whether the sentences of a match hold a specific: a quantity ("5 times", "from 900 to 2,400").
+  static bool concrete(const AnswerText& text, const TermMatch& match) {
+    const auto& words = text.words();
+    const int first_sentence = words[static_cast<std::size_t>(match.first)].sentence;
+    const int last_sentence = words[static_cast<std::size_t>(match.last)].sentence;
+    for (const auto& word : words)
+      if (word.sentence >= first_sentence && word.sentence <= last_sentence && rehearse::is_quantity(word.text)) return true;
+    return false;
   }
 
   // Whether another word of the point (its text or an alias), or the same word again, stands in
