@@ -116,7 +116,8 @@ const std::vector<std::vector<std::string_view>>& thesaurus_groups() {
       {"enable", "turn+on", "switch+on", "activate"},
       // removing and cleaning up
       {"remove", "delete", "purge", "prune", "discard", "clean", "clear", "reclaim", "evict"},
-      {"stale", "outdated", "obsolete", "expired", "dead", "leftover", "orphaned"},
+      // Not "expired": certificates, tokens and backups expire without being stale data.
+      {"stale", "outdated", "obsolete", "dead", "leftover", "orphaned"},
       {"change", "flip", "toggle", "switch", "modify", "alter"},
       {"separate", "isolate", "distinct", "dedicated", "apart", "split"},
       // planning and estimating
