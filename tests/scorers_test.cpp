@@ -259,15 +259,17 @@ TEST_CASE("a thing denied through a pronoun, wished for in hindsight, lost to a 
   CHECK(finding(done, "key point: Change data capture").met);
 }
 
-TEST_CASE("how long something took is not how often it happens, and backing out a change reverts it", "[scorers]") {
+TEST_CASE("how long something took is not how often it happens, backing out reverts, and a denial stops at where it happened", "[scorers]") {
   BundledDecks decks;
-  const CardContent card = card_with_points({{"Regular one-to-ones", {}}, {"No rollback plan", {}}, {"No runbook", {}}});
+  const CardContent card = card_with_points({{"Regular one-to-ones", {}}, {"No rollback plan", {}}, {"No runbook", {}}, {"Debrief", {}}});
   const ScoreResult result = decks.score("keypoints", card,
                                          "We never agreed what good looks like in six months. We had no plan for how to back out. "
-                                         "There was nothing written down on how to restart it.");
+                                         "There was nothing written down on how to restart it. I said no hire in the debrief.");
   CHECK_FALSE(finding(result, "key point: Regular one-to-ones").met);
   CHECK(finding(result, "key point: No rollback plan").met);
   CHECK(finding(result, "key point: No runbook").met);
+  // Where the denied thing was missing is not denied with it.
+  CHECK(finding(result, "key point: Debrief").met);
 }
 
 TEST_CASE("an answer of slogans names key points without showing them, and gets half credit for each", "[scorers]") {

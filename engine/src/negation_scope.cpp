@@ -82,6 +82,10 @@ const WordSet kMaking = {"configure", "configured", "enable", "enabled", "set", 
 const WordSet kHedges = {"really", "actually", "ever", "even", "get", "got", "bother", "bothered", "to", "quite", "properly", "fully"};
 const WordSet kPronouns = {"it", "them", "one", "those", "that", "this", "these"};
 constexpr int kReferentWords = 16;
+// Prepositions that say where or when, after the denied thing, before a determiner ("in the
+// debrief"; not "going in phases" or "a point at which we'd abort", which say how).
+const WordSet kSetting = {"in", "at", "during"};
+const WordSet kDeterminers = {"the", "a", "an", "our", "their", "my", "his", "her", "its", "this", "that", "every", "each"};
 // What a thing dismissed as not worth it would have cost: "too much work".
 const WordSet kEffort = {"work", "effort", "hassle", "overhead", "trouble", "complexity"};
 // Words that turn a sentence: what follows is said of something else.
@@ -123,6 +127,9 @@ NegationScope::NegationScope(const AnswerText& text) {
       const std::string_view word = w(k);
       // "for when to stop": a wh-word before "to" opens no clause.
       if ((kTerminators.count(word) && w(k + 1) != "to") || (k > from && kSubjects.count(word))) break;
+      // Where and when the denied thing was missing is not denied with it: "no hire in the
+      // debrief" says nothing against the debrief.
+      if (k > from && kSetting.count(word) && kDeterminers.count(w(k + 1))) break;
       // "didn't run them side by side or compare the output": each alternative after "or"/"nor"
       // is denied as well, so the reach starts again.
       if (word == "or" || word == "nor") {
