@@ -272,6 +272,26 @@ TEST_CASE("how long something took is not how often it happens, backing out reve
   CHECK(finding(result, "key point: Debrief").met);
 }
 
+TEST_CASE("a suggestion dropped, an action item left in the backlog and an alert we didn't have were not done", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Shadow reads", {}}, {"Automated renewal", {}}, {"Time-to-full alert", {}}});
+  const ScoreResult denied = decks.score("keypoints", card,
+                                         "Someone suggested shadow reads and we dropped it for time. Afterwards, the action item to "
+                                         "automate renewal sat in the backlog for two quarters. A time-to-full alert would have bought "
+                                         "us hours. We didn't have one.");
+  for (const auto& f : denied.findings) {
+    INFO(f.criterion << " <- " << f.evidence);
+    CHECK_FALSE(f.met);
+  }
+  const ScoreResult done = decks.score("keypoints", card,
+                                       "We ran shadow reads for a week and kept them. I automated renewal with cert-manager. "
+                                       "We added a time-to-full alert and it fired twice.");
+  for (const auto& f : done.findings) {
+    INFO(f.criterion);
+    CHECK(f.met);
+  }
+}
+
 TEST_CASE("an answer of slogans names key points without showing them, and gets half credit for each", "[scorers]") {
   BundledDecks decks;
   const CardContent card = card_with_points({{"Flame graph", {}}, {"Circuit breaker", {}}, {"Tail latency", {}}});

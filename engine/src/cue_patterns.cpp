@@ -88,6 +88,10 @@ CueList::CueList(std::initializer_list<std::string_view> patterns) {
   for (auto pattern : patterns) patterns_.emplace_back(pattern);
 }
 
+CueList::CueList(const std::vector<std::string>& patterns) {
+  for (const auto& pattern : patterns) patterns_.emplace_back(pattern);
+}
+
 std::vector<CueHit> CueList::find_all(const AnswerText& text, int from, int to) const {
   const int end = to < 0 ? static_cast<int>(text.words().size()) : std::min(to, static_cast<int>(text.words().size()));
   std::vector<CueHit> hits;

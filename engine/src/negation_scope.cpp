@@ -65,7 +65,8 @@ const WordSet kOutOfReach = {"possible", "feasible", "allowed", "practical", "vi
 const WordSet kTerminators = {"but", "however", "although", "though", "yet", "except", "which", "who", "whom", "whose", "so",
                               "because", "since", "while", "whereas", "instead", "until", "unless", "then", "after", "before",
                               "once", "therefore", "thus", "meanwhile", "still", "when", "where", "that's", "and"};
-const WordSet kCounterfactual = {"helped", "saved", "caught", "prevented", "avoided", "stopped", "spotted", "flagged", "warned"};
+const WordSet kCounterfactual = {"helped", "saved", "caught", "prevented", "avoided", "stopped", "spotted", "flagged", "warned",
+                                  "bought", "given", "made", "meant", "protected", "contained", "limited", "shortened"};
 // Modals whose perfect tells what did not happen ("should have", "could've"); "must have" and
 // "might have" guess at what did, so they are not here.
 const WordSet kUnrealisedModals = {"should", "could", "would"};
@@ -78,7 +79,11 @@ const WordSet kMaking = {"configure", "configured", "enable", "enabled", "set", 
                          "roll", "rolled", "adopt", "adopted", "deploy", "deployed", "ship", "shipped", "finish", "finished",
                          "automate", "automated", "wire", "wired", "apply", "applied", "schedule", "scheduled", "ticket",
                          "ticketed", "prioritize", "prioritized", "prioritise", "prioritised", "install", "installed",
-                         "introduce", "introduced"};
+                         "introduce", "introduced", "have", "had", "use", "used"};
+// Verbs that turn down what the pronoun stands for, without a negation: "someone suggested shadow
+// reads and we dropped it for time".
+const WordSet kTurningDown = {"dropped", "shelved", "scrapped", "parked", "killed", "abandoned", "skipped", "deprioritized",
+                              "deprioritised", "cancelled", "canceled", "vetoed", "rejected", "descoped"};
 const WordSet kHedges = {"really", "actually", "ever", "even", "get", "got", "bother", "bothered", "to", "quite", "properly", "fully"};
 const WordSet kPronouns = {"it", "them", "one", "those", "that", "this", "these"};
 constexpr int kReferentWords = 16;
@@ -149,7 +154,7 @@ NegationScope::NegationScope(const AnswerText& text) {
     int k = trigger + 1;
     if (w(trigger) == "no" && w(k) == "one") ++k;
     while (kHedges.count(w(k))) ++k;
-    if (!kMaking.count(w(k))) return -1;
+    if (!kMaking.count(w(k)) && !kTurningDown.count(w(k))) return -1;
     ++k;
     if (w(k) == "up" || w(k) == "on" || w(k) == "out" || w(k) == "in") ++k;
     if (!kPronouns.count(w(k))) return -1;
@@ -207,6 +212,18 @@ NegationScope::NegationScope(const AnswerText& text) {
         trigger_[static_cast<std::size_t>(i)] = true;
         negate_backward(i);
       }
+    }
+    // Turned down by name of the pronoun: "someone suggested shadow reads and we dropped it".
+    if (kTurningDown.count(word) && kPronouns.count(w(i + 1))) {
+      trigger_[static_cast<std::size_t>(i)] = true;
+      negate_referent(i);
+    }
+    // Left undone in a backlog: "the action item to automate renewal sat in the backlog".
+    if ((word == "sat" || word == "sits" || word == "stayed" || word == "stays" || word == "rotted" || word == "languished" ||
+         word == "still") &&
+        w(i + 1) == "in" && w(i + 2) == "the" && w(i + 3) == "backlog") {
+      for (int k = i; k <= i + 3; ++k) trigger_[static_cast<std::size_t>(k)] = true;
+      negate_backward(i);
     }
     // A thing dismissed as not worth it: "CDC felt like too much work", "a service mesh seemed
     // like overkill", "feature flags were too much hassle".

@@ -148,6 +148,8 @@ class REHEARSE_API CuePattern {
 class REHEARSE_API CueList {
  public:
   CueList(std::initializer_list<std::string_view> patterns);
+  // Patterns read at run time, such as a lexicon's lines. (API 4.3)
+  explicit CueList(const std::vector<std::string>& patterns);
 
   // Where the patterns match in words [from, to) (to = -1: the end), in text order; where two
   // overlap, the one starting first (then the longer) is kept.

@@ -1,12 +1,91 @@
 #include "paraphrases.h"
 
 #include <algorithm>
+#include <deque>
+#include <optional>
+#include <stdexcept>
+#include <string_view>
 
 namespace keypoints {
 
 namespace {
 
 using rehearse::CueList;
+
+// concepts.txt, compiled in as one string (CMakeLists.txt).
+constexpr std::string_view kConceptsText =
+#include "concepts_text.inc"
+    ;
+
+std::string_view trim(std::string_view text) {
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r')) text.remove_suffix(1);
+  return text;
+}
+
+std::string fmt_line(int line, const std::string& message) { return "concepts.txt:" + std::to_string(line) + ": " + message; }
+
+// The stems of a comma-separated list of words and phrases ("forward secrecy, pfs").
+std::vector<std::string> stems_of_list(std::string_view list) {
+  std::vector<std::string> out;
+  const rehearse::AnswerText words{std::string(list)};
+  for (const auto& word : words.words()) out.push_back(rehearse::stem(rehearse::spell_out(word.text)));
+  return out;
+}
+
+// The ideas of the lexicon text (concepts.txt's format), appended to `ideas`; their cue lists live
+// in `cue_lists`, which must outlive them. A malformed block is an error naming its line.
+void read_lexicon(std::string_view text, std::vector<Paraphrase>& ideas, std::deque<CueList>& cue_lists) {
+  struct Block {
+    std::string idea;
+    int line = 0;
+    std::vector<std::string> names, words, cues;
+    bool in_cues = false;
+  };
+  std::optional<Block> block;
+  const auto finish = [&] {
+    if (!block) return;
+    if (block->names.empty() || block->cues.empty())
+      throw std::invalid_argument(fmt_line(block->line, "idea '" + block->idea + "' needs names and at least one cue"));
+    try {
+      cue_lists.emplace_back(block->cues);
+    } catch (const std::invalid_argument& e) {
+      throw std::invalid_argument(fmt_line(block->line, "idea '" + block->idea + "': " + e.what()));
+    }
+    ideas.push_back(Paraphrase{block->idea, std::move(block->names), std::move(block->words), &cue_lists.back()});
+    block.reset();
+  };
+  int number = 0;
+  for (std::size_t start = 0; start <= text.size();) {
+    const auto end = std::min(text.find('\n', start), text.size());
+    const std::string_view line = trim(text.substr(start, end - start));
+    start = end + 1;
+    ++number;
+    if (line.empty()) {
+      finish();
+      continue;
+    }
+    if (line.front() == '#') continue;
+    const auto field = [&](std::string_view key) { return line.substr(0, key.size()) == key; };
+    if (field("idea:")) {
+      finish();
+      block = Block{std::string(trim(line.substr(5))), number, {}, {}, {}, false};
+    } else if (!block) {
+      throw std::invalid_argument(fmt_line(number, "expected 'idea:' to start a block"));
+    } else if (block->in_cues) {
+      block->cues.emplace_back(line);
+    } else if (field("names:")) {
+      block->names = stems_of_list(line.substr(6));
+    } else if (field("words:")) {
+      block->words = stems_of_list(line.substr(6));
+    } else if (field("cues:")) {
+      block->in_cues = true;
+    } else {
+      throw std::invalid_argument(fmt_line(number, "expected names:, words: or cues:"));
+    }
+  }
+  finish();
+}
 
 std::vector<std::string> stems_of(std::initializer_list<const char*> words) {
   std::vector<std::string> out;
@@ -587,7 +666,9 @@ const std::vector<Paraphrase>& paraphrases() {
       "n 1",
   };
 
-  static const std::vector<Paraphrase> all = {
+  static std::deque<CueList> lexicon_cues;
+  static const std::vector<Paraphrase> all = [] {
+    std::vector<Paraphrase> ideas = {
       {"alternatives", stems_of({"alternative", "option", "rejected", "considered", "weighed", "choice"}),
        stems_of({"explain", "discuss", "mention", "compare", "consider", "other", "evaluated"}), &alternatives},
       {"tradeoffs", stems_of({"tradeoff", "trade-off", "downside", "drawback", "cost", "price"}),
@@ -687,7 +768,11 @@ const std::vector<Paraphrase>& paraphrases() {
       {"what changed", stems_of({"changed", "recent", "recently"}), stems_of({"check", "deploy", "diff", "release"}), &what_changed},
       {"lock contention", stems_of({"contention", "locks", "blocking"}), stems_of({"lock"}), &lock_contention},
       {"n 1", stems_of({"n"}), stems_of({"1", "queries"}), &n_plus_one},
-  };
+    };
+    // The lexicon's ideas come after these, so that an idea written out here wins.
+    read_lexicon(kConceptsText, ideas, lexicon_cues);
+    return ideas;
+  }();
   return all;
 }
 

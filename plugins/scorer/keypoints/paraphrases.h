@@ -18,7 +18,7 @@
 namespace keypoints {
 
 struct Paraphrase {
-  const char* idea;                // for messages and tests
+  std::string idea;                // for messages and tests
   std::vector<std::string> names;  // stems that name the idea: a term needs one of them
   std::vector<std::string> words;  // other stems a term naming the idea may use ("plan", "first")
   const rehearse::CueList* cues;   // the ways of saying it
