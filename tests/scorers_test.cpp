@@ -292,6 +292,27 @@ TEST_CASE("a suggestion dropped, an action item left in the backlog and an alert
   }
 }
 
+TEST_CASE("a point done by hand, failing or late is not the point done automatically, cleanly or early", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Automated traffic switch", {"scripted DNS switch"}},
+                                             {"Replica promoted cleanly", {}},
+                                             {"Raised the risk early", {}}});
+  const ScoreResult opposite = decks.score("keypoints", card,
+                                           "The DNS switch was manual, one person clicking in the console. Promoting the replica "
+                                           "failed the first time. I raised the risk, but late.");
+  for (const auto& f : opposite.findings) {
+    INFO(f.criterion << " <- " << f.evidence);
+    CHECK_FALSE(f.met);
+  }
+  const ScoreResult done = decks.score("keypoints", card,
+                                       "A script did the DNS switch for the traffic. We promoted the replica cleanly in four minutes. "
+                                       "I raised the risk early, in the first planning meeting.");
+  for (const auto& f : done.findings) {
+    INFO(f.criterion);
+    CHECK(f.met);
+  }
+}
+
 TEST_CASE("an answer of slogans names key points without showing them, and gets half credit for each", "[scorers]") {
   BundledDecks decks;
   const CardContent card = card_with_points({{"Flame graph", {}}, {"Circuit breaker", {}}, {"Tail latency", {}}});

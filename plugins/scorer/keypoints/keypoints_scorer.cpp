@@ -209,7 +209,12 @@ class KeypointsScorer final : public rehearse::Scorer {
       }
       Finding finding;
       finding.criterion = "key point: " + point.text;
-      if (best_term && best.complete(*best_term) && vague && !concrete(index.text(), best)) {
+      if (best_term && best.complete(*best_term) && contradicted(*best_term, index.text(), best)) {
+        // "The DNS switch was manual" names the switch and denies the point's "automated".
+        missing.push_back(point.text);
+        finding.evidence = index.text().quote(best.first, best.last, 80);
+        finding.advice = fmt::format("The answer says the opposite of part of it: {}.", point.text);
+      } else if (best_term && best.complete(*best_term) && vague && !concrete(index.text(), best)) {
         // An answer of slogans names the point but does not show it done.
         ++partly;
         credit += 0.5;
@@ -269,6 +274,36 @@ class KeypointsScorer final : public rehearse::Scorer {
     if (match.found < 2 || match.weight + 1e-9 < kInformativeShare * total) return std::nullopt;
     if (any_technical && match.weight < kTechnicalWeight + match.found - 1 - 1e-9) return std::nullopt;  // no term of the art among them
     return TermMatch{term.needed, match.first, match.last, match.weight};
+  }
+
+  // Whether the sentences of a match say the opposite of a qualifier of the point: a point about
+  // doing it automatically, cleanly or early, and an answer that did it by hand, failed or late.
+  // The qualifier is often the word that makes the point ("Automated traffic switch"), and the
+  // rest of the point is there to be matched.
+  static bool contradicted(const Term& term, const AnswerText& text, const TermMatch& match) {
+    struct Opposites {
+      std::vector<std::string_view> point, answer;
+    };
+    static const std::vector<Opposites> kOpposites = {
+        {{"automated", "automatic", "automatically", "auto", "scripted", "automate", "automation"},
+         {"manual", "manually", "hand", "clicking", "clicked"}},
+        {{"cleanly", "successfully", "successful", "clean"}, {"failed", "broke", "errored"}},
+        {{"early", "earlier", "upfront", "beforehand"}, {"late"}},
+    };
+    const auto& words = text.words();
+    const int first_sentence = words[static_cast<std::size_t>(match.first)].sentence;
+    const int last_sentence = words[static_cast<std::size_t>(match.last)].sentence;
+    for (const auto& pair : kOpposites) {
+      const bool qualified = std::any_of(term.words.begin(), term.words.end(), [&](const std::string& w) {
+        return std::find(pair.point.begin(), pair.point.end(), w) != pair.point.end();
+      });
+      if (!qualified) continue;
+      for (const auto& word : words) {
+        if (word.sentence < first_sentence || word.sentence > last_sentence) continue;
+        if (std::find(pair.answer.begin(), pair.answer.end(), word.text) != pair.answer.end()) return true;
+      }
+    }
+    return false;
   }
 
   // Whether the answer talks in slogans rather than about what happened: two or more of the
