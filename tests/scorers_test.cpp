@@ -376,6 +376,20 @@ TEST_CASE("in an answer that recites buzzwords, one more word dropped elsewhere 
   CHECK(finding(plain, "key point: Leader holds a renewable lease").met);
 }
 
+TEST_CASE("in an answer that recites buzzwords, a short phrase dropped elsewhere names nothing; a list of numbers is no recital", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Route critical reads to the primary", {"read-your-writes"}}, {"Phased rollout", {"phases"}}});
+  const ScoreResult stuffed = decks.score("keypoints", card,
+                                          "It's all about the replicas, the primary, stale reads, lag, all of that. "
+                                          "The fix usually is more replicas or read-your-writes.");
+  CHECK_FALSE(finding(stuffed, "key point: Route critical reads to the primary").met);
+  const ScoreResult planned = decks.score("keypoints", card,
+                                          "We went in phases, moving 1%, 10%, 50% and finally 100% of reads. "
+                                          "Checkout reads its own writes from the primary, read-your-writes.");
+  CHECK(finding(planned, "key point: Phased rollout").met);
+  CHECK(finding(planned, "key point: Route critical reads to the primary").met);
+}
+
 TEST_CASE("a verb and its particle say the noun written as one word, whatever the verb's tense", "[scorers]") {
   BundledDecks decks;
   const CardContent card = card_with_points({{"Failover", {}}, {"Timeout", {}}, {"Lose updates", {}}, {"Cleanup", {}}});

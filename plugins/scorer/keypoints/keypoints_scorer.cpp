@@ -164,8 +164,15 @@ class KeypointsScorer final : public rehearse::Scorer {
     double credit = 0;
     int covered = 0, partly = 0;
     std::vector<std::string> missing;
-    bool recites_list = false;
-    for (int i = 0; i < static_cast<int>(index.text().words().size()); ++i) recites_list = recites_list || index.listed(i);
+    // A list of terms, not of numbers: "moving 1%, 10%, 50% and finally 100% of reads" is a plan.
+    int listed = 0, listed_numbers = 0;
+    for (int i = 0; i < static_cast<int>(index.text().words().size()); ++i) {
+      const std::string& word = index.text().words()[static_cast<std::size_t>(i)].text;
+      if (!index.listed(i) || rehearse::is_stop_word(word)) continue;
+      ++listed;
+      if (rehearse::is_quantity(word)) ++listed_numbers;
+    }
+    const bool recites_list = listed > 0 && 2 * listed_numbers < listed;
     const bool vague = talks_in_generalities(index.text());
     for (const auto& point : card.key_points) {
       // The best of the point's ways of being said.
@@ -182,7 +189,7 @@ class KeypointsScorer final : public rehearse::Scorer {
         // name-dropping ("Kubernetes also has Lease objects"): it needs another of the point's
         // words nearby.
         const auto name_dropped = [&](const TermMatch& m) {
-          return recites_list && m.complete(*term) && m.first == m.last && !supported(texts, m, index);
+          return recites_list && m.complete(*term) && m.last - m.first <= 2 && !supported(texts, m, index);
         };
         if (name_dropped(match)) match = TermMatch{};
         const bool direct = match.complete(*term);
@@ -357,7 +364,7 @@ class KeypointsScorer final : public rehearse::Scorer {
         if (!rehearse::is_stop_word(word.text)) others.insert(rehearse::stem(rehearse::spell_out(word.text)));
     }
     for (int i = 0; i < static_cast<int>(words.size()); ++i) {
-      if (i == match.first || index.listed(i) || std::abs(words[static_cast<std::size_t>(i)].sentence - sentence) > 1) continue;
+      if ((i >= match.first && i <= match.last) || index.listed(i) || std::abs(words[static_cast<std::size_t>(i)].sentence - sentence) > 1) continue;
       if (others.count(index.stem(i))) return true;
     }
     return false;
