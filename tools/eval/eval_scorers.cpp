@@ -299,6 +299,8 @@ class Evaluation {
           };
           largest.add(top(gold_words) == top(predicted_words));
           all_largest.add(top(gold_words) == top(predicted_words));
+          if (settings_.show_misses && std::string(set) == "tune" && together == 0 && top(gold_words) != top(predicted_words))
+            fmt::print("  largest part of {}: {} read as {}\n", answer.id, top(gold_words), top(predicted_words));
           for (const auto& problem : contradictions(result, text)) {
             ++contradiction_count;
             if (contradiction_examples.size() < 8) contradiction_examples.push_back(fmt::format("{}: {}", answer.id, problem));
