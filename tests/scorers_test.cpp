@@ -554,6 +554,16 @@ TEST_CASE("an answer in 'we' throughout is flagged under ownership", "[scorers]"
   CHECK(*weak.score <= *strong.score - 15);
 }
 
+TEST_CASE("'I think' and 'I heard' own no step: an answer whose only 'I' hedges has no ownership", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = decks.card("production-outage");
+  const ScoreResult hedged = decks.score("star", card,
+                                         "Our checkout started failing at peak. We rolled back the release, I think. I heard the "
+                                         "database was the problem. I guess it was fixed in about an hour.");
+  CHECK_FALSE(finding(hedged, "ownership").met);
+  CHECK_THAT(finding(hedged, "ownership").evidence, Catch::Contains("We rolled back"));
+}
+
 TEST_CASE("some 'we' for shared work is fine, as long as 'I' carries the action", "[scorers]") {
   BundledDecks decks;
   const std::string answer = kSituation + kTask +

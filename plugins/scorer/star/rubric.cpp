@@ -147,6 +147,10 @@ Check setup_short(const StarParts& parts, const LengthTarget& target) {
 // --- ownership: in the action (the whole answer when no action is found), credit 2i/(i+we) up
 // to 1, so "I" as often as "we" earns it all and "we" throughout earns nothing. A sentence that
 // opens with a past-tense verb ("Rolled back the deploy") is the note-taker's "I".
+const std::unordered_set<std::string_view> kHedgingVerbs = {"think", "thought", "guess", "believe", "believed", "heard", "remember",
+                                                            "feel", "felt", "mean", "suppose", "assume", "hope", "wish", "wonder",
+                                                            "know", "knew", "reckon"};
+
 Check ownership(const AnswerText& text, const StarParts& parts) {
   static const std::unordered_set<std::string_view> singular = {"i", "i'm", "i've", "i'd", "i'll"};
   static const std::unordered_set<std::string_view> plural = {"we", "we're", "we've", "we'd", "we'll"};
@@ -156,7 +160,9 @@ Check ownership(const AnswerText& text, const StarParts& parts) {
   for (int i = 0; i < static_cast<int>(text.words().size()); ++i) {
     if (has_action && !in_parts(parts, i, {Part::action})) continue;
     const std::string& word = word_at(text, i).text;
-    if (singular.count(word)) mine.push_back(i);
+    // "I think", "I heard", "I guess" hedge or report; they own no step.
+    const bool hedge = i + 1 < static_cast<int>(text.words().size()) && kHedgingVerbs.count(word_at(text, i + 1).text) > 0;
+    if (singular.count(word) && !hedge) mine.push_back(i);
     if (plural.count(word)) ours.push_back(i);
     // Notes in the first person leave out the "I": a sentence or bullet that opens with what was
     // done ("Reverted the config by hand", "Found a config push at 1:40") says who did it.
