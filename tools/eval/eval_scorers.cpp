@@ -38,10 +38,8 @@ struct Settings {
   bool show_misses = false;  // print the tuning set's disagreements (never the held-out set's)
 };
 
-const char* kSets[] = {"tune", "holdout"};
-// The key-point judgements and the technical answers have a third set, "dev": answers on other
-// topics, looked at to find where the rules fail to generalise without ever looking at the
-// held-out set.
+// Every kind of answer has a third set, "dev": answers by other writers or on other topics,
+// looked at to find where the rules fail to generalise without ever looking at the held-out set.
 const char* kDevSets[] = {"tune", "dev", "holdout"};
 
 // Each figure has a target (where the scorers must get to; the same figures are measured on
@@ -259,7 +257,7 @@ class Evaluation {
     Ratio all_labels[2], all_largest;
     int contradiction_count = 0;
     std::vector<std::string> contradiction_examples;
-    for (const char* set : kSets) {
+    for (const char* set : kDevSets) {
       const auto answers = eval::read_behavioural(settings_.data / fmt::format("behavioural-{}.txt", set));
       Ratio labels[2], largest;
       std::map<std::string, Ratio> set_rankings;
@@ -288,7 +286,7 @@ class Evaluation {
               predicted_words[predicted] += 1;
               here[predicted] += 1;
             }
-            if (settings_.show_misses && std::string(set) == "tune" && together == 0) {
+            if (settings_.show_misses && std::string(set) != "holdout" && together == 0) {
               const auto best = std::max_element(here.begin(), here.end(), [](auto& a, auto& b) { return a.second < b.second; });
               if (best != here.end() && std::find(gold.begin(), gold.end(), best->first) == gold.end())
                 fmt::print("  miss {} [{} as {}] {}\n", answer.id, gold.front(), best->first, answer.sentences[s].text);
@@ -299,7 +297,7 @@ class Evaluation {
           };
           largest.add(top(gold_words) == top(predicted_words));
           all_largest.add(top(gold_words) == top(predicted_words));
-          if (settings_.show_misses && std::string(set) == "tune" && together == 0 && top(gold_words) != top(predicted_words))
+          if (settings_.show_misses && std::string(set) != "holdout" && together == 0 && top(gold_words) != top(predicted_words))
             fmt::print("  largest part of {}: {} read as {}\n", answer.id, top(gold_words), top(predicted_words));
           for (const auto& problem : contradictions(result, text)) {
             ++contradiction_count;
@@ -314,7 +312,7 @@ class Evaluation {
             const bool above = original > *weaker.score;
             set_rankings[kind].add(above);
             rankings[kind].add(above);
-            if (!above && settings_.show_misses && std::string(set) == "tune")
+            if (!above && settings_.show_misses && std::string(set) != "holdout")
               fmt::print("  not above its '{}' copy: {} ({:.0f} vs {:.0f})\n", kind, answer.id, original, *weaker.score);
           }
         }
@@ -466,7 +464,7 @@ class Evaluation {
   void question_types() {
     fmt::print("\n== question types: what the wording of a question says it asks for\n");
     std::vector<eval::TypedQuestion> questions = eval::read_question_types(settings_.data / "question-types.txt");
-    for (const char* set : kSets) {
+    for (const char* set : kDevSets) {
       for (const auto& answer : eval::read_behavioural(settings_.data / fmt::format("behavioural-{}.txt", set)))
         questions.push_back({"behavioural", answer.question});
       for (const auto& answer : eval::read_technical(settings_.data / fmt::format("technical-{}.txt", set)))
