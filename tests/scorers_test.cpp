@@ -168,6 +168,14 @@ CardContent card_with_points(std::initializer_list<std::pair<std::string, std::v
   return card;
 }
 
+// Checks that every key point of `result` is met, or that none is, naming each one that is not.
+void check_every_point(const ScoreResult& result, bool met) {
+  for (const auto& f : result.findings) {
+    INFO(f.criterion << " <- " << f.evidence);
+    CHECK(f.met == met);
+  }
+}
+
 }  // namespace
 
 TEST_CASE("a key point said with other verbs and nouns of engineering English counts", "[scorers]") {
@@ -212,10 +220,7 @@ TEST_CASE("what was ruled out, out of reach, lost to another option or only wish
                                          "Looking back, I'd add a circuit breaker. I'd push for keyset pagination now; we just didn't do it then. "
                                          "I proposed a read replica but the team went with a bigger instance. "
                                          "We talked about a retry budget but moved on.");
-  for (const auto& f : denied.findings) {
-    INFO(f.criterion << " <- " << f.evidence);
-    CHECK_FALSE(f.met);
-  }
+  check_every_point(denied, false);
   const CardContent more = card_with_points({{"Load test", {}}, {"Alerting", {}}, {"Postmortem", {}}, {"No postmortem", {}}});
   const ScoreResult skipped = decks.score("keypoints", more,
                                           "The load test got skipped. Alerting wasn't part of the plan. The postmortem never happened.");
@@ -279,17 +284,11 @@ TEST_CASE("a suggestion dropped, an action item left in the backlog and an alert
                                          "Someone suggested shadow reads and we dropped it for time. Afterwards, the action item to "
                                          "automate renewal sat in the backlog for two quarters. A time-to-full alert would have bought "
                                          "us hours. We didn't have one.");
-  for (const auto& f : denied.findings) {
-    INFO(f.criterion << " <- " << f.evidence);
-    CHECK_FALSE(f.met);
-  }
+  check_every_point(denied, false);
   const ScoreResult done = decks.score("keypoints", card,
                                        "We ran shadow reads for a week and kept them. I automated renewal with cert-manager. "
                                        "We added a time-to-full alert and it fired twice.");
-  for (const auto& f : done.findings) {
-    INFO(f.criterion);
-    CHECK(f.met);
-  }
+  check_every_point(done, true);
 }
 
 TEST_CASE("a point done by hand, failing or late is not the point done automatically, cleanly or early", "[scorers]") {
@@ -300,17 +299,11 @@ TEST_CASE("a point done by hand, failing or late is not the point done automatic
   const ScoreResult opposite = decks.score("keypoints", card,
                                            "The DNS switch was manual, one person clicking in the console. Promoting the replica "
                                            "failed the first time. I raised the risk, but late.");
-  for (const auto& f : opposite.findings) {
-    INFO(f.criterion << " <- " << f.evidence);
-    CHECK_FALSE(f.met);
-  }
+  check_every_point(opposite, false);
   const ScoreResult done = decks.score("keypoints", card,
                                        "A script did the DNS switch for the traffic. We promoted the replica cleanly in four minutes. "
                                        "I raised the risk early, in the first planning meeting.");
-  for (const auto& f : done.findings) {
-    INFO(f.criterion);
-    CHECK(f.met);
-  }
+  check_every_point(done, true);
 }
 
 TEST_CASE("an answer of slogans names key points without showing them, and gets half credit for each", "[scorers]") {
@@ -333,10 +326,7 @@ TEST_CASE("an answer of slogans names key points without showing them, and gets 
   const ScoreResult plain = decks.score("keypoints", card,
                                         "Following best practice, I took a flame graph of the slow endpoint and put a circuit breaker "
                                         "around the pricing client; tail latency was the number we watched.");
-  for (const auto& f : plain.findings) {
-    INFO(f.criterion);
-    CHECK(f.met);
-  }
+  check_every_point(plain, true);
 }
 
 TEST_CASE("a double charge is the symptom of a consumer that was not idempotent, not a sign of idempotency", "[scorers]") {
