@@ -141,6 +141,19 @@ TEST_CASE("a definition may open with a lead-in, spell out an acronym between co
   }
 }
 
+TEST_CASE("a definition may say what the thing does (\"it wraps calls\"), and \"a bit array\" is a thing, not a hedge", "[technical]") {
+  Technical t;
+  const std::string breaker = "- it wraps calls to a dependency and counts failures\n- after N failures it opens and calls fail fast";
+  CHECK(finding(t.score("Explain the circuit breaker pattern.", breaker), "definition").met);
+  const std::string bloom = "A Bloom filter is a bit array plus a handful of hash functions: a key sets the bits it hashes to.";
+  CHECK(finding(t.score("What is a Bloom filter?", bloom), "definition").met);
+  // Hedges and verbs that say nothing still define nothing.
+  CHECK_FALSE(finding(t.score("What is a Bloom filter?", "A Bloom filter is a bit slower than a hash set, and it depends on the data."),
+                      "definition").met);
+  CHECK_FALSE(finding(t.score("Explain the circuit breaker pattern.", "It depends on the library and the team you are in."),
+                      "definition").met);
+}
+
 TEST_CASE("a small count in a design is not a scale estimate, and the designer's own chores are not requirements", "[technical]") {
   Technical t;
   const std::string answer =

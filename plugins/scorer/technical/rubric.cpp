@@ -287,7 +287,11 @@ std::optional<Hit> concept_subject(const Reading& r, const rehearse::Sentence& s
   const bool article = next == "a" || next == "an" || next == "the";
   for (int q = p + 1; q < s.end_word && q <= p + 2; ++q) {
     const std::string& w = r.word(q);
-    if ((q == p + 1 && article && cues::is_judgement(w)) || is_praise(w) || is_comparative(w) || easy.count(w)) return std::nullopt;
+    // "a bit slower", "a lot of work" hedge; "a bit array" names a thing.
+    const bool amount = (w == "bit" || w == "lot") && q + 1 < s.end_word && !is_comparative(r.word(q + 1)) &&
+                        !rehearse::is_stop_word(r.word(q + 1));
+    if ((q == p + 1 && article && cues::is_judgement(w) && !amount) || is_praise(w) || is_comparative(w) || easy.count(w))
+      return std::nullopt;
   }
   if (judged_at(judged, k, k + 3)) return std::nullopt;
   if (!says_something(r, k + 1, s.end_word, 2)) return std::nullopt;
@@ -304,6 +308,13 @@ std::optional<Hit> pronoun_subject(const Reading& r, const rehearse::Sentence& s
   if (start + 3 >= s.end_word || !pronouns.count(r.word(start))) return std::nullopt;
   int p = start + 1;
   if (r.word(start) == "it" || r.word(start) == "this" || r.word(start) == "that") {
+    // "It wraps calls to a dependency and counts failures": what it does is what it is.
+    static const WordSet vague = {"depends", "matters", "helps", "works", "seems", "sounds", "looks", "makes", "gives",
+                                  "comes", "goes", "gets", "has", "happens", "means", "says", "varies", "feels"};
+    const std::string& verb = r.word(p);
+    const bool does = verb.size() >= 4 && verb.back() == 's' && !verb.ends_with("ss") && !rehearse::is_stop_word(verb) &&
+                      !vague.count(verb) && !r.is_concept(p);
+    if (does && says_something(r, p + 1, s.end_word, 3)) return Hit{start, std::min(s.end_word - 1, p + 4), 2};
     if (r.word(p) != "is") return std::nullopt;
     ++p;
   }
