@@ -329,6 +329,18 @@ TEST_CASE("an answer of slogans names key points without showing them, and gets 
   check_every_point(plain, true);
 }
 
+TEST_CASE("a concept of the lexicon is covered by its everyday phrasing, and not by talk of something else", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Request coalescing", {"single flight"}}, {"Monotonic clock for durations", {}}});
+  const ScoreResult said = decks.score("keypoints", card,
+                                       "On a miss only one request goes to the database and the others wait for its result. "
+                                       "Timeouts are measured on a clock that only moves forward, never the wall clock.");
+  check_every_point(said, true);
+  const ScoreResult other = decks.score("keypoints", card,
+                                        "On a miss every request goes to the database, and we log the wall-clock time of each one.");
+  check_every_point(other, false);
+}
+
 TEST_CASE("a double charge is the symptom of a consumer that was not idempotent, not a sign of idempotency", "[scorers]") {
   BundledDecks decks;
   const CardContent card = card_with_points({{"Consumer was not idempotent", {}}, {"Idempotency key per payment", {"idempotency key"}}});

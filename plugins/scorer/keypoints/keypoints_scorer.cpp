@@ -195,8 +195,11 @@ class KeypointsScorer final : public rehearse::Scorer {
         const bool direct = match.complete(*term);
         if (!match.complete(*term)) {
           // "Rejected alternatives" is also said by "I considered X but chose Y".
-          if (const Paraphrase* idea = idea_of(*term)) {
-            if (const auto hit = find_idea(*idea, index, names_absence(*idea, *term))) match = TermMatch{term->needed, hit->first, hit->last};
+          for (const Paraphrase* idea : ideas_of(*term)) {
+            if (const auto hit = find_idea(*idea, index, names_absence(*idea, *term))) {
+              match = TermMatch{term->needed, hit->first, hit->last};
+              break;
+            }
           }
         }
         if (!match.complete(*term)) {

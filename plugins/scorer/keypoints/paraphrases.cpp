@@ -776,8 +776,9 @@ const std::vector<Paraphrase>& paraphrases() {
   return all;
 }
 
-const Paraphrase* idea_of(const rehearse::Term& term) {
-  if (term.exact_phrase || term.stems.empty()) return nullptr;
+std::vector<const Paraphrase*> ideas_of(const rehearse::Term& term) {
+  std::vector<const Paraphrase*> found;
+  if (term.exact_phrase || term.stems.empty()) return found;
   for (const auto& idea : paraphrases()) {
     const bool all_in = std::all_of(term.stems.begin(), term.stems.end(), [&](const std::string& s) {
       return contains(idea.names, s) || contains(idea.words, s) || contains(idea.absent_names, s);
@@ -785,9 +786,9 @@ const Paraphrase* idea_of(const rehearse::Term& term) {
     // One of the idea's naming words must be there: "explain" or "plan" alone is no idea.
     const bool named = std::any_of(term.stems.begin(), term.stems.end(),
                                    [&](const std::string& s) { return contains(idea.names, s) || contains(idea.absent_names, s); });
-    if (all_in && named) return &idea;
+    if (all_in && named) found.push_back(&idea);
   }
-  return nullptr;
+  return found;
 }
 
 bool names_absence(const Paraphrase& idea, const rehearse::Term& term) {

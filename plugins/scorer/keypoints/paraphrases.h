@@ -36,9 +36,9 @@ struct Paraphrase {
 // The ideas, built once.
 const std::vector<Paraphrase>& paraphrases();
 
-// The idea `term` names, when all its content words are words of one idea and one of them names
-// it; else nullptr.
-const Paraphrase* idea_of(const rehearse::Term& term);
+// The ideas `term` names: those whose words hold all its content words, one of them naming the
+// idea. Usually one; "Request coalescing" is a way out of a thundering herd and a concept of its own.
+std::vector<const Paraphrase*> ideas_of(const rehearse::Term& term);
 
 // Whether `term` names the idea's absence: a lack ("no rollback plan") or a word like
 // "irreversible".
