@@ -10,7 +10,11 @@
 // and at a clause mark (, ; : and dashes), so "no alerts, but a dashboard" negates the alerts only.
 // A counterfactual ("a rollback would have helped") denies what comes before it, the unrealised
 // past ("we should have capped it", "if we had had a runbook") what follows, and "or" carries
-// a negation on to the next alternative ("we didn't test it or stage it").
+// a negation on to the next alternative ("we didn't test it or stage it"). A denial that takes a
+// pronoun denies the thing named before it ("we talked about it, never configured it", "so it
+// never happened"), as do a suggestion turned down ("we dropped it"), an action item left "in the
+// backlog" and a thing dismissed as "too much work". A denial stops at where or when the thing
+// was missing ("no hire in the debrief" leaves the debrief alone).
 #include <algorithm>
 #include <string>
 #include <unordered_set>
@@ -148,17 +152,16 @@ NegationScope::NegationScope(const AnswerText& text) {
       if (!is_stop_word(word) && ++content >= kReach) reached = true;
     }
   };
-  // "never configured it", "didn't set them up", "nobody actually built one": the index of the
-  // pronoun when a denial of doing or making something takes one, else -1.
-  auto undone_pronoun = [&](int trigger) {
+  // Whether the negation at `trigger` denies making something that a pronoun stands for: "never
+  // configured it", "didn't set them up", "nobody actually built one".
+  auto denies_making_pronoun = [&](int trigger) {
     int k = trigger + 1;
     if (w(trigger) == "no" && w(k) == "one") ++k;
     while (kHedges.count(w(k))) ++k;
-    if (!kMaking.count(w(k)) && !kTurningDown.count(w(k))) return -1;
+    if (!kMaking.count(w(k)) && !kTurningDown.count(w(k))) return false;
     ++k;
     if (w(k) == "up" || w(k) == "on" || w(k) == "out" || w(k) == "in") ++k;
-    if (!kPronouns.count(w(k))) return -1;
-    return k;
+    return kPronouns.count(w(k)) > 0;
   };
   // The thing the pronoun stands for was named before the denial, earlier in the sentence ("the
   // automatic rollback was in the docs, we talked about it, never configured it") or, when the
@@ -287,7 +290,7 @@ NegationScope::NegationScope(const AnswerText& text) {
     if (kPreNegations.count(word) || is_contracted_negation(word)) {
       trigger_[static_cast<std::size_t>(i)] = true;
       negate_forward(i, i + 1);
-      if (const int thing = undone_pronoun(i); thing >= 0) negate_referent(i);
+      if (denies_making_pronoun(i)) negate_referent(i);
     }
   }
   negate_unrealised_proposals(text);
@@ -350,11 +353,6 @@ void NegationScope::negate_hindsight(const AnswerText& text) {
       if (is_trigger(k)) return true;
     return false;
   };
-  auto clause_mark_before = [&](int k) {
-    const auto gap = std::string_view(text.text()).substr(words[static_cast<std::size_t>(k) - 1].end,
-                                                          words[static_cast<std::size_t>(k)].begin - words[static_cast<std::size_t>(k) - 1].end);
-    return gap.find_first_of(",;:()") != std::string_view::npos;
-  };
   for (const auto& sentence : text.sentences()) {
     bool hindsight = false;
     for (int i = sentence.first_word; i < sentence.end_word; ++i) {
@@ -373,7 +371,6 @@ void NegationScope::negate_hindsight(const AnswerText& text) {
       for (int k = i + 1; k < sentence.end_word && k <= i + kHindsightWords; ++k) {
         const bool another_modal = modals.count(w(k)) || w(k + 1) == "would";
         if (k > i + 1 && (kTurns.count(w(k)) || (kSubjects.count(w(k)) && !another_modal))) break;
-        if (k > i + 1 && clause_mark_before(k) && kSubjects.count(w(k)) && !another_modal) break;
         negated_[static_cast<std::size_t>(k)] = true;
       }
     }

@@ -167,8 +167,9 @@ class REHEARSE_API CueList {
 // pseudo-negations ("not only", "no doubt", "without a hitch") negate nothing; the scope ends early
 // at a termination word ("but", "however", "which", "so", "because") or a clause mark (, ; : —).
 // What was only proposed ("I pushed for X but we ran out of time"), what should have been done
-// ("we should have capped it") and what one would do in hindsight ("next time I'd add a canary")
-// are negated too: none of them was done.
+// ("we should have capped it"), what one would do in hindsight ("next time I'd add a canary"), a
+// thing denied through a pronoun ("we talked about it, never configured it"), turned down ("we
+// dropped it") or left in the backlog are negated too: none of them was done.
 class REHEARSE_API NegationScope {
  public:
   explicit NegationScope(const AnswerText& text);
