@@ -301,8 +301,8 @@ TEST_CASE("a point done by hand, failing or late is not the point done automatic
                                            "failed the first time. I raised the risk, but late.");
   check_every_point(opposite, false);
   const ScoreResult done = decks.score("keypoints", card,
-                                       "A script did the DNS switch for the traffic. We promoted the replica cleanly in four minutes. "
-                                       "I raised the risk early, in the first planning meeting.");
+                                       "A script did the DNS switch for the traffic; on the other hand, it needs a person to start it. "
+                                       "We promoted the replica cleanly in four minutes. I raised the risk early, in the first planning meeting.");
   check_every_point(done, true);
 }
 

@@ -296,7 +296,7 @@ class KeypointsScorer final : public rehearse::Scorer {
     };
     static const std::vector<Opposites> kOpposites = {
         {{"automated", "automatic", "automatically", "auto", "scripted", "automate", "automation"},
-         {"manual", "manually", "hand", "clicking", "clicked"}},
+         {"manual", "manually", "by hand", "clicking", "clicked"}},
         {{"cleanly", "successfully", "successful", "clean"}, {"failed", "broke", "errored"}},
         {{"early", "earlier", "upfront", "beforehand"}, {"late"}},
     };
@@ -308,9 +308,12 @@ class KeypointsScorer final : public rehearse::Scorer {
         return std::find(pair.point.begin(), pair.point.end(), w) != pair.point.end();
       });
       if (!qualified) continue;
-      for (const auto& word : words) {
-        if (word.sentence < first_sentence || word.sentence > last_sentence) continue;
-        if (std::find(pair.answer.begin(), pair.answer.end(), word.text) != pair.answer.end()) return true;
+      for (std::size_t i = 0; i < words.size(); ++i) {
+        if (words[i].sentence < first_sentence || words[i].sentence > last_sentence) continue;
+        // One word, or two ("by hand"; not "on the other hand").
+        const std::string two = i > 0 ? words[i - 1].text + " " + words[i].text : std::string();
+        for (std::string_view opposite : pair.answer)
+          if (opposite == words[i].text || opposite == two) return true;
       }
     }
     return false;
