@@ -12,10 +12,11 @@ namespace {
 
 using rehearse::CueList;
 
-// concepts.txt, compiled in as one string (CMakeLists.txt).
-constexpr std::string_view kConceptsText =
+// concepts.txt, compiled in as its bytes (CMakeLists.txt).
+constexpr unsigned char kConceptsBytes[] = {
 #include "concepts_text.inc"
-    ;
+};
+const std::string_view kConceptsText(reinterpret_cast<const char*>(kConceptsBytes), sizeof kConceptsBytes);
 
 std::string_view trim(std::string_view text) {
   while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
