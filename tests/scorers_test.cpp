@@ -341,6 +341,17 @@ TEST_CASE("a concept of the lexicon is covered by its everyday phrasing, and not
   check_every_point(other, false);
 }
 
+TEST_CASE("the interviewer's ideas are heard in their multi-word phrasings", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Automatic rollback", {}}, {"Owned the mistake", {}}, {"Added alerting", {}},
+                                             {"Lock contention", {}}, {"Graceful degradation", {}}});
+  const ScoreResult said = decks.score("keypoints", card,
+                                       "The pipeline rolls back by itself when the canary trips. I'm the one who got it wrong. "
+                                       "Afterwards I set up an alert on the error rate. Sessions were waiting on locks. "
+                                       "The page falls back to cached prices instead of failing.");
+  check_every_point(said, true);
+}
+
 TEST_CASE("a double charge is the symptom of a consumer that was not idempotent, not a sign of idempotency", "[scorers]") {
   BundledDecks decks;
   const CardContent card = card_with_points({{"Consumer was not idempotent", {}}, {"Idempotency key per payment", {"idempotency key"}}});

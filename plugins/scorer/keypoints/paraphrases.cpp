@@ -185,7 +185,8 @@ const std::vector<Paraphrase>& paraphrases() {
       "nobody|no one noticed|spotted|knew",
   };
   static const CueList added_alerting = {
-      "added|set up|created|wrote|introduced|built _? _? _? alert|alerts|alarm|alarms|page|paging|monitoring|dashboard",
+      "added|created|wrote|introduced|built _? _? _? alert|alerts|alarm|alarms|page|paging|monitoring|dashboard",
+      "set up _? _? _? alert|alerts|alarm|alarms|page|paging|monitoring|dashboard",
       "now|new alert|alerts|alarm|page|pages",
       "pages|page|paged|alerts|alarms on",
   };
@@ -205,8 +206,9 @@ const std::vector<Paraphrase>& paraphrases() {
       "# customers|users|orders|payments were|got affected|charged|impacted",
   };
   static const CueList took_ownership = {
-      "i declared|ran|led|coordinated|took charge|command|the incident|the response",
-      "took|take charge|command|the lead|the commander",
+      "i declared|ran|led|coordinated the incident|response",
+      "took|take charge|command",
+      "took|take the lead|commander|command",
       "i was|became the incident? commander|lead|coordinator",
   };
   static const CueList postmortem = {
@@ -225,8 +227,10 @@ const std::vector<Paraphrase>& paraphrases() {
       "on me",
       "my fault|mistake|bad|error|responsibility",
       "i got it wrong",
-      "i was|am|i'm the one who|that",
-      "i take|took responsibility|ownership|the blame",
+      "i was|am the one who|that",
+      "i'm the one who|that",
+      "i take|took responsibility|ownership",
+      "i take|took the blame",
       "i messed|screwed|broke|caused",
       "i own|owned it|that|the",
   };
@@ -295,7 +299,8 @@ const std::vector<Paraphrase>& paraphrases() {
       "more than once|twice|# times",
       "handful|few|couple of tries|attempts|retries",
       "max|maximum|limit|cap|budget of? # attempts|tries|retries",
-      "# attempts|tries|retries max|maximum|at most",
+      "# attempts|tries|retries max|maximum",
+      "# attempts|tries|retries at most",
   };
   static const CueList transient_only = {
       "temporary|transient|intermittent|momentary|brief|passing failure|failures|error|errors|blip|blips|glitch|glitches|problem",
@@ -318,8 +323,10 @@ const std::vector<Paraphrase>& paraphrases() {
   // Serving something lesser rather than an error: a fallback, or a cached, default or placeholder
   // response in place of the real one.
   static const CueList degradation = {
-      "instead of failing|erroring|an error|breaking|crashing",
-      "fallback|fall back|falls back",
+      "instead of failing|erroring|breaking|crashing",
+      "instead of an error",
+      "fallback|fallbacks",
+      "fall|falls|fell|falling back",
       "degrade|degrades|degraded|degrading",
       "cached|default|generic|static|placeholder _? response|responses|list|page|content|value|values|result|results",
       "without _? _? recommendations|feature|personalisation|personalization",
@@ -337,14 +344,18 @@ const std::vector<Paraphrase>& paraphrases() {
   // --- caching ---
   static const CueList cache_miss = {
       "on|after|for a|the? miss|misses",
-      "isn't|is not|not there|cached|in the cache|found",
+      "isn't|wasn't there|cached|found",
+      "isn't|wasn't in the cache",
+      "is|was not there|cached|found",
+      "is|was not in the cache",
       "look|looks|check|checks|ask|asks|try|tries|read|reads _ _? _? _? first",
       "goes|go|falls|fall|fetches|fetch|loads|load|queries|query _? to? from? the|primary database",
   };
   static const CueList cache_fill = {
       "writes|write|puts|put|saves|save|stores|store|adds|add|populates|populate|fills|fill _ _? _? _? in|into|to the? cache|store",
       "saves|save|keeps|keep|stores|store a? copy",
-      "for next time|the next",
+      "for next time",
+      "for the next",
       "so the next read|reader|caller|request hits|is",
   };
   static const CueList invalidate = {
@@ -375,7 +386,8 @@ const std::vector<Paraphrase>& paraphrases() {
   };
   // --- schema changes and migrations ---
   static const CueList expand_contract = {
-      "next to|alongside|beside the old",
+      "next to the old",
+      "alongside|beside the old",
       "new _ _? next to|alongside|beside",
       "expand|expanding _? _? contract|contracting",
       "later remove|drop|delete the old",
@@ -425,7 +437,8 @@ const std::vector<Paraphrase>& paraphrases() {
   };
   static const CueList phased = {
       "in phases|stages|waves|steps",
-      "one by one|at a time",
+      "one by one",
+      "one|a few _? at a time",
       "# % _? then #",
       "gradually|incrementally|progressively|step by step",
       "phased|incremental|strangler",
@@ -440,7 +453,10 @@ const std::vector<Paraphrase>& paraphrases() {
   };
   static const CueList criteria = {
       "abort|stop|rollback|exit|success conditions|criteria|threshold|thresholds|point",
-      "agreed|decided|wrote|defined|set _? _? _? up front|in advance|beforehand|ahead of time",
+      "agreed|decided|wrote|defined|set _? _? _? up front",
+      "agreed|decided|wrote|defined|set _? _? _? in advance",
+      "agreed|decided|wrote|defined|set _? _? _? beforehand",
+      "agreed|decided|wrote|defined|set _? _? _? ahead of time",
       "meant|means we stop|stopped|abort|aborted|roll|rolled",
       "at which we'd|we|would abort|stop",
       "when to stop|abort",
@@ -463,8 +479,12 @@ const std::vector<Paraphrase>& paraphrases() {
       "no customer facing incidents|outages",
   };
   static const CueList automatic_rollback = {
-      "roll|rolls|rolled|rolling _? back by itself|automatically|on its own",
-      "revert|reverts|reverted _? by itself|automatically|on its own",
+      "roll|rolls|rolled|rolling _? back by itself|themselves",
+      "roll|rolls|rolled|rolling _? back automatically",
+      "roll|rolls|rolled|rolling _? back on its|their own",
+      "revert|reverts|reverted _? by itself|themselves",
+      "revert|reverts|reverted _? automatically",
+      "revert|reverts|reverted _? on its|their own",
       "automatic|automated|auto rollback|rollbacks|revert|reverts",
       "auto rollback|revert|roll",
   };
@@ -491,7 +511,8 @@ const std::vector<Paraphrase>& paraphrases() {
       "hop by hop",
       "distributed tracing",
       "trace|traces _? showed|show|shows",
-      "where the time goes|went|is going",
+      "where the time goes|went",
+      "where the time is going",
       "which _? _? call|calls|service ate|took|spent the? time",
       "flame graph|graphs",
       "profile|profiled|profiling|profiler",
@@ -499,7 +520,8 @@ const std::vector<Paraphrase>& paraphrases() {
   static const CueList hedging = {
       "duplicate|second|backup|hedged|hedge|spare copy|request|call",
       "whichever answers|responds|returns|comes back first",
-      "send|sends|sent _ _? _? to another|a second replica|server|backend",
+      "send|sends|sent _ _? _? to another replica|server|backend",
+      "send|sends|sent _ _? _? to a second replica|server|backend",
   };
   static const CueList fanout = {
       "fewer backends|calls|shards|services|downstream|dependencies|servers",
@@ -515,7 +537,8 @@ const std::vector<Paraphrase>& paraphrases() {
       "runtime _? _? freezing|freezes|pauses|paused",
   };
   static const CueList saturation = {
-      "waits|wait|waiting in line|a queue|the queue",
+      "waits|wait|waiting in line",
+      "waits|wait|waiting in a|the queue",
       "pool|pools|workers|threads _? _? _? _? busy|full|saturated|exhausted",
       "near|nearly|almost|close to full|capacity",
       "queue|queues up|depth|grows|builds",
@@ -612,7 +635,8 @@ const std::vector<Paraphrase>& paraphrases() {
       "benchmark|benchmarks",
   };
   static const CueList private_talk = {
-      "privately|in private",
+      "privately",
+      "in private",
       "one on|to one",
       "face to face",
       "1 1",
@@ -656,12 +680,13 @@ const std::vector<Paraphrase>& paraphrases() {
       "recent|latest deploy|deploys|change|changes|release|releases",
   };
   static const CueList lock_contention = {
-      "waiting|wait|waits|blocked|stuck|queued _ _? on|for|behind _? locks|lock",
+      "waiting|wait|waits|blocked|stuck|queued _? _? on|for|behind _? locks|lock",
       "lock|locks contention|waits|held",
       "blocking|blocks|blocked every|other|each",
   };
   static const CueList n_plus_one = {
-      "query|queries|call|calls|request|requests per|for each|every item|row|record|result|entity",
+      "query|queries|call|calls|request|requests per item|row|record|result|entity",
+      "query|queries|call|calls|request|requests for each|every item|row|record|result|entity",
       "in a loop",
       "same query _? repeated",
       "n 1",
