@@ -102,9 +102,11 @@ const rehearse::CueList& result() {
       "has|have held|stayed|worked|run|been|kept",
       "nobody|no one has|had|needed|complained|noticed|paged|asked|raised|reported",
       "never came|happened|recurred|returned back|again|up",
-      "still use|uses|using|runs|running|in place|holding|stands",
+      "still use|uses|using|runs|running|holding|stands",
+      "still in place",
       "signed off",
-      "was|were adopted|approved|accepted|rolled out|merged|praised|recognised|recognized",
+      "was|were adopted|approved|accepted|merged|praised|recognised|recognized",
+      "was|were rolled out",
       "the team|company|org|customers|support|users _? adopted|started|picked|stopped|kept",
   };
   return list;
@@ -171,7 +173,8 @@ const rehearse::CueList& lesson() {
       "the hardest|biggest|best part|lesson|thing",
       "^ since then|that",
       "^ @ing _ _? _? _? _? was|is|did|saved|made|got|mattered|helped|paid|turned|taught|meant|beat|works|worked",
-      "^ honestly|looking|in retrospect",
+      "^ honestly|looking",
+      "^ in retrospect",
       "more than any|anything",
   };
   return list;
