@@ -24,7 +24,7 @@ std::string_view trim(std::string_view text) {
   return text;
 }
 
-std::string fmt_line(int line, const std::string& message) { return "concepts.txt:" + std::to_string(line) + ": " + message; }
+std::string at_line(int line, const std::string& message) { return "concepts.txt:" + std::to_string(line) + ": " + message; }
 
 // The stems of a comma-separated list of words and phrases ("forward secrecy, pfs").
 std::vector<std::string> stems_of_list(std::string_view list) {
@@ -47,11 +47,11 @@ void read_lexicon(std::string_view text, std::vector<Paraphrase>& ideas, std::de
   const auto finish = [&] {
     if (!block) return;
     if (block->names.empty() || block->cues.empty())
-      throw std::invalid_argument(fmt_line(block->line, "idea '" + block->idea + "' needs names and at least one cue"));
+      throw std::invalid_argument(at_line(block->line, "idea '" + block->idea + "' needs names and at least one cue"));
     try {
       cue_lists.emplace_back(block->cues);
     } catch (const std::invalid_argument& e) {
-      throw std::invalid_argument(fmt_line(block->line, "idea '" + block->idea + "': " + e.what()));
+      throw std::invalid_argument(at_line(block->line, "idea '" + block->idea + "': " + e.what()));
     }
     ideas.push_back(Paraphrase{block->idea, std::move(block->names), std::move(block->words), &cue_lists.back()});
     block.reset();
@@ -72,7 +72,7 @@ void read_lexicon(std::string_view text, std::vector<Paraphrase>& ideas, std::de
       finish();
       block = Block{std::string(trim(line.substr(5))), number, {}, {}, {}, false};
     } else if (!block) {
-      throw std::invalid_argument(fmt_line(number, "expected 'idea:' to start a block"));
+      throw std::invalid_argument(at_line(number, "expected 'idea:' to start a block"));
     } else if (block->in_cues) {
       block->cues.emplace_back(line);
     } else if (field("names:")) {
@@ -82,7 +82,7 @@ void read_lexicon(std::string_view text, std::vector<Paraphrase>& ideas, std::de
     } else if (field("cues:")) {
       block->in_cues = true;
     } else {
-      throw std::invalid_argument(fmt_line(number, "expected names:, words: or cues:"));
+      throw std::invalid_argument(at_line(number, "expected names:, words: or cues:"));
     }
   }
   finish();
