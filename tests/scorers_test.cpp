@@ -331,13 +331,16 @@ TEST_CASE("an answer of slogans names key points without showing them, and gets 
 
 TEST_CASE("a concept of the lexicon is covered by its everyday phrasing, and not by talk of something else", "[scorers]") {
   BundledDecks decks;
-  const CardContent card = card_with_points({{"Request coalescing", {"single flight"}}, {"Monotonic clock for durations", {}}});
+  const CardContent card = card_with_points(
+      {{"Request coalescing", {"single flight"}}, {"Monotonic clock for durations", {}}, {"Small share of traffic first", {}}});
   const ScoreResult said = decks.score("keypoints", card,
                                        "On a miss only one request goes to the database and the others wait for its result. "
-                                       "Timeouts are measured on a clock that only moves forward, never the wall clock.");
+                                       "Timeouts are measured on a clock that only moves forward, never the wall clock. "
+                                       "We sent 5% of traffic to the new build for an hour.");
   check_every_point(said, true);
   const ScoreResult other = decks.score("keypoints", card,
-                                        "On a miss every request goes to the database, and we log the wall-clock time of each one.");
+                                        "On a miss every request goes to the database, and we log the wall-clock time of each one. "
+                                        "Errors hit 5% of requests.");
   check_every_point(other, false);
 }
 
