@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "rehearse/scorer.h"
+#include "rehearse/text.h"
 
 namespace rehearse {
 
@@ -13,21 +14,6 @@ namespace {
 // Above this share of characters that are not text, the answer is a pasted file, not an answer: a
 // typed answer with a stray control character or a mis-encoded accent stays well below it.
 constexpr double kMaxNonTextShare = 0.05;
-
-// The length of the well-formed UTF-8 sequence at `i` (1 to 4), or 0 when the bytes there are not one.
-std::size_t utf8_length(std::string_view text, std::size_t i) {
-  const auto c = static_cast<unsigned char>(text[i]);
-  std::size_t length = 0;
-  if (c < 0x80) return 1;
-  if (c >= 0xC2 && c <= 0xDF) length = 2;
-  else if (c >= 0xE0 && c <= 0xEF) length = 3;
-  else if (c >= 0xF0 && c <= 0xF4) length = 4;
-  else return 0;
-  if (i + length > text.size()) return 0;
-  for (std::size_t k = 1; k < length; ++k)
-    if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) return 0;
-  return length;
-}
 
 bool is_control(unsigned char c) { return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F; }
 
@@ -38,7 +24,7 @@ std::optional<ScoreResult> ungradable(const Attempt& attempt) {
   std::size_t characters = 0, not_text = 0;
   bool anything = false;  // a letter, digit or sign: more than white space and punctuation
   for (std::size_t i = 0; i < text.size();) {
-    const std::size_t length = utf8_length(text, i);
+    const std::size_t length = utf8_sequence_length(text, i);
     const auto c = static_cast<unsigned char>(text[i]);
     ++characters;
     if (length == 0 || (length == 1 && is_control(c))) ++not_text;

@@ -73,6 +73,11 @@ class REHEARSE_API AnswerText {
 // Snowball project's English stop-word list. Such words say little about an answer's content.
 REHEARSE_API bool is_stop_word(std::string_view word);
 
+// The length (1 to 4) of the well-formed UTF-8 sequence that starts at byte `i` of `text`, or 0
+// when the bytes there are not one (a stray continuation byte, an overlong or out-of-range lead,
+// a sequence cut short). (API 4.3)
+REHEARSE_API std::size_t utf8_sequence_length(std::string_view text, std::size_t i);
+
 // Whether `word` (a Word::text) is a quantity: starts with a digit ("40", "2.5", "12,000",
 // "3x", "9k") or is "%". Names with digits that are not quantities ("p99", "ec2", "v2") are not.
 REHEARSE_API bool is_numeral(std::string_view word);

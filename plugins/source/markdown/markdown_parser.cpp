@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "rehearse/errors.h"
+#include "rehearse/text.h"
 
 namespace rehearse::markdown {
 
@@ -62,13 +63,9 @@ QuestionType question_type_at(const std::string& value, const std::string& file,
 int invalid_utf8_line(std::string_view text) {
   int line = 1;
   for (size_t i = 0; i < text.size();) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c == '\n') ++line;
-    size_t length = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-    if (length == 0 || i + length > text.size()) return line;
-    for (size_t k = 1; k < length; ++k)
-      if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) return line;
-    if (length == 2 && c < 0xC2) return line;  // overlong
+    if (text[i] == '\n') ++line;
+    const size_t length = rehearse::utf8_sequence_length(text, i);
+    if (length == 0) return line;
     i += length;
   }
   return 0;
