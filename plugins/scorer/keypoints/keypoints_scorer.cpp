@@ -301,17 +301,15 @@ class KeypointsScorer final : public rehearse::Scorer {
         {{"early", "earlier", "upfront", "beforehand"}, {"late"}},
     };
     const auto& words = text.words();
-    const int first_sentence = words[static_cast<std::size_t>(match.first)].sentence;
-    const int last_sentence = words[static_cast<std::size_t>(match.last)].sentence;
+    const auto [first, end] = sentence_words(text, match);
     for (const auto& pair : kOpposites) {
       const bool qualified = std::any_of(term.words.begin(), term.words.end(), [&](const std::string& w) {
         return std::find(pair.point.begin(), pair.point.end(), w) != pair.point.end();
       });
       if (!qualified) continue;
-      for (std::size_t i = 0; i < words.size(); ++i) {
-        if (words[i].sentence < first_sentence || words[i].sentence > last_sentence) continue;
+      for (std::size_t i = first; i < end; ++i) {
         // One word, or two ("by hand"; not "on the other hand").
-        const std::string two = i > 0 ? words[i - 1].text + " " + words[i].text : std::string();
+        const std::string two = i > first ? words[i - 1].text + " " + words[i].text : std::string();
         for (std::string_view opposite : pair.answer)
           if (opposite == words[i].text || opposite == two) return true;
       }
@@ -349,12 +347,19 @@ class KeypointsScorer final : public rehearse::Scorer {
 
   // Whether the sentences of a match hold a specific: a quantity ("5 times", "from 900 to 2,400").
   static bool concrete(const AnswerText& text, const TermMatch& match) {
-    const auto& words = text.words();
-    const int first_sentence = words[static_cast<std::size_t>(match.first)].sentence;
-    const int last_sentence = words[static_cast<std::size_t>(match.last)].sentence;
-    for (const auto& word : words)
-      if (word.sentence >= first_sentence && word.sentence <= last_sentence && rehearse::is_quantity(word.text)) return true;
+    const auto [first, end] = sentence_words(text, match);
+    for (std::size_t i = first; i < end; ++i)
+      if (rehearse::is_quantity(text.words()[i].text)) return true;
     return false;
+  }
+
+  // The words of the sentences a match stands in, [first, end) in text.words().
+  static std::pair<std::size_t, std::size_t> sentence_words(const AnswerText& text, const TermMatch& match) {
+    const auto& sentences = text.sentences();
+    const auto& words = text.words();
+    const auto& first = sentences[static_cast<std::size_t>(words[static_cast<std::size_t>(match.first)].sentence)];
+    const auto& last = sentences[static_cast<std::size_t>(words[static_cast<std::size_t>(match.last)].sentence)];
+    return {static_cast<std::size_t>(first.first_word), static_cast<std::size_t>(last.end_word)};
   }
 
   // Whether another word of the point (its text or an alias), or the same word again, stands in

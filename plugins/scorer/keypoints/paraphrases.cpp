@@ -5,6 +5,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string_view>
+#include <unordered_map>
 
 namespace keypoints {
 
@@ -803,16 +804,33 @@ const std::vector<Paraphrase>& paraphrases() {
 }
 
 std::vector<const Paraphrase*> ideas_of(const rehearse::Term& term) {
+  // Which ideas each stem names, built once: a term is checked against the ideas its own words
+  // name, not against every idea.
+  static const std::unordered_map<std::string, std::vector<std::size_t>> named_by = [] {
+    std::unordered_map<std::string, std::vector<std::size_t>> map;
+    const auto& ideas = paraphrases();
+    for (std::size_t k = 0; k < ideas.size(); ++k) {
+      for (const auto* stems : {&ideas[k].names, &ideas[k].absent_names})
+        for (const auto& stem : *stems) {
+          auto& list = map[stem];
+          if (list.empty() || list.back() != k) list.push_back(k);
+        }
+    }
+    return map;
+  }();
   std::vector<const Paraphrase*> found;
   if (term.exact_phrase || term.stems.empty()) return found;
-  for (const auto& idea : paraphrases()) {
+  std::vector<std::size_t> candidates;
+  for (const auto& stem : term.stems)
+    if (const auto it = named_by.find(stem); it != named_by.end()) candidates.insert(candidates.end(), it->second.begin(), it->second.end());
+  std::sort(candidates.begin(), candidates.end());  // written ideas first, then the lexicon's
+  candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+  for (const std::size_t k : candidates) {
+    const Paraphrase& idea = paraphrases()[k];
     const bool all_in = std::all_of(term.stems.begin(), term.stems.end(), [&](const std::string& s) {
       return contains(idea.names, s) || contains(idea.words, s) || contains(idea.absent_names, s);
     });
-    // One of the idea's naming words must be there: "explain" or "plan" alone is no idea.
-    const bool named = std::any_of(term.stems.begin(), term.stems.end(),
-                                   [&](const std::string& s) { return contains(idea.names, s) || contains(idea.absent_names, s); });
-    if (all_in && named) found.push_back(&idea);
+    if (all_in) found.push_back(&idea);
   }
   return found;
 }
