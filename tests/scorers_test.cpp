@@ -291,6 +291,46 @@ TEST_CASE("a suggestion dropped, an action item left in the backlog and an alert
   check_every_point(done, true);
 }
 
+TEST_CASE("work still on the roadmap or the list, an idea dropped and a proposal that lost were not done", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Runbooks", {}}, {"Per-service credentials", {}}, {"Online schema change tool", {"gh-ost"}}});
+  const ScoreResult denied = decks.score("keypoints", card,
+                                         "Runbooks were on the list too; we made a wiki page with titles and no content. Per-service "
+                                         "credentials are still on the roadmap. We had talked about gh-ost, but the DBA said our binlog "
+                                         "setup didn't support it, so we dropped the idea.");
+  check_every_point(denied, false);
+  const ScoreResult done = decks.score("keypoints", card,
+                                       "I wrote runbooks for the top ten alerts. Each service got per-service credentials from Vault. "
+                                       "We ran the change with gh-ost overnight.");
+  check_every_point(done, true);
+  // A list that is a data structure is not a plan.
+  const CardContent lookup = card_with_points({{"Per-service credentials", {}}});
+  const ScoreResult in_list = decks.score("keypoints", lookup,
+                                          "Each caller presents per-service credentials, and the gateway checks the service is in the list.");
+  CHECK(finding(in_list, "key point: Per-service credentials").met);
+}
+
+TEST_CASE("a backfill in one statement is not the point's backfill in batches, though it meets the alias", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Backfill in small throttled batches", {"backfill"}}});
+  const ScoreResult single = decks.score("keypoints", card, "The backfill was a single UPDATE that ran for 3 hours.");
+  CHECK_FALSE(finding(single, "key point: Backfill in small throttled batches").met);
+  const ScoreResult batched = decks.score("keypoints", card, "The backfill ran overnight, 5,000 rows at a time with a pause between.");
+  CHECK(finding(batched, "key point: Backfill in small throttled batches").met);
+}
+
+TEST_CASE("steps put in order are a plan, not a recited list of terms", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Rollback plan at each step", {"rollback"}}});
+  const ScoreResult plan = decks.score("keypoints", card,
+                                       "- Plan: service by service, lowest risk first: reporting reads, then refunds, the core posting "
+                                       "path last.\n- Rollback: every phase was a flag flip back to MySQL; we used it twice.");
+  CHECK(finding(plan, "key point: Rollback plan at each step").met);
+  const ScoreResult recital = decks.score("keypoints", card,
+                                          "Migrations are about strangler fig, dual writes, feature flags, shadow traffic, checksums. Rollback too.");
+  CHECK_FALSE(finding(recital, "key point: Rollback plan at each step").met);
+}
+
 TEST_CASE("a point done by hand, failing or late is not the point done automatically, cleanly or early", "[scorers]") {
   BundledDecks decks;
   const CardContent card = card_with_points({{"Automated traffic switch", {"scripted DNS switch"}},

@@ -244,6 +244,14 @@ std::size_t particle_after_object(const AnswerText& text, const std::vector<std:
 // introducing clause's last content words ("I'd design it with token bucket, leaky bucket, ...")
 // are the list's first item. Three items ("timeouts, connection resets, 429s and 5xx" after "I
 // only retry") are an ordinary sentence, so the threshold sits above that.
+// Whether words [first, end) put steps in order ("then refunds", "lowest risk first").
+bool orders_steps(const std::vector<Word>& words, int first, int end) {
+  static const std::unordered_set<std::string_view> order = {"then", "first", "next", "finally", "last", "later", "afterwards"};
+  for (int i = first; i < end; ++i)
+    if (order.count(words[static_cast<std::size_t>(i)].text)) return true;
+  return false;
+}
+
 std::vector<bool> bare_list_words(const AnswerText& text) {
   constexpr int kItemWords = 3, kMinClauses = 3, kMinItems = 4;
   const auto& words = text.words();
@@ -274,7 +282,8 @@ std::vector<bool> bare_list_words(const AnswerText& text) {
         }
         if (w != "%" && w != "$" && ++item_words > kItemWords) short_items = false;
       }
-      clause.items = short_items && items <= 2 ? items : 0;
+      // "lowest risk first, reporting reads, then refunds": steps in order are a plan, not terms.
+      clause.items = short_items && items <= 2 && !orders_steps(words, clause.first, clause.end) ? items : 0;
     }
     for (std::size_t c = 0; c < clauses.size();) {
       std::size_t end = c;

@@ -88,6 +88,10 @@ const WordSet kMaking = {"configure", "configured", "enable", "enabled", "set", 
 // reads and we dropped it for time".
 const WordSet kTurningDown = {"dropped", "shelved", "scrapped", "parked", "killed", "abandoned", "skipped", "deprioritized",
                               "deprioritised", "cancelled", "canceled", "vetoed", "rejected", "descoped"};
+const WordSet kProposals = {"idea", "plan", "proposal", "suggestion"};
+// Where work waits undone: "sat in the backlog", "still on the roadmap", "on our list".
+const WordSet kLeftIn = {"sat", "sits", "stayed", "stays", "rotted", "languished", "still", "remained", "remains"};
+const WordSet kPlans = {"backlog", "roadmap", "list", "wishlist", "todo"};
 const WordSet kHedges = {"really", "actually", "ever", "even", "get", "got", "bother", "bothered", "to", "quite", "properly", "fully"};
 const WordSet kPronouns = {"it", "them", "one", "those", "that", "this", "these"};
 constexpr int kReferentWords = 16;
@@ -216,17 +220,24 @@ NegationScope::NegationScope(const AnswerText& text) {
         negate_backward(i);
       }
     }
-    // Turned down by name of the pronoun: "someone suggested shadow reads and we dropped it".
-    if (kTurningDown.count(word) && kPronouns.count(w(i + 1))) {
+    // Turned down by name of the pronoun: "someone suggested shadow reads and we dropped it",
+    // "so we dropped the idea".
+    if (kTurningDown.count(word) && (kPronouns.count(w(i + 1)) || (w(i + 1) == "the" && kProposals.count(w(i + 2))))) {
       trigger_[static_cast<std::size_t>(i)] = true;
       negate_referent(i);
     }
-    // Left undone in a backlog: "the action item to automate renewal sat in the backlog".
-    if ((word == "sat" || word == "sits" || word == "stayed" || word == "stays" || word == "rotted" || word == "languished" ||
-         word == "still") &&
-        w(i + 1) == "in" && w(i + 2) == "the" && w(i + 3) == "backlog") {
-      for (int k = i; k <= i + 3; ++k) trigger_[static_cast<std::size_t>(k)] = true;
-      negate_backward(i);
+    // Left undone in a backlog or a plan: "the action item to automate renewal sat in the
+    // backlog", "runbooks were on the list too", "per-service users are still on the roadmap".
+    // Not "was on the allow list" or "on the list of affected accounts".
+    {
+      const int at = w(i + 1) == "still" ? i + 2 : i + 1;
+      const int noun = at + (kDeterminers.count(w(at + 1)) ? 2 : 1);
+      // "is in the list" may be a data structure; "is on the list" and "in the backlog" are plans.
+      const bool waiting = kLeftIn.count(word) || (kBe.count(word) && (w(at) == "on" || w(noun) != "list"));
+      if (waiting && (w(at) == "in" || w(at) == "on") && kPlans.count(w(noun)) && w(noun + 1) != "of") {
+        for (int k = i; k <= noun; ++k) trigger_[static_cast<std::size_t>(k)] = true;
+        negate_backward(i);
+      }
     }
     // A thing dismissed as not worth it: "CDC felt like too much work", "a service mesh seemed
     // like overkill", "feature flags were too much hassle".
@@ -330,7 +341,7 @@ void NegationScope::negate_unrealised_proposals(const AnswerText& text) {
                         ((word == "went" || word == "go") && next == "with") || (word == "settled" && next == "on") ||
                         word == "chose" || word == "opted" || word == "picked" || word == "preferred" ||
                         (word == "instead" && next != "of");  // "but we did one big switch instead"
-      denied = denied || lost || (k <= but + 6 && (is_trigger(k) || kTurnedDown.count(word)));
+      denied = denied || lost || (k <= but + 8 && (is_trigger(k) || kTurnedDown.count(word)));
     }
     if (!denied) continue;
     for (int k = i + 1; k < but; ++k) negated_[static_cast<std::size_t>(k)] = true;

@@ -219,8 +219,9 @@ class KeypointsScorer final : public rehearse::Scorer {
       }
       Finding finding;
       finding.criterion = "key point: " + point.text;
-      if (best_term && best.complete(*best_term) && contradicted(*best_term, index.text(), best)) {
-        // "The DNS switch was manual" names the switch and denies the point's "automated".
+      if (best_term && best.complete(*best_term) && contradicted(words_of(point.text, *best_term), index.text(), best)) {
+        // "The DNS switch was manual" names the switch and denies the point's "automated"; "the
+        // backfill was a single UPDATE" meets the alias "backfill" and denies the point's "batches".
         missing.push_back(point.text);
         finding.evidence = index.text().quote(best.first, best.last, 80);
         finding.advice = fmt::format("The answer says the opposite of part of it: {}.", point.text);
@@ -286,11 +287,20 @@ class KeypointsScorer final : public rehearse::Scorer {
     return TermMatch{term.needed, match.first, match.last, match.weight};
   }
 
+  // The words that qualify the way a point was met, which the answer must not contradict: its
+  // own, or the point's when it was met by a word alone (the alias "backfill" carries the
+  // point's "in small batches").
+  static std::vector<std::string> words_of(const std::string& point, const Term& met) {
+    if (met.words.size() > 1) return met.words;
+    const auto own = Term::parse(point, Strictness::key_point);
+    return own ? own->words : met.words;
+  }
+
   // Whether the sentences of a match say the opposite of a qualifier of the point: a point about
   // doing it automatically, cleanly or early, and an answer that did it by hand, failed or late.
   // The qualifier is often the word that makes the point ("Automated traffic switch"), and the
   // rest of the point is there to be matched.
-  static bool contradicted(const Term& term, const AnswerText& text, const TermMatch& match) {
+  static bool contradicted(const std::vector<std::string>& point_words, const AnswerText& text, const TermMatch& match) {
     struct Opposites {
       std::vector<std::string_view> point, answer;
     };
@@ -299,11 +309,14 @@ class KeypointsScorer final : public rehearse::Scorer {
          {"manual", "manually", "by hand", "clicking", "clicked"}},
         {{"cleanly", "successfully", "successful", "clean"}, {"failed", "broke", "errored"}},
         {{"early", "earlier", "upfront", "beforehand"}, {"late"}},
+        {{"batch", "batches", "batched", "throttled", "incremental", "incrementally", "gradual", "gradually", "phased", "phases",
+          "stages", "staged"},
+         {"one shot", "one go", "at once", "big bang", "single update", "single statement", "single migration", "single pass"}},
     };
     const auto& words = text.words();
     const auto [first, end] = sentence_words(text, match);
     for (const auto& pair : kOpposites) {
-      const bool qualified = std::any_of(term.words.begin(), term.words.end(), [&](const std::string& w) {
+      const bool qualified = std::any_of(point_words.begin(), point_words.end(), [&](const std::string& w) {
         return std::find(pair.point.begin(), pair.point.end(), w) != pair.point.end();
       });
       if (!qualified) continue;
