@@ -310,6 +310,19 @@ TEST_CASE("work still on the roadmap or the list, an idea dropped and a proposal
   CHECK(finding(in_list, "key point: Per-service credentials").met);
 }
 
+TEST_CASE("a proposal turned down later in its sentence was not done, though the sentence is wrapped before a capital", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Alerted on user-facing symptoms", {"SLO alerts"}}});
+  // A line that ends in "of" is wrapped, whatever the next line starts with.
+  const ScoreResult dropped = decks.score("keypoints", card,
+                                          "I pushed for SLO-based alerts on latency instead of\nCPU alerts, we discussed it in two "
+                                          "meetings and then dropped it.");
+  CHECK_FALSE(finding(dropped, "key point: Alerted on user-facing symptoms").met);
+  const ScoreResult kept = decks.score("keypoints", card,
+                                       "I pushed for SLO-based alerts on latency instead of\nCPU alerts, and we shipped them that month.");
+  CHECK(finding(kept, "key point: Alerted on user-facing symptoms").met);
+}
+
 TEST_CASE("a backfill in one statement is not the point's backfill in batches, though it meets the alias", "[scorers]") {
   BundledDecks decks;
   const CardContent card = card_with_points({{"Backfill in small throttled batches", {"backfill"}}});

@@ -12,8 +12,8 @@
 // past ("we should have capped it", "if we had had a runbook") what follows, and "or" carries
 // a negation on to the next alternative ("we didn't test it or stage it"). A denial that takes a
 // pronoun denies the thing named before it ("we talked about it, never configured it", "so it
-// never happened"), as do a suggestion turned down ("we dropped it"), an action item left "in the
-// backlog" and a thing dismissed as "too much work". A denial stops at where or when the thing
+// never happened"), as do a suggestion turned down ("we dropped it", "we dropped the idea"), an
+// action item left "in the backlog" or "on the roadmap" and a thing dismissed as "too much work". A denial stops at where or when the thing
 // was missing ("no hire in the debrief" leaves the debrief alone).
 #include <algorithm>
 #include <string>
@@ -95,6 +95,8 @@ const WordSet kPlans = {"backlog", "roadmap", "list", "wishlist", "todo"};
 const WordSet kHedges = {"really", "actually", "ever", "even", "get", "got", "bother", "bothered", "to", "quite", "properly", "fully"};
 const WordSet kPronouns = {"it", "them", "one", "those", "that", "this", "these"};
 constexpr int kReferentWords = 16;
+// How far after a proposing verb ("I pushed for ...") it may be turned down in the same sentence.
+constexpr int kProposalWords = 30;
 // Prepositions that say where or when, after the denied thing, before a determiner ("in the
 // debrief"; not "going in phases" or "a point at which we'd abort", which say how).
 const WordSet kSetting = {"in", "at", "during"};
@@ -330,7 +332,18 @@ void NegationScope::negate_unrealised_proposals(const AnswerText& text) {
         but = k;
         break;
       }
-    if (but < 0) continue;
+    if (but < 0) {
+      // No "but": "I pushed for SLO alerts instead of CPU alerts, we discussed it in two meetings
+      // and then dropped it" turns the proposal down by pronoun later in the sentence.
+      for (int k = i + 1; k + 1 < n && k <= i + kProposalWords && words[static_cast<std::size_t>(k)].sentence == sentence; ++k) {
+        const std::string& next = words[static_cast<std::size_t>(k) + 1].text;
+        if (kTurningDown.count(words[static_cast<std::size_t>(k)].text) && (kPronouns.count(next) || kProposals.count(next) || next == "the")) {
+          for (int j = i + 1; j < k; ++j) negated_[static_cast<std::size_t>(j)] = true;
+          break;
+        }
+      }
+      continue;
+    }
     bool denied = false;
     for (int k = but + 1; k < n && k <= but + 10 && words[static_cast<std::size_t>(k)].sentence == sentence; ++k) {
       const std::string& word = words[static_cast<std::size_t>(k)].text;

@@ -11,6 +11,16 @@ namespace {
 bool is_ascii_alnum(unsigned char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 bool is_space(unsigned char c) { return c == ' ' || c == '\t' || c == '\r'; }
+bool is_ascii_letter(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// Words a sentence never ends on: articles, most prepositions, "and", "or", possessives. ("in",
+// "on", "by" and "about" may: "we logged in", "it was turned on".)
+bool never_ends_sentence(std::string_view word) {
+  static const std::unordered_set<std::string_view> words = {
+      "a", "an", "the", "of", "to", "for", "with", "from", "into", "onto", "than", "via", "per", "and", "or", "nor",
+      "my", "our", "your", "their", "its", "A", "An", "The", "Of", "To", "And", "Or"};
+  return words.count(word) > 0;
+}
 
 // The multi-byte UTF-8 sequences that matter to tokenising; every other non-ASCII byte is taken
 // to be part of a letter.
@@ -114,9 +124,14 @@ AnswerText::AnswerText(std::string text) : text_(std::move(text)) {
       const char last = back > 0 ? t[back - 1] : '\n';
       std::size_t ahead = i + 1;
       while (ahead < t.size() && is_space(static_cast<unsigned char>(t[ahead]))) ++ahead;
+      // A line that ends in "of", "the" or "and" was wrapped too, whatever case the next starts in
+      // ("latency instead of\nCPU alerts").
+      std::size_t word_start = back;
+      while (word_start > 0 && is_ascii_letter(static_cast<unsigned char>(t[word_start - 1]))) --word_start;
+      const bool open_ended = word_start < back && never_ends_sentence(t.substr(word_start, back - word_start));
       const bool continues = ahead < t.size() && ((t[ahead] >= 'a' && t[ahead] <= 'z' &&
                                                    std::string_view(".!?:;").find(last) == std::string_view::npos && last != '\n') ||
-                                                  last == ',');
+                                                  last == ',' || open_ended);
       if (!continues) pending_break = true;
       ++line;
       line_start = true;

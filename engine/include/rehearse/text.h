@@ -174,7 +174,7 @@ class REHEARSE_API CueList {
 // What was only proposed ("I pushed for X but we ran out of time"), what should have been done
 // ("we should have capped it"), what one would do in hindsight ("next time I'd add a canary"), a
 // thing denied through a pronoun ("we talked about it, never configured it"), turned down ("we
-// dropped it") or left in the backlog are negated too: none of them was done.
+// dropped it") or left in the backlog or on the roadmap are negated too: none of them was done.
 class REHEARSE_API NegationScope {
  public:
   explicit NegationScope(const AnswerText& text);
