@@ -323,6 +323,28 @@ TEST_CASE("a proposal turned down later in its sentence was not done, though the
   CHECK(finding(kept, "key point: Alerted on user-facing symptoms").met);
 }
 
+TEST_CASE("a point about watching something is not met by the thing happening unwatched", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Watch replica lag", {"replication lag"}}});
+  const ScoreResult unwatched = decks.score("keypoints", card,
+                                            "Nobody was watching; we found out when the read replicas were 40 minutes behind and the "
+                                            "dashboard showed stale numbers.");
+  CHECK_FALSE(finding(unwatched, "key point: Watch replica lag").met);
+  const ScoreResult watched = decks.score("keypoints", card,
+                                          "We were watching the replicas closely, and they were 40 minutes behind by midnight, so I paused the job.");
+  CHECK(finding(watched, "key point: Watch replica lag").met);
+}
+
+TEST_CASE("a point in everyday words is said by the lexicon's phrasings of its idea", "[scorers]") {
+  BundledDecks decks;
+  // All ordinary words: matched word for word, and through the ideas they name.
+  const CardContent card = card_with_points({{"What I would do differently", {}}});
+  const ScoreResult said = decks.score("keypoints", card, "Next time I'd write the assumptions down on day one.");
+  CHECK(finding(said, "key point: What I would do differently").met);
+  const ScoreResult unsaid = decks.score("keypoints", card, "It went well and the team was happy with the launch.");
+  CHECK_FALSE(finding(unsaid, "key point: What I would do differently").met);
+}
+
 TEST_CASE("a backfill in one statement is not the point's backfill in batches, though it meets the alias", "[scorers]") {
   BundledDecks decks;
   const CardContent card = card_with_points({{"Backfill in small throttled batches", {"backfill"}}});

@@ -196,7 +196,8 @@ class KeypointsScorer final : public rehearse::Scorer {
         if (!match.complete(*term)) {
           // "Rejected alternatives" is also said by "I considered X but chose Y".
           for (const Paraphrase* idea : ideas_of(*term)) {
-            if (const auto hit = find_idea(*idea, index, names_absence(*idea, *term))) {
+            const bool lack = names_absence(*idea, *term);
+            if (const auto hit = find_idea(*idea, index, lack); hit && (lack || watched_if_asked(point.text, *hit, index))) {
               match = TermMatch{term->needed, hit->first, hit->last};
               break;
             }
@@ -285,6 +286,25 @@ class KeypointsScorer final : public rehearse::Scorer {
     if (match.found < 2 || match.weight + 1e-9 < kInformativeShare * total) return std::nullopt;
     if (any_technical && match.weight < kTechnicalWeight + match.found - 1 - 1e-9) return std::nullopt;  // no term of the art among them
     return TermMatch{term.needed, match.first, match.last, match.weight};
+  }
+
+  // A point about watching something ("Watch replica lag", met through its alias "replication
+  // lag") is not met by the thing happening ("the replicas were 40 minutes behind"): the sentence
+  // that says it must say it was watched. (A point that is a lack, "Lack of monitoring", is met by
+  // the lack: "we found out from customers".)
+  static bool watched_if_asked(const std::string& point, const rehearse::CueHit& hit, const AnswerIndex& index) {
+    static const std::unordered_set<std::string_view> watching = {
+        "monitor", "monitored", "monitoring", "monitors", "watch", "watched", "watching", "watches", "track", "tracked",
+        "tracking", "alert", "alerted", "alerting", "alerts", "alarm", "alarms", "graphed", "charted", "paged", "paging"};
+    const AnswerText asked(point);
+    const bool asks = std::any_of(asked.words().begin(), asked.words().end(), [&](const rehearse::Word& w) { return watching.count(w.text) > 0; });
+    if (!asks) return true;
+    const auto& words = index.text().words();
+    const int sentence = words[static_cast<std::size_t>(hit.first)].sentence;
+    const auto& span = index.text().sentences()[static_cast<std::size_t>(sentence)];
+    for (int i = span.first_word; i < span.end_word; ++i)
+      if (watching.count(words[static_cast<std::size_t>(i)].text) && !index.negation().negated(i) && !index.negation().is_trigger(i)) return true;
+    return false;
   }
 
   // The words that qualify the way a point was met, which the answer must not contradict: its

@@ -819,7 +819,7 @@ std::vector<const Paraphrase*> ideas_of(const rehearse::Term& term) {
     return map;
   }();
   std::vector<const Paraphrase*> found;
-  if (term.exact_phrase || term.stems.empty()) return found;
+  if (term.stems.empty()) return found;
   std::vector<std::size_t> candidates;
   for (const auto& stem : term.stems)
     if (const auto it = named_by.find(stem); it != named_by.end()) candidates.insert(candidates.end(), it->second.begin(), it->second.end());
