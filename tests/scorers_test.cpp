@@ -345,6 +345,18 @@ TEST_CASE("a point in everyday words is said by the lexicon's phrasings of its i
   CHECK_FALSE(finding(unsaid, "key point: What I would do differently").met);
 }
 
+TEST_CASE("non-goals are a thing of their own, where non-idempotent denies a property", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Goals and non-goals", {}}, {"Non-idempotent consumer", {}}});
+  const ScoreResult said = decks.score("keypoints", card,
+                                       "The doc lists the goals and what's explicitly not in scope. The consumer wasn't idempotent, "
+                                       "so a redelivery charged twice.");
+  check_every_point(said, true);
+  // Having no goals is not having non-goals.
+  const ScoreResult none = decks.score("keypoints", card, "There were no goals at all. The consumer was idempotent.");
+  check_every_point(none, false);
+}
+
 TEST_CASE("a backfill in one statement is not the point's backfill in batches, though it meets the alias", "[scorers]") {
   BundledDecks decks;
   const CardContent card = card_with_points({{"Backfill in small throttled batches", {"backfill"}}});

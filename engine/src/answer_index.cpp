@@ -328,7 +328,9 @@ std::optional<Term> Term::parse(std::string_view text, Strictness strictness) {
       const bool contracted = w == "wasn't" || w == "weren't" || w == "isn't" || w == "aren't";
       if (be_not || contracted) term.lack = true;
     }
-    if (all_words[0].text == "non" && all_words.size() >= 2) {
+    // "Non-goals" and "non-negotiables" are things of their own, named by one word; "non-" before
+    // a property ("non-idempotent") denies it.
+    if (all_words[0].text == "non" && all_words.size() >= 2 && !all_words[1].text.ends_with("s")) {
       term.lack = true;
       start = 1;
     }
@@ -338,6 +340,14 @@ std::optional<Term> Term::parse(std::string_view text, Strictness strictness) {
   std::vector<bool> technical;
   for (std::size_t i = start; i < all_words.size(); ++i) {
     const Word& word = all_words[i];
+    if (word.text == "non" && i + 1 < all_words.size() && all_words[i + 1].text.ends_with("s")) {
+      all.push_back("non" + all_words[i + 1].text);  // "non-goals": one word, "nongoals"
+      const std::string_view original = std::string_view(parsed.text()).substr(word.begin, all_words[i + 1].end - word.begin);
+      negation_inside = true;
+      technical.push_back(!is_ordinary_word(all.back()) || is_acronym(original));
+      ++i;
+      continue;
+    }
     all.push_back(spell_out(word.text));
     negation_inside = negation_inside || names_a_negation(word.text);
     const std::string_view original = std::string_view(parsed.text()).substr(word.begin, word.end - word.begin);
