@@ -357,6 +357,18 @@ TEST_CASE("non-goals are a thing of their own, where non-idempotent denies a pro
   check_every_point(none, false);
 }
 
+TEST_CASE("a thing put first and denied after it was not done", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Load shedding", {}}, {"Canary release", {}}});
+  const ScoreResult denied = decks.score("keypoints", card,
+                                         "Load shedding we do not do, because dropping requests is bad for customers. A canary "
+                                         "release we never bothered with.");
+  check_every_point(denied, false);
+  const ScoreResult done = decks.score("keypoints", card,
+                                       "Load shedding we do, at the edge, before any parsing. The canary release we did at 1% first.");
+  check_every_point(done, true);
+}
+
 TEST_CASE("a backfill in one statement is not the point's backfill in batches, though it meets the alias", "[scorers]") {
   BundledDecks decks;
   const CardContent card = card_with_points({{"Backfill in small throttled batches", {"backfill"}}});

@@ -13,7 +13,8 @@
 // a negation on to the next alternative ("we didn't test it or stage it"). A denial that takes a
 // pronoun denies the thing named before it ("we talked about it, never configured it", "so it
 // never happened"), as do a suggestion turned down ("we dropped it", "we dropped the idea"), an
-// action item left "in the backlog" or "on the roadmap" and a thing dismissed as "too much work". A denial stops at where or when the thing
+// action item left "in the backlog" or "on the roadmap" and a thing dismissed as "too much work".
+// A thing put first and denied after ("load shedding we do not do") is denied too. A denial stops at where or when the thing
 // was missing ("no hire in the debrief" leaves the debrief alone).
 #include <algorithm>
 #include <string>
@@ -88,6 +89,9 @@ const WordSet kMaking = {"configure", "configured", "enable", "enabled", "set", 
 // reads and we dropped it for time".
 const WordSet kTurningDown = {"dropped", "shelved", "scrapped", "parked", "killed", "abandoned", "skipped", "deprioritized",
                               "deprioritised", "cancelled", "canceled", "vetoed", "rejected", "descoped"};
+// A subject and a verb that leave their object out front: "load shedding we do not do".
+const WordSet kFrontingSubjects = {"we", "i", "they", "you", "he", "she"};
+const WordSet kLightVerbs = {"do", "did", "use", "used", "have", "had", "need", "needed", "run", "ran", "bother", "bothered", "touch", "touched", "want", "wanted"};
 const WordSet kProposals = {"idea", "plan", "proposal", "suggestion"};
 // Where work waits undone: "sat in the backlog", "still on the roadmap", "on our list".
 const WordSet kLeftIn = {"sat", "sits", "stayed", "stays", "rotted", "languished", "still", "remained", "remains"};
@@ -304,6 +308,17 @@ NegationScope::NegationScope(const AnswerText& text) {
       trigger_[static_cast<std::size_t>(i)] = true;
       negate_forward(i, i + 1);
       if (denies_making_pronoun(i)) negate_referent(i);
+      // The thing put first, denied after: "load shedding we do not do", "canaries we never used,
+      // because ...": a subject, the denial, a bare verb, and the clause ends.
+      const int subject = i - ((w(i) == "not" && (w(i - 1) == "do" || w(i - 1) == "did")) ? 2 : 1);
+      int verb = i + 1;
+      while (!kLightVerbs.count(w(verb)) && kHedges.count(w(verb)) && w(verb) != "to") ++verb;
+      // A preposition may be left behind: "a canary we never bothered with".
+      const int last = (w(verb + 1) == "with" || w(verb + 1) == "about" || w(verb + 1) == "for") ? verb + 1 : verb;
+      const bool clause_ends = last + 1 >= n || !same_clause(last, last + 1) || kTerminators.count(w(last + 1)) ||
+                               w(last + 1) == "anymore" || w(last + 1) == "either" || w(last + 1) == "at";
+      if (subject > 0 && kFrontingSubjects.count(w(subject)) && kLightVerbs.count(w(verb)) && clause_ends && verb < n)
+        negate_backward(subject);
     }
   }
   negate_unrealised_proposals(text);
