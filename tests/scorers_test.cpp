@@ -369,6 +369,19 @@ TEST_CASE("a thing put first and denied after it was not done", "[scorers]") {
   check_every_point(done, true);
 }
 
+TEST_CASE("a plan for next time, a proposal that stayed a ticket and the data centre are not the point done", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Talked to him privately", {}}, {"Surrogate keys for purging", {}}, {"Backed it with data", {"benchmark"}}});
+  const ScoreResult denied = decks.score("keypoints", card,
+                                         "Only later I learned that the contract with the data centre was ending. For purging, somebody "
+                                         "proposed surrogate keys, but it stayed a ticket. Next time I talk to him privately first.");
+  check_every_point(denied, false);
+  const ScoreResult done = decks.score("keypoints", card,
+                                       "I talked to him privately first. We tag pages with surrogate keys for purging. The benchmark "
+                                       "numbers settled it: p99 went from 6 to 14 ms.");
+  check_every_point(done, true);
+}
+
 TEST_CASE("a backfill in one statement is not the point's backfill in batches, though it meets the alias", "[scorers]") {
   BundledDecks decks;
   const CardContent card = card_with_points({{"Backfill in small throttled batches", {"backfill"}}});

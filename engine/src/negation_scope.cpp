@@ -368,6 +368,8 @@ void NegationScope::negate_unrealised_proposals(const AnswerText& text) {
       const bool lost = ((word == "moved" || word == "move") && next == "on") || ((word == "ran" || word == "run") && next == "out") ||
                         ((word == "went" || word == "go") && next == "with") || (word == "settled" && next == "on") ||
                         word == "chose" || word == "opted" || word == "picked" || word == "preferred" ||
+                        // "but it stayed a ticket", "but it remained an idea"
+                        ((word == "stayed" || word == "remained") && (next == "a" || next == "an" || next == "on" || next == "in")) ||
                         (word == "instead" && next != "of");  // "but we did one big switch instead"
       denied = denied || lost || (k <= but + 8 && (is_trigger(k) || kTurnedDown.count(word)));
     }
@@ -402,6 +404,16 @@ void NegationScope::negate_hindsight(const AnswerText& text) {
         hindsight = true;
     }
     if (!hindsight) continue;
+    // "Next time I talk to the person first, with a benchmark": the plan, said in the present.
+    for (int i = sentence.first_word; i + 3 < sentence.end_word; ++i) {
+      if (w(i) != "next" || w(i + 1) != "time" || (w(i + 2) != "i" && w(i + 2) != "we")) continue;
+      const std::string_view verb = w(i + 3);
+      if (is_past_action(verb) || kBe.count(verb) || verb == "had" || verb == "came" || verb == "happened") continue;
+      for (int k = i + 3; k < sentence.end_word && k <= i + 3 + kHindsightWords; ++k) {
+        if (k > i + 3 && (kTurns.count(w(k)) || kSubjects.count(w(k)))) break;
+        negated_[static_cast<std::size_t>(k)] = true;
+      }
+    }
     // What one would do is often a list ("I'd add the column nullable, backfill in batches and
     // add the constraint afterwards"), so the scope runs over commas; it ends where the sentence
     // turns ("but", "because") or another subject says what did happen ("and we did add one").
