@@ -382,6 +382,16 @@ TEST_CASE("a plan for next time, a proposal that stayed a ticket and the data ce
   check_every_point(done, true);
 }
 
+TEST_CASE("a point asking for a quantified result is met by the change given in numbers", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Quantified the savings", {}}, {"Quantified before and after", {}}});
+  const ScoreResult numbers = decks.score("keypoints", card,
+                                          "The monthly bill went from $41k to $26k. Builds got about 38% faster.");
+  check_every_point(numbers, true);
+  const ScoreResult vague = decks.score("keypoints", card, "We saved a lot of money, and builds got much faster.");
+  check_every_point(vague, false);
+}
+
 TEST_CASE("a backfill in one statement is not the point's backfill in batches, though it meets the alias", "[scorers]") {
   BundledDecks decks;
   const CardContent card = card_with_points({{"Backfill in small throttled batches", {"backfill"}}});
