@@ -440,6 +440,14 @@ TEST_CASE("an answer of slogans names key points without showing them, and gets 
     CHECK_THAT(f.advice, Catch::StartsWith("Named, not shown"));
   }
   CHECK(*slogans.score == Approx(50));
+  // Stock phrases of a recital count as slogans too: "basically", "as per", "by definition".
+  const ScoreResult recital = decks.score("keypoints", card,
+                                          "Performance is basically a flame graph, as per the usual playbook. A circuit breaker by "
+                                          "definition fixes tail latency.");
+  for (const auto& f : recital.findings) {
+    INFO(f.criterion);
+    CHECK_FALSE(f.met);
+  }
   // A slogan-laden answer that does give the detail keeps the point.
   const ScoreResult shown = decks.score("keypoints", card,
                                         "Best practices are key, everywhere. The flame graph showed 40% of the time in JSON encoding.");

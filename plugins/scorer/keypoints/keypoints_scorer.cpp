@@ -374,6 +374,20 @@ class KeypointsScorer final : public rehearse::Scorer {
         "the right|proper way",
         "bulletproof|synergy|synergies",
         "future proof",
+        "basically",
+        "as per",
+        "all of it",
+        "by definition",
+        "the whole point",
+        "we follow",
+        "is a culture",
+        "no need to",
+        "handled|solved|taken automatically",
+        "of course",
+        "principles",
+        "holistic|holistically",
+        "out of the box",
+        "by the book",
     };
     return slogans.find_all(text).size() >= 2;
   }
