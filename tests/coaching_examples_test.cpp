@@ -113,6 +113,20 @@ TEST_CASE("the quantified result is quoted from the part labelled result, and th
   CHECK_THAT(finding(result, "action is the largest part").evidence, !Catch::Contains("result and lesson 0%"));
 }
 
+TEST_CASE("a result joined to the action by a semicolon is read as the result", "[coaching]") {
+  Coach coach;
+  const std::string answer =
+      "Last March our payments API started failing about 30% of requests right after a config push. I was on call, so I "
+      "declared the incident and took the commander role. The error graphs lined up with the push to the minute, so I rolled "
+      "the config back before we knew the root cause; errors fell from 30% to under 1% in six minutes. I posted updates in "
+      "the incident channel every 15 minutes. Afterwards I ran a blameless postmortem and added validation to config pushes.";
+  const ScoreResult result = coach.score("star", behavioural_question("Tell me about a time you handled a production outage"), answer);
+  CHECK(finding(result, "all four STAR parts").met);
+  const Finding& quantified = finding(result, "quantified result");
+  CHECK(quantified.met);
+  CHECK_THAT(quantified.evidence, Catch::Contains("fell from 30%"));
+}
+
 TEST_CASE("every sentence of an answer is labelled, in order, whether typed as paragraphs or as bullets", "[coaching]") {
   Coach coach;
   std::string bullets = "- " + kContext + "\n";

@@ -1,7 +1,8 @@
 // The parts of a STAR answer: which words tell the situation, the task, the action, the result
 // and the lesson.
 //
-// An answer is cut into units: its sentences, and a new unit wherever a label starts
+// An answer is cut into units: its sentences, their clauses after a semicolon ("I rolled it back;
+// errors fell to 1%" tells an action and a result), and a new unit wherever a label starts
 // ("Situation:", "Result:", "S:", "My role:", "What I did:" at the start of a line or sentence).
 // Labelled units belong to their label. The others, before, between and after them, are placed
 // by a small model learned from labelled answers: each unit's features
