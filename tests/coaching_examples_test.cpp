@@ -127,6 +127,18 @@ TEST_CASE("a result joined to the action by a semicolon is read as the result", 
   CHECK_THAT(quantified.evidence, Catch::Contains("fell from 30%"));
 }
 
+TEST_CASE("a sentence that opens by naming its part is that part, even told first", "[coaching]") {
+  Coach coach;
+  const std::string answer =
+      "The outcome was that we restored card payments within 38 minutes, and no customer was double-charged. Our ledger "
+      "database ran out of disk at 2 a.m. I was on call, so I led the response. I moved the write-ahead logs to a larger "
+      "volume and replayed the queued payments. That taught me to alert on disk growth rate, not only on the disk being full.";
+  const ScoreResult result = coach.score("star", behavioural_question("Tell me about a time you handled a production outage"), answer);
+  REQUIRE(result.parts.size() >= 5);
+  CHECK(result.parts.front().part == "result");
+  CHECK(result.parts.back().part == "lesson");
+}
+
 TEST_CASE("every sentence of an answer is labelled, in order, whether typed as paragraphs or as bullets", "[coaching]") {
   Coach coach;
   std::string bullets = "- " + kContext + "\n";

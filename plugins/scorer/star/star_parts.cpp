@@ -62,6 +62,22 @@ std::optional<Part> label_part(const AnswerText& text, int i) {
   return std::nullopt;
 }
 
+// A sentence that names its part in its opening words, without a colon: "The outcome was that we
+// restored payments in 38 minutes" is the result wherever it stands, even first; "That taught me
+// ..." and "The lesson I took ..." are the lesson.
+std::optional<Part> opener_part(const AnswerText& text, int i) {
+  static const rehearse::CueList result_openers = {"^ the|end|net|final result|outcome|effect|impact was|is|were"};
+  static const rehearse::CueList lesson_openers = {"^ that|this|it taught me", "^ the|my|a lesson|takeaway", "^ what i learned|learnt|took"};
+  const auto& sentence = text.sentences()[static_cast<std::size_t>(text.words()[static_cast<std::size_t>(i)].sentence)];
+  if (sentence.first_word != i) return std::nullopt;
+  const int end = std::min(sentence.end_word, i + 6);
+  for (const auto& hit : result_openers.find_all(text, i, end))
+    if (hit.first == i) return Part::result;
+  for (const auto& hit : lesson_openers.find_all(text, i, end))
+    if (hit.first == i) return Part::lesson;
+  return std::nullopt;
+}
+
 bool is_symbol(std::string_view word) { return word == "%" || word == "$" || word == "\xE2\x82\xAC" || word == "\xC2\xA3"; }
 
 // A word's weight for each part (see unit_tokens).
@@ -101,11 +117,12 @@ StarParts::StarParts(const AnswerText& text) : text_(text) {
   const auto& words = text.words();
   for (int i = 0; i < static_cast<int>(words.size()); ++i) {
     const auto label = label_part(text, i);
+    const auto opener = label ? std::nullopt : opener_part(text, i);
     const bool new_sentence = i == 0 || words[static_cast<std::size_t>(i)].sentence != words[static_cast<std::size_t>(i) - 1].sentence;
     // Two clauses joined by a semicolon often tell two parts: "I rolled the config back; errors
     // fell from 30% to under 1%".
     const bool new_clause = i > 0 && text.next_char(i - 1) == ';';
-    if (new_sentence || new_clause || label) units_.push_back(Unit{i, i, Part::situation, label, {}, {}});
+    if (new_sentence || new_clause || label) units_.push_back(Unit{i, i, Part::situation, label ? label : opener, {}, {}});
     ++units_.back().end_word;
     if (label) labelled_ = true;
     if (!is_symbol(words[static_cast<std::size_t>(i)].text)) ++total_;
