@@ -139,6 +139,20 @@ TEST_CASE("a sentence that opens by naming its part is that part, even told firs
   CHECK(result.parts.back().part == "lesson");
 }
 
+TEST_CASE("a sentence in which nobody acts is not the action", "[coaching]") {
+  Coach coach;
+  const std::string answer =
+      "Our dashboard project was due in six weeks. I was the only backend engineer on it. I built the API in the first two "
+      "weeks and wired up the export. The data team's feed was late and the charts library was unstable. Eventually it "
+      "shipped a month late.";
+  const ScoreResult result = coach.score("star", behavioural_question("Tell me about a time you missed a deadline"), answer);
+  for (const auto& part : result.parts) {
+    INFO(part.text);
+    if (part.text.starts_with("The data team")) CHECK(part.part == "situation");
+    if (part.text.starts_with("I built")) CHECK(part.part == "action");
+  }
+}
+
 TEST_CASE("every sentence of an answer is labelled, in order, whether typed as paragraphs or as bullets", "[coaching]") {
   Coach coach;
   std::string bullets = "- " + kContext + "\n";

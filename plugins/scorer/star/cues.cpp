@@ -108,6 +108,13 @@ const rehearse::CueList& result() {
       "was|were adopted|approved|accepted|merged|praised|recognised|recognized",
       "was|were rolled out",
       "the team|company|org|customers|support|users _? adopted|started|picked|stopped|kept",
+      // How it turned out, without a number: "lag stayed flat", "the problem went away", "it went
+      // fine", "it took longer than planned".
+      "stayed|remained flat|stable|steady|unchanged|level|healthy|green|quiet",
+      "went|goes|has|had gone away",
+      "went|has|had gone fine|well|smoothly|okay|ok|badly|wrong",
+      "than planned|expected|estimated|hoped|promised|forecast|budgeted",
+      "down|offline|degraded|unavailable|broken for only|just #",
   };
   return list;
 }

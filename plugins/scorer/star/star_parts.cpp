@@ -64,10 +64,15 @@ std::optional<Part> label_part(const AnswerText& text, int i) {
 
 // A sentence that names its part in its opening words, without a colon: "The outcome was that we
 // restored payments in 38 minutes" is the result wherever it stands, even first; "That taught me
-// ..." and "The lesson I took ..." are the lesson.
+// ..." and "The lesson I took ..." are the lesson; "I was responsible for ..." and "My goal was
+// ..." are the task, even before the situation.
 std::optional<Part> opener_part(const AnswerText& text, int i) {
-  static const rehearse::CueList result_openers = {"^ the|end|net|final result|outcome|effect|impact was|is|were"};
+  static const rehearse::CueList result_openers = {"^ the|end|net|final result|outcome|effect|impact was|is|were",
+                                                   "^ so? long story short", "^ so? the headline|upshot|bottom is|was|line"};
   static const rehearse::CueList lesson_openers = {"^ that|this|it taught me", "^ the|my|a lesson|takeaway", "^ what i learned|learnt|took"};
+  static const rehearse::CueList task_openers = {"^ i was responsible|accountable|tasked", "^ i was asked|assigned to",
+                                                 "^ my|our|the task|job|role|goal|responsibility|mandate|remit was|is",
+                                                 "^ my|our|the task|job|role|goal|responsibility|mandate|remit on|in|for|at _? _? _? was|is"};
   const auto& sentence = text.sentences()[static_cast<std::size_t>(text.words()[static_cast<std::size_t>(i)].sentence)];
   if (sentence.first_word != i) return std::nullopt;
   const int end = std::min(sentence.end_word, i + 6);
@@ -75,6 +80,8 @@ std::optional<Part> opener_part(const AnswerText& text, int i) {
     if (hit.first == i) return Part::result;
   for (const auto& hit : lesson_openers.find_all(text, i, end))
     if (hit.first == i) return Part::lesson;
+  for (const auto& hit : task_openers.find_all(text, i, end))
+    if (hit.first == i) return Part::task;
   return std::nullopt;
 }
 
@@ -216,6 +223,32 @@ void StarParts::assign() {
     for (std::size_t u = 0; u < count; ++u) {
       if (units_[u].part != Part::result || fixed[u]) continue;
       units_[u].part = units_[u].features[kLessonCue] > 0 ? Part::lesson : Part::action;
+    }
+  }
+  // An action needs an actor: a sentence placed in the action that tells no step of the user's or
+  // the team's ("people were annoyed", "the API was late", "he got moved to another team") and
+  // has no "I" or "we" in it is what the story stood in, or what came of it.
+  constexpr std::size_t kSituationCue = 1, kOwnActionCue = 3, kSharedActionCue = 4, kSequenceCue = 5;
+  for (std::size_t u = 0; u < count; ++u) {
+    Unit& unit = units_[u];
+    if (fixed[u] || unit.part != Part::action) continue;
+    if (unit.features[kOwnActionCue] + unit.features[kSharedActionCue] + unit.features[kSequenceCue] > 0) continue;
+    bool first_person = false;
+    for (int i = unit.first_word; i < unit.end_word; ++i) {
+      const std::string& word = text_.words()[static_cast<std::size_t>(i)].text;
+      first_person = first_person || word == "i" || word == "we" || word == "me" || word == "us" || word == "my" || word == "our" ||
+                     word == "i'd" || word == "we'd" || word == "i've" || word == "we've";
+    }
+    if (first_person) continue;
+    // What came of it stands after the last step; a finding among the steps ("most of the
+    // losses came from new accounts") is still the action.
+    const bool after_the_steps = std::none_of(units_.begin() + static_cast<long>(u) + 1, units_.end(), [](const Unit& later) {
+      return later.part == Part::action && later.features[kOwnActionCue] + later.features[kSharedActionCue] > 0;
+    });
+    if (unit.features[kResultCue] + unit.features[kDirectionCue] > 0) {
+      if (after_the_steps) unit.part = Part::result;
+    } else if (unit.features[kSituationCue] > 0) {
+      unit.part = Part::situation;
     }
   }
 }
