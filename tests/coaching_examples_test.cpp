@@ -151,6 +151,19 @@ TEST_CASE("a sentence in which nobody acts is not the action", "[coaching]") {
     if (part.text.starts_with("The data team")) CHECK(part.part == "situation");
     if (part.text.starts_with("I built")) CHECK(part.part == "action");
   }
+  // How things stood, before any step of the user's, is the situation going on; once the steps
+  // have begun, "the culprit was ..." is a finding, part of the action.
+  const std::string story =
+      "An engineer on my team kept getting his friend to approve his pull requests unread. People were pretty annoyed and it "
+      "came up in a few retros. He was also defensive about it. Eventually I talked to him one to one and proposed paired "
+      "reviews. I traced three incidents to unread reviews. The culprit was a config change nobody had read. Bugs from his "
+      "changes fell to zero within a month.";
+  const ScoreResult told = coach.score("star", behavioural_question("Tell me about a conflict with a colleague"), story);
+  for (const auto& part : told.parts) {
+    INFO(part.text);
+    if (part.text.starts_with("People were") || part.text.starts_with("He was also")) CHECK(part.part == "situation");
+    if (part.text.starts_with("The culprit")) CHECK(part.part != "situation");
+  }
 }
 
 TEST_CASE("every sentence of an answer is labelled, in order, whether typed as paragraphs or as bullets", "[coaching]") {

@@ -229,6 +229,14 @@ void StarParts::assign() {
   // the team's ("people were annoyed", "the API was late", "he got moved to another team") and
   // has no "I" or "we" in it is what the story stood in, or what came of it.
   constexpr std::size_t kSituationCue = 1, kOwnActionCue = 3, kSharedActionCue = 4, kSequenceCue = 5;
+  // A sentence that says how things were or are ("he was defensive", "Finance has a team").
+  const auto states = [&](const Unit& unit) {
+    for (int i = unit.first_word; i < unit.end_word; ++i) {
+      const std::string& word = text_.words()[static_cast<std::size_t>(i)].text;
+      if (word == "was" || word == "were" || word == "is" || word == "are" || word == "has" || word == "had" || word == "have") return true;
+    }
+    return false;
+  };
   for (std::size_t u = 0; u < count; ++u) {
     Unit& unit = units_[u];
     if (fixed[u] || unit.part != Part::action) continue;
@@ -245,9 +253,14 @@ void StarParts::assign() {
     const bool after_the_steps = std::none_of(units_.begin() + static_cast<long>(u) + 1, units_.end(), [](const Unit& later) {
       return later.part == Part::action && later.features[kOwnActionCue] + later.features[kSharedActionCue] > 0;
     });
+    // How things stood, told before any step of the user's, is the situation going on; once the
+    // steps have begun, "the culprit was a per-request object" is a finding, part of the action.
+    const bool before_the_steps = std::none_of(units_.begin(), units_.begin() + static_cast<long>(u), [](const Unit& earlier) {
+      return earlier.features[kOwnActionCue] > 0;
+    });
     if (unit.features[kResultCue] + unit.features[kDirectionCue] > 0) {
       if (after_the_steps) unit.part = Part::result;
-    } else if (unit.features[kSituationCue] > 0) {
+    } else if (unit.features[kSituationCue] > 0 || (states(unit) && before_the_steps)) {
       unit.part = Part::situation;
     }
   }
