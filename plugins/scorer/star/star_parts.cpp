@@ -225,10 +225,13 @@ void StarParts::assign() {
       units_[u].part = units_[u].features[kLessonCue] > 0 ? Part::lesson : Part::action;
     }
   }
-  // An action needs an actor: a sentence placed in the action that tells no step of the user's or
-  // the team's ("people were annoyed", "the API was late", "he got moved to another team") and
-  // has no "I" or "we" in it is what the story stood in, or what came of it.
-  constexpr std::size_t kSituationCue = 1, kOwnActionCue = 3, kSharedActionCue = 4, kSequenceCue = 5;
+  place_units_without_an_actor(fixed);
+}
+
+// An action needs an actor: a sentence placed in the action that tells no step of the user's or
+// the team's ("people were annoyed", "the API was late", "he got moved to another team") and has
+// no "I" or "we" in it is what the story stood in, or what came of it.
+void StarParts::place_units_without_an_actor(const std::vector<std::optional<Part>>& fixed) {
   // A sentence that says how things were or are ("he was defensive", "Finance has a team").
   const auto states = [&](const Unit& unit) {
     for (int i = unit.first_word; i < unit.end_word; ++i) {
@@ -237,17 +240,11 @@ void StarParts::assign() {
     }
     return false;
   };
-  for (std::size_t u = 0; u < count; ++u) {
+  for (std::size_t u = 0; u < units_.size(); ++u) {
     Unit& unit = units_[u];
     if (fixed[u] || unit.part != Part::action) continue;
     if (unit.features[kOwnActionCue] + unit.features[kSharedActionCue] + unit.features[kSequenceCue] > 0) continue;
-    bool first_person = false;
-    for (int i = unit.first_word; i < unit.end_word; ++i) {
-      const std::string& word = text_.words()[static_cast<std::size_t>(i)].text;
-      first_person = first_person || word == "i" || word == "we" || word == "me" || word == "us" || word == "my" || word == "our" ||
-                     word == "i'd" || word == "we'd" || word == "i've" || word == "we've";
-    }
-    if (first_person) continue;
+    if (unit.features[kHasI] + unit.features[kHasWe] > 0) continue;
     // What came of it stands after the last step; a finding among the steps ("most of the
     // losses came from new accounts") is still the action.
     const bool after_the_steps = std::none_of(units_.begin() + static_cast<long>(u) + 1, units_.end(), [](const Unit& later) {

@@ -38,8 +38,11 @@ struct Unit {
   std::vector<std::string> tokens;  // its words, for the labeller's word weights (unit_tokens)
 };
 
-// Which features are the cue families the rubric also asks about.
+// Which features are the cue families the rubric and the labeller's rules ask about, and which
+// say "I" or "we" (part_features.cpp, feature_names()).
+inline constexpr std::size_t kSituationCue = 1, kOwnActionCue = 3, kSharedActionCue = 4, kSequenceCue = 5;
 inline constexpr std::size_t kResultCue = 6, kMeasureCue = 7, kDirectionCue = 8, kLessonCue = 9;
+inline constexpr std::size_t kHasI = 20, kHasWe = 21;
 
 // How much a unit with `features` and `tokens` looks like each part, as log-probabilities.
 std::array<double, kPartCount> part_scores(const Features& features, const std::vector<std::string>& tokens);
@@ -61,6 +64,7 @@ class StarParts {
 
  private:
   void assign();
+  void place_units_without_an_actor(const std::vector<std::optional<Part>>& fixed);
 
   const rehearse::AnswerText& text_;
   std::vector<Unit> units_;
