@@ -14,6 +14,13 @@ namespace {
 
 const fs::path kDecks = fs::path(REHEARSE_SOURCE_DIR) / "decks";
 
+CardContent behavioural_question(const std::string& prompt) {
+  CardContent card;
+  card.prompt = prompt;
+  card.type = QuestionType::behavioural;
+  return card;
+}
+
 struct Coach {
   test::TempDir dir;
   std::unique_ptr<Engine> engine = test::make_engine(dir);
@@ -29,16 +36,14 @@ struct Coach {
   ScoreResult score(const std::string& scorer, const CardContent& card, const std::string& answer, double seconds = 0) const {
     return test::score_with(*engine, scorer, card, answer, seconds);
   }
+  // The STAR rubric's verdict on an answer to a behavioural question.
+  ScoreResult star(const std::string& question, const std::string& answer) const {
+    return score("star", behavioural_question(question), answer);
+  }
 };
 
 using test::finding;
 
-CardContent behavioural_question(const std::string& prompt) {
-  CardContent card;
-  card.prompt = prompt;
-  card.type = QuestionType::behavioural;
-  return card;
-}
 
 // A strong outage answer: short context, the action as its largest part, numbers in the result.
 const std::string kContext =
@@ -120,7 +125,7 @@ TEST_CASE("a result joined to the action by a semicolon is read as the result", 
       "declared the incident and took the commander role. The error graphs lined up with the push to the minute, so I rolled "
       "the config back before we knew the root cause; errors fell from 30% to under 1% in six minutes. I posted updates in "
       "the incident channel every 15 minutes. Afterwards I ran a blameless postmortem and added validation to config pushes.";
-  const ScoreResult result = coach.score("star", behavioural_question("Tell me about a time you handled a production outage"), answer);
+  const ScoreResult result = coach.star("Tell me about a time you handled a production outage", answer);
   CHECK(finding(result, "all four STAR parts").met);
   const Finding& quantified = finding(result, "quantified result");
   CHECK(quantified.met);
@@ -133,7 +138,7 @@ TEST_CASE("a sentence that opens by naming its part is that part, even told firs
       "The outcome was that we restored card payments within 38 minutes, and no customer was double-charged. Our ledger "
       "database ran out of disk at 2 a.m. I was on call, so I led the response. I moved the write-ahead logs to a larger "
       "volume and replayed the queued payments. That taught me to alert on disk growth rate, not only on the disk being full.";
-  const ScoreResult result = coach.score("star", behavioural_question("Tell me about a time you handled a production outage"), answer);
+  const ScoreResult result = coach.star("Tell me about a time you handled a production outage", answer);
   REQUIRE(result.parts.size() >= 5);
   CHECK(result.parts.front().part == "result");
   CHECK(result.parts.back().part == "lesson");
@@ -145,7 +150,7 @@ TEST_CASE("a sentence in which nobody acts is not the action", "[coaching]") {
       "Our dashboard project was due in six weeks. I was the only backend engineer on it. I built the API in the first two "
       "weeks and wired up the export. The data team's feed was late and the charts library was unstable. Eventually it "
       "shipped a month late.";
-  const ScoreResult result = coach.score("star", behavioural_question("Tell me about a time you missed a deadline"), answer);
+  const ScoreResult result = coach.star("Tell me about a time you missed a deadline", answer);
   for (const auto& part : result.parts) {
     INFO(part.text);
     if (part.text.starts_with("The data team")) CHECK(part.part == "situation");
@@ -158,7 +163,7 @@ TEST_CASE("a sentence in which nobody acts is not the action", "[coaching]") {
       "came up in a few retros. He was also defensive about it. Eventually I talked to him one to one and proposed paired "
       "reviews. I traced three incidents to unread reviews. The culprit was a config change nobody had read. Bugs from his "
       "changes fell to zero within a month.";
-  const ScoreResult told = coach.score("star", behavioural_question("Tell me about a conflict with a colleague"), story);
+  const ScoreResult told = coach.star("Tell me about a conflict with a colleague", story);
   for (const auto& part : told.parts) {
     INFO(part.text);
     if (part.text.starts_with("People were") || part.text.starts_with("He was also")) CHECK(part.part == "situation");
@@ -250,7 +255,7 @@ TEST_CASE("length is judged by the words at a speaking pace or the recorded dura
 TEST_CASE("advice is given only for criteria that were not met", "[coaching]") {
   Coach coach;
   for (const std::string& answer : {strong_answer(), std::string("We fixed it."), kContext}) {
-    const ScoreResult result = coach.score("star", behavioural_question("Tell me about a time you handled a production outage"), answer);
+    const ScoreResult result = coach.star("Tell me about a time you handled a production outage", answer);
     for (const auto& f : result.findings) {
       INFO(f.criterion);
       if (f.met) CHECK(f.advice.empty());
