@@ -237,13 +237,6 @@ std::size_t particle_after_object(const AnswerText& text, const std::vector<std:
   return 0;
 }
 
-// The items of a bare list ("incident commander, stop the bleeding, status page, dashboards,
-// metrics"): someone reciting terms rather than saying what they did with them. A list is a run of
-// at least three clauses (split at commas, semicolons, colons) that are each short — at most three
-// words per item, where "and"/"or" may join two items — and hold four or more items in all. The
-// introducing clause's last content words ("I'd design it with token bucket, leaky bucket, ...")
-// are the list's first item. Three items ("timeouts, connection resets, 429s and 5xx" after "I
-// only retry") are an ordinary sentence, so the threshold sits above that.
 // Whether words [first, end) put steps in order ("then refunds", "lowest risk first").
 bool orders_steps(const std::vector<Word>& words, int first, int end) {
   static const std::unordered_set<std::string_view> order = {"then", "first", "next", "finally", "last", "later", "afterwards"};
@@ -252,6 +245,13 @@ bool orders_steps(const std::vector<Word>& words, int first, int end) {
   return false;
 }
 
+// The items of a bare list ("incident commander, stop the bleeding, status page, dashboards,
+// metrics"): someone reciting terms rather than saying what they did with them. A list is a run of
+// at least three clauses (split at commas, semicolons, colons) that are each short — at most three
+// words per item, where "and"/"or" may join two items — and hold four or more items in all. The
+// introducing clause's last content words ("I'd design it with token bucket, leaky bucket, ...")
+// are the list's first item. Three items ("timeouts, connection resets, 429s and 5xx" after "I
+// only retry") are an ordinary sentence, so the threshold sits above that.
 std::vector<bool> bare_list_words(const AnswerText& text) {
   constexpr int kItemWords = 3, kMinClauses = 3, kMinItems = 4;
   const auto& words = text.words();
@@ -342,9 +342,7 @@ std::optional<Term> Term::parse(std::string_view text, Strictness strictness) {
     const Word& word = all_words[i];
     if (word.text == "non" && i + 1 < all_words.size() && all_words[i + 1].text.ends_with("s")) {
       all.push_back("non" + all_words[i + 1].text);  // "non-goals": one word, "nongoals"
-      const std::string_view original = std::string_view(parsed.text()).substr(word.begin, all_words[i + 1].end - word.begin);
-      negation_inside = true;
-      technical.push_back(!is_ordinary_word(all.back()) || is_acronym(original));
+      technical.push_back(true);                      // never an everyday word
       ++i;
       continue;
     }

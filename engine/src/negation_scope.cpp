@@ -14,8 +14,8 @@
 // pronoun denies the thing named before it ("we talked about it, never configured it", "so it
 // never happened"), as do a suggestion turned down ("we dropped it", "we dropped the idea"), an
 // action item left "in the backlog" or "on the roadmap" and a thing dismissed as "too much work".
-// A thing put first and denied after ("load shedding we do not do") is denied too. A denial stops at where or when the thing
-// was missing ("no hire in the debrief" leaves the debrief alone).
+// A thing put first and denied after ("load shedding we do not do") is denied too. A denial stops
+// at where or when the thing was missing ("no hire in the debrief" leaves the debrief alone).
 #include <algorithm>
 #include <string>
 #include <unordered_set>
@@ -91,7 +91,8 @@ const WordSet kTurningDown = {"dropped", "shelved", "scrapped", "parked", "kille
                               "deprioritised", "cancelled", "canceled", "vetoed", "rejected", "descoped"};
 // A subject and a verb that leave their object out front: "load shedding we do not do".
 const WordSet kFrontingSubjects = {"we", "i", "they", "you", "he", "she"};
-const WordSet kLightVerbs = {"do", "did", "use", "used", "have", "had", "need", "needed", "run", "ran", "bother", "bothered", "touch", "touched", "want", "wanted"};
+const WordSet kLightVerbs = {"do",  "did", "use",    "used",     "have",  "had",     "need", "needed",
+                             "run", "ran", "bother", "bothered", "touch", "touched", "want", "wanted"};
 const WordSet kProposals = {"idea", "plan", "proposal", "suggestion"};
 // Where work waits undone: "sat in the backlog", "still on the roadmap", "on our list".
 const WordSet kLeftIn = {"sat", "sits", "stayed", "stays", "rotted", "languished", "still", "remained", "remains"};
@@ -113,6 +114,14 @@ const WordSet kTurns = {"but", "however", "although", "though", "yet", "because"
 constexpr int kHindsightWords = 20;
 const WordSet kSubjects = {"i", "we", "they", "he", "she", "you", "i'd", "we'd", "i've", "we've", "i'm", "we're", "it's"};
 
+
+// Whether word `k` turns down what was named before it: "we dropped it", "so we dropped the idea".
+bool turns_down(const std::vector<Word>& words, int k) {
+  const auto w = [&](int i) -> std::string_view {
+    return i >= 0 && i < static_cast<int>(words.size()) ? std::string_view(words[static_cast<std::size_t>(i)].text) : "";
+  };
+  return kTurningDown.count(w(k)) && (kPronouns.count(w(k + 1)) || (w(k + 1) == "the" && kProposals.count(w(k + 2))));
+}
 }  // namespace
 
 NegationScope::NegationScope(const AnswerText& text) {
@@ -228,7 +237,7 @@ NegationScope::NegationScope(const AnswerText& text) {
     }
     // Turned down by name of the pronoun: "someone suggested shadow reads and we dropped it",
     // "so we dropped the idea".
-    if (kTurningDown.count(word) && (kPronouns.count(w(i + 1)) || (w(i + 1) == "the" && kProposals.count(w(i + 2))))) {
+    if (turns_down(words, i)) {
       trigger_[static_cast<std::size_t>(i)] = true;
       negate_referent(i);
     }
@@ -350,12 +359,10 @@ void NegationScope::negate_unrealised_proposals(const AnswerText& text) {
     if (but < 0) {
       // No "but": "I pushed for SLO alerts instead of CPU alerts, we discussed it in two meetings
       // and then dropped it" turns the proposal down by pronoun later in the sentence.
-      for (int k = i + 1; k + 1 < n && k <= i + kProposalWords && words[static_cast<std::size_t>(k)].sentence == sentence; ++k) {
-        const std::string& next = words[static_cast<std::size_t>(k) + 1].text;
-        if (kTurningDown.count(words[static_cast<std::size_t>(k)].text) && (kPronouns.count(next) || kProposals.count(next) || next == "the")) {
-          for (int j = i + 1; j < k; ++j) negated_[static_cast<std::size_t>(j)] = true;
-          break;
-        }
+      for (int k = i + 1; k < n && k <= i + kProposalWords && words[static_cast<std::size_t>(k)].sentence == sentence; ++k) {
+        if (!turns_down(words, k)) continue;
+        for (int j = i + 1; j < k; ++j) negated_[static_cast<std::size_t>(j)] = true;
+        break;
       }
       continue;
     }

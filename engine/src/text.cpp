@@ -16,10 +16,12 @@ bool is_ascii_letter(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= '
 // Words a sentence never ends on: articles, most prepositions, "and", "or", possessives. ("in",
 // "on", "by" and "about" may: "we logged in", "it was turned on".)
 bool never_ends_sentence(std::string_view word) {
-  static const std::unordered_set<std::string_view> words = {
-      "a", "an", "the", "of", "to", "for", "with", "from", "into", "onto", "than", "via", "per", "and", "or", "nor",
-      "my", "our", "your", "their", "its", "A", "An", "The", "Of", "To", "And", "Or"};
-  return words.count(word) > 0;
+  static const std::unordered_set<std::string_view> words = {"a",    "an",   "the", "of", "to",  "for", "with", "from",
+                                                             "into", "onto", "than", "via", "per", "and", "or",  "nor",
+                                                             "my",   "our",  "your", "their", "its"};
+  std::string lower(word);
+  for (char& c : lower) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  return words.count(lower) > 0;
 }
 
 // The multi-byte UTF-8 sequences that matter to tokenising; every other non-ASCII byte is taken

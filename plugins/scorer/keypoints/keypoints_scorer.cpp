@@ -181,6 +181,8 @@ class KeypointsScorer final : public rehearse::Scorer {
       bool best_direct = false;  // found by its own words, not through a paraphrase or by weight
       std::vector<std::string> texts{point.text};
       texts.insert(texts.end(), point.aliases.begin(), point.aliases.end());
+      const std::optional<Term> own = Term::parse(point.text, Strictness::key_point);
+      const bool asks_watching = own && about_watching(*own);
       for (const auto& text : texts) {
         auto term = Term::parse(text, Strictness::key_point);
         if (!term) continue;
@@ -197,7 +199,7 @@ class KeypointsScorer final : public rehearse::Scorer {
           // "Rejected alternatives" is also said by "I considered X but chose Y".
           for (const Paraphrase* idea : ideas_of(*term)) {
             const bool lack = names_absence(*idea, *term);
-            if (const auto hit = find_idea(*idea, index, lack); hit && (lack || watched_if_asked(point.text, *hit, index))) {
+            if (const auto hit = find_idea(*idea, index, lack); hit && (lack || !asks_watching || watching_said(*hit, index))) {
               match = TermMatch{term->needed, hit->first, hit->last};
               break;
             }
@@ -220,7 +222,7 @@ class KeypointsScorer final : public rehearse::Scorer {
       }
       Finding finding;
       finding.criterion = "key point: " + point.text;
-      if (best_term && best.complete(*best_term) && contradicted(words_of(point.text, *best_term), index.text(), best)) {
+      if (best_term && best.complete(*best_term) && contradicted(qualifiers(own, *best_term), index.text(), best)) {
         // "The DNS switch was manual" names the switch and denies the point's "automated"; "the
         // backfill was a single UPDATE" meets the alias "backfill" and denies the point's "batches".
         missing.push_back(point.text);
@@ -288,32 +290,36 @@ class KeypointsScorer final : public rehearse::Scorer {
     return TermMatch{term.needed, match.first, match.last, match.weight};
   }
 
-  // A point about watching something ("Watch replica lag", met through its alias "replication
-  // lag") is not met by the thing happening ("the replicas were 40 minutes behind"): the sentence
-  // that says it must say it was watched. (A point that is a lack, "Lack of monitoring", is met by
-  // the lack: "we found out from customers".)
-  static bool watched_if_asked(const std::string& point, const rehearse::CueHit& hit, const AnswerIndex& index) {
+  // Watching words: a point about watching something ("Watch replica lag", met through its alias
+  // "replication lag") is not met by the thing happening ("the replicas were 40 minutes behind"):
+  // the sentence that says it must say it was watched. (A point that is a lack, "Lack of
+  // monitoring", is met by the lack: "we found out from customers".)
+  static bool is_watching_word(std::string_view word) {
     static const std::unordered_set<std::string_view> watching = {
         "monitor", "monitored", "monitoring", "monitors", "watch", "watched", "watching", "watches", "track", "tracked",
         "tracking", "alert", "alerted", "alerting", "alerts", "alarm", "alarms", "graphed", "charted", "paged", "paging"};
-    const AnswerText asked(point);
-    const bool asks = std::any_of(asked.words().begin(), asked.words().end(), [&](const rehearse::Word& w) { return watching.count(w.text) > 0; });
-    if (!asks) return true;
+    return watching.count(word) > 0;
+  }
+
+  static bool about_watching(const Term& point) {
+    return std::any_of(point.words.begin(), point.words.end(), [](const std::string& w) { return is_watching_word(w); });
+  }
+
+  // Whether the sentence of `hit` says, outside a negation, that something was watched.
+  static bool watching_said(const rehearse::CueHit& hit, const AnswerIndex& index) {
     const auto& words = index.text().words();
-    const int sentence = words[static_cast<std::size_t>(hit.first)].sentence;
-    const auto& span = index.text().sentences()[static_cast<std::size_t>(sentence)];
+    const auto& span = index.text().sentences()[static_cast<std::size_t>(words[static_cast<std::size_t>(hit.first)].sentence)];
     for (int i = span.first_word; i < span.end_word; ++i)
-      if (watching.count(words[static_cast<std::size_t>(i)].text) && !index.negation().negated(i) && !index.negation().is_trigger(i)) return true;
+      if (is_watching_word(words[static_cast<std::size_t>(i)].text) && !index.negation().negated(i) && !index.negation().is_trigger(i))
+        return true;
     return false;
   }
 
   // The words that qualify the way a point was met, which the answer must not contradict: its
   // own, or the point's when it was met by a word alone (the alias "backfill" carries the
   // point's "in small batches").
-  static std::vector<std::string> words_of(const std::string& point, const Term& met) {
-    if (met.words.size() > 1) return met.words;
-    const auto own = Term::parse(point, Strictness::key_point);
-    return own ? own->words : met.words;
+  static const std::vector<std::string>& qualifiers(const std::optional<Term>& point, const Term& met) {
+    return met.words.size() > 1 || !point ? met.words : point->words;
   }
 
   // Whether the sentences of a match say the opposite of a qualifier of the point: a point about
