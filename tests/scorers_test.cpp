@@ -303,6 +303,10 @@ TEST_CASE("work still on the roadmap or the list, an idea dropped and a proposal
                                        "I wrote runbooks for the top ten alerts. Each service got per-service credentials from Vault. "
                                        "We ran the change with gh-ost overnight.");
   check_every_point(done, true);
+  // Dropping a table is not dropping the proposal.
+  const CardContent tool = card_with_points({{"Online schema change tool", {"gh-ost"}}});
+  check_every_point(decks.score("keypoints", tool, "I proposed gh-ost for the change, and once it was done we dropped the old table."),
+                    true);
   // A list that is a data structure is not a plan.
   const CardContent lookup = card_with_points({{"Per-service credentials", {}}});
   const ScoreResult in_list = decks.score("keypoints", lookup,
