@@ -171,6 +171,27 @@ TEST_CASE("a sentence in which nobody acts is not the action", "[coaching]") {
   }
 }
 
+TEST_CASE("a belief told in the present is not a step", "[coaching]") {
+  Coach coach;
+  const std::string answer =
+      "When I moved to the search team I knew nothing about Elasticsearch. So I read the docs and asked a lot of questions. I "
+      "think learning a new system is mostly about asking questions early. You have to be humble about it.";
+  const ScoreResult result = coach.star("Tell me about a time you learned something new", answer);
+  for (const auto& part : result.parts) {
+    INFO(part.text);
+    if (part.text.starts_with("So I read")) CHECK(part.part == "action");
+    if (part.text.starts_with("I think") || part.text.starts_with("You have")) CHECK(part.part == "lesson");
+  }
+  // Told in the past, what the user thinks happened is still the story.
+  const ScoreResult told = coach.star("Tell me about a time you learned something new",
+                                      "I joined the search team knowing nothing about Elasticsearch. I read the docs and asked "
+                                      "a lot of questions. I think I got productive within two weeks.");
+  for (const auto& part : told.parts) {
+    INFO(part.text);
+    if (part.text.starts_with("I think")) CHECK(part.part != "lesson");
+  }
+}
+
 TEST_CASE("every sentence of an answer is labelled, in order, whether typed as paragraphs or as bullets", "[coaching]") {
   Coach coach;
   std::string bullets = "- " + kContext + "\n";

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <map>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "cues.h"
 
@@ -226,6 +227,7 @@ void StarParts::assign() {
     }
   }
   place_units_without_an_actor(fixed);
+  place_beliefs();
 }
 
 // An action needs an actor: a sentence placed in the action that tells no step of the user's or
@@ -260,6 +262,52 @@ void StarParts::place_units_without_an_actor(const std::vector<std::optional<Par
     } else if (unit.features[kSituationCue] > 0 || (states(unit) && before_the_steps)) {
       unit.part = Part::situation;
     }
+  }
+}
+
+// Whether a unit speaks in the present only: no past tense, no past participle. A story's steps
+// are told in the past; "in tech everything changes fast" is a general truth.
+bool StarParts::in_the_present(const Unit& unit) const {
+  static const std::unordered_set<std::string_view> past = {"was", "were", "had", "did", "wasn't", "weren't", "hadn't", "didn't", "been",
+                                                            "came", "became", "fell", "rose", "grew", "saw", "knew", "thought", "felt",
+                                                            "heard", "said", "seemed", "used", "needed", "wanted", "learned", "learnt",
+                                                            "lost", "paid", "sold", "hit", "read", "meant"};
+  for (int i = unit.first_word; i < unit.end_word; ++i) {
+    const std::string& word = text_.words()[static_cast<std::size_t>(i)].text;
+    if (past.count(word) || rehearse::is_past_action(word)) return false;
+  }
+  return true;
+}
+
+// A belief is not a step: "I think learning is a skill", "I believe a bad hire costs more than a
+// slow one, so I would lean towards caution", "you have to be curious". A unit that opens by
+// saying what the user thinks, or speaks of anyone as "you", in the present and with no step cue,
+// tells after a step what the user took from the story, and before any step how things stood.
+void StarParts::place_beliefs() {
+  static const std::unordered_set<std::string_view> lead_ins = {"so",     "and",    "but",       "honestly",   "anyway",
+                                                                "also",   "really", "basically", "personally", "generally"};
+  static const std::unordered_set<std::string_view> stances = {"think", "believe", "feel", "guess", "reckon", "suppose"};
+  const auto& words = text_.words();
+  const auto opens_with_a_belief = [&](const Unit& unit) {
+    int i = unit.first_word;
+    while (i < unit.end_word && lead_ins.count(words[static_cast<std::size_t>(i)].text)) ++i;
+    return i + 1 < unit.end_word && (words[static_cast<std::size_t>(i)].text == "i" || words[static_cast<std::size_t>(i)].text == "we") &&
+           stances.count(words[static_cast<std::size_t>(i) + 1].text) > 0;
+  };
+  // "You have to be curious", "if you don't learn you are stuck": a maxim, the generic "you".
+  const auto speaks_to_anyone = [&](const Unit& unit) {
+    for (int i = unit.first_word; i < unit.end_word; ++i)
+      if (words[static_cast<std::size_t>(i)].text == "you") return true;
+    return false;
+  };
+  for (std::size_t u = 0; u < units_.size(); ++u) {
+    Unit& unit = units_[u];
+    if (unit.label || unit.part != Part::action || !in_the_present(unit)) continue;
+    if (!opens_with_a_belief(unit) && !speaks_to_anyone(unit)) continue;
+    if (unit.features[kOwnActionCue] + unit.features[kSharedActionCue] + unit.features[kSequenceCue] > 0) continue;
+    const bool told_after_a_step =
+        std::any_of(units_.begin(), units_.begin() + static_cast<long>(u), [](const Unit& earlier) { return earlier.part == Part::action; });
+    unit.part = told_after_a_step ? Part::lesson : Part::situation;
   }
 }
 

@@ -8,9 +8,11 @@
 // by a small model learned from labelled answers: each unit's features
 // (part_features.h: its cue phrases, position, opening, tense, pronouns) give a score for each
 // part, and the Viterbi algorithm picks the most likely sequence of parts, with learned odds of
-// one part following another (mostly in STAR order, going back allowed at a price). Position
-// alone proves no result: a result without any sentence saying what changed is relabelled. The labels are what the
-// rubric judges by: a part is present exactly when some sentence is labelled with it.
+// one part following another (mostly in STAR order, going back allowed at a price). A few rules
+// then correct what the model cannot see: position alone proves no result (a result without any
+// sentence saying what changed is relabelled), a sentence in which nobody acts is no action, and
+// neither is a belief told in the present ("I think learning is a skill"). The labels are what
+// the rubric judges by: a part is present exactly when some sentence is labelled with it.
 #pragma once
 
 #include <array>
@@ -65,6 +67,8 @@ class StarParts {
  private:
   void assign();
   void place_units_without_an_actor(const std::vector<std::optional<Part>>& fixed);
+  void place_beliefs();
+  bool in_the_present(const Unit& unit) const;
 
   const rehearse::AnswerText& text_;
   std::vector<Unit> units_;
