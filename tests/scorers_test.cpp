@@ -384,6 +384,19 @@ TEST_CASE("a plan for next time, a proposal that stayed a ticket and the data ce
   check_every_point(done, true);
 }
 
+TEST_CASE("a point met by some of its words is not met when the answer denies the word it left out", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Fencing the old primary", {"STONITH"}}});
+  const ScoreResult denied = decks.score("keypoints", card,
+                                         "I promoted the replica by hand. When the old primary came back after a reboot, two services "
+                                         "started writing to it again, because we had no fencing at all.");
+  check_every_point(denied, false);
+  const ScoreResult done = decks.score("keypoints", card,
+                                       "Before promoting the replica, the failover script fenced the old primary by cutting its "
+                                       "network access through the cloud API.");
+  check_every_point(done, true);
+}
+
 TEST_CASE("a point asking for a quantified result is met by the change given in numbers", "[scorers]") {
   BundledDecks decks;
   const CardContent card = card_with_points({{"Quantified the savings", {}}, {"Quantified before and after", {}}});

@@ -194,6 +194,10 @@ class KeypointsScorer final : public rehearse::Scorer {
           return recites_list && m.complete(*term) && m.last - m.first <= 2 && !supported(texts, m, index);
         };
         if (name_dropped(match)) match = TermMatch{};
+        // Met by some of its words, and the answer denies one it left out: "the old primary" with
+        // "we had no fencing at all" is not "Fencing the old primary".
+        if (match.complete(*term) && match.found < static_cast<int>(term->stems.size()) && denies_what_is_left_out(*term, match, index))
+          match = TermMatch{};
         const bool direct = match.complete(*term);
         if (!match.complete(*term)) {
           // "Rejected alternatives" is also said by "I considered X but chose Y".
@@ -287,7 +291,25 @@ class KeypointsScorer final : public rehearse::Scorer {
     const TermMatch match = index.find_spread(term, weights);
     if (match.found < 2 || match.weight + 1e-9 < kInformativeShare * total) return std::nullopt;
     if (any_technical && match.weight < kTechnicalWeight + match.found - 1 - 1e-9) return std::nullopt;  // no term of the art among them
+    if (denies_what_is_left_out(term, match, index)) return std::nullopt;
     return TermMatch{term.needed, match.first, match.last, match.weight};
+  }
+
+  // Whether the answer denies a word of the point that a soft match left out: "old primary" does
+  // not say "Fencing the old primary" in an answer that says "we had no fencing at all".
+  static bool denies_what_is_left_out(const Term& term, const TermMatch& match, const AnswerIndex& index) {
+    const int count = static_cast<int>(index.text().words().size());
+    for (std::size_t j = 0; j < term.stems.size(); ++j) {
+      if (is_light_word(term.words[j])) continue;
+      bool in_match = false, denied = false;
+      for (int i = 0; i < count && !in_match; ++i) {
+        if (index.stem(i) != term.stems[j]) continue;
+        if (i >= match.first && i <= match.last) in_match = true;
+        else if (index.negation().negated(i)) denied = true;
+      }
+      if (denied && !in_match) return true;
+    }
+    return false;
   }
 
   // Watching words: a point about watching something ("Watch replica lag", met through its alias
