@@ -337,6 +337,10 @@ TEST_CASE("a point about watching something is not met by the thing happening un
   check_every_point(decks.score("keypoints", card,
                                 "We were watching the replicas closely, and they were 40 minutes behind by midnight, so I paused the job."),
                     true);
+  // An alias names what is watched; the answer must still say it was watched.
+  const CardContent disk = card_with_points({{"Monitor free disk space", {"disk usage"}}});
+  check_every_point(decks.score("keypoints", disk, "Disk usage on the primary reached 100% overnight and writes failed."), false);
+  check_every_point(decks.score("keypoints", disk, "The disk usage graph showed the primary filling up, so I added a volume."), true);
 }
 
 TEST_CASE("a point in everyday words is said by the lexicon's phrasings of its idea", "[scorers]") {

@@ -213,6 +213,12 @@ class KeypointsScorer final : public rehearse::Scorer {
           if (const auto soft = informative_match(*term, index)) match = *soft;
         }
         if (name_dropped(match)) match = TermMatch{};
+        // An alias of a point about watching names what is watched ("disk usage" for "Monitor free
+        // disk space"); "disk usage reached 100% overnight" is that thing happening unwatched, so
+        // the watching must be said beside it.
+        if (asks_watching && !term->lack && !about_watching(*term) && match.complete(*term) &&
+            !watching_said(rehearse::CueHit{match.first, match.last}, index))
+          match = TermMatch{};
         // The best way: a complete one, then one said in the point's own words (the evidence a
         // user recognises: "rolled back" rather than "in 20 minutes"), then the most words.
         const bool complete = match.complete(*term), best_complete = best_term && best.complete(*best_term);
@@ -319,7 +325,8 @@ class KeypointsScorer final : public rehearse::Scorer {
   static bool is_watching_word(std::string_view word) {
     static const std::unordered_set<std::string_view> watching = {
         "monitor", "monitored", "monitoring", "monitors", "watch", "watched", "watching", "watches", "track", "tracked",
-        "tracking", "alert", "alerted", "alerting", "alerts", "alarm", "alarms", "graphed", "charted", "paged", "paging"};
+        "tracking", "alert", "alerted", "alerting", "alerts", "alarm", "alarms", "graphed", "charted", "paged", "paging",
+        "graph", "graphs"};
     return watching.count(word) > 0;
   }
 
