@@ -182,6 +182,16 @@ TEST_CASE("a belief told in the present is not a step", "[coaching]") {
     if (part.text.starts_with("So I read")) CHECK(part.part == "action");
     if (part.text.starts_with("I think") || part.text.starts_with("You have")) CHECK(part.part == "lesson");
   }
+  // A belief or a value, wherever it stands, is what the user takes from the story.
+  const ScoreResult opinions = coach.star("Tell me about a time you improved on-call",
+                                          "On-call health is very important for a team. Pages were waking two of us every night. I "
+                                          "deleted the alerts nobody acted on and moved the rest to business hours. Pages fell to one "
+                                          "a week.");
+  for (const auto& part : opinions.parts) {
+    INFO(part.text);
+    if (part.text.starts_with("On-call health")) CHECK(part.part == "lesson");
+    if (part.text.starts_with("I deleted")) CHECK(part.part == "action");
+  }
   // Told in the past, what the user thinks happened is still the story.
   const ScoreResult told = coach.star("Tell me about a time you learned something new",
                                       "I joined the search team knowing nothing about Elasticsearch. I read the docs and asked "
@@ -189,6 +199,20 @@ TEST_CASE("a belief told in the present is not a step", "[coaching]") {
   for (const auto& part : told.parts) {
     INFO(part.text);
     if (part.text.starts_with("I think")) CHECK(part.part != "lesson");
+  }
+}
+
+TEST_CASE("notes that leave out the 'I' are steps of the action, unless they say what came of them", "[coaching]") {
+  Coach coach;
+  const ScoreResult result = coach.star("Tell me about a performance problem you solved",
+                                        "Label printing at the warehouse took four seconds a parcel and the queues at the printers "
+                                        "grew every afternoon. Profiled it first, and most of the time went on rendering a PDF in a "
+                                        "headless browser. Asked the carrier for their raw label format. Built a template renderer "
+                                        "in Go instead. Cut label generation from 4 seconds to 300 ms per parcel.");
+  for (const auto& part : result.parts) {
+    INFO(part.text);
+    if (part.text.starts_with("Profiled") || part.text.starts_with("Asked") || part.text.starts_with("Built")) CHECK(part.part == "action");
+    if (part.text.starts_with("Cut label")) CHECK(part.part == "result");
   }
 }
 

@@ -228,6 +228,7 @@ void StarParts::assign() {
   }
   place_units_without_an_actor(fixed);
   place_beliefs();
+  place_notes();
 }
 
 // An action needs an actor: a sentence placed in the action that tells no step of the user's or
@@ -246,7 +247,7 @@ void StarParts::place_units_without_an_actor(const std::vector<std::optional<Par
     Unit& unit = units_[u];
     if (fixed[u] || unit.part != Part::action) continue;
     if (unit.features[kOwnActionCue] + unit.features[kSharedActionCue] + unit.features[kSequenceCue] > 0) continue;
-    if (unit.features[kHasI] + unit.features[kHasWe] > 0) continue;
+    if (unit.features[kHasI] + unit.features[kHasWe] > 0 || opens_with_a_step(unit)) continue;
     // What came of it stands after the last step; a finding among the steps ("most of the
     // losses came from new accounts") is still the action.
     const bool after_the_steps = std::none_of(units_.begin() + static_cast<long>(u) + 1, units_.end(), [](const Unit& later) {
@@ -265,6 +266,29 @@ void StarParts::place_units_without_an_actor(const std::vector<std::optional<Par
   }
 }
 
+// Whether a unit opens with what was done, the note-taker's "I" left out: "Rolled back first",
+// "Then profiled it", "Asked two juniors to tell me".
+bool StarParts::opens_with_a_step(const Unit& unit) const {
+  static const std::unordered_set<std::string_view> lead_ins = {"then", "first", "also", "and", "so", "finally", "next", "later", "afterwards"};
+  const auto& words = text_.words();
+  int i = unit.first_word;
+  while (i < unit.end_word && lead_ins.count(words[static_cast<std::size_t>(i)].text)) ++i;
+  // Past forms is_past_action() leaves out because after "I" they may be a state ("I asked to
+  // join") open a note as a step: "Asked two juniors", "Did the reviews on a call".
+  static const std::unordered_set<std::string_view> steps = {"asked", "did", "called", "used"};
+  return i < unit.end_word && (rehearse::is_past_action(words[static_cast<std::size_t>(i)].text) || steps.count(words[static_cast<std::size_t>(i)].text));
+}
+
+// Notes leave out the "I": a unit that opens with what was done is a step of the action, unless it
+// says what came of it ("Cut label generation from 4 s to 300 ms" is the result).
+void StarParts::place_notes() {
+  for (Unit& unit : units_) {
+    if (unit.label || unit.part == Part::action || !opens_with_a_step(unit)) continue;
+    if (unit.features[kResultCue] + unit.features[kDirectionCue] > 0) continue;
+    unit.part = Part::action;
+  }
+}
+
 // Whether a unit speaks in the present only: no past tense, no past participle. A story's steps
 // are told in the past; "in tech everything changes fast" is a general truth.
 bool StarParts::in_the_present(const Unit& unit) const {
@@ -280,9 +304,10 @@ bool StarParts::in_the_present(const Unit& unit) const {
 }
 
 // A belief is not a step: "I think learning is a skill", "I believe a bad hire costs more than a
-// slow one, so I would lean towards caution", "you have to be curious". A unit that opens by
-// saying what the user thinks, or speaks of anyone as "you", in the present and with no step cue,
-// tells after a step what the user took from the story, and before any step how things stood.
+// slow one, so I would lean towards caution", "on-call health is very important". A unit in the
+// present, with no step cue, that opens by saying what the user thinks or says what matters is
+// what the user takes from the story, wherever it stands. One that speaks of anyone as "you"
+// ("you have to be curious") is that after a step, and before any step how things stood.
 void StarParts::place_beliefs() {
   static const std::unordered_set<std::string_view> lead_ins = {"so",     "and",    "but",       "honestly",   "anyway",
                                                                 "also",   "really", "basically", "personally", "generally"};
@@ -300,14 +325,23 @@ void StarParts::place_beliefs() {
       if (words[static_cast<std::size_t>(i)].text == "you") return true;
     return false;
   };
+  static const std::unordered_set<std::string_view> values = {"important", "crucial", "essential", "vital", "matters"};
+  const auto values_something = [&](const Unit& unit) {
+    for (int i = unit.first_word; i < unit.end_word; ++i)
+      if (values.count(words[static_cast<std::size_t>(i)].text)) return true;
+    return false;
+  };
   for (std::size_t u = 0; u < units_.size(); ++u) {
     Unit& unit = units_[u];
-    if (unit.label || unit.part != Part::action || !in_the_present(unit)) continue;
-    if (!opens_with_a_belief(unit) && !speaks_to_anyone(unit)) continue;
+    if (unit.label || unit.part == Part::lesson || !in_the_present(unit)) continue;
     if (unit.features[kOwnActionCue] + unit.features[kSharedActionCue] + unit.features[kSequenceCue] > 0) continue;
     const bool told_after_a_step =
         std::any_of(units_.begin(), units_.begin() + static_cast<long>(u), [](const Unit& earlier) { return earlier.part == Part::action; });
-    unit.part = told_after_a_step ? Part::lesson : Part::situation;
+    if (opens_with_a_belief(unit) || values_something(unit)) {
+      unit.part = Part::lesson;
+    } else if (unit.part == Part::action && speaks_to_anyone(unit)) {
+      unit.part = told_after_a_step ? Part::lesson : Part::situation;
+    }
   }
 }
 

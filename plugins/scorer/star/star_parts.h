@@ -68,6 +68,8 @@ class StarParts {
   void assign();
   void place_units_without_an_actor(const std::vector<std::optional<Part>>& fixed);
   void place_beliefs();
+  void place_notes();
+  bool opens_with_a_step(const Unit& unit) const;
   bool in_the_present(const Unit& unit) const;
 
   const rehearse::AnswerText& text_;
