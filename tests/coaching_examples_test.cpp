@@ -214,6 +214,17 @@ TEST_CASE("notes that leave out the 'I' are steps of the action, unless they say
     if (part.text.starts_with("Profiled") || part.text.starts_with("Asked") || part.text.starts_with("Built")) CHECK(part.part == "action");
     if (part.text.starts_with("Cut label")) CHECK(part.part == "result");
   }
+  // After the last step, a sentence in which nobody acts is what came of it.
+  const ScoreResult recovered = coach.star("Tell me about a time you recovered lost data",
+                                           "A config change pointed the event writer at a test bucket for three days. Wrote a script "
+                                           "to replay the carriers' webhooks through our ingestion. Filled the last gaps from the "
+                                           "handheld scans. Audit passed on Friday with complete history. The config is now "
+                                           "validated on deploy. Learned to alert when a stream goes quiet.");
+  for (const auto& part : recovered.parts) {
+    INFO(part.text);
+    if (part.text.starts_with("Wrote") || part.text.starts_with("Filled")) CHECK(part.part == "action");
+    if (part.text.starts_with("Audit passed")) CHECK(part.part == "result");
+  }
 }
 
 TEST_CASE("every sentence of an answer is labelled, in order, whether typed as paragraphs or as bullets", "[coaching]") {

@@ -193,6 +193,13 @@ class Evaluation {
         {std::regex("\\bMy\\b"), "Our"},     {std::regex("\\bmy\\b"), "our"},   {std::regex("\\bme\\b"), "us"}};
     for (auto& s : we.sentences) {
       for (const auto& [pattern, replacement] : swaps) s.text = std::regex_replace(s.text, pattern, replacement);
+      // A note that leaves out its "I" ("Rolled back the deploy") is the user's step too: in
+      // "we" throughout it is "We rolled back the deploy".
+      const std::size_t end = s.text.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ'");
+      std::string opener = s.text.substr(0, end);
+      std::transform(opener.begin(), opener.end(), opener.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+      if (rehearse::is_past_action(opener))
+        s.text = "We " + opener + s.text.substr(std::min(end, s.text.size()));
       if (!s.text.empty() && s.text[0] == 'w') s.text[0] = 'W';
     }
     copies["we-language"] = we;

@@ -226,14 +226,15 @@ void StarParts::assign() {
       units_[u].part = units_[u].features[kLessonCue] > 0 ? Part::lesson : Part::action;
     }
   }
+  place_notes();
   place_units_without_an_actor(fixed);
   place_beliefs();
-  place_notes();
 }
 
 // An action needs an actor: a sentence placed in the action that tells no step of the user's or
-// the team's ("people were annoyed", "the API was late", "he got moved to another team") and has
-// no "I" or "we" in it is what the story stood in, or what came of it.
+// the team's ("people were annoyed", "the API was late", "audit passed on Friday"), has no "I" or
+// "we" in it and does not open with what was done, as notes do, is what the story stood in, or
+// what came of it after the last step.
 void StarParts::place_units_without_an_actor(const std::vector<std::optional<Part>>& fixed) {
   // A sentence that says how things were or are ("he was defensive", "Finance has a team").
   const auto states = [&](const Unit& unit) {
@@ -250,18 +251,21 @@ void StarParts::place_units_without_an_actor(const std::vector<std::optional<Par
     if (unit.features[kHasI] + unit.features[kHasWe] > 0 || opens_with_a_step(unit)) continue;
     // What came of it stands after the last step; a finding among the steps ("most of the
     // losses came from new accounts") is still the action.
-    const bool after_the_steps = std::none_of(units_.begin() + static_cast<long>(u) + 1, units_.end(), [](const Unit& later) {
-      return later.part == Part::action && later.features[kOwnActionCue] + later.features[kSharedActionCue] > 0;
+    const bool after_the_steps = std::none_of(units_.begin() + static_cast<long>(u) + 1, units_.end(), [&](const Unit& later) {
+      return later.part == Part::action && (later.features[kOwnActionCue] + later.features[kSharedActionCue] > 0 || opens_with_a_step(later));
     });
     // How things stood, told before any step of the user's, is the situation going on; once the
     // steps have begun, "the culprit was a per-request object" is a finding, part of the action.
-    const bool before_the_steps = std::none_of(units_.begin(), units_.begin() + static_cast<long>(u), [](const Unit& earlier) {
-      return earlier.features[kOwnActionCue] > 0;
+    const bool before_the_steps = std::none_of(units_.begin(), units_.begin() + static_cast<long>(u), [&](const Unit& earlier) {
+      return earlier.features[kOwnActionCue] > 0 || opens_with_a_step(earlier);
     });
     if (unit.features[kResultCue] + unit.features[kDirectionCue] > 0) {
       if (after_the_steps) unit.part = Part::result;
     } else if (unit.features[kSituationCue] > 0 || (states(unit) && before_the_steps)) {
       unit.part = Part::situation;
+    } else if (after_the_steps && !before_the_steps) {
+      // Told after the last step, without anyone acting: "Audit passed on Friday".
+      unit.part = Part::result;
     }
   }
 }
@@ -339,7 +343,7 @@ void StarParts::place_beliefs() {
         std::any_of(units_.begin(), units_.begin() + static_cast<long>(u), [](const Unit& earlier) { return earlier.part == Part::action; });
     if (opens_with_a_belief(unit) || values_something(unit)) {
       unit.part = Part::lesson;
-    } else if (unit.part == Part::action && speaks_to_anyone(unit)) {
+    } else if ((unit.part == Part::action || unit.part == Part::result) && speaks_to_anyone(unit)) {
       unit.part = told_after_a_step ? Part::lesson : Part::situation;
     }
   }
