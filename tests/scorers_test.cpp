@@ -797,6 +797,15 @@ TEST_CASE("blaming another team is flagged under 'no blame', a blameless postmor
   CHECK_THAT(blame.advice, Catch::Contains("without pointing at people"));
 }
 
+TEST_CASE("a team that declined is not blamed; one that refused to help is", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = decks.card("production-outage");
+  const std::string declined = "The one team that refused, I paired with them for an afternoon and we made the change together.\n";
+  CHECK(finding(decks.score("star", card, kSituation + kTask + kAction + declined + kResult + kLesson), "no blame").met);
+  const std::string blamed = "The platform team refused to help, so it dragged on.\n";
+  CHECK_FALSE(finding(decks.score("star", card, kSituation + kTask + kAction + blamed + kResult + kLesson), "no blame").met);
+}
+
 TEST_CASE("suspecting a release or a network is not blame; blaming people is", "[scorers]") {
   BundledDecks decks;
   const CardContent card = decks.card("production-outage");

@@ -354,7 +354,7 @@ std::vector<std::string> blame_quotes(const AnswerText& text) {
       "leadership", "management"};
   static const std::unordered_set<std::string_view> first_person = {"i", "we", "my", "our", "me", "us", "i'd", "we'd"};
   static const rehearse::CueList failures = {
-      "broke|messed|screwed|ignored|forgot|refused|botched|neglected|skipped",
+      "broke|messed|screwed|ignored|forgot|botched|neglected|skipped",
       "failed to",
       "didn't|never test|tested|check|checked|review|reviewed|read|tell|told|communicate|warn|warned|document|documented",
       "did not test|check|review|read|tell|communicate|warn|document",
