@@ -33,6 +33,7 @@ const rehearse::CueList& task() {
       "i signed up",
       "i offered to",
       "i needed|had|wanted to",
+      "i wanted every|all|a|an|our|each",
       "fell to me",
       "up to me",
       "as the|a|an _ lead|engineer|owner|manager|developer|architect|commander|on-call|sre|owner",
