@@ -525,6 +525,15 @@ TEST_CASE("a list of buzzwords wrapped over two lines is still a list, and names
   CHECK(finding(used, "key point: Interceptor").met);
 }
 
+TEST_CASE("terms defined one by one after their labels are no recital", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Postmortem required above a threshold", {"postmortem"}}});
+  const ScoreResult defined = decks.score("keypoints", card,
+                                          "SEV1: checkout is down for many customers; SEV2: a major feature is degraded; SEV3: limited "
+                                          "impact; SEV4: internal only. SEV1 and SEV2 always get a written postmortem.");
+  CHECK(finding(defined, "key point: Postmortem required above a threshold").met);
+}
+
 TEST_CASE("in an answer that recites buzzwords, one more word dropped elsewhere names nothing", "[scorers]") {
   BundledDecks decks;
   const CardContent card = card_with_points({{"Leader holds a renewable lease", {"lease"}}, {"Sharding", {"shard key"}}});

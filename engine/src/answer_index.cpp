@@ -248,7 +248,8 @@ bool orders_steps(const std::vector<Word>& words, int first, int end) {
 // The items of a bare list ("incident commander, stop the bleeding, status page, dashboards,
 // metrics"): someone reciting terms rather than saying what they did with them. A list is a run of
 // at least three clauses (split at commas, semicolons, colons) that are each short — at most three
-// words per item, where "and"/"or" may join two items — and hold four or more items in all. The
+// words per item, where "and"/"or" may join two items — and hold four or more items in all; a
+// clause that ends in a colon labels what follows and is no item. The
 // introducing clause's last content words ("I'd design it with token bucket, leaky bucket, ...")
 // are the list's first item. Three items ("timeouts, connection resets, 429s and 5xx" after "I
 // only retry") are an ordinary sentence, so the threshold sits above that.
@@ -284,6 +285,13 @@ std::vector<bool> bare_list_words(const AnswerText& text) {
       }
       // "lowest risk first, reporting reads, then refunds": steps in order are a plan, not terms.
       clause.items = short_items && items <= 2 && !orders_steps(words, clause.first, clause.end) ? items : 0;
+      // A clause ending in a colon labels what follows: "SEV3: limited impact; SEV4: internal
+      // only" defines its terms, it does not recite them.
+      if (clause.end < sentence.end_word) {
+        const auto& last = words[static_cast<std::size_t>(clause.end) - 1];
+        if (raw.substr(last.end, words[static_cast<std::size_t>(clause.end)].begin - last.end).find(':') != std::string_view::npos)
+          clause.items = 0;
+      }
     }
     for (std::size_t c = 0; c < clauses.size();) {
       std::size_t end = c;
