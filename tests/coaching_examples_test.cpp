@@ -142,6 +142,16 @@ TEST_CASE("a sentence that opens by naming its part is that part, even told firs
   REQUIRE(result.parts.size() >= 5);
   CHECK(result.parts.front().part == "result");
   CHECK(result.parts.back().part == "lesson");
+  const ScoreResult ended = coach.star("Tell me about a time you pushed back",
+                                       "In the end we launched the new quote form two weeks later than product wanted, but without "
+                                       "the duplicate policies problem. The product owner wanted it before the summer campaign, and "
+                                       "he asked us to skip the duplicate check. The previous year, a similar shortcut created around "
+                                       "300 duplicated policies. I prepared one page with last year's numbers and proposed two "
+                                       "options. The director chose the second option. The biggest thing I learned is that numbers "
+                                       "from our own history persuade.");
+  REQUIRE(ended.parts.size() >= 4);
+  CHECK(ended.parts.front().part == "result");
+  CHECK(ended.parts.back().part == "lesson");
 }
 
 TEST_CASE("a sentence in which nobody acts is not the action", "[coaching]") {
@@ -217,12 +227,12 @@ TEST_CASE("notes that leave out the 'I' are steps of the action, unless they say
   // After the last step, a sentence in which nobody acts is what came of it.
   const ScoreResult recovered = coach.star("Tell me about a time you recovered lost data",
                                            "A config change pointed the event writer at a test bucket for three days. Wrote a script "
-                                           "to replay the carriers' webhooks through our ingestion. Filled the last gaps from the "
+                                           "to replay the carriers' webhooks through our ingestion. 21:45, filled the last gaps from the "
                                            "handheld scans. Audit passed on Friday with complete history. The config is now "
                                            "validated on deploy. Learned to alert when a stream goes quiet.");
   for (const auto& part : recovered.parts) {
     INFO(part.text);
-    if (part.text.starts_with("Wrote") || part.text.starts_with("Filled")) CHECK(part.part == "action");
+    if (part.text.starts_with("Wrote") || part.text.starts_with("Filled") || part.text.starts_with("21:45")) CHECK(part.part == "action");
     if (part.text.starts_with("Audit passed")) CHECK(part.part == "result");
   }
 }

@@ -69,7 +69,7 @@ std::optional<Part> label_part(const AnswerText& text, int i) {
 // ..." are the task, even before the situation.
 std::optional<Part> opener_part(const AnswerText& text, int i) {
   static const rehearse::CueList result_openers = {"^ the|end|net|final result|outcome|effect|impact was|is|were",
-                                                   "^ so? long story short", "^ so? the headline|upshot|bottom is|was|line"};
+                                                   "^ so? long story short", "^ so? in the end", "^ so? the headline|upshot|bottom is|was|line"};
   static const rehearse::CueList lesson_openers = {"^ that|this|it taught me", "^ the|my|a lesson|takeaway", "^ what i learned|learnt|took",
                                                    "^ the|my? biggest|main|big|key|real|one thing|lesson|takeaway i learned|learnt|took"};
   static const rehearse::CueList task_openers = {"^ i was responsible|accountable|tasked", "^ i was asked|assigned to",
@@ -277,7 +277,8 @@ bool StarParts::opens_with_a_step(const Unit& unit) const {
   static const std::unordered_set<std::string_view> lead_ins = {"then", "first", "also", "and", "so", "finally", "next", "later", "afterwards"};
   const auto& words = text_.words();
   int i = unit.first_word;
-  while (i < unit.end_word && lead_ins.count(words[static_cast<std::size_t>(i)].text)) ++i;
+  // A timeline's notes open with the time: "21:45, promoted the replica".
+  while (i < unit.end_word && (lead_ins.count(words[static_cast<std::size_t>(i)].text) || rehearse::is_numeral(words[static_cast<std::size_t>(i)].text))) ++i;
   // Past forms is_past_action() leaves out because after "I" they may be a state ("I asked to
   // join") open a note as a step: "Asked two juniors", "Did the reviews on a call".
   static const std::unordered_set<std::string_view> steps = {"asked", "did", "called", "used"};
