@@ -180,13 +180,15 @@ void check_every_point(const ScoreResult& result, bool met) {
 
 TEST_CASE("a key point said with other verbs and nouns of engineering English counts", "[scorers]") {
   BundledDecks decks;
-  const CardContent card = card_with_points({{"Lower the TTL in advance", {}}, {"Headroom buffer", {}}, {"Monitor pool wait time", {}}});
+  const CardContent card = card_with_points(
+      {{"Lower the TTL in advance", {}}, {"Headroom buffer", {}}, {"Monitor pool wait time", {}}, {"Reduce noise", {"fewer pages"}}});
   const ScoreResult result = decks.score("keypoints", card,
                                          "A day before the move we dropped the TTL to a minute. We keep about a third spare. "
-                                         "I chart the wait on the pool.");
+                                         "I chart the wait on the pool. Pages dropped to four a week.");
   CHECK(finding(result, "key point: Lower the TTL in advance").met);
   CHECK(finding(result, "key point: Headroom buffer").met);
   CHECK(finding(result, "key point: Monitor pool wait time").met);
+  CHECK(finding(result, "key point: Reduce noise").met);
   // The same words denied, or recited as a list, still say nothing.
   const ScoreResult denied = decks.score("keypoints", card, "We never dropped the TTL beforehand and kept no spare at all.");
   CHECK_FALSE(finding(denied, "key point: Lower the TTL in advance").met);

@@ -85,7 +85,7 @@ const std::string& canonical(const std::string& stem_of_word) {
 const std::vector<std::vector<std::string_view>>& thesaurus_groups() {
   static const std::vector<std::vector<std::string_view>> kGroups = {
       // change of a value
-      {"lower", "reduce", "cut", "shorten", "drop", "decrease", "shrink", "trim", "lessen", "minimize"},
+      {"lower", "reduce", "cut", "shorten", "drop", "decrease", "shrink", "trim", "lessen", "minimize", "fewer"},
       {"raise", "increase", "bump", "boost", "lengthen", "grow", "expand", "extend"},
       {"restore", "reset", "return", "revert"},
       // watching a system
