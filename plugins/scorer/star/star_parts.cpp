@@ -253,7 +253,8 @@ void StarParts::place_units_without_an_actor(const std::vector<std::optional<Par
     // What came of it stands after the last step; a finding among the steps ("most of the
     // losses came from new accounts") is still the action.
     const bool after_the_steps = std::none_of(units_.begin() + static_cast<long>(u) + 1, units_.end(), [&](const Unit& later) {
-      return later.part == Part::action && (later.features[kOwnActionCue] + later.features[kSharedActionCue] > 0 || opens_with_a_step(later));
+      const bool step = later.features[kOwnActionCue] + later.features[kSharedActionCue] > 0 || opens_with_a_step(later);
+      return later.part == Part::action && step;
     });
     // How things stood, told before any step of the user's, is the situation going on; once the
     // steps have begun, "the culprit was a per-request object" is a finding, part of the action.
@@ -274,15 +275,16 @@ void StarParts::place_units_without_an_actor(const std::vector<std::optional<Par
 // Whether a unit opens with what was done, the note-taker's "I" left out: "Rolled back first",
 // "Then profiled it", "Asked two juniors to tell me".
 bool StarParts::opens_with_a_step(const Unit& unit) const {
-  static const std::unordered_set<std::string_view> lead_ins = {"then", "first", "also", "and", "so", "finally", "next", "later", "afterwards"};
-  const auto& words = text_.words();
-  int i = unit.first_word;
-  // A timeline's notes open with the time: "21:45, promoted the replica".
-  while (i < unit.end_word && (lead_ins.count(words[static_cast<std::size_t>(i)].text) || rehearse::is_numeral(words[static_cast<std::size_t>(i)].text))) ++i;
+  static const std::unordered_set<std::string_view> lead_ins = {"then", "first", "also", "and",      "so",
+                                                                "finally", "next", "later", "afterwards"};
   // Past forms is_past_action() leaves out because after "I" they may be a state ("I asked to
   // join") open a note as a step: "Asked two juniors", "Did the reviews on a call".
   static const std::unordered_set<std::string_view> steps = {"asked", "did", "called", "used"};
-  return i < unit.end_word && (rehearse::is_past_action(words[static_cast<std::size_t>(i)].text) || steps.count(words[static_cast<std::size_t>(i)].text));
+  const auto word = [&](int i) -> const std::string& { return text_.words()[static_cast<std::size_t>(i)].text; };
+  int i = unit.first_word;
+  // A timeline's notes open with the time: "21:45, promoted the replica".
+  while (i < unit.end_word && (lead_ins.count(word(i)) || rehearse::is_numeral(word(i)))) ++i;
+  return i < unit.end_word && (rehearse::is_past_action(word(i)) || steps.count(word(i)) > 0);
 }
 
 // Notes leave out the "I": a unit that opens with what was done is a step of the action, unless it
