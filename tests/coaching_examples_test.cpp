@@ -160,6 +160,12 @@ TEST_CASE("a sentence that opens by naming its part is that part, even told firs
   REQUIRE(ended.parts.size() >= 4);
   CHECK(ended.parts.front().part == "result");
   CHECK(ended.parts.back().part == "lesson");
+  // Notes name the lesson by its verb: "Learned ...".
+  const ScoreResult noted = coach.star("Tell me about a time you recovered lost data",
+                                       "Learned to alert on absence the hard way. A config change pointed the event writer at a test "
+                                       "bucket for three days. Wrote a script to replay the carriers' webhooks. Audit passed on "
+                                       "Friday with complete history.");
+  CHECK(part_opening(noted, "Learned") == "lesson");
 }
 
 TEST_CASE("a sentence in which nobody acts is not the action", "[coaching]") {

@@ -71,7 +71,8 @@ std::optional<Part> opener_part(const AnswerText& text, int i) {
   static const rehearse::CueList result_openers = {"^ the|end|net|final result|outcome|effect|impact was|is|were",
                                                    "^ so? long story short", "^ so? in the end", "^ so? the headline|upshot|bottom is|was|line"};
   static const rehearse::CueList lesson_openers = {"^ that|this|it taught me", "^ the|my|a lesson|takeaway", "^ what i learned|learnt|took",
-                                                   "^ the|my? biggest|main|big|key|real|one thing|lesson|takeaway i learned|learnt|took"};
+                                                   "^ the|my? biggest|main|big|key|real|one thing|lesson|takeaway i learned|learnt|took",
+                                                   "^ learned|learnt"};
   static const rehearse::CueList task_openers = {"^ i was responsible|accountable|tasked", "^ i was asked|assigned to",
                                                  "^ my|our|the task|job|role|goal|responsibility|mandate|remit was|is",
                                                  "^ my|our|the task|job|role|goal|responsibility|mandate|remit on|in|for|at _? _? _? was|is"};
