@@ -160,6 +160,13 @@ TEST_CASE("a sentence that opens by naming its part is that part, even told firs
   REQUIRE(ended.parts.size() >= 4);
   CHECK(ended.parts.front().part == "result");
   CHECK(ended.parts.back().part == "lesson");
+  // A deadline on the user is the task, even told first.
+  const ScoreResult deadline = coach.star("Tell me about a tight deadline",
+                                          "I had two weeks to integrate a new carrier, or we lost the contract with our biggest "
+                                          "retail client. Their old carrier had gone bust and parcels were piling up in the depot. I "
+                                          "read the carrier's API docs and built the label and tracking calls first. We went live two "
+                                          "days early and kept the contract.");
+  CHECK(part_opening(deadline, "I had two weeks") == "task");
   // Notes name the lesson by its verb: "Learned ...".
   const ScoreResult noted = coach.star("Tell me about a time you recovered lost data",
                                        "Learned to alert on absence the hard way. A config change pointed the event writer at a test "

@@ -34,6 +34,7 @@ const rehearse::CueList& task() {
       "i offered to",
       "i needed|had|wanted to",
       "i wanted every|all|a|an|our|each",
+      "i|we had # _? minutes|hours|days|weeks|months|sprints to",
       "fell to me",
       "up to me",
       "as the|a|an _ lead|engineer|owner|manager|developer|architect|commander|on-call|sre|owner",
