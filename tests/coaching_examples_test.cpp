@@ -147,9 +147,8 @@ TEST_CASE("a sentence that opens by naming its part is that part, even told firs
       "database ran out of disk at 2 a.m. I was on call, so I led the response. I moved the write-ahead logs to a larger "
       "volume and replayed the queued payments. That taught me to alert on disk growth rate, not only on the disk being full.";
   const ScoreResult result = coach.star("Tell me about a time you handled a production outage", answer);
-  REQUIRE(result.parts.size() >= 5);
-  CHECK(result.parts.front().part == "result");
-  CHECK(result.parts.back().part == "lesson");
+  CHECK(part_opening(result, "The outcome was") == "result");
+  CHECK(part_opening(result, "That taught me") == "lesson");
   const ScoreResult ended = coach.star("Tell me about a time you pushed back",
                                        "In the end we launched the new quote form two weeks later than product wanted, but without "
                                        "the duplicate policies problem. The product owner wanted it before the summer campaign, and "
@@ -157,9 +156,8 @@ TEST_CASE("a sentence that opens by naming its part is that part, even told firs
                                        "300 duplicated policies. I prepared one page with last year's numbers and proposed two "
                                        "options. The director chose the second option. The biggest thing I learned is that numbers "
                                        "from our own history persuade.");
-  REQUIRE(ended.parts.size() >= 4);
-  CHECK(ended.parts.front().part == "result");
-  CHECK(ended.parts.back().part == "lesson");
+  CHECK(part_opening(ended, "In the end") == "result");
+  CHECK(part_opening(ended, "The biggest thing I learned") == "lesson");
   // A deadline on the user is the task, even told first.
   const ScoreResult deadline = coach.star("Tell me about a tight deadline",
                                           "I had two weeks to integrate a new carrier, or we lost the contract with our biggest "
