@@ -220,6 +220,21 @@ TEST_CASE("a belief told in the present is not a step", "[coaching]") {
   CHECK_FALSE(part_opening(told, "I think").empty());
 }
 
+TEST_CASE("a closing sentence labelled lesson meets 'lesson at the end', whatever its words", "[coaching]") {
+  Coach coach;
+  const ScoreResult result = coach.star("Tell me about a time you handled a production outage",
+                                        "Our checkout API started timing out during a Friday sale. I was on call, so it was mine. "
+                                        "Checked the deploys first: nothing new since Tuesday. Found the connection pool maxed out by "
+                                        "a reporting job. Killed the job and moved it to the read replica. Errors fell from 18% to "
+                                        "under 1% in ten minutes. Putting every batch job behind its own pool limit is what stops "
+                                        "this coming back.");
+  REQUIRE(part_opening(result, "Putting every batch job") == "lesson");
+  const Finding& lesson = finding(result, "lesson at the end");
+  CHECK(lesson.met);
+  CHECK(lesson.advice.empty());
+  CHECK_THAT(lesson.evidence, Catch::Contains("Putting every batch job"));
+}
+
 TEST_CASE("notes that leave out the 'I' are steps of the action, unless they say what came of them", "[coaching]") {
   Coach coach;
   const ScoreResult result = coach.star("Tell me about a performance problem you solved",

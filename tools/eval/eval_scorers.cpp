@@ -176,6 +176,13 @@ class Evaluation {
       }
       if (f.criterion == "lesson at the end" && f.met && !in_parts(f.evidence, {"lesson", "result"}))
         found.push_back(fmt::format("lesson quoted outside the ending: {}", f.evidence));
+      if (f.criterion == "lesson at the end" && !f.met) {
+        for (auto part = result.parts.rbegin(); part != result.parts.rend() && (part->part == "lesson" || part->part == "result"); ++part)
+          if (part->part == "lesson") {
+            found.push_back(fmt::format("lesson said missing but the ending is labelled lesson: {}", part->text));
+            break;
+          }
+      }
     }
     return found;
   }

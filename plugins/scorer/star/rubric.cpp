@@ -245,7 +245,8 @@ Check tradeoff(const AnswerText& text) {
 }
 
 // --- lesson at the end: a lesson in the ending (the sentences labelled lesson or result) earns
-// it all; one earlier on half.
+// it all; one earlier on half. A closing sentence labelled lesson is one, whatever its words ("I
+// think every batch job should have its own pool limit"): the finding agrees with the labels.
 Check lesson(const AnswerText& text, const StarParts& parts) {
   Check check{{"lesson at the end", false, "", ""}, 10, 0};
   const auto hits = cues::lesson().find_all(text);
@@ -256,6 +257,17 @@ Check lesson(const AnswerText& text, const StarParts& parts) {
       check.finding.evidence = clause(text, it->first, it->last);
       return check;
     }
+  }
+  const auto& units = parts.units();
+  const auto last_step = std::find_if(units.rbegin(), units.rend(), [](const Unit& unit) {
+    return unit.part != Part::lesson && unit.part != Part::result;
+  });
+  for (auto it = units.rbegin(); it != last_step; ++it) {
+    if (it->part != Part::lesson) continue;
+    check.credit = 1;
+    check.finding.met = true;
+    check.finding.evidence = clause(text, it->first_word, std::min(it->end_word - 1, it->first_word + 5));
+    return check;
   }
   if (!hits.empty()) {
     check.credit = 0.5;
