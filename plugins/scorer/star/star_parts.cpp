@@ -246,22 +246,29 @@ void StarParts::place_units_without_an_actor(const std::vector<std::optional<Par
     }
     return false;
   };
-  for (std::size_t u = 0; u < units_.size(); ++u) {
-    Unit& unit = units_[u];
-    if (fixed[u] || unit.part != Part::action) continue;
+  // Where the user's steps begin and end. The units this loop moves tell no step, so both stay
+  // where they are while it runs.
+  const int count = static_cast<int>(units_.size());
+  std::vector<bool> noted(units_.size());
+  for (int u = 0; u < count; ++u) noted[static_cast<std::size_t>(u)] = opens_with_a_step(units_[static_cast<std::size_t>(u)]);
+  int first_own_step = count, last_step = -1;
+  for (int u = 0; u < count; ++u) {
+    const Unit& unit = units_[static_cast<std::size_t>(u)];
+    const bool noted_step = noted[static_cast<std::size_t>(u)];
+    if (first_own_step == count && (unit.features[kOwnActionCue] > 0 || noted_step)) first_own_step = u;
+    if (unit.part == Part::action && (unit.features[kOwnActionCue] + unit.features[kSharedActionCue] > 0 || noted_step)) last_step = u;
+  }
+  for (int u = 0; u < count; ++u) {
+    Unit& unit = units_[static_cast<std::size_t>(u)];
+    if (fixed[static_cast<std::size_t>(u)] || unit.part != Part::action) continue;
     if (unit.features[kOwnActionCue] + unit.features[kSharedActionCue] + unit.features[kSequenceCue] > 0) continue;
-    if (unit.features[kHasI] + unit.features[kHasWe] > 0 || opens_with_a_step(unit)) continue;
+    if (unit.features[kHasI] + unit.features[kHasWe] > 0 || noted[static_cast<std::size_t>(u)]) continue;
     // What came of it stands after the last step; a finding among the steps ("most of the
     // losses came from new accounts") is still the action.
-    const bool after_the_steps = std::none_of(units_.begin() + static_cast<long>(u) + 1, units_.end(), [&](const Unit& later) {
-      const bool step = later.features[kOwnActionCue] + later.features[kSharedActionCue] > 0 || opens_with_a_step(later);
-      return later.part == Part::action && step;
-    });
+    const bool after_the_steps = u > last_step;
     // How things stood, told before any step of the user's, is the situation going on; once the
     // steps have begun, "the culprit was a per-request object" is a finding, part of the action.
-    const bool before_the_steps = std::none_of(units_.begin(), units_.begin() + static_cast<long>(u), [&](const Unit& earlier) {
-      return earlier.features[kOwnActionCue] > 0 || opens_with_a_step(earlier);
-    });
+    const bool before_the_steps = u <= first_own_step;
     if (unit.features[kResultCue] + unit.features[kDirectionCue] > 0) {
       if (after_the_steps) unit.part = Part::result;
     } else if (unit.features[kSituationCue] > 0 || (states(unit) && before_the_steps)) {
@@ -340,17 +347,16 @@ void StarParts::place_beliefs() {
       if (values.count(words[static_cast<std::size_t>(i)].text)) return true;
     return false;
   };
-  for (std::size_t u = 0; u < units_.size(); ++u) {
-    Unit& unit = units_[u];
-    if (unit.label || unit.part == Part::lesson || !in_the_present(unit)) continue;
-    if (unit.features[kOwnActionCue] + unit.features[kSharedActionCue] + unit.features[kSequenceCue] > 0) continue;
-    const bool told_after_a_step =
-        std::any_of(units_.begin(), units_.begin() + static_cast<long>(u), [](const Unit& earlier) { return earlier.part == Part::action; });
-    if (opens_with_a_belief(unit) || values_something(unit)) {
+  bool told_after_a_step = false;  // some unit before this one is an action
+  for (Unit& unit : units_) {
+    const bool candidate = !unit.label && unit.part != Part::lesson && in_the_present(unit) &&
+                           unit.features[kOwnActionCue] + unit.features[kSharedActionCue] + unit.features[kSequenceCue] == 0;
+    if (candidate && (opens_with_a_belief(unit) || values_something(unit))) {
       unit.part = Part::lesson;
-    } else if ((unit.part == Part::action || unit.part == Part::result) && speaks_to_anyone(unit)) {
+    } else if (candidate && (unit.part == Part::action || unit.part == Part::result) && speaks_to_anyone(unit)) {
       unit.part = told_after_a_step ? Part::lesson : Part::situation;
     }
+    told_after_a_step = told_after_a_step || unit.part == Part::action;
   }
 }
 
