@@ -3,10 +3,10 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cctype>
 #include <map>
 #include <set>
 
+#include "ascii.h"
 #include "rehearse/engine.h"
 #include "rehearse/errors.h"
 #include "rehearse/review_session.h"
@@ -15,11 +15,6 @@
 namespace rehearse {
 
 namespace {
-
-std::string lower(std::string text) {
-  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return text;
-}
 
 bool contains(const std::vector<std::string>& list, const std::string& item) {
   return std::find(list.begin(), list.end(), item) != list.end();
@@ -31,7 +26,7 @@ void add_once(std::vector<std::string>& list, const std::string& item) {
 
 std::vector<std::string> lower_all(const std::vector<std::string>& words) {
   std::vector<std::string> out;
-  for (const auto& word : words) add_once(out, lower(word));
+  for (const auto& word : words) add_once(out, ascii_lower(word));
   return out;
 }
 
@@ -96,7 +91,7 @@ std::vector<std::string> follow_ups_for(const CardContent& card, size_t most) {
     };
     const ThemeFollowUps* chosen = nullptr;
     for (const auto& theme : card.themes)
-      if (!chosen) chosen = of_theme(lower(theme));
+      if (!chosen) chosen = of_theme(ascii_lower(theme));
     if (!chosen) chosen = of_theme("general");
     if (chosen) questions = chosen->questions;
   }
@@ -173,7 +168,7 @@ struct MockInterview::Impl {
       ranked.push_back({id, reason, weak});
     }
     for (const auto& theme_asked : options.themes) {
-      const auto meant = themes_meant_by(lower(theme_asked));
+      const auto meant = themes_meant_by(ascii_lower(theme_asked));
       if (std::none_of(meant.begin(), meant.end(), [&](const std::string& theme) { return known_themes.count(theme) > 0; })) {
         std::string list;
         for (const auto& theme : known_themes) list += (list.empty() ? "" : ", ") + theme;
@@ -205,8 +200,8 @@ MockInterview::MockInterview(Engine& engine, std::string deck, MockOptions optio
   }
   std::vector<std::string> wanted;
   for (const auto& theme : m.options.themes) {
-    if (lower(theme).find_first_not_of(" \t") == std::string::npos) throw Error("--themes holds an empty theme; give themes separated by commas");
-    for (const auto& meant : themes_meant_by(lower(theme))) add_once(wanted, meant);
+    if (ascii_lower(theme).find_first_not_of(" \t") == std::string::npos) throw Error("--themes holds an empty theme; give themes separated by commas");
+    for (const auto& meant : themes_meant_by(ascii_lower(theme))) add_once(wanted, meant);
   }
   m.session = engine.start_review(m.deck);  // checks the deck exists
   m.bank = engine.collection().story_bank();
@@ -305,7 +300,7 @@ MockReport MockInterview::report() const {
 
   std::vector<std::string> story_themes;
   for (const auto& story : m.bank.stories)
-    for (const auto& theme : story.themes) add_once(story_themes, lower(theme));
+    for (const auto& theme : story.themes) add_once(story_themes, ascii_lower(theme));
   for (const auto& theme : themes) {
     // Only behavioural themes want stories; a technical question's themes are topics.
     const bool asks_for_story = std::any_of(m.results.begin(), m.results.end(), [&](const MockResult& r) {

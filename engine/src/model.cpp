@@ -5,6 +5,7 @@
 #include <cmath>
 #include <string>
 
+#include "ascii.h"
 #include "rehearse/card.h"
 #include "rehearse/card_writer.h"
 #include "rehearse/frontend.h"
@@ -33,13 +34,6 @@ void copy_editable_text(const CardContent& from, CardContent& to) {
 
 const char* version_string() { return REHEARSE_VERSION; }
 
-namespace {
-std::string lower(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
-}  // namespace
 
 std::string_view to_string(CardKind kind) {
   switch (kind) {
@@ -51,7 +45,7 @@ std::string_view to_string(CardKind kind) {
 }
 
 std::optional<CardKind> card_kind_from_string(std::string_view text) {
-  const std::string word = lower(text);
+  const std::string word = ascii_lower(text);
   if (word == "question" || word == "q") return CardKind::question;
   if (word == "keypoint" || word == "key point" || word == "k") return CardKind::keypoint;
   if (word == "story" || word == "s") return CardKind::story;
@@ -93,7 +87,7 @@ std::string_view to_string(Rating rating) {
 
 std::optional<Rating> rating_from_string(std::string_view text) {
   if (text.size() == 1 && text[0] >= '1' && text[0] <= '4') return static_cast<Rating>(text[0] - '0');  // review logs: millions
-  const std::string word = lower(text);
+  const std::string word = ascii_lower(text);
   if (word == "1" || word == "again") return Rating::again;
   if (word == "2" || word == "hard") return Rating::hard;
   if (word == "3" || word == "good") return Rating::good;

@@ -13,6 +13,7 @@
 #include <cmath>
 #include <map>
 
+#include "ascii.h"
 #include "rehearse/collection.h"
 
 namespace rehearse {
@@ -29,19 +30,13 @@ std::chrono::year_month_day civil_date(std::int64_t day) {
   return std::chrono::year_month_day{std::chrono::sys_days{std::chrono::days{day}}};
 }
 
-std::string lower_ascii(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return text;
-}
-
 // Themes are stored one per line.
 std::vector<std::string> theme_list(const std::string& stored) {
   std::vector<std::string> themes;
   size_t start = 0;
   while (start <= stored.size()) {
     const size_t end = std::min(stored.find('\n', start), stored.size());
-    std::string theme = lower_ascii(stored.substr(start, end - start));
+    std::string theme = ascii_lower(stored.substr(start, end - start));
     const auto first = theme.find_first_not_of(" \t\r");
     if (first != std::string::npos) {
       theme = theme.substr(first, theme.find_last_not_of(" \t\r") - first + 1);

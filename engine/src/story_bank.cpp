@@ -1,16 +1,12 @@
 #include "rehearse/story_bank.h"
 
 #include <algorithm>
-#include <cctype>
+
+#include "ascii.h"
 
 namespace rehearse {
 
 namespace {
-
-std::string lower(std::string text) {
-  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return text;
-}
 
 bool contains(const std::vector<std::string>& list, const std::string& item) { return std::find(list.begin(), list.end(), item) != list.end(); }
 
@@ -37,16 +33,16 @@ const std::vector<EssentialTheme>& essential_themes() {
 }
 
 bool covers(const std::vector<std::string>& story_themes, const EssentialTheme& essential) {
-  return std::any_of(story_themes.begin(), story_themes.end(), [&](const std::string& theme) { return contains(essential.themes, lower(theme)); });
+  return std::any_of(story_themes.begin(), story_themes.end(), [&](const std::string& theme) { return contains(essential.themes, ascii_lower(theme)); });
 }
 
 std::vector<Collection::StoryBank::StoryCard> stories_for(const Collection::StoryBank& bank, const CardContent& question) {
   std::vector<std::string> wanted;
-  for (const auto& theme : question.themes) wanted.push_back(lower(theme));
+  for (const auto& theme : question.themes) wanted.push_back(ascii_lower(theme));
   std::vector<std::pair<int, const Collection::StoryBank::StoryCard*>> matches;
   for (const auto& story : bank.stories) {
     int shared = 0;
-    for (const auto& theme : story.themes) shared += contains(wanted, lower(theme)) ? 1 : 0;
+    for (const auto& theme : story.themes) shared += contains(wanted, ascii_lower(theme)) ? 1 : 0;
     if (shared > 0) matches.emplace_back(shared, &story);
   }
   std::stable_sort(matches.begin(), matches.end(), [](const auto& a, const auto& b) { return a.first > b.first; });

@@ -4,6 +4,8 @@
 #include <array>
 #include <unordered_set>
 
+#include "ascii.h"
+
 namespace rehearse {
 
 namespace {
@@ -19,9 +21,7 @@ bool never_ends_sentence(std::string_view word) {
   static const std::unordered_set<std::string_view> words = {"a",    "an",   "the", "of", "to",  "for", "with", "from",
                                                              "into", "onto", "than", "via", "per", "and", "or",  "nor",
                                                              "my",   "our",  "your", "their", "its"};
-  std::string lower(word);
-  for (char& c : lower) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-  return words.count(lower) > 0;
+  return words.count(ascii_lower(word)) > 0;
 }
 
 // The multi-byte UTF-8 sequences that matter to tokenising; every other non-ASCII byte is taken
