@@ -478,6 +478,32 @@ TEST_CASE("an answer of slogans names key points without showing them, and gets 
   check_every_point(plain, true);
 }
 
+TEST_CASE("in an answer of slogans, a number word that names a concept is no detail; a measure is", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Golden-signal dashboards", {"golden signals"}}, {"Reserved time for the debt", {"two sprints"}}});
+  const ScoreResult named = decks.score("keypoints", card,
+                                        "Observability is basically best practice: we follow the four golden signals on every dashboard.");
+  CHECK_FALSE(finding(named, "key point: Golden-signal dashboards").met);
+  const ScoreResult measured = decks.score("keypoints", card,
+                                           "Debt is basically best practice for us: the product owner reserved two sprints per quarter "
+                                           "for the debt.");
+  CHECK(finding(measured, "key point: Reserved time for the debt").met);
+}
+
+TEST_CASE("a lack is said by a denial of its first word, whatever follows in the clause", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"No certificate inventory", {"no cert list"}}});
+  check_every_point(decks.score("keypoints", card, "We had no list of which certs lived where, so the renewal was a hunt."), true);
+  check_every_point(decks.score("keypoints", card, "We kept a list of every cert, with its owner and expiry date."), false);
+}
+
+TEST_CASE("small numbers meet their words, and people are persons", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Rotation too small", {"three-person rotation"}}});
+  check_every_point(decks.score("keypoints", card, "We were 3 people covering nights for 40 services."), true);
+  check_every_point(decks.score("keypoints", card, "We were 30 people covering nights for 40 services."), false);
+}
+
 TEST_CASE("a concept of the lexicon is covered by its everyday phrasing, and not by talk of something else", "[scorers]") {
   BundledDecks decks;
   const CardContent card = card_with_points(

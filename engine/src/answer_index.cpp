@@ -54,7 +54,10 @@ const std::string& canonical(const std::string& stem_of_word) {
         {"config", "setting"},                    {"incremental", "gradual", "phased", "staged"},
         {"ownership", "responsibility"},          {"transient", "temporary", "intermittent"},
         {"feature+flag", "toggle"},               {"measure", "quantify"},
-        {"metric", "measurement"}};
+        {"metric", "measurement"},
+        // Small numbers as words or digits: "3 people" is "a three-person rotation".
+        {"two", "2"}, {"three", "3"}, {"four", "4"}, {"five", "5"}, {"six", "6"}, {"seven", "7"}, {"eight", "8"},
+        {"nine", "9"}, {"ten", "10"}, {"eleven", "11"}, {"twelve", "12"}};
     std::unordered_map<std::string, std::string> map;
     for (const auto& group : kGroups) {
       std::string head;
@@ -523,9 +526,13 @@ TermMatch AnswerIndex::find(const Term& term, Polarity polarity, const std::vect
                                    share_sense(*joined_senses[k], *term_senses[j]));
   };
 
+  // A lack is said by a denial of one of its words, with the rest beside it whatever their
+  // polarity: "no list of which certs lived where" is "no cert list" though "which" ends the
+  // scope of the "no" before "certs".
+  const bool relaxed_lack = polarity == Polarity::negative;
   std::vector<Hit> hits;
   for (std::size_t i = 0; i < n; ++i) {
-    if (listed_[i] || !allowed(static_cast<int>(i), polarity)) continue;
+    if (listed_[i] || (!relaxed_lack && !allowed(static_cast<int>(i), polarity))) continue;
     for (std::size_t j = 0; j < m; ++j) {
       if (same(j, i))
         hits.push_back({static_cast<int>(i), static_cast<int>(i), j});
@@ -545,18 +552,21 @@ TermMatch AnswerIndex::find(const Term& term, Polarity polarity, const std::vect
   // shortest.
   TermMatch best;
   std::vector<int> count(term.stems.size(), 0);
-  int distinct = 0;
+  int distinct = 0, denials = 0;
+  const auto denial = [&](const Hit& hit) { return relaxed_lack && allowed(hit.first, Polarity::negative) ? 1 : 0; };
   double weight = 0;
   const auto weight_of = [&](std::size_t j) { return weights ? (*weights)[j] : 1.0; };
   std::size_t left = 0;
   const int span = weights ? 3 * max_span(term) / 2 : max_span(term);
   const auto sentence_of = [&](int word) { return text_.words()[static_cast<std::size_t>(word)].sentence; };
   for (std::size_t right = 0; right < hits.size(); ++right) {
+    denials += denial(hits[right]);
     if (count[hits[right].word]++ == 0) {
       ++distinct;
       weight += weight_of(hits[right].word);
     }
     auto drop_left = [&] {
+      denials -= denial(hits[left]);
       if (--count[hits[left].word] == 0) {
         --distinct;
         weight -= weight_of(hits[left].word);
@@ -576,6 +586,7 @@ TermMatch AnswerIndex::find(const Term& term, Polarity polarity, const std::vect
     int first = hits[left].first, last = hits[left].last;
     for (std::size_t h = left; h <= right; ++h) last = std::max(last, hits[h].last);
     if (polarity == Polarity::negative && describes_trouble(last)) continue;
+    if (relaxed_lack && denials == 0) continue;
     // The most words (by weight, when the words are weighed), then the shortest span.
     const bool better = weights ? weight > best.weight + 1e-9 || (weight > best.weight - 1e-9 && distinct > best.found)
                                 : distinct > best.found;

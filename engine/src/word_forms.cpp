@@ -53,6 +53,8 @@ std::string_view base_form(std::string_view word) {
       {"arisen", "arise"}, {"sank", "sink"},      {"sunk", "sink"},      {"slid", "slide"},    {"swung", "swing"},
       {"rode", "ride"},    {"ridden", "ride"},    {"shone", "shine"},    {"rebuilt", "rebuild"}, {"reran", "rerun"},
       {"overcame", "overcome"}, {"overtook", "overtake"}, {"overtaken", "overtake"}, {"withdrawn", "withdraw"},
+      // Irregular plurals.
+      {"people", "person"}, {"children", "child"}, {"men", "man"}, {"women", "woman"},
       {"burnt", "burn"},   {"dreamt", "dream"},   {"leapt", "leap"},     {"knelt", "kneel"},   {"strove", "strive"},
   };
   const auto it = irregular.find(word);

@@ -247,7 +247,8 @@ class REHEARSE_API AnswerIndex {
   explicit AnswerIndex(const AnswerText& text);
 
   // The closest group of the term's words in one sentence (the most of them, then the shortest
-  // span), counting only words outside a negation, or for a lack only words inside one (and then
+  // span), counting only words outside a negation, or for a lack a group with at least one word
+  // inside one ("no list of which certs": a relative clause ends the scope, not the lack; and
   // not where they describe a following "problem" or "issue": "never an index problem"),
   // never words of a bare list (listed()), and including a term of the art when the term has one.
   TermMatch find(const Term& term) const;

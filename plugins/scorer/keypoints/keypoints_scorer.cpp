@@ -423,15 +423,28 @@ class KeypointsScorer final : public rehearse::Scorer {
         "holistic|holistically",
         "out of the box",
         "by the book",
+        "is|are all about",
+        "a solved problem",
+        "the modern standard",
     };
     return slogans.find_all(text).size() >= 2;
   }
 
-  // Whether the sentences of a match hold a specific: a quantity ("5 times", "from 900 to 2,400").
+  // Whether the sentences of a match hold a specific: a measure ("5 times", "from 900 to 2,400",
+  // "two sprints a quarter", "latency halved"). A number word that counts things ("the three
+  // pillars", "the four golden signals") names a concept; a slogan answer is full of them.
   static bool concrete(const AnswerText& text, const TermMatch& match) {
+    static const std::unordered_set<std::string_view> units = {
+        "second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month", "months",
+        "year", "years", "sprint", "sprints", "quarter", "quarters", "percent", "times", "fold", "nines"};
+    static const std::unordered_set<std::string_view> changes = {"halved", "twice", "doubled", "tripled", "quadrupled", "tenfold"};
+    const auto& words = text.words();
     const auto [first, end] = sentence_words(text, match);
-    for (std::size_t i = first; i < end; ++i)
-      if (rehearse::is_quantity(text.words()[i].text)) return true;
+    for (std::size_t i = first; i < end; ++i) {
+      const std::string& word = words[i].text;
+      if (rehearse::is_numeral(word) || changes.count(word)) return true;
+      if (rehearse::is_quantity(word) && i + 1 < end && units.count(words[i + 1].text)) return true;
+    }
     return false;
   }
 
