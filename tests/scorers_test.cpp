@@ -390,6 +390,33 @@ TEST_CASE("a plan for next time, a proposal that stayed a ticket and the data ce
   check_every_point(done, true);
 }
 
+TEST_CASE("a proposal turned down in a note of its own was not done", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Expand and contract", {}}, {"Quarantine flaky tests", {}}, {"Canary release", {}},
+                                             {"Automated certificate renewal", {"cert-manager"}}, {"Global load balancer", {"GSLB"}}});
+  const ScoreResult denied = decks.score("keypoints", card,
+                                         "- I suggested expand and contract. Rejected, too many releases.\n"
+                                         "- A quarantine lane for flaky tests was proposed in a retro. Never built.\n"
+                                         "- A canary release was in the plan. Dropped, the tooling was not ready.\n"
+                                         "- cert-manager discussed, blocked by the PKI team.\n"
+                                         "- GSLB bought in 2021, never configured.");
+  check_every_point(denied, false);
+  const ScoreResult done = decks.score("keypoints", card,
+                                       "- I suggested expand and contract. Approved, and we shipped it in three releases.\n"
+                                       "- We quarantine flaky tests in their own lane.\n"
+                                       "- A canary release took 5% first. Dropped errors to zero before going wide.\n"
+                                       "- cert-manager renews everything now.\n"
+                                       "- GSLB in front of both regions since 2021.");
+  check_every_point(done, true);
+}
+
+TEST_CASE("a label denied after its colon was not there", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Traffic switch between regions", {}}, {"Rollback plan", {}}});
+  check_every_point(decks.score("keypoints", card, "Traffic switch between regions: there isn't one really. Rollback plan: none."), false);
+  check_every_point(decks.score("keypoints", card, "Traffic switch between regions: a DNS flip. Rollback plan: redeploy the last image."), true);
+}
+
 TEST_CASE("a point met by some of its words is not met when the answer denies the word it left out", "[scorers]") {
   BundledDecks decks;
   const CardContent card = card_with_points({{"Fencing the old primary", {"STONITH"}}});

@@ -331,6 +331,8 @@ NegationScope::NegationScope(const AnswerText& text) {
     }
   }
   negate_unrealised_proposals(text);
+  negate_proposals_turned_down(text);
+  negate_labels_denied(text);
   negate_hindsight(text);
 }
 
@@ -382,6 +384,140 @@ void NegationScope::negate_unrealised_proposals(const AnswerText& text) {
     }
     if (!denied) continue;
     for (int k = i + 1; k < but; ++k) negated_[static_cast<std::size_t>(k)] = true;
+  }
+}
+
+// A proposal and its fate, told as notes: "I suggested expand/contract. Rejected.", "A quarantine
+// lane was proposed in a retro. Never built.", "Canary on 5% was in the plan. Dropped, the tooling
+// wasn't ready.", "cert-manager discussed, blocked by PKI.", "Automation was planned for 2022,
+// deprioritised." The verdict is a bare participle that opens the next sentence or clause, alone
+// or followed by who or why ("Blocked by PKI", "Dropped, ..."); what it turns down is the
+// proposal: the words after an active proposing verb, or the subject of a passive one.
+void NegationScope::negate_proposals_turned_down(const AnswerText& text) {
+  static const std::unordered_set<std::string_view> verdicts = {
+      "rejected", "declined", "shelved", "deprioritized", "deprioritised", "parked", "vetoed", "overruled", "postponed",
+      "abandoned", "scrapped", "dropped", "blocked", "killed", "descoped", "cancelled", "canceled", "refused"};
+  // After "never" or "not": what the proposal never became.
+  static const std::unordered_set<std::string_view> never_became = {
+      "built", "done", "happened", "implemented", "shipped", "started", "approved", "prioritised", "prioritized",
+      "materialised", "materialized", "finished", "funded", "adopted", "delivered", "used", "configured", "agreed"};
+  static const std::unordered_set<std::string_view> active = {
+      "proposed", "suggested", "recommended", "pitched", "advocated", "floated", "pushed", "argued", "requested"};
+  static const std::unordered_set<std::string_view> passive = {
+      "proposed", "suggested", "recommended", "pitched", "floated", "planned", "discussed", "requested", "considered"};
+  const auto& words = text.words();
+  const auto& sentences = text.sentences();
+  const int n = static_cast<int>(words.size());
+  const std::string_view raw = text.text();
+  auto w = [&](int i) -> std::string_view { return i >= 0 && i < n ? std::string_view(words[static_cast<std::size_t>(i)].text) : ""; };
+  // Whether a clause mark or the sentence's end follows word `i`.
+  auto clause_ends_after = [&](int i) {
+    if (i + 1 >= n || words[static_cast<std::size_t>(i) + 1].sentence != words[static_cast<std::size_t>(i)].sentence) return true;
+    const auto gap = raw.substr(words[static_cast<std::size_t>(i)].end, words[static_cast<std::size_t>(i) + 1].begin - words[static_cast<std::size_t>(i)].end);
+    return gap.find_first_of(",;:()") != std::string_view::npos || gap.find(" - ") != std::string_view::npos;
+  };
+  // The verdict at word `i`, if one opens a clause there: how many words it takes, else 0.
+  auto verdict_at = [&](int i) {
+    int k = i;
+    if (w(k) == "got" || w(k) == "was" || w(k) == "were") ++k;
+    if (verdicts.count(w(k)) && (clause_ends_after(k) || w(k + 1) == "by" || w(k + 1) == "for" || w(k + 1) == "because" ||
+                                 w(k + 1) == "after" || w(k + 1) == "as"))
+      return k - i + 1;
+    if ((w(k) == "never" || w(k) == "not") && (w(k + 1) == "yet" ? never_became.count(w(k + 2)) : never_became.count(w(k + 1))))
+      return k - i + (w(k + 1) == "yet" ? 3 : 2);
+    if ((w(k) == "didn't" || w(k) == "never") && w(k + 1) == "happen") return k - i + 2;
+    return 0;
+  };
+  // Where a clause starts: the sentence's first word, or a word after a clause mark.
+  auto opens_clause = [&](int i) {
+    const auto& word = words[static_cast<std::size_t>(i)];
+    return i == sentences[static_cast<std::size_t>(word.sentence)].first_word || clause_ends_after(i - 1);
+  };
+  // Denies the proposal in words [first, end): after an active proposing verb, or up to and
+  // including a passive one and the words after it.
+  auto deny_proposal = [&](int first, int end) {
+    for (int i = first; i < end; ++i) {
+      const bool is_passive = (w(i) == "was" || w(i) == "were" || w(i) == "got" || w(i) == "been") &&
+                              (passive.count(w(i + 1)) || ((w(i + 1) == "in" || w(i + 1) == "on") &&
+                                                           (w(i + 2) == "the" || w(i + 2) == "our") &&
+                                                           (w(i + 3) == "plan" || w(i + 3) == "table" || w(i + 3) == "cards")));
+      if (is_passive) {
+        for (int k = first; k < end; ++k) negated_[static_cast<std::size_t>(k)] = true;
+        return true;
+      }
+      if (active.count(w(i))) {
+        for (int k = i + 1; k < end; ++k) negated_[static_cast<std::size_t>(k)] = true;
+        return true;
+      }
+    }
+    return false;
+  };
+  for (int i = 0; i < n; ++i) {
+    if (!opens_clause(i)) continue;
+    const int length = verdict_at(i);
+    if (length == 0) continue;
+    const auto& sentence = sentences[static_cast<std::size_t>(words[static_cast<std::size_t>(i)].sentence)];
+    bool denied = false;
+    if (i > sentence.first_word) {
+      // In the same sentence: "cert-manager discussed, blocked by PKI".
+      denied = deny_proposal(sentence.first_word, i);
+      // "cert-manager discussed": a bare participle after the thing proposed.
+      if (!denied)
+        for (int k = sentence.first_word + 1; k < i && !denied; ++k)
+          if (w(k) == "discussed" || w(k) == "proposed" || w(k) == "planned" || w(k) == "suggested") {
+            for (int j = sentence.first_word; j < k; ++j) negated_[static_cast<std::size_t>(j)] = true;
+            denied = true;
+          }
+      // "GSLB bought in 2021, never configured.": a thing had and never put to use.
+      if (!denied && (w(i) == "never" || w(i) == "not")) {
+        for (int k = sentence.first_word; k < i; ++k) negated_[static_cast<std::size_t>(k)] = true;
+        denied = true;
+      }
+    } else if (words[static_cast<std::size_t>(i)].sentence > 0) {
+      // The sentence before: "I suggested expand/contract. Rejected."
+      const auto& before = sentences[static_cast<std::size_t>(words[static_cast<std::size_t>(i)].sentence) - 1];
+      denied = deny_proposal(before.first_word, before.end_word);
+    }
+    if (denied)
+      for (int k = i; k < i + length; ++k) trigger_[static_cast<std::size_t>(k)] = true;
+    i += length - 1;
+  }
+}
+
+// A label denied after its colon: "Traffic switch: there isn't one really.", "Rollback plan: none.",
+// "Alerting: nothing." The colon ends the scope of an ordinary negation, so the denial of the
+// label is read here.
+void NegationScope::negate_labels_denied(const AnswerText& text) {
+  const auto& words = text.words();
+  const auto& sentences = text.sentences();
+  const int n = static_cast<int>(words.size());
+  const std::string_view raw = text.text();
+  auto w = [&](int i) -> std::string_view { return i >= 0 && i < n ? std::string_view(words[static_cast<std::size_t>(i)].text) : ""; };
+  for (int i = 1; i < n; ++i) {
+    const auto& word = words[static_cast<std::size_t>(i)];
+    const auto& previous = words[static_cast<std::size_t>(i) - 1];
+    if (previous.sentence != word.sentence) continue;
+    const auto gap = raw.substr(previous.end, word.begin - previous.end);
+    if (gap.find(':') == std::string_view::npos) continue;
+    // The denial: "none", "nothing", "no", "zero", "n/a", "there isn't one|any", "we don't have one".
+    int k = i;
+    if (w(k) == "there" || w(k) == "we" || w(k) == "i") ++k;
+    const bool pronoun_denied = (is_contracted_negation(w(k)) && (w(k + 1) == "one" || w(k + 1) == "any" ||
+                                                                  ((w(k + 1) == "have" || w(k + 1) == "had") && (w(k + 2) == "one" || w(k + 2) == "any")))) ||
+                                ((w(k) == "never" || w(k) == "not") && (w(k + 1) == "had" || w(k + 1) == "really")) ;
+    const bool bare = k == i && (w(k) == "none" || w(k) == "nothing" || w(k) == "nope" || (w(k) == "n" && w(k + 1) == "a") ||
+                                 ((w(k) == "no" || w(k) == "zero") && (k + 1 >= n || words[static_cast<std::size_t>(k) + 1].sentence != word.sentence)));
+    if (!pronoun_denied && !bare) continue;
+    // The label: the words of the sentence before the colon, back to the previous clause mark.
+    const int first = sentences[static_cast<std::size_t>(word.sentence)].first_word;
+    for (int j = i - 1; j >= first; --j) {
+      negated_[static_cast<std::size_t>(j)] = true;
+      if (j > first) {
+        const auto mark = raw.substr(words[static_cast<std::size_t>(j) - 1].end, words[static_cast<std::size_t>(j)].begin - words[static_cast<std::size_t>(j) - 1].end);
+        if (mark.find_first_of(",;:()") != std::string_view::npos) break;
+      }
+    }
+    trigger_[static_cast<std::size_t>(i)] = true;
   }
 }
 

@@ -185,6 +185,8 @@ class REHEARSE_API NegationScope {
 
  private:
   void negate_unrealised_proposals(const AnswerText& text);
+  void negate_proposals_turned_down(const AnswerText& text);
+  void negate_labels_denied(const AnswerText& text);
   void negate_hindsight(const AnswerText& text);
 
   std::vector<bool> negated_;
