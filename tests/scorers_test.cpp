@@ -345,6 +345,16 @@ TEST_CASE("a point about watching something is not met by the thing happening un
   check_every_point(decks.score("keypoints", disk, "The disk usage graph showed the primary filling up, so I added a volume."), true);
 }
 
+TEST_CASE("a point that acts on alerts is about the alerts, not about watching", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Measure alert volume", {"pages per week"}}, {"Watch replica lag", {"replication lag"}}});
+  const ScoreResult result = decks.score("keypoints", card,
+                                         "Four of us on the rota took 35 pages per week, most at night. Replication lag hit 40 minutes "
+                                         "during the import.");
+  CHECK(finding(result, "key point: Measure alert volume").met);
+  CHECK_FALSE(finding(result, "key point: Watch replica lag").met);
+}
+
 TEST_CASE("a point in everyday words is said by the lexicon's phrasings of its idea", "[scorers]") {
   BundledDecks decks;
   // All ordinary words: matched word for word, and through the ideas they name.

@@ -330,7 +330,14 @@ class KeypointsScorer final : public rehearse::Scorer {
     return watching.count(word) > 0;
   }
 
+  // Whether a point asks for watching: a watching word that is not the thing acted on ("Measure
+  // alert volume", "Remove noisy alerts" are about the alerts, not about watching).
   static bool about_watching(const Term& point) {
+    static const std::unordered_set<std::string_view> acting_on = {
+        "measure", "measured", "count", "counted", "reduce", "reduced", "remove", "removed", "tune", "tuned", "cut", "delete",
+        "deleted", "route", "routed", "move", "moved", "fix", "fixed", "silence", "silenced", "prune", "pruned", "review",
+        "reviewed", "audit", "audited", "dedupe", "deduplicate", "group", "grouped", "own", "owned", "cap", "limit"};
+    if (!point.words.empty() && acting_on.count(point.words.front())) return false;
     return std::any_of(point.words.begin(), point.words.end(), [](const std::string& w) { return is_watching_word(w); });
   }
 
