@@ -420,6 +420,35 @@ TEST_CASE("a proposal turned down in a note of its own was not done", "[scorers]
   check_every_point(done, true);
 }
 
+TEST_CASE("what was talked about, suggested or pitched and then left, vetoed or wished for was not done", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Lock on miss", {}}, {"Online schema change tool", {"gh-ost"}}, {"Burn-rate alerts", {}},
+                                             {"Serve stale while revalidating", {}}, {"Token bucket", {}},
+                                             {"Temporary credentials", {}}, {"Secrets manager", {}}, {"Canary release", {}}});
+  const ScoreResult denied = decks.score(
+      "keypoints", card,
+      "We talked about a lock on miss so only one request rebuilds each key, but it sat in the backlog. Someone had suggested "
+      "gh-ost and we never got around to evaluating it. I pitched burn-rate alerts, leadership liked the deck, and then nothing "
+      "happened. Serving stale data while revalidating got vetoed by the pricing team. Someone proposed a token bucket in the "
+      "design review and it got shot down as overkill. Switching that service to temporary credentials instead of long-lived "
+      "keys would've made the whole thing a non-event. Moving everything into a secrets manager had been in progress for a year "
+      "and still isn't done. The rollout was supposed to be a canary release, but we ended up shipping to everyone at once.");
+  check_every_point(denied, false);
+  const ScoreResult done = decks.score(
+      "keypoints", card,
+      "We added a lock on miss so only one request rebuilds each key. We ran gh-ost for the column change. Burn-rate alerts page "
+      "us now. We serve stale data while revalidating in the background. A token bucket per partner smooths the bursts. The "
+      "service uses temporary credentials from its role. Everything lives in a secrets manager. Each release goes out as a "
+      "canary release to 5% first.");
+  check_every_point(done, true);
+  // A "but" after another clause with its own subject is about that clause, not the proposal.
+  const CardContent index_card = card_with_points({{"Added an index", {}}});
+  check_every_point(decks.score("keypoints", index_card,
+                                "The frontend team wanted page numbers, so I only added an index on created_at, which helped early "
+                                "pages but not deep ones."),
+                    true);
+}
+
 TEST_CASE("a label denied after its colon was not there", "[scorers]") {
   BundledDecks decks;
   const CardContent card = card_with_points({{"Traffic switch between regions", {}}, {"Rollback plan", {}}});

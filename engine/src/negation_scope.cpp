@@ -102,6 +102,12 @@ const WordSet kPronouns = {"it", "them", "one", "those", "that", "this", "these"
 constexpr int kReferentWords = 16;
 // How far after a proposing verb ("I pushed for ...") it may be turned down in the same sentence.
 constexpr int kProposalWords = 30;
+// How far back the subject of a verdict may reach ("switching that service to role-based
+// temporary creds instead of long-lived keys would've made ...").
+constexpr int kSubjectWords = 14;
+// How far after a proposing verb the "but" that turns it down may stand: "We talked about a lock
+// on miss so only one request rebuilds each key, but it sat in the backlog".
+constexpr int kProposalBut = 20;
 // Prepositions that say where or when, after the denied thing, before a determiner ("in the
 // debrief"; not "going in phases" or "a point at which we'd abort", which say how).
 const WordSet kSetting = {"in", "at", "during"};
@@ -193,6 +199,17 @@ NegationScope::NegationScope(const AnswerText& text) {
       while (first > 0 && words[static_cast<std::size_t>(first) - 1].sentence >= sentence - 1) --first;
     for (int k = std::max(first, trigger - kReferentWords); k < trigger; ++k) negated_[static_cast<std::size_t>(k)] = true;
   };
+  // Negates back from a verdict to the start of its clause, over a subject that may hold "while",
+  // "instead of" or "to": only a clause mark, a turn ("but", "so", "because", "and") or another
+  // subject ends it.
+  auto negate_subject = [&](int trigger_first) {
+    for (int k = trigger_first - 1; k >= 0 && k > trigger_first - 1 - kSubjectWords; --k) {
+      if (!same_clause(k, trigger_first)) break;
+      const std::string_view word = w(k);
+      if (word == "but" || word == "so" || word == "because" || word == "and" || word == "which" || kSubjects.count(word)) break;
+      negated_[static_cast<std::size_t>(k)] = true;
+    }
+  };
   auto negate_backward = [&](int trigger_first) {
     int content = 0;
     for (int k = trigger_first - 1; k >= 0 && k > trigger_first - 1 - kMaxWords; --k) {
@@ -227,12 +244,16 @@ NegationScope::NegationScope(const AnswerText& text) {
       const bool be = kBe.count(word) > 0 || word == "got";
       const std::string_view next = w(i + 1);
       const bool turned_down = be && ((next == "ruled" && w(i + 2) == "out") || kShelved.count(next) ||
+                                      ((next == "shot" || next == "turned") && w(i + 2) == "down") ||
                                       (next == "off" && w(i + 2) == "the" && w(i + 3) == "table") ||
                                       (next == "out" && w(i + 2) == "of" && (w(i + 3) == "scope" || w(i + 4) == "question")));
       const bool out_of_reach = kBeNot.count(word) && (kOutOfReach.count(next) || (next == "an" && w(i + 2) == "option"));
       if (turned_down || out_of_reach) {
         trigger_[static_cast<std::size_t>(i)] = true;
-        negate_backward(i);
+        // "Serving stale data while refreshing got vetoed": the whole subject, "while" and all;
+        // "someone proposed token bucket and it got shot down": what "it" stands for.
+        if (kPronouns.count(w(i - 1)) && w(i - 1) != "one") negate_referent(i - 1);
+        else negate_subject(i);
       }
     }
     // Turned down by name of the pronoun: "someone suggested shadow reads and we dropped it",
@@ -279,11 +300,22 @@ NegationScope::NegationScope(const AnswerText& text) {
     }
     // A counterfactual says the thing was not there: "a way to switch back would have helped",
     // "a canary would have caught it".
-    if (word == "would" && w(i + 1) == "have" && kCounterfactual.count(w(i + 2))) {
-      for (int k = i; k <= i + 2; ++k) trigger_[static_cast<std::size_t>(k)] = true;
-      negate_backward(i);
-      i += 2;
+    // "switching that service to temporary creds instead of long-lived keys would've made it a
+    // non-event": the whole subject.
+    if ((word == "would" && w(i + 1) == "have" && kCounterfactual.count(w(i + 2))) || (word == "would've" && kCounterfactual.count(w(i + 1)))) {
+      const int last = word == "would" ? i + 2 : i + 1;
+      for (int k = i; k <= last; ++k) trigger_[static_cast<std::size_t>(k)] = true;
+      negate_subject(i);
+      i = last;
       continue;
+    }
+    // "Moving everything into Secrets Manager had been in progress for a year and still isn't
+    // done": the verdict is on the sentence's whole subject.
+    if (word == "still" && w(i - 1) == "and" && (kBeNot.count(w(i + 1)) || (kBe.count(w(i + 1)) && w(i + 2) == "not")) &&
+        (w(i + 2) == "done" || w(i + 2) == "finished" || w(i + 3) == "done" || w(i + 3) == "finished")) {
+      trigger_[static_cast<std::size_t>(i) + 1] = true;
+      for (int k = i - 1; k >= 0 && words[static_cast<std::size_t>(k)].sentence == words[static_cast<std::size_t>(i)].sentence; --k)
+        negated_[static_cast<std::size_t>(k)] = true;
     }
     // The past that did not happen: "we should have capped the page size", "I could've added an
     // alert", "if we had had a runbook", "I wish we'd tested it" deny what follows the verb.
@@ -343,26 +375,45 @@ void NegationScope::negate_unrealised_proposals(const AnswerText& text) {
   // After the "but": words that turn a proposal down without a negation ("but it was shelved").
   static const std::unordered_set<std::string_view> kTurnedDown = {
       "rejected", "declined", "against", "shelved", "deprioritized", "deprioritised", "parked", "vetoed",
-      "overruled", "postponed", "abandoned", "scrapped", "dropped"};
+      "overruled", "postponed", "abandoned", "scrapped", "dropped", "cut", "killed"};
   static const std::unordered_set<std::string_view> proposing = {
       "proposed", "suggested", "argued", "recommended", "discussed", "pushed", "pitched", "advocated", "wanted", "asked",
-      "considered", "planned", "talked", "raised", "floated"};
+      "considered", "planned", "talked", "raised", "floated", "supposed", "meant"};
   const auto& words = text.words();
   const int n = static_cast<int>(words.size());
   for (int i = 0; i < n; ++i) {
     if (!proposing.count(words[static_cast<std::size_t>(i)].text)) continue;
     const int sentence = words[static_cast<std::size_t>(i)].sentence;
     int but = -1;
-    for (int k = i + 1; k < n && k <= i + 12 && words[static_cast<std::size_t>(k)].sentence == sentence; ++k)
-      if (words[static_cast<std::size_t>(k)].text == "but") {
+    for (int k = i + 1; k < n && k <= i + kProposalBut && words[static_cast<std::size_t>(k)].sentence == sentence; ++k) {
+      const std::string& word = words[static_cast<std::size_t>(k)].text;
+      if (word == "but") {
         but = k;
         break;
       }
+      // "the frontend team wanted page numbers, so I only added the index, which helped early pages
+      // but not deep ones": another clause with a subject of its own began; the "but" is not about
+      // the proposal.
+      if ((word == "so" || word == "because" || word == "since") && k + 1 < n &&
+          kSubjects.count(words[static_cast<std::size_t>(k) + 1].text))
+        break;
+    }
     if (but < 0) {
       // No "but": "I pushed for SLO alerts instead of CPU alerts, we discussed it in two meetings
       // and then dropped it" turns the proposal down by pronoun later in the sentence.
+      // "Someone had suggested gh-ost and we never got around to evaluating it", "I pitched SLO
+      // alerts, leadership liked the deck, and then nothing happened": a denial of doing anything
+      // about it.
+      const auto never_acted = [&](int k) {
+        const auto at = [&](int j) { return j < n ? std::string_view(words[static_cast<std::size_t>(j)].text) : std::string_view(); };
+        if (at(k) == "nothing") return at(k + 1) == "happened" || at(k + 1) == "came" || at(k + 1) == "changed";
+        if (at(k) != "never" && at(k) != "didn't" && at(k) != "not") return false;
+        for (int j = k + 1; j <= k + 2; ++j)
+          if (at(j) == "around" || at(j) == "happened" || at(j) == "materialised" || at(j) == "materialized") return true;
+        return false;
+      };
       for (int k = i + 1; k < n && k <= i + kProposalWords && words[static_cast<std::size_t>(k)].sentence == sentence; ++k) {
-        if (!turns_down(words, k)) continue;
+        if (!turns_down(words, k) && !never_acted(k)) continue;
         for (int j = i + 1; j < k; ++j) negated_[static_cast<std::size_t>(j)] = true;
         break;
       }
@@ -379,7 +430,11 @@ void NegationScope::negate_unrealised_proposals(const AnswerText& text) {
                         word == "chose" || word == "opted" || word == "picked" || word == "preferred" ||
                         // "but it stayed a ticket", "but it remained an idea"
                         ((word == "stayed" || word == "remained") && (next == "a" || next == "an" || next == "on" || next == "in")) ||
-                        (word == "instead" && next != "of");  // "but we did one big switch instead"
+                        (word == "instead" && next != "of") ||  // "but we did one big switch instead"
+                        // "but we ended up shipping to everyone", "but it got pushed to phase two"
+                        (word == "ended" && next == "up") ||
+                        (word == "pushed" && (next == "back" || next == "out" || next == "to") && k + 2 < n &&
+                         words[static_cast<std::size_t>(k) + 2].text != "prod" && words[static_cast<std::size_t>(k) + 2].text != "production");
       denied = denied || lost || (k <= but + 8 && (is_trigger(k) || kTurnedDown.count(word)));
     }
     if (!denied) continue;
