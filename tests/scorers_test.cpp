@@ -449,6 +449,29 @@ TEST_CASE("what was talked about, suggested or pitched and then left, vetoed or 
                     true);
 }
 
+TEST_CASE("a thing discussed and decided against, put first and not done, or not possible was not done", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Logical replication", {}}, {"Cache invalidation", {}}, {"Budget alerts", {}},
+                                             {"Lock analysis", {}}, {"Quarantine job", {}}, {"Central counter in Redis", {}},
+                                             {"Plan comparison", {}}, {"Blameless postmortem", {}}, {"Lag per partition", {}},
+                                             {"Runbooks", {}}});
+  const ScoreResult denied = decks.score(
+      "keypoints", card,
+      "Logical replication was discussed, but it was decided against it. Cache invalidation when a tariff changes we have not "
+      "implemented until now. Budget alerts we also do not have. Lock analysis I did not look at. A separate quarantine job was "
+      "rejected by our team lead. A central counter in Redis was proposed by me but is not approved yet. A plan comparison was not "
+      "possible, because we never stored plans. A blameless postmortem was planned, postponed two times, and then it did not take "
+      "place. Honestly, we did not look at the lag per partition. Runbooks for the remaining alerts are also missing.");
+  check_every_point(denied, false);
+  const ScoreResult done = decks.score(
+      "keypoints", card,
+      "We used logical replication for the cutover. Cache invalidation runs on every tariff change. Budget alerts go to the team "
+      "channel. Lock analysis showed nothing waiting. The quarantine job holds the worst tests. A central counter in Redis is "
+      "shared by the three instances. A plan comparison showed the regression. We held a blameless postmortem the next week. We "
+      "charted the lag per partition. Runbooks are linked from every alert.");
+  check_every_point(done, true);
+}
+
 TEST_CASE("a label denied after its colon was not there", "[scorers]") {
   BundledDecks decks;
   const CardContent card = card_with_points({{"Traffic switch between regions", {}}, {"Rollback plan", {}}});

@@ -33,7 +33,8 @@ constexpr int kMaxWords = 8;    // words in all, stop words included
 // Past participles of a passive that is_past_action() does not take for one ("done", "set up").
 const std::unordered_set<std::string_view> kParticiples = {"done", "written", "set", "run", "built", "taken", "made", "kept", "put",
                                                            "shown", "given", "held", "seen", "known", "found", "sent", "told",
-                                                           "used", "needed", "considered", "measured", "tested", "followed"};
+                                                           "used", "needed", "considered", "measured", "tested", "followed",
+                                                           "involved", "foreseen", "anticipated", "thought"};
 
 bool is_contracted_negation(std::string_view word) { return word.ends_with("n't") || word == "cannot"; }
 
@@ -91,6 +92,13 @@ const WordSet kTurningDown = {"dropped", "shelved", "scrapped", "parked", "kille
                               "deprioritised", "cancelled", "canceled", "vetoed", "rejected", "descoped"};
 // A subject and a verb that leave their object out front: "load shedding we do not do".
 const WordSet kFrontingSubjects = {"we", "i", "they", "you", "he", "she"};
+// Between a fronted thing's subject and its denial: "budget alerts we also do not have".
+const WordSet kFrontingAdverbs = {"also", "still", "honestly", "really", "just", "actually", "simply", "even", "ever"};
+// Verbs a fronted thing is denied with, besides the light ones and those of making: "locks I
+// did not look at", "an owner for each flaky test we did not assign".
+const WordSet kFrontedVerbs = {"look", "looked", "check", "checked", "verify", "verified", "assign", "assigned", "split",
+                               "send", "sent", "try", "tried", "measure", "measured", "test", "tested", "track", "tracked",
+                               "count", "counted", "store", "stored", "monitor", "monitored", "introduce", "introduced"};
 const WordSet kLightVerbs = {"do",  "did", "use",    "used",     "have",  "had",     "need", "needed",
                              "run", "ran", "bother", "bothered", "touch", "touched", "want", "wanted"};
 const WordSet kProposals = {"idea", "plan", "proposal", "suggestion"};
@@ -163,7 +171,8 @@ NegationScope::NegationScope(const AnswerText& text) {
       if ((kTerminators.count(word) && w(k + 1) != "to") || (k > from && kSubjects.count(word))) break;
       // Where and when the denied thing was missing is not denied with it: "no hire in the
       // debrief" says nothing against the debrief.
-      if (k > from && kSetting.count(word) && kDeterminers.count(w(k + 1))) break;
+      // ("we did not look at the lag": "at" after "look" is part of the verb.)
+      if (k > from && kSetting.count(word) && kDeterminers.count(w(k + 1)) && w(k - 1) != "look" && w(k - 1) != "looked") break;
       // "didn't run them side by side or compare the output": each alternative after "or"/"nor"
       // is denied as well, so the reach starts again.
       if (word == "or" || word == "nor") {
@@ -228,13 +237,22 @@ NegationScope::NegationScope(const AnswerText& text) {
       continue;
     }
     // After: "the index was missing", "alerting wasn't there", "a runbook didn't exist".
+    // "Runbooks are also missing", "a postmortem did not take place".
+    const bool took_place = (w(i + 1) == "take" || w(i + 1) == "took") && w(i + 2) == "place";
+    const bool also_missing = kBe.count(word) && (w(i + 1) == "also" || w(i + 1) == "still") && kPostAfterBe.count(w(i + 2));
     if ((kBe.count(word) && (kPostAfterBe.count(w(i + 1)) || ((w(i + 1) == "not" || w(i + 1) == "never") && (w(i + 2) == "there" || kPostAfterBe.count(w(i + 2)))))) ||
-        (kBeNot.count(word) && (w(i + 1) == "there" || w(i + 1) == "in" || kPostAfterBe.count(w(i + 1)))) ||
-        ((is_contracted_negation(word) || word == "not" || word == "never") && kExist.count(w(i + 1)))) {
-      const int last = i + (kExist.count(w(i + 1)) || kPostAfterBe.count(w(i + 1)) || w(i + 1) == "there" || w(i + 1) == "in" ? 1 : 2);
+        (kBeNot.count(word) && (w(i + 1) == "there" || w(i + 1) == "in" || kPostAfterBe.count(w(i + 1)))) || also_missing ||
+        ((is_contracted_negation(word) || word == "not" || word == "never") && (kExist.count(w(i + 1)) || took_place))) {
+      const int last = i + (took_place ? 2 : kExist.count(w(i + 1)) || kPostAfterBe.count(w(i + 1)) || w(i + 1) == "there" || w(i + 1) == "in" ? 1 : 2);
       for (int k = i; k <= last && k < n; ++k) trigger_[static_cast<std::size_t>(k)] = true;
       negate_backward(i);
       if (w(i - 1) == "it" || w(i - 1) == "this") negate_referent(i - 1);  // "so it never happened"
+      // "a postmortem was planned, postponed twice, and then it did not take place"
+      // (Past only: "the key is set only if it does not exist" denies nothing.)
+      else if (w(i - 1) == "did") {
+        const int pronoun = kFrontingAdverbs.count(w(i - 2)) ? i - 3 : i - 2;  // "it simply did not"
+        if (w(pronoun) == "it" || w(pronoun) == "this") negate_referent(pronoun);
+      }
       i = last;
       continue;
     }
@@ -246,8 +264,13 @@ NegationScope::NegationScope(const AnswerText& text) {
       const bool turned_down = be && ((next == "ruled" && w(i + 2) == "out") || kShelved.count(next) ||
                                       ((next == "shot" || next == "turned") && w(i + 2) == "down") ||
                                       (next == "off" && w(i + 2) == "the" && w(i + 3) == "table") ||
-                                      (next == "out" && w(i + 2) == "of" && (w(i + 3) == "scope" || w(i + 4) == "question")));
-      const bool out_of_reach = kBeNot.count(word) && (kOutOfReach.count(next) || (next == "an" && w(i + 2) == "option"));
+                                      (next == "out" && w(i + 2) == "of" &&
+                                       (w(i + 3) == "scope" || w(i + 4) == "question" || w(i + 4) == "scope")) ||
+                                      // "was rejected by our team lead"; not "requests were rejected with a 429"
+                                      ((next == "rejected" || next == "declined") && w(i + 2) == "by"));
+      // "feature flags weren't an option", "a comparison was not possible", "was not allowed"
+      const bool out_of_reach = (kBeNot.count(word) && (kOutOfReach.count(next) || (next == "an" && w(i + 2) == "option"))) ||
+                                (kBe.count(word) && next == "not" && kOutOfReach.count(w(i + 2)));
       if (turned_down || out_of_reach) {
         trigger_[static_cast<std::size_t>(i)] = true;
         // "Serving stale data while refreshing got vetoed": the whole subject, "while" and all;
@@ -350,16 +373,22 @@ NegationScope::NegationScope(const AnswerText& text) {
       negate_forward(i, i + 1);
       if (denies_making_pronoun(i)) negate_referent(i);
       // The thing put first, denied after: "load shedding we do not do", "canaries we never used,
-      // because ...": a subject, the denial, a bare verb, and the clause ends.
-      const int subject = i - ((w(i) == "not" && (w(i - 1) == "do" || w(i - 1) == "did")) ? 2 : 1);
+      // because ...", "invalidation when a tariff changes we have not implemented until now",
+      // "locks I did not look at", "budget alerts we also do not have": a subject, the denial, a
+      // verb with no object, and the clause ends. The thing is the whole clause before the subject.
+      int subject = i - 1;
+      if (w(i) == "not" && (w(i - 1) == "do" || w(i - 1) == "did" || w(i - 1) == "have" || w(i - 1) == "has" || w(i - 1) == "had"))
+        subject = i - 2;
+      while (subject > 0 && kFrontingAdverbs.count(w(subject))) --subject;
       int verb = i + 1;
       while (!kLightVerbs.count(w(verb)) && kHedges.count(w(verb)) && w(verb) != "to") ++verb;
+      const bool bare_verb = kLightVerbs.count(w(verb)) || kMaking.count(w(verb)) || kFrontedVerbs.count(w(verb));
       // A preposition may be left behind: "a canary we never bothered with".
-      const int last = (w(verb + 1) == "with" || w(verb + 1) == "about" || w(verb + 1) == "for") ? verb + 1 : verb;
+      const int last = (w(verb + 1) == "with" || w(verb + 1) == "about" || w(verb + 1) == "for" || w(verb + 1) == "at") ? verb + 1 : verb;
       const bool clause_ends = last + 1 >= n || !same_clause(last, last + 1) || kTerminators.count(w(last + 1)) ||
-                               w(last + 1) == "anymore" || w(last + 1) == "either" || w(last + 1) == "at";
-      if (subject > 0 && kFrontingSubjects.count(w(subject)) && kLightVerbs.count(w(verb)) && clause_ends && verb < n)
-        negate_backward(subject);
+                               w(last + 1) == "anymore" || w(last + 1) == "either" || w(last + 1) == "at" || w(last + 1) == "yet";
+      if (subject > 0 && kFrontingSubjects.count(w(subject)) && bare_verb && clause_ends && verb < n)
+        negate_subject(subject);
     }
   }
   negate_unrealised_proposals(text);
@@ -378,11 +407,16 @@ void NegationScope::negate_unrealised_proposals(const AnswerText& text) {
       "overruled", "postponed", "abandoned", "scrapped", "dropped", "cut", "killed"};
   static const std::unordered_set<std::string_view> proposing = {
       "proposed", "suggested", "argued", "recommended", "discussed", "pushed", "pitched", "advocated", "wanted", "asked",
-      "considered", "planned", "talked", "raised", "floated", "supposed", "meant"};
+      "considered", "planned", "talked", "raised", "floated", "supposed", "meant", "requested"};
   const auto& words = text.words();
   const int n = static_cast<int>(words.size());
+  const auto at = [&](int j) { return j >= 0 && j < n ? std::string_view(words[static_cast<std::size_t>(j)].text) : std::string_view(); };
   for (int i = 0; i < n; ++i) {
-    if (!proposing.count(words[static_cast<std::size_t>(i)].text)) continue;
+    // "Full tracing was my wish, but the team decided against it": a proposal by its noun.
+    const bool proposal_noun = (at(i) == "wish" || at(i) == "idea" || at(i) == "proposal" || at(i) == "suggestion") &&
+                               (at(i - 1) == "my" || at(i - 1) == "our" || at(i - 1) == "the" || at(i - 1) == "a") &&
+                               (at(i - 2) == "was" || at(i - 2) == "were");
+    if (!proposing.count(words[static_cast<std::size_t>(i)].text) && !proposal_noun) continue;
     const int sentence = words[static_cast<std::size_t>(i)].sentence;
     int but = -1;
     for (int k = i + 1; k < n && k <= i + kProposalBut && words[static_cast<std::size_t>(k)].sentence == sentence; ++k) {
@@ -435,10 +469,21 @@ void NegationScope::negate_unrealised_proposals(const AnswerText& text) {
                         (word == "ended" && next == "up") ||
                         (word == "pushed" && (next == "back" || next == "out" || next == "to") && k + 2 < n &&
                          words[static_cast<std::size_t>(k) + 2].text != "prod" && words[static_cast<std::size_t>(k) + 2].text != "production");
-      denied = denied || lost || (k <= but + 8 && (is_trigger(k) || kTurnedDown.count(word)));
+      // "but it is still open"
+      const bool still_open = word == "still" && next == "open";
+      // "but ... it did not happen until now": a verdict of nothing happening reaches further.
+      const bool nothing_happened = k <= but + 12 && is_trigger(k) && (next == "happen" || next == "happened" || next == "take");
+      denied = denied || lost || still_open || nothing_happened || (k <= but + 8 && (is_trigger(k) || kTurnedDown.count(word)));
     }
     if (!denied) continue;
     for (int k = i + 1; k < but; ++k) negated_[static_cast<std::size_t>(k)] = true;
+    // What was proposed may stand before the verb: the subject of a passive ("Logical replication
+    // was discussed, but ...", "Tracing was my wish, but ...") or an object put first ("Tuning of
+    // max.poll.records we considered but never tried").
+    const int before = proposal_noun ? i - 2 : i - 1;
+    const bool passive = proposal_noun || at(before) == "was" || at(before) == "were" || at(before) == "got" || at(before) == "been";
+    const bool fronted = at(before) == "i" || at(before) == "we";
+    if (passive || fronted) negate_clause_before(text, before);
   }
 }
 
@@ -573,6 +618,21 @@ void NegationScope::negate_labels_denied(const AnswerText& text) {
       }
     }
     trigger_[static_cast<std::size_t>(i)] = true;
+  }
+}
+
+// Negates the words of the clause before word `word`, back to a clause mark or a turn ("but",
+// "so", "because", "and", "which"), over at most kSubjectWords words.
+void NegationScope::negate_clause_before(const AnswerText& text, int word) {
+  const auto& words = text.words();
+  const std::string_view raw = text.text();
+  for (int k = word - 1; k >= 0 && k > word - 1 - kSubjectWords; --k) {
+    if (words[static_cast<std::size_t>(k)].sentence != words[static_cast<std::size_t>(word)].sentence) break;
+    const std::string_view gap = raw.substr(words[static_cast<std::size_t>(k)].end, words[static_cast<std::size_t>(k) + 1].begin - words[static_cast<std::size_t>(k)].end);
+    if (k + 1 < word && gap.find_first_of(",;:()") != std::string_view::npos) break;
+    const std::string_view w = words[static_cast<std::size_t>(k)].text;
+    if (w == "but" || w == "so" || w == "because" || w == "and" || w == "which") break;
+    negated_[static_cast<std::size_t>(k)] = true;
   }
 }
 
