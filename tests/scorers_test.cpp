@@ -472,6 +472,28 @@ TEST_CASE("a thing discussed and decided against, put first and not done, or not
   check_every_point(done, true);
 }
 
+TEST_CASE("understatement: what never quite made it, didn't survive, stayed a ticket or was so only in theory was not done", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Dual writes", {}}, {"Online schema change tool", {"gh-ost"}}, {"Trace IDs in the logs", {}},
+                                             {"Defined SLOs", {}}, {"Measure flaky tests", {}}, {"Probabilistic early refresh", {}},
+                                             {"TTL jitter", {}}, {"Strangler fig migration", {}}, {"Owner per flaky test", {}}});
+  const ScoreResult denied = decks.score(
+      "keypoints", card,
+      "In theory it was a strangler fig migration, route by route. In practice we moved every route over on one Tuesday. Dual "
+      "writes were in the design doc and never quite made it into the code. Someone suggested gh-ost; that didn't survive contact "
+      "with Postgres. Putting trace IDs in the logs was a ticket. It's still a ticket. Defined SLOs were going to come once the "
+      "data settled. We never measured which tests were flaky; we had opinions. Probabilistic early refresh I have read the "
+      "paper on. That's as far as it went. TTL jitter: not applicable for one key. An owner per flaky test? It's on the list.");
+  check_every_point(denied, false);
+  const ScoreResult done = decks.score(
+      "keypoints", card,
+      "It was a strangler fig migration, route by route, over six weeks. Dual writes ran for a fortnight. We ran gh-ost for the "
+      "column change. Trace IDs in the logs made the hunt quick. We defined SLOs per journey. We measure flaky tests per week. "
+      "Probabilistic early refresh keeps the hot key warm. TTL jitter spreads the expiries. Each flaky test gets an owner per "
+      "flaky test on the board.");
+  check_every_point(done, true);
+}
+
 TEST_CASE("a label denied after its colon was not there", "[scorers]") {
   BundledDecks decks;
   const CardContent card = card_with_points({{"Traffic switch between regions", {}}, {"Rollback plan", {}}});

@@ -99,12 +99,17 @@ const WordSet kFrontingAdverbs = {"also", "still", "honestly", "really", "just",
 const WordSet kFrontedVerbs = {"look", "looked", "check", "checked", "verify", "verified", "assign", "assigned", "split",
                                "send", "sent", "try", "tried", "measure", "measured", "test", "tested", "track", "tracked",
                                "count", "counted", "store", "stored", "monitor", "monitored", "introduce", "introduced"};
+// Verbs of finding out, whose object may be a wh-clause.
+const WordSet kFindingOut = {"measured", "measure", "checked", "check", "knew", "know", "tracked", "track", "counted", "count",
+                             "asked", "ask", "tested", "test", "verified", "verify", "looked", "recorded", "logged"};
 const WordSet kLightVerbs = {"do",  "did", "use",    "used",     "have",  "had",     "need", "needed",
                              "run", "ran", "bother", "bothered", "touch", "touched", "want", "wanted"};
 const WordSet kProposals = {"idea", "plan", "proposal", "suggestion"};
 // Where work waits undone: "sat in the backlog", "still on the roadmap", "on our list".
 const WordSet kLeftIn = {"sat", "sits", "stayed", "stays", "rotted", "languished", "still", "remained", "remains"};
 const WordSet kPlans = {"backlog", "roadmap", "list", "wishlist", "todo"};
+// What a thing stays when it is only planned: "it's still a ticket", "it stayed a slide".
+const WordSet kStayedPlans = {"ticket", "slide", "wish", "proposal", "plan", "draft", "idea", "todo", "jira"};
 const WordSet kHedges = {"really", "actually", "ever", "even", "get", "got", "bother", "bothered", "to", "quite", "properly", "fully"};
 const WordSet kPronouns = {"it", "them", "one", "those", "that", "this", "these"};
 constexpr int kReferentWords = 16;
@@ -167,8 +172,11 @@ NegationScope::NegationScope(const AnswerText& text) {
     for (int k = from; k < n && k < limit; ++k) {
       if (!same_clause(trigger_last, k)) break;
       const std::string_view word = w(k);
-      // "for when to stop": a wh-word before "to" opens no clause.
-      if ((kTerminators.count(word) && w(k + 1) != "to") || (k > from && kSubjects.count(word))) break;
+      // "for when to stop": a wh-word before "to" opens no clause; nor does one after a verb of
+      // finding out ("we never measured which tests were flaky": which tests is what was not
+      // measured).
+      const bool asked_what = (word == "which" || word == "what" || word == "whether" || word == "how") && kFindingOut.count(w(k - 1));
+      if ((kTerminators.count(word) && w(k + 1) != "to" && !asked_what) || (k > from && kSubjects.count(word))) break;
       // Where and when the denied thing was missing is not denied with it: "no hire in the
       // debrief" says nothing against the debrief.
       // ("we did not look at the lag": "at" after "look" is part of the verb.)
@@ -279,6 +287,14 @@ NegationScope::NegationScope(const AnswerText& text) {
         else negate_subject(i);
       }
     }
+    // A pronoun's thing that did not last: "someone suggested gh-ost; that didn't survive contact
+    // with Postgres", "it never stuck", "it didn't fly".
+    if (kPronouns.count(word) && word != "one" && (is_contracted_negation(w(i + 1)) || w(i + 1) == "never") &&
+        (w(i + 2) == "survive" || w(i + 2) == "survived" || w(i + 2) == "stick" || w(i + 2) == "stuck" || w(i + 2) == "last" ||
+         w(i + 2) == "fly" || (w(i + 2) == "go" && w(i + 3) == "anywhere") || (w(i + 2) == "make" && w(i + 3) == "it"))) {
+      trigger_[static_cast<std::size_t>(i) + 1] = true;
+      negate_referent(i);
+    }
     // Turned down by name of the pronoun: "someone suggested shadow reads and we dropped it",
     // "so we dropped the idea".
     if (turns_down(words, i)) {
@@ -292,10 +308,28 @@ NegationScope::NegationScope(const AnswerText& text) {
       const int at = w(i + 1) == "still" ? i + 2 : i + 1;
       const int noun = at + (kDeterminers.count(w(at + 1)) ? 2 : 1);
       // "is in the list" may be a data structure; "is on the list" and "in the backlog" are plans.
-      const bool waiting = kLeftIn.count(word) || (kBe.count(word) && (w(at) == "on" || w(noun) != "list"));
+      const bool its = word == "it's" || word == "that's";  // "It's on the list for next time."
+      const bool waiting = kLeftIn.count(word) || ((kBe.count(word) || its) && (w(at) == "on" || w(noun) != "list"));
       if (waiting && (w(at) == "in" || w(at) == "on") && kPlans.count(w(noun)) && w(noun + 1) != "of") {
         for (int k = i; k <= noun; ++k) trigger_[static_cast<std::size_t>(k)] = true;
-        negate_backward(i);
+        if (its) negate_referent(i);
+        else negate_backward(i);
+      }
+      // "Putting trace IDs into the logs was a ticket", "so it stayed a slide": a thing that
+      // stayed a plan.
+      const bool stayed = word == "stayed" || word == "remained" || (kBe.count(word) && (w(i - 1) != "there" && w(i - 1) != "it"));
+      const int noun2 = i + ((w(i + 1) == "just" || w(i + 1) == "only" || w(i + 1) == "still") ? 2 : 1);
+      if (stayed && (w(noun2) == "a" || w(noun2) == "an") && kStayedPlans.count(w(noun2 + 1)) && w(noun2 + 2) != "for" &&
+          (noun2 + 2 >= n || !same_clause(noun2 + 1, noun2 + 2) || kTerminators.count(w(noun2 + 2)))) {
+        trigger_[static_cast<std::size_t>(i)] = true;
+        if (kPronouns.count(w(i - 1))) negate_referent(i - 1);
+        else negate_subject(i);
+      }
+      // "SLOs were going to come once the data settled": a plan in the past did not happen.
+      if ((word == "was" || word == "were") && w(i + 1) == "going" && w(i + 2) == "to") {
+        trigger_[static_cast<std::size_t>(i)] = true;
+        negate_subject(i);
+        negate_forward(i + 2, i + 3);
       }
     }
     // A thing dismissed as not worth it: "CDC felt like too much work", "a service mesh seemed
@@ -331,6 +365,14 @@ NegationScope::NegationScope(const AnswerText& text) {
       negate_subject(i);
       i = last;
       continue;
+    }
+    // "Dual writes were in the design doc and never quite made it into the code": the verdict
+    // after "and" is on the sentence's subject.
+    if (word == "never" && w(i - 1) == "and" &&
+        ((w(i + 1) == "quite" || w(i + 1) == "really" || w(i + 1) == "actually") ? w(i + 2) : w(i + 1)) == "made") {
+      trigger_[static_cast<std::size_t>(i)] = true;
+      for (int k = i - 1; k >= 0 && words[static_cast<std::size_t>(k)].sentence == words[static_cast<std::size_t>(i)].sentence; --k)
+        negated_[static_cast<std::size_t>(k)] = true;
     }
     // "Moving everything into Secrets Manager had been in progress for a year and still isn't
     // done": the verdict is on the sentence's whole subject.
@@ -552,6 +594,24 @@ void NegationScope::negate_proposals_turned_down(const AnswerText& text) {
     }
     return false;
   };
+  for (const auto& sentence : sentences) {
+    const int f = sentence.first_word;
+    if (&sentence == &sentences.front()) continue;
+    const auto& before = *(&sentence - 1);
+    // "Probabilistic early refresh I have read the paper on. That's as far as it went."
+    const bool no_further = (w(f) == "that's" || (w(f) == "that" && w(f + 1) == "is")) &&
+                            w(f + (w(f) == "that" ? 2 : 1)) == "as" && w(f + (w(f) == "that" ? 3 : 2)) == "far";
+    // "In theory this was an expand-and-contract job. I'd love to say we did it that way." / "In
+    // practice we moved every route over on one Tuesday.": what was so in theory was not done.
+    const bool practice = (w(f) == "in" && w(f + 1) == "practice") || (w(f) == "i'd" && w(f + 1) == "love" && w(f + 2) == "to") ||
+                          (w(f) == "what" && w(f + 1) == "actually" && w(f + 2) == "happened");
+    bool theory = false;
+    for (int k = before.first_word; k + 1 < before.end_word && !theory; ++k) theory = w(k) == "in" && w(k + 1) == "theory";
+    if (no_further || (practice && theory)) {
+      for (int k = before.first_word; k < before.end_word; ++k) negated_[static_cast<std::size_t>(k)] = true;
+      trigger_[static_cast<std::size_t>(f)] = true;
+    }
+  }
   for (int i = 0; i < n; ++i) {
     if (!opens_clause(i)) continue;
     const int length = verdict_at(i);
@@ -606,6 +666,9 @@ void NegationScope::negate_labels_denied(const AnswerText& text) {
                                                                   ((w(k + 1) == "have" || w(k + 1) == "had") && (w(k + 2) == "one" || w(k + 2) == "any")))) ||
                                 ((w(k) == "never" || w(k) == "not") && (w(k + 1) == "had" || w(k + 1) == "really")) ;
     const bool bare = k == i && (w(k) == "none" || w(k) == "nothing" || w(k) == "nope" || (w(k) == "n" && w(k + 1) == "a") ||
+                                 // "Jitter on TTLs: not applicable", "Retries: not yet"
+                                 (w(k) == "not" && (w(k + 1) == "applicable" || w(k + 1) == "needed" || w(k + 1) == "relevant" ||
+                                                    w(k + 1) == "done" || w(k + 1) == "yet" || w(k + 1) == "really")) ||
                                  ((w(k) == "no" || w(k) == "zero") && (k + 1 >= n || words[static_cast<std::size_t>(k) + 1].sentence != word.sentence)));
     if (!pronoun_denied && !bare) continue;
     // The label: the words of the sentence before the colon, back to the previous clause mark.
