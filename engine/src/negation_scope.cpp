@@ -16,6 +16,9 @@
 // action item left "in the backlog" or "on the roadmap" and a thing dismissed as "too much work".
 // A thing put first and denied after ("load shedding we do not do") is denied too. A denial stops
 // at where or when the thing was missing ("no hire in the debrief" leaves the debrief alone).
+// Notes, formal English and understatement tell a proposal's fate in a clause or a sentence of
+// its own ("Dropped, the tooling wasn't ready.", "it was decided against", "that didn't survive
+// contact with Postgres", "That's as far as it went."): those deny the proposal too.
 #include <algorithm>
 #include <string>
 #include <unordered_set>

@@ -175,6 +175,11 @@ class REHEARSE_API CueList {
 // ("we should have capped it"), what one would do in hindsight ("next time I'd add a canary"), a
 // thing denied through a pronoun ("we talked about it, never configured it"), turned down ("we
 // dropped it") or left in the backlog or on the roadmap are negated too: none of them was done.
+// So are a proposal whose fate is told after it ("I suggested expand/contract. Rejected.", "X was
+// discussed, but it was decided against it", "it got shot down"), a label denied after its colon
+// ("Rollback plan: none"), a thing put first and denied after its subject ("invalidation we have
+// not implemented until now"), what stayed a ticket, was going to happen or was so only in
+// theory, and what never quite made it.
 class REHEARSE_API NegationScope {
  public:
   explicit NegationScope(const AnswerText& text);
