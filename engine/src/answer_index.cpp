@@ -10,6 +10,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "clause_mark.h"
 #include "rehearse/text.h"
 
 namespace rehearse {
@@ -212,13 +213,6 @@ bool is_acronym(std::string_view original) {
 
 // How far apart (in words) the first and last word of a term may stand and still say it.
 int max_span(const Term& term) { return std::max(4, 2 * static_cast<int>(term.words.size())); }
-
-// Whether the text between two words marks a clause boundary: a comma, semicolon, colon,
-// bracket or dash.
-bool clause_mark(std::string_view gap) {
-  return gap.find_first_of(",;:()") != std::string_view::npos || gap.find("\xE2\x80\x94") != std::string_view::npos ||
-         gap.find("\xE2\x80\x93") != std::string_view::npos || gap.find(" - ") != std::string_view::npos;
-}
 
 // The particle of a phrasal verb at word `verb` said around its object, "switched it off",
 // "turned the flag off", "rolled the release back": the particle's index, when the words between

@@ -23,6 +23,7 @@
 #include <string>
 #include <unordered_set>
 
+#include "clause_mark.h"
 #include "rehearse/text.h"
 
 namespace rehearse {
@@ -40,6 +41,7 @@ const std::unordered_set<std::string_view> kParticiples = {"done", "written", "s
                                                            "involved", "foreseen", "anticipated", "thought"};
 
 bool is_contracted_negation(std::string_view word) { return word.ends_with("n't") || word == "cannot"; }
+
 
 const WordSet kPreNegations = {"no", "not", "never", "without", "none", "nobody", "nothing", "neither", "nor", "zero",
                                "lacked", "lacking", "missing", "skipped", "skipping", "forgot", "forgotten", "neglected",
@@ -155,9 +157,7 @@ NegationScope::NegationScope(const AnswerText& text) {
   auto w = [&](int i) -> std::string_view { return i >= 0 && i < n ? std::string_view(words[static_cast<std::size_t>(i)].text) : ""; };
   auto same_clause = [&](int a, int b) {  // words a < b, with no clause mark or sentence end between them
     if (words[static_cast<std::size_t>(a)].sentence != words[static_cast<std::size_t>(b)].sentence) return false;
-    const auto gap = raw.substr(words[static_cast<std::size_t>(a)].end, words[static_cast<std::size_t>(b)].begin - words[static_cast<std::size_t>(a)].end);
-    return gap.find_first_of(",;:()") == std::string_view::npos && gap.find("\xE2\x80\x94") == std::string_view::npos &&
-           gap.find(" - ") == std::string_view::npos && gap.find("\xE2\x80\x93") == std::string_view::npos;
+    return !clause_mark(raw.substr(words[static_cast<std::size_t>(a)].end, words[static_cast<std::size_t>(b)].begin - words[static_cast<std::size_t>(a)].end));
   };
   auto is_pseudo = [&](int i) {
     for (const auto& pair : kPseudo) {
@@ -219,16 +219,11 @@ NegationScope::NegationScope(const AnswerText& text) {
       while (first > 0 && words[static_cast<std::size_t>(first) - 1].sentence >= sentence - 1) --first;
     for (int k = std::max(first, trigger - kReferentWords); k < trigger; ++k) negated_[static_cast<std::size_t>(k)] = true;
   };
-  // Negates back from a verdict to the start of its clause, over a subject that may hold "while",
-  // "instead of" or "to": only a clause mark, a turn ("but", "so", "because", "and") or another
-  // subject ends it.
-  auto negate_subject = [&](int trigger_first) {
-    for (int k = trigger_first - 1; k >= 0 && k > trigger_first - 1 - kSubjectWords; --k) {
-      if (!same_clause(k, trigger_first)) break;
-      const std::string_view word = w(k);
-      if (word == "but" || word == "so" || word == "because" || word == "and" || word == "which" || kSubjects.count(word)) break;
+  auto negate_subject = [&](int trigger_first) { negate_clause_before(text, trigger_first); };
+  // A verdict after "and" with no subject of its own is on the whole sentence before it.
+  auto negate_sentence_before = [&](int trigger) {
+    for (int k = trigger - 1; k >= 0 && words[static_cast<std::size_t>(k)].sentence == words[static_cast<std::size_t>(trigger)].sentence; --k)
       negated_[static_cast<std::size_t>(k)] = true;
-    }
   };
   auto negate_backward = [&](int trigger_first) {
     int content = 0;
@@ -374,16 +369,14 @@ NegationScope::NegationScope(const AnswerText& text) {
     if (word == "never" && w(i - 1) == "and" &&
         ((w(i + 1) == "quite" || w(i + 1) == "really" || w(i + 1) == "actually") ? w(i + 2) : w(i + 1)) == "made") {
       trigger_[static_cast<std::size_t>(i)] = true;
-      for (int k = i - 1; k >= 0 && words[static_cast<std::size_t>(k)].sentence == words[static_cast<std::size_t>(i)].sentence; --k)
-        negated_[static_cast<std::size_t>(k)] = true;
+      negate_sentence_before(i);
     }
     // "Moving everything into Secrets Manager had been in progress for a year and still isn't
     // done": the verdict is on the sentence's whole subject.
     if (word == "still" && w(i - 1) == "and" && (kBeNot.count(w(i + 1)) || (kBe.count(w(i + 1)) && w(i + 2) == "not")) &&
         (w(i + 2) == "done" || w(i + 2) == "finished" || w(i + 3) == "done" || w(i + 3) == "finished")) {
       trigger_[static_cast<std::size_t>(i) + 1] = true;
-      for (int k = i - 1; k >= 0 && words[static_cast<std::size_t>(k)].sentence == words[static_cast<std::size_t>(i)].sentence; --k)
-        negated_[static_cast<std::size_t>(k)] = true;
+      negate_sentence_before(i);
     }
     // The past that did not happen: "we should have capped the page size", "I could've added an
     // alert", "if we had had a runbook", "I wish we'd tested it" deny what follows the verb.
@@ -484,7 +477,6 @@ void NegationScope::negate_unrealised_proposals(const AnswerText& text) {
       // alerts, leadership liked the deck, and then nothing happened": a denial of doing anything
       // about it.
       const auto never_acted = [&](int k) {
-        const auto at = [&](int j) { return j < n ? std::string_view(words[static_cast<std::size_t>(j)].text) : std::string_view(); };
         if (at(k) == "nothing") return at(k + 1) == "happened" || at(k + 1) == "came" || at(k + 1) == "changed";
         if (at(k) != "never" && at(k) != "didn't" && at(k) != "not") return false;
         for (int j = k + 1; j <= k + 2; ++j)
@@ -687,17 +679,19 @@ void NegationScope::negate_labels_denied(const AnswerText& text) {
   }
 }
 
-// Negates the words of the clause before word `word`, back to a clause mark or a turn ("but",
-// "so", "because", "and", "which"), over at most kSubjectWords words.
+// Negates back from a verdict to the start of its clause, over a subject that may hold "while",
+// "instead of" or "to" ("Serving stale data while refreshing got vetoed"): only a clause mark, a
+// turn ("but", "so", "because", "and", "which") or another subject ends it, within kSubjectWords.
 void NegationScope::negate_clause_before(const AnswerText& text, int word) {
   const auto& words = text.words();
   const std::string_view raw = text.text();
   for (int k = word - 1; k >= 0 && k > word - 1 - kSubjectWords; --k) {
     if (words[static_cast<std::size_t>(k)].sentence != words[static_cast<std::size_t>(word)].sentence) break;
-    const std::string_view gap = raw.substr(words[static_cast<std::size_t>(k)].end, words[static_cast<std::size_t>(k) + 1].begin - words[static_cast<std::size_t>(k)].end);
-    if (k + 1 < word && gap.find_first_of(",;:()") != std::string_view::npos) break;
+    if (k + 1 < word && clause_mark(raw.substr(words[static_cast<std::size_t>(k)].end,
+                                               words[static_cast<std::size_t>(k) + 1].begin - words[static_cast<std::size_t>(k)].end)))
+      break;
     const std::string_view w = words[static_cast<std::size_t>(k)].text;
-    if (w == "but" || w == "so" || w == "because" || w == "and" || w == "which") break;
+    if (w == "but" || w == "so" || w == "because" || w == "and" || w == "which" || kSubjects.count(w)) break;
     negated_[static_cast<std::size_t>(k)] = true;
   }
 }
