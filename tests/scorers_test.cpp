@@ -494,6 +494,25 @@ TEST_CASE("understatement: what never quite made it, didn't survive, stayed a ti
   check_every_point(done, true);
 }
 
+TEST_CASE("a fate told after 'and then', 'neither has happened' and a sentence ending 'in theory' deny what came before", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Savings plans", {}}, {"Spot instances", {}}, {"Object lock", {}}, {"Secret scanning", {}},
+                                             {"Cost tagging", {}}, {"Remaining-quota headers", {}}, {"Edge rate limiting", {}}});
+  const ScoreResult denied = decks.score(
+      "keypoints", card,
+      "Savings plans were discussed at length and then parked. Spot instances were tried for a week and didn't survive contact "
+      "with our retry logic. Object lock came up after a ransomware article, and then went quiet. Secret scanning in CI was "
+      "agreed in the review. Neither has happened yet. We started with cost tagging, in theory. Remaining-quota headers: we "
+      "never quite got round to them. Edge rate limiting is on the gateway team's roadmap.");
+  check_every_point(denied, false);
+  const ScoreResult done = decks.score(
+      "keypoints", card,
+      "Savings plans cover the steady base. Spot instances run the transcoding farm. Object lock protects the backup bucket. "
+      "Secret scanning runs on every push. Cost tagging is enforced at creation. Remaining-quota headers go out on every "
+      "response. Edge rate limiting sits in the gateway.");
+  check_every_point(done, true);
+}
+
 TEST_CASE("a label denied after its colon was not there", "[scorers]") {
   BundledDecks decks;
   const CardContent card = card_with_points({{"Traffic switch between regions", {}}, {"Rollback plan", {}}});

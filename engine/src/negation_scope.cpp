@@ -113,6 +113,9 @@ const WordSet kProposals = {"idea", "plan", "proposal", "suggestion"};
 // Where work waits undone: "sat in the backlog", "still on the roadmap", "on our list".
 const WordSet kLeftIn = {"sat", "sits", "stayed", "stays", "rotted", "languished", "still", "remained", "remains"};
 const WordSet kPlans = {"backlog", "roadmap", "list", "wishlist", "todo"};
+// Participles that tell a proposal's fate after "and then": "discussed at length and then parked".
+const WordSet kTurnedDownVerdicts = {"parked", "shelved", "dropped", "abandoned", "scrapped", "forgotten", "deprioritised",
+                                     "deprioritized", "postponed", "cancelled", "canceled", "vetoed", "rejected", "killed"};
 // What a thing stays when it is only planned: "it's still a ticket", "it stayed a slide".
 const WordSet kStayedPlans = {"ticket", "slide", "wish", "proposal", "plan", "draft", "idea", "todo", "jira"};
 const WordSet kHedges = {"really", "actually", "ever", "even", "get", "got", "bother", "bothered", "to", "quite", "properly", "fully"};
@@ -304,7 +307,11 @@ NegationScope::NegationScope(const AnswerText& text) {
     // Not "was on the allow list" or "on the list of affected accounts".
     {
       const int at = w(i + 1) == "still" ? i + 2 : i + 1;
-      const int noun = at + (kDeterminers.count(w(at + 1)) ? 2 : 1);
+      int noun = at + (kDeterminers.count(w(at + 1)) ? 2 : 1);
+      // "on the gateway team's roadmap": whose plan it is may stand before the plan.
+      if (!kPlans.count(w(noun)) && w(at) == "on")
+        for (int k = noun + 1; k <= noun + 3; ++k)
+          if (kPlans.count(w(k)) && (w(k - 1).ends_with("'s") || w(k - 1).ends_with("s'"))) noun = k;
       // "is in the list" may be a data structure; "is on the list" and "in the backlog" are plans.
       const bool its = word == "it's" || word == "that's";  // "It's on the list for next time."
       const bool waiting = kLeftIn.count(word) || ((kBe.count(word) || its) && (w(at) == "on" || w(noun) != "list"));
@@ -364,12 +371,22 @@ NegationScope::NegationScope(const AnswerText& text) {
       i = last;
       continue;
     }
-    // "Dual writes were in the design doc and never quite made it into the code": the verdict
-    // after "and" is on the sentence's subject.
-    if (word == "never" && w(i - 1) == "and" &&
-        ((w(i + 1) == "quite" || w(i + 1) == "really" || w(i + 1) == "actually") ? w(i + 2) : w(i + 1)) == "made") {
-      trigger_[static_cast<std::size_t>(i)] = true;
-      negate_sentence_before(i);
+    // "Dual writes were in the design doc and never quite made it into the code", "Spot was tried
+    // for a week and didn't survive contact with our retry logic", "Savings plans were discussed
+    // at length and then parked", "Object lock came up, and then went quiet": a verdict after
+    // "and" with no subject of its own is on the sentence before it.
+    if (w(i - 1) == "and" || (w(i - 1) == "then" && w(i - 2) == "and")) {
+      const int v = (w(i + 1) == "quite" || w(i + 1) == "really" || w(i + 1) == "actually") ? i + 2 : i + 1;
+      const bool never_made = (word == "never" || is_contracted_negation(word)) &&
+                              (w(v) == "made" || w(v) == "survive" || w(v) == "survived" || w(v) == "stuck" || w(v) == "stick" ||
+                               w(v) == "happened" || w(v) == "happen" || (w(v) == "got" && (w(v + 1) == "anywhere" || w(v + 1) == "done")));
+      const bool went_quiet = (word == "went" && (w(i + 1) == "quiet" || w(i + 1) == "nowhere")) ||
+                              (word == "fizzled" && w(i + 1) == "out") || (word == "quietly" && w(i + 1) == "died") ||
+                              (w(i - 1) == "then" && kTurnedDownVerdicts.count(word));
+      if (never_made || went_quiet) {
+        trigger_[static_cast<std::size_t>(i)] = true;
+        negate_sentence_before(w(i - 1) == "then" ? i - 1 : i);
+      }
     }
     // "Moving everything into Secrets Manager had been in progress for a year and still isn't
     // done": the verdict is on the sentence's whole subject.
@@ -602,10 +619,20 @@ void NegationScope::negate_proposals_turned_down(const AnswerText& text) {
                           (w(f) == "what" && w(f + 1) == "actually" && w(f + 2) == "happened");
     bool theory = false;
     for (int k = before.first_word; k + 1 < before.end_word && !theory; ++k) theory = w(k) == "in" && w(k + 1) == "theory";
-    if (no_further || (practice && theory)) {
+    // "Moving to Secrets Manager and putting gitleaks in CI were both agreed. Neither has happened yet."
+    bool neither = false;
+    if (w(f) == "neither" || w(f) == "none")
+      for (int k = f + 1; k < sentence.end_word && k <= f + 5 && !neither; ++k) neither = w(k) == "happened" || w(k) == "happen";
+    if (no_further || (practice && theory) || neither) {
       for (int k = before.first_word; k < before.end_word; ++k) negated_[static_cast<std::size_t>(k)] = true;
       trigger_[static_cast<std::size_t>(f)] = true;
     }
+  }
+  // "We started with tagging, in theory.": a sentence that ends "in theory" did not happen.
+  for (const auto& sentence : sentences) {
+    const int e = sentence.end_word;
+    if (e - sentence.first_word >= 3 && w(e - 2) == "in" && w(e - 1) == "theory")
+      for (int k = sentence.first_word; k < e - 2; ++k) negated_[static_cast<std::size_t>(k)] = true;
   }
   for (int i = 0; i < n; ++i) {
     if (!opens_clause(i)) continue;
@@ -657,7 +684,11 @@ void NegationScope::negate_labels_denied(const AnswerText& text) {
     // The denial: "none", "nothing", "no", "zero", "n/a", "there isn't one|any", "we don't have one".
     int k = i;
     if (w(k) == "there" || w(k) == "we" || w(k) == "i") ++k;
-    const bool pronoun_denied = (is_contracted_negation(w(k)) && (w(k + 1) == "one" || w(k + 1) == "any" ||
+    // "Remaining-quota headers: we never quite got round to them."
+    const bool never_got_round = (w(k) == "never" || is_contracted_negation(w(k))) &&
+                                 ((w(k + 1) == "quite" ? w(k + 2) : w(k + 1)) == "got" || (w(k + 1) == "quite" ? w(k + 2) : w(k + 1)) == "get") &&
+                                 (w(k + 2) == "round" || w(k + 2) == "around" || w(k + 3) == "round" || w(k + 3) == "around");
+    const bool pronoun_denied = never_got_round || (is_contracted_negation(w(k)) && (w(k + 1) == "one" || w(k + 1) == "any" ||
                                                                   ((w(k + 1) == "have" || w(k + 1) == "had") && (w(k + 2) == "one" || w(k + 2) == "any")))) ||
                                 ((w(k) == "never" || w(k) == "not") && (w(k + 1) == "had" || w(k + 1) == "really")) ;
     const bool bare = k == i && (w(k) == "none" || w(k) == "nothing" || w(k) == "nope" || (w(k) == "n" && w(k + 1) == "a") ||
