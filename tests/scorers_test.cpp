@@ -513,6 +513,19 @@ TEST_CASE("a fate told after 'and then', 'neither has happened' and a sentence e
   check_every_point(done, true);
 }
 
+TEST_CASE("a thing that is only an open ticket, or put first and never made, was not done", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Dead-letter queue", {"DLQ"}}, {"Benchmark or prototype", {}}});
+  check_every_point(decks.score("keypoints", card,
+                                "There's a DLQ ticket that's been open for a year. A benchmark or a small prototype we never made, it "
+                                "was only arguing in meetings."),
+                    false);
+  check_every_point(decks.score("keypoints", card,
+                                "Poison messages go to a DLQ after five tries. We made a small benchmark prototype before "
+                                "deciding."),
+                    true);
+}
+
 TEST_CASE("a label denied after its colon was not there", "[scorers]") {
   BundledDecks decks;
   const CardContent card = card_with_points({{"Traffic switch between regions", {}}, {"Rollback plan", {}}});

@@ -101,7 +101,7 @@ const WordSet kFrontingSubjects = {"we", "i", "they", "you", "he", "she"};
 const WordSet kFrontingAdverbs = {"also", "still", "honestly", "really", "just", "actually", "simply", "even", "ever"};
 // Verbs a fronted thing is denied with, besides the light ones and those of making: "locks I
 // did not look at", "an owner for each flaky test we did not assign".
-const WordSet kFrontedVerbs = {"look", "looked", "check", "checked", "verify", "verified", "assign", "assigned", "split",
+const WordSet kFrontedVerbs = {"make", "made", "look", "looked", "check", "checked", "verify", "verified", "assign", "assigned", "split",
                                "send", "sent", "try", "tried", "measure", "measured", "test", "tested", "track", "tracked",
                                "count", "counted", "store", "stored", "monitor", "monitored", "introduce", "introduced"};
 // Verbs of finding out, whose object may be a wh-clause.
@@ -329,6 +329,15 @@ NegationScope::NegationScope(const AnswerText& text) {
         trigger_[static_cast<std::size_t>(i)] = true;
         if (kPronouns.count(w(i - 1))) negate_referent(i - 1);
         else negate_subject(i);
+      }
+      // "There's a DLQ ticket that's been open for a year": a thing that is only an open ticket.
+      if ((word == "ticket" || word == "jira" || word == "epic") && w(i - 1) != "a" && w(i - 1) != "the") {
+        for (int k = i + 1; k <= i + 4 && k < n && same_clause(i, k); ++k)
+          if (w(k) == "open" && w(k + 1) != "source") {
+            trigger_[static_cast<std::size_t>(i)] = true;
+            negate_clause_before(text, i);
+            break;
+          }
       }
       // "SLOs were going to come once the data settled": a plan in the past did not happen.
       if ((word == "was" || word == "were") && w(i + 1) == "going" && w(i + 2) == "to") {
