@@ -526,6 +526,26 @@ TEST_CASE("a thing that is only an open ticket, or put first and never made, was
                     true);
 }
 
+TEST_CASE("chat-style denials: no apostrophes, arrows, 'never got built', 'on paper', 'then kinda died', 'nah'", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Expand and contract", {}}, {"Dual writes", {}}, {"Cost tagging per team", {}},
+                                             {"Capacity planning", {}}, {"Game day", {}}, {"Runbooks", {}}, {"Postmortem", {}},
+                                             {"Heap dump", {}}, {"Savings plans", {}}});
+  const ScoreResult denied = decks.score(
+      "keypoints", card,
+      "plan on paper was expand and contract. dual writes never got built. cost tagging per team -> never landed. capacity "
+      "planning never really happened. a game day was on the list, got binned when the sprint filled up. runbooks, nah. "
+      "the postmortem got booked, moved twice, then kinda died. we didnt take a heap dump. savings plans were the "
+      "obvious next step but finance wanted to hold off til next year.");
+  check_every_point(denied, false);
+  const ScoreResult done = decks.score(
+      "keypoints", card,
+      "did expand and contract over 3 releases. dual writes ran for a week. cost tagging per team is enforced in terraform. "
+      "capacity planning from last year's peak. ran a game day in october. runbooks linked from every alert. postmortem the "
+      "next day. took a heap dump and diffed it. savings plans cover the base load.");
+  check_every_point(done, true);
+}
+
 TEST_CASE("a label denied after its colon was not there", "[scorers]") {
   BundledDecks decks;
   const CardContent card = card_with_points({{"Traffic switch between regions", {}}, {"Rollback plan", {}}});

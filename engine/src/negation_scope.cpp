@@ -69,6 +69,7 @@ const WordSet kExist = {"exist", "exists", "existed", "happen", "happened", "mat
 // After "was" or "got": a proposal turned down. Not "rejected" or "dropped", which are also what
 // a system does to requests and what a value does.
 const WordSet kShelved = {"shelved", "scrapped", "abandoned", "vetoed", "deprioritized", "deprioritised", "descoped", "cancelled", "canceled",
+                          "parked", "binned", "axed",
                           "skipped", "forgotten", "overlooked", "neglected", "omitted", "deferred", "postponed"};
 // After "wasn't", "weren't": out of reach ("possible", "an option").
 const WordSet kOutOfReach = {"possible", "feasible", "allowed", "practical", "viable", "affordable", "part", "something"};
@@ -248,6 +249,21 @@ NegationScope::NegationScope(const AnswerText& text) {
     // After: "the index was missing", "alerting wasn't there", "a runbook didn't exist".
     // "Runbooks are also missing", "a postmortem did not take place".
     const bool took_place = (w(i + 1) == "take" || w(i + 1) == "took") && w(i + 2) == "place";
+    // "capacity planning never really happened"
+    const bool hedged_exist = (word == "never" || is_contracted_negation(word)) &&
+                              (w(i + 1) == "really" || w(i + 1) == "actually" || w(i + 1) == "quite") && kExist.count(w(i + 2));
+    if (hedged_exist) {
+      trigger_[static_cast<std::size_t>(i)] = trigger_[static_cast<std::size_t>(i) + 1] = trigger_[static_cast<std::size_t>(i) + 2] = true;
+      negate_backward(i);
+      i += 2;
+      continue;
+    }
+    // "dual writes never got built", "the status page never got updated": a passive with "got".
+    if ((word == "never" || is_contracted_negation(word)) && (w(i + 1) == "got" || w(i + 1) == "get") &&
+        (is_past_action(w(i + 2)) || kParticiples.count(w(i + 2)))) {
+      trigger_[static_cast<std::size_t>(i)] = true;
+      negate_subject(i);
+    }
     const bool also_missing = kBe.count(word) && (w(i + 1) == "also" || w(i + 1) == "still") && kPostAfterBe.count(w(i + 2));
     if ((kBe.count(word) && (kPostAfterBe.count(w(i + 1)) || ((w(i + 1) == "not" || w(i + 1) == "never") && (w(i + 2) == "there" || kPostAfterBe.count(w(i + 2)))))) ||
         (kBeNot.count(word) && (w(i + 1) == "there" || w(i + 1) == "in" || kPostAfterBe.count(w(i + 1)))) || also_missing ||
@@ -384,17 +400,18 @@ NegationScope::NegationScope(const AnswerText& text) {
     // for a week and didn't survive contact with our retry logic", "Savings plans were discussed
     // at length and then parked", "Object lock came up, and then went quiet": a verdict after
     // "and" with no subject of its own is on the sentence before it.
-    if (w(i - 1) == "and" || (w(i - 1) == "then" && w(i - 2) == "and")) {
+    const bool after_then = w(i - 1) == "then" || (w(i - 2) == "then" && (w(i - 1) == "kinda" || w(i - 1) == "just" || w(i - 1) == "quietly"));
+    if (w(i - 1) == "and" || (w(i - 1) == "then" && w(i - 2) == "and") || (after_then && (word == "died" || kTurnedDownVerdicts.count(word)))) {
       const int v = (w(i + 1) == "quite" || w(i + 1) == "really" || w(i + 1) == "actually") ? i + 2 : i + 1;
       const bool never_made = (word == "never" || is_contracted_negation(word)) &&
                               (w(v) == "made" || w(v) == "survive" || w(v) == "survived" || w(v) == "stuck" || w(v) == "stick" ||
                                w(v) == "happened" || w(v) == "happen" || (w(v) == "got" && (w(v + 1) == "anywhere" || w(v + 1) == "done")));
-      const bool went_quiet = (word == "went" && (w(i + 1) == "quiet" || w(i + 1) == "nowhere")) ||
+      const bool went_quiet = (word == "went" && (w(i + 1) == "quiet" || w(i + 1) == "nowhere")) || word == "died" ||
                               (word == "fizzled" && w(i + 1) == "out") || (word == "quietly" && w(i + 1) == "died") ||
-                              (w(i - 1) == "then" && kTurnedDownVerdicts.count(word));
+                              (after_then && kTurnedDownVerdicts.count(word));
       if (never_made || went_quiet) {
         trigger_[static_cast<std::size_t>(i)] = true;
-        negate_sentence_before(w(i - 1) == "then" ? i - 1 : i);
+        negate_sentence_before(i);
       }
     }
     // "Moving everything into Secrets Manager had been in progress for a year and still isn't
@@ -477,9 +494,12 @@ void NegationScope::negate_unrealised_proposals(const AnswerText& text) {
   const auto at = [&](int j) { return j >= 0 && j < n ? std::string_view(words[static_cast<std::size_t>(j)].text) : std::string_view(); };
   for (int i = 0; i < n; ++i) {
     // "Full tracing was my wish, but the team decided against it": a proposal by its noun.
-    const bool proposal_noun = (at(i) == "wish" || at(i) == "idea" || at(i) == "proposal" || at(i) == "suggestion") &&
-                               (at(i - 1) == "my" || at(i - 1) == "our" || at(i - 1) == "the" || at(i - 1) == "a") &&
-                               (at(i - 2) == "was" || at(i - 2) == "were");
+    const bool proposal_noun = ((at(i) == "wish" || at(i) == "idea" || at(i) == "proposal" || at(i) == "suggestion") &&
+                                (at(i - 1) == "my" || at(i - 1) == "our" || at(i - 1) == "the" || at(i - 1) == "a") &&
+                                (at(i - 2) == "was" || at(i - 2) == "were")) ||
+                               // "savings plans were the obvious next step, but finance wanted to hold off"
+                               (at(i) == "step" && at(i - 1) == "next" && (at(i - 2) == "the" || at(i - 3) == "the") &&
+                                (at(i - 3) == "was" || at(i - 3) == "were" || at(i - 4) == "was" || at(i - 4) == "were"));
     if (!proposing.count(words[static_cast<std::size_t>(i)].text) && !proposal_noun) continue;
     const int sentence = words[static_cast<std::size_t>(i)].sentence;
     int but = -1;
@@ -529,7 +549,7 @@ void NegationScope::negate_unrealised_proposals(const AnswerText& text) {
                         ((word == "stayed" || word == "remained") && (next == "a" || next == "an" || next == "on" || next == "in")) ||
                         (word == "instead" && next != "of") ||  // "but we did one big switch instead"
                         // "but we ended up shipping to everyone", "but it got pushed to phase two"
-                        (word == "ended" && next == "up") ||
+                        (word == "ended" && next == "up") || (word == "hold" && next == "off") ||
                         (word == "pushed" && (next == "back" || next == "out" || next == "to") && k + 2 < n &&
                          words[static_cast<std::size_t>(k) + 2].text != "prod" && words[static_cast<std::size_t>(k) + 2].text != "production");
       // "but it is still open"
@@ -543,7 +563,11 @@ void NegationScope::negate_unrealised_proposals(const AnswerText& text) {
     // What was proposed may stand before the verb: the subject of a passive ("Logical replication
     // was discussed, but ...", "Tracing was my wish, but ...") or an object put first ("Tuning of
     // max.poll.records we considered but never tried").
-    const int before = proposal_noun ? i - 2 : i - 1;
+    int before = i - 1;
+    if (proposal_noun) {
+      before = i - 2;
+      while (before > 0 && at(before) != "was" && at(before) != "were") --before;
+    }
     const bool passive = proposal_noun || at(before) == "was" || at(before) == "were" || at(before) == "got" || at(before) == "been";
     const bool fronted = at(before) == "i" || at(before) == "we";
     if (passive || fronted) negate_clause_before(text, before);
@@ -563,7 +587,7 @@ void NegationScope::negate_proposals_turned_down(const AnswerText& text) {
   // After "never" or "not": what the proposal never became.
   static const std::unordered_set<std::string_view> never_became = {
       "built", "done", "happened", "implemented", "shipped", "started", "approved", "prioritised", "prioritized",
-      "materialised", "materialized", "finished", "funded", "adopted", "delivered", "used", "configured", "agreed"};
+      "materialised", "materialized", "finished", "funded", "adopted", "delivered", "used", "configured", "agreed", "landed"};
   static const std::unordered_set<std::string_view> active = {
       "proposed", "suggested", "recommended", "pitched", "advocated", "floated", "pushed", "argued", "requested"};
   static const std::unordered_set<std::string_view> passive = {
@@ -576,8 +600,7 @@ void NegationScope::negate_proposals_turned_down(const AnswerText& text) {
   // Whether a clause mark or the sentence's end follows word `i`.
   auto clause_ends_after = [&](int i) {
     if (i + 1 >= n || words[static_cast<std::size_t>(i) + 1].sentence != words[static_cast<std::size_t>(i)].sentence) return true;
-    const auto gap = raw.substr(words[static_cast<std::size_t>(i)].end, words[static_cast<std::size_t>(i) + 1].begin - words[static_cast<std::size_t>(i)].end);
-    return gap.find_first_of(",;:()") != std::string_view::npos || gap.find(" - ") != std::string_view::npos;
+    return clause_mark(raw.substr(words[static_cast<std::size_t>(i)].end, words[static_cast<std::size_t>(i) + 1].begin - words[static_cast<std::size_t>(i)].end));
   };
   // The verdict at word `i`, if one opens a clause there: how many words it takes, else 0.
   auto verdict_at = [&](int i) {
@@ -637,11 +660,14 @@ void NegationScope::negate_proposals_turned_down(const AnswerText& text) {
       trigger_[static_cast<std::size_t>(f)] = true;
     }
   }
-  // "We started with tagging, in theory.": a sentence that ends "in theory" did not happen.
+  // "We started with tagging, in theory.", "the plan on paper was expand/contract": what was so
+  // only in theory or on paper did not happen.
   for (const auto& sentence : sentences) {
     const int e = sentence.end_word;
-    if (e - sentence.first_word >= 3 && w(e - 2) == "in" && w(e - 1) == "theory")
-      for (int k = sentence.first_word; k < e - 2; ++k) negated_[static_cast<std::size_t>(k)] = true;
+    bool on_paper = false;
+    for (int k = sentence.first_word; k + 1 < e && !on_paper; ++k) on_paper = w(k) == "on" && w(k + 1) == "paper";
+    if (on_paper || (e - sentence.first_word >= 3 && w(e - 2) == "in" && w(e - 1) == "theory"))
+      for (int k = sentence.first_word; k < e; ++k) negated_[static_cast<std::size_t>(k)] = true;
   }
   for (int i = 0; i < n; ++i) {
     if (!opens_clause(i)) continue;
@@ -689,7 +715,10 @@ void NegationScope::negate_labels_denied(const AnswerText& text) {
     const auto& previous = words[static_cast<std::size_t>(i) - 1];
     if (previous.sentence != word.sentence) continue;
     const auto gap = raw.substr(previous.end, word.begin - previous.end);
-    if (gap.find(':') == std::string_view::npos) continue;
+    // "runbooks, nah." / "Runbooks: none.": a comma will do before a bare "nah" or "nope".
+    const bool bare_nah = (w(i) == "nah" || w(i) == "nope") &&
+                          (i + 1 >= n || words[static_cast<std::size_t>(i) + 1].sentence != word.sentence);
+    if (gap.find(':') == std::string_view::npos && !(bare_nah && gap.find(',') != std::string_view::npos)) continue;
     // The denial: "none", "nothing", "no", "zero", "n/a", "there isn't one|any", "we don't have one".
     int k = i;
     if (w(k) == "there" || w(k) == "we" || w(k) == "i") ++k;
@@ -700,7 +729,7 @@ void NegationScope::negate_labels_denied(const AnswerText& text) {
     const bool pronoun_denied = never_got_round || (is_contracted_negation(w(k)) && (w(k + 1) == "one" || w(k + 1) == "any" ||
                                                                   ((w(k + 1) == "have" || w(k + 1) == "had") && (w(k + 2) == "one" || w(k + 2) == "any")))) ||
                                 ((w(k) == "never" || w(k) == "not") && (w(k + 1) == "had" || w(k + 1) == "really")) ;
-    const bool bare = k == i && (w(k) == "none" || w(k) == "nothing" || w(k) == "nope" || (w(k) == "n" && w(k + 1) == "a") ||
+    const bool bare = k == i && (w(k) == "none" || w(k) == "nothing" || w(k) == "nope" || w(k) == "nah" || (w(k) == "n" && w(k + 1) == "a") ||
                                  // "Jitter on TTLs: not applicable", "Retries: not yet"
                                  (w(k) == "not" && (w(k + 1) == "applicable" || w(k + 1) == "needed" || w(k + 1) == "relevant" ||
                                                     w(k + 1) == "done" || w(k + 1) == "yet" || w(k + 1) == "really")) ||

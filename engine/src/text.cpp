@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "ascii.h"
@@ -60,6 +61,21 @@ bool is_abbreviation(std::string_view word) {
   return abbreviations.count(word) > 0;
 }
 
+// Contractions typed without their apostrophe, as in chat ("didnt", "wasnt", "wouldve"), in their
+// written form, so that a denial reads the same however it was typed. Only forms that are no other
+// English word ("cant", "wont", "id", "were", "ill" are left alone).
+std::string with_apostrophe(std::string word) {
+  static const std::unordered_map<std::string_view, std::string_view> forms = {
+      {"didnt", "didn't"},   {"dont", "don't"},         {"doesnt", "doesn't"},   {"wasnt", "wasn't"},
+      {"werent", "weren't"}, {"isnt", "isn't"},         {"arent", "aren't"},     {"hasnt", "hasn't"},
+      {"havent", "haven't"}, {"hadnt", "hadn't"},       {"couldnt", "couldn't"}, {"wouldnt", "wouldn't"},
+      {"shouldnt", "shouldn't"}, {"mustnt", "mustn't"}, {"wouldve", "would've"}, {"shouldve", "should've"},
+      {"couldve", "could've"}, {"thats", "that's"},     {"theres", "there's"},   {"youre", "you're"},
+      {"theyre", "they're"}};
+  const auto it = forms.find(word);
+  return it == forms.end() ? word : std::string(it->second);
+}
+
 }  // namespace
 
 std::size_t utf8_sequence_length(std::string_view text, std::size_t i) {
@@ -88,7 +104,7 @@ AnswerText::AnswerText(std::string text) : text_(std::move(text)) {
   auto emit = [&](std::size_t begin, std::size_t end, std::string lowered) {
     if (pending_break && !words_.empty() && words_.back().sentence == sentence) ++sentence;
     pending_break = false;
-    words_.push_back(Word{std::move(lowered), begin, end, sentence, line});
+    words_.push_back(Word{with_apostrophe(std::move(lowered)), begin, end, sentence, line});
   };
 
   while (i < t.size()) {
