@@ -546,6 +546,30 @@ TEST_CASE("chat-style denials: no apostrophes, arrows, 'never got built', 'on pa
   check_every_point(done, true);
 }
 
+TEST_CASE("diplomatic denials: deemed too invasive, remained aspirational, regrettably not prioritised, floated and subsequently shelved", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"GTID wait before reads", {}}, {"Eject lagging replicas", {}}, {"Prune noisy alerts", {}},
+                                             {"Follow-the-sun rotation", {}}, {"Blameless reviews", {}}, {"Circuit breaker", {}},
+                                             {"Isolated thread pool", {}}, {"Load shedding", {}}, {"Debt register", {}},
+                                             {"Director sponsorship", {}}});
+  const ScoreResult denied = decks.score(
+      "keypoints", card,
+      "A GTID wait before reads was deemed too invasive and did not survive the design review. Ejecting lagging replicas "
+      "remained aspirational. The proposal to prune noisy alerts was, regrettably, not prioritised by the business. A "
+      "follow-the-sun rotation was floated and subsequently shelved. Blameless reviews were established in payments, but they "
+      "were not carried over into ours. A circuit breaker library had been evaluated and approved, but adoption was not "
+      "mandated. An isolated thread pool was something we wished for in hindsight. Load shedding was left as an aspiration. A "
+      "debt register was proposed, and remained a proposal. Director sponsorship was not forthcoming.");
+  check_every_point(denied, false);
+  const ScoreResult done = decks.score(
+      "keypoints", card,
+      "Reads wait on the GTID before reads go to a replica. We eject lagging replicas from the pool. I pruned noisy alerts, "
+      "about a third. A follow-the-sun rotation with Singapore covers nights. Blameless reviews follow every incident. A circuit "
+      "breaker wraps the supplier client. Supplier calls run in an isolated thread pool. Load shedding rejects excess at the "
+      "edge. The debt register is reviewed monthly. Director sponsorship came in the second quarter.");
+  check_every_point(done, true);
+}
+
 TEST_CASE("a label denied after its colon was not there", "[scorers]") {
   BundledDecks decks;
   const CardContent card = card_with_points({{"Traffic switch between regions", {}}, {"Rollback plan", {}}});

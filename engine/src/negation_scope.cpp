@@ -72,7 +72,10 @@ const WordSet kShelved = {"shelved", "scrapped", "abandoned", "vetoed", "deprior
                           "parked", "binned", "axed",
                           "skipped", "forgotten", "overlooked", "neglected", "omitted", "deferred", "postponed"};
 // After "wasn't", "weren't": out of reach ("possible", "an option").
-const WordSet kOutOfReach = {"possible", "feasible", "allowed", "practical", "viable", "affordable", "part", "something"};
+const WordSet kOutOfReach = {"possible", "feasible", "allowed", "practical", "viable", "affordable", "part", "something", "forthcoming"};
+// Comment adverbs that may stand between a verb and its denial: "was, regrettably, not prioritised".
+const WordSet kCommentAdverbs = {"regrettably", "unfortunately", "sadly", "ultimately", "eventually", "honestly", "frankly",
+                                 "alas", "strictly", "realistically"};
 // Words that end a scope: they open another clause or turn the sentence.
 const WordSet kTerminators = {"but", "however", "although", "though", "yet", "except", "which", "who", "whom", "whose", "so",
                               "because", "since", "while", "whereas", "instead", "until", "unless", "then", "after", "before",
@@ -288,6 +291,8 @@ NegationScope::NegationScope(const AnswerText& text) {
       const std::string_view next = w(i + 1);
       const bool turned_down = be && ((next == "ruled" && w(i + 2) == "out") || kShelved.count(next) ||
                                       ((next == "shot" || next == "turned") && w(i + 2) == "down") ||
+                                      // "was deemed too invasive", "was deemed unnecessary"
+                                      (next == "deemed" && (w(i + 2) == "too" || w(i + 2) == "unnecessary" || w(i + 2) == "overkill")) ||
                                       (next == "off" && w(i + 2) == "the" && w(i + 3) == "table") ||
                                       (next == "out" && w(i + 2) == "of" &&
                                        (w(i + 3) == "scope" || w(i + 4) == "question" || w(i + 4) == "scope")) ||
@@ -344,7 +349,19 @@ NegationScope::NegationScope(const AnswerText& text) {
           (noun2 + 2 >= n || !same_clause(noun2 + 1, noun2 + 2) || kTerminators.count(w(noun2 + 2)))) {
         trigger_[static_cast<std::size_t>(i)] = true;
         if (kPronouns.count(w(i - 1))) negate_referent(i - 1);
+        else if (w(i - 1) == "and") negate_sentence_before(i);  // "A debt register was proposed, and remained a proposal."
         else negate_subject(i);
+      }
+      // "Ejecting lagging replicas remained aspirational", "Shedding excess load was left as an
+      // aspiration", "Isolating the calls was something we wished for": only hoped for.
+      const bool aspired = ((kBe.count(word) || word == "remained" || word == "stayed") && w(i + 1) == "aspirational") ||
+                           (word == "left" && w(i + 1) == "as" && (w(i + 2) == "an" || w(i + 2) == "a") &&
+                            (w(i + 3) == "aspiration" || w(i + 3) == "idea" || w(i + 3) == "wish")) ||
+                           (kBe.count(word) && w(i + 1) == "something" && (w(i + 2) == "we" || w(i + 2) == "i") &&
+                            (w(i + 3) == "wished" || w(i + 3) == "aspired" || w(i + 3) == "hoped"));
+      if (aspired) {
+        trigger_[static_cast<std::size_t>(i)] = true;
+        negate_subject(i);
       }
       // "There's a DLQ ticket that's been open for a year": a thing that is only an open ticket.
       if ((word == "ticket" || word == "jira" || word == "epic") && w(i - 1) != "a" && w(i - 1) != "the") {
@@ -377,12 +394,19 @@ NegationScope::NegationScope(const AnswerText& text) {
     // alert wasn't set up", "the runbook was not updated" deny the postmortem, the alert, the
     // runbook, which stand before the negation.
     {
-      const bool be_not = kBeNot.count(word) > 0 || (kBe.count(word) && (w(i + 1) == "not" || w(i + 1) == "never"));
-      const int verb = kBeNot.count(word) ? i + 1 : i + 2;
+      // "was, regrettably, not prioritised": comment adverbs may stand between.
+      int denial = i + 1;
+      while (kBe.count(word) && denial < i + 4 && kCommentAdverbs.count(w(denial))) ++denial;
+      const bool be_not = kBeNot.count(word) > 0 || (kBe.count(word) && (w(denial) == "not" || w(denial) == "never"));
+      int verb = kBeNot.count(word) ? i + 1 : denial + 1;
+      // "it was never formally presented": an adverb in -ly before the participle.
+      if (w(verb).ends_with("ly") && (is_past_action(w(verb + 1)) || kParticiples.count(w(verb + 1)))) ++verb;
       const std::string_view v = w(verb);
       if (be_not && (is_past_action(v) || kParticiples.count(v) || (v == "ever" && is_past_action(w(verb + 1))))) {
         negate_backward(i);
-        if (w(i - 1) == "it" || w(i - 1) == "this") negate_referent(i - 1);  // "it was never set up"
+        // "it was never set up", "but they were not carried over into ours"
+        if (w(i - 1) == "it" || w(i - 1) == "this" || w(i - 1) == "they" || w(i - 1) == "these" || w(i - 1) == "those")
+          negate_referent(i - 1);
       }
     }
     // A counterfactual says the thing was not there: "a way to switch back would have helped",
@@ -400,8 +424,11 @@ NegationScope::NegationScope(const AnswerText& text) {
     // for a week and didn't survive contact with our retry logic", "Savings plans were discussed
     // at length and then parked", "Object lock came up, and then went quiet": a verdict after
     // "and" with no subject of its own is on the sentence before it.
-    const bool after_then = w(i - 1) == "then" || (w(i - 2) == "then" && (w(i - 1) == "kinda" || w(i - 1) == "just" || w(i - 1) == "quietly"));
-    if (w(i - 1) == "and" || (w(i - 1) == "then" && w(i - 2) == "and") || (after_then && (word == "died" || kTurnedDownVerdicts.count(word)))) {
+    const bool then = w(i - 1) == "then" || w(i - 1) == "subsequently" || w(i - 1) == "later" || w(i - 1) == "eventually";
+    const bool after_then = then || (w(i - 2) == "then" && (w(i - 1) == "kinda" || w(i - 1) == "just" || w(i - 1) == "quietly"));
+    // "and did not survive the design review"
+    const bool and_did = w(i - 1) == "did" && w(i - 2) == "and" && word == "not";
+    if (w(i - 1) == "and" || and_did || (then && w(i - 2) == "and") || (after_then && (word == "died" || kTurnedDownVerdicts.count(word)))) {
       const int v = (w(i + 1) == "quite" || w(i + 1) == "really" || w(i + 1) == "actually") ? i + 2 : i + 1;
       const bool never_made = (word == "never" || is_contracted_negation(word)) &&
                               (w(v) == "made" || w(v) == "survive" || w(v) == "survived" || w(v) == "stuck" || w(v) == "stick" ||
@@ -488,7 +515,7 @@ void NegationScope::negate_unrealised_proposals(const AnswerText& text) {
       "overruled", "postponed", "abandoned", "scrapped", "dropped", "cut", "killed"};
   static const std::unordered_set<std::string_view> proposing = {
       "proposed", "suggested", "argued", "recommended", "discussed", "pushed", "pitched", "advocated", "wanted", "asked",
-      "considered", "planned", "talked", "raised", "floated", "supposed", "meant", "requested"};
+      "considered", "planned", "talked", "raised", "floated", "supposed", "meant", "requested", "evaluated"};
   const auto& words = text.words();
   const int n = static_cast<int>(words.size());
   const auto at = [&](int j) { return j >= 0 && j < n ? std::string_view(words[static_cast<std::size_t>(j)].text) : std::string_view(); };
@@ -523,7 +550,10 @@ void NegationScope::negate_unrealised_proposals(const AnswerText& text) {
       // alerts, leadership liked the deck, and then nothing happened": a denial of doing anything
       // about it.
       const auto never_acted = [&](int k) {
-        if (at(k) == "nothing") return at(k + 1) == "happened" || at(k + 1) == "came" || at(k + 1) == "changed";
+        if (at(k) == "nothing") {
+          const int v = (at(k + 1) == "has" || at(k + 1) == "have") ? k + 2 : k + 1;
+          return at(v) == "happened" || at(v) == "came" || at(v) == "come" || at(v) == "changed";
+        }
         if (at(k) != "never" && at(k) != "didn't" && at(k) != "not") return false;
         for (int j = k + 1; j <= k + 2; ++j)
           if (at(j) == "around" || at(j) == "happened" || at(j) == "materialised" || at(j) == "materialized") return true;
