@@ -52,11 +52,11 @@ struct Goal {
 };
 constexpr Goal kStarLabelTarget{0.90, 0.95};
 constexpr Goal kLargestPartTarget{0.95, 0.96};
-// The key-point floors were reset when five new writers joined the sets (mostly negated answers,
-// the hardest kind): on the larger sets the scorer stands at 0.805 / 0.666, where the code before
-// that round's rules reached 0.769 / 0.648.
-constexpr Goal kPrecisionTarget{0.95, 0.80};
-constexpr Goal kRecallTarget{0.85, 0.66};
+// The key-point floors were reset when nine new writers joined the sets (mostly negated answers,
+// the hardest kind): on the larger sets the scorer stands at 0.791 / 0.654, where the code before
+// that round's rules reached 0.743 / 0.637.
+constexpr Goal kPrecisionTarget{0.95, 0.79};
+constexpr Goal kRecallTarget{0.85, 0.65};
 constexpr Goal kRankingTarget{0.95, 0.95};
 constexpr Goal kQuestionTypeTarget{0.90, 0.92};
 constexpr Goal kCriterionPrecisionTarget{0.90, 0.94};
