@@ -544,6 +544,11 @@ TEST_CASE("chat-style denials: no apostrophes, arrows, 'never got built', 'on pa
       "capacity planning from last year's peak. ran a game day in october. runbooks linked from every alert. postmortem the "
       "next day. took a heap dump and diffed it. savings plans cover the base load.");
   check_every_point(done, true);
+  // What happened and then stopped is still what happened.
+  const CardContent outage = card_with_points({{"Rolled back the deploy", {}}});
+  check_every_point(decks.score("keypoints", outage,
+                                "I rolled back the deploy and never made that mistake again. The old pod ran out of memory and died."),
+                    true);
 }
 
 TEST_CASE("diplomatic denials: deemed too invasive, remained aspirational, regrettably not prioritised, floated and subsequently shelved", "[scorers]") {

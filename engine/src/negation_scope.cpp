@@ -431,11 +431,12 @@ NegationScope::NegationScope(const AnswerText& text) {
     if (w(i - 1) == "and" || and_did || (then && w(i - 2) == "and") || (after_then && (word == "died" || kTurnedDownVerdicts.count(word)))) {
       const int v = (w(i + 1) == "quite" || w(i + 1) == "really" || w(i + 1) == "actually") ? i + 2 : i + 1;
       const bool never_made = (word == "never" || is_contracted_negation(word)) &&
-                              (w(v) == "made" || w(v) == "survive" || w(v) == "survived" || w(v) == "stuck" || w(v) == "stick" ||
+                              ((w(v) == "made" && w(v + 1) == "it") || w(v) == "survive" || w(v) == "survived" || w(v) == "stuck" || w(v) == "stick" ||
                                w(v) == "happened" || w(v) == "happen" || (w(v) == "got" && (w(v + 1) == "anywhere" || w(v + 1) == "done")));
-      const bool went_quiet = (word == "went" && (w(i + 1) == "quiet" || w(i + 1) == "nowhere")) || word == "died" ||
+      // ("then kinda died", never a bare "and died": "the pod ran out of memory and died" happened.)
+      const bool went_quiet = (word == "went" && (w(i + 1) == "quiet" || w(i + 1) == "nowhere")) ||
                               (word == "fizzled" && w(i + 1) == "out") || (word == "quietly" && w(i + 1) == "died") ||
-                              (after_then && kTurnedDownVerdicts.count(word));
+                              (after_then && (word == "died" || kTurnedDownVerdicts.count(word)));
       if (never_made || went_quiet) {
         trigger_[static_cast<std::size_t>(i)] = true;
         negate_sentence_before(i);
