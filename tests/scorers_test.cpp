@@ -575,6 +575,19 @@ TEST_CASE("diplomatic denials: deemed too invasive, remained aspirational, regre
   check_every_point(done, true);
 }
 
+TEST_CASE("a denial across an aside, of a thing we'd planned, or of a template that stayed empty", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Separate database", {}}, {"Domain modelling workshop", {}}, {"Runbook template", {}}});
+  check_every_point(decks.score("keypoints", card,
+                                "The separate database, however, was never built. The domain modelling workshop we'd planned never "
+                                "happened. The runbook template stayed empty."),
+                    false);
+  check_every_point(decks.score("keypoints", card,
+                                "The separate database, however, took a month to build. The domain modelling workshop we'd planned "
+                                "happened in March. The runbook template is filled in for every alert."),
+                    true);
+}
+
 TEST_CASE("a label denied after its colon was not there", "[scorers]") {
   BundledDecks decks;
   const CardContent card = card_with_points({{"Traffic switch between regions", {}}, {"Rollback plan", {}}});

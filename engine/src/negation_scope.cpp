@@ -73,6 +73,9 @@ const WordSet kShelved = {"shelved", "scrapped", "abandoned", "vetoed", "deprior
                           "skipped", "forgotten", "overlooked", "neglected", "omitted", "deferred", "postponed"};
 // After "wasn't", "weren't": out of reach ("possible", "an option").
 const WordSet kOutOfReach = {"possible", "feasible", "allowed", "practical", "viable", "affordable", "part", "something", "forthcoming"};
+// A comment set off by commas between a subject and its verb: "the database, however, was never split".
+const WordSet kAsides = {"however", "though", "therefore", "ultimately", "regrettably", "unfortunately", "sadly", "eventually",
+                         "honestly", "frankly", "alas"};
 // Comment adverbs that may stand between a verb and its denial: "was, regrettably, not prioritised".
 const WordSet kCommentAdverbs = {"regrettably", "unfortunately", "sadly", "ultimately", "eventually", "honestly", "frankly",
                                  "alas", "strictly", "realistically"};
@@ -234,8 +237,13 @@ NegationScope::NegationScope(const AnswerText& text) {
   };
   auto negate_backward = [&](int trigger_first) {
     int content = 0;
-    for (int k = trigger_first - 1; k >= 0 && k > trigger_first - 1 - kMaxWords; --k) {
-      if (!same_clause(k, trigger_first)) break;
+    // "The database, however, was never split": a comment set off by commas is stepped over.
+    int from = trigger_first - 1, anchor = trigger_first;
+    if (trigger_first >= 2 && kAsides.count(w(trigger_first - 1)) && !same_clause(trigger_first - 1, trigger_first) &&
+        !same_clause(trigger_first - 2, trigger_first - 1))
+      anchor = from = trigger_first - 2;
+    for (int k = from; k >= 0 && k > from - kMaxWords; --k) {
+      if (k < anchor && !same_clause(k, anchor)) break;
       const std::string_view word = w(k);
       if (kTerminators.count(word) || kSubjects.count(word)) break;
       negated_[static_cast<std::size_t>(k)] = true;
@@ -274,6 +282,12 @@ NegationScope::NegationScope(const AnswerText& text) {
       const int last = i + (took_place ? 2 : kExist.count(w(i + 1)) || kPostAfterBe.count(w(i + 1)) || w(i + 1) == "there" || w(i + 1) == "in" ? 1 : 2);
       for (int k = i; k <= last && k < n; ++k) trigger_[static_cast<std::size_t>(k)] = true;
       negate_backward(i);
+      // "the domain modelling workshop we'd planned never happened": what was planned stands before.
+      if ((w(i - 1) == "planned" || w(i - 1) == "proposed" || w(i - 1) == "wanted" || w(i - 1) == "promised") &&
+          (kSubjects.count(w(i - 2)) || ((w(i - 2) == "had" || w(i - 2) == "'d") && kSubjects.count(w(i - 3))))) {
+        const int subject = kSubjects.count(w(i - 2)) ? i - 2 : i - 3;
+        negate_clause_before(text, subject);
+      }
       if (w(i - 1) == "it" || w(i - 1) == "this") negate_referent(i - 1);  // "so it never happened"
       // "a postmortem was planned, postponed twice, and then it did not take place"
       // (Past only: "the key is set only if it does not exist" denies nothing.)
@@ -350,6 +364,14 @@ NegationScope::NegationScope(const AnswerText& text) {
         trigger_[static_cast<std::size_t>(i)] = true;
         if (kPronouns.count(w(i - 1))) negate_referent(i - 1);
         else if (w(i - 1) == "and") negate_sentence_before(i);  // "A debt register was proposed, and remained a proposal."
+        else negate_subject(i);
+      }
+      // "the template stayed empty", "the runbook remained untouched": never put to use.
+      if ((word == "stayed" || word == "remained") &&
+          (w(i + 1) == "untouched" || w(i + 1) == "unused" || w(i + 1) == "empty" || w(i + 1) == "blank" || w(i + 1) == "unopened" ||
+           w(i + 1) == "unchanged")) {
+        trigger_[static_cast<std::size_t>(i)] = true;
+        if (kPronouns.count(w(i - 1))) negate_referent(i - 1);
         else negate_subject(i);
       }
       // "Ejecting lagging replicas remained aspirational", "Shedding excess load was left as an
