@@ -588,6 +588,20 @@ TEST_CASE("a denial across an aside, of a thing we'd planned, or of a template t
                     true);
 }
 
+TEST_CASE("a point named only to deny it is missing, quotes the denial and asks what happened since", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Invalidate on write", {"delete key", "evict"}}, {"Serve stale on errors", {}}});
+  const ScoreResult result = decks.score("keypoints", card, "Invalidate on write: we never quite got round to it, it's on the list.");
+  const Finding& denied = finding(result, "key point: Invalidate on write");
+  CHECK_FALSE(denied.met);
+  CHECK_THAT(denied.evidence, Catch::Contains("Invalidate on write"));
+  CHECK_THAT(denied.advice, Catch::StartsWith("Said as not done"));
+  // A point not named at all still asks to be added.
+  const Finding& absent = finding(result, "key point: Serve stale on errors");
+  CHECK(absent.evidence.empty());
+  CHECK_THAT(absent.advice, Catch::StartsWith("Add it"));
+}
+
 TEST_CASE("a label denied after its colon was not there", "[scorers]") {
   BundledDecks decks;
   const CardContent card = card_with_points({{"Traffic switch between regions", {}}, {"Rollback plan", {}}});

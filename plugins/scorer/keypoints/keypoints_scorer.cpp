@@ -255,6 +255,11 @@ class KeypointsScorer final : public rehearse::Scorer {
         credit += 0.5;
         finding.evidence = index.text().quote(best.first, best.last, 80);
         finding.advice = fmt::format("Partly there; say it outright: {}.", point.text);
+      } else if (const auto denied = denied_mention(texts, index)) {
+        // Named only to say it was not done: quote the denial, so the user sees it was read.
+        missing.push_back(point.text);
+        finding.evidence = index.text().quote(denied->first, denied->last, 80);
+        finding.advice = fmt::format("Said as not done. If it was done later, say when; if not, say what you would do now: {}.", point.text);
       } else {
         missing.push_back(point.text);
         finding.advice = point.aliases.empty() ? fmt::format("Add it: {}.", point.text)
@@ -299,6 +304,20 @@ class KeypointsScorer final : public rehearse::Scorer {
     if (any_technical && match.weight < kTechnicalWeight + match.found - 1 - 1e-9) return std::nullopt;  // no term of the art among them
     if (denies_what_is_left_out(term, match, index)) return std::nullopt;
     return TermMatch{term.needed, match.first, match.last, match.weight};
+  }
+
+  // A way of saying the point (its text or an alias) that the answer says in full, but only inside
+  // a negation: "we never set up alerting on it".
+  static std::optional<TermMatch> denied_mention(const std::vector<std::string>& texts, const AnswerIndex& index) {
+    for (const auto& text : texts) {
+      const auto term = Term::parse(text, Strictness::key_point);
+      if (!term || !term->usable || term->lack) continue;
+      const TermMatch anywhere = index.find_anywhere(*term);
+      if (!anywhere.complete(*term)) continue;
+      for (int i = anywhere.first; i <= anywhere.last; ++i)
+        if (index.is_content(i) && index.negation().negated(i)) return anywhere;
+    }
+    return std::nullopt;
   }
 
   // Whether the answer denies a word of the point that a soft match left out: "old primary" does
