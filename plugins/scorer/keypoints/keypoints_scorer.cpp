@@ -181,11 +181,14 @@ class KeypointsScorer final : public rehearse::Scorer {
       bool best_direct = false;  // found by its own words, not through a paraphrase or by weight
       std::vector<std::string> texts{point.text};
       texts.insert(texts.end(), point.aliases.begin(), point.aliases.end());
-      const std::optional<Term> own = Term::parse(point.text, Strictness::key_point);
+      // Each way of saying the point, parsed once: its text first, then its aliases.
+      std::vector<std::optional<Term>> terms;
+      for (const auto& text : texts) terms.push_back(Term::parse(text, Strictness::key_point));
+      const std::optional<Term>& own = terms.front();
       const bool asks_watching = own && about_watching(*own);
-      for (const auto& text : texts) {
-        auto term = Term::parse(text, Strictness::key_point);
-        if (!term) continue;
+      for (const auto& parsed : terms) {
+        if (!parsed) continue;
+        std::optional<Term> term = parsed;
         TermMatch match = index.find(*term);
         // In an answer that recites a list of buzzwords, one more word dropped elsewhere is more
         // name-dropping ("Kubernetes also has Lease objects"): it needs another of the point's
@@ -255,7 +258,7 @@ class KeypointsScorer final : public rehearse::Scorer {
         credit += 0.5;
         finding.evidence = index.text().quote(best.first, best.last, 80);
         finding.advice = fmt::format("Partly there; say it outright: {}.", point.text);
-      } else if (const auto denied = denied_mention(texts, index)) {
+      } else if (const auto denied = denied_mention(terms, index)) {
         // Named only to say it was not done: quote the denial, so the user sees it was read.
         missing.push_back(point.text);
         finding.evidence = index.text().quote(denied->first, denied->last, 80);
@@ -308,9 +311,8 @@ class KeypointsScorer final : public rehearse::Scorer {
 
   // A way of saying the point (its text or an alias) that the answer says in full, but only inside
   // a negation: "we never set up alerting on it".
-  static std::optional<TermMatch> denied_mention(const std::vector<std::string>& texts, const AnswerIndex& index) {
-    for (const auto& text : texts) {
-      const auto term = Term::parse(text, Strictness::key_point);
+  static std::optional<TermMatch> denied_mention(const std::vector<std::optional<Term>>& terms, const AnswerIndex& index) {
+    for (const auto& term : terms) {
       if (!term || !term->usable || term->lack) continue;
       const TermMatch anywhere = index.find_anywhere(*term);
       if (!anywhere.complete(*term)) continue;
