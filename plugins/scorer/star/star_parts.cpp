@@ -228,8 +228,12 @@ void StarParts::assign() {
       units_[u].part = units_[u].features[kLessonCue] > 0 ? Part::lesson : Part::action;
     }
   }
-  place_notes();
-  place_units_without_an_actor(fixed);
+  // Which units open with what was done, as notes do ("Rolled back first"): found once, for both
+  // passes below.
+  std::vector<bool> noted(units_.size());
+  for (std::size_t u = 0; u < units_.size(); ++u) noted[u] = opens_with_a_step(units_[u]);
+  place_notes(noted);
+  place_units_without_an_actor(fixed, noted);
   place_beliefs();
 }
 
@@ -237,7 +241,7 @@ void StarParts::assign() {
 // the team's ("people were annoyed", "the API was late", "audit passed on Friday"), has no "I" or
 // "we" in it and does not open with what was done, as notes do, is what the story stood in, or
 // what came of it after the last step.
-void StarParts::place_units_without_an_actor(const std::vector<std::optional<Part>>& fixed) {
+void StarParts::place_units_without_an_actor(const std::vector<std::optional<Part>>& fixed, const std::vector<bool>& noted) {
   // A sentence that says how things were or are ("he was defensive", "Finance has a team").
   const auto states = [&](const Unit& unit) {
     for (int i = unit.first_word; i < unit.end_word; ++i) {
@@ -249,8 +253,6 @@ void StarParts::place_units_without_an_actor(const std::vector<std::optional<Par
   // Where the user's steps begin and end. The units this loop moves tell no step, so both stay
   // where they are while it runs.
   const int count = static_cast<int>(units_.size());
-  std::vector<bool> noted(units_.size());
-  for (int u = 0; u < count; ++u) noted[static_cast<std::size_t>(u)] = opens_with_a_step(units_[static_cast<std::size_t>(u)]);
   int first_own_step = count, last_step = -1;
   for (int u = 0; u < count; ++u) {
     const Unit& unit = units_[static_cast<std::size_t>(u)];
@@ -297,9 +299,10 @@ bool StarParts::opens_with_a_step(const Unit& unit) const {
 
 // Notes leave out the "I": a unit that opens with what was done is a step of the action, unless it
 // says what came of it ("Cut label generation from 4 s to 300 ms" is the result).
-void StarParts::place_notes() {
-  for (Unit& unit : units_) {
-    if (unit.label || unit.part == Part::action || !opens_with_a_step(unit)) continue;
+void StarParts::place_notes(const std::vector<bool>& noted) {
+  for (std::size_t u = 0; u < units_.size(); ++u) {
+    Unit& unit = units_[u];
+    if (unit.label || unit.part == Part::action || !noted[u]) continue;
     if (unit.features[kResultCue] + unit.features[kDirectionCue] > 0) continue;
     unit.part = Part::action;
   }

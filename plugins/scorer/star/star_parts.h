@@ -66,9 +66,9 @@ class StarParts {
 
  private:
   void assign();
-  void place_units_without_an_actor(const std::vector<std::optional<Part>>& fixed);
+  void place_units_without_an_actor(const std::vector<std::optional<Part>>& fixed, const std::vector<bool>& noted);
   void place_beliefs();
-  void place_notes();
+  void place_notes(const std::vector<bool>& noted);
   bool opens_with_a_step(const Unit& unit) const;
   bool in_the_present(const Unit& unit) const;
 
