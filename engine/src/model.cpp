@@ -34,7 +34,6 @@ void copy_editable_text(const CardContent& from, CardContent& to) {
 
 const char* version_string() { return REHEARSE_VERSION; }
 
-
 std::string_view to_string(CardKind kind) {
   switch (kind) {
     case CardKind::question: return "question";
