@@ -191,6 +191,25 @@ std::vector<KeypointAnswer> read_keypoints(const fs::path& file) {
   return answers;
 }
 
+std::vector<DenialPassage> read_denials(const fs::path& file) {
+  std::vector<DenialPassage> passages;
+  for (const Record& record : read_records(file)) {
+    DenialPassage passage;
+    passage.id = record.id;
+    for (const Line& line : record.lines) {
+      if (field(line, "text", passage.text)) continue;
+      const std::string item = trim(line.text);
+      if (item.empty()) continue;
+      if ((item[0] != '+' && item[0] != '-') || item.size() < 3) fail(file, line.number, "expected text:, '+ term' or '- term'");
+      passage.terms.push_back(TermJudgement{item[0] == '+', trim(item.substr(1)), line.number});
+    }
+    require(file, record, passage.text, "text");
+    if (passage.terms.empty()) fail(file, record.line, fmt::format("record '{}' has no terms", record.id));
+    passages.push_back(std::move(passage));
+  }
+  return passages;
+}
+
 std::vector<TypedQuestion> read_question_types(const fs::path& file) {
   std::ifstream in(file);
   if (!in) throw std::runtime_error(fmt::format("{}: cannot be read", file.string()));

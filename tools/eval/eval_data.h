@@ -35,6 +35,18 @@ struct KeypointAnswer {
   std::vector<PointJudgement> points;
 };
 
+// A passage of an answer and the things it names, each labelled done (or in place) or not done.
+struct TermJudgement {
+  bool done = false;
+  std::string term;  // as it occurs in the text, word for word
+  int line = 0;      // where the judgement is written, for messages
+};
+
+struct DenialPassage {
+  std::string id, text;
+  std::vector<TermJudgement> terms;
+};
+
 struct TypedQuestion {
   std::string type, question;
 };
@@ -46,6 +58,7 @@ struct Weakening {
 std::vector<BehaviouralAnswer> read_behavioural(const std::filesystem::path& file);
 std::vector<TechnicalAnswer> read_technical(const std::filesystem::path& file);
 std::vector<KeypointAnswer> read_keypoints(const std::filesystem::path& file);
+std::vector<DenialPassage> read_denials(const std::filesystem::path& file);
 std::vector<TypedQuestion> read_question_types(const std::filesystem::path& file);
 Weakening read_weakening(const std::filesystem::path& file);
 

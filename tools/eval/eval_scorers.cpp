@@ -58,6 +58,9 @@ constexpr Goal kLargestPartTarget{0.95, 0.96};
 constexpr Goal kPrecisionTarget{0.95, 0.79};
 constexpr Goal kRecallTarget{0.85, 0.65};
 constexpr Goal kRankingTarget{0.95, 0.95};
+// Denials feed the key points (a denied mention covers nothing), so they aim as high.
+constexpr Goal kDenialPrecisionTarget{0.95, 0.0};
+constexpr Goal kDenialRecallTarget{0.85, 0.0};
 constexpr Goal kQuestionTypeTarget{0.90, 0.92};
 constexpr Goal kCriterionPrecisionTarget{0.90, 0.94};
 constexpr Goal kCriterionRecallTarget{0.85, 0.90};
@@ -98,6 +101,7 @@ class Evaluation {
   int run() {
     star();
     keypoints();
+    denials();
     technical();
     question_types();
     // A figure for orientation only; tools/bench times scoring properly.
@@ -474,6 +478,59 @@ class Evaluation {
     target("technical criteria recall", total.recall(), kCriterionRecallTarget);
     target("STAR rubric kept off technical questions", star_kept_out.value(), Goal{1.0, 1.0});
     if (contradictions > 0) failures_.push_back(fmt::format("{} technical findings met with advice", contradictions));
+  }
+
+  // --- denials ---------------------------------------------------------------------------------
+
+  // Where the words of `term` occur in `text`, word for word: the index of each first word.
+  static std::vector<int> occurrences(const AnswerText& text, const std::string& term) {
+    const AnswerText term_text(term);
+    const auto& words = text.words();
+    const auto& wanted = term_text.words();
+    std::vector<int> found;
+    for (std::size_t i = 0; !wanted.empty() && i + wanted.size() <= words.size(); ++i) {
+      bool same = true;
+      for (std::size_t j = 0; j < wanted.size() && same; ++j) same = words[i + j].text == wanted[j].text;
+      if (same) found.push_back(static_cast<int>(i));
+    }
+    return found;
+  }
+
+  // The SDK's NegationScope on its own: for each thing a passage names, whether it reads the thing
+  // as not done. A thing is read as done when one of its mentions has no negated word, as a key
+  // point is met by any mention outside a negation. "Not done" is the class to find: precision
+  // is how often a thing read as denied was denied, recall how many denied things it found.
+  void denials() {
+    fmt::print("\n== denials: which things a passage says were not done (the SDK's NegationScope)\n");
+    Confusion all;
+    for (const char* set : kDevSets) {
+      const fs::path file = settings_.data / fmt::format("denials-{}.txt", set);
+      if (!fs::exists(file)) continue;
+      Confusion total;
+      for (const auto& passage : eval::read_denials(file)) {
+        const AnswerText text(passage.text);
+        const NegationScope negation(text);
+        for (const auto& judgement : passage.terms) {
+          const auto found = occurrences(text, judgement.term);
+          if (found.empty())
+            throw std::runtime_error(fmt::format("{}:{}: '{}' is not in the passage's text", file.string(), judgement.line, judgement.term));
+          const int length = static_cast<int>(AnswerText(judgement.term).words().size());
+          const bool read_as_done = std::any_of(found.begin(), found.end(), [&](int first) {
+            for (int w = first; w < first + length; ++w)
+              if (negation.negated(w) && !negation.is_trigger(w)) return false;
+            return true;
+          });
+          total.add(!read_as_done, !judgement.done);
+          if (read_as_done == judgement.done || !settings_.show_misses || std::string(set) == "holdout") continue;
+          fmt::print("  {} {} '{}': {}\n", read_as_done ? "FN" : "FP", passage.id, judgement.term, passage.text);
+        }
+      }
+      all += total;
+      fmt::print("  {:<8} {} things: {}\n", set, total.tp + total.fp + total.fn + total.tn, total.str());
+    }
+    fmt::print("  all      {}\n", all.str());
+    target("denials precision", all.precision(), kDenialPrecisionTarget);
+    target("denials recall", all.recall(), kDenialRecallTarget);
   }
 
   // --- question types --------------------------------------------------------------------------
