@@ -609,6 +609,83 @@ TEST_CASE("a label denied after its colon was not there", "[scorers]") {
   check_every_point(decks.score("keypoints", card, "Traffic switch between regions: a DNS flip. Rollback plan: redeploy the last image."), true);
 }
 
+TEST_CASE("a thing asked about and denied in the reply was not there", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Connection pooling", {}}, {"Smoke tests after deploy", {}}, {"Query timeouts", {}}});
+  check_every_point(decks.score("keypoints", card,
+                                "Connection pooling? Not on that service. Smoke tests after a deploy? Ha, nope. Did we have query "
+                                "timeouts? We did not."),
+                    false);
+  check_every_point(decks.score("keypoints", card,
+                                "Connection pooling? PgBouncer, in front of every service. Smoke tests after a deploy? Every time. "
+                                "Did we have query timeouts? Yes, five seconds."),
+                    true);
+}
+
+TEST_CASE("a label denied after a comma or a dash, when the denial stands alone", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Integration tests", {}}, {"Flag cleanup", {}}, {"Certificate monitoring", {}}});
+  check_every_point(decks.score("keypoints", card,
+                                "Integration tests, we had zero. Flag cleanup - nobody's job. Certificate monitoring, no."),
+                    false);
+  // A comma before "not" is a contrast, and the thing before it stands.
+  check_every_point(decks.score("keypoints", card,
+                                "Integration tests, not mocks, caught it. Flag cleanup, every Friday. Certificate monitoring, "
+                                "with a page at 30 days."),
+                    true);
+}
+
+TEST_CASE("a plan put off, dismissed or kept on paper was not done", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points(
+      {{"Rate limiting", {}}, {"Blameless postmortem", {}}, {"Secrets manager", {}}, {"Change freeze", {}}, {"Load testing", {}}});
+  check_every_point(decks.score("keypoints", card,
+                                "Rate limiting on the public API was phase two. The blameless postmortem kept getting bumped. A "
+                                "secrets manager was deemed overkill for a team of eight. The change freeze existed only in the "
+                                "email. Load testing slid into the sprint after launch."),
+                    false);
+  check_every_point(decks.score("keypoints", card,
+                                "Rate limiting on the public API went live in phase one. The blameless postmortem was held on "
+                                "Monday. A secrets manager holds every credential. The change freeze held for two weeks. Load "
+                                "testing ran the week before launch."),
+                    true);
+}
+
+TEST_CASE("what was only wished for, meant to happen or would have helped was not there", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Distributed tracing", {}}, {"Rollback script", {}}, {"Feature flag", {}}, {"Sharding", {}}});
+  check_every_point(decks.score("keypoints", card,
+                                "I'd love to tell you we had distributed tracing. There was meant to be a rollback script. A "
+                                "feature flag would have been the sensible thing. We were gonna try sharding, like, all year."),
+                    false);
+  check_every_point(decks.score("keypoints", card,
+                                "We had distributed tracing across every service. The rollback script ran in two minutes. A "
+                                "feature flag turned it off. We did the sharding by tenant."),
+                    true);
+}
+
+TEST_CASE("a thing without which it would have gone worse was there", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Circuit breaker", {}}, {"Synthetic monitoring", {}}});
+  check_every_point(decks.score("keypoints", card,
+                                "Without the circuit breaker, the outage would have taken down checkout. Without synthetic "
+                                "monitoring we would have found out on Monday."),
+                    true);
+  // Shipping without a thing that would have helped is still shipping without it.
+  check_every_point(decks.score("keypoints", card,
+                                "We shipped without a circuit breaker, which would have contained it. We ran without synthetic "
+                                "monitoring."),
+                    false);
+}
+
+TEST_CASE("a list disowned at once was not there", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Code owners", {}}, {"Branch protection", {}}});
+  check_every_point(decks.score("keypoints", card, "Code owners, branch protection, none of that existed."), false);
+  check_every_point(decks.score("keypoints", card, "Code owners, branch protection, none of that helped when the admin pushed."),
+                    true);
+}
+
 TEST_CASE("a point met by some of its words is not met when the answer denies the word it left out", "[scorers]") {
   BundledDecks decks;
   const CardContent card = card_with_points({{"Fencing the old primary", {"STONITH"}}});

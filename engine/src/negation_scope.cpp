@@ -63,7 +63,7 @@ const Pair kPseudo[] = {{"not", {"only", "just", "sure", "bad", "until", "long",
 const WordSet kHitch = {"hitch", "fuss", "question", "doubt", "fail", "delay", "exception"};
 // Words after "was", "were", "is", "are" (or their contractions) that negate what came before.
 const WordSet kBe = {"was", "were", "is", "are", "been", "be"};
-const WordSet kPostAfterBe = {"missing", "absent", "lacking", "gone", "nonexistent", "non-existent", "unavailable"};
+const WordSet kPostAfterBe = {"missing", "absent", "lacking", "gone", "nonexistent", "non-existent", "unavailable", "existing"};
 const WordSet kBeNot = {"wasn't", "weren't", "isn't", "aren't", "hasn't", "haven't", "hadn't"};
 const WordSet kExist = {"exist", "exists", "existed", "happen", "happened", "materialize", "materialise", "materialized", "materialised"};
 // After "was" or "got": a proposal turned down. Not "rejected" or "dropped", which are also what
@@ -147,6 +147,32 @@ const WordSet kTurns = {"but", "however", "although", "though", "yet", "because"
 // How far what one would do in hindsight reaches: a short list of steps.
 constexpr int kHindsightWords = 20;
 const WordSet kSubjects = {"i", "we", "they", "he", "she", "you", "i'd", "we'd", "i've", "we've", "i'm", "we're", "it's"};
+// What a thing stays when it is put off or dismissed: "Rate limiting was phase 2", "the runbook
+// was always next sprint", "two-factor was a nice-to-have", "a service mesh was overkill".
+const WordSet kPutOff = {"later", "someday", "tbd", "overkill", "overengineering", "unnecessary", "premature", "imaginary",
+                         "aspirational", "hypothetical", "theoretical"};
+// Words that may stand between "was" and what it was put off as: "was always next sprint", "was
+// more of a rumour", "was deemed over-engineering", "was felt to be overkill".
+const WordSet kPutOffHedges = {"always", "still", "just", "only", "basically", "more", "of", "kind", "sort", "deemed", "felt",
+                               "considered", "judged", "seen", "thought", "to", "be", "as", "forever", "perpetually", "for",
+                               "officially", "rather", "a", "bit", "somewhat", "mostly", "largely", "pretty", "much"};
+const WordSet kNextPeriods = {"sprint", "quarter", "year", "month", "release", "cycle", "week", "iteration", "pi", "half"};
+const WordSet kPlanNouns = {"dream", "wish", "rumour", "rumor", "suggestion", "fantasy", "joke", "myth", "fiction", "promise",
+                            "aspiration", "nice-to-have"};
+// Modals of a past that did not happen, whose subject was not there: "a feature flag would have
+// been the sensible thing", "an exit interview might have told us why".
+const WordSet kCounterfactualModals = {"would", "could", "might"};
+const WordSet kCounterfactualContractions = {"would've", "could've", "might've", "woulda", "coulda"};
+const WordSet kComparatives = {"better", "worse", "quicker", "faster", "simpler", "easier", "cheaper", "safer", "cleaner", "smarter",
+                               "wiser", "more", "less", "preferable"};
+// Where an unmet plan only lived: "the freeze existed only in the email", "the DR site exists in
+// the slide deck".
+const WordSet kOnlyOnPaper = {"email", "emails", "doc", "docs", "document", "slide", "slides", "deck", "policy", "diagram", "head",
+                              "heads", "wiki", "confluence", "spreadsheet", "presentation", "roadmap", "backlog", "plan",
+                              "proposal", "rfc", "powerpoint", "theory", "jira", "notion"};
+// Verbs of putting work off to a later time: "kept getting bumped", "moved to the next sprint".
+const WordSet kBumped = {"bumped", "moved", "pushed", "postponed", "rescheduled", "deferred", "deprioritised", "deprioritized",
+                         "slipping", "sliding", "slipped", "slid", "carried", "rolled", "punted", "kicked"};
 
 
 // Whether word `k` turns down what was named before it: "we dropped it", "so we dropped the idea".
@@ -250,11 +276,42 @@ NegationScope::NegationScope(const AnswerText& text) {
       if (!is_stop_word(word) && ++content >= kReach) break;
     }
   };
+  // Whether "without" at word `i` names what saved the day: the sentence says what would have
+  // happened without it ("Without the canary we would have shipped it to everyone"; "we would've
+  // lost the data without the backups"). Not "without tests, which would have caught it".
+  auto had_it_after_all = [&](int i) {
+    const int sentence = words[static_cast<std::size_t>(i)].sentence;
+    const auto modal = [&](int k) {
+      return ((w(k) == "would" || w(k) == "could" || w(k) == "might") && w(k + 1) == "have") || kCounterfactualContractions.count(w(k)) ||
+             ((w(k) == "we'd" || w(k) == "i'd" || w(k) == "it'd" || w(k) == "they'd") && w(k + 1) == "have") ||
+             (w(k) == "will" && i == text.sentences()[static_cast<std::size_t>(sentence)].first_word);
+    };
+    for (int k = i + 1; k < n && k <= i + 16 && words[static_cast<std::size_t>(k)].sentence == sentence; ++k) {
+      if (w(k) == "which" || w(k) == "that" || w(k) == "but") return false;
+      if (modal(k)) return i == text.sentences()[static_cast<std::size_t>(sentence)].first_word;
+    }
+    for (int k = i - 1; k >= 0 && k >= i - 10 && words[static_cast<std::size_t>(k)].sentence == sentence; --k)
+      if (modal(k) && w(k + 2) != "been") return true;
+    return false;
+  };
 
   for (int i = 0; i < n; ++i) {
     const std::string_view word = w(i);
     if (is_pseudo(i)) {
       ++i;
+      continue;
+    }
+    // "Without the circuit breaker we added, the outage would have taken down checkout", "if it
+    // wasn't for the canary", "we nearly shipped without the migration test": the thing was there.
+    if (word == "without" && (had_it_after_all(i) || w(i - 1) == "nearly" || w(i - 1) == "almost" || w(i - 2) == "nearly" ||
+                              w(i - 2) == "almost")) continue;
+    if (word == "if" && (w(i + 1) == "it" || w(i + 1) == "that") && (w(i + 2) == "wasn't" || w(i + 2) == "weren't" || w(i + 2) == "hadn't") &&
+        (w(i + 3) == "for" || w(i + 4) == "for")) {
+      i += w(i + 3) == "for" ? 3 : 4;
+      continue;
+    }
+    if (word == "if" && w(i + 1) == "not" && w(i + 2) == "for") {
+      i += 2;
       continue;
     }
     // After: "the index was missing", "alerting wasn't there", "a runbook didn't exist".
@@ -435,6 +492,31 @@ NegationScope::NegationScope(const AnswerText& text) {
     // "a canary would have caught it".
     // "switching that service to temporary creds instead of long-lived keys would've made it a
     // non-event": the whole subject.
+    // "A feature flag would have been the sensible thing", "an exit interview might have told us
+    // why": whatever the verb, the subject of a past that did not happen was not there. (A person
+    // or a pronoun as subject says what they would have done; the rule below reads that.)
+    {
+      const bool modal = (kCounterfactualModals.count(word) && w(i + 1) == "have") || kCounterfactualContractions.count(word);
+      const int verb = kCounterfactualContractions.count(word) ? i + 1 : i + 2;
+      const bool guessing = word == "might" && !kCounterfactual.count(w(verb)) && w(verb) != "told" && w(verb) != "shown";
+      // "Looking back, a big-bang rewrite would have been quicker" weighs the thing up and argues
+      // for it: a pitfall fallen into, so the comparison is left to the pitfall's reading.
+      const bool weighed = w(verb) == "been" && kComparatives.count(w(verb + 1));
+      if (modal && !guessing && !weighed && (is_past_action(w(verb)) || kParticiples.count(w(verb)) || w(verb) == "been") &&
+          !kSubjects.count(w(i - 1)) && !kPronouns.count(w(i - 1)) && w(i - 1) != "it" && w(i - 1) != "they" && w(i - 1) != "which" &&
+          w(i - 1) != "who" && w(i - 1) != "that" && i > 0 && same_clause(i - 1, i)) {
+        trigger_[static_cast<std::size_t>(i)] = true;
+        negate_subject(i);
+      }
+    }
+    // "Would be nice to have staging like production", "it would have been good to have a
+    // runbook": what it would be nice to have was not there.
+    if ((word == "nice" || word == "good" || word == "great" || word == "helpful" || word == "useful") && w(i + 1) == "to" &&
+        (w(i + 2) == "have" || w(i + 2) == "get") &&
+        (w(i - 1) == "be" || w(i - 1) == "been") && (w(i - 2) == "would" || w(i - 3) == "would" || w(i - 2) == "would've" || w(i - 3) == "would've")) {
+      trigger_[static_cast<std::size_t>(i)] = true;
+      negate_forward(i + 2, i + 3);
+    }
     if ((word == "would" && w(i + 1) == "have" && kCounterfactual.count(w(i + 2))) || (word == "would've" && kCounterfactual.count(w(i + 1)))) {
       const int last = word == "would" ? i + 2 : i + 1;
       for (int k = i; k <= last; ++k) trigger_[static_cast<std::size_t>(k)] = true;
@@ -526,6 +608,7 @@ NegationScope::NegationScope(const AnswerText& text) {
   negate_proposals_turned_down(text);
   negate_labels_denied(text);
   negate_hindsight(text);
+  negate_plans_put_off(text);
 }
 
 // "I argued for a bulkhead and timeouts, but we never got to them": what was only proposed, and
@@ -756,22 +839,67 @@ void NegationScope::negate_proposals_turned_down(const AnswerText& text) {
 
 // A label denied after its colon: "Traffic switch: there isn't one really.", "Rollback plan: none.",
 // "Alerting: nothing." The colon ends the scope of an ordinary negation, so the denial of the
-// label is read here.
+// label is read here. So is a thing asked about and denied in the reply: "Connection pooling? Not
+// on that service.", "Runbook? Ha, no.", "Did we have query timeouts? We did not."
 void NegationScope::negate_labels_denied(const AnswerText& text) {
   const auto& words = text.words();
   const auto& sentences = text.sentences();
   const int n = static_cast<int>(words.size());
   const std::string_view raw = text.text();
   auto w = [&](int i) -> std::string_view { return i >= 0 && i < n ? std::string_view(words[static_cast<std::size_t>(i)].text) : ""; };
+  // Words a spoken reply may open with before its denial.
+  static const WordSet fillers = {"ha", "haha", "uh", "um", "erm", "well", "so", "honestly", "oh", "hmm", "like", "yeah", "sadly",
+                                  "unfortunately", "nope", "alas", "short", "answer", "frankly", "also"};
+  // A denial that opens a reply: "No.", "Nope", "Not on that service", "Never", "None", "Nobody
+  // owned it", "Zero", "We did not", "There wasn't one". Not "not only", "no doubt".
+  const auto denial_opens = [&](int k) {
+    while (k < n && fillers.count(w(k)) && w(k) != "nope") ++k;
+    const std::string_view d = w(k);
+    if (d == "no" || d == "nope" || d == "nah" || d == "never" || d == "none" || d == "nobody" || d == "zero" || d == "nothing")
+      return w(k + 1) != "doubt" && w(k + 1) != "matter" && w(k + 1) != "problem" && !(d == "nothing" && (w(k + 1) == "but" || w(k + 1) == "else"));
+    if (d == "not") return w(k + 1) != "only" && w(k + 1) != "just" && w(k + 1) != "bad";
+    if (d == "we" || d == "i" || d == "there") {
+      const std::string_view v = w(k + 1);
+      return is_contracted_negation(v) || ((kBe.count(v) || v == "did" || v == "had" || v == "do") && (w(k + 2) == "not" || w(k + 2) == "never" || w(k + 2) == "none" || w(k + 2) == "no" || w(k + 2) == "zero"));
+    }
+    return false;
+  };
+  for (std::size_t s = 0; s + 1 < sentences.size(); ++s) {
+    const auto& asked = sentences[s];
+    if (asked.size() == 0 || asked.size() > 12) continue;
+    const auto& last = words[static_cast<std::size_t>(asked.end_word) - 1];
+    const auto gap = raw.substr(last.end, words[static_cast<std::size_t>(asked.end_word)].begin - last.end);
+    if (gap.find('?') == std::string_view::npos) continue;
+    // "Why did it fail? No index." answers a question with a finding, not a denial of it.
+    const std::string_view opener = w(asked.first_word);
+    if (opener == "why" || opener == "what" || opener == "how" || opener == "who" || opener == "when" || opener == "where") continue;
+    if (!denial_opens(sentences[s + 1].first_word)) continue;
+    for (int k = asked.first_word; k < asked.end_word; ++k) negated_[static_cast<std::size_t>(k)] = true;
+    trigger_[static_cast<std::size_t>(sentences[s + 1].first_word)] = true;
+  }
   for (int i = 1; i < n; ++i) {
     const auto& word = words[static_cast<std::size_t>(i)];
     const auto& previous = words[static_cast<std::size_t>(i) - 1];
     if (previous.sentence != word.sentence) continue;
     const auto gap = raw.substr(previous.end, word.begin - previous.end);
-    // "runbooks, nah." / "Runbooks: none.": a comma will do before a bare "nah" or "nope".
-    const bool bare_nah = (w(i) == "nah" || w(i) == "nope") &&
-                          (i + 1 >= n || words[static_cast<std::size_t>(i) + 1].sentence != word.sentence);
-    if (gap.find(':') == std::string_view::npos && !(bare_nah && gap.find(',') != std::string_view::npos)) continue;
+    // Whether a clause mark or the sentence's end follows word `k`.
+    const auto clause_ends_after = [&](int k) {
+      if (k + 1 >= n || words[static_cast<std::size_t>(k) + 1].sentence != words[static_cast<std::size_t>(k)].sentence) return true;
+      return clause_mark(raw.substr(words[static_cast<std::size_t>(k)].end, words[static_cast<std::size_t>(k) + 1].begin - words[static_cast<std::size_t>(k)].end));
+    };
+    const bool colon = gap.find(':') != std::string_view::npos;
+    // "Integration tests, we had zero.", "Inbox triage - nobody's job.", "Cache warming after the
+    // deploys, no.": after a comma or a dash the label must open its sentence, and the denial be
+    // one that stands alone (a comma before "not" or "nobody" is as often a contrast: "canaries,
+    // not blue-green", "with the runbook in place, nobody had to wake me").
+    const bool comma_or_dash = gap.find(',') != std::string_view::npos || gap.find("\u2014") != std::string_view::npos ||
+                               gap.find("\u2013") != std::string_view::npos || gap.find(" - ") != std::string_view::npos ||
+                               gap.find("--") != std::string_view::npos;
+    if (!colon && !comma_or_dash) continue;
+    const int first = sentences[static_cast<std::size_t>(word.sentence)].first_word;
+    bool label_opens = true;
+    for (int j = first; j + 1 < i && label_opens; ++j) label_opens = !clause_ends_after(j);
+    if (!colon && !label_opens) continue;
     // The denial: "none", "nothing", "no", "zero", "n/a", "there isn't one|any", "we don't have one".
     int k = i;
     if (w(k) == "there" || w(k) == "we" || w(k) == "i") ++k;
@@ -781,15 +909,28 @@ void NegationScope::negate_labels_denied(const AnswerText& text) {
                                  (w(k + 2) == "round" || w(k + 2) == "around" || w(k + 3) == "round" || w(k + 3) == "around");
     const bool pronoun_denied = never_got_round || (is_contracted_negation(w(k)) && (w(k + 1) == "one" || w(k + 1) == "any" ||
                                                                   ((w(k + 1) == "have" || w(k + 1) == "had") && (w(k + 2) == "one" || w(k + 2) == "any")))) ||
-                                ((w(k) == "never" || w(k) == "not") && (w(k + 1) == "had" || w(k + 1) == "really")) ;
+                                ((w(k) == "never" || w(k) == "not") && (w(k + 1) == "had" || w(k + 1) == "really")) ||
+                                // "there was none", "there was not one", "we had zero", "we had none"
+                                (k == i + 1 && (kBe.count(w(k)) || w(k) == "had" || w(k) == "have") &&
+                                 ((w(k + 1) == "none" || w(k + 1) == "zero" || w(k + 1) == "nothing") ||
+                                  (w(k + 1) == "not" && (w(k + 2) == "one" || w(k + 2) == "any"))));
+    // "Feature flag cleanup: never.", "Verification of the backups: not a thing.", "Postmortem, not
+    // as such.", "Test coverage, roughly zero.", "Inbox triage: nobody's job."
+    const bool alone = (w(k) == "never" || w(k) == "none" || w(k) == "zero" || w(k) == "no" || w(k) == "nope" || w(k) == "nah" ||
+                        w(k) == "nothing") && clause_ends_after(k);
+    const bool not_a_thing = w(k) == "not" && ((w(k + 1) == "a" && w(k + 2) == "thing") || (w(k + 1) == "as" && w(k + 2) == "such") ||
+                                               (w(k + 1) == "at" && w(k + 2) == "all"));
+    const bool roughly_zero = (w(k) == "roughly" || w(k) == "basically" || w(k) == "practically" || w(k) == "effectively" ||
+                               w(k) == "essentially" || w(k) == "about") && (w(k + 1) == "zero" || w(k + 1) == "none" || w(k + 1) == "nothing");
+    const bool nobodys_job = (w(k) == "nobody's" || (w(k) == "no" && w(k + 1) == "one's")) && (w(k + 1) == "job" || w(k + 2) == "job");
     const bool bare = k == i && (w(k) == "none" || w(k) == "nothing" || w(k) == "nope" || w(k) == "nah" || (w(k) == "n" && w(k + 1) == "a") ||
                                  // "Jitter on TTLs: not applicable", "Retries: not yet"
                                  (w(k) == "not" && (w(k + 1) == "applicable" || w(k + 1) == "needed" || w(k + 1) == "relevant" ||
                                                     w(k + 1) == "done" || w(k + 1) == "yet" || w(k + 1) == "really")) ||
                                  ((w(k) == "no" || w(k) == "zero") && (k + 1 >= n || words[static_cast<std::size_t>(k) + 1].sentence != word.sentence)));
-    if (!pronoun_denied && !bare) continue;
+    const bool stands_alone = (k == i && (alone || not_a_thing || roughly_zero || nobodys_job)) || (k == i + 1 && pronoun_denied);
+    if (colon ? !pronoun_denied && !bare && !stands_alone : !stands_alone) continue;
     // The label: the words of the sentence before the colon, back to the previous clause mark.
-    const int first = sentences[static_cast<std::size_t>(word.sentence)].first_word;
     for (int j = i - 1; j >= first; --j) {
       negated_[static_cast<std::size_t>(j)] = true;
       if (j > first) {
@@ -864,6 +1005,142 @@ void NegationScope::negate_hindsight(const AnswerText& text) {
         if (k > i + 1 && (kTurns.count(w(k)) || (kSubjects.count(w(k)) && !another_modal))) break;
         negated_[static_cast<std::size_t>(k)] = true;
       }
+    }
+  }
+}
+
+// Plans that stayed plans, told without a negation: put off ("Rate limiting was phase 2", "the
+// postmortem kept getting bumped", "load testing slid into the sprint after launch"), dismissed
+// ("a secrets manager was overkill", "was deemed over-engineering"), only wished for ("I'd love
+// to tell you we had tracing", "we dreamed about staged rollouts"), scheduled and never held
+// ("we were gonna shard the users table", "there was meant to be a rollback script"), kept only
+// on paper ("the freeze existed only in the email"), or a list disowned at once ("Code owners,
+// branch protection, none of that existed", "runbook, alert routing: all in progress").
+void NegationScope::negate_plans_put_off(const AnswerText& text) {
+  const auto& words = text.words();
+  const int n = static_cast<int>(words.size());
+  auto w = [&](int i) -> std::string_view { return i >= 0 && i < n ? std::string_view(words[static_cast<std::size_t>(i)].text) : ""; };
+  auto mark = [&](int i) { trigger_[static_cast<std::size_t>(i)] = true; };
+  // The thing a verdict at word `i` is on: what a pronoun before it stands for, else the clause before.
+  auto deny_subject = [&](int i) {
+    mark(i);
+    if (kPronouns.count(w(i - 1)) && w(i - 1) != "one") {
+      const int sentence = words[static_cast<std::size_t>(i - 1)].sentence;
+      int first = i - 1;
+      while (first > 0 && words[static_cast<std::size_t>(first) - 1].sentence == sentence) --first;
+      if (i - 1 - first < 2)
+        while (first > 0 && words[static_cast<std::size_t>(first) - 1].sentence >= sentence - 1) --first;
+      for (int k = std::max(first, i - 1 - kReferentWords); k < i - 1; ++k) negated_[static_cast<std::size_t>(k)] = true;
+      // "The access review, it was supposed to be quarterly": a topic set before the pronoun.
+    } else {
+      negate_clause_before(text, i);
+    }
+  };
+  // Negates words from `from` to the end of the clause's thought: up to a turn ("but", "so",
+  // "because") or the sentence's end, at most kHindsightWords.
+  auto deny_rest = [&](int from) {
+    const int sentence = from < n ? words[static_cast<std::size_t>(from)].sentence : -1;
+    for (int k = from; k < n && k < from + kHindsightWords && words[static_cast<std::size_t>(k)].sentence == sentence; ++k) {
+      if (kTurns.count(w(k))) break;
+      negated_[static_cast<std::size_t>(k)] = true;
+    }
+  };
+  for (int i = 0; i < n; ++i) {
+    const std::string_view word = w(i);
+    // Put off or dismissed: "was phase 2", "was always next sprint", "was 'coming soon'", "was a
+    // nice-to-have", "was more of a rumour", "was deemed over-engineering", "was too expensive".
+    if (kBe.count(word) || word == "stayed" || word == "remained" || word == "became") {
+      int k = i + 1;
+      while (k < i + 6 && kPutOffHedges.count(w(k)) && !(w(k) == "a" && kPlanNouns.count(w(k + 1)))) ++k;
+      if (w(k) == "a" || w(k) == "an") ++k;
+      const bool put_off = kPutOff.count(w(k)) || (w(k) == "phase" && (w(k + 1) == "2" || w(k + 1) == "two" || w(k + 1) == "ii")) ||
+                           (w(k) == "next" && kNextPeriods.count(w(k + 1))) || (w(k) == "coming" && w(k + 1) == "soon") ||
+                           (w(k) == "in" && w(k + 1) == "progress" && k == i + 1) || kPlanNouns.count(w(k)) ||
+                           ((w(k) == "nice" || w(k) == "good") && (w(k + 1) == "to" || w(k + 1) == "idea") &&
+                            (w(k + 2) == "have" || w(k + 1) == "idea")) ||
+                           (w(k) == "over" && (w(k + 1) == "engineering" || w(k + 1) == "engineered" || w(k + 1) == "kill")) ||
+                           (w(k) == "too" && (w(k + 1) == "expensive" || w(k + 1) == "costly" || w(k + 1) == "complex" ||
+                                               w(k + 1) == "complicated" || w(k + 1) == "risky" || w(k + 1) == "ambitious")) ||
+                           (w(k) == "not" && (w(k + 1) == "a" && (w(k + 2) == "priority" || w(k + 2) == "thing")));
+      // "the answer was always next quarter" is said of the answer: what it was the answer to is
+      // the proposal before it, which the rules for proposals read.
+      if (put_off && w(i - 1) != "there") deny_subject(i);
+    }
+    // Put off by being moved: "kept getting bumped", "kept slipping", "was moved to the next
+    // sprint", "slid into the sprint after launch", "I carry it to the next quarter".
+    if (word == "kept" && (kBumped.count(w(i + 1)) || ((w(i + 1) == "getting" || w(i + 1) == "being") && kBumped.count(w(i + 2))))) {
+      deny_subject(i);
+    }
+    if (kBumped.count(word) && word != "kept") {
+      int k = i + 1;
+      if (kPronouns.count(w(k))) ++k;
+      if (w(k) == "again" && (word == "moved" || word == "bumped" || word == "rescheduled")) {
+        negate_clause_before(text, i);
+        for (int j = i - 1; j >= 0 && words[static_cast<std::size_t>(j)].sentence == words[static_cast<std::size_t>(i)].sentence; --j)
+          negated_[static_cast<std::size_t>(j)] = true;
+        mark(i);
+      } else if ((w(k) == "to" || w(k) == "into" || w(k) == "over") && (w(k + 1) == "the" || w(k + 1) == "a") &&
+                 (w(k + 2) == "next" || w(k + 2) == "following" || w(k + 3) == "after" || w(k + 2) == "backlog") &&
+                 !(w(k + 3) == "step" || w(k + 3) == "stage")) {
+        if (kPronouns.count(w(i + 1)) || kSubjects.count(w(i - 1))) deny_subject(i + 1 == k ? i : i + 1);
+        else deny_subject(i);
+      }
+    }
+    // Kept only on paper: "existed only in the email", "exists in the slide deck for the auditor",
+    // "lived only in Priya's head".
+    if (word == "existed" || word == "exists" || word == "exist" || word == "lived" || word == "lives") {
+      int k = i + 1;
+      if (w(k) == "only" || w(k) == "mostly" || w(k) == "just" || w(k) == "purely") ++k;
+      if (w(k) == "in" || w(k) == "on") {
+        for (int j = k + 1; j <= k + 4 && j < n; ++j)
+          if (kOnlyOnPaper.count(w(j))) {
+            deny_subject(i);
+            break;
+          }
+      }
+    }
+    // Scheduled and never held: "we were gonna shard the users table", "was supposed to use a
+    // schema registry", "there was meant to be a rollback script". Not "which was meant to stop
+    // it" (said of a thing that was there).
+    if (kBe.count(word) && (w(i + 1) == "gonna" || ((w(i + 1) == "supposed" || w(i + 1) == "meant") && w(i + 2) == "to")) &&
+        w(i - 1) != "which" && w(i - 1) != "that" && w(i - 1) != "what" && w(i - 1) != "who") {
+      const int rest = w(i + 1) == "gonna" ? i + 2 : i + 3;
+      mark(i);
+      if (!kSubjects.count(w(i - 1)) && w(i - 1) != "there") deny_subject(i);
+      deny_rest(rest);
+    }
+    // Only wished for: "I'd love to tell you we had tracing", "I'd quite like to say we had
+    // dashboards", "I wish I could say we tested it", "we dreamed about staged rollouts".
+    if ((word == "love" || word == "like") && w(i + 1) == "to" &&
+        (w(i + 2) == "say" || w(i + 2) == "tell" || w(i + 2) == "claim" || w(i + 2) == "report") &&
+        (w(i - 1) == "i'd" || w(i - 1) == "we'd" || w(i - 1) == "would" || w(i - 2) == "i'd" || w(i - 2) == "would")) {
+      mark(i);
+      deny_rest(i + 3);
+    }
+    if ((word == "dreamed" || word == "dreamt" || word == "dreaming" || word == "fantasised" || word == "fantasized") &&
+        (w(i + 1) == "about" || w(i + 1) == "of")) {
+      mark(i);
+      deny_rest(i + 2);
+    }
+    // A list disowned at once: "Code owners files, peer review, branch protection, none of that
+    // existed", "synthetic monitoring, structured logs, tracing: none of it on the bridge",
+    // "runbook, alert routing, escalation policy, all 'in progress'". Not "none of that helped",
+    // which is said of things that were there.
+    const bool none_of = word == "none" && w(i + 1) == "of" &&
+                         (w(i + 2) == "that" || w(i + 2) == "it" || w(i + 2) == "them" || w(i + 2) == "these" || w(i + 2) == "those" ||
+                          w(i + 2) == "this");
+    const bool none_existed = none_of && (w(i + 3) == "existed" || w(i + 3) == "exists" || w(i + 3) == "happened" || w(i + 3) == "on" ||
+                                          w(i + 3) == "in" || w(i + 3).empty() ||
+                                          words[static_cast<std::size_t>(i + 3 < n ? i + 3 : i)].sentence != words[static_cast<std::size_t>(i)].sentence ||
+                                          ((w(i + 3) == "was" || w(i + 3) == "were") &&
+                                           (w(i + 4) == "there" || w(i + 4) == "done" || w(i + 4) == "in" || w(i + 4) == "real" ||
+                                            w(i + 4) == "set" || w(i + 4) == "built" || w(i + 4) == "written")));
+    const bool all_pending = word == "all" && (w(i + 1) == "missing" || (w(i + 1) == "in" && w(i + 2) == "progress") ||
+                                               (w(i + 1) == "still" && (w(i + 2) == "todo" || w(i + 2) == "missing")) || w(i + 1) == "todo");
+    if ((none_existed || all_pending) && i > 0 && words[static_cast<std::size_t>(i - 1)].sentence == words[static_cast<std::size_t>(i)].sentence) {
+      mark(i);
+      for (int j = i - 1; j >= 0 && words[static_cast<std::size_t>(j)].sentence == words[static_cast<std::size_t>(i)].sentence; --j)
+        negated_[static_cast<std::size_t>(j)] = true;
     }
   }
 }

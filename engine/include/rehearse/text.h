@@ -180,7 +180,15 @@ class REHEARSE_API CueList {
 // discussed, but it was decided against it", "it got shot down"), a label denied after its colon
 // ("Rollback plan: none"), a thing put first and denied after its subject ("invalidation we have
 // not implemented until now"), what stayed a ticket, was going to happen or was so only in
-// theory, and what never quite made it.
+// theory, and what never quite made it. So are a thing asked about and denied in the reply
+// ("Connection pooling? Not on that service."), a label denied after a comma or dash ("Integration
+// tests, we had zero"), a plan put off, dismissed or kept on paper ("was phase two", "kept getting
+// bumped", "was deemed overkill", "existed only in the email"), what was only wished for or meant
+// to happen ("I'd love to tell you we had tracing", "there was meant to be a rollback script"),
+// the subject of a past that did not happen ("a feature flag would have been the sensible thing")
+// and a list disowned at once ("code owners, branch protection, none of that existed"). What the
+// sentence says would have happened without a thing keeps the thing: "without the circuit
+// breaker, the outage would have taken down checkout".
 class REHEARSE_API NegationScope {
  public:
   explicit NegationScope(const AnswerText& text);
@@ -195,6 +203,7 @@ class REHEARSE_API NegationScope {
   void negate_clause_before(const AnswerText& text, int word);
   void negate_labels_denied(const AnswerText& text);
   void negate_hindsight(const AnswerText& text);
+  void negate_plans_put_off(const AnswerText& text);
 
   std::vector<bool> negated_;
   std::vector<bool> trigger_;
