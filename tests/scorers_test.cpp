@@ -678,6 +678,32 @@ TEST_CASE("a thing without which it would have gone worse was there", "[scorers]
                     false);
 }
 
+TEST_CASE("what was disowned, asked for again and again or left waiting was not done", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Blameless postmortem", {}}, {"On-call rotation", {}}, {"Connection draining", {}},
+                                             {"Table partitioning", {}}, {"Dependency scanning", {}}, {"Cost dashboard", {}}});
+  check_every_point(decks.score("keypoints", card,
+                                "I would not say we did a blameless postmortem. I kept saying we needed an on-call rotation. "
+                                "Connection draining was off by default and nobody had turned it on. Table partitioning is "
+                                "still waiting. Dependency scanning was, like, not a thing. The cost dashboard stayed as a "
+                                "proposal."),
+                    false);
+  check_every_point(decks.score("keypoints", card,
+                                "I would say we did a blameless postmortem. I kept the on-call rotation to one week in six. "
+                                "Connection draining gave requests thirty seconds. Table partitioning went live by month. "
+                                "Dependency scanning runs in CI. The cost dashboard went to every team lead."),
+                    true);
+}
+
+TEST_CASE("a denial of doing only the thing, or of doing without it, keeps the thing", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Health check", {}}, {"Audit log", {}}});
+  check_every_point(decks.score("keypoints", card,
+                                "We didn't just add a health check, we made it query the database. Without the audit log we'd "
+                                "never have worked out who deleted the bucket."),
+                    true);
+}
+
 TEST_CASE("a list disowned at once was not there", "[scorers]") {
   BundledDecks decks;
   const CardContent card = card_with_points({{"Code owners", {}}, {"Branch protection", {}}});

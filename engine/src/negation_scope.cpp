@@ -100,7 +100,7 @@ const WordSet kMaking = {"configure", "configured", "enable", "enabled", "set", 
                          "introduce", "introduced", "have", "had", "use", "used"};
 // Verbs that turn down what the pronoun stands for, without a negation: "someone suggested shadow
 // reads and we dropped it for time".
-const WordSet kTurningDown = {"dropped", "shelved", "scrapped", "parked", "killed", "abandoned", "skipped", "deprioritized",
+const WordSet kTurningDown = {"dropped", "shelved", "scrapped", "parked", "killed", "abandoned", "abandon", "skipped", "deprioritized",
                               "deprioritised", "cancelled", "canceled", "vetoed", "rejected", "descoped"};
 // A subject and a verb that leave their object out front: "load shedding we do not do".
 const WordSet kFrontingSubjects = {"we", "i", "they", "you", "he", "she"};
@@ -155,7 +155,8 @@ const WordSet kPutOff = {"later", "someday", "tbd", "overkill", "overengineering
 // more of a rumour", "was deemed over-engineering", "was felt to be overkill".
 const WordSet kPutOffHedges = {"always", "still", "just", "only", "basically", "more", "of", "kind", "sort", "deemed", "felt",
                                "considered", "judged", "seen", "thought", "to", "be", "as", "forever", "perpetually", "for",
-                               "officially", "rather", "a", "bit", "somewhat", "mostly", "largely", "pretty", "much"};
+                               "officially", "rather", "a", "bit", "somewhat", "mostly", "largely", "pretty", "much", "like",
+                               "honestly", "frankly", "um", "uh"};
 const WordSet kNextPeriods = {"sprint", "quarter", "year", "month", "release", "cycle", "week", "iteration", "pi", "half"};
 const WordSet kPlanNouns = {"dream", "wish", "rumour", "rumor", "suggestion", "fantasy", "joke", "myth", "fiction", "promise",
                             "aspiration", "nice-to-have"};
@@ -196,6 +197,8 @@ NegationScope::NegationScope(const AnswerText& text) {
     return !clause_mark(raw.substr(words[static_cast<std::size_t>(a)].end, words[static_cast<std::size_t>(b)].begin - words[static_cast<std::size_t>(a)].end));
   };
   auto is_pseudo = [&](int i) {
+    // "We didn't just add a health check, we made it check the database": more than the thing.
+    if (is_contracted_negation(w(i)) && (w(i + 1) == "just" || w(i + 1) == "only" || w(i + 1) == "merely")) return true;
     for (const auto& pair : kPseudo) {
       if (w(i) != pair.first || !pair.second.count(w(i + 1))) continue;
       if (pair.first == "without") return kHitch.count(w(i + 2)) > 0;
@@ -238,23 +241,14 @@ NegationScope::NegationScope(const AnswerText& text) {
   auto denies_making_pronoun = [&](int trigger) {
     int k = trigger + 1;
     if (w(trigger) == "no" && w(k) == "one") ++k;
-    while (kHedges.count(w(k))) ++k;
+    // "nobody had turned it on", "nobody never implemented it" (a double negative of spoken English)
+    while (kHedges.count(w(k)) || w(k) == "had" || w(k) == "has" || w(k) == "never") ++k;
     if (!kMaking.count(w(k)) && !kTurningDown.count(w(k))) return false;
     ++k;
     if (w(k) == "up" || w(k) == "on" || w(k) == "out" || w(k) == "in") ++k;
     return kPronouns.count(w(k)) > 0;
   };
-  // The thing the pronoun stands for was named before the denial, earlier in the sentence ("the
-  // automatic rollback was in the docs, we talked about it, never configured it") or, when the
-  // denial opens its sentence, in the one before: those words are denied.
-  auto negate_referent = [&](int trigger) {
-    const int sentence = words[static_cast<std::size_t>(trigger)].sentence;
-    int first = trigger;
-    while (first > 0 && words[static_cast<std::size_t>(first) - 1].sentence == sentence) --first;
-    if (trigger - first < 2)
-      while (first > 0 && words[static_cast<std::size_t>(first) - 1].sentence >= sentence - 1) --first;
-    for (int k = std::max(first, trigger - kReferentWords); k < trigger; ++k) negated_[static_cast<std::size_t>(k)] = true;
-  };
+  auto negate_referent = [&](int trigger) { negate_referent_of(text, trigger); };
   auto negate_subject = [&](int trigger_first) { negate_clause_before(text, trigger_first); };
   // A verdict after "and" with no subject of its own is on the whole sentence before it.
   auto negate_sentence_before = [&](int trigger) {
@@ -282,8 +276,11 @@ NegationScope::NegationScope(const AnswerText& text) {
   auto had_it_after_all = [&](int i) {
     const int sentence = words[static_cast<std::size_t>(i)].sentence;
     const auto modal = [&](int k) {
-      return ((w(k) == "would" || w(k) == "could" || w(k) == "might") && w(k + 1) == "have") || kCounterfactualContractions.count(w(k)) ||
-             ((w(k) == "we'd" || w(k) == "i'd" || w(k) == "it'd" || w(k) == "they'd") && w(k + 1) == "have") ||
+      // "we'd never have worked out who did it", "we wouldn't have known"
+      const int have = w(k + 1) == "never" ? k + 2 : k + 1;
+      return ((w(k) == "would" || w(k) == "could" || w(k) == "might") && w(have) == "have") || kCounterfactualContractions.count(w(k)) ||
+             ((w(k) == "we'd" || w(k) == "i'd" || w(k) == "it'd" || w(k) == "they'd") && w(have) == "have") ||
+             ((w(k) == "wouldn't" || w(k) == "couldn't") && w(k + 1) == "have") ||
              (w(k) == "will" && i == text.sentences()[static_cast<std::size_t>(sentence)].first_word);
     };
     for (int k = i + 1; k < n && k <= i + 16 && words[static_cast<std::size_t>(k)].sentence == sentence; ++k) {
@@ -942,6 +939,23 @@ void NegationScope::negate_labels_denied(const AnswerText& text) {
   }
 }
 
+// The thing a pronoun (or a denial standing for one) at word `trigger` stands for was named before
+// it, earlier in the sentence ("the automatic rollback was in the docs, we talked about it, never
+// configured it") or, when the denial opens its sentence or follows only an opening adverbial
+// ("Until I left, still nobody wrote it"), in the one before: those words are denied.
+void NegationScope::negate_referent_of(const AnswerText& text, int trigger) {
+  static const WordSet openers = {"until", "after", "before", "when", "since", "by", "then", "so", "and", "but", "also", "still",
+                                  "in", "for", "later", "eventually", "ultimately", "sadly", "unfortunately", "honestly"};
+  const auto& words = text.words();
+  const int sentence = words[static_cast<std::size_t>(trigger)].sentence;
+  int first = trigger;
+  while (first > 0 && words[static_cast<std::size_t>(first) - 1].sentence == sentence) --first;
+  const bool opening_adverbial = openers.count(words[static_cast<std::size_t>(first)].text) > 0 && trigger - first <= 8;
+  if (trigger - first < 2 || opening_adverbial)
+    while (first > 0 && words[static_cast<std::size_t>(first) - 1].sentence >= sentence - 1) --first;
+  for (int k = std::max(first, trigger - kReferentWords); k < trigger; ++k) negated_[static_cast<std::size_t>(k)] = true;
+}
+
 // Negates back from a verdict to the start of its clause, over a subject that may hold "while",
 // "instead of" or "to" ("Serving stale data while refreshing got vetoed"): only a clause mark, a
 // turn ("but", "so", "because", "and", "which") or another subject ends it, within kSubjectWords.
@@ -1025,13 +1039,7 @@ void NegationScope::negate_plans_put_off(const AnswerText& text) {
   auto deny_subject = [&](int i) {
     mark(i);
     if (kPronouns.count(w(i - 1)) && w(i - 1) != "one") {
-      const int sentence = words[static_cast<std::size_t>(i - 1)].sentence;
-      int first = i - 1;
-      while (first > 0 && words[static_cast<std::size_t>(first) - 1].sentence == sentence) --first;
-      if (i - 1 - first < 2)
-        while (first > 0 && words[static_cast<std::size_t>(first) - 1].sentence >= sentence - 1) --first;
-      for (int k = std::max(first, i - 1 - kReferentWords); k < i - 1; ++k) negated_[static_cast<std::size_t>(k)] = true;
-      // "The access review, it was supposed to be quarterly": a topic set before the pronoun.
+      negate_referent_of(text, i - 1);
     } else {
       negate_clause_before(text, i);
     }
@@ -1049,7 +1057,7 @@ void NegationScope::negate_plans_put_off(const AnswerText& text) {
     const std::string_view word = w(i);
     // Put off or dismissed: "was phase 2", "was always next sprint", "was 'coming soon'", "was a
     // nice-to-have", "was more of a rumour", "was deemed over-engineering", "was too expensive".
-    if (kBe.count(word) || word == "stayed" || word == "remained" || word == "became") {
+    if (kBe.count(word) || word == "stayed" || word == "stay" || word == "stays" || word == "remained" || word == "became") {
       int k = i + 1;
       while (k < i + 6 && kPutOffHedges.count(w(k)) && !(w(k) == "a" && kPlanNouns.count(w(k + 1)))) ++k;
       if (w(k) == "a" || w(k) == "an") ++k;
@@ -1061,7 +1069,11 @@ void NegationScope::negate_plans_put_off(const AnswerText& text) {
                            (w(k) == "over" && (w(k + 1) == "engineering" || w(k + 1) == "engineered" || w(k + 1) == "kill")) ||
                            (w(k) == "too" && (w(k + 1) == "expensive" || w(k + 1) == "costly" || w(k + 1) == "complex" ||
                                                w(k + 1) == "complicated" || w(k + 1) == "risky" || w(k + 1) == "ambitious")) ||
-                           (w(k) == "not" && (w(k + 1) == "a" && (w(k + 2) == "priority" || w(k + 2) == "thing")));
+                           (w(k) == "not" && (w(k + 1) == "a" && (w(k + 2) == "priority" || w(k + 2) == "thing"))) ||
+                           // "was, like, on the list", "is still waiting", "stayed as a proposal"
+                           ((w(k) == "on" || w(k) == "in") && (kPlans.count(w(k + 1)) || kPlans.count(w(k + 2)))) ||
+                           (w(k) == "waiting" || w(k) == "pending") ||
+                           ((word == "stayed" || word == "stay" || word == "stays" || word == "remained") && kStayedPlans.count(w(k)));
       // "the answer was always next quarter" is said of the answer: what it was the answer to is
       // the proposal before it, which the rules for proposals read.
       if (put_off && w(i - 1) != "there") deny_subject(i);
@@ -1116,6 +1128,21 @@ void NegationScope::negate_plans_put_off(const AnswerText& text) {
         (w(i - 1) == "i'd" || w(i - 1) == "we'd" || w(i - 1) == "would" || w(i - 2) == "i'd" || w(i - 2) == "would")) {
       mark(i);
       deny_rest(i + 3);
+    }
+    // "I would not say we did a postmortem", "I wouldn't call it capacity planning": disowned.
+    if ((word == "say" || word == "call" || word == "claim") &&
+        ((w(i - 1) == "not" && (w(i - 2) == "would" || w(i - 2) == "could")) || w(i - 1) == "wouldn't" || w(i - 1) == "couldn't" ||
+         w(i - 1) == "can't" || w(i - 1) == "cannot")) {
+      mark(i);
+      deny_rest(i + 1);
+    }
+    // "I kept saying we needed an on-call rotation", "I keep asking for a staging database": asked
+    // for again and again, so never given.
+    if ((word == "kept" || word == "keep" || word == "keeps") &&
+        (w(i + 1) == "saying" || w(i + 1) == "asking" || w(i + 1) == "begging" || w(i + 1) == "pushing" || w(i + 1) == "arguing" ||
+         w(i + 1) == "requesting" || w(i + 1) == "proposing" || w(i + 1) == "suggesting")) {
+      mark(i);
+      deny_rest(i + 2);
     }
     if ((word == "dreamed" || word == "dreamt" || word == "dreaming" || word == "fantasised" || word == "fantasized") &&
         (w(i + 1) == "about" || w(i + 1) == "of")) {

@@ -201,6 +201,7 @@ class REHEARSE_API NegationScope {
   void negate_unrealised_proposals(const AnswerText& text);
   void negate_proposals_turned_down(const AnswerText& text);
   void negate_clause_before(const AnswerText& text, int word);
+  void negate_referent_of(const AnswerText& text, int trigger);
   void negate_labels_denied(const AnswerText& text);
   void negate_hindsight(const AnswerText& text);
   void negate_plans_put_off(const AnswerText& text);
