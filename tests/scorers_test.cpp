@@ -704,6 +704,28 @@ TEST_CASE("a denial of doing only the thing, or of doing without it, keeps the t
                     true);
 }
 
+TEST_CASE("a denial of leaving a thing out, or of what a customer noticed, keeps the thing", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Code freeze", {}}, {"Weekly one-on-ones", {}}, {"Down migration", {}},
+                                             {"Database upgrade", {}}, {"Expand and contract", {}}});
+  check_every_point(decks.score("keypoints", card,
+                                "We did not skip the code freeze. I never cancelled the weekly one-on-ones. No migration without "
+                                "a down migration got merged. Not a single customer noticed the database upgrade. It shipped "
+                                "with zero downtime using expand and contract."),
+                    true);
+}
+
+TEST_CASE("what a system rejected or dropped, and the steps of a sequence, are not proposals turned down", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Config validation", {}}, {"Backpressure", {}}, {"Backfill", {}}, {"Feature flag", {}}});
+  check_every_point(decks.score("keypoints", card,
+                                "Nobody got hurt by the bad push because the config validation step rejected it before it shipped. "
+                                "The backpressure held the producers back and nothing got dropped, it just drained. We added the "
+                                "column, ran the backfill, switched reads, then dropped the old one. The feature flag was meant "
+                                "to be temporary and it is still in the code."),
+                    true);
+}
+
 TEST_CASE("a list disowned at once was not there", "[scorers]") {
   BundledDecks decks;
   const CardContent card = card_with_points({{"Code owners", {}}, {"Branch protection", {}}});

@@ -61,6 +61,10 @@ const Pair kPseudo[] = {{"not", {"only", "just", "sure", "bad", "until", "long",
                         {"nothing", {"but", "else"}},
                         {"never", {"mind"}}};
 const WordSet kHitch = {"hitch", "fuss", "question", "doubt", "fail", "delay", "exception"};
+const WordSet kPerceiving = {"noticed", "saw", "felt", "complained", "experienced", "realised", "realized", "spotted", "cared"};
+// Verbs of leaving a thing out: denied, they keep it ("we did not skip the freeze").
+const WordSet kLeftOut = {"skip", "skipped", "forget", "forgot", "miss", "missed", "neglect", "neglected", "cancel", "cancelled",
+                          "canceled", "ignore", "ignored", "bypass", "bypassed"};
 // Words after "was", "were", "is", "are" (or their contractions) that negate what came before.
 const WordSet kBe = {"was", "were", "is", "are", "been", "be"};
 const WordSet kPostAfterBe = {"missing", "absent", "lacking", "gone", "nonexistent", "non-existent", "unavailable", "existing"};
@@ -181,7 +185,14 @@ bool turns_down(const std::vector<Word>& words, int k) {
   const auto w = [&](int i) -> std::string_view {
     return i >= 0 && i < static_cast<int>(words.size()) ? std::string_view(words[static_cast<std::size_t>(i)].text) : "";
   };
-  return kTurningDown.count(w(k)) && (kPronouns.count(w(k + 1)) || (w(k + 1) == "the" && kProposals.count(w(k + 2))));
+  // People turn a proposal down ("we dropped it", "management killed it"); a system that "rejected
+  // it" (a validation step, a gateway) handled a request.
+  static const WordSet people = {"we", "i", "they", "he", "she", "someone", "somebody", "everyone", "management", "leadership",
+                                 "finance", "security", "legal", "product", "team", "manager", "lead", "cto", "ceo", "director",
+                                 "board", "committee", "architect", "architects", "also", "just", "eventually", "quietly", "then",
+                                 "and", "so", "ultimately", "simply"};
+  return kTurningDown.count(w(k)) && people.count(w(k - 1)) &&
+         (kPronouns.count(w(k + 1)) || (w(k + 1) == "the" && kProposals.count(w(k + 2))));
 }
 }  // namespace
 
@@ -199,6 +210,9 @@ NegationScope::NegationScope(const AnswerText& text) {
   auto is_pseudo = [&](int i) {
     // "We didn't just add a health check, we made it check the database": more than the thing.
     if (is_contracted_negation(w(i)) && (w(i + 1) == "just" || w(i + 1) == "only" || w(i + 1) == "merely")) return true;
+    // "We did not skip the code freeze", "I never cancelled them": a denial of leaving a thing out.
+    if ((is_contracted_negation(w(i)) || w(i) == "not" || w(i) == "never") && kLeftOut.count(w(w(i + 1) == "once" || w(i + 1) == "even" ? i + 2 : i + 1)))
+      return true;
     for (const auto& pair : kPseudo) {
       if (w(i) != pair.first || !pair.second.count(w(i + 1))) continue;
       if (pair.first == "without") return kHitch.count(w(i + 2)) > 0;
@@ -223,6 +237,14 @@ NegationScope::NegationScope(const AnswerText& text) {
       // debrief" says nothing against the debrief.
       // ("we did not look at the lag": "at" after "look" is part of the verb.)
       if (k > from && kSetting.count(word) && kDeterminers.count(w(k + 1)) && w(k - 1) != "look" && w(k - 1) != "looked") break;
+      // A denied subject does not deny what it perceived or what came about by other means: "no
+      // customer noticed the upgrade", "zero downtime using expand and contract", "no migration
+      // without a down-script got merged" (a denied exception: the down-script was there).
+      const std::string_view trigger = w(trigger_last);
+      const bool denies_a_noun = trigger == "no" || trigger == "nobody" || trigger == "zero" || trigger == "none" ||
+                                 (trigger == "not" && (w(trigger_last + 1) == "one" || (w(trigger_last + 1) == "a" && w(trigger_last + 2) == "single")));
+      if (k > from && (word == "without" || (denies_a_noun && (kPerceiving.count(word) || word == "using" || word == "via" ||
+                                                                 word == "thanks")))) break;
       // "didn't run them side by side or compare the output": each alternative after "or"/"nor"
       // is denied as well, so the reach starts again.
       if (word == "or" || word == "nor") {
@@ -243,10 +265,11 @@ NegationScope::NegationScope(const AnswerText& text) {
     if (w(trigger) == "no" && w(k) == "one") ++k;
     // "nobody had turned it on", "nobody never implemented it" (a double negative of spoken English)
     while (kHedges.count(w(k)) || w(k) == "had" || w(k) == "has" || w(k) == "never") ++k;
-    if (!kMaking.count(w(k)) && !kTurningDown.count(w(k))) return false;
-    ++k;
+    // (A verb of turning down after a negation keeps the thing: "I never cancelled them".)
+    if (!kMaking.count(w(k))) return false;
+    const int verb = k++;
     if (w(k) == "up" || w(k) == "on" || w(k) == "out" || w(k) == "in") ++k;
-    return kPronouns.count(w(k)) > 0;
+    return kPronouns.count(w(k)) > 0 && same_clause(verb, k);
   };
   auto negate_referent = [&](int trigger) { negate_referent_of(text, trigger); };
   auto negate_subject = [&](int trigger_first) { negate_clause_before(text, trigger_first); };
@@ -273,6 +296,14 @@ NegationScope::NegationScope(const AnswerText& text) {
   // Whether "without" at word `i` names what saved the day: the sentence says what would have
   // happened without it ("Without the canary we would have shipped it to everyone"; "we would've
   // lost the data without the backups"). Not "without tests, which would have caught it".
+  // "No migration without a down-script got merged", "we never deploy without a canary": a
+  // denied exception keeps the thing.
+  auto denied_before_in_clause = [&](int i) {
+    for (int k = i - 1; k >= 0 && k >= i - 4 && same_clause(k, i); --k)
+      if (w(k) == "no" || w(k) == "never" || w(k) == "nobody" || w(k) == "nothing") return true;
+    // "we don't deploy without a canary"
+    return i >= 2 && is_contracted_negation(w(i - 2)) && same_clause(i - 2, i);
+  };
   auto had_it_after_all = [&](int i) {
     const int sentence = words[static_cast<std::size_t>(i)].sentence;
     const auto modal = [&](int k) {
@@ -281,7 +312,8 @@ NegationScope::NegationScope(const AnswerText& text) {
       return ((w(k) == "would" || w(k) == "could" || w(k) == "might") && w(have) == "have") || kCounterfactualContractions.count(w(k)) ||
              ((w(k) == "we'd" || w(k) == "i'd" || w(k) == "it'd" || w(k) == "they'd") && w(have) == "have") ||
              ((w(k) == "wouldn't" || w(k) == "couldn't") && w(k + 1) == "have") ||
-             (w(k) == "will" && i == text.sentences()[static_cast<std::size_t>(sentence)].first_word);
+             ((w(k) == "will" || w(k) == "would" || w(k) == "could" || w(k) == "we'd" || w(k) == "i'd") &&
+              i == text.sentences()[static_cast<std::size_t>(sentence)].first_word);
     };
     for (int k = i + 1; k < n && k <= i + 16 && words[static_cast<std::size_t>(k)].sentence == sentence; ++k) {
       if (w(k) == "which" || w(k) == "that" || w(k) == "but") return false;
@@ -301,7 +333,7 @@ NegationScope::NegationScope(const AnswerText& text) {
     // "Without the circuit breaker we added, the outage would have taken down checkout", "if it
     // wasn't for the canary", "we nearly shipped without the migration test": the thing was there.
     if (word == "without" && (had_it_after_all(i) || w(i - 1) == "nearly" || w(i - 1) == "almost" || w(i - 2) == "nearly" ||
-                              w(i - 2) == "almost")) continue;
+                              w(i - 2) == "almost" || denied_before_in_clause(i))) continue;
     if (word == "if" && (w(i + 1) == "it" || w(i + 1) == "that") && (w(i + 2) == "wasn't" || w(i + 2) == "weren't" || w(i + 2) == "hadn't") &&
         (w(i + 3) == "for" || w(i + 4) == "for")) {
       i += w(i + 3) == "for" ? 3 : 4;
@@ -537,7 +569,9 @@ NegationScope::NegationScope(const AnswerText& text) {
       // ("then kinda died", never a bare "and died": "the pod ran out of memory and died" happened.)
       const bool went_quiet = (word == "went" && (w(i + 1) == "quiet" || w(i + 1) == "nowhere")) ||
                               (word == "fizzled" && w(i + 1) == "out") || (word == "quietly" && w(i + 1) == "died") ||
-                              (after_then && (word == "died" || kTurnedDownVerdicts.count(word)));
+                              (after_then && (word == "died" || kTurnedDownVerdicts.count(word)) &&
+                               // "and then parked", not "then dropped the old column" (a step with its object)
+                               !(i + 1 < n && same_clause(i, i + 1) && (kDeterminers.count(w(i + 1)) || kPronouns.count(w(i + 1)))));
       if (never_made || went_quiet) {
         trigger_[static_cast<std::size_t>(i)] = true;
         negate_sentence_before(i);
@@ -819,8 +853,13 @@ void NegationScope::negate_proposals_turned_down(const AnswerText& text) {
             denied = true;
           }
       // "GSLB bought in 2021, never configured.": a thing had and never put to use.
+      // ("Retrospectives we held, but a follow-up on the actions has, I think, never happened": the
+      // verdict is on what follows the turn.)
       if (!denied && (w(i) == "never" || w(i) == "not")) {
-        for (int k = sentence.first_word; k < i; ++k) negated_[static_cast<std::size_t>(k)] = true;
+        int from = sentence.first_word;
+        for (int k = sentence.first_word; k < i; ++k)
+          if (w(k) == "but" || w(k) == "however" || w(k) == "although" || w(k) == "though" || w(k) == "whereas") from = k + 1;
+        for (int k = from; k < i; ++k) negated_[static_cast<std::size_t>(k)] = true;
         denied = true;
       }
     } else if (words[static_cast<std::size_t>(i)].sentence > 0) {
@@ -1117,8 +1156,11 @@ void NegationScope::negate_plans_put_off(const AnswerText& text) {
     if (kBe.count(word) && (w(i + 1) == "gonna" || ((w(i + 1) == "supposed" || w(i + 1) == "meant") && w(i + 2) == "to")) &&
         w(i - 1) != "which" && w(i - 1) != "that" && w(i - 1) != "what" && w(i - 1) != "who") {
       const int rest = w(i + 1) == "gonna" ? i + 2 : i + 3;
+      // "The flag was meant to be temporary" says what the thing was like, not that it was missing.
+      const bool describes = w(rest) == "be" && !kDeterminers.count(w(rest + 1)) && w(rest + 1) != "in" &&
+                             !is_past_action(w(rest + 1)) && !kParticiples.count(w(rest + 1));
       mark(i);
-      if (!kSubjects.count(w(i - 1)) && w(i - 1) != "there") deny_subject(i);
+      if (!kSubjects.count(w(i - 1)) && w(i - 1) != "there" && !describes) deny_subject(i);
       deny_rest(rest);
     }
     // Only wished for: "I'd love to tell you we had tracing", "I'd quite like to say we had
@@ -1164,7 +1206,11 @@ void NegationScope::negate_plans_put_off(const AnswerText& text) {
                                             w(i + 4) == "set" || w(i + 4) == "built" || w(i + 4) == "written")));
     const bool all_pending = word == "all" && (w(i + 1) == "missing" || (w(i + 1) == "in" && w(i + 2) == "progress") ||
                                                (w(i + 1) == "still" && (w(i + 2) == "todo" || w(i + 2) == "missing")) || w(i + 1) == "todo");
-    if ((none_existed || all_pending) && i > 0 && words[static_cast<std::size_t>(i - 1)].sentence == words[static_cast<std::size_t>(i)].sentence) {
+    // (It opens its clause: "written in none of them" is said of the retros.)
+    const bool opens_clause = i > 0 && words[static_cast<std::size_t>(i - 1)].sentence == words[static_cast<std::size_t>(i)].sentence &&
+                              clause_mark(text.text().substr(words[static_cast<std::size_t>(i - 1)].end,
+                                                             words[static_cast<std::size_t>(i)].begin - words[static_cast<std::size_t>(i - 1)].end));
+    if ((none_existed || all_pending) && (opens_clause || w(i - 1) == "like")) {
       mark(i);
       for (int j = i - 1; j >= 0 && words[static_cast<std::size_t>(j)].sentence == words[static_cast<std::size_t>(i)].sentence; --j)
         negated_[static_cast<std::size_t>(j)] = true;
