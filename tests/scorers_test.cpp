@@ -726,6 +726,38 @@ TEST_CASE("what a system rejected or dropped, and the steps of a sequence, are n
                     true);
 }
 
+TEST_CASE("a thing fronted and denied by its auxiliary, let drop, or only drawn in a diagram was not there", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Distributed tracing", {}}, {"Log aggregation", {}}, {"Mentoring programme", {}},
+                                             {"Postmortem", {}}, {"Second region", {}}, {"Penetration testing", {}}});
+  check_every_point(decks.score("keypoints", card,
+                                "Distributed tracing we were not having. Log aggregation we had not; we used SSH and grep. A "
+                                "mentoring programme there never was. The postmortem got moved twice and nobody mentioned it "
+                                "again. A second region was in the architecture diagram. Penetration testing was quoted, "
+                                "budgeted and then quietly cut."),
+                    false);
+  check_every_point(decks.score("keypoints", card,
+                                "Distributed tracing we were having in every service. Log aggregation we had in Loki. A mentoring "
+                                "programme ran all year. The postmortem was on Tuesday and nobody missed it. A second region took "
+                                "the traffic in four minutes. Penetration testing found two bugs."),
+                    true);
+}
+
+TEST_CASE("what people turned down, and what one would do if doing it again, was not done", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Service mesh", {}}, {"Reserved instances", {}}, {"Circuit breaker", {}},
+                                             {"Acceptance criteria", {}}, {"Runbook", {}}, {"Dry run", {}}});
+  check_every_point(decks.score("keypoints", card,
+                                "We turned down a service mesh. Finance said no to reserved instances. I'd have put a circuit "
+                                "breaker in if I was doing it again. If I ran that project again I'd write acceptance criteria "
+                                "first. A simple runbook and one dry run would have saved us six hours."),
+                    false);
+  check_every_point(decks.score("keypoints", card,
+                                "We turned on a service mesh. Finance bought reserved instances. I put a circuit breaker in. I "
+                                "wrote acceptance criteria first. A simple runbook and one dry run saved us six hours."),
+                    true);
+}
+
 TEST_CASE("a list disowned at once was not there", "[scorers]") {
   BundledDecks decks;
   const CardContent card = card_with_points({{"Code owners", {}}, {"Branch protection", {}}});

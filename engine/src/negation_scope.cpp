@@ -69,7 +69,8 @@ const WordSet kLeftOut = {"skip", "skipped", "forget", "forgot", "miss", "missed
 const WordSet kBe = {"was", "were", "is", "are", "been", "be"};
 const WordSet kPostAfterBe = {"missing", "absent", "lacking", "gone", "nonexistent", "non-existent", "unavailable", "existing"};
 const WordSet kBeNot = {"wasn't", "weren't", "isn't", "aren't", "hasn't", "haven't", "hadn't"};
-const WordSet kExist = {"exist", "exists", "existed", "happen", "happened", "materialize", "materialise", "materialized", "materialised"};
+const WordSet kExist = {"exist", "exists", "existed", "happen", "happened", "happening", "materialize", "materialise", "materialized",
+                        "materialised"};
 // After "was" or "got": a proposal turned down. Not "rejected" or "dropped", which are also what
 // a system does to requests and what a value does.
 const WordSet kShelved = {"shelved", "scrapped", "abandoned", "vetoed", "deprioritized", "deprioritised", "descoped", "cancelled", "canceled",
@@ -93,6 +94,8 @@ const WordSet kCounterfactual = {"helped", "saved", "caught", "prevented", "avoi
 // "might have" guess at what did, so they are not here.
 const WordSet kUnrealisedModals = {"should", "could", "would"};
 const WordSet kUnrealisedContractions = {"should've", "could've", "would've", "shoulda", "coulda"};
+// "I'd have put a breaker in", "we'd have caught it": a contracted "would" before "have".
+const WordSet kContractedWould = {"i'd", "we'd", "you'd", "they'd"};
 // A denied pronoun's referent: verbs of making something or putting it in place (not "tested" or
 // "followed": a runbook nobody followed was still written), the words that may stand
 // between the denial and the verb, and the pronouns; and how far back the referent may be named.
@@ -101,13 +104,16 @@ const WordSet kMaking = {"configure", "configured", "enable", "enabled", "set", 
                          "roll", "rolled", "adopt", "adopted", "deploy", "deployed", "ship", "shipped", "finish", "finished",
                          "automate", "automated", "wire", "wired", "apply", "applied", "schedule", "scheduled", "ticket",
                          "ticketed", "prioritize", "prioritized", "prioritise", "prioritised", "install", "installed",
-                         "introduce", "introduced", "have", "had", "use", "used"};
+                         "introduce", "introduced", "have", "had", "use", "used", "doing", "building", "writing", "using"};
 // Verbs that turn down what the pronoun stands for, without a negation: "someone suggested shadow
 // reads and we dropped it for time".
+// Verbs of bringing a thing up again: denied with "again" or "anymore", the thing was let drop.
+const WordSet kRevisiting = {"mentioned", "mentioning", "mention", "raised", "raising", "asked", "asking", "revisited", "brought",
+                             "discussed", "followed"};
 const WordSet kTurningDown = {"dropped", "shelved", "scrapped", "parked", "killed", "abandoned", "abandon", "skipped", "deprioritized",
                               "deprioritised", "cancelled", "canceled", "vetoed", "rejected", "descoped"};
 // A subject and a verb that leave their object out front: "load shedding we do not do".
-const WordSet kFrontingSubjects = {"we", "i", "they", "you", "he", "she"};
+const WordSet kFrontingSubjects = {"we", "i", "they", "you", "he", "she", "there"};
 // Between a fronted thing's subject and its denial: "budget alerts we also do not have".
 const WordSet kFrontingAdverbs = {"also", "still", "honestly", "really", "just", "actually", "simply", "even", "ever"};
 // Verbs a fronted thing is denied with, besides the light ones and those of making: "locks I
@@ -125,7 +131,8 @@ const WordSet kProposals = {"idea", "plan", "proposal", "suggestion"};
 const WordSet kLeftIn = {"sat", "sits", "stayed", "stays", "rotted", "languished", "still", "remained", "remains"};
 const WordSet kPlans = {"backlog", "roadmap", "list", "wishlist", "todo"};
 // Participles that tell a proposal's fate after "and then": "discussed at length and then parked".
-const WordSet kTurnedDownVerdicts = {"parked", "shelved", "dropped", "abandoned", "scrapped", "forgotten", "deprioritised",
+const WordSet kTurnedDownVerdicts = {"parked", "shelved", "dropped", "abandoned", "scrapped", "forgotten", "deprioritised", "cut", "axed",
+                                     "binned", "canned",
                                      "deprioritized", "postponed", "cancelled", "canceled", "vetoed", "rejected", "killed"};
 // What a thing stays when it is only planned: "it's still a ticket", "it stayed a slide".
 const WordSet kStayedPlans = {"ticket", "slide", "wish", "proposal", "plan", "draft", "idea", "todo", "jira"};
@@ -151,6 +158,11 @@ const WordSet kTurns = {"but", "however", "although", "though", "yet", "because"
 // How far what one would do in hindsight reaches: a short list of steps.
 constexpr int kHindsightWords = 20;
 const WordSet kSubjects = {"i", "we", "they", "he", "she", "you", "i'd", "we'd", "i've", "we've", "i'm", "we're", "it's"};
+// Who turns a proposal down, and what may stand between them and the verb.
+const WordSet kPeople = {"we", "i", "they", "he", "she", "someone", "somebody", "everyone", "management", "leadership", "finance",
+                         "security", "legal", "product", "team", "manager", "lead", "cto", "ceo", "director", "board", "committee",
+                         "architect", "architects"};
+const WordSet kTurningAdverbs = {"also", "just", "eventually", "quietly", "then", "and", "so", "ultimately", "simply"};
 // What a thing stays when it is put off or dismissed: "Rate limiting was phase 2", "the runbook
 // was always next sprint", "two-factor was a nice-to-have", "a service mesh was overkill".
 const WordSet kPutOff = {"later", "someday", "tbd", "overkill", "overengineering", "unnecessary", "premature", "imaginary",
@@ -175,6 +187,9 @@ const WordSet kComparatives = {"better", "worse", "quicker", "faster", "simpler"
 const WordSet kOnlyOnPaper = {"email", "emails", "doc", "docs", "document", "slide", "slides", "deck", "policy", "diagram", "head",
                               "heads", "wiki", "confluence", "spreadsheet", "presentation", "roadmap", "backlog", "plan",
                               "proposal", "rfc", "powerpoint", "theory", "jira", "notion"};
+// Where a thing only planned stands: "it was in the architecture diagram", "on the roadmap".
+const WordSet kOnlyPlanned = {"diagram", "diagrams", "slide", "slides", "deck", "plan", "roadmap", "backlog", "proposal", "rfc",
+                              "powerpoint", "presentation", "wishlist", "okr", "okrs", "whiteboard"};
 // Verbs of putting work off to a later time: "kept getting bumped", "moved to the next sprint".
 const WordSet kBumped = {"bumped", "moved", "pushed", "postponed", "rescheduled", "deferred", "deprioritised", "deprioritized",
                          "slipping", "sliding", "slipped", "slid", "carried", "rolled", "punted", "kicked"};
@@ -187,11 +202,7 @@ bool turns_down(const std::vector<Word>& words, int k) {
   };
   // People turn a proposal down ("we dropped it", "management killed it"); a system that "rejected
   // it" (a validation step, a gateway) handled a request.
-  static const WordSet people = {"we", "i", "they", "he", "she", "someone", "somebody", "everyone", "management", "leadership",
-                                 "finance", "security", "legal", "product", "team", "manager", "lead", "cto", "ceo", "director",
-                                 "board", "committee", "architect", "architects", "also", "just", "eventually", "quietly", "then",
-                                 "and", "so", "ultimately", "simply"};
-  return kTurningDown.count(w(k)) && people.count(w(k - 1)) &&
+  return kTurningDown.count(w(k)) && (kPeople.count(w(k - 1)) || kTurningAdverbs.count(w(k - 1))) &&
          (kPronouns.count(w(k + 1)) || (w(k + 1) == "the" && kProposals.count(w(k + 2))));
 }
 }  // namespace
@@ -264,12 +275,15 @@ NegationScope::NegationScope(const AnswerText& text) {
     int k = trigger + 1;
     if (w(trigger) == "no" && w(k) == "one") ++k;
     // "nobody had turned it on", "nobody never implemented it" (a double negative of spoken English)
-    while (kHedges.count(w(k)) || w(k) == "had" || w(k) == "has" || w(k) == "never") ++k;
+    while (kHedges.count(w(k)) || w(k) == "had" || w(k) == "has" || w(k) == "never" || w(k) == "was" || w(k) == "were") ++k;
+    // "nobody mentioned it again", "nobody was asking about it anymore": a thing let drop.
+    const bool let_drop = kRevisiting.count(w(k)) > 0;
     // (A verb of turning down after a negation keeps the thing: "I never cancelled them".)
-    if (!kMaking.count(w(k))) return false;
+    if (!kMaking.count(w(k)) && !let_drop) return false;
     const int verb = k++;
-    if (w(k) == "up" || w(k) == "on" || w(k) == "out" || w(k) == "in") ++k;
-    return kPronouns.count(w(k)) > 0 && same_clause(verb, k);
+    if (w(k) == "up" || w(k) == "on" || w(k) == "out" || w(k) == "in" || w(k) == "about") ++k;
+    if (!kPronouns.count(w(k)) || !same_clause(verb, k)) return false;
+    return !let_drop || w(k + 1) == "again" || w(k + 1) == "anymore" || w(k + 1) == "since" || (w(k + 1) == "at" && w(k + 2) == "all");
   };
   auto negate_referent = [&](int trigger) { negate_referent_of(text, trigger); };
   auto negate_subject = [&](int trigger_first) { negate_clause_before(text, trigger_first); };
@@ -417,6 +431,14 @@ NegationScope::NegationScope(const AnswerText& text) {
       trigger_[static_cast<std::size_t>(i) + 1] = true;
       negate_referent(i);
     }
+    // "We turned down a service mesh", "finance said no to reserved instances": people turning
+    // a thing down. (Not "we turned down the log level", which lowered it: a level is no proposal.)
+    if ((word == "turned" && w(i + 1) == "down" && kPeople.count(w(i - 1)) && w(i + 3) != "level" && w(i + 3) != "volume" &&
+         w(i + 4) != "level") ||
+        (word == "said" && w(i + 1) == "no" && w(i + 2) == "to")) {
+      trigger_[static_cast<std::size_t>(i)] = true;
+      negate_forward(i + 1, i + 2 + (word == "said" ? 1 : 0));
+    }
     // Turned down by name of the pronoun: "someone suggested shadow reads and we dropped it",
     // "so we dropped the idea".
     if (turns_down(words, i)) {
@@ -535,7 +557,8 @@ NegationScope::NegationScope(const AnswerText& text) {
           !kSubjects.count(w(i - 1)) && !kPronouns.count(w(i - 1)) && w(i - 1) != "it" && w(i - 1) != "they" && w(i - 1) != "which" &&
           w(i - 1) != "who" && w(i - 1) != "that" && i > 0 && same_clause(i - 1, i)) {
         trigger_[static_cast<std::size_t>(i)] = true;
-        negate_subject(i);
+        // "a runbook and one dry run would have saved us six hours": both were missing.
+        negate_clause_before(text, i, true);
       }
     }
     // "Would be nice to have staging like production", "it would have been good to have a
@@ -587,7 +610,8 @@ NegationScope::NegationScope(const AnswerText& text) {
     // The past that did not happen: "we should have capped the page size", "I could've added an
     // alert", "if we had had a runbook", "I wish we'd tested it" deny what follows the verb.
     {
-      const bool modal_have = (kUnrealisedModals.count(word) && w(i + 1) == "have") || kUnrealisedContractions.count(word);
+      const bool modal_have = ((kUnrealisedModals.count(word) || kContractedWould.count(word)) && w(i + 1) == "have") ||
+                              kUnrealisedContractions.count(word);
       const bool if_had = (word == "if" || word == "wish") && (w(i + 1) == "we" || w(i + 1) == "i") && w(i + 2) == "had";
       const bool if_contracted = (word == "if" || word == "wish") && (w(i + 1) == "we'd" || w(i + 1) == "i'd");
       const int verb = modal_have ? i + (kUnrealisedContractions.count(word) ? 1 : 2) : if_had ? i + 3 : if_contracted ? i + 2 : -1;
@@ -621,12 +645,22 @@ NegationScope::NegationScope(const AnswerText& text) {
       // "locks I did not look at", "budget alerts we also do not have": a subject, the denial, a
       // verb with no object, and the clause ends. The thing is the whole clause before the subject.
       int subject = i - 1;
-      if (w(i) == "not" && (w(i - 1) == "do" || w(i - 1) == "did" || w(i - 1) == "have" || w(i - 1) == "has" || w(i - 1) == "had"))
-        subject = i - 2;
+      // "distributed tracing we were not having" (Indian English), "log aggregation we had not"
+      const bool auxiliary = w(i - 1) == "do" || w(i - 1) == "did" || w(i - 1) == "have" || w(i - 1) == "has" || w(i - 1) == "had" ||
+                             w(i - 1) == "were" || w(i - 1) == "was";
+      if (w(i) == "not" && auxiliary) subject = i - 2;
       while (subject > 0 && kFrontingAdverbs.count(w(subject))) --subject;
       int verb = i + 1;
       while (!kLightVerbs.count(w(verb)) && kHedges.count(w(verb)) && w(verb) != "to") ++verb;
-      const bool bare_verb = kLightVerbs.count(w(verb)) || kMaking.count(w(verb)) || kFrontedVerbs.count(w(verb));
+      bool bare_verb = kLightVerbs.count(w(verb)) || kMaking.count(w(verb)) || kFrontedVerbs.count(w(verb)) || w(verb) == "having";
+      // The auxiliary alone: "log aggregation we had not;", "a mentoring programme there never was".
+      if (w(i) == "not" && auxiliary && w(i - 1) != "were" && w(i - 1) != "was" && (i + 1 >= n || !same_clause(i, i + 1))) {
+        bare_verb = true;
+        verb = i;
+      }
+      if (w(i) == "never" && w(i - 1) == "there" && (w(i + 1) == "was" || w(i + 1) == "were") && (i + 2 >= n || !same_clause(i + 1, i + 2))) {
+        negate_clause_before(text, i - 1);
+      }
       // A preposition may be left behind: "a canary we never bothered with".
       const int last = (w(verb + 1) == "with" || w(verb + 1) == "about" || w(verb + 1) == "for" || w(verb + 1) == "at") ? verb + 1 : verb;
       const bool clause_ends = last + 1 >= n || !same_clause(last, last + 1) || kTerminators.count(w(last + 1)) ||
@@ -812,6 +846,12 @@ void NegationScope::negate_proposals_turned_down(const AnswerText& text) {
     // "Probabilistic early refresh I have read the paper on. That's as far as it went."
     const bool no_further = (w(f) == "that's" || (w(f) == "that" && w(f + 1) == "is")) &&
                             w(f + (w(f) == "that" ? 2 : 1)) == "as" && w(f + (w(f) == "that" ? 3 : 2)) == "far";
+    // "The audit was booked for spring. It was booked again, and that's as far as it got."
+    for (int k = f + 1; k + 3 < sentence.end_word; ++k)
+      if (w(k) == "that's" && w(k + 1) == "as" && w(k + 2) == "far" && w(k + 3) == "as") {
+        for (int j = before.first_word; j < k; ++j) negated_[static_cast<std::size_t>(j)] = true;
+        trigger_[static_cast<std::size_t>(k)] = true;
+      }
     // "In theory this was an expand-and-contract job. I'd love to say we did it that way." / "In
     // practice we moved every route over on one Tuesday.": what was so in theory was not done.
     const bool practice = (w(f) == "in" && w(f + 1) == "practice") || (w(f) == "i'd" && w(f + 1) == "love" && w(f + 2) == "to") ||
@@ -884,7 +924,7 @@ void NegationScope::negate_labels_denied(const AnswerText& text) {
   const std::string_view raw = text.text();
   auto w = [&](int i) -> std::string_view { return i >= 0 && i < n ? std::string_view(words[static_cast<std::size_t>(i)].text) : ""; };
   // Words a spoken reply may open with before its denial.
-  static const WordSet fillers = {"ha", "haha", "uh", "um", "erm", "well", "so", "honestly", "oh", "hmm", "like", "yeah", "sadly",
+  static const WordSet fillers = {"ha", "haha", "ah", "er", "uh", "um", "erm", "well", "so", "honestly", "oh", "hmm", "like", "yeah", "sadly",
                                   "unfortunately", "nope", "alas", "short", "answer", "frankly", "also"};
   // A denial that opens a reply: "No.", "Nope", "Not on that service", "Never", "None", "Nobody
   // owned it", "Zero", "We did not", "There wasn't one". Not "not only", "no doubt".
@@ -998,7 +1038,7 @@ void NegationScope::negate_referent_of(const AnswerText& text, int trigger) {
 // Negates back from a verdict to the start of its clause, over a subject that may hold "while",
 // "instead of" or "to" ("Serving stale data while refreshing got vetoed"): only a clause mark, a
 // turn ("but", "so", "because", "and", "which") or another subject ends it, within kSubjectWords.
-void NegationScope::negate_clause_before(const AnswerText& text, int word) {
+void NegationScope::negate_clause_before(const AnswerText& text, int word, bool over_and) {
   const auto& words = text.words();
   const std::string_view raw = text.text();
   for (int k = word - 1; k >= 0 && k > word - 1 - kSubjectWords; --k) {
@@ -1007,7 +1047,7 @@ void NegationScope::negate_clause_before(const AnswerText& text, int word) {
                                                words[static_cast<std::size_t>(k) + 1].begin - words[static_cast<std::size_t>(k)].end)))
       break;
     const std::string_view w = words[static_cast<std::size_t>(k)].text;
-    if (w == "but" || w == "so" || w == "because" || w == "and" || w == "which" || kSubjects.count(w)) break;
+    if (w == "but" || w == "so" || w == "because" || (w == "and" && !over_and) || w == "which" || kSubjects.count(w)) break;
     negated_[static_cast<std::size_t>(k)] = true;
   }
 }
@@ -1022,6 +1062,11 @@ void NegationScope::negate_hindsight(const AnswerText& text) {
   const auto& words = text.words();
   const int n = static_cast<int>(words.size());
   auto w = [&](int i) -> std::string_view { return i >= 0 && i < n ? std::string_view(words[static_cast<std::size_t>(i)].text) : ""; };
+  auto sentence_has = [&](const Sentence& sentence, std::string_view wanted) {
+    for (int k = sentence.first_word; k < sentence.end_word; ++k)
+      if (w(k) == wanted) return true;
+    return false;
+  };
   // A negation among the few words before word `i` ("we just didn't do it then").
   auto trigger_before = [&](int i, int first) {
     for (int k = std::max(first, i - 5); k < i; ++k)
@@ -1034,7 +1079,12 @@ void NegationScope::negate_hindsight(const AnswerText& text) {
       const std::string_view word = w(i);
       if ((word == "next" && w(i + 1) == "time") || (word == "in" && (w(i + 1) == "hindsight" || w(i + 1) == "retrospect")) ||
           (word == "looking" && w(i + 1) == "back") || (word == "if" && (w(i + 1) == "i" || w(i + 1) == "we") && (w(i + 2) == "did" || w(i + 2) == "had")) ||
-          ((word == "then" || (word == "the" && w(i + 1) == "time" && w(i - 1) == "at")) && trigger_before(i, sentence.first_word)))
+          ((word == "then" || (word == "the" && w(i + 1) == "time" && w(i - 1) == "at")) && trigger_before(i, sentence.first_word)) ||
+          // "if I was doing that project again", "if I could go back", "given another go"
+          (word == "if" && (w(i + 1) == "i" || w(i + 1) == "we") && sentence_has(sentence, "again")) ||
+          (word == "go" && w(i + 1) == "back" && (w(i - 1) == "could" || w(i - 1) == "can")) ||
+          (word == "another" && (w(i + 1) == "go" || w(i + 1) == "chance" || w(i + 1) == "shot")) ||
+          (word == "hindsight" || word == "retrospect"))
         hindsight = true;
     }
     if (!hindsight) continue;
@@ -1074,6 +1124,10 @@ void NegationScope::negate_plans_put_off(const AnswerText& text) {
   const int n = static_cast<int>(words.size());
   auto w = [&](int i) -> std::string_view { return i >= 0 && i < n ? std::string_view(words[static_cast<std::size_t>(i)].text) : ""; };
   auto mark = [&](int i) { trigger_[static_cast<std::size_t>(i)] = true; };
+  auto same_clause = [&](int a, int b) {
+    if (words[static_cast<std::size_t>(a)].sentence != words[static_cast<std::size_t>(b)].sentence) return false;
+    return !clause_mark(text.text().substr(words[static_cast<std::size_t>(a)].end, words[static_cast<std::size_t>(b)].begin - words[static_cast<std::size_t>(a)].end));
+  };
   // The thing a verdict at word `i` is on: what a pronoun before it stands for, else the clause before.
   auto deny_subject = [&](int i) {
     mark(i);
@@ -1148,6 +1202,20 @@ void NegationScope::negate_plans_put_off(const AnswerText& text) {
             deny_subject(i);
             break;
           }
+      }
+    }
+    // Only planned: "a second region was in the architecture diagram", "blue-green was in the
+    // design doc", "the load test was in the plan for three sprints". (Not "the steps were in the
+    // runbook" or "in the wiki": a thing written down where work is done was there.)
+    if (kBe.count(word) && w(i - 1) != "there" && w(i - 1) != "it") {
+      int k = i + 1;
+      if (w(k) == "only" || w(k) == "just" || w(k) == "there" || w(k) == "still") ++k;
+      if (w(k) == "there") ++k;
+      if (w(k) == "in" || w(k) == "on") {
+        bool planned = false;
+        for (int j = k + 1; j <= k + 4 && j < n && same_clause(k, j) && !planned; ++j)
+          planned = kOnlyPlanned.count(w(j)) || (w(j) == "design" && (w(j + 1) == "doc" || w(j + 1) == "document" || w(j + 1) == "docs"));
+        if (planned) deny_subject(i);
       }
     }
     // Scheduled and never held: "we were gonna shard the users table", "was supposed to use a

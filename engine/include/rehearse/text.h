@@ -200,7 +200,7 @@ class REHEARSE_API NegationScope {
  private:
   void negate_unrealised_proposals(const AnswerText& text);
   void negate_proposals_turned_down(const AnswerText& text);
-  void negate_clause_before(const AnswerText& text, int word);
+  void negate_clause_before(const AnswerText& text, int word, bool over_and = false);
   void negate_referent_of(const AnswerText& text, int trigger);
   void negate_labels_denied(const AnswerText& text);
   void negate_hindsight(const AnswerText& text);
