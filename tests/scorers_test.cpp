@@ -758,6 +758,23 @@ TEST_CASE("what people turned down, and what one would do if doing it again, was
                     true);
 }
 
+TEST_CASE("a plan that stayed on paper, was filed away or came to nothing was not done", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Read replica", {}}, {"Staging environment", {}}, {"Load test", {}},
+                                             {"Chaos testing", {}}, {"SLOs", {}}, {"Knowledge sharing sessions", {}}});
+  check_every_point(decks.score("keypoints", card,
+                                "The read replica stayed only in the Confluence page. The staging environment was put gently into "
+                                "the backlog. A load test remained under consideration. Chaos testing got floated at a retro and "
+                                "it quietly died. The team proposed SLOs, product said not this quarter and that was the end of "
+                                "that. Knowledge sharing sessions got cancelled twice and we never spoke of them again."),
+                    false);
+  check_every_point(decks.score("keypoints", card,
+                                "The read replica took the reporting load. The staging environment mirrors production. A load "
+                                "test ran at twice the peak. Chaos testing runs every Thursday. The team published SLOs for the "
+                                "API. Knowledge sharing sessions run every other Friday."),
+                    true);
+}
+
 TEST_CASE("a list disowned at once was not there", "[scorers]") {
   BundledDecks decks;
   const CardContent card = card_with_points({{"Code owners", {}}, {"Branch protection", {}}});

@@ -109,7 +109,7 @@ const WordSet kMaking = {"configure", "configured", "enable", "enabled", "set", 
 // reads and we dropped it for time".
 // Verbs of bringing a thing up again: denied with "again" or "anymore", the thing was let drop.
 const WordSet kRevisiting = {"mentioned", "mentioning", "mention", "raised", "raising", "asked", "asking", "revisited", "brought",
-                             "discussed", "followed"};
+                             "discussed", "followed", "spoke", "spoken", "talked", "heard"};
 const WordSet kTurningDown = {"dropped", "shelved", "scrapped", "parked", "killed", "abandoned", "abandon", "skipped", "deprioritized",
                               "deprioritised", "cancelled", "canceled", "vetoed", "rejected", "descoped"};
 // A subject and a verb that leave their object out front: "load shedding we do not do".
@@ -190,6 +190,9 @@ const WordSet kOnlyOnPaper = {"email", "emails", "doc", "docs", "document", "sli
 // Where a thing only planned stands: "it was in the architecture diagram", "on the roadmap".
 const WordSet kOnlyPlanned = {"diagram", "diagrams", "slide", "slides", "deck", "plan", "roadmap", "backlog", "proposal", "rfc",
                               "powerpoint", "presentation", "wishlist", "okr", "okrs", "whiteboard"};
+// Paper a plan may stay on: "it stayed in the document".
+const WordSet kPaper = {"doc", "docs", "document", "documents", "page", "drive", "draft", "confluence", "wiki", "photo", "notebook",
+                        "jira", "ticket", "head", "heads", "list", "spreadsheet", "folder", "email", "inbox"};
 // Verbs of putting work off to a later time: "kept getting bumped", "moved to the next sprint".
 const WordSet kBumped = {"bumped", "moved", "pushed", "postponed", "rescheduled", "deferred", "deprioritised", "deprioritized",
                          "slipping", "sliding", "slipped", "slid", "carried", "rolled", "punted", "kicked"};
@@ -281,7 +284,7 @@ NegationScope::NegationScope(const AnswerText& text) {
     // (A verb of turning down after a negation keeps the thing: "I never cancelled them".)
     if (!kMaking.count(w(k)) && !let_drop) return false;
     const int verb = k++;
-    if (w(k) == "up" || w(k) == "on" || w(k) == "out" || w(k) == "in" || w(k) == "about") ++k;
+    if (w(k) == "up" || w(k) == "on" || w(k) == "out" || w(k) == "in" || w(k) == "about" || w(k) == "of") ++k;
     if (!kPronouns.count(w(k)) || !same_clause(verb, k)) return false;
     return !let_drop || w(k + 1) == "again" || w(k + 1) == "anymore" || w(k + 1) == "since" || (w(k + 1) == "at" && w(k + 2) == "all");
   };
@@ -438,6 +441,12 @@ NegationScope::NegationScope(const AnswerText& text) {
         (word == "said" && w(i + 1) == "no" && w(i + 2) == "to")) {
       trigger_[static_cast<std::size_t>(i)] = true;
       negate_forward(i + 1, i + 2 + (word == "said" ? 1 : 0));
+    }
+    // "it quietly died", "it just fizzled out": what the pronoun stands for came to nothing.
+    if (kPronouns.count(word) && word != "one" && (w(i + 1) == "quietly" || w(i + 1) == "just" || w(i + 1) == "slowly") &&
+        (w(i + 2) == "died" || w(i + 2) == "faded" || (w(i + 2) == "fizzled" && w(i + 3) == "out"))) {
+      trigger_[static_cast<std::size_t>(i) + 2] = true;
+      negate_referent(i);
     }
     // Turned down by name of the pronoun: "someone suggested shadow reads and we dropped it",
     // "so we dropped the idea".
@@ -846,6 +855,12 @@ void NegationScope::negate_proposals_turned_down(const AnswerText& text) {
     // "Probabilistic early refresh I have read the paper on. That's as far as it went."
     const bool no_further = (w(f) == "that's" || (w(f) == "that" && w(f + 1) == "is")) &&
                             w(f + (w(f) == "that" ? 2 : 1)) == "as" && w(f + (w(f) == "that" ? 3 : 2)) == "far";
+    // "Product said not this quarter and that was the end of that."
+    for (int k = f; k + 4 < sentence.end_word; ++k)
+      if ((w(k) == "that" || w(k) == "this") && w(k + 1) == "was" && w(k + 2) == "the" && w(k + 3) == "end" && w(k + 4) == "of") {
+        for (int j = before.first_word; j < k; ++j) negated_[static_cast<std::size_t>(j)] = true;
+        trigger_[static_cast<std::size_t>(k)] = true;
+      }
     // "The audit was booked for spring. It was booked again, and that's as far as it got."
     for (int k = f + 1; k + 3 < sentence.end_word; ++k)
       if (w(k) == "that's" && w(k + 1) == "as" && w(k + 2) == "far" && w(k + 3) == "as") {
@@ -1163,6 +1178,8 @@ void NegationScope::negate_plans_put_off(const AnswerText& text) {
                            (w(k) == "too" && (w(k + 1) == "expensive" || w(k + 1) == "costly" || w(k + 1) == "complex" ||
                                                w(k + 1) == "complicated" || w(k + 1) == "risky" || w(k + 1) == "ambitious")) ||
                            (w(k) == "not" && (w(k + 1) == "a" && (w(k + 2) == "priority" || w(k + 2) == "thing"))) ||
+                           // "was more of an idea than a practice"
+                           ((w(k) == "idea" || w(k) == "concept" || w(k) == "theory") && (w(k - 2) == "more" || w(k - 3) == "more")) ||
                            // "was, like, on the list", "is still waiting", "stayed as a proposal"
                            ((w(k) == "on" || w(k) == "in") && (kPlans.count(w(k + 1)) || kPlans.count(w(k + 2)))) ||
                            (w(k) == "waiting" || w(k) == "pending") ||
@@ -1203,6 +1220,41 @@ void NegationScope::negate_plans_put_off(const AnswerText& text) {
             break;
           }
       }
+    }
+    // Never left the page: "the idea stayed only in the Confluence page", "it stayed in the
+    // document", "the slides stayed in the shared drive".
+    if ((word == "stayed" || word == "remained" || word == "stays" || word == "remains") && w(i - 1) != "data") {
+      int k = i + 1;
+      if (w(k) == "only" || w(k) == "just" || w(k) == "forever") ++k;
+      if ((w(k) == "in" || w(k) == "on") && same_clause(i, k)) {
+        for (int j = k + 1; j <= k + 4 && j < n && same_clause(k, j); ++j)
+          if (kOnlyPlanned.count(w(j)) || kPaper.count(w(j))) {
+            deny_subject(i);
+            break;
+          }
+      }
+    }
+    // Filed away: "it was put gently into the backlog", "added to the icebox".
+    if ((word == "put" || word == "parked" || word == "thrown" || word == "dumped" || word == "filed" || word == "added" ||
+         word == "moved" || word == "went") &&
+        w(i - 1) != "we" && w(i - 1) != "i") {
+      int k = i + 1;
+      if (w(k).ends_with("ly")) ++k;
+      if (w(k) == "into" || w(k) == "in" || w(k) == "on" || w(k) == "to") {
+        const int noun = k + (kDeterminers.count(w(k + 1)) ? 2 : 1);
+        if (w(noun) == "backlog" || w(noun) == "icebox" || w(noun) == "wishlist" || w(noun) == "someday") deny_subject(i);
+      }
+    }
+    // Still under consideration: "it remained under consideration", "is still being discussed".
+    if ((kBe.count(word) || word == "remained" || word == "stayed") &&
+        ((w(i + 1) == "under" || (w(i + 1) == "still" && w(i + 2) == "under")) &&
+         (w(i + 2) == "consideration" || w(i + 2) == "discussion" || w(i + 2) == "evaluation" || w(i + 3) == "consideration" ||
+          w(i + 3) == "discussion" || w(i + 3) == "evaluation"))) {
+      deny_subject(i);
+    }
+    if (kBe.count(word) && w(i + 1) == "still" && w(i + 2) == "being" &&
+        (w(i + 3) == "discussed" || w(i + 3) == "considered" || w(i + 3) == "evaluated" || w(i + 3) == "debated")) {
+      deny_subject(i);
     }
     // Only planned: "a second region was in the architecture diagram", "blue-green was in the
     // design doc", "the load test was in the plan for three sprints". (Not "the steps were in the
