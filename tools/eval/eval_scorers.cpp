@@ -4,6 +4,7 @@
 //   star       sentence-level STAR labels (word-weighted), the largest part, ranking against
 //              weakened copies, and whether any finding contradicts another or the labels;
 //   keypoints  precision and recall of "key point covered", by kind of answer;
+//   denials    precision and recall of "this thing was not done", the SDK's NegationScope alone;
 //   technical  precision and recall of each criterion;
 //   question types  the confusion between what a question asks and what its wording suggests.
 // Each figure is given for the tuning set and the held-out set apart. With --check the program
@@ -58,9 +59,11 @@ constexpr Goal kLargestPartTarget{0.95, 0.96};
 constexpr Goal kPrecisionTarget{0.95, 0.79};
 constexpr Goal kRecallTarget{0.85, 0.65};
 constexpr Goal kRankingTarget{0.95, 0.95};
-// Denials feed the key points (a denied mention covers nothing), so they aim as high.
-constexpr Goal kDenialPrecisionTarget{0.95, 0.0};
-constexpr Goal kDenialRecallTarget{0.85, 0.0};
+// Denials feed the key points (a denied mention covers nothing), so they aim as high. The floors
+// are where the negation scope stood when the set was written and its rules extended (from 0.887 /
+// 0.354 before).
+constexpr Goal kDenialPrecisionTarget{0.95, 0.95};
+constexpr Goal kDenialRecallTarget{0.85, 0.50};
 constexpr Goal kQuestionTypeTarget{0.90, 0.92};
 constexpr Goal kCriterionPrecisionTarget{0.90, 0.94};
 constexpr Goal kCriterionRecallTarget{0.85, 0.90};
