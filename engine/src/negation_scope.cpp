@@ -105,11 +105,11 @@ const WordSet kMaking = {"configure", "configured", "enable", "enabled", "set", 
                          "automate", "automated", "wire", "wired", "apply", "applied", "schedule", "scheduled", "ticket",
                          "ticketed", "prioritize", "prioritized", "prioritise", "prioritised", "install", "installed",
                          "introduce", "introduced", "have", "had", "use", "used", "doing", "building", "writing", "using"};
-// Verbs that turn down what the pronoun stands for, without a negation: "someone suggested shadow
-// reads and we dropped it for time".
 // Verbs of bringing a thing up again: denied with "again" or "anymore", the thing was let drop.
 const WordSet kRevisiting = {"mentioned", "mentioning", "mention", "raised", "raising", "asked", "asking", "revisited", "brought",
                              "discussed", "followed", "spoke", "spoken", "talked", "heard"};
+// Verbs that turn down what the pronoun stands for, without a negation: "someone suggested shadow
+// reads and we dropped it for time".
 const WordSet kTurningDown = {"dropped", "shelved", "scrapped", "parked", "killed", "abandoned", "abandon", "skipped", "deprioritized",
                               "deprioritised", "cancelled", "canceled", "vetoed", "rejected", "descoped"};
 // A subject and a verb that leave their object out front: "load shedding we do not do".
@@ -182,17 +182,14 @@ const WordSet kCounterfactualModals = {"would", "could", "might"};
 const WordSet kCounterfactualContractions = {"would've", "could've", "might've", "woulda", "coulda"};
 const WordSet kComparatives = {"better", "worse", "quicker", "faster", "simpler", "easier", "cheaper", "safer", "cleaner", "smarter",
                                "wiser", "more", "less", "preferable"};
-// Where an unmet plan only lived: "the freeze existed only in the email", "the DR site exists in
-// the slide deck".
-const WordSet kOnlyOnPaper = {"email", "emails", "doc", "docs", "document", "slide", "slides", "deck", "policy", "diagram", "head",
-                              "heads", "wiki", "confluence", "spreadsheet", "presentation", "roadmap", "backlog", "plan",
-                              "proposal", "rfc", "powerpoint", "theory", "jira", "notion"};
 // Where a thing only planned stands: "it was in the architecture diagram", "on the roadmap".
 const WordSet kOnlyPlanned = {"diagram", "diagrams", "slide", "slides", "deck", "plan", "roadmap", "backlog", "proposal", "rfc",
                               "powerpoint", "presentation", "wishlist", "okr", "okrs", "whiteboard"};
-// Paper a plan may stay on: "it stayed in the document".
+// Where an unmet plan stays or only lives, besides where it is planned: "it stayed in the
+// document", "the freeze existed only in the email", "the DR site exists in the slide deck".
 const WordSet kPaper = {"doc", "docs", "document", "documents", "page", "drive", "draft", "confluence", "wiki", "photo", "notebook",
-                        "jira", "ticket", "head", "heads", "list", "spreadsheet", "folder", "email", "inbox"};
+                        "jira", "ticket", "head", "heads", "list", "spreadsheet", "folder", "email", "emails", "inbox", "policy",
+                        "theory", "notion"};
 // Verbs of putting work off to a later time: "kept getting bumped", "moved to the next sprint".
 const WordSet kBumped = {"bumped", "moved", "pushed", "postponed", "rescheduled", "deferred", "deprioritised", "deprioritized",
                          "slipping", "sliding", "slipped", "slid", "carried", "rolled", "punted", "kicked"};
@@ -548,10 +545,6 @@ NegationScope::NegationScope(const AnswerText& text) {
           negate_referent(i - 1);
       }
     }
-    // A counterfactual says the thing was not there: "a way to switch back would have helped",
-    // "a canary would have caught it".
-    // "switching that service to temporary creds instead of long-lived keys would've made it a
-    // non-event": the whole subject.
     // "A feature flag would have been the sensible thing", "an exit interview might have told us
     // why": whatever the verb, the subject of a past that did not happen was not there. (A person
     // or a pronoun as subject says what they would have done; the rule below reads that.)
@@ -578,6 +571,10 @@ NegationScope::NegationScope(const AnswerText& text) {
       trigger_[static_cast<std::size_t>(i)] = true;
       negate_forward(i + 2, i + 3);
     }
+    // A counterfactual says the thing was not there: "a way to switch back would have helped",
+    // "a canary would have caught it".
+    // "switching that service to temporary creds instead of long-lived keys would've made it a
+    // non-event": the whole subject.
     if ((word == "would" && w(i + 1) == "have" && kCounterfactual.count(w(i + 2))) || (word == "would've" && kCounterfactual.count(w(i + 1)))) {
       const int last = word == "would" ? i + 2 : i + 1;
       for (int k = i; k <= last; ++k) trigger_[static_cast<std::size_t>(k)] = true;
@@ -940,11 +937,11 @@ void NegationScope::negate_labels_denied(const AnswerText& text) {
   auto w = [&](int i) -> std::string_view { return i >= 0 && i < n ? std::string_view(words[static_cast<std::size_t>(i)].text) : ""; };
   // Words a spoken reply may open with before its denial.
   static const WordSet fillers = {"ha", "haha", "ah", "er", "uh", "um", "erm", "well", "so", "honestly", "oh", "hmm", "like", "yeah", "sadly",
-                                  "unfortunately", "nope", "alas", "short", "answer", "frankly", "also"};
+                                  "unfortunately", "alas", "frankly", "also", "mate", "look", "sure"};
   // A denial that opens a reply: "No.", "Nope", "Not on that service", "Never", "None", "Nobody
   // owned it", "Zero", "We did not", "There wasn't one". Not "not only", "no doubt".
   const auto denial_opens = [&](int k) {
-    while (k < n && fillers.count(w(k)) && w(k) != "nope") ++k;
+    while (k < n && fillers.count(w(k))) ++k;
     const std::string_view d = w(k);
     if (d == "no" || d == "nope" || d == "nah" || d == "never" || d == "none" || d == "nobody" || d == "zero" || d == "nothing")
       return w(k + 1) != "doubt" && w(k + 1) != "matter" && w(k + 1) != "problem" && !(d == "nothing" && (w(k + 1) == "but" || w(k + 1) == "else"));
@@ -1215,7 +1212,7 @@ void NegationScope::negate_plans_put_off(const AnswerText& text) {
       if (w(k) == "only" || w(k) == "mostly" || w(k) == "just" || w(k) == "purely") ++k;
       if (w(k) == "in" || w(k) == "on") {
         for (int j = k + 1; j <= k + 4 && j < n; ++j)
-          if (kOnlyOnPaper.count(w(j))) {
+          if (kPaper.count(w(j)) || kOnlyPlanned.count(w(j))) {
             deny_subject(i);
             break;
           }
