@@ -775,6 +775,35 @@ TEST_CASE("a plan that stayed on paper, was filed away or came to nothing was no
                     true);
 }
 
+TEST_CASE("a cleft or a denied belief or description keeps the thing it names", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Restore test", {}}, {"Health checks", {}}, {"Threat model", {}},
+                                             {"Query plan analysis", {}}, {"Caching layer", {}}, {"Bridge call", {}}});
+  check_every_point(decks.score("keypoints", card,
+                                "It is not that we did not run a restore test; we ran one every month. It was not the health "
+                                "checks that failed us. I didn't think the threat model was worth two days, and it saved us. "
+                                "Nobody believed the query plan analysis was worth an afternoon; I did it anyway. I would not "
+                                "describe the caching layer as a failure. The lack of a process did not stop them from running "
+                                "a good bridge call."),
+                    true);
+  // Not thinking about a thing is not doing it.
+  check_every_point(decks.score("keypoints", card_with_points({{"Run ANALYZE after the upgrade", {}}}),
+                                "Nobody thought about running ANALYZE after the upgrade."),
+                    false);
+}
+
+TEST_CASE("what went as meant or without which we could not have acted was there", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Circuit breaker", {}}, {"Feature flag", {}}, {"Synthetic monitoring", {}},
+                                             {"Smoke tests", {}}, {"Backfill job", {}}});
+  check_every_point(decks.score("keypoints", card,
+                                "The circuit breaker tripped exactly like it was meant to. Without the feature flag we cannot "
+                                "turn off the new checkout so fast. I'll be honest, without the synthetic monitoring we'd never "
+                                "have known. Not a single deployment went out without the smoke tests passing. The migration "
+                                "would've gone fine without the backfill job, but we ran the backfill job anyway."),
+                    true);
+}
+
 TEST_CASE("a list disowned at once was not there", "[scorers]") {
   BundledDecks decks;
   const CardContent card = card_with_points({{"Code owners", {}}, {"Branch protection", {}}});

@@ -61,7 +61,13 @@ const Pair kPseudo[] = {{"not", {"only", "just", "sure", "bad", "until", "long",
                         {"nothing", {"but", "else"}},
                         {"never", {"mind"}}};
 const WordSet kHitch = {"hitch", "fuss", "question", "doubt", "fail", "delay", "exception"};
-const WordSet kPerceiving = {"noticed", "saw", "felt", "complained", "experienced", "realised", "realized", "spotted", "cared"};
+// Verbs of noticing and believing: what a denied subject did not notice or believe was there all
+// the same ("not a single customer noticed the upgrade", "nobody believed the analysis was worth
+// it", "I didn't think the threat model was worth two days").
+const WordSet kPerceiving = {"noticed", "saw", "seen", "felt", "complained", "experienced", "realised", "realized", "spotted", "cared",
+                             "believed", "thought", "expected", "imagined", "knew"};
+const WordSet kBelieving = {"think", "thought", "believe", "believed", "expect", "expected", "imagine", "imagined", "realise",
+                            "realize", "realised", "realized", "notice", "noticed", "know", "knew"};
 // Verbs of leaving a thing out: denied, they keep it ("we did not skip the freeze").
 const WordSet kLeftOut = {"skip", "skipped", "forget", "forgot", "miss", "missed", "neglect", "neglected", "cancel", "cancelled",
                           "canceled", "ignore", "ignored", "bypass", "bypassed"};
@@ -221,8 +227,15 @@ NegationScope::NegationScope(const AnswerText& text) {
   auto is_pseudo = [&](int i) {
     // "We didn't just add a health check, we made it check the database": more than the thing.
     if (is_contracted_negation(w(i)) && (w(i + 1) == "just" || w(i + 1) == "only" || w(i + 1) == "merely")) return true;
+    // "The lack of a process did not stop them from running a bridge call": it ran.
+    if ((is_contracted_negation(w(i)) || w(i) == "not" || w(i) == "never") &&
+        (w(i + 1) == "stop" || w(i + 1) == "stopped" || w(i + 1) == "prevent" || w(i + 1) == "prevented" || w(i + 1) == "keep"))
+      for (int k = i + 2; k <= i + 5 && k < n; ++k)
+        if (w(k) == "from") return true;
     // "We did not skip the code freeze", "I never cancelled them": a denial of leaving a thing out.
-    if ((is_contracted_negation(w(i)) || w(i) == "not" || w(i) == "never") && kLeftOut.count(w(w(i + 1) == "once" || w(i + 1) == "even" ? i + 2 : i + 1)))
+    // ("the one guard rail nobody could bypass")
+    const int left_out = w(i + 1) == "once" || w(i + 1) == "even" || w(i + 1) == "could" || w(i + 1) == "can" || w(i + 1) == "would" ? i + 2 : i + 1;
+    if ((is_contracted_negation(w(i)) || w(i) == "not" || w(i) == "never" || w(i) == "nobody") && kLeftOut.count(w(left_out)))
       return true;
     for (const auto& pair : kPseudo) {
       if (w(i) != pair.first || !pair.second.count(w(i + 1))) continue;
@@ -233,6 +246,21 @@ NegationScope::NegationScope(const AnswerText& text) {
   };
   // Negates forward from word `from` (the first word after the trigger).
   auto negate_forward = [&](int trigger_last, int from) {
+    // "I didn't think the threat model was worth it", "we never knew about the runbook": what was
+    // not believed or known of was there. "I would not describe the cache as a failure": only
+    // what comes after "as" is denied.
+    int verb = from;
+    while (w(verb) == "even" || w(verb) == "really" || w(verb) == "actually" || w(verb) == "ever" || w(verb) == "honestly") ++verb;
+    // ("Nobody thought about running ANALYZE" is another matter: it was not considered, so not done.)
+    const bool considered = w(verb + 1) == "about" || w(verb + 1) == "of" || w(verb + 1) == "to";
+    if (kBelieving.count(w(verb)) && trigger_last == from - 1 && !considered) return;
+    if (w(verb) == "describe" || w(verb) == "call" || w(verb) == "consider" || w(verb) == "regard" || w(verb) == "characterise" ||
+        w(verb) == "characterize" || w(verb) == "rate")
+      for (int k = verb + 1; k <= verb + 6 && k < n && same_clause(verb, k); ++k)
+        if (w(k) == "as" && w(k + 1) != "such") {
+          from = k + 1;
+          break;
+        }
     int content = 0;
     int limit = from + kMaxWords;
     bool reached = false;  // the reach is spent; only an "or" carries the negation further
@@ -254,8 +282,8 @@ NegationScope::NegationScope(const AnswerText& text) {
       const std::string_view trigger = w(trigger_last);
       const bool denies_a_noun = trigger == "no" || trigger == "nobody" || trigger == "zero" || trigger == "none" ||
                                  (trigger == "not" && (w(trigger_last + 1) == "one" || (w(trigger_last + 1) == "a" && w(trigger_last + 2) == "single")));
-      if (k > from && (word == "without" || (denies_a_noun && (kPerceiving.count(word) || word == "using" || word == "via" ||
-                                                                 word == "thanks")))) break;
+      const bool perceived = kPerceiving.count(word) && w(k + 1) != "about" && w(k + 1) != "of" && w(k + 1) != "to";
+      if (k > from && (word == "without" || (denies_a_noun && (perceived || word == "using" || word == "via" || word == "thanks")))) break;
       // "didn't run them side by side or compare the output": each alternative after "or"/"nor"
       // is denied as well, so the reach starts again.
       if (word == "or" || word == "nor") {
@@ -288,9 +316,14 @@ NegationScope::NegationScope(const AnswerText& text) {
   auto negate_referent = [&](int trigger) { negate_referent_of(text, trigger); };
   auto negate_subject = [&](int trigger_first) { negate_clause_before(text, trigger_first); };
   // A verdict after "and" with no subject of its own is on the whole sentence before it.
+  // (A semicolon ends it: "the postmortem was written in two days; the follow-up was cancelled
+  // twice and eventually dropped" leaves the postmortem.)
   auto negate_sentence_before = [&](int trigger) {
-    for (int k = trigger - 1; k >= 0 && words[static_cast<std::size_t>(k)].sentence == words[static_cast<std::size_t>(trigger)].sentence; --k)
+    for (int k = trigger - 1; k >= 0 && words[static_cast<std::size_t>(k)].sentence == words[static_cast<std::size_t>(trigger)].sentence; --k) {
       negated_[static_cast<std::size_t>(k)] = true;
+      if (k > 0 && raw.substr(words[static_cast<std::size_t>(k) - 1].end, words[static_cast<std::size_t>(k)].begin - words[static_cast<std::size_t>(k) - 1].end).find(';') != std::string_view::npos)
+        break;
+    }
   };
   auto negate_backward = [&](int trigger_first) {
     int content = 0;
@@ -313,10 +346,16 @@ NegationScope::NegationScope(const AnswerText& text) {
   // "No migration without a down-script got merged", "we never deploy without a canary": a
   // denied exception keeps the thing.
   auto denied_before_in_clause = [&](int i) {
-    for (int k = i - 1; k >= 0 && k >= i - 4 && same_clause(k, i); --k)
-      if (w(k) == "no" || w(k) == "never" || w(k) == "nobody" || w(k) == "nothing") return true;
+    for (int k = i - 1; k >= 0 && k >= i - 6 && same_clause(k, i); --k)
+      if (w(k) == "no" || w(k) == "never" || w(k) == "nobody" || w(k) == "nothing" ||
+          (w(k) == "not" && (w(k + 1) == "one" || (w(k + 1) == "a" && w(k + 2) == "single"))))
+        return true;
     // "we don't deploy without a canary"
     return i >= 2 && is_contracted_negation(w(i - 2)) && same_clause(i - 2, i);
+  };
+  // Whether word `i` opens its sentence or a clause ("I'll be honest, without the monitoring ...").
+  auto opens_its_clause = [&](int i) {
+    return i == text.sentences()[static_cast<std::size_t>(words[static_cast<std::size_t>(i)].sentence)].first_word || !same_clause(i - 1, i);
   };
   auto had_it_after_all = [&](int i) {
     const int sentence = words[static_cast<std::size_t>(i)].sentence;
@@ -326,12 +365,14 @@ NegationScope::NegationScope(const AnswerText& text) {
       return ((w(k) == "would" || w(k) == "could" || w(k) == "might") && w(have) == "have") || kCounterfactualContractions.count(w(k)) ||
              ((w(k) == "we'd" || w(k) == "i'd" || w(k) == "it'd" || w(k) == "they'd") && w(have) == "have") ||
              ((w(k) == "wouldn't" || w(k) == "couldn't") && w(k + 1) == "have") ||
-             ((w(k) == "will" || w(k) == "would" || w(k) == "could" || w(k) == "we'd" || w(k) == "i'd") &&
-              i == text.sentences()[static_cast<std::size_t>(sentence)].first_word);
+             ((w(k) == "will" || w(k) == "would" || w(k) == "could" || w(k) == "we'd" || w(k) == "i'd" || w(k) == "cannot" ||
+               w(k) == "can't" || w(k) == "couldn't" || w(k) == "wouldn't" || w(k) == "won't") &&
+              opens_its_clause(i));
     };
     for (int k = i + 1; k < n && k <= i + 16 && words[static_cast<std::size_t>(k)].sentence == sentence; ++k) {
-      if (w(k) == "which" || w(k) == "that" || w(k) == "but") return false;
-      if (modal(k)) return i == text.sentences()[static_cast<std::size_t>(sentence)].first_word;
+      if (w(k) == "which" || w(k) == "that") return false;
+      if (w(k) == "but") break;
+      if (modal(k)) return opens_its_clause(i);
     }
     for (int k = i - 1; k >= 0 && k >= i - 10 && words[static_cast<std::size_t>(k)].sentence == sentence; --k)
       if (modal(k) && w(k + 2) != "been") return true;
@@ -340,6 +381,18 @@ NegationScope::NegationScope(const AnswerText& text) {
 
   for (int i = 0; i < n; ++i) {
     const std::string_view word = w(i);
+    // "It is not that we did not test the restore; we tested it every month", "it was not the
+    // health checks that failed us": a cleft that denies a reading, not the things in it.
+    if ((word == "not" || word == "wasn't" || word == "isn't") && (kBe.count(w(i - 1)) || word != "not") &&
+        (w(i - 2) == "it" || w(i - 1) == "it's" || w(i - 1) == "it" || w(i - 2) == "this")) {
+      bool cleft = w(i + 1) == "that" || w(i + 1) == "because";
+      for (int k = i + 2; k <= i + 6 && k < n && same_clause(i, k) && !cleft && w(i + 1) == "the"; ++k)
+        cleft = (w(k) == "that" || w(k) == "who") && (is_past_action(w(k + 1)) || kBe.count(w(k + 1)));
+      if (cleft) {
+        while (i + 1 < n && same_clause(i, i + 1)) ++i;
+        continue;
+      }
+    }
     if (is_pseudo(i)) {
       ++i;
       continue;
@@ -631,7 +684,8 @@ NegationScope::NegationScope(const AnswerText& text) {
     }
     bool pair = false;
     for (const auto& p : kPrePairs) {
-      if (word == p.first && p.second.count(w(i + 1))) {
+      // ("in place of X" denies X; "in-place deploys" and "in place" alone do not.)
+      if (word == p.first && p.second.count(w(i + 1)) && (word != "in" || w(i + 2) == "of")) {
         trigger_[static_cast<std::size_t>(i)] = trigger_[static_cast<std::size_t>(i) + 1] = true;
         negate_forward(i + 1, i + 2);
         pair = true;
@@ -1035,13 +1089,18 @@ void NegationScope::negate_labels_denied(const AnswerText& text) {
 // configured it") or, when the denial opens its sentence or follows only an opening adverbial
 // ("Until I left, still nobody wrote it"), in the one before: those words are denied.
 void NegationScope::negate_referent_of(const AnswerText& text, int trigger) {
-  static const WordSet openers = {"until", "after", "before", "when", "since", "by", "then", "so", "and", "but", "also", "still",
-                                  "in", "for", "later", "eventually", "ultimately", "sadly", "unfortunately", "honestly"};
+  static const WordSet openers = {"until", "after", "before", "when", "since", "by", "then", "so", "also", "still", "in", "for",
+                                  "later", "eventually", "ultimately", "sadly", "unfortunately", "honestly"};
   const auto& words = text.words();
   const int sentence = words[static_cast<std::size_t>(trigger)].sentence;
   int first = trigger;
   while (first > 0 && words[static_cast<std::size_t>(first) - 1].sentence == sentence) --first;
-  const bool opening_adverbial = openers.count(words[static_cast<std::size_t>(first)].text) > 0 && trigger - first <= 8;
+  // (An opening "but" or "and" brings a topic of its own: "But a lag alert, we don't have it".)
+  bool marked = false;
+  for (int k = first; k + 1 < trigger && !marked; ++k)
+    marked = clause_mark(text.text().substr(words[static_cast<std::size_t>(k)].end,
+                                            words[static_cast<std::size_t>(k) + 1].begin - words[static_cast<std::size_t>(k)].end));
+  const bool opening_adverbial = openers.count(words[static_cast<std::size_t>(first)].text) > 0 && trigger - first <= 8 && marked;
   if (trigger - first < 2 || opening_adverbial)
     while (first > 0 && words[static_cast<std::size_t>(first) - 1].sentence >= sentence - 1) --first;
   for (int k = std::max(first, trigger - kReferentWords); k < trigger; ++k) negated_[static_cast<std::size_t>(k)] = true;
@@ -1270,8 +1329,10 @@ void NegationScope::negate_plans_put_off(const AnswerText& text) {
     // Scheduled and never held: "we were gonna shard the users table", "was supposed to use a
     // schema registry", "there was meant to be a rollback script". Not "which was meant to stop
     // it" (said of a thing that was there).
+    // (Nor "it tripped exactly like it was meant to": it did what it was for.)
+    const bool as_meant = (w(i - 2) == "like" || w(i - 2) == "as") && (i + 3 >= n || !same_clause(i + 2, i + 3));
     if (kBe.count(word) && (w(i + 1) == "gonna" || ((w(i + 1) == "supposed" || w(i + 1) == "meant") && w(i + 2) == "to")) &&
-        w(i - 1) != "which" && w(i - 1) != "that" && w(i - 1) != "what" && w(i - 1) != "who") {
+        w(i - 1) != "which" && w(i - 1) != "that" && w(i - 1) != "what" && w(i - 1) != "who" && !as_meant) {
       const int rest = w(i + 1) == "gonna" ? i + 2 : i + 3;
       // "The flag was meant to be temporary" says what the thing was like, not that it was missing.
       const bool describes = w(rest) == "be" && !kDeterminers.count(w(rest + 1)) && w(rest + 1) != "in" &&
@@ -1289,7 +1350,9 @@ void NegationScope::negate_plans_put_off(const AnswerText& text) {
       deny_rest(i + 3);
     }
     // "I would not say we did a postmortem", "I wouldn't call it capacity planning": disowned.
-    if ((word == "say" || word == "call" || word == "claim") &&
+    bool called_as = false;  // "I wouldn't call the launch a failure" is said of the failure; "as" likewise
+    for (int k = i + 1; k <= i + 6 && k < n && same_clause(i, k) && !called_as; ++k) called_as = w(k) == "as" && w(k + 1) != "such";
+    if ((word == "say" || word == "call" || word == "claim") && !called_as &&
         ((w(i - 1) == "not" && (w(i - 2) == "would" || w(i - 2) == "could")) || w(i - 1) == "wouldn't" || w(i - 1) == "couldn't" ||
          w(i - 1) == "can't" || w(i - 1) == "cannot")) {
       mark(i);
