@@ -804,6 +804,31 @@ TEST_CASE("what went as meant or without which we could not have acted was there
                     true);
 }
 
+TEST_CASE("Scots English and spoken replies deny a thing as plain English does", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Disk alerting", {}}, {"Code review", {}}, {"Smoke tests", {}}, {"On-call rotation", {}}});
+  check_every_point(decks.score("keypoints", card,
+                                "There was nae disk alerting. Code review wasnae a thing on that team. Smoke tests after deploy? "
+                                "Ja, we meant to. On-call rotation? Och, no, it was whoever picked up the phone."),
+                    false);
+  check_every_point(decks.score("keypoints", card,
+                                "There was disk alerting at 80%. Code review needed two approvals. Smoke tests after deploy? Ja, "
+                                "every time. On-call rotation? Aye, six of us, a week each."),
+                    true);
+}
+
+TEST_CASE("a proposal shelved by people or decided against and never heard of again was not done", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Service mesh", {}}, {"Microservices split", {}}, {"Interview rubric", {}},
+                                             {"Reserved instances", {}}, {"Page on checkout failures", {}}});
+  check_every_point(decks.score("keypoints", card,
+                                "We shelved the service mesh after the proof of concept. We decided against the microservices "
+                                "split. I put forward an interview rubric; the head of engineering said lovely idea and that was "
+                                "the last anyone heard of it. Reserved instances we also considered, but finance did not want the "
+                                "commitment. An alert to page on checkout failures, that one we did not have."),
+                    false);
+}
+
 TEST_CASE("a list disowned at once was not there", "[scorers]") {
   BundledDecks decks;
   const CardContent card = card_with_points({{"Code owners", {}}, {"Branch protection", {}}});

@@ -40,10 +40,13 @@ const std::unordered_set<std::string_view> kParticiples = {"done", "written", "s
                                                            "used", "needed", "considered", "measured", "tested", "followed",
                                                            "involved", "foreseen", "anticipated", "thought"};
 
-bool is_contracted_negation(std::string_view word) { return word.ends_with("n't") || word == "cannot"; }
+// Scots English says "nae" for "no" and "-nae" for "-n't" ("wasnae", "didnae", "cannae").
+const std::unordered_set<std::string_view> kScotsNegations = {"wasnae", "werenae", "isnae", "didnae", "dinnae", "doesnae", "cannae",
+                                                              "couldnae", "wouldnae", "shouldnae", "hasnae", "havenae", "hadnae"};
+bool is_contracted_negation(std::string_view word) { return word.ends_with("n't") || word == "cannot" || kScotsNegations.count(word) > 0; }
 
 
-const WordSet kPreNegations = {"no", "not", "never", "without", "none", "nobody", "nothing", "neither", "nor", "zero",
+const WordSet kPreNegations = {"no", "not", "never", "without", "none", "nobody", "nothing", "neither", "nor", "zero", "nae",
                                "lacked", "lacking", "missing", "skipped", "skipping", "forgot", "forgotten", "neglected",
                                "omitted", "absent", "nowhere", "avoid", "avoided", "avoiding", "nor", "barely", "hardly"};
 // Two-word negation phrases: the first word, then the words that may follow it.
@@ -53,7 +56,8 @@ struct Pair {
 };
 const Pair kPrePairs[] = {{"lack", {"of"}},     {"absence", {"of"}}, {"instead", {"of"}},        {"rather", {"than"}},
                           {"failed", {"to"}},   {"unable", {"to"}},  {"free", {"of"}},           {"no", {"one"}},
-                          {"in", {"place"}}};  // "in place of X": X was not used
+                          {"in", {"place"}},  // "in place of X": X was not used
+                          {"decided", {"against"}}, {"voted", {"against"}}};
 // Words that look like a negation with the next word but negate nothing.
 const Pair kPseudo[] = {{"not", {"only", "just", "sure", "bad", "until", "long", "least", "that", "necessarily", "merely"}},
                         {"no", {"doubt", "matter", "longer", "sooner", "later", "problem", "wonder", "exception"}},
@@ -74,7 +78,8 @@ const WordSet kLeftOut = {"skip", "skipped", "forget", "forgot", "miss", "missed
 // Words after "was", "were", "is", "are" (or their contractions) that negate what came before.
 const WordSet kBe = {"was", "were", "is", "are", "been", "be"};
 const WordSet kPostAfterBe = {"missing", "absent", "lacking", "gone", "nonexistent", "non-existent", "unavailable", "existing"};
-const WordSet kBeNot = {"wasn't", "weren't", "isn't", "aren't", "hasn't", "haven't", "hadn't"};
+const WordSet kBeNot = {"wasn't", "weren't", "isn't", "aren't", "hasn't", "haven't", "hadn't",
+                        "wasnae", "werenae", "isnae", "hasnae", "havenae", "hadnae"};
 const WordSet kExist = {"exist", "exists", "existed", "happen", "happened", "happening", "materialize", "materialise", "materialized",
                         "materialised"};
 // After "was" or "got": a proposal turned down. Not "rejected" or "dropped", which are also what
@@ -197,8 +202,8 @@ const WordSet kPaper = {"doc", "docs", "document", "documents", "page", "drive",
                         "jira", "ticket", "head", "heads", "list", "spreadsheet", "folder", "email", "emails", "inbox", "policy",
                         "theory", "notion"};
 // Verbs of putting work off to a later time: "kept getting bumped", "moved to the next sprint".
-const WordSet kBumped = {"bumped", "moved", "pushed", "postponed", "rescheduled", "deferred", "deprioritised", "deprioritized",
-                         "slipping", "sliding", "slipped", "slid", "carried", "rolled", "punted", "kicked"};
+const WordSet kBumped = {"bumped", "moved", "moves", "pushed", "postponed", "rescheduled", "deferred", "deprioritised", "deprioritized",
+                         "slipping", "sliding", "slipped", "slid", "slides", "slips", "carried", "rolled", "punted", "kicked"};
 
 
 // Whether word `k` turns down what was named before it: "we dropped it", "so we dropped the idea".
@@ -282,7 +287,8 @@ NegationScope::NegationScope(const AnswerText& text) {
       const std::string_view trigger = w(trigger_last);
       const bool denies_a_noun = trigger == "no" || trigger == "nobody" || trigger == "zero" || trigger == "none" ||
                                  (trigger == "not" && (w(trigger_last + 1) == "one" || (w(trigger_last + 1) == "a" && w(trigger_last + 2) == "single")));
-      const bool perceived = kPerceiving.count(word) && w(k + 1) != "about" && w(k + 1) != "of" && w(k + 1) != "to";
+      // ("complained about" a thing that was there; "thought about" one that was not.)
+      const bool perceived = kPerceiving.count(word) && (word == "complained" || (w(k + 1) != "about" && w(k + 1) != "of" && w(k + 1) != "to"));
       if (k > from && (word == "without" || (denies_a_noun && (perceived || word == "using" || word == "via" || word == "thanks")))) break;
       // "didn't run them side by side or compare the output": each alternative after "or"/"nor"
       // is denied as well, so the reach starts again.
@@ -466,7 +472,9 @@ NegationScope::NegationScope(const AnswerText& text) {
                                       // "was rejected by our team lead"; not "requests were rejected with a 429"
                                       ((next == "rejected" || next == "declined") && w(i + 2) == "by"));
       // "feature flags weren't an option", "a comparison was not possible", "was not allowed"
-      const bool out_of_reach = (kBeNot.count(word) && (kOutOfReach.count(next) || (next == "an" && w(i + 2) == "option"))) ||
+      // ("feature flags weren't a thing there yet")
+      const bool out_of_reach = (kBeNot.count(word) && (kOutOfReach.count(next) || (next == "an" && w(i + 2) == "option") ||
+                                                        (next == "a" && w(i + 2) == "thing"))) ||
                                 (kBe.count(word) && next == "not" && kOutOfReach.count(w(i + 2)));
       if (turned_down || out_of_reach) {
         trigger_[static_cast<std::size_t>(i)] = true;
@@ -491,6 +499,16 @@ NegationScope::NegationScope(const AnswerText& text) {
         (word == "said" && w(i + 1) == "no" && w(i + 2) == "to")) {
       trigger_[static_cast<std::size_t>(i)] = true;
       negate_forward(i + 1, i + 2 + (word == "said" ? 1 : 0));
+    }
+    // "We shelved the service mesh", "management scrapped the rewrite": people setting a thing
+    // aside. (Not "dropped" or "killed", which also remove what was there: "we dropped the old
+    // column", "I killed the stuck query".)
+    if (kPeople.count(w(i - 1)) && (word == "shelved" || word == "scrapped" || word == "abandoned" || word == "vetoed" ||
+                                    word == "descoped" || word == "deprioritised" || word == "deprioritized" || word == "parked" ||
+                                    word == "binned" || word == "axed" || word == "canned") &&
+        (kDeterminers.count(w(i + 1)) || !is_stop_word(w(i + 1)))) {
+      trigger_[static_cast<std::size_t>(i)] = true;
+      negate_forward(i, i + 1);
     }
     // "it quietly died", "it just fizzled out": what the pronoun stands for came to nothing.
     if (kPronouns.count(word) && word != "one" && (w(i + 1) == "quietly" || w(i + 1) == "just" || w(i + 1) == "slowly") &&
@@ -671,7 +689,8 @@ NegationScope::NegationScope(const AnswerText& text) {
     {
       const bool modal_have = ((kUnrealisedModals.count(word) || kContractedWould.count(word)) && w(i + 1) == "have") ||
                               kUnrealisedContractions.count(word);
-      const bool if_had = (word == "if" || word == "wish") && (w(i + 1) == "we" || w(i + 1) == "i") && w(i + 2) == "had";
+      const bool if_had = (word == "if" || word == "wish") && (w(i + 1) == "we" || w(i + 1) == "i") &&
+                          (w(i + 2) == "had" || (word == "wish" && (is_past_action(w(i + 2)) || w(i + 2) == "set" || w(i + 2) == "put")));
       const bool if_contracted = (word == "if" || word == "wish") && (w(i + 1) == "we'd" || w(i + 1) == "i'd");
       const int verb = modal_have ? i + (kUnrealisedContractions.count(word) ? 1 : 2) : if_had ? i + 3 : if_contracted ? i + 2 : -1;
       const std::string_view v = w(verb);
@@ -725,8 +744,14 @@ NegationScope::NegationScope(const AnswerText& text) {
       const int last = (w(verb + 1) == "with" || w(verb + 1) == "about" || w(verb + 1) == "for" || w(verb + 1) == "at") ? verb + 1 : verb;
       const bool clause_ends = last + 1 >= n || !same_clause(last, last + 1) || kTerminators.count(w(last + 1)) ||
                                w(last + 1) == "anymore" || w(last + 1) == "either" || w(last + 1) == "at" || w(last + 1) == "yet";
-      if (subject > 0 && kFrontingSubjects.count(w(subject)) && bare_verb && clause_ends && verb < n)
+      if (subject > 0 && kFrontingSubjects.count(w(subject)) && bare_verb && clause_ends && verb < n) {
         negate_subject(subject);
+        // "An alert that pages someone when checkout fails, that one we did not have": the thing
+        // stands before the demonstrative that picks it up.
+        const int pick = subject - (w(subject - 1) == "one" ? 2 : 1);
+        if ((w(pick) == "that" || w(pick) == "this" || w(pick) == "those" || w(pick) == "these") && pick > 0 && !same_clause(pick - 1, pick))
+          negate_clause_before(text, pick);
+      }
     }
   }
   negate_unrealised_proposals(text);
@@ -830,6 +855,8 @@ void NegationScope::negate_unrealised_proposals(const AnswerText& text) {
       while (before > 0 && at(before) != "was" && at(before) != "were") --before;
     }
     const bool passive = proposal_noun || at(before) == "was" || at(before) == "were" || at(before) == "got" || at(before) == "been";
+    // "Reserved instances we also considered, but finance said no"
+    if (kFrontingAdverbs.count(at(before)) && (at(before - 1) == "i" || at(before - 1) == "we")) --before;
     const bool fronted = at(before) == "i" || at(before) == "we";
     if (passive || fronted) negate_clause_before(text, before);
   }
@@ -908,7 +935,9 @@ void NegationScope::negate_proposals_turned_down(const AnswerText& text) {
                             w(f + (w(f) == "that" ? 2 : 1)) == "as" && w(f + (w(f) == "that" ? 3 : 2)) == "far";
     // "Product said not this quarter and that was the end of that."
     for (int k = f; k + 4 < sentence.end_word; ++k)
-      if ((w(k) == "that" || w(k) == "this") && w(k + 1) == "was" && w(k + 2) == "the" && w(k + 3) == "end" && w(k + 4) == "of") {
+      if ((w(k) == "that" || w(k) == "this") && w(k + 1) == "was" && w(k + 2) == "the" &&
+          (w(k + 3) == "end" || (w(k + 3) == "last" && (w(k + 5) == "heard" || w(k + 6) == "heard" || w(k + 4) == "we" || w(k + 4) == "i"))) &&
+          (w(k + 4) == "of" || w(k + 3) == "last")) {
         for (int j = before.first_word; j < k; ++j) negated_[static_cast<std::size_t>(j)] = true;
         trigger_[static_cast<std::size_t>(k)] = true;
       }
@@ -991,7 +1020,7 @@ void NegationScope::negate_labels_denied(const AnswerText& text) {
   auto w = [&](int i) -> std::string_view { return i >= 0 && i < n ? std::string_view(words[static_cast<std::size_t>(i)].text) : ""; };
   // Words a spoken reply may open with before its denial.
   static const WordSet fillers = {"ha", "haha", "ah", "er", "uh", "um", "erm", "well", "so", "honestly", "oh", "hmm", "like", "yeah", "sadly",
-                                  "unfortunately", "alas", "frankly", "also", "mate", "look", "sure"};
+                                  "unfortunately", "alas", "frankly", "also", "mate", "look", "sure", "ja", "och", "aye", "ag"};
   // A denial that opens a reply: "No.", "Nope", "Not on that service", "Never", "None", "Nobody
   // owned it", "Zero", "We did not", "There wasn't one". Not "not only", "no doubt".
   const auto denial_opens = [&](int k) {
@@ -1002,6 +1031,10 @@ void NegationScope::negate_labels_denied(const AnswerText& text) {
     if (d == "not") return w(k + 1) != "only" && w(k + 1) != "just" && w(k + 1) != "bad";
     if (d == "we" || d == "i" || d == "there") {
       const std::string_view v = w(k + 1);
+      // "Smoke tests after deploy? We meant to."
+      if ((v == "meant" || v == "intended" || v == "planned" || v == "wanted") && w(k + 2) == "to" &&
+          (k + 3 >= n || words[static_cast<std::size_t>(k + 3)].sentence != words[static_cast<std::size_t>(k)].sentence || w(k + 3) == "for"))
+        return true;
       return is_contracted_negation(v) || ((kBe.count(v) || v == "did" || v == "had" || v == "do") && (w(k + 2) == "not" || w(k + 2) == "never" || w(k + 2) == "none" || w(k + 2) == "no" || w(k + 2) == "zero"));
     }
     return false;
