@@ -829,6 +829,27 @@ TEST_CASE("a proposal shelved by people or decided against and never heard of ag
                     false);
 }
 
+TEST_CASE("a proposal that never left the whiteboard or was set aside in a formal report was not done", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Sharding", {}}, {"Take-home assignment", {}}, {"Feature freeze", {}}, {"Spot instances", {}},
+                                             {"Cost allocation tags", {}}, {"Disaster recovery drill", {}}, {"Cloud migration", {}},
+                                             {"Incident commander", {}}});
+  check_every_point(decks.score("keypoints", card,
+                                "The sharding never left the whiteboard. The take-home assignment never made it out of the "
+                                "proposal doc. A feature freeze was requested by operations and not granted. Moving batch work to "
+                                "spot instances was recommended in good faith and deferred indefinitely. Cost allocation tags "
+                                "were removed from scope. The disaster recovery drill, to put it diplomatically, remained an "
+                                "aspiration. The read replica was overtaken by the cloud migration, which never happened either. "
+                                "We all agreed to name an incident commander at every outage. Not once."),
+                    false);
+  check_every_point(decks.score("keypoints", card,
+                                "The sharding went live in March. The take-home assignment replaced the whiteboard round. A "
+                                "feature freeze held for the holidays. Batch work runs on spot instances. Cost allocation tags are "
+                                "on every resource. The disaster recovery drill runs every quarter. The cloud migration finished "
+                                "in May. An incident commander runs every outage."),
+                    true);
+}
+
 TEST_CASE("a list disowned at once was not there", "[scorers]") {
   BundledDecks decks;
   const CardContent card = card_with_points({{"Code owners", {}}, {"Branch protection", {}}});

@@ -115,7 +115,8 @@ const WordSet kMaking = {"configure", "configured", "enable", "enabled", "set", 
                          "roll", "rolled", "adopt", "adopted", "deploy", "deployed", "ship", "shipped", "finish", "finished",
                          "automate", "automated", "wire", "wired", "apply", "applied", "schedule", "scheduled", "ticket",
                          "ticketed", "prioritize", "prioritized", "prioritise", "prioritised", "install", "installed",
-                         "introduce", "introduced", "have", "had", "use", "used", "doing", "building", "writing", "using"};
+                         "introduce", "introduced", "have", "had", "use", "used", "doing", "building", "writing", "using",
+                         "proceed", "pursue", "pursued"};
 // Verbs of bringing a thing up again: denied with "again" or "anymore", the thing was let drop.
 const WordSet kRevisiting = {"mentioned", "mentioning", "mention", "raised", "raising", "asked", "asking", "revisited", "brought",
                              "discussed", "followed", "spoke", "spoken", "talked", "heard"};
@@ -201,6 +202,13 @@ const WordSet kOnlyPlanned = {"diagram", "diagrams", "slide", "slides", "deck", 
 const WordSet kPaper = {"doc", "docs", "document", "documents", "page", "drive", "draft", "confluence", "wiki", "photo", "notebook",
                         "jira", "ticket", "head", "heads", "list", "spreadsheet", "folder", "email", "emails", "inbox", "policy",
                         "theory", "notion"};
+// What a proposal was not, after "and not": "requested and not granted".
+const WordSet kGranted = {"granted", "approved", "funded", "accepted", "pursued", "implemented", "built", "done", "adopted", "actioned",
+                          "prioritised", "prioritized", "started", "delivered", "completed", "finished", "followed", "created"};
+// Verbs of setting a proposal aside after "and": "and deferred indefinitely". (Not "rejected",
+// "dropped" or "cut", which a system does to requests: "queued and rejected".)
+const WordSet kSetAside = {"deferred", "postponed", "parked", "shelved", "scrapped", "abandoned", "deprioritised", "deprioritized",
+                           "descoped", "vetoed", "forgotten", "cancelled", "canceled", "discontinued"};
 // Verbs of putting work off to a later time: "kept getting bumped", "moved to the next sprint".
 const WordSet kBumped = {"bumped", "moved", "moves", "pushed", "postponed", "rescheduled", "deferred", "deprioritised", "deprioritized",
                          "slipping", "sliding", "slipped", "slid", "slides", "slips", "carried", "rolled", "punted", "kicked"};
@@ -315,7 +323,7 @@ NegationScope::NegationScope(const AnswerText& text) {
     // (A verb of turning down after a negation keeps the thing: "I never cancelled them".)
     if (!kMaking.count(w(k)) && !let_drop) return false;
     const int verb = k++;
-    if (w(k) == "up" || w(k) == "on" || w(k) == "out" || w(k) == "in" || w(k) == "about" || w(k) == "of") ++k;
+    if (w(k) == "up" || w(k) == "on" || w(k) == "out" || w(k) == "in" || w(k) == "about" || w(k) == "of" || w(k) == "with") ++k;
     if (!kPronouns.count(w(k)) || !same_clause(verb, k)) return false;
     return !let_drop || w(k + 1) == "again" || w(k + 1) == "anymore" || w(k + 1) == "since" || (w(k + 1) == "at" && w(k + 2) == "all");
   };
@@ -447,6 +455,8 @@ NegationScope::NegationScope(const AnswerText& text) {
         const int subject = kSubjects.count(w(i - 2)) ? i - 2 : i - 3;
         negate_clause_before(text, subject);
       }
+      // "overtaken by the wider cloud migration, which never happened either"
+      if (w(i - 1) == "which") negate_clause_before(text, i - 1);
       if (w(i - 1) == "it" || w(i - 1) == "this") negate_referent(i - 1);  // "so it never happened"
       // "a postmortem was planned, postponed twice, and then it did not take place"
       // (Past only: "the key is set only if it does not exist" denies nothing.)
@@ -464,6 +474,10 @@ NegationScope::NegationScope(const AnswerText& text) {
       const std::string_view next = w(i + 1);
       const bool turned_down = be && ((next == "ruled" && w(i + 2) == "out") || kShelved.count(next) ||
                                       ((next == "shot" || next == "turned") && w(i + 2) == "down") ||
+                                      // "got laughed out of the room", "was removed from scope"
+                                      (next == "laughed" && w(i + 2) == "out") ||
+                                      (next == "removed" && w(i + 2) == "from" && (w(i + 3) == "scope" || w(i + 4) == "scope" ||
+                                                                                   kPlans.count(w(i + 4)) || kPlans.count(w(i + 3)))) ||
                                       // "was deemed too invasive", "was deemed unnecessary"
                                       (next == "deemed" && (w(i + 2) == "too" || w(i + 2) == "unnecessary" || w(i + 2) == "overkill")) ||
                                       (next == "off" && w(i + 2) == "the" && w(i + 3) == "table") ||
@@ -666,6 +680,18 @@ NegationScope::NegationScope(const AnswerText& text) {
       const bool never_made = (word == "never" || is_contracted_negation(word)) &&
                               ((w(v) == "made" && w(v + 1) == "it") || w(v) == "survive" || w(v) == "survived" || w(v) == "stuck" || w(v) == "stick" ||
                                w(v) == "happened" || w(v) == "happen" || (w(v) == "got" && (w(v + 1) == "anywhere" || w(v + 1) == "done")));
+      // "was requested by operations and not granted", "was presented, received a polite
+      // reception, and was not mentioned again", "was made in good faith and deferred indefinitely"
+      const int after_be = kBe.count(word) ? i + 1 : i;
+      const bool not_granted = (w(after_be) == "not" || w(after_be) == "never") &&
+                               (kGranted.count(w(after_be + 1)) ||
+                                (kRevisiting.count(w(after_be + 1)) && (w(after_be + 2) == "again" || w(after_be + 3) == "again")));
+      const bool put_aside = w(i - 1) == "and" && kSetAside.count(word) &&
+                             !(i + 1 < n && same_clause(i, i + 1) && (kDeterminers.count(w(i + 1)) || kPronouns.count(w(i + 1))));
+      if (not_granted || put_aside) {
+        trigger_[static_cast<std::size_t>(i)] = true;
+        negate_sentence_before(i);
+      }
       // ("then kinda died", never a bare "and died": "the pod ran out of memory and died" happened.)
       const bool went_quiet = (word == "went" && (w(i + 1) == "quiet" || w(i + 1) == "nowhere")) ||
                               (word == "fizzled" && w(i + 1) == "out") || (word == "quietly" && w(i + 1) == "died") ||
@@ -953,6 +979,17 @@ void NegationScope::negate_proposals_turned_down(const AnswerText& text) {
                           (w(f) == "what" && w(f + 1) == "actually" && w(f + 2) == "happened");
     bool theory = false;
     for (int k = before.first_word; k + 1 < before.end_word && !theory; ++k) theory = w(k) == "in" && w(k + 1) == "theory";
+    // "We all agreed to name an incident commander at the start of every outage. Not once.": a
+    // reply of its own to what was agreed or promised.
+    const bool not_once = (w(f) == "not" || w(f) == "never") && (w(f + 1) == "once" || (w(f + 1) == "even" && w(f + 2) == "once")) &&
+                          sentence.end_word - f <= 3;
+    bool agreed = false;
+    for (int k = before.first_word; k < before.end_word && !agreed; ++k)
+      agreed = w(k) == "agreed" || w(k) == "promised" || w(k) == "planned" || w(k) == "decided" || w(k) == "committed" || w(k) == "supposed";
+    if (not_once && agreed) {
+      for (int k = before.first_word; k < before.end_word; ++k) negated_[static_cast<std::size_t>(k)] = true;
+      trigger_[static_cast<std::size_t>(f)] = true;
+    }
     // "Moving to Secrets Manager and putting gitleaks in CI were both agreed. Neither has happened yet."
     bool neither = false;
     if (w(f) == "neither" || w(f) == "none")
@@ -1143,13 +1180,28 @@ void NegationScope::negate_referent_of(const AnswerText& text, int trigger) {
 // "instead of" or "to" ("Serving stale data while refreshing got vetoed"): only a clause mark, a
 // turn ("but", "so", "because", "and", "which") or another subject ends it, within kSubjectWords.
 void NegationScope::negate_clause_before(const AnswerText& text, int word, bool over_and) {
+  // Words that open a comment set off by commas: "the drill, to put it diplomatically, remained an
+  // aspiration", "the savings plan, which I had argued for, did not get past finance".
+  static const WordSet parenthetical = {"to", "i", "as", "in", "if", "let's", "let", "how", "sadly", "admittedly", "frankly",
+                                        "honestly", "unfortunately", "ultimately", "which", "who", "it", "we"};
   const auto& words = text.words();
   const std::string_view raw = text.text();
-  for (int k = word - 1; k >= 0 && k > word - 1 - kSubjectWords; --k) {
+  int skipped = 0;
+  for (int k = word - 1; k >= 0 && k > word - 1 - kSubjectWords - skipped; --k) {
     if (words[static_cast<std::size_t>(k)].sentence != words[static_cast<std::size_t>(word)].sentence) break;
     if (k + 1 < word && clause_mark(raw.substr(words[static_cast<std::size_t>(k)].end,
-                                               words[static_cast<std::size_t>(k) + 1].begin - words[static_cast<std::size_t>(k)].end)))
-      break;
+                                               words[static_cast<std::size_t>(k) + 1].begin - words[static_cast<std::size_t>(k)].end))) {
+      // The clause walked so far is a short comment opened by such a word, set off by a comma
+      // before the verdict too: the subject is before it.
+      const int opened = k + 1;
+      const bool comment = word - opened <= 6 && skipped == 0 && parenthetical.count(words[static_cast<std::size_t>(opened)].text) &&
+                           clause_mark(raw.substr(words[static_cast<std::size_t>(word) - 1].end,
+                                                  words[static_cast<std::size_t>(word)].begin - words[static_cast<std::size_t>(word) - 1].end));
+      if (!comment) break;
+      for (int j = opened; j < word; ++j) negated_[static_cast<std::size_t>(j)] = false;
+      skipped = word - opened;
+      continue;
+    }
     const std::string_view w = words[static_cast<std::size_t>(k)].text;
     if (w == "but" || w == "so" || w == "because" || (w == "and" && !over_and) || w == "which" || kSubjects.count(w)) break;
     negated_[static_cast<std::size_t>(k)] = true;
@@ -1270,7 +1322,8 @@ void NegationScope::negate_plans_put_off(const AnswerText& text) {
                            // "was more of an idea than a practice"
                            ((w(k) == "idea" || w(k) == "concept" || w(k) == "theory") && (w(k - 2) == "more" || w(k - 3) == "more")) ||
                            // "was, like, on the list", "is still waiting", "stayed as a proposal"
-                           ((w(k) == "on" || w(k) == "in") && (kPlans.count(w(k + 1)) || kPlans.count(w(k + 2)))) ||
+                           ((w(k) == "on" || w(k) == "in") && (kPlans.count(w(k + 1)) || kPlans.count(w(k + 2)) ||
+                                                              (kPlans.count(w(k + 3)) && w(k + 3) == "list"))) ||
                            (w(k) == "waiting" || w(k) == "pending") ||
                            ((word == "stayed" || word == "stay" || word == "stays" || word == "remained") && kStayedPlans.count(w(k)));
       // "the answer was always next quarter" is said of the answer: what it was the answer to is
@@ -1296,6 +1349,30 @@ void NegationScope::negate_plans_put_off(const AnswerText& text) {
         if (kPronouns.count(w(i + 1)) || kSubjects.count(w(i - 1))) deny_subject(i + 1 == k ? i : i + 1);
         else deny_subject(i);
       }
+    }
+    // Never left the drawing board: "the sharding never left the whiteboard", "it never made it
+    // out of the proposal doc", "the plan got as far as a whiteboard photo", "did not get past
+    // finance".
+    {
+      int k = i + 1;
+      const bool denial = word == "never" || is_contracted_negation(word) || (word == "not" && kBe.count(w(i - 1)) == 0);
+      if (denial && (w(k) == "quite" || w(k) == "really" || w(k) == "even" || w(k) == "ever")) ++k;
+      const bool left = denial && ((w(k) == "left" || w(k) == "leave" || w(k) == "quit" || w(k) == "quitted") && kDeterminers.count(w(k + 1)));
+      const bool got_out = denial && (w(k) == "made" || w(k) == "make" || w(k) == "got" || w(k) == "get") &&
+                           ((w(k + 1) == "it" && (w(k + 2) == "out" || w(k + 2) == "past" || w(k + 2) == "beyond" || w(k + 2) == "off")) ||
+                            w(k + 1) == "past" || w(k + 1) == "beyond" || (w(k + 1) == "out" && w(k + 2) == "of"));
+      const bool as_far = (word == "got" || word == "went" || word == "made") && w(i + 1) == "as" && w(i + 2) == "far" && w(i + 3) == "as" &&
+                          w(i - 1) != "that's" && w(i - 1) != "it";
+      if (left || got_out || as_far) {
+        if (kPronouns.count(w(i - 1)) || (w(i - 1) == "did" && kPronouns.count(w(i - 2)))) deny_subject(i);
+        else if (w(i - 1) == "did" || w(i - 1) == "had") deny_subject(i - 1);
+        else deny_subject(i);
+      }
+    }
+    // Slipped by a period at a time: "buying reserved instances slipped a quarter at a time".
+    if ((word == "slipped" || word == "slid" || word == "slipping") && (w(i + 1) == "a" || w(i + 1) == "another" || w(i + 1) == "by") &&
+        (kNextPeriods.count(w(i + 2)) || kNextPeriods.count(w(i + 3)))) {
+      deny_subject(i);
     }
     // Kept only on paper: "existed only in the email", "exists in the slide deck for the auditor",
     // "lived only in Priya's head".
