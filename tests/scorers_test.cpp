@@ -850,6 +850,29 @@ TEST_CASE("a proposal that never left the whiteboard or was set aside in a forma
                     true);
 }
 
+TEST_CASE("a thing denied and then put right or only judged was done", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Dead letter queue", {}}, {"Incident review", {}}, {"Daily standup", {}}, {"Rollback plan", {}}});
+  check_every_point(decks.score("keypoints", card,
+                                "We did not have a dead letter queue at first. After the second incident we added one. I would not "
+                                "say the incident review was a success, but we held it within two days. I was not a fan of the "
+                                "daily standup at first. Without the rollback plan we had written the day before, I think that "
+                                "evening would have been much longer."),
+                    true);
+}
+
+TEST_CASE("a thing wished for by a pronoun, dismissed as too much work or dropped by its speaker's grammar was not there", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Queue depth alerting", {}}, {"Idempotency keys", {}}, {"Distributed tracing", {}},
+                                             {"Cost alerts", {}}, {"Heap dump", {}}, {"Load test", {}}, {"Service mesh", {}}});
+  check_every_point(decks.score("keypoints", card,
+                                "Queue depth alerting, yes, that would have been nice. Idempotency keys were judged a bit too "
+                                "much work for the quarter. Distributed tracing also don't have, we only had logs. Cost alerts, "
+                                "don't have lah. The heap dump the ops team promised, that one never arrived. The load test was "
+                                "something we meant to do after launch. We rejected the proposal of a service mesh."),
+                    false);
+}
+
 TEST_CASE("a list disowned at once was not there", "[scorers]") {
   BundledDecks decks;
   const CardContent card = card_with_points({{"Code owners", {}}, {"Branch protection", {}}});

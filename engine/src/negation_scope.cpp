@@ -116,13 +116,15 @@ const WordSet kMaking = {"configure", "configured", "enable", "enabled", "set", 
                          "automate", "automated", "wire", "wired", "apply", "applied", "schedule", "scheduled", "ticket",
                          "ticketed", "prioritize", "prioritized", "prioritise", "prioritised", "install", "installed",
                          "introduce", "introduced", "have", "had", "use", "used", "doing", "building", "writing", "using",
-                         "proceed", "pursue", "pursued"};
+                         "proceed", "pursue", "pursued", "signed", "sign", "approved", "approve", "funded", "fund", "merged", "merge",
+                         "enforced", "enforce"};
 // Verbs of bringing a thing up again: denied with "again" or "anymore", the thing was let drop.
 const WordSet kRevisiting = {"mentioned", "mentioning", "mention", "raised", "raising", "asked", "asking", "revisited", "brought",
                              "discussed", "followed", "spoke", "spoken", "talked", "heard"};
 // Verbs that turn down what the pronoun stands for, without a negation: "someone suggested shadow
 // reads and we dropped it for time".
 const WordSet kTurningDown = {"dropped", "shelved", "scrapped", "parked", "killed", "abandoned", "abandon", "skipped", "deprioritized",
+                              "forgot", "neglected", "omitted",
                               "deprioritised", "cancelled", "canceled", "vetoed", "rejected", "descoped"};
 // A subject and a verb that leave their object out front: "load shedding we do not do".
 const WordSet kFrontingSubjects = {"we", "i", "they", "you", "he", "she", "there"};
@@ -140,7 +142,8 @@ const WordSet kLightVerbs = {"do",  "did", "use",    "used",     "have",  "had",
                              "run", "ran", "bother", "bothered", "touch", "touched", "want", "wanted"};
 const WordSet kProposals = {"idea", "plan", "proposal", "suggestion"};
 // Where work waits undone: "sat in the backlog", "still on the roadmap", "on our list".
-const WordSet kLeftIn = {"sat", "sits", "stayed", "stays", "rotted", "languished", "still", "remained", "remains"};
+const WordSet kLeftIn = {"sat", "sits", "sitting", "stayed", "stays", "rotted", "languished", "still", "remained", "remains", "lives",
+                         "sleeping", "sleeps", "left", "gathering"};
 const WordSet kPlans = {"backlog", "roadmap", "list", "wishlist", "todo"};
 // Participles that tell a proposal's fate after "and then": "discussed at length and then parked".
 const WordSet kTurnedDownVerdicts = {"parked", "shelved", "dropped", "abandoned", "scrapped", "forgotten", "deprioritised", "cut", "axed",
@@ -173,7 +176,7 @@ const WordSet kSubjects = {"i", "we", "they", "he", "she", "you", "i'd", "we'd",
 // Who turns a proposal down, and what may stand between them and the verb.
 const WordSet kPeople = {"we", "i", "they", "he", "she", "someone", "somebody", "everyone", "management", "leadership", "finance",
                          "security", "legal", "product", "team", "manager", "lead", "cto", "ceo", "director", "board", "committee",
-                         "architect", "architects"};
+                         "architect", "architects", "department", "hr", "sales", "business", "client", "customer", "vendor"};
 const WordSet kTurningAdverbs = {"also", "just", "eventually", "quietly", "then", "and", "so", "ultimately", "simply"};
 // What a thing stays when it is put off or dismissed: "Rate limiting was phase 2", "the runbook
 // was always next sprint", "two-factor was a nice-to-have", "a service mesh was overkill".
@@ -187,7 +190,9 @@ const WordSet kPutOffHedges = {"always", "still", "just", "only", "basically", "
                                "honestly", "frankly", "um", "uh"};
 const WordSet kNextPeriods = {"sprint", "quarter", "year", "month", "release", "cycle", "week", "iteration", "pi", "half"};
 const WordSet kPlanNouns = {"dream", "wish", "rumour", "rumor", "suggestion", "fantasy", "joke", "myth", "fiction", "promise",
-                            "aspiration", "nice-to-have"};
+                            "aspiration", "nice-to-have", "diagram", "sketch", "poster", "legend"};
+// What a thing missed would have been: "that would have been nice".
+const WordSet kWishedFor = {"nice", "great", "good", "handy", "useful", "helpful", "ideal", "sensible", "lovely", "wise", "smart"};
 // Modals of a past that did not happen, whose subject was not there: "a feature flag would have
 // been the sensible thing", "an exit interview might have told us why".
 const WordSet kCounterfactualModals = {"would", "could", "might"};
@@ -201,7 +206,7 @@ const WordSet kOnlyPlanned = {"diagram", "diagrams", "slide", "slides", "deck", 
 // document", "the freeze existed only in the email", "the DR site exists in the slide deck".
 const WordSet kPaper = {"doc", "docs", "document", "documents", "page", "drive", "draft", "confluence", "wiki", "photo", "notebook",
                         "jira", "ticket", "head", "heads", "list", "spreadsheet", "folder", "email", "emails", "inbox", "policy",
-                        "theory", "notion"};
+                        "theory", "notion", "branch", "prototype", "poc"};
 // What a proposal was not, after "and not": "requested and not granted".
 const WordSet kGranted = {"granted", "approved", "funded", "accepted", "pursued", "implemented", "built", "done", "adopted", "actioned",
                           "prioritised", "prioritized", "started", "delivered", "completed", "finished", "followed", "created"};
@@ -238,6 +243,8 @@ NegationScope::NegationScope(const AnswerText& text) {
     return !clause_mark(raw.substr(words[static_cast<std::size_t>(a)].end, words[static_cast<std::size_t>(b)].begin - words[static_cast<std::size_t>(a)].end));
   };
   auto is_pseudo = [&](int i) {
+    // "I was not a fan of the daily standup": a thing disliked was there.
+    if (w(i) == "not" && w(i + 1) == "a" && (w(i + 2) == "fan" || (w(i + 2) == "big" && w(i + 3) == "fan"))) return true;
     // "We didn't just add a health check, we made it check the database": more than the thing.
     if (is_contracted_negation(w(i)) && (w(i + 1) == "just" || w(i + 1) == "only" || w(i + 1) == "merely")) return true;
     // "The lack of a process did not stop them from running a bridge call": it ran.
@@ -384,7 +391,7 @@ NegationScope::NegationScope(const AnswerText& text) {
               opens_its_clause(i));
     };
     for (int k = i + 1; k < n && k <= i + 16 && words[static_cast<std::size_t>(k)].sentence == sentence; ++k) {
-      if (w(k) == "which" || w(k) == "that") return false;
+      if (w(k) == "which") return false;
       if (w(k) == "but") break;
       if (modal(k)) return opens_its_clause(i);
     }
@@ -514,6 +521,13 @@ NegationScope::NegationScope(const AnswerText& text) {
       trigger_[static_cast<std::size_t>(i)] = true;
       negate_forward(i + 1, i + 2 + (word == "said" ? 1 : 0));
     }
+    // "the heap dump the ops team promised, that one never arrived": the demonstrative picks up
+    // the thing named before its comma.
+    if ((word == "never" || is_contracted_negation(word)) && w(i - 1) == "one" && (w(i - 2) == "that" || w(i - 2) == "this") && i >= 3 &&
+        !same_clause(i - 3, i - 2)) {
+      trigger_[static_cast<std::size_t>(i)] = true;
+      negate_clause_before(text, i - 2);
+    }
     // "We shelved the service mesh", "management scrapped the rewrite": people setting a thing
     // aside. (Not "dropped" or "killed", which also remove what was there: "we dropped the old
     // column", "I killed the stuck query".)
@@ -523,6 +537,12 @@ NegationScope::NegationScope(const AnswerText& text) {
         (kDeterminers.count(w(i + 1)) || !is_stop_word(w(i + 1)))) {
       trigger_[static_cast<std::size_t>(i)] = true;
       negate_forward(i, i + 1);
+    }
+    // "We rejected the proposal of a service mesh": what the proposal was for.
+    if (kTurningDown.count(word) && kPeople.count(w(i - 1)) && (w(i + 1) == "the" || w(i + 1) == "my" || w(i + 1) == "his" || w(i + 1) == "her") &&
+        kProposals.count(w(i + 2)) && (w(i + 3) == "of" || w(i + 3) == "for" || w(i + 3) == "to")) {
+      trigger_[static_cast<std::size_t>(i)] = true;
+      negate_forward(i + 3, i + 4);
     }
     // "it quietly died", "it just fizzled out": what the pronoun stands for came to nothing.
     if (kPronouns.count(word) && word != "one" && (w(i + 1) == "quietly" || w(i + 1) == "just" || w(i + 1) == "slowly") &&
@@ -579,7 +599,10 @@ NegationScope::NegationScope(const AnswerText& text) {
                            (word == "left" && w(i + 1) == "as" && (w(i + 2) == "an" || w(i + 2) == "a") &&
                             (w(i + 3) == "aspiration" || w(i + 3) == "idea" || w(i + 3) == "wish")) ||
                            (kBe.count(word) && w(i + 1) == "something" && (w(i + 2) == "we" || w(i + 2) == "i") &&
-                            (w(i + 3) == "wished" || w(i + 3) == "aspired" || w(i + 3) == "hoped"));
+                            (w(i + 3) == "wished" || w(i + 3) == "aspired" || w(i + 3) == "hoped" ||
+                             // "The load test was something we meant to do after launch."
+                             ((w(i + 3) == "meant" || w(i + 3) == "wanted" || w(i + 3) == "planned" || w(i + 3) == "intended") &&
+                              w(i + 4) == "to")));
       if (aspired) {
         trigger_[static_cast<std::size_t>(i)] = true;
         negate_subject(i);
@@ -640,13 +663,23 @@ NegationScope::NegationScope(const AnswerText& text) {
       // "Looking back, a big-bang rewrite would have been quicker" weighs the thing up and argues
       // for it: a pitfall fallen into, so the comparison is left to the pitfall's reading.
       const bool weighed = w(verb) == "been" && kComparatives.count(w(verb + 1));
-      if (modal && !guessing && !weighed && (is_past_action(w(verb)) || kParticiples.count(w(verb)) || w(verb) == "been") &&
+      // "I am not sure the canary would have caught everything": a doubt about a thing that was there.
+      bool doubted = false;
+      for (int k = i - 1; k >= 0 && k >= i - 10 && same_clause(k, i) && !doubted; --k)
+        doubted = w(k) == "sure" || w(k) == "doubt" || w(k) == "wonder" || w(k) == "whether" || w(k) == "convinced";
+      if (modal && !guessing && !weighed && !doubted && (is_past_action(w(verb)) || kParticiples.count(w(verb)) || w(verb) == "been") &&
           !kSubjects.count(w(i - 1)) && !kPronouns.count(w(i - 1)) && w(i - 1) != "it" && w(i - 1) != "they" && w(i - 1) != "which" &&
           w(i - 1) != "who" && w(i - 1) != "that" && i > 0 && same_clause(i - 1, i)) {
         trigger_[static_cast<std::size_t>(i)] = true;
         // "a runbook and one dry run would have saved us six hours": both were missing.
         negate_clause_before(text, i, true);
       }
+    }
+    // "Alerting on the queue depth, yes, that would have been nice.": what "that" stands for.
+    if ((word == "that" || word == "it") && (w(i + 1) == "would" || w(i + 1) == "would've") &&
+        (w(i + 2) == "have" ? w(i + 3) == "been" && kWishedFor.count(w(i + 4)) : w(i + 2) == "been" && kWishedFor.count(w(i + 3)))) {
+      trigger_[static_cast<std::size_t>(i) + 1] = true;
+      negate_referent(i);
     }
     // "Would be nice to have staging like production", "it would have been good to have a
     // runbook": what it would be nice to have was not there.
@@ -785,6 +818,7 @@ NegationScope::NegationScope(const AnswerText& text) {
   negate_labels_denied(text);
   negate_hindsight(text);
   negate_plans_put_off(text);
+  restore_things_done_later(text);
 }
 
 // "I argued for a bulkhead and timeouts, but we never got to them": what was only proposed, and
@@ -1057,12 +1091,15 @@ void NegationScope::negate_labels_denied(const AnswerText& text) {
   auto w = [&](int i) -> std::string_view { return i >= 0 && i < n ? std::string_view(words[static_cast<std::size_t>(i)].text) : ""; };
   // Words a spoken reply may open with before its denial.
   static const WordSet fillers = {"ha", "haha", "ah", "er", "uh", "um", "erm", "well", "so", "honestly", "oh", "hmm", "like", "yeah", "sadly",
-                                  "unfortunately", "alas", "frankly", "also", "mate", "look", "sure", "ja", "och", "aye", "ag"};
+                                  "unfortunately", "alas", "frankly", "also", "mate", "look", "sure", "ja", "och", "aye", "ag", "wah", "aiyah", "aiyo"};
   // A denial that opens a reply: "No.", "Nope", "Not on that service", "Never", "None", "Nobody
   // owned it", "Zero", "We did not", "There wasn't one". Not "not only", "no doubt".
   const auto denial_opens = [&](int k) {
     while (k < n && fillers.count(w(k))) ++k;
     const std::string_view d = w(k);
+    // "Got no such thing lah", "Don't have."
+    if ((d == "got" && (w(k + 1) == "no" || w(k + 1) == "none")) || ((d == "don't" || d == "didn't") && (w(k + 1) == "have" || w(k + 1) == "got")))
+      return true;
     if (d == "no" || d == "nope" || d == "nah" || d == "never" || d == "none" || d == "nobody" || d == "zero" || d == "nothing")
       return w(k + 1) != "doubt" && w(k + 1) != "matter" && w(k + 1) != "problem" && !(d == "nothing" && (w(k + 1) == "but" || w(k + 1) == "else"));
     if (d == "not") return w(k + 1) != "only" && w(k + 1) != "just" && w(k + 1) != "bad";
@@ -1128,8 +1165,11 @@ void NegationScope::negate_labels_denied(const AnswerText& text) {
                                   (w(k + 1) == "not" && (w(k + 2) == "one" || w(k + 2) == "any"))));
     // "Feature flag cleanup: never.", "Verification of the backups: not a thing.", "Postmortem, not
     // as such.", "Test coverage, roughly zero.", "Inbox triage: nobody's job."
-    const bool alone = (w(k) == "never" || w(k) == "none" || w(k) == "zero" || w(k) == "no" || w(k) == "nope" || w(k) == "nah" ||
-                        w(k) == "nothing") && clause_ends_after(k);
+    // (A Singapore "lah" may close it: "Cost alerts, don't have lah.")
+    const auto ends_after = [&](int j) { return clause_ends_after(j) || ((w(j + 1) == "lah" || w(j + 1) == "la") && clause_ends_after(j + 1)); };
+    const bool alone = ((w(k) == "never" || w(k) == "none" || w(k) == "zero" || w(k) == "no" || w(k) == "nope" || w(k) == "nah" ||
+                         w(k) == "nothing") && ends_after(k)) ||
+                       ((w(k) == "don't" || w(k) == "didn't" || w(k) == "never") && (w(k + 1) == "have" || w(k + 1) == "had") && ends_after(k + 1));
     const bool not_a_thing = w(k) == "not" && ((w(k + 1) == "a" && w(k + 2) == "thing") || (w(k + 1) == "as" && w(k + 2) == "such") ||
                                                (w(k + 1) == "at" && w(k + 2) == "all"));
     const bool roughly_zero = (w(k) == "roughly" || w(k) == "basically" || w(k) == "practically" || w(k) == "effectively" ||
@@ -1319,6 +1359,9 @@ void NegationScope::negate_plans_put_off(const AnswerText& text) {
                            (w(k) == "too" && (w(k + 1) == "expensive" || w(k + 1) == "costly" || w(k + 1) == "complex" ||
                                                w(k + 1) == "complicated" || w(k + 1) == "risky" || w(k + 1) == "ambitious")) ||
                            (w(k) == "not" && (w(k + 1) == "a" && (w(k + 2) == "priority" || w(k + 2) == "thing"))) ||
+                           // "was considered not necessary", "was judged a bit too much work"
+                           (w(k) == "not" && (w(k + 1) == "necessary" || w(k + 1) == "needed" || w(k + 1) == "worth") && k > i + 1) ||
+                           (w(k) == "too" && w(k + 1) == "much" && kEffort.count(w(k + 2))) ||
                            // "was more of an idea than a practice"
                            ((w(k) == "idea" || w(k) == "concept" || w(k) == "theory") && (w(k - 2) == "more" || w(k - 3) == "more")) ||
                            // "was, like, on the list", "is still waiting", "stayed as a proposal"
@@ -1349,6 +1392,13 @@ void NegationScope::negate_plans_put_off(const AnswerText& text) {
         if (kPronouns.count(w(i + 1)) || kSubjects.count(w(i - 1))) deny_subject(i + 1 == k ? i : i + 1);
         else deny_subject(i);
       }
+    }
+    // A subject dropped, as Singapore English does: "Distributed tracing also don't have, we only
+    // had the logs."
+    if ((word == "don't" || word == "doesn't" || word == "didn't") && (w(i + 1) == "have" || w(i + 1) == "got") &&
+        (w(i - 1) == "also" || w(i - 1) == "still" || w(i - 1) == "really") && !kSubjects.count(w(i - 2)) && w(i - 2) != "it" &&
+        (i + 2 >= n || !same_clause(i + 1, i + 2) || w(i + 2) == "lah")) {
+      deny_subject(i - 1);
     }
     // Never left the drawing board: "the sharding never left the whiteboard", "it never made it
     // out of the proposal doc", "the plan got as far as a whiteboard photo", "did not get past
@@ -1462,7 +1512,10 @@ void NegationScope::negate_plans_put_off(const AnswerText& text) {
     // "I would not say we did a postmortem", "I wouldn't call it capacity planning": disowned.
     bool called_as = false;  // "I wouldn't call the launch a failure" is said of the failure; "as" likewise
     for (int k = i + 1; k <= i + 6 && k < n && same_clause(i, k) && !called_as; ++k) called_as = w(k) == "as" && w(k + 1) != "such";
-    if ((word == "say" || word == "call" || word == "claim") && !called_as &&
+    // "I would not say the review was a success" judges a thing that was there.
+    bool judged = false;
+    for (int k = i + 2; k <= i + 8 && k < n && same_clause(i, k) && !judged; ++k) judged = kBe.count(w(k)) > 0;
+    if ((word == "say" || word == "call" || word == "claim") && !called_as && !judged &&
         ((w(i - 1) == "not" && (w(i - 2) == "would" || w(i - 2) == "could")) || w(i - 1) == "wouldn't" || w(i - 1) == "couldn't" ||
          w(i - 1) == "can't" || w(i - 1) == "cannot")) {
       mark(i);
@@ -1505,6 +1558,37 @@ void NegationScope::negate_plans_put_off(const AnswerText& text) {
       for (int j = i - 1; j >= 0 && words[static_cast<std::size_t>(j)].sentence == words[static_cast<std::size_t>(i)].sentence; --j)
         negated_[static_cast<std::size_t>(j)] = true;
     }
+  }
+}
+
+// A thing denied and then put right: "We did not have a dead letter queue at first. After the
+// second incident we added one.", "I would not say the review went well, but we held it within two
+// days." A person making the thing, named by a pronoun ("one", "it", "them"), within the next two
+// sentences, undoes the denial of the nearest denied words before it. (Not "we fixed it" or "we
+// did it", which may be said of anything.)
+void NegationScope::restore_things_done_later(const AnswerText& text) {
+  static const WordSet makers = {"we", "i", "they", "he", "she", "someone", "somebody", "team"};
+  static const WordSet made = {"added", "built", "wrote", "introduced", "created", "set", "put", "enabled", "turned", "booked",
+                               "configured", "implemented", "installed", "adopted", "held", "defined", "introduce", "deployed"};
+  static const WordSet between = {"later", "then", "eventually", "finally", "also", "actually", "did", "quickly", "soon"};
+  const auto& words = text.words();
+  const int n = static_cast<int>(words.size());
+  auto w = [&](int i) -> std::string_view { return i >= 0 && i < n ? std::string_view(words[static_cast<std::size_t>(i)].text) : ""; };
+  for (int i = 0; i < n; ++i) {
+    if (!makers.count(w(i)) || negated_[static_cast<std::size_t>(i)]) continue;
+    int k = i + 1;
+    while (k < i + 3 && between.count(w(k))) ++k;
+    if (!made.count(w(k)) || negated_[static_cast<std::size_t>(k)] || is_trigger(k - 1)) continue;
+    int object = k + 1;
+    if (w(object) == "up" || w(object) == "in" || w(object) == "on") ++object;
+    if (w(object) != "one" && w(object) != "it" && w(object) != "them") continue;
+    if (w(object + 1) == "of") continue;  // "added one of the ..." names another thing
+    // The nearest denied words before the maker, in this sentence or the two before it.
+    const int sentence = words[static_cast<std::size_t>(i)].sentence;
+    int last = i - 1;
+    while (last >= 0 && words[static_cast<std::size_t>(last)].sentence >= sentence - 2 && (!negated_[static_cast<std::size_t>(last)] || trigger_[static_cast<std::size_t>(last)])) --last;
+    if (last < 0 || words[static_cast<std::size_t>(last)].sentence < sentence - 2) continue;
+    for (int j = last; j >= 0 && negated_[static_cast<std::size_t>(j)] && !trigger_[static_cast<std::size_t>(j)]; --j) negated_[static_cast<std::size_t>(j)] = false;
   }
 }
 
