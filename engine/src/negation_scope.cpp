@@ -1425,26 +1425,15 @@ void NegationScope::negate_plans_put_off(const AnswerText& text) {
       deny_subject(i);
     }
     // Kept only on paper: "existed only in the email", "exists in the slide deck for the auditor",
-    // "lived only in Priya's head".
-    if (word == "existed" || word == "exists" || word == "exist" || word == "lived" || word == "lives") {
+    // "lived only in Priya's head", "the idea stayed only in the Confluence page", "the slides
+    // stayed in the shared drive". (Not "the data stayed in the EU".)
+    if (word == "existed" || word == "exists" || word == "exist" || word == "lived" || word == "lives" ||
+        ((word == "stayed" || word == "remained" || word == "stays" || word == "remains") && w(i - 1) != "data")) {
       int k = i + 1;
-      if (w(k) == "only" || w(k) == "mostly" || w(k) == "just" || w(k) == "purely") ++k;
-      if (w(k) == "in" || w(k) == "on") {
-        for (int j = k + 1; j <= k + 4 && j < n; ++j)
-          if (kPaper.count(w(j)) || kOnlyPlanned.count(w(j))) {
-            deny_subject(i);
-            break;
-          }
-      }
-    }
-    // Never left the page: "the idea stayed only in the Confluence page", "it stayed in the
-    // document", "the slides stayed in the shared drive".
-    if ((word == "stayed" || word == "remained" || word == "stays" || word == "remains") && w(i - 1) != "data") {
-      int k = i + 1;
-      if (w(k) == "only" || w(k) == "just" || w(k) == "forever") ++k;
+      if (w(k) == "only" || w(k) == "mostly" || w(k) == "just" || w(k) == "purely" || w(k) == "forever") ++k;
       if ((w(k) == "in" || w(k) == "on") && same_clause(i, k)) {
         for (int j = k + 1; j <= k + 4 && j < n && same_clause(k, j); ++j)
-          if (kOnlyPlanned.count(w(j)) || kPaper.count(w(j))) {
+          if (kPaper.count(w(j)) || kOnlyPlanned.count(w(j))) {
             deny_subject(i);
             break;
           }

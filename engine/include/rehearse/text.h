@@ -188,7 +188,11 @@ class REHEARSE_API CueList {
 // the subject of a past that did not happen ("a feature flag would have been the sensible thing")
 // and a list disowned at once ("code owners, branch protection, none of that existed"). What the
 // sentence says would have happened without a thing keeps the thing: "without the circuit
-// breaker, the outage would have taken down checkout".
+// breaker, the outage would have taken down checkout". So do double negatives ("we did not skip
+// the freeze", "no migration without a down migration got merged"), clefts ("it was not the
+// health checks that failed us"), a judgement or a doubt of the thing ("I would not say the review
+// was a success"), and a denial put right later ("we had no dead letter queue; after the second
+// incident we added one"). tools/eval-scorers measures all this on its own labelled passages.
 class REHEARSE_API NegationScope {
  public:
   explicit NegationScope(const AnswerText& text);
