@@ -1010,6 +1010,22 @@ TEST_CASE("a concept of the lexicon is covered by its everyday phrasing, and not
   check_every_point(other, false);
 }
 
+TEST_CASE("core ideas are heard through their tools and plain phrasings", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Queue-based async sending", {}}, {"Distributed tracing", {}}, {"Centralised logs", {}},
+                                             {"Infrastructure as code", {}}});
+  check_every_point(decks.score("keypoints", card,
+                                "Callers drop an event onto a queue and get on with their day; a worker per channel picks it up. "
+                                "We followed one request across all twelve services in Jaeger. Logs from every pod ship to Loki, "
+                                "so we search them in one place. Every environment is defined in Terraform and changed through "
+                                "pull requests."),
+                    true);
+  check_every_point(decks.score("keypoints", card,
+                                "Callers send the email themselves and wait for it. We read each service's logs on its own box. "
+                                "Every change to the servers was made by hand in the console."),
+                    false);
+}
+
 TEST_CASE("the interviewer's ideas are heard in their multi-word phrasings", "[scorers]") {
   BundledDecks decks;
   const CardContent card = card_with_points({{"Automatic rollback", {}}, {"Owned the mistake", {}}, {"Added alerting", {}},
