@@ -40,13 +40,10 @@ const std::unordered_set<std::string_view> kParticiples = {"done", "written", "s
                                                            "used", "needed", "considered", "measured", "tested", "followed",
                                                            "involved", "foreseen", "anticipated", "thought"};
 
-// Scots English says "nae" for "no" and "-nae" for "-n't" ("wasnae", "didnae", "cannae").
-const std::unordered_set<std::string_view> kScotsNegations = {"wasnae", "werenae", "isnae", "didnae", "dinnae", "doesnae", "cannae",
-                                                              "couldnae", "wouldnae", "shouldnae", "hasnae", "havenae", "hadnae"};
-bool is_contracted_negation(std::string_view word) { return word.ends_with("n't") || word == "cannot" || kScotsNegations.count(word) > 0; }
+bool is_contracted_negation(std::string_view word) { return word.ends_with("n't") || word == "cannot"; }
 
 
-const WordSet kPreNegations = {"no", "not", "never", "without", "none", "nobody", "nothing", "neither", "nor", "zero", "nae",
+const WordSet kPreNegations = {"no", "not", "never", "without", "none", "nobody", "nothing", "neither", "nor", "zero",
                                "lacked", "lacking", "missing", "skipped", "skipping", "forgot", "forgotten", "neglected",
                                "omitted", "absent", "nowhere", "avoid", "avoided", "avoiding", "nor", "barely", "hardly"};
 // Two-word negation phrases: the first word, then the words that may follow it.
@@ -78,8 +75,7 @@ const WordSet kLeftOut = {"skip", "skipped", "forget", "forgot", "miss", "missed
 // Words after "was", "were", "is", "are" (or their contractions) that negate what came before.
 const WordSet kBe = {"was", "were", "is", "are", "been", "be"};
 const WordSet kPostAfterBe = {"missing", "absent", "lacking", "gone", "nonexistent", "non-existent", "unavailable", "existing"};
-const WordSet kBeNot = {"wasn't", "weren't", "isn't", "aren't", "hasn't", "haven't", "hadn't",
-                        "wasnae", "werenae", "isnae", "hasnae", "havenae", "hadnae"};
+const WordSet kBeNot = {"wasn't", "weren't", "isn't", "aren't", "hasn't", "haven't", "hadn't"};
 const WordSet kExist = {"exist", "exists", "existed", "happen", "happened", "happening", "materialize", "materialise", "materialized",
                         "materialised"};
 // After "was" or "got": a proposal turned down. Not "rejected" or "dropped", which are also what

@@ -61,9 +61,10 @@ bool is_abbreviation(std::string_view word) {
   return abbreviations.count(word) > 0;
 }
 
-// Contractions typed without their apostrophe, as in chat ("didnt", "wasnt", "wouldve"), in their
-// written form, so that a denial reads the same however it was typed. Only forms that are no other
-// English word ("cant", "wont", "id", "were", "ill" are left alone).
+// Contractions typed without their apostrophe, as in chat ("didnt", "wasnt", "wouldve"), and the
+// Scots negatives ("nae", "wasnae", "didnae"), in their written English form, so that a denial
+// reads the same however it was typed or spoken. Only forms that are no other English word ("cant",
+// "wont", "id", "were", "ill" are left alone).
 std::string with_apostrophe(std::string word) {
   static const std::unordered_map<std::string_view, std::string_view> forms = {
       {"didnt", "didn't"},   {"dont", "don't"},         {"doesnt", "doesn't"},   {"wasnt", "wasn't"},
@@ -71,7 +72,11 @@ std::string with_apostrophe(std::string word) {
       {"havent", "haven't"}, {"hadnt", "hadn't"},       {"couldnt", "couldn't"}, {"wouldnt", "wouldn't"},
       {"shouldnt", "shouldn't"}, {"mustnt", "mustn't"}, {"wouldve", "would've"}, {"shouldve", "should've"},
       {"couldve", "could've"}, {"thats", "that's"},     {"theres", "there's"},   {"youre", "you're"},
-      {"theyre", "they're"}};
+      {"theyre", "they're"},
+      {"nae", "no"},         {"wasnae", "wasn't"},      {"werenae", "weren't"},  {"isnae", "isn't"},
+      {"didnae", "didn't"},  {"dinnae", "don't"},       {"doesnae", "doesn't"},  {"cannae", "can't"},
+      {"couldnae", "couldn't"}, {"wouldnae", "wouldn't"}, {"shouldnae", "shouldn't"}, {"hasnae", "hasn't"},
+      {"havenae", "haven't"}, {"hadnae", "hadn't"}};
   const auto it = forms.find(word);
   return it == forms.end() ? word : std::string(it->second);
 }

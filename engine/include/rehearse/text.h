@@ -26,7 +26,8 @@ struct Word {
   // Lower case (ASCII letters folded; other UTF-8 letters kept as typed), typographic apostrophes
   // as '. Letters, digits and the marks inside numbers ("2.5", "12,000") and contractions ("I'm")
   // make a word; "%", "$", "€" and "£" are words of their own. Hyphens and slashes separate words.
-  // A contraction typed without its apostrophe ("didnt", "wouldve") is read with it.
+  // A contraction typed without its apostrophe ("didnt", "wouldve") is read with it, and a Scots
+  // negative in its English form ("wasnae" as "wasn't", "nae" as "no").
   std::string text;
   std::size_t begin = 0;  // byte offsets into the original text: [begin, end)
   std::size_t end = 0;
