@@ -215,6 +215,20 @@ const WordSet kBumped = {"bumped", "moved", "moves", "pushed", "postponed", "res
                          "slipping", "sliding", "slipped", "slid", "slides", "slips", "carried", "rolled", "punted", "kicked"};
 
 
+// Whether words a < b of `text` stand in one clause: in the same sentence, with no clause mark
+// (, ; : dashes) between them.
+bool in_one_clause(const AnswerText& text, int a, int b) {
+  const auto& words = text.words();
+  const auto& first = words[static_cast<std::size_t>(a)];
+  const auto& second = words[static_cast<std::size_t>(b)];
+  return first.sentence == second.sentence && !clause_mark(std::string_view(text.text()).substr(first.end, second.begin - first.end));
+}
+
+// Whether a clause mark or the sentence's end follows word `i`.
+bool ends_clause(const AnswerText& text, int i) {
+  return i + 1 >= static_cast<int>(text.words().size()) || !in_one_clause(text, i, i + 1);
+}
+
 // Whether word `k` turns down what was named before it: "we dropped it", "so we dropped the idea".
 bool turns_down(const std::vector<Word>& words, int k) {
   const auto w = [&](int i) -> std::string_view {
@@ -234,10 +248,7 @@ NegationScope::NegationScope(const AnswerText& text) {
   trigger_.assign(words.size(), false);
   const std::string_view raw = text.text();
   auto w = [&](int i) -> std::string_view { return i >= 0 && i < n ? std::string_view(words[static_cast<std::size_t>(i)].text) : ""; };
-  auto same_clause = [&](int a, int b) {  // words a < b, with no clause mark or sentence end between them
-    if (words[static_cast<std::size_t>(a)].sentence != words[static_cast<std::size_t>(b)].sentence) return false;
-    return !clause_mark(raw.substr(words[static_cast<std::size_t>(a)].end, words[static_cast<std::size_t>(b)].begin - words[static_cast<std::size_t>(a)].end));
-  };
+  auto same_clause = [&](int a, int b) { return in_one_clause(text, a, b); };
   auto is_pseudo = [&](int i) {
     // "I was not a fan of the daily standup": a thing disliked was there.
     if (w(i) == "not" && w(i + 1) == "a" && (w(i + 2) == "fan" || (w(i + 2) == "big" && w(i + 3) == "fan"))) return true;
@@ -939,18 +950,12 @@ void NegationScope::negate_proposals_turned_down(const AnswerText& text) {
   const auto& words = text.words();
   const auto& sentences = text.sentences();
   const int n = static_cast<int>(words.size());
-  const std::string_view raw = text.text();
   auto w = [&](int i) -> std::string_view { return i >= 0 && i < n ? std::string_view(words[static_cast<std::size_t>(i)].text) : ""; };
-  // Whether a clause mark or the sentence's end follows word `i`.
-  auto clause_ends_after = [&](int i) {
-    if (i + 1 >= n || words[static_cast<std::size_t>(i) + 1].sentence != words[static_cast<std::size_t>(i)].sentence) return true;
-    return clause_mark(raw.substr(words[static_cast<std::size_t>(i)].end, words[static_cast<std::size_t>(i) + 1].begin - words[static_cast<std::size_t>(i)].end));
-  };
   // The verdict at word `i`, if one opens a clause there: how many words it takes, else 0.
   auto verdict_at = [&](int i) {
     int k = i;
     if (w(k) == "got" || w(k) == "was" || w(k) == "were") ++k;
-    if (verdicts.count(w(k)) && (clause_ends_after(k) || w(k + 1) == "by" || w(k + 1) == "for" || w(k + 1) == "because" ||
+    if (verdicts.count(w(k)) && (ends_clause(text, k) || w(k + 1) == "by" || w(k + 1) == "for" || w(k + 1) == "because" ||
                                  w(k + 1) == "after" || w(k + 1) == "as"))
       return k - i + 1;
     if ((w(k) == "never" || w(k) == "not") && (w(k + 1) == "yet" ? never_became.count(w(k + 2)) : never_became.count(w(k + 1))))
@@ -961,7 +966,7 @@ void NegationScope::negate_proposals_turned_down(const AnswerText& text) {
   // Where a clause starts: the sentence's first word, or a word after a clause mark.
   auto opens_clause = [&](int i) {
     const auto& word = words[static_cast<std::size_t>(i)];
-    return i == sentences[static_cast<std::size_t>(word.sentence)].first_word || clause_ends_after(i - 1);
+    return i == sentences[static_cast<std::size_t>(word.sentence)].first_word || ends_clause(text, i - 1);
   };
   // Denies the proposal in words [first, end): after an active proposing verb, or up to and
   // including a passive one and the words after it.
@@ -1128,10 +1133,6 @@ void NegationScope::negate_labels_denied(const AnswerText& text) {
     if (previous.sentence != word.sentence) continue;
     const auto gap = raw.substr(previous.end, word.begin - previous.end);
     // Whether a clause mark or the sentence's end follows word `k`.
-    const auto clause_ends_after = [&](int k) {
-      if (k + 1 >= n || words[static_cast<std::size_t>(k) + 1].sentence != words[static_cast<std::size_t>(k)].sentence) return true;
-      return clause_mark(raw.substr(words[static_cast<std::size_t>(k)].end, words[static_cast<std::size_t>(k) + 1].begin - words[static_cast<std::size_t>(k)].end));
-    };
     const bool colon = gap.find(':') != std::string_view::npos;
     // "Integration tests, we had zero.", "Inbox triage - nobody's job.", "Cache warming after the
     // deploys, no.": after a comma or a dash the label must open its sentence, and the denial be
@@ -1143,7 +1144,7 @@ void NegationScope::negate_labels_denied(const AnswerText& text) {
     if (!colon && !comma_or_dash) continue;
     const int first = sentences[static_cast<std::size_t>(word.sentence)].first_word;
     bool label_opens = true;
-    for (int j = first; j + 1 < i && label_opens; ++j) label_opens = !clause_ends_after(j);
+    for (int j = first; j + 1 < i && label_opens; ++j) label_opens = !ends_clause(text, j);
     if (!colon && !label_opens) continue;
     // The denial: "none", "nothing", "no", "zero", "n/a", "there isn't one|any", "we don't have one".
     int k = i;
@@ -1162,7 +1163,7 @@ void NegationScope::negate_labels_denied(const AnswerText& text) {
     // "Feature flag cleanup: never.", "Verification of the backups: not a thing.", "Postmortem, not
     // as such.", "Test coverage, roughly zero.", "Inbox triage: nobody's job."
     // (A Singapore "lah" may close it: "Cost alerts, don't have lah.")
-    const auto ends_after = [&](int j) { return clause_ends_after(j) || ((w(j + 1) == "lah" || w(j + 1) == "la") && clause_ends_after(j + 1)); };
+    const auto ends_after = [&](int j) { return ends_clause(text, j) || ((w(j + 1) == "lah" || w(j + 1) == "la") && ends_clause(text, j + 1)); };
     const bool alone = ((w(k) == "never" || w(k) == "none" || w(k) == "zero" || w(k) == "no" || w(k) == "nope" || w(k) == "nah" ||
                          w(k) == "nothing") && ends_after(k)) ||
                        ((w(k) == "don't" || w(k) == "didn't" || w(k) == "never") && (w(k + 1) == "have" || w(k + 1) == "had") && ends_after(k + 1));
@@ -1203,9 +1204,7 @@ void NegationScope::negate_referent_of(const AnswerText& text, int trigger) {
   while (first > 0 && words[static_cast<std::size_t>(first) - 1].sentence == sentence) --first;
   // (An opening "but" or "and" brings a topic of its own: "But a lag alert, we don't have it".)
   bool marked = false;
-  for (int k = first; k + 1 < trigger && !marked; ++k)
-    marked = clause_mark(text.text().substr(words[static_cast<std::size_t>(k)].end,
-                                            words[static_cast<std::size_t>(k) + 1].begin - words[static_cast<std::size_t>(k)].end));
+  for (int k = first; k + 1 < trigger && !marked; ++k) marked = ends_clause(text, k);
   const bool opening_adverbial = openers.count(words[static_cast<std::size_t>(first)].text) > 0 && trigger - first <= 8 && marked;
   if (trigger - first < 2 || opening_adverbial)
     while (first > 0 && words[static_cast<std::size_t>(first) - 1].sentence >= sentence - 1) --first;
@@ -1316,10 +1315,7 @@ void NegationScope::negate_plans_put_off(const AnswerText& text) {
   const int n = static_cast<int>(words.size());
   auto w = [&](int i) -> std::string_view { return i >= 0 && i < n ? std::string_view(words[static_cast<std::size_t>(i)].text) : ""; };
   auto mark = [&](int i) { trigger_[static_cast<std::size_t>(i)] = true; };
-  auto same_clause = [&](int a, int b) {
-    if (words[static_cast<std::size_t>(a)].sentence != words[static_cast<std::size_t>(b)].sentence) return false;
-    return !clause_mark(text.text().substr(words[static_cast<std::size_t>(a)].end, words[static_cast<std::size_t>(b)].begin - words[static_cast<std::size_t>(a)].end));
-  };
+  auto same_clause = [&](int a, int b) { return in_one_clause(text, a, b); };
   // The thing a verdict at word `i` is on: what a pronoun before it stands for, else the clause before.
   auto deny_subject = [&](int i) {
     mark(i);
