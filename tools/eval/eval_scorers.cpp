@@ -485,11 +485,9 @@ class Evaluation {
 
   // --- denials ---------------------------------------------------------------------------------
 
-  // Where the words of `term` occur in `text`, word for word: the index of each first word.
-  static std::vector<int> occurrences(const AnswerText& text, const std::string& term) {
-    const AnswerText term_text(term);
+  // Where the words `wanted` occur in `text`, one after another: the index of each first word.
+  static std::vector<int> occurrences(const AnswerText& text, const std::vector<Word>& wanted) {
     const auto& words = text.words();
-    const auto& wanted = term_text.words();
     std::vector<int> found;
     for (std::size_t i = 0; !wanted.empty() && i + wanted.size() <= words.size(); ++i) {
       bool same = true;
@@ -514,10 +512,11 @@ class Evaluation {
         const AnswerText text(passage.text);
         const NegationScope negation(text);
         for (const auto& judgement : passage.terms) {
-          const auto found = occurrences(text, judgement.term);
+          const AnswerText term(judgement.term);
+          const auto found = occurrences(text, term.words());
           if (found.empty())
             throw std::runtime_error(fmt::format("{}:{}: '{}' is not in the passage's text", file.string(), judgement.line, judgement.term));
-          const int length = static_cast<int>(AnswerText(judgement.term).words().size());
+          const int length = static_cast<int>(term.words().size());
           const bool read_as_done = std::any_of(found.begin(), found.end(), [&](int first) {
             for (int w = first; w < first + length; ++w)
               if (negation.negated(w) && !negation.is_trigger(w)) return false;
