@@ -176,7 +176,7 @@ class KeypointsScorer final : public rehearse::Scorer {
     const bool vague = talks_in_generalities(index.text());
     for (const auto& point : card.key_points) {
       // The best of the point's ways of being said.
-      std::optional<Term> best_term;
+      const Term* best_term = nullptr;  // the way of saying the point that matched best, in `terms`
       TermMatch best;
       bool best_direct = false;  // found by its own words, not through a paraphrase or by weight
       std::vector<std::string> texts{point.text};
@@ -188,7 +188,7 @@ class KeypointsScorer final : public rehearse::Scorer {
       const bool asks_watching = own && about_watching(*own);
       for (const auto& parsed : terms) {
         if (!parsed) continue;
-        std::optional<Term> term = parsed;
+        const Term* term = &*parsed;
         TermMatch match = index.find(*term);
         // In an answer that recites a list of buzzwords, one more word dropped elsewhere is more
         // name-dropping ("Kubernetes also has Lease objects"): it needs another of the point's
@@ -228,7 +228,7 @@ class KeypointsScorer final : public rehearse::Scorer {
         const bool better = complete > best_complete || (complete == best_complete && direct > best_direct) ||
                             (complete == best_complete && direct == best_direct && match.found > best.found);
         if (!best_term || better) {
-          best_term = std::move(term);
+          best_term = term;
           best = match;
           best_direct = direct;
         }
