@@ -1491,16 +1491,19 @@ void NegationScope::negate_plans_put_off(const AnswerText& text) {
       deny_rest(i + 3);
     }
     // "I would not say we did a postmortem", "I wouldn't call it capacity planning": disowned.
-    bool called_as = false;  // "I wouldn't call the launch a failure" is said of the failure; "as" likewise
-    for (int k = i + 1; k <= i + 6 && k < n && same_clause(i, k) && !called_as; ++k) called_as = w(k) == "as" && w(k + 1) != "such";
-    // "I would not say the review was a success" judges a thing that was there.
-    bool judged = false;
-    for (int k = i + 2; k <= i + 8 && k < n && same_clause(i, k) && !judged; ++k) judged = kBe.count(w(k)) > 0;
-    if ((word == "say" || word == "call" || word == "claim") && !called_as && !judged &&
-        ((w(i - 1) == "not" && (w(i - 2) == "would" || w(i - 2) == "could")) || w(i - 1) == "wouldn't" || w(i - 1) == "couldn't" ||
-         w(i - 1) == "can't" || w(i - 1) == "cannot")) {
-      mark(i);
-      deny_rest(i + 1);
+    // Not "I wouldn't call the launch a failure as such" nor "I would not say the review was a
+    // success": those judge a thing that was there.
+    const bool disowning = (word == "say" || word == "call" || word == "claim") &&
+                           ((w(i - 1) == "not" && (w(i - 2) == "would" || w(i - 2) == "could")) || w(i - 1) == "wouldn't" ||
+                            w(i - 1) == "couldn't" || w(i - 1) == "can't" || w(i - 1) == "cannot");
+    if (disowning) {
+      bool judged = false;
+      for (int k = i + 1; k <= i + 6 && k < n && same_clause(i, k) && !judged; ++k) judged = w(k) == "as" && w(k + 1) != "such";
+      for (int k = i + 2; k <= i + 8 && k < n && same_clause(i, k) && !judged; ++k) judged = kBe.count(w(k)) > 0;
+      if (!judged) {
+        mark(i);
+        deny_rest(i + 1);
+      }
     }
     // "I kept saying we needed an on-call rotation", "I keep asking for a staging database": asked
     // for again and again, so never given.
@@ -1531,10 +1534,10 @@ void NegationScope::negate_plans_put_off(const AnswerText& text) {
     const bool all_pending = word == "all" && (w(i + 1) == "missing" || (w(i + 1) == "in" && w(i + 2) == "progress") ||
                                                (w(i + 1) == "still" && (w(i + 2) == "todo" || w(i + 2) == "missing")) || w(i + 1) == "todo");
     // (It opens its clause: "written in none of them" is said of the retros.)
-    const bool opens_clause = i > 0 && words[static_cast<std::size_t>(i - 1)].sentence == words[static_cast<std::size_t>(i)].sentence &&
-                              clause_mark(text.text().substr(words[static_cast<std::size_t>(i - 1)].end,
-                                                             words[static_cast<std::size_t>(i)].begin - words[static_cast<std::size_t>(i - 1)].end));
-    if ((none_existed || all_pending) && (opens_clause || w(i - 1) == "like")) {
+    const auto opens_clause = [&] {
+      return i > 0 && words[static_cast<std::size_t>(i - 1)].sentence == words[static_cast<std::size_t>(i)].sentence && ends_clause(text, i - 1);
+    };
+    if ((none_existed || all_pending) && (w(i - 1) == "like" || opens_clause())) {
       mark(i);
       for (int j = i - 1; j >= 0 && words[static_cast<std::size_t>(j)].sentence == words[static_cast<std::size_t>(i)].sentence; --j)
         negated_[static_cast<std::size_t>(j)] = true;
