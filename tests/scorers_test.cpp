@@ -850,6 +850,40 @@ TEST_CASE("a proposal that never left the whiteboard or was set aside in a forma
                     true);
 }
 
+TEST_CASE("a proposal turned down by name or by a reply, or left while the old way went on, was not done", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Job scheduler", {}}, {"Pre-commit hooks", {}}, {"Composite index", {}},
+                                             {"Take-home assignment", {}}, {"Outbox pattern", {}}, {"Blameless postmortems", {}},
+                                             {"CloudTrail review", {}}});
+  check_every_point(decks.score("keypoints", card,
+                                "I proposed a proper job scheduler with retries. The proposal was politely rejected. The "
+                                "pre-commit hooks that I proposed were rejected because they slow commits down. I proposed a "
+                                "composite index; the DBA found it was not necessary. A take-home assignment was also suggested, "
+                                "but some members worried it was not respectful. The outbox pattern I proposed, everybody agreed, "
+                                "and then we kept publishing inside the transaction. I proposed blameless postmortems to my "
+                                "manager and he said it was better to find who was responsible. So it stayed like that. Did we go "
+                                "through the CloudTrail review for what the key did while it was public? Not really."),
+                    false);
+  check_every_point(decks.score("keypoints", card,
+                                "I proposed a proper job scheduler with retries, and we moved every cron job onto it. The "
+                                "pre-commit hooks that I proposed were adopted. I proposed a composite index and added it. A "
+                                "take-home assignment was also suggested, and it replaced the whiteboard round. The outbox pattern "
+                                "I proposed went live in May. Blameless postmortems follow every incident. The CloudTrail review "
+                                "showed what the key did while it was public."),
+                    true);
+}
+
+TEST_CASE("what was to be moved or replaced was there; only where it was to go was not reached", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Cron jobs", {}}, {"Job scheduler", {}}, {"Shell script", {}}});
+  const ScoreResult result = decks.score("keypoints", card,
+                                         "I proposed that we move the cron jobs to a job scheduler, but it was rejected. Nobody "
+                                         "replaced the shell script with anything better.");
+  CHECK(finding(result, "key point: Cron jobs").met);
+  CHECK_FALSE(finding(result, "key point: Job scheduler").met);
+  CHECK(finding(result, "key point: Shell script").met);
+}
+
 TEST_CASE("a thing denied and then put right or only judged was done", "[scorers]") {
   BundledDecks decks;
   const CardContent card = card_with_points({{"Dead letter queue", {}}, {"Incident review", {}}, {"Daily standup", {}}, {"Rollback plan", {}}});

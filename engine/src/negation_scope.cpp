@@ -126,6 +126,10 @@ const WordSet kTurningDown = {"dropped", "shelved", "scrapped", "parked", "kille
 const WordSet kFrontingSubjects = {"we", "i", "they", "you", "he", "she", "there"};
 // Between a fronted thing's subject and its denial: "budget alerts we also do not have".
 const WordSet kFrontingAdverbs = {"also", "still", "honestly", "really", "just", "actually", "simply", "even", "ever"};
+// Between a proposing verb and its subject: "a take-home task was also suggested", "canaries were
+// first proposed", "reserved instances we also considered".
+const WordSet kProposalAdverbs = {"also", "actually", "even", "first", "initially", "originally", "once", "briefly", "repeatedly",
+                                  "twice", "again", "formally", "seriously", "already", "often"};
 // Verbs a fronted thing is denied with, besides the light ones and those of making: "locks I
 // did not look at", "an owner for each flaky test we did not assign".
 const WordSet kFrontedVerbs = {"make", "made", "look", "looked", "check", "checked", "verify", "verified", "assign", "assigned", "split",
@@ -826,6 +830,7 @@ NegationScope::NegationScope(const AnswerText& text) {
   negate_hindsight(text);
   negate_plans_put_off(text);
   restore_things_done_later(text);
+  restore_what_was_moved(text);
 }
 
 // "I argued for a bulkhead and timeouts, but we never got to them": what was only proposed, and
@@ -866,6 +871,22 @@ void NegationScope::negate_unrealised_proposals(const AnswerText& text) {
           kSubjects.count(words[static_cast<std::size_t>(k) + 1].text))
         break;
     }
+    // What was proposed may stand before the verb: the subject of a passive ("Logical replication
+    // was discussed, but ...", "Tracing was my wish, but ...") or an object put first ("Tuning of
+    // max.poll.records we considered but never tried").
+    const auto deny_what_stands_before = [&] {
+      int before = i - 1;
+      if (proposal_noun) {
+        before = i - 2;
+        while (before > 0 && at(before) != "was" && at(before) != "were") --before;
+      }
+      // "A take-home task was also suggested, but ...", "Reserved instances we also considered, but
+      // finance said no": an adverb may stand between the proposing verb and its subject.
+      if (!proposal_noun && kProposalAdverbs.count(at(before))) --before;
+      const bool passive = proposal_noun || at(before) == "was" || at(before) == "were" || at(before) == "got" || at(before) == "been";
+      const bool fronted = at(before) == "i" || at(before) == "we";
+      if (passive || fronted) negate_clause_before(text, before);
+    };
     if (but < 0) {
       // No "but": "I pushed for SLO alerts instead of CPU alerts, we discussed it in two meetings
       // and then dropped it" turns the proposal down by pronoun later in the sentence.
@@ -877,14 +898,44 @@ void NegationScope::negate_unrealised_proposals(const AnswerText& text) {
           const int v = (at(k + 1) == "has" || at(k + 1) == "have") ? k + 2 : k + 1;
           return at(v) == "happened" || at(v) == "came" || at(v) == "come" || at(v) == "changed";
         }
+        // "I proposed a composite index; the DBA found it was not necessary"
+        if (at(k) == "not" && (at(k - 1) == "was" || at(k - 1) == "is" || at(k - 1) == "be") &&
+            (at(k - 2) == "it" || at(k - 2) == "this" || at(k - 2) == "that" || at(k - 3) == "it") &&
+            (at(k + 1) == "necessary" || at(k + 1) == "needed" || at(k + 1) == "worth" || at(k + 1) == "required" ||
+             at(k + 1) == "urgent" || (at(k + 1) == "a" && at(k + 2) == "priority")))
+          return true;
         if (at(k) != "never" && at(k) != "didn't" && at(k) != "not") return false;
         for (int j = k + 1; j <= k + 2; ++j)
           if (at(j) == "around" || at(j) == "happened" || at(j) == "materialised" || at(j) == "materialized") return true;
         return false;
       };
-      for (int k = i + 1; k < n && k <= i + kProposalWords && words[static_cast<std::size_t>(k)].sentence == sentence; ++k) {
-        if (!turns_down(words, k) && !never_acted(k)) continue;
-        for (int j = i + 1; j < k; ++j) negated_[static_cast<std::size_t>(j)] = true;
+      // "I suggested a read replica; the lead liked it, but the budget was gone, so the reports
+      // continued hitting the primary", "... and then we kept publishing inside the transaction",
+      // "So it stayed like that.": the old way went on after a consequence word, so the proposal was
+      // not taken up. (Not "we kept it", which keeps the thing proposed.)
+      const auto old_way_went_on = [&](int k) {
+        bool consequence = false;
+        for (int j = k - 1; j >= k - 4 && j > i && !consequence; --j) consequence = at(j) == "so" || at(j) == "and" || at(j) == "then";
+        if (!consequence) return false;
+        const std::string_view next = at(k + 1);
+        if (at(k) == "kept" || at(k) == "continued" || (at(k) == "carried" && next == "on"))
+          return next == "to" || next == "on" || (next.size() > 4 && next.substr(next.size() - 3) == "ing");
+        return (at(k) == "stayed" || at(k) == "remained") &&
+               (next == "like" || next == "unchanged" || (next == "the" && at(k + 2) == "same") || (next == "as" && at(k + 2) == "it"));
+      };
+      // The sentence after may tell the consequence too, when it opens with one.
+      int last = sentence;
+      const auto& sentences = text.sentences();
+      if (static_cast<std::size_t>(sentence) + 1 < sentences.size()) {
+        const std::string_view opener = at(sentences[static_cast<std::size_t>(sentence) + 1].first_word);
+        if (opener == "so" || opener == "and" || opener == "then") last = sentence + 1;
+      }
+      for (int k = i + 1; k < n && words[static_cast<std::size_t>(k)].sentence <= last; ++k) {
+        const bool same_sentence = words[static_cast<std::size_t>(k)].sentence == sentence;
+        if (same_sentence && k > i + kProposalWords) continue;
+        if (!(same_sentence && (turns_down(words, k) || never_acted(k))) && !old_way_went_on(k)) continue;
+        for (int j = i + 1; j < k && words[static_cast<std::size_t>(j)].sentence == sentence; ++j) negated_[static_cast<std::size_t>(j)] = true;
+        deny_what_stands_before();
         break;
       }
       continue;
@@ -913,19 +964,7 @@ void NegationScope::negate_unrealised_proposals(const AnswerText& text) {
     }
     if (!denied) continue;
     for (int k = i + 1; k < but; ++k) negated_[static_cast<std::size_t>(k)] = true;
-    // What was proposed may stand before the verb: the subject of a passive ("Logical replication
-    // was discussed, but ...", "Tracing was my wish, but ...") or an object put first ("Tuning of
-    // max.poll.records we considered but never tried").
-    int before = i - 1;
-    if (proposal_noun) {
-      before = i - 2;
-      while (before > 0 && at(before) != "was" && at(before) != "were") --before;
-    }
-    const bool passive = proposal_noun || at(before) == "was" || at(before) == "were" || at(before) == "got" || at(before) == "been";
-    // "Reserved instances we also considered, but finance said no"
-    if (kFrontingAdverbs.count(at(before)) && (at(before - 1) == "i" || at(before - 1) == "we")) --before;
-    const bool fronted = at(before) == "i" || at(before) == "we";
-    if (passive || fronted) negate_clause_before(text, before);
+    deny_what_stands_before();
   }
 }
 
@@ -954,8 +993,15 @@ void NegationScope::negate_proposals_turned_down(const AnswerText& text) {
   // The verdict at word `i`, if one opens a clause there: how many words it takes, else 0.
   auto verdict_at = [&](int i) {
     int k = i;
+    // "The proposal was politely rejected": a proposal named as such needs no clause end after its
+    // verdict.
+    const bool named = (w(k) == "the" || w(k) == "my" || w(k) == "our" || w(k) == "this" || w(k) == "that") &&
+                       (kProposals.count(w(k + 1)) || w(k + 1) == "request") && (w(k + 2) == "got" || w(k + 2) == "was");
+    if (named) k += 2;
     if (w(k) == "got" || w(k) == "was" || w(k) == "were") ++k;
-    if (verdicts.count(w(k)) && (ends_clause(text, k) || w(k + 1) == "by" || w(k + 1) == "for" || w(k + 1) == "because" ||
+    if (named && kProposalAdverbs.count(w(k)) == 0 && w(k).size() > 2 && w(k).substr(w(k).size() - 2) == "ly") ++k;
+    if (named && (w(k) == "turned" || w(k) == "shot") && w(k + 1) == "down") return k - i + 2;
+    if (verdicts.count(w(k)) && (named || ends_clause(text, k) || w(k + 1) == "by" || w(k + 1) == "for" || w(k + 1) == "because" ||
                                  w(k + 1) == "after" || w(k + 1) == "as"))
       return k - i + 1;
     if ((w(k) == "never" || w(k) == "not") && (w(k + 1) == "yet" ? never_became.count(w(k + 2)) : never_became.count(w(k + 1))))
@@ -1043,6 +1089,17 @@ void NegationScope::negate_proposals_turned_down(const AnswerText& text) {
     if (on_paper || (e - sentence.first_word >= 3 && w(e - 2) == "in" && w(e - 1) == "theory"))
       for (int k = sentence.first_word; k < e; ++k) negated_[static_cast<std::size_t>(k)] = true;
   }
+  // "The pre-commit hooks that I proposed were rejected": the verdict is on the subject that holds
+  // the proposal.
+  for (int i = 2; i + 2 < n; ++i) {
+    if (!active.count(w(i)) || !kPeople.count(w(i - 1)) || (w(i - 2) != "that" && w(i - 2) != "which")) continue;
+    if (w(i + 1) != "was" && w(i + 1) != "were" && w(i + 1) != "got") continue;
+    const bool down = (w(i + 2) == "turned" || w(i + 2) == "shot") && w(i + 3) == "down";
+    if (!down && !verdicts.count(w(i + 2))) continue;
+    negate_clause_before(text, i - 2);
+    for (int k = i - 2; k <= i; ++k) negated_[static_cast<std::size_t>(k)] = true;
+    trigger_[static_cast<std::size_t>(i) + 2] = true;
+  }
   for (int i = 0; i < n; ++i) {
     if (!opens_clause(i)) continue;
     const int length = verdict_at(i);
@@ -1116,7 +1173,11 @@ void NegationScope::negate_labels_denied(const AnswerText& text) {
   };
   for (std::size_t s = 0; s + 1 < sentences.size(); ++s) {
     const auto& asked = sentences[s];
-    if (asked.size() == 0 || asked.size() > 12) continue;
+    // A yes/no question opens with its verb ("Did we go through the access logs for what the key
+    // did while it was public? Not really."), which lets it run longer than a bare label.
+    static const WordSet yes_no = {"did", "do", "does", "was", "were", "is", "are", "had", "have", "has", "any"};
+    const int longest = yes_no.count(w(asked.first_word)) ? 24 : 12;
+    if (asked.size() == 0 || asked.size() > longest) continue;
     const auto& last = words[static_cast<std::size_t>(asked.end_word) - 1];
     const auto gap = raw.substr(last.end, words[static_cast<std::size_t>(asked.end_word)].begin - last.end);
     if (gap.find('?') == std::string_view::npos) continue;
@@ -1573,6 +1634,30 @@ void NegationScope::restore_things_done_later(const AnswerText& text) {
     while (last >= 0 && words[static_cast<std::size_t>(last)].sentence >= sentence - 2 && (!negated_[static_cast<std::size_t>(last)] || trigger_[static_cast<std::size_t>(last)])) --last;
     if (last < 0 || words[static_cast<std::size_t>(last)].sentence < sentence - 2) continue;
     for (int j = last; j >= 0 && negated_[static_cast<std::size_t>(j)] && !trigger_[static_cast<std::size_t>(j)]; --j) negated_[static_cast<std::size_t>(j)] = false;
+  }
+}
+
+// "I proposed that we move the cron jobs to a job scheduler", "we never migrated the reports off
+// the primary onto a replica", "nobody replaced the shell script with a proper job": only the
+// destination was not reached; what was to be moved or replaced was there all along.
+void NegationScope::restore_what_was_moved(const AnswerText& text) {
+  // (Not "switch", "shift" or "port", which are nouns as often: "a kill switch for ...".)
+  static const WordSet moving = {"move", "moving", "moved", "migrate", "migrating", "migrated", "porting", "ported", "switching",
+                                 "switched", "shifting", "shifted"};
+  static const WordSet replacing = {"replace", "replacing", "replaced", "swap", "swapping", "swapped"};
+  const auto& words = text.words();
+  const int n = static_cast<int>(words.size());
+  auto w = [&](int i) -> std::string_view { return i >= 0 && i < n ? std::string_view(words[static_cast<std::size_t>(i)].text) : ""; };
+  for (int i = 0; i + 1 < n; ++i) {
+    const bool moves = moving.count(w(i)) > 0;
+    if ((!moves && !replacing.count(w(i))) || !negated_[static_cast<std::size_t>(i) + 1]) continue;
+    for (int j = i + 2; j <= i + 6 && j < n && in_one_clause(text, i, j); ++j) {
+      const std::string_view to = w(j);
+      if (!(moves ? (to == "to" || to == "onto" || to == "into" || to == "off" || to == "from") : (to == "with" || to == "by" || to == "for")))
+        continue;
+      for (int k = i + 1; k < j; ++k) negated_[static_cast<std::size_t>(k)] = false;
+      break;
+    }
   }
 }
 
