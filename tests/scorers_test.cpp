@@ -873,6 +873,25 @@ TEST_CASE("a proposal turned down by name or by a reply, or left while the old w
                     true);
 }
 
+TEST_CASE("a thing whose ticket is still open was not done", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Circuit breakers", {}}, {"Cost alerts", {}}, {"Two-factor auth", {}},
+                                             {"Secrets rotation", {}}, {"Cache warm-up", {}}});
+  check_every_point(decks.score("keypoints", card,
+                                "Someone raised a ticket for circuit breakers on the payments client. As far as I know it's "
+                                "still there, gently ageing in the backlog. There was a ticket for the cost alerts; it stayed "
+                                "open for eighteen months. Security wanted two-factor auth on the admin panel. The ticket is "
+                                "still open in Jira. Secrets rotation was a Jira ticket with zero assignees. A cache warm-up "
+                                "was planned, but the ticket is still in the backlog."),
+                    false);
+  check_every_point(decks.score("keypoints", card,
+                                "Someone raised a ticket for circuit breakers on the payments client, and we closed it the "
+                                "week after. Cost alerts page the team lead. Two-factor auth is on for every admin. Secrets "
+                                "rotation runs nightly; the ticket for the dashboard is still open. A cache warm-up runs before "
+                                "every deploy, and the problem is still there on cold starts."),
+                    true);
+}
+
 TEST_CASE("what was to be moved or replaced was there; only where it was to go was not reached", "[scorers]") {
   BundledDecks decks;
   const CardContent card = card_with_points({{"Cron jobs", {}}, {"Job scheduler", {}}, {"Shell script", {}}});

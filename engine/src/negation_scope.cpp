@@ -829,6 +829,7 @@ NegationScope::NegationScope(const AnswerText& text) {
   negate_labels_denied(text);
   negate_hindsight(text);
   negate_plans_put_off(text);
+  negate_tickets_left_open(text);
   restore_things_done_later(text);
   restore_what_was_moved(text);
 }
@@ -1603,6 +1604,73 @@ void NegationScope::negate_plans_put_off(const AnswerText& text) {
       for (int j = i - 1; j >= 0 && words[static_cast<std::size_t>(j)].sentence == words[static_cast<std::size_t>(i)].sentence; --j)
         negated_[static_cast<std::size_t>(j)] = true;
     }
+  }
+}
+
+// A thing whose ticket is still open was not done: "There was a ticket for the cost alerts; it
+// stayed open for eighteen months.", "Someone raised a ticket for circuit breakers. As far as I
+// know it's still there, gently ageing in the backlog.", "The ticket is still open in Jira." What
+// the ticket was for is named before the status in the sentence, or, when the sentence opens
+// with no more than the ticket or a pronoun ("That ticket is still sitting in the backlog"), in
+// the sentence before.
+void NegationScope::negate_tickets_left_open(const AnswerText& text) {
+  static const WordSet tickets = {"ticket", "tickets", "jira", "epic", "backlog"};
+  // After "still": where an open ticket sits or how it waits.
+  static const WordSet waiting = {"open", "there", "sitting", "sits", "sleeping", "sleeps", "lying", "lies", "lives", "resting",
+                                  "waiting", "pending", "unassigned", "planned", "unresolved", "ageing", "aging", "gathering"};
+  const auto& words = text.words();
+  const auto& sentences = text.sentences();
+  const int n = static_cast<int>(words.size());
+  auto w = [&](int i) -> std::string_view { return i >= 0 && i < n ? std::string_view(words[static_cast<std::size_t>(i)].text) : ""; };
+  for (std::size_t s = 0; s < sentences.size(); ++s) {
+    const Sentence& sentence = sentences[s];
+    const Sentence* before = s > 0 ? &sentences[s - 1] : nullptr;
+    const auto names_ticket = [&](const Sentence& in) {
+      for (int k = in.first_word; k < in.end_word; ++k)
+        if (tickets.count(w(k))) return true;
+      return false;
+    };
+    int status = -1;
+    for (int k = sentence.first_word; k < sentence.end_word && status < 0; ++k) {
+      if (w(k) == "still") {
+        for (int j = k + 1; j <= k + 3 && j < sentence.end_word; ++j)
+          if (waiting.count(w(j)) || ((w(j) == "in" || w(j) == "on") && tickets.count(w(j + 1) == "the" ? w(j + 2) : w(j + 1)))) status = k;
+      } else if ((w(k) == "stayed" || w(k) == "remained" || w(k) == "remains" || w(k) == "stays") && w(k + 1) == "open") {
+        status = k;
+      } else if (w(k) == "closed" && w(k + 1) == "as" &&
+                 (w(k + 2) == "won't" || w(k + 2) == "wontfix" || w(k + 2) == "cannot" || w(k + 2) == "can't" || w(k + 2) == "obsolete")) {
+        status = k;
+      } else if ((w(k) == "zero" || w(k) == "no") && (w(k + 1) == "assignees" || w(k + 1) == "assignee")) {
+        status = k;
+      }
+    }
+    if (status < 0 || negated_[static_cast<std::size_t>(status)]) continue;
+    // The status speaks of its own clause: "the alarm was never created; the ticket for it is still
+    // open", "we wrote the postmortem, but the action items are still sleeping in Jira". (Commas
+    // alone do not end it: "The ticket for the rotation is, I think, still open.")
+    int from = sentence.first_word;
+    for (int k = sentence.first_word + 1; k < status; ++k) {
+      const auto gap = text.text().substr(words[static_cast<std::size_t>(k) - 1].end,
+                                          words[static_cast<std::size_t>(k)].begin - words[static_cast<std::size_t>(k) - 1].end);
+      if (gap.find(';') != std::string_view::npos) from = k;
+      if (w(k) == "but" || w(k) == "however" || w(k) == "whereas") from = k + 1;
+    }
+    // Only the ticket or a pronoun before the status: what it was for was named just before, in
+    // the sentence or its clause before the turn ("a warm-up was planned, but the ticket lies,
+    // as far as I know, still in the backlog").
+    bool reference_only = status - from <= 7;
+    for (int k = from; k < status && reference_only; ++k)
+      reference_only = !(w(k) == "for" || w(k) == "to" || w(k) == "about");
+    // A ticket is named in the sentence, or in the one before when this one only refers back to it.
+    // ("The problem is still there" is no ticket.)
+    if (!names_ticket(sentence) && !(reference_only && from == sentence.first_word && before && names_ticket(*before))) continue;
+    trigger_[static_cast<std::size_t>(status)] = true;
+    for (int k = from; k < status; ++k) negated_[static_cast<std::size_t>(k)] = true;
+    if (!reference_only) continue;
+    if (from != sentence.first_word)
+      for (int k = sentence.first_word; k < from; ++k) negated_[static_cast<std::size_t>(k)] = true;
+    else if (before)
+      for (int k = before->first_word; k < before->end_word; ++k) negated_[static_cast<std::size_t>(k)] = true;
   }
 }
 
