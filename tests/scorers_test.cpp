@@ -892,6 +892,23 @@ TEST_CASE("a thing whose ticket is still open was not done", "[scorers]") {
                     true);
 }
 
+TEST_CASE("a thing said to be still not there, left out after 'but', or not thought ever done was not done", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Structured logging", {}}, {"Access logging", {}}, {"Disaster recovery drill", {}},
+                                             {"Vulnerability scan", {}}});
+  check_every_point(decks.score("keypoints", card,
+                                "Structured logging was still not there, so searching stayed painful. Encryption was enabled "
+                                "for the buckets, but the access logging was not, so we could not show who downloaded what. A "
+                                "disaster recovery drill, hmm, I don't think we ever did one. The vulnerability scan would have "
+                                "found the old library. We did not have it in the pipeline."),
+                    false);
+  check_every_point(decks.score("keypoints", card,
+                                "Structured logging was there from day one. The access logging was on, but the alerting was "
+                                "not. I don't think the disaster recovery drill was worth a whole day. The vulnerability scan "
+                                "found the old library. We did not have time to patch it that week."),
+                    true);
+}
+
 TEST_CASE("what was to be moved or replaced was there; only where it was to go was not reached", "[scorers]") {
   BundledDecks decks;
   const CardContent card = card_with_points({{"Cron jobs", {}}, {"Job scheduler", {}}, {"Shell script", {}}});

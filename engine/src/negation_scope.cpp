@@ -284,7 +284,20 @@ NegationScope::NegationScope(const AnswerText& text) {
     while (w(verb) == "even" || w(verb) == "really" || w(verb) == "actually" || w(verb) == "ever" || w(verb) == "honestly") ++verb;
     // ("Nobody thought about running ANALYZE" is another matter: it was not considered, so not done.)
     const bool considered = w(verb + 1) == "about" || w(verb + 1) == "of" || w(verb + 1) == "to";
-    if (kBelieving.count(w(verb)) && trigger_last == from - 1 && !considered) return;
+    if (kBelieving.count(w(verb)) && trigger_last == from - 1 && !considered) {
+      // The denial of a belief moves into what is believed ("I don't think we ever did one" says
+      // we never did one), where a judgement keeps its thing as before ("I didn't think the
+      // threat model was worth it"); so only a thing done by someone is denied.
+      int subject = verb + 1;
+      if (w(subject) == "that") ++subject;
+      int action = subject + 1;
+      while (w(action) == "ever" || w(action) == "really" || w(action) == "actually" || w(action) == "even") ++action;
+      const bool done_by_someone = (kSubjects.count(w(subject)) || w(subject) == "anyone" || w(subject) == "anybody") &&
+                                   (kMaking.count(w(action)) || w(action - 1) == "ever");
+      if (!done_by_someone) return;
+      if (kPronouns.count(w(action + 1))) negate_referent_of(text, trigger_last);
+      from = action;
+    }
     if (w(verb) == "describe" || w(verb) == "call" || w(verb) == "consider" || w(verb) == "regard" || w(verb) == "characterise" ||
         w(verb) == "characterize" || w(verb) == "rate")
       for (int k = verb + 1; k <= verb + 6 && k < n && same_clause(verb, k); ++k)
@@ -461,10 +474,26 @@ NegationScope::NegationScope(const AnswerText& text) {
       negate_subject(i);
     }
     const bool also_missing = kBe.count(word) && (w(i + 1) == "also" || w(i + 1) == "still") && kPostAfterBe.count(w(i + 2));
+    // "structured logging was still not there", "the index wasn't yet there": where "there" is.
+    int there = i + 1;
+    if (kBe.count(word) && (w(there) == "still" || w(there) == "really")) ++there;
+    const bool said_absent = kBeNot.count(word) || (kBe.count(word) && (w(there) == "not" || w(there) == "never"));
+    if (kBe.count(word)) ++there;
+    if (w(there) == "yet") ++there;
+    const bool still_not_there = said_absent && w(there) == "there";
+    // "encryption was enabled, but the access logging was not": the subject of an ellipsis after
+    // "but" lacks what the clause before had.
+    bool ellipsis = false;
+    if ((kBe.count(word) && w(i + 1) == "not" && (i + 2 >= n || !same_clause(i + 1, i + 2))) ||
+        (kBeNot.count(word) && (i + 1 >= n || !same_clause(i, i + 1))))
+      for (int k = i - 1; k >= 0 && k >= i - 6 && same_clause(k, i) && !ellipsis; --k) ellipsis = w(k) == "but";
     if ((kBe.count(word) && (kPostAfterBe.count(w(i + 1)) || ((w(i + 1) == "not" || w(i + 1) == "never") && (w(i + 2) == "there" || kPostAfterBe.count(w(i + 2)))))) ||
         (kBeNot.count(word) && (w(i + 1) == "there" || w(i + 1) == "in" || kPostAfterBe.count(w(i + 1)))) || also_missing ||
+        still_not_there || ellipsis ||
         ((is_contracted_negation(word) || word == "not" || word == "never") && (kExist.count(w(i + 1)) || took_place))) {
-      const int last = i + (took_place ? 2 : kExist.count(w(i + 1)) || kPostAfterBe.count(w(i + 1)) || w(i + 1) == "there" || w(i + 1) == "in" ? 1 : 2);
+      const int last = still_not_there ? there
+                       : ellipsis      ? i + (kBe.count(word) ? 1 : 0)
+                                       : i + (took_place ? 2 : kExist.count(w(i + 1)) || kPostAfterBe.count(w(i + 1)) || w(i + 1) == "there" || w(i + 1) == "in" ? 1 : 2);
       for (int k = i; k <= last && k < n; ++k) trigger_[static_cast<std::size_t>(k)] = true;
       negate_backward(i);
       // "the domain modelling workshop we'd planned never happened": what was planned stands before.
@@ -1268,7 +1297,13 @@ void NegationScope::negate_referent_of(const AnswerText& text, int trigger) {
   bool marked = false;
   for (int k = first; k + 1 < trigger && !marked; ++k) marked = ends_clause(text, k);
   const bool opening_adverbial = openers.count(words[static_cast<std::size_t>(first)].text) > 0 && trigger - first <= 8 && marked;
-  if (trigger - first < 2 || opening_adverbial)
+  // "The scan would have found it. We did not have it in the pipeline.": only a subject and its
+  // auxiliary stand before the denial.
+  static const WordSet subject_and_auxiliary = {"we", "i", "they", "he", "she", "you", "did", "do", "does", "had", "have", "has",
+                                                "could", "would", "also", "still", "really", "just", "actually", "simply"};
+  bool bare_subject = trigger - first <= 3;
+  for (int k = first; k < trigger && bare_subject; ++k) bare_subject = subject_and_auxiliary.count(words[static_cast<std::size_t>(k)].text) > 0;
+  if (trigger - first < 2 || opening_adverbial || bare_subject)
     while (first > 0 && words[static_cast<std::size_t>(first) - 1].sentence >= sentence - 1) --first;
   for (int k = std::max(first, trigger - kReferentWords); k < trigger; ++k) negated_[static_cast<std::size_t>(k)] = true;
 }
