@@ -909,6 +909,20 @@ TEST_CASE("a thing said to be still not there, left out after 'but', or not thou
                     true);
 }
 
+TEST_CASE("a point named and later denied outright is not met; a later denial of something done with it is", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Circuit breaker", {}}, {"Dead letter queue", {}}});
+  check_every_point(decks.score("keypoints", card,
+                                "We talked about a circuit breaker for months. In the end we never built the circuit breaker. "
+                                "A dead letter queue came up in the retro, and there was still no dead letter queue when I left."),
+                    false);
+  check_every_point(decks.score("keypoints", card,
+                                "We added a circuit breaker on the payment client. Nobody tested the circuit breaker under "
+                                "load. A dead letter queue holds failed messages; nobody watched the depth of the dead letter "
+                                "queue."),
+                    true);
+}
+
 TEST_CASE("what was to be moved or replaced was there; only where it was to go was not reached", "[scorers]") {
   BundledDecks decks;
   const CardContent card = card_with_points({{"Cron jobs", {}}, {"Job scheduler", {}}, {"Shell script", {}}});

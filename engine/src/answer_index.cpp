@@ -485,9 +485,30 @@ TermMatch AnswerIndex::find_spread(const Term& term, const std::vector<double>& 
 
 TermMatch AnswerIndex::find_anywhere(const Term& term) const { return find(term, Polarity::any); }
 
-TermMatch AnswerIndex::find(const Term& term, Polarity polarity, const std::vector<double>* weights, bool spread) const {
+TermMatch AnswerIndex::find_denied_after(const Term& term, int word) const {
+  if (!term.usable || term.lack) return {};
+  const TermMatch match = find(term, Polarity::any, nullptr, false, word + 1);
+  if (!match.complete(term)) return {};
+  // The denial is of the thing itself, just before it: "we never built the circuit breaker", "no
+  // dead letter queue". (Not "nobody watched the depth of the dead letter queue", a denial of
+  // something else done with it.)
+  static const std::unordered_set<std::string_view> between = {
+      "a", "an", "the", "any", "our", "one", "had", "have", "has", "having", "got", "get", "build", "built", "add", "added", "set",
+      "up", "really", "actually", "ever", "even", "use", "used", "implement", "implemented", "introduce", "introduced", "did",
+      "do", "write", "wrote", "written", "put", "configure", "configured", "enable", "enabled", "create", "created", "adopt",
+      "adopted", "bother", "bothered", "with", "proper", "real", "single", "such", "yet", "there", "was", "were", "is", "are"};
+  const auto& words = text_.words();
+  for (int t = match.first - 1; t >= 0 && t >= match.first - 5; --t) {
+    if (words[static_cast<std::size_t>(t)].sentence != words[static_cast<std::size_t>(match.first)].sentence) break;
+    if (negation_.is_trigger(t)) return negation_.negated(match.first) || negation_.negated(match.last) ? match : TermMatch{};
+    if (!between.count(words[static_cast<std::size_t>(t)].text)) break;
+  }
+  return {};
+}
+
+TermMatch AnswerIndex::find(const Term& term, Polarity polarity, const std::vector<double>* weights, bool spread, int first_word) const {
   if (!term.usable) return {};
-  if (term.exact_phrase) return find_phrase(term, polarity);
+  if (term.exact_phrase) return find_phrase(term, polarity, first_word);
   struct Hit {
     int first, last;
     std::size_t word;  // which word of the term
@@ -525,7 +546,7 @@ TermMatch AnswerIndex::find(const Term& term, Polarity polarity, const std::vect
   // scope of the "no" before "certs".
   const bool relaxed_lack = polarity == Polarity::negative;
   std::vector<Hit> hits;
-  for (std::size_t i = 0; i < n; ++i) {
+  for (std::size_t i = static_cast<std::size_t>(std::max(first_word, 0)); i < n; ++i) {
     if (listed_[i] || (!relaxed_lack && !allowed(static_cast<int>(i), polarity))) continue;
     for (std::size_t j = 0; j < m; ++j) {
       if (same(j, i))
@@ -607,9 +628,9 @@ bool AnswerIndex::describes_trouble(int last) const {
   return troubles.count(words[next].text) > 0;
 }
 
-TermMatch AnswerIndex::find_phrase(const Term& term, Polarity polarity) const {
+TermMatch AnswerIndex::find_phrase(const Term& term, Polarity polarity, int first_word) const {
   const std::size_t k = term.stems.size();
-  for (std::size_t i = 0; i + k <= words_.size(); ++i) {
+  for (std::size_t i = static_cast<std::size_t>(std::max(first_word, 0)); i + k <= words_.size(); ++i) {
     std::size_t j = 0;
     while (j < k && !listed_[i + j] && same_word(term, j, i + j) && text_.words()[i + j].sentence == text_.words()[i].sentence) ++j;
     if (j == k && allowed(static_cast<int>(i + k - 1), polarity))

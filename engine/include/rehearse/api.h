@@ -10,7 +10,7 @@
 #include <cstdint>
 
 #define REHEARSE_PLUGIN_API_MAJOR 4
-#define REHEARSE_PLUGIN_API_MINOR 3
+#define REHEARSE_PLUGIN_API_MINOR 4
 
 #if defined(_WIN32)
 #define REHEARSE_API __declspec(dllexport)

@@ -291,6 +291,12 @@ class REHEARSE_API AnswerIndex {
   // per writer. A write bumps its own slot."). Such a group says less than one said in one clause,
   // so a scorer should ask more of it. (API 4.2)
   TermMatch find_spread(const Term& term, const std::vector<double>& weights) const;
+  // A mention of the term after word `word` denied outright, its negation standing just before it
+  // ("... in the end we never built the circuit breaker", "there was no circuit breaker"), else
+  // an empty match: for a scorer that takes a later denial as the answer's last word on a thing
+  // it named earlier. A denial of something else done with the thing ("nobody watched the depth
+  // of the queue") does not count. (API 4.4)
+  TermMatch find_denied_after(const Term& term, int word) const;
 
   const AnswerText& text() const { return text_; }
   const NegationScope& negation() const { return negation_; }
@@ -308,8 +314,9 @@ class REHEARSE_API AnswerIndex {
  private:
   enum class Polarity { positive, negative, any };
   static Polarity polarity_of(const Term& term);
-  TermMatch find(const Term& term, Polarity polarity, const std::vector<double>* weights = nullptr, bool spread = false) const;
-  TermMatch find_phrase(const Term& term, Polarity polarity) const;
+  TermMatch find(const Term& term, Polarity polarity, const std::vector<double>* weights = nullptr, bool spread = false,
+                 int first_word = 0) const;
+  TermMatch find_phrase(const Term& term, Polarity polarity, int first_word = 0) const;
   bool same_word(const Term& term, std::size_t j, std::size_t i) const;
   bool allowed(int word, Polarity polarity) const;
 

@@ -233,6 +233,16 @@ class KeypointsScorer final : public rehearse::Scorer {
           best_direct = direct;
         }
       }
+      // The answer's last word on the point: "We talked about a circuit breaker for months. In
+      // the end we never built the circuit breaker." A later outright denial of any way of saying
+      // it undoes an earlier mention.
+      if (best_term && best.complete(*best_term)) {
+        for (const auto& parsed : terms)
+          if (parsed && index.find_denied_after(*parsed, best.last).complete(*parsed)) {
+            best = TermMatch{};
+            break;
+          }
+      }
       Finding finding;
       finding.criterion = "key point: " + point.text;
       if (best_term && best.complete(*best_term) && contradicted(qualifiers(own, *best_term), index.text(), best)) {
