@@ -923,6 +923,19 @@ TEST_CASE("a point named and later denied outright is not met; a later denial of
                     true);
 }
 
+TEST_CASE("a thing not available, deemed out of scope or left a maybe was not done", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Deploy markers", {}}, {"Change data capture", {}}, {"Spot instances", {}}});
+  check_every_point(decks.score("keypoints", card,
+                                "Deploy markers were not available on our dashboards then. Change data capture was considered and "
+                                "deemed out of scope. Spot instances for the batch jobs stayed a maybe."),
+                    false);
+  check_every_point(decks.score("keypoints", card,
+                                "Deploy markers were available on every dashboard. Change data capture was considered and "
+                                "deemed the safest option. Spot instances for the batch jobs stayed a big saving."),
+                    true);
+}
+
 TEST_CASE("what was to be moved or replaced was there; only where it was to go was not reached", "[scorers]") {
   BundledDecks decks;
   const CardContent card = card_with_points({{"Cron jobs", {}}, {"Job scheduler", {}}, {"Shell script", {}}});

@@ -84,7 +84,8 @@ const WordSet kShelved = {"shelved", "scrapped", "abandoned", "vetoed", "deprior
                           "parked", "binned", "axed",
                           "skipped", "forgotten", "overlooked", "neglected", "omitted", "deferred", "postponed"};
 // After "wasn't", "weren't": out of reach ("possible", "an option").
-const WordSet kOutOfReach = {"possible", "feasible", "allowed", "practical", "viable", "affordable", "part", "something", "forthcoming"};
+const WordSet kOutOfReach = {"possible", "feasible", "allowed", "practical", "viable", "affordable", "part", "something", "forthcoming",
+                             "available", "ready", "live", "operational", "permitted"};
 // A comment set off by commas between a subject and its verb: "the database, however, was never split".
 const WordSet kAsides = {"however", "though", "therefore", "ultimately", "regrettably", "unfortunately", "sadly", "eventually",
                          "honestly", "frankly", "alas"};
@@ -150,7 +151,8 @@ const WordSet kTurnedDownVerdicts = {"parked", "shelved", "dropped", "abandoned"
                                      "binned", "canned",
                                      "deprioritized", "postponed", "cancelled", "canceled", "vetoed", "rejected", "killed"};
 // What a thing stays when it is only planned: "it's still a ticket", "it stayed a slide".
-const WordSet kStayedPlans = {"ticket", "slide", "wish", "proposal", "plan", "draft", "idea", "todo", "jira"};
+const WordSet kStayedPlans = {"ticket", "slide", "wish", "proposal", "plan", "draft", "idea", "todo", "jira", "maybe", "dream",
+                              "hope", "promise", "aspiration"};
 const WordSet kHedges = {"really", "actually", "ever", "even", "get", "got", "bother", "bothered", "to", "quite", "properly", "fully"};
 const WordSet kPronouns = {"it", "them", "one", "those", "that", "this", "these"};
 constexpr int kReferentWords = 16;
@@ -517,7 +519,9 @@ NegationScope::NegationScope(const AnswerText& text) {
     // A thing turned down or out of reach reaches back too: "sharding was ruled out", "the
     // canary got shelved", "feature flags weren't an option", "a rewrite wasn't possible".
     {
-      const bool be = kBe.count(word) > 0 || word == "got";
+      // "was considered and deemed out of scope": a second passive after "and".
+      const bool be = kBe.count(word) > 0 || word == "got" ||
+                      (word == "and" && (w(i - 1) == "considered" || w(i - 1) == "discussed" || w(i - 1) == "evaluated" || w(i - 1) == "reviewed"));
       const std::string_view next = w(i + 1);
       const bool turned_down = be && ((next == "ruled" && w(i + 2) == "out") || kShelved.count(next) ||
                                       ((next == "shot" || next == "turned") && w(i + 2) == "down") ||
@@ -526,7 +530,8 @@ NegationScope::NegationScope(const AnswerText& text) {
                                       (next == "removed" && w(i + 2) == "from" && (w(i + 3) == "scope" || w(i + 4) == "scope" ||
                                                                                    kPlans.count(w(i + 4)) || kPlans.count(w(i + 3)))) ||
                                       // "was deemed too invasive", "was deemed unnecessary"
-                                      (next == "deemed" && (w(i + 2) == "too" || w(i + 2) == "unnecessary" || w(i + 2) == "overkill")) ||
+                                      (next == "deemed" && (w(i + 2) == "too" || w(i + 2) == "unnecessary" || w(i + 2) == "overkill" ||
+                                                            (w(i + 2) == "out" && w(i + 3) == "of"))) ||
                                       (next == "off" && w(i + 2) == "the" && w(i + 3) == "table") ||
                                       (next == "out" && w(i + 2) == "of" &&
                                        (w(i + 3) == "scope" || w(i + 4) == "question" || w(i + 4) == "scope")) ||
