@@ -936,6 +936,39 @@ TEST_CASE("a thing not available, deemed out of scope or left a maybe was not do
                     true);
 }
 
+TEST_CASE("a topic followed by a comment that denies it with no object of its own was not done", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Index on the orders table", {}}, {"Cost alerts", {}}, {"Design review", {}},
+                                             {"Onboarding document", {}}, {"Dead letter queue", {}}});
+  check_every_point(decks.score("keypoints", card,
+                                "Index on the orders table, nobody thought about it. Queries scanned the table, two seconds "
+                                "each. Cost alerts on AWS, nobody set. Design review, for that service nobody did. Onboarding "
+                                "document, for new members we had none. Dead letter queue, at that time the setup did not have."),
+                    false);
+  check_every_point(decks.score("keypoints", card,
+                                "Index on the orders table, it never slowed the writes. Cost alerts on AWS, nobody missed a "
+                                "single one. Design review, for that service everybody joined. Onboarding document, nobody "
+                                "complained about it. Dead letter queue, it never filled up."),
+                    true);
+}
+
+TEST_CASE("a thing there but not needed, not missing, made by someone else, or not the problem was done", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Kill switch", {}}, {"Rollback step", {}}, {"Index on customer_id", {}},
+                                             {"Retry budget", {}}, {"Unit tests", {}}, {"Dead letter queue", {}},
+                                             {"Database backups", {}}, {"Terraform", {}}, {"Datadog", {}}, {"Throttling", {}}});
+  check_every_point(decks.score("keypoints", card,
+                                "We never had to use the kill switch. The script had a rollback step that we never needed. The "
+                                "index on customer_id was not missing; the planner was just not using it. I didn't write the "
+                                "retry budget, to be clear, my senior did. The problem was not the unit tests, it was the "
+                                "missing contract tests. The only reason we didn't lose any orders was the dead letter queue. "
+                                "Database backups were existing, yes, but a restore test was never done. I wrote the Terraform, "
+                                "and it would have been nice to have a plan review step. I'd suggested sampling the logs instead "
+                                "of shipping every line to Datadog, and the lead said no. Throttling of the batch jobs we did; "
+                                "moving them to a replica was right, but that one stayed on paper."),
+                    true);
+}
+
 TEST_CASE("what was to be moved or replaced was there; only where it was to go was not reached", "[scorers]") {
   BundledDecks decks;
   const CardContent card = card_with_points({{"Cron jobs", {}}, {"Job scheduler", {}}, {"Shell script", {}}});

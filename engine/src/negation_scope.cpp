@@ -71,10 +71,10 @@ const WordSet kBelieving = {"think", "thought", "believe", "believed", "expect",
                             "realize", "realised", "realized", "notice", "noticed", "know", "knew"};
 // Verbs of leaving a thing out: denied, they keep it ("we did not skip the freeze").
 const WordSet kLeftOut = {"skip", "skipped", "forget", "forgot", "miss", "missed", "neglect", "neglected", "cancel", "cancelled",
-                          "canceled", "ignore", "ignored", "bypass", "bypassed"};
+                          "canceled", "ignore", "ignored", "bypass", "bypassed", "lose", "lost", "losing"};
 // Words after "was", "were", "is", "are" (or their contractions) that negate what came before.
 const WordSet kBe = {"was", "were", "is", "are", "been", "be"};
-const WordSet kPostAfterBe = {"missing", "absent", "lacking", "gone", "nonexistent", "non-existent", "unavailable", "existing"};
+const WordSet kPostAfterBe = {"missing", "absent", "lacking", "gone", "nonexistent", "non-existent", "unavailable", "non"};
 const WordSet kBeNot = {"wasn't", "weren't", "isn't", "aren't", "hasn't", "haven't", "hadn't"};
 const WordSet kExist = {"exist", "exists", "existed", "happen", "happened", "happening", "materialize", "materialise", "materialized",
                         "materialised"};
@@ -224,6 +224,8 @@ const WordSet kBumped = {"bumped", "moved", "moves", "pushed", "postponed", "res
 // Whether words a < b of `text` stand in one clause: in the same sentence, with no clause mark
 // (, ; : dashes) between them.
 bool in_one_clause(const AnswerText& text, int a, int b) {
+  if (a == b) return true;
+  if (a > b) std::swap(a, b);
   const auto& words = text.words();
   const auto& first = words[static_cast<std::size_t>(a)];
   const auto& second = words[static_cast<std::size_t>(b)];
@@ -256,6 +258,30 @@ NegationScope::NegationScope(const AnswerText& text) {
   auto w = [&](int i) -> std::string_view { return i >= 0 && i < n ? std::string_view(words[static_cast<std::size_t>(i)].text) : ""; };
   auto same_clause = [&](int a, int b) { return in_one_clause(text, a, b); };
   auto is_pseudo = [&](int i) {
+    const bool negation = is_contracted_negation(w(i)) || w(i) == "not" || w(i) == "never";
+    // "We never had to use the kill switch", "we never needed to run the rollback": there, and
+    // not called on.
+    if (negation && (w(i + 1) == "had" || w(i + 1) == "needed") && w(i + 2) == "to" &&
+        (w(i + 3) == "use" || w(i + 3) == "run" || w(i + 3) == "trigger" || w(i + 3) == "invoke" || w(i + 3) == "touch" ||
+         w(i + 3) == "pull" || w(i + 3) == "flip" || w(i + 3) == "roll" || w(i + 3) == "restore"))
+      return true;
+    // "a rollback step that we never needed": a relative clause that says the thing was not needed.
+    if (negation && (w(i + 1) == "needed" || w(i + 1) == "used") && kSubjects.count(w(i - 1)) && (w(i - 2) == "that" || w(i - 2) == "which"))
+      return true;
+    // "The problem was not the unit tests, it was ...": what the trouble was not, not a denial.
+    if (w(i) == "not" && kBe.count(w(i - 1)) &&
+        (w(i - 2) == "problem" || w(i - 2) == "issue" || w(i - 2) == "cause" || w(i - 2) == "culprit" || w(i - 2) == "bottleneck"))
+      return true;
+    // "I didn't write the retry budget, my senior did", "I did not write the script alone": someone
+    // else made it, or helped.
+    if (negation && (w(i - 1) == "i" || (w(i - 1) == "did" && w(i - 2) == "i")) && kMaking.count(w(i + 1))) {
+      for (int k = i + 2; k < n && k <= i + 14 && words[static_cast<std::size_t>(k)].sentence == words[static_cast<std::size_t>(i)].sentence; ++k) {
+        if (w(k) == "alone" || w(k) == "myself" || (w(k) == "on" && w(k + 1) == "my" && w(k + 2) == "own")) return true;
+        if ((w(k) == "did" || w(k) == "wrote" || w(k) == "built") && k > i + 2 && !same_clause(i + 1, k - 1) && w(k - 1) != "i" &&
+            (k + 1 >= n || !same_clause(k, k + 1)))
+          return true;
+      }
+    }
     // "I was not a fan of the daily standup": a thing disliked was there.
     if (w(i) == "not" && w(i + 1) == "a" && (w(i + 2) == "fan" || (w(i + 2) == "big" && w(i + 3) == "fan"))) return true;
     // "We didn't just add a health check, we made it check the database": more than the thing.
@@ -353,8 +379,9 @@ NegationScope::NegationScope(const AnswerText& text) {
     while (kHedges.count(w(k)) || w(k) == "had" || w(k) == "has" || w(k) == "never" || w(k) == "was" || w(k) == "were") ++k;
     // "nobody mentioned it again", "nobody was asking about it anymore": a thing let drop.
     const bool let_drop = kRevisiting.count(w(k)) > 0;
-    // (A verb of turning down after a negation keeps the thing: "I never cancelled them".)
-    if (!kMaking.count(w(k)) && !let_drop) return false;
+    // (A verb of turning down after a negation keeps the thing: "I never cancelled them". So does
+    // one of using: "the planner was not using it" says the index was there.)
+    if ((!kMaking.count(w(k)) && !let_drop) || w(k) == "use" || w(k) == "used" || w(k) == "using") return false;
     const int verb = k++;
     if (w(k) == "up" || w(k) == "on" || w(k) == "out" || w(k) == "in" || w(k) == "about" || w(k) == "of" || w(k) == "with") ++k;
     if (!kPronouns.count(w(k)) || !same_clause(verb, k)) return false;
@@ -384,6 +411,17 @@ NegationScope::NegationScope(const AnswerText& text) {
       const std::string_view word = w(k);
       if (kTerminators.count(word) || kSubjects.count(word)) break;
       negated_[static_cast<std::size_t>(k)] = true;
+      // "a README describing a system that did not exist": the subject of a relative clause is the
+      // phrase just before it, back to its determiner.
+      if ((word == "that" || word == "which" || word == "who") &&
+          (kBe.count(w(k + 1)) || w(k + 1) == "did" || w(k + 1) == "had" || w(k + 1) == "has" || w(k + 1) == "never" ||
+           is_contracted_negation(w(k + 1)))) {
+        for (int j = k - 1; j >= 0 && j >= k - 4 && same_clause(j, k); --j) {
+          negated_[static_cast<std::size_t>(j)] = true;
+          if (kDeterminers.count(w(j))) break;
+        }
+        break;
+      }
       if (!is_stop_word(word) && ++content >= kReach) break;
     }
   };
@@ -489,13 +527,19 @@ NegationScope::NegationScope(const AnswerText& text) {
     if ((kBe.count(word) && w(i + 1) == "not" && (i + 2 >= n || !same_clause(i + 1, i + 2))) ||
         (kBeNot.count(word) && (i + 1 >= n || !same_clause(i, i + 1))))
       for (int k = i - 1; k >= 0 && k >= i - 6 && same_clause(k, i) && !ellipsis; --k) ellipsis = w(k) == "but";
-    if ((kBe.count(word) && (kPostAfterBe.count(w(i + 1)) || ((w(i + 1) == "not" || w(i + 1) == "never") && (w(i + 2) == "there" || kPostAfterBe.count(w(i + 2)))))) ||
-        (kBeNot.count(word) && (w(i + 1) == "there" || w(i + 1) == "in" || kPostAfterBe.count(w(i + 1)))) || also_missing ||
+    // ("The index was not missing" is a double negative: it was there. "Non" is a denial only
+    // before "existing" or "existent": "was non-existing", not "was non-blocking".)
+    const bool non_existing = w(i + 1) == "non" && (w(i + 2) == "existing" || w(i + 2) == "existent");
+    const bool said_missing = kPostAfterBe.count(w(i + 1)) && (w(i + 1) != "non" || non_existing);
+    // ("was not existing": existence told in the progressive.)
+    if ((kBe.count(word) && (said_missing || ((w(i + 1) == "not" || w(i + 1) == "never") && (w(i + 2) == "there" || w(i + 2) == "existing")))) ||
+        (kBeNot.count(word) && (w(i + 1) == "there" || w(i + 1) == "in" || w(i + 1) == "existing")) || also_missing ||
         still_not_there || ellipsis ||
         ((is_contracted_negation(word) || word == "not" || word == "never") && (kExist.count(w(i + 1)) || took_place))) {
       const int last = still_not_there ? there
                        : ellipsis      ? i + (kBe.count(word) ? 1 : 0)
-                                       : i + (took_place ? 2 : kExist.count(w(i + 1)) || kPostAfterBe.count(w(i + 1)) || w(i + 1) == "there" || w(i + 1) == "in" ? 1 : 2);
+                                       : i + (took_place || non_existing ? 2
+                                              : kExist.count(w(i + 1)) || said_missing || w(i + 1) == "there" || w(i + 1) == "in" || w(i + 1) == "existing" ? 1 : 2);
       for (int k = i; k <= last && k < n; ++k) trigger_[static_cast<std::size_t>(k)] = true;
       negate_backward(i);
       // "the domain modelling workshop we'd planned never happened": what was planned stands before.
@@ -721,10 +765,12 @@ NegationScope::NegationScope(const AnswerText& text) {
       }
     }
     // "Alerting on the queue depth, yes, that would have been nice.": what "that" stands for.
+    // ("It would have been nice to have a plan review step": "it" stands for what follows "to".)
     if ((word == "that" || word == "it") && (w(i + 1) == "would" || w(i + 1) == "would've") &&
         (w(i + 2) == "have" ? w(i + 3) == "been" && kWishedFor.count(w(i + 4)) : w(i + 2) == "been" && kWishedFor.count(w(i + 3)))) {
+      const int after = i + (w(i + 2) == "have" ? 5 : 4);
       trigger_[static_cast<std::size_t>(i) + 1] = true;
-      negate_referent(i);
+      if (!(word == "it" && w(after) == "to")) negate_referent(i);
     }
     // "Would be nice to have staging like production", "it would have been good to have a
     // runbook": what it would be nice to have was not there.
@@ -866,6 +912,7 @@ NegationScope::NegationScope(const AnswerText& text) {
   negate_tickets_left_open(text);
   restore_things_done_later(text);
   restore_what_was_moved(text);
+  restore_the_status_quo(text);
 }
 
 // "I argued for a bulkhead and timeouts, but we never got to them": what was only proposed, and
@@ -1117,12 +1164,24 @@ void NegationScope::negate_proposals_turned_down(const AnswerText& text) {
   }
   // "We started with tagging, in theory.", "the plan on paper was expand/contract": what was so
   // only in theory or on paper did not happen.
+  // ("Throttling we did; moving them to a replica was right, but that one stayed on paper": the
+  // verdict is on its own part of the sentence, after a semicolon. Not only after a "but": "we
+  // talked about sharding for months, but the sharding remained on paper".)
   for (const auto& sentence : sentences) {
     const int e = sentence.end_word;
-    bool on_paper = false;
-    for (int k = sentence.first_word; k + 1 < e && !on_paper; ++k) on_paper = w(k) == "on" && w(k + 1) == "paper";
-    if (on_paper || (e - sentence.first_word >= 3 && w(e - 2) == "in" && w(e - 1) == "theory"))
-      for (int k = sentence.first_word; k < e; ++k) negated_[static_cast<std::size_t>(k)] = true;
+    int on_paper = -1;
+    for (int k = sentence.first_word; k + 1 < e && on_paper < 0; ++k)
+      if (w(k) == "on" && w(k + 1) == "paper") on_paper = k;
+    const bool in_theory = e - sentence.first_word >= 3 && w(e - 2) == "in" && w(e - 1) == "theory";
+    if (on_paper < 0 && !in_theory) continue;
+    const int verdict = on_paper >= 0 ? on_paper : e - 2;
+    int from = sentence.first_word;
+    for (int k = sentence.first_word + 1; k < verdict; ++k) {
+      const auto gap = text.text().substr(words[static_cast<std::size_t>(k) - 1].end,
+                                          words[static_cast<std::size_t>(k)].begin - words[static_cast<std::size_t>(k) - 1].end);
+      if (gap.find(';') != std::string_view::npos) from = k;
+    }
+    for (int k = from; k < e; ++k) negated_[static_cast<std::size_t>(k)] = true;
   }
   // "The pre-commit hooks that I proposed were rejected": the verdict is on the subject that holds
   // the proposal.
@@ -1223,6 +1282,28 @@ void NegationScope::negate_labels_denied(const AnswerText& text) {
     for (int k = asked.first_word; k < asked.end_word; ++k) negated_[static_cast<std::size_t>(k)] = true;
     trigger_[static_cast<std::size_t>(sentences[s + 1].first_word)] = true;
   }
+  // A topic and a comment that denies it with no object of its own: "Index on the orders table,
+  // nobody thought about it.", "Dead letter queue, at that time the setup did not have.", "Cost
+  // alerts on AWS, nobody set." The topic is a short phrase with no subject of its own; the
+  // comment's denial is followed by nothing but a verb of making or having and a pronoun.
+  // ("Circuit breaker, it never tripped": a denial of what the thing did, not of the thing.)
+  const auto topic_denied = [&](int first, int comment) {
+    if (comment - first > 6) return false;
+    for (int j = first; j < comment; ++j)
+      if (kSubjects.count(w(j)) || kBe.count(w(j)) || is_trigger(j)) return false;
+    for (int t = comment; t < comment + 8 && t < n && in_one_clause(text, comment, t); ++t) {
+      if (!is_trigger(t)) continue;
+      int k = t + 1;
+      while (k < n && in_one_clause(text, t, k) && kHedges.count(w(k)) && w(k) != "to") ++k;
+      if (k >= n || !in_one_clause(text, t, k)) return w(t) != "not" || w(t - 1) != "is";
+      if (!kMaking.count(w(k)) && w(k) != "think" && w(k) != "thought") return false;
+      ++k;
+      if (w(k) == "about" || w(k) == "up" || w(k) == "on") ++k;
+      if (kPronouns.count(w(k))) ++k;
+      return k >= n || !in_one_clause(text, t, k);
+    }
+    return false;
+  };
   for (int i = 1; i < n; ++i) {
     const auto& word = words[static_cast<std::size_t>(i)];
     const auto& previous = words[static_cast<std::size_t>(i) - 1];
@@ -1274,7 +1355,7 @@ void NegationScope::negate_labels_denied(const AnswerText& text) {
                                                     w(k + 1) == "done" || w(k + 1) == "yet" || w(k + 1) == "really")) ||
                                  ((w(k) == "no" || w(k) == "zero") && (k + 1 >= n || words[static_cast<std::size_t>(k) + 1].sentence != word.sentence)));
     const bool stands_alone = (k == i && (alone || not_a_thing || roughly_zero || nobodys_job)) || (k == i + 1 && pronoun_denied);
-    if (colon ? !pronoun_denied && !bare && !stands_alone : !stands_alone) continue;
+    if (colon ? !pronoun_denied && !bare && !stands_alone : !stands_alone && !topic_denied(first, i)) continue;
     // The label: the words of the sentence before the colon, back to the previous clause mark.
     for (int j = i - 1; j >= first; --j) {
       negated_[static_cast<std::size_t>(j)] = true;
@@ -1766,6 +1847,25 @@ void NegationScope::restore_what_was_moved(const AnswerText& text) {
       for (int k = i + 1; k < j; ++k) negated_[static_cast<std::size_t>(k)] = false;
       break;
     }
+  }
+}
+
+// "I suggested sampling the logs instead of shipping every line to Datadog", "I pushed for
+// canaries rather than big-bang releases": after a proposal, what it would have replaced is the
+// way things were, whatever became of the proposal, so "instead of" denies nothing there.
+void NegationScope::restore_the_status_quo(const AnswerText& text) {
+  static const WordSet proposing = {"suggested", "proposed", "recommended", "pitched", "argued", "pushed", "wanted", "asked",
+                                    "advocated", "suggest", "propose", "recommend"};
+  const auto& words = text.words();
+  const int n = static_cast<int>(words.size());
+  auto w = [&](int i) -> std::string_view { return i >= 0 && i < n ? std::string_view(words[static_cast<std::size_t>(i)].text) : ""; };
+  for (int i = 0; i + 1 < n; ++i) {
+    if (!((w(i) == "instead" && w(i + 1) == "of") || (w(i) == "rather" && w(i + 1) == "than"))) continue;
+    bool proposed = false;
+    for (int k = i - 1; k >= 0 && k >= i - 12 && in_one_clause(text, k, i) && !proposed; --k) proposed = proposing.count(w(k)) > 0;
+    if (!proposed) continue;
+    trigger_[static_cast<std::size_t>(i)] = trigger_[static_cast<std::size_t>(i) + 1] = false;
+    for (int k = i; k < n && in_one_clause(text, i, k); ++k) negated_[static_cast<std::size_t>(k)] = false;
   }
 }
 

@@ -213,6 +213,7 @@ class REHEARSE_API NegationScope {
   void negate_tickets_left_open(const AnswerText& text);
   void restore_things_done_later(const AnswerText& text);
   void restore_what_was_moved(const AnswerText& text);
+  void restore_the_status_quo(const AnswerText& text);
 
   std::vector<bool> negated_;
   std::vector<bool> trigger_;
