@@ -969,6 +969,24 @@ TEST_CASE("a thing there but not needed, not missing, made by someone else, or n
                     true);
 }
 
+TEST_CASE("a plan left as a plan, a verdict with no subject, and a document gathering dust were not done", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Shard the users table", {}}, {"Encrypt the backups", {}}, {"Standups", {}},
+                                             {"Mutual TLS", {}}, {"Rate limiting", {}}, {"Chaos testing", {}}});
+  check_every_point(decks.score("keypoints", card,
+                                "The plan was always to shard the users table once we hit ten million rows. The plan was to "
+                                "encrypt the backups in phase two, but phase two got deprioritised. Cancelled the standups "
+                                "instead. Mutual TLS was on every diagram the architect drew. Never actually configured, mind. "
+                                "I wrote up a proposal for rate limiting. It's still sitting in Confluence gathering dust. We "
+                                "talked about chaos testing over beers. Yeah, that's about as far as it got."),
+                    false);
+  check_every_point(decks.score("keypoints", card,
+                                "The plan was to shard the users table by region, and we did it in March. We encrypt the backups "
+                                "with a key per tenant. The standups moved to the afternoon. Mutual TLS is on between every pair "
+                                "of services. Rate limiting protects the public API. Chaos testing runs every Thursday."),
+                    true);
+}
+
 TEST_CASE("what was to be moved or replaced was there; only where it was to go was not reached", "[scorers]") {
   BundledDecks decks;
   const CardContent card = card_with_points({{"Cron jobs", {}}, {"Job scheduler", {}}, {"Shell script", {}}});

@@ -77,7 +77,7 @@ const WordSet kBe = {"was", "were", "is", "are", "been", "be"};
 const WordSet kPostAfterBe = {"missing", "absent", "lacking", "gone", "nonexistent", "non-existent", "unavailable", "non"};
 const WordSet kBeNot = {"wasn't", "weren't", "isn't", "aren't", "hasn't", "haven't", "hadn't"};
 const WordSet kExist = {"exist", "exists", "existed", "happen", "happened", "happening", "materialize", "materialise", "materialized",
-                        "materialised"};
+                        "materialised", "eventuated"};
 // After "was" or "got": a proposal turned down. Not "rejected" or "dropped", which are also what
 // a system does to requests and what a value does.
 const WordSet kShelved = {"shelved", "scrapped", "abandoned", "vetoed", "deprioritized", "deprioritised", "descoped", "cancelled", "canceled",
@@ -910,6 +910,7 @@ NegationScope::NegationScope(const AnswerText& text) {
   negate_hindsight(text);
   negate_plans_put_off(text);
   negate_tickets_left_open(text);
+  negate_plans_not_followed(text);
   restore_things_done_later(text);
   restore_what_was_moved(text);
   restore_the_status_quo(text);
@@ -1088,6 +1089,9 @@ void NegationScope::negate_proposals_turned_down(const AnswerText& text) {
       return k - i + 1;
     if ((w(k) == "never" || w(k) == "not") && (w(k + 1) == "yet" ? never_became.count(w(k + 2)) : never_became.count(w(k + 1))))
       return k - i + (w(k + 1) == "yet" ? 3 : 2);
+    // "Never actually configured, mind."
+    if (w(k) == "never" && (w(k + 1) == "actually" || w(k + 1) == "really" || w(k + 1) == "once") && never_became.count(w(k + 2)))
+      return k - i + 3;
     if ((w(k) == "didn't" || w(k) == "never") && w(k + 1) == "happen") return k - i + 2;
     return 0;
   };
@@ -1119,9 +1123,13 @@ void NegationScope::negate_proposals_turned_down(const AnswerText& text) {
     const int f = sentence.first_word;
     if (&sentence == &sentences.front()) continue;
     const auto& before = *(&sentence - 1);
-    // "Probabilistic early refresh I have read the paper on. That's as far as it went."
-    const bool no_further = (w(f) == "that's" || (w(f) == "that" && w(f + 1) == "is")) &&
-                            w(f + (w(f) == "that" ? 2 : 1)) == "as" && w(f + (w(f) == "that" ? 3 : 2)) == "far";
+    // "Probabilistic early refresh I have read the paper on. That's as far as it went.", "Yeah,
+    // that's about as far as it got."
+    int that = f;
+    while (that < f + 2 && (w(that) == "yeah" || w(that) == "and" || w(that) == "so" || w(that) == "well")) ++that;
+    int as = that + (w(that) == "that" && w(that + 1) == "is" ? 2 : 1);
+    if (w(as) == "about" || w(as) == "roughly" || w(as) == "basically" || w(as) == "just") ++as;
+    const bool no_further = (w(that) == "that's" || (w(that) == "that" && w(that + 1) == "is")) && w(as) == "as" && w(as + 1) == "far";
     // "Product said not this quarter and that was the end of that."
     for (int k = f; k + 4 < sentence.end_word; ++k)
       if ((w(k) == "that" || w(k) == "this") && w(k + 1) == "was" && w(k + 2) == "the" &&
@@ -1224,6 +1232,14 @@ void NegationScope::negate_proposals_turned_down(const AnswerText& text) {
       // The sentence before: "I suggested expand/contract. Rejected."
       const auto& before = sentences[static_cast<std::size_t>(words[static_cast<std::size_t>(i)].sentence) - 1];
       denied = deny_proposal(before.first_word, before.end_word);
+      // "Mutual TLS was on every diagram the architect drew. Never actually configured.": a verdict
+      // with no subject of its own, after a sentence with no proposal, is on that sentence's
+      // first clause.
+      if (!denied && (w(i) == "never" || w(i) == "not") && ends_clause(text, i + length - 1)) {
+        for (int k = before.first_word; k < before.end_word && (k == before.first_word || !ends_clause(text, k - 1)); ++k)
+          negated_[static_cast<std::size_t>(k)] = true;
+        denied = true;
+      }
     }
     if (denied)
       for (int k = i; k < i + length; ++k) trigger_[static_cast<std::size_t>(k)] = true;
@@ -1728,6 +1744,48 @@ void NegationScope::negate_plans_put_off(const AnswerText& text) {
   }
 }
 
+// A plan told as a plan, then left: "The plan was always to shard the users table. We hit twenty
+// million rows and it was still one table.", "The plan was to migrate with a canary per service;
+// in the end we moved everything in one weekend." What the plan was to do is denied when the plan
+// was "always" so, or when a turn follows it in the sentence or the next one ("in the end",
+// "instead", "ended up", "but", "still", a negation). And a verdict with no subject that opens
+// a sentence: "Cancelled the standups instead.", "Skipped the load test, no time."
+void NegationScope::negate_plans_not_followed(const AnswerText& text) {
+  const auto& words = text.words();
+  const auto& sentences = text.sentences();
+  const int n = static_cast<int>(words.size());
+  auto w = [&](int i) -> std::string_view { return i >= 0 && i < n ? std::string_view(words[static_cast<std::size_t>(i)].text) : ""; };
+  for (int i = 1; i + 3 < n; ++i) {
+    if (!((w(i) == "plan" || w(i) == "intention" || w(i) == "idea") && (w(i - 1) == "the" || w(i - 1) == "our" || w(i - 1) == "my") &&
+          w(i + 1) == "was"))
+      continue;
+    int to = i + 2;
+    const bool always = w(to) == "always";
+    if (always || w(to) == "originally" || w(to) == "initially") ++to;
+    if (w(to) != "to") continue;
+    // What the plan was to do: to the end of its clause.
+    int end = to + 1;
+    while (end < n && in_one_clause(text, to, end)) ++end;
+    // A turn after it, in its sentence or the next.
+    const int sentence = words[static_cast<std::size_t>(i)].sentence;
+    const int last = std::min<int>(static_cast<int>(sentences.size()) - 1, sentence + 1);
+    bool turned = always;
+    for (int k = end; k < n && words[static_cast<std::size_t>(k)].sentence <= last && !turned; ++k)
+      turned = (w(k) == "in" && w(k + 1) == "the" && w(k + 2) == "end") || w(k) == "instead" || (w(k) == "ended" && w(k + 1) == "up") ||
+               w(k) == "but" || w(k) == "however" || w(k) == "still" || is_trigger(k);
+    if (!turned) continue;
+    trigger_[static_cast<std::size_t>(i)] = true;
+    for (int k = to + 1; k < end; ++k) negated_[static_cast<std::size_t>(k)] = true;
+  }
+  static const WordSet called_off = {"cancelled", "canceled", "skipped", "scrapped", "shelved", "canned", "ditched", "abandoned"};
+  for (const auto& sentence : sentences) {
+    const int f = sentence.first_word;
+    if (!called_off.count(w(f)) || !kDeterminers.count(w(f + 1))) continue;
+    trigger_[static_cast<std::size_t>(f)] = true;
+    for (int k = f + 1; k < sentence.end_word && in_one_clause(text, f, k); ++k) negated_[static_cast<std::size_t>(k)] = true;
+  }
+}
+
 // A thing whose ticket is still open was not done: "There was a ticket for the cost alerts; it
 // stayed open for eighteen months.", "Someone raised a ticket for circuit breakers. As far as I
 // know it's still there, gently ageing in the backlog.", "The ticket is still open in Jira." What
@@ -1763,6 +1821,8 @@ void NegationScope::negate_tickets_left_open(const AnswerText& text) {
         status = k;
       } else if ((w(k) == "zero" || w(k) == "no") && (w(k + 1) == "assignees" || w(k + 1) == "assignee")) {
         status = k;
+      } else if ((w(k) == "gathering" || w(k) == "collecting") && w(k + 1) == "dust") {
+        status = k;  // a document or a ticket left alone: "still sitting in Confluence gathering dust"
       }
     }
     if (status < 0 || negated_[static_cast<std::size_t>(status)]) continue;
@@ -1784,7 +1844,9 @@ void NegationScope::negate_tickets_left_open(const AnswerText& text) {
       reference_only = !(w(k) == "for" || w(k) == "to" || w(k) == "about");
     // A ticket is named in the sentence, or in the one before when this one only refers back to it.
     // ("The problem is still there" is no ticket.)
-    if (!names_ticket(sentence) && !(reference_only && from == sentence.first_word && before && names_ticket(*before))) continue;
+    bool dust = false;
+    for (int k = status; k + 1 < sentence.end_word && !dust; ++k) dust = (w(k) == "gathering" || w(k) == "collecting") && w(k + 1) == "dust";
+    if (!dust && !names_ticket(sentence) && !(reference_only && from == sentence.first_word && before && names_ticket(*before))) continue;
     trigger_[static_cast<std::size_t>(status)] = true;
     for (int k = from; k < status; ++k) negated_[static_cast<std::size_t>(k)] = true;
     if (!reference_only) continue;

@@ -210,6 +210,7 @@ class REHEARSE_API NegationScope {
   void negate_labels_denied(const AnswerText& text);
   void negate_hindsight(const AnswerText& text);
   void negate_plans_put_off(const AnswerText& text);
+  void negate_plans_not_followed(const AnswerText& text);
   void negate_tickets_left_open(const AnswerText& text);
   void restore_things_done_later(const AnswerText& text);
   void restore_what_was_moved(const AnswerText& text);
