@@ -987,6 +987,19 @@ TEST_CASE("a plan left as a plan, a verdict with no subject, and a document gath
                     true);
 }
 
+TEST_CASE("a thing aspired to, or called a concept or aspirational past a comment, was not done", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Runbooks", {}}, {"Staging environment", {}}, {"Code review", {}}});
+  check_every_point(decks.score("keypoints", card,
+                                "Runbooks were something to which we aspired. The staging environment was, let's say, more of "
+                                "a concept. Code review on that team was, I guess you'd say, aspirational."),
+                    false);
+  check_every_point(decks.score("keypoints", card,
+                                "Runbooks were something we kept current. The staging environment was, let's say, a copy of "
+                                "production. Code review on that team was, I guess you'd say, thorough."),
+                    true);
+}
+
 TEST_CASE("what was to be moved or replaced was there; only where it was to go was not reached", "[scorers]") {
   BundledDecks decks;
   const CardContent card = card_with_points({{"Cron jobs", {}}, {"Job scheduler", {}}, {"Shell script", {}}});

@@ -192,7 +192,7 @@ const WordSet kPutOffHedges = {"always", "still", "just", "only", "basically", "
                                "honestly", "frankly", "um", "uh"};
 const WordSet kNextPeriods = {"sprint", "quarter", "year", "month", "release", "cycle", "week", "iteration", "pi", "half"};
 const WordSet kPlanNouns = {"dream", "wish", "rumour", "rumor", "suggestion", "fantasy", "joke", "myth", "fiction", "promise",
-                            "aspiration", "nice-to-have", "diagram", "sketch", "poster", "legend"};
+                            "aspiration", "nice-to-have", "diagram", "sketch", "poster", "legend", "concept", "aspirational"};
 // What a thing missed would have been: "that would have been nice".
 const WordSet kWishedFor = {"nice", "great", "good", "handy", "useful", "helpful", "ideal", "sensible", "lovely", "wise", "smart"};
 // Modals of a past that did not happen, whose subject was not there: "a feature flag would have
@@ -687,6 +687,11 @@ NegationScope::NegationScope(const AnswerText& text) {
       const bool aspired = ((kBe.count(word) || word == "remained" || word == "stayed") && w(i + 1) == "aspirational") ||
                            (word == "left" && w(i + 1) == "as" && (w(i + 2) == "an" || w(i + 2) == "a") &&
                             (w(i + 3) == "aspiration" || w(i + 3) == "idea" || w(i + 3) == "wish")) ||
+                           // "Runbooks were something to which we aspired", "something that we hoped for"
+                           (kBe.count(word) && w(i + 1) == "something" &&
+                            (w(i + 2) == "to" || w(i + 2) == "that" || w(i + 2) == "which") && (w(i + 3) == "which" || w(i + 3) == "we" || w(i + 3) == "i") &&
+                            (w(i + 4) == "aspired" || w(i + 4) == "hoped" || w(i + 4) == "wished" || w(i + 5) == "aspired" ||
+                             w(i + 5) == "hoped" || w(i + 5) == "wished")) ||
                            (kBe.count(word) && w(i + 1) == "something" && (w(i + 2) == "we" || w(i + 2) == "i") &&
                             (w(i + 3) == "wished" || w(i + 3) == "aspired" || w(i + 3) == "hoped" ||
                              // "The load test was something we meant to do after launch."
@@ -1539,7 +1544,15 @@ void NegationScope::negate_plans_put_off(const AnswerText& text) {
     // nice-to-have", "was more of a rumour", "was deemed over-engineering", "was too expensive".
     if (kBe.count(word) || word == "stayed" || word == "stay" || word == "stays" || word == "remained" || word == "became") {
       int k = i + 1;
-      while (k < i + 6 && kPutOffHedges.count(w(k)) && !(w(k) == "a" && kPlanNouns.count(w(k + 1)))) ++k;
+      // A comment set off by commas may stand first: "was, let's say, more of a concept".
+      if (k < n && !same_clause(i, k))
+        for (int j = k; j < n && j <= i + 5; ++j)
+          if (!same_clause(j, j + 1 < n ? j + 1 : j)) {
+            k = j + 1;
+            break;
+          }
+      const int first = k;
+      while (k < first + 5 && kPutOffHedges.count(w(k)) && !(w(k) == "a" && kPlanNouns.count(w(k + 1)))) ++k;
       if (w(k) == "a" || w(k) == "an") ++k;
       const bool put_off = kPutOff.count(w(k)) || (w(k) == "phase" && (w(k + 1) == "2" || w(k + 1) == "two" || w(k + 1) == "ii")) ||
                            (w(k) == "next" && kNextPeriods.count(w(k + 1))) || (w(k) == "coming" && w(k + 1) == "soon") ||
