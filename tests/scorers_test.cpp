@@ -1000,6 +1000,21 @@ TEST_CASE("a thing aspired to, or called a concept or aspirational past a commen
                     true);
 }
 
+TEST_CASE("a proposal passed over for another way ('and then we bumped the limit instead') was not done; what was done meanwhile was", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Connection pooling", {}}, {"PgBouncer", {}}, {"Proof of concept", {}},
+                                             {"Migration to Elasticsearch", {}}});
+  const ScoreResult result = decks.score("keypoints", card,
+                                         "I remember suggesting connection pooling, like PgBouncer or something, and everyone "
+                                         "nodded, and then we just bumped max_connections instead. We discussed the migration to "
+                                         "Elasticsearch, we made a proof of concept, and then we decided to tune the Postgres "
+                                         "search instead.");
+  CHECK_FALSE(finding(result, "key point: Connection pooling").met);
+  CHECK_FALSE(finding(result, "key point: PgBouncer").met);
+  CHECK_FALSE(finding(result, "key point: Migration to Elasticsearch").met);
+  CHECK(finding(result, "key point: Proof of concept").met);
+}
+
 TEST_CASE("what was to be moved or replaced was there; only where it was to go was not reached", "[scorers]") {
   BundledDecks decks;
   const CardContent card = card_with_points({{"Cron jobs", {}}, {"Job scheduler", {}}, {"Shell script", {}}});

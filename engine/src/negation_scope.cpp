@@ -931,7 +931,7 @@ void NegationScope::negate_unrealised_proposals(const AnswerText& text) {
       "overruled", "postponed", "abandoned", "scrapped", "dropped", "cut", "killed"};
   static const std::unordered_set<std::string_view> proposing = {
       "proposed", "suggested", "argued", "recommended", "discussed", "pushed", "pitched", "advocated", "wanted", "asked",
-      "considered", "planned", "talked", "raised", "floated", "supposed", "meant", "requested", "evaluated"};
+      "considered", "planned", "talked", "raised", "floated", "supposed", "meant", "requested", "evaluated", "suggesting", "proposing"};
   const auto& words = text.words();
   const int n = static_cast<int>(words.size());
   const auto at = [&](int j) { return j >= 0 && j < n ? std::string_view(words[static_cast<std::size_t>(j)].text) : std::string_view(); };
@@ -999,13 +999,20 @@ void NegationScope::negate_unrealised_proposals(const AnswerText& text) {
       };
       // "I suggested a read replica; the lead liked it, but the budget was gone, so the reports
       // continued hitting the primary", "... and then we kept publishing inside the transaction",
-      // "So it stayed like that.": the old way went on after a consequence word, so the proposal was
-      // not taken up. (Not "we kept it", which keeps the thing proposed.)
+      // "So it stayed like that.", "and then we bumped max_connections instead": the old way went
+      // on, or another was taken, after a consequence word, so the proposal was not taken up. (Not
+      // "we kept it", which keeps the thing proposed.)
       const auto old_way_went_on = [&](int k) {
         bool consequence = false;
         for (int j = k - 1; j >= k - 4 && j > i && !consequence; --j) consequence = at(j) == "so" || at(j) == "and" || at(j) == "then";
-        if (!consequence) return false;
         const std::string_view next = at(k + 1);
+        // "..., and everyone nodded, and then we just bumped max_connections instead": a turn
+        // anywhere between the proposal and the "instead".
+        if (at(k) == "instead" && next != "of") {
+          for (int j = k - 1; j > i && !consequence; --j) consequence = at(j) == "then" || at(j) == "so";
+          return consequence;
+        }
+        if (!consequence) return false;
         if (at(k) == "kept" || at(k) == "continued" || (at(k) == "carried" && next == "on"))
           return next == "to" || next == "on" || (next.size() > 4 && next.substr(next.size() - 3) == "ing");
         return (at(k) == "stayed" || at(k) == "remained") &&
@@ -1021,8 +1028,20 @@ void NegationScope::negate_unrealised_proposals(const AnswerText& text) {
       for (int k = i + 1; k < n && words[static_cast<std::size_t>(k)].sentence <= last; ++k) {
         const bool same_sentence = words[static_cast<std::size_t>(k)].sentence == sentence;
         if (same_sentence && k > i + kProposalWords) continue;
-        if (!(same_sentence && (turns_down(words, k) || never_acted(k))) && !old_way_went_on(k)) continue;
-        for (int j = i + 1; j < k && words[static_cast<std::size_t>(j)].sentence == sentence; ++j) negated_[static_cast<std::size_t>(j)] = true;
+        const bool turned_down = same_sentence && (turns_down(words, k) || never_acted(k));
+        if (!turned_down && !old_way_went_on(k)) continue;
+        // Turned down by a pronoun or a denial, the words up to it stand for the proposal. When
+        // only the old way went on, what was proposed is the proposing verb's object, to its clause's
+        // end and any example after it ("suggesting connection pooling, like PgBouncer, ..."): later
+        // clauses may tell what was done meanwhile ("we made a proof of concept").
+        int end = k;
+        if (!turned_down) {
+          end = i + 1;
+          while (end < k && in_one_clause(text, i, end)) ++end;
+          if (at(end) == "like" || at(end) == "e.g" || (at(end) == "such" && at(end + 1) == "as"))
+            for (++end; end < k && !ends_clause(text, end - 1);) ++end;
+        }
+        for (int j = i + 1; j < end && words[static_cast<std::size_t>(j)].sentence == sentence; ++j) negated_[static_cast<std::size_t>(j)] = true;
         deny_what_stands_before();
         break;
       }
