@@ -911,15 +911,16 @@ TEST_CASE("a thing said to be still not there, left out after 'but', or not thou
 
 TEST_CASE("a point named and later denied outright is not met; a later denial of something done with it is", "[scorers]") {
   BundledDecks decks;
-  const CardContent card = card_with_points({{"Circuit breaker", {}}, {"Dead letter queue", {}}});
+  const CardContent card = card_with_points({{"Circuit breaker", {}}, {"Dead letter queue", {}}, {"Failover runbook", {}}});
   check_every_point(decks.score("keypoints", card,
                                 "We talked about a circuit breaker for months. In the end we never built the circuit breaker. "
-                                "A dead letter queue came up in the retro, and there was still no dead letter queue when I left."),
+                                "A dead letter queue came up in the retro, and there was still no dead letter queue when I left. "
+                                "A failover runbook was on the agenda twice. The failover runbook never existed."),
                     false);
   check_every_point(decks.score("keypoints", card,
                                 "We added a circuit breaker on the payment client. Nobody tested the circuit breaker under "
                                 "load. A dead letter queue holds failed messages; nobody watched the depth of the dead letter "
-                                "queue."),
+                                "queue. We wrote a failover runbook. The failover runbook was not needed that night."),
                     true);
 }
 

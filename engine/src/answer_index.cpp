@@ -498,9 +498,30 @@ TermMatch AnswerIndex::find_denied_after(const Term& term, int word) const {
       "do", "write", "wrote", "written", "put", "configure", "configured", "enable", "enabled", "create", "created", "adopt",
       "adopted", "bother", "bothered", "with", "proper", "real", "single", "such", "yet", "there", "was", "were", "is", "are"};
   const auto& words = text_.words();
+  const auto negated_here = [&] { return negation_.negated(match.first) || negation_.negated(match.last); };
   for (int t = match.first - 1; t >= 0 && t >= match.first - 5; --t) {
     if (words[static_cast<std::size_t>(t)].sentence != words[static_cast<std::size_t>(match.first)].sentence) break;
-    if (negation_.is_trigger(t)) return negation_.negated(match.first) || negation_.negated(match.last) ? match : TermMatch{};
+    if (negation_.is_trigger(t)) return negated_here() ? match : TermMatch{};
+    if (!between.count(words[static_cast<std::size_t>(t)].text)) break;
+  }
+  // Or just after it, denying that it was made or was there: "... and the circuit breaker was
+  // never built", "the runbook never existed". (Not "the runbook was not needed that night".)
+  static const std::unordered_set<std::string_view> made = {
+      "built", "written", "finished", "configured", "implemented", "created", "added", "set", "done", "enabled", "deployed",
+      "installed", "made", "shipped", "introduced", "adopted", "exist", "existed", "happen", "happened", "there", "in",
+      "materialised", "materialized", "delivered", "started", "used", "ticketed", "prioritised", "prioritized", "approved",
+      "merged", "funded", "scheduled", "turned", "wired", "tested", "run", "held", "booked"};
+  const int count = static_cast<int>(words.size());
+  for (int t = match.last + 1; t < count && t <= match.last + 3; ++t) {
+    if (words[static_cast<std::size_t>(t)].sentence != words[static_cast<std::size_t>(match.last)].sentence) break;
+    if (negation_.is_trigger(t)) {
+      int verb = t + 1;
+      while (verb < count && verb <= t + 3 && between.count(words[static_cast<std::size_t>(verb)].text) &&
+             !made.count(words[static_cast<std::size_t>(verb)].text))
+        ++verb;
+      const bool denies_making = verb < count && made.count(words[static_cast<std::size_t>(verb)].text) > 0;
+      return denies_making && negated_here() ? match : TermMatch{};
+    }
     if (!between.count(words[static_cast<std::size_t>(t)].text)) break;
   }
   return {};
