@@ -1106,7 +1106,7 @@ void NegationScope::negate_proposals_turned_down(const AnswerText& text) {
                        (kProposals.count(w(k + 1)) || w(k + 1) == "request") && (w(k + 2) == "got" || w(k + 2) == "was");
     if (named) k += 2;
     if (w(k) == "got" || w(k) == "was" || w(k) == "were") ++k;
-    if (named && kProposalAdverbs.count(w(k)) == 0 && w(k).size() > 2 && w(k).substr(w(k).size() - 2) == "ly") ++k;
+    if (named && w(k).ends_with("ly")) ++k;  // "politely", "initially"
     if (named && (w(k) == "turned" || w(k) == "shot") && w(k + 1) == "down") return k - i + 2;
     if (verdicts.count(w(k)) && (named || ends_clause(text, k) || w(k + 1) == "by" || w(k + 1) == "for" || w(k + 1) == "because" ||
                                  w(k + 1) == "after" || w(k + 1) == "as"))
