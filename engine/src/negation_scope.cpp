@@ -232,6 +232,22 @@ bool in_one_clause(const AnswerText& text, int a, int b) {
   return first.sentence == second.sentence && !clause_mark(std::string_view(text.text()).substr(first.end, second.begin - first.end));
 }
 
+// Where the part of a sentence that holds word `word` starts: after the last semicolon between
+// `first` (the sentence's first word) and it, and, when `after_turn`, after a later "but",
+// "however" or "whereas". Commas alone do not end a part ("The ticket is, I think, still open").
+int part_start(const AnswerText& text, int first, int word, bool after_turn) {
+  const auto& words = text.words();
+  int from = first;
+  for (int k = first + 1; k < word; ++k) {
+    const auto& before = words[static_cast<std::size_t>(k) - 1];
+    if (std::string_view(text.text()).substr(before.end, words[static_cast<std::size_t>(k)].begin - before.end).find(';') != std::string_view::npos)
+      from = k;
+    const std::string& w = words[static_cast<std::size_t>(k)].text;
+    if (after_turn && (w == "but" || w == "however" || w == "whereas")) from = k + 1;
+  }
+  return from;
+}
+
 // Whether a clause mark or the sentence's end follows word `i`.
 bool ends_clause(const AnswerText& text, int i) {
   return i + 1 >= static_cast<int>(text.words().size()) || !in_one_clause(text, i, i + 1);
@@ -1206,13 +1222,7 @@ void NegationScope::negate_proposals_turned_down(const AnswerText& text) {
       if (w(k) == "on" && w(k + 1) == "paper") on_paper = k;
     const bool in_theory = e - sentence.first_word >= 3 && w(e - 2) == "in" && w(e - 1) == "theory";
     if (on_paper < 0 && !in_theory) continue;
-    const int verdict = on_paper >= 0 ? on_paper : e - 2;
-    int from = sentence.first_word;
-    for (int k = sentence.first_word + 1; k < verdict; ++k) {
-      const auto gap = text.text().substr(words[static_cast<std::size_t>(k) - 1].end,
-                                          words[static_cast<std::size_t>(k)].begin - words[static_cast<std::size_t>(k) - 1].end);
-      if (gap.find(';') != std::string_view::npos) from = k;
-    }
+    const int from = part_start(text, sentence.first_word, on_paper >= 0 ? on_paper : e - 2, false);
     for (int k = from; k < e; ++k) negated_[static_cast<std::size_t>(k)] = true;
   }
   // "The pre-commit hooks that I proposed were rejected": the verdict is on the subject that holds
@@ -1858,16 +1868,10 @@ void NegationScope::negate_tickets_left_open(const AnswerText& text) {
       }
     }
     if (status < 0 || negated_[static_cast<std::size_t>(status)]) continue;
-    // The status speaks of its own clause: "the alarm was never created; the ticket for it is still
-    // open", "we wrote the postmortem, but the action items are still sleeping in Jira". (Commas
-    // alone do not end it: "The ticket for the rotation is, I think, still open.")
-    int from = sentence.first_word;
-    for (int k = sentence.first_word + 1; k < status; ++k) {
-      const auto gap = text.text().substr(words[static_cast<std::size_t>(k) - 1].end,
-                                          words[static_cast<std::size_t>(k)].begin - words[static_cast<std::size_t>(k) - 1].end);
-      if (gap.find(';') != std::string_view::npos) from = k;
-      if (w(k) == "but" || w(k) == "however" || w(k) == "whereas") from = k + 1;
-    }
+    // The status speaks of its own part of the sentence: "the alarm was never created; the ticket
+    // for it is still open", "we wrote the postmortem, but the action items are still sleeping in
+    // Jira".
+    const int from = part_start(text, sentence.first_word, status, true);
     // Only the ticket or a pronoun before the status: what it was for was named just before, in
     // the sentence or its clause before the turn ("a warm-up was planned, but the ticket lies,
     // as far as I know, still in the backlog").
