@@ -127,6 +127,10 @@ const WordSet kTurningDown = {"dropped", "shelved", "scrapped", "parked", "kille
 const WordSet kFrontingSubjects = {"we", "i", "they", "you", "he", "she", "there"};
 // Between a fronted thing's subject and its denial: "budget alerts we also do not have".
 const WordSet kFrontingAdverbs = {"also", "still", "honestly", "really", "just", "actually", "simply", "even", "ever"};
+// Verbs by which a person puts a thing forward, what follows them being the thing proposed: "I
+// suggested a read replica", "the hooks that I proposed", "I pushed for canaries".
+const WordSet kProposing = {"proposed", "suggested", "recommended", "pitched", "advocated", "floated", "pushed", "argued",
+                            "requested", "proposing", "suggesting", "propose", "suggest", "recommend"};
 // Between a proposing verb and its subject: "a take-home task was also suggested", "canaries were
 // first proposed", "reserved instances we also considered".
 const WordSet kProposalAdverbs = {"also", "actually", "even", "first", "initially", "originally", "once", "briefly", "repeatedly",
@@ -1105,8 +1109,6 @@ void NegationScope::negate_proposals_turned_down(const AnswerText& text) {
   static const std::unordered_set<std::string_view> never_became = {
       "built", "done", "happened", "implemented", "shipped", "started", "approved", "prioritised", "prioritized",
       "materialised", "materialized", "finished", "funded", "adopted", "delivered", "used", "configured", "agreed", "landed"};
-  static const std::unordered_set<std::string_view> active = {
-      "proposed", "suggested", "recommended", "pitched", "advocated", "floated", "pushed", "argued", "requested"};
   static const std::unordered_set<std::string_view> passive = {
       "proposed", "suggested", "recommended", "pitched", "floated", "planned", "discussed", "requested", "considered"};
   const auto& words = text.words();
@@ -1152,7 +1154,7 @@ void NegationScope::negate_proposals_turned_down(const AnswerText& text) {
         for (int k = first; k < end; ++k) negated_[static_cast<std::size_t>(k)] = true;
         return true;
       }
-      if (active.count(w(i))) {
+      if (kProposing.count(w(i))) {
         for (int k = i + 1; k < end; ++k) negated_[static_cast<std::size_t>(k)] = true;
         return true;
       }
@@ -1228,7 +1230,7 @@ void NegationScope::negate_proposals_turned_down(const AnswerText& text) {
   // "The pre-commit hooks that I proposed were rejected": the verdict is on the subject that holds
   // the proposal.
   for (int i = 2; i + 2 < n; ++i) {
-    if (!active.count(w(i)) || !kPeople.count(w(i - 1)) || (w(i - 2) != "that" && w(i - 2) != "which")) continue;
+    if (!kProposing.count(w(i)) || !kPeople.count(w(i - 1)) || (w(i - 2) != "that" && w(i - 2) != "which")) continue;
     if (w(i + 1) != "was" && w(i + 1) != "were" && w(i + 1) != "got") continue;
     const bool down = (w(i + 2) == "turned" || w(i + 2) == "shot") && w(i + 3) == "down";
     if (!down && !verdicts.count(w(i + 2))) continue;
@@ -1952,15 +1954,13 @@ void NegationScope::restore_what_was_moved(const AnswerText& text) {
 // canaries rather than big-bang releases": after a proposal, what it would have replaced is the
 // way things were, whatever became of the proposal, so "instead of" denies nothing there.
 void NegationScope::restore_the_status_quo(const AnswerText& text) {
-  static const WordSet proposing = {"suggested", "proposed", "recommended", "pitched", "argued", "pushed", "wanted", "asked",
-                                    "advocated", "suggest", "propose", "recommend"};
   const auto& words = text.words();
   const int n = static_cast<int>(words.size());
   auto w = [&](int i) -> std::string_view { return i >= 0 && i < n ? std::string_view(words[static_cast<std::size_t>(i)].text) : ""; };
   for (int i = 0; i + 1 < n; ++i) {
     if (!((w(i) == "instead" && w(i + 1) == "of") || (w(i) == "rather" && w(i + 1) == "than"))) continue;
     bool proposed = false;
-    for (int k = i - 1; k >= 0 && k >= i - 12 && in_one_clause(text, k, i) && !proposed; --k) proposed = proposing.count(w(k)) > 0;
+    for (int k = i - 1; k >= 0 && k >= i - 12 && in_one_clause(text, k, i) && !proposed; --k) proposed = kProposing.count(w(k)) > 0;
     if (!proposed) continue;
     trigger_[static_cast<std::size_t>(i)] = trigger_[static_cast<std::size_t>(i) + 1] = false;
     for (int k = i; k < n && in_one_clause(text, i, k); ++k) negated_[static_cast<std::size_t>(k)] = false;
