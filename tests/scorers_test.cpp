@@ -1205,7 +1205,7 @@ TEST_CASE("core ideas are heard through their tools and plain phrasings", "[scor
 
 TEST_CASE("a rollout by percentages is heard in its steps and in staff going first", "[scorers]") {
   BundledDecks decks;
-  const CardContent card = card_with_points({{"Percentage rollouts", {}}, {"Gradual rollout", {}}});
+  const CardContent card = card_with_points({{"Percentage rollouts", {}}, {"Gradual percentage rollout", {}}});
   check_every_point(decks.score("keypoints", card, "We turned it on for employees first, then 1%, 10%, 50%, watching errors at each step."),
                     true);
   check_every_point(decks.score("keypoints", card, "We turned it on for everyone at once; errors were at 1% before and 10% after."),
