@@ -1016,6 +1016,21 @@ TEST_CASE("a proposal passed over for another way ('and then we bumped the limit
   CHECK(finding(result, "key point: Proof of concept").met);
 }
 
+TEST_CASE("a thing agreed in principle, or agreed and then left while everyone went back to work, was not done", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"SLOs", {}}, {"Dead letter queue", {}}, {"Playbook", {}}, {"Encrypt the backups", {}}});
+  check_every_point(decks.score("keypoints", card,
+                                "The SLOs were drafted, agreed in principle, and then left in a shared doc. A dead letter queue "
+                                "was agreed in principle. We'd agreed, in principle, that every alert should link to a playbook. "
+                                "Everybody agreed to encrypt the backups, and then everybody went back to shipping features."),
+                    false);
+  check_every_point(decks.score("keypoints", card,
+                                "The SLOs were drafted, agreed with product and published. A dead letter queue was agreed and "
+                                "built in a week. Every alert links to a playbook. Everybody agreed to encrypt the backups, and "
+                                "then we rolled it out across every bucket."),
+                    true);
+}
+
 TEST_CASE("what was to be moved or replaced was there; only where it was to go was not reached", "[scorers]") {
   BundledDecks decks;
   const CardContent card = card_with_points({{"Cron jobs", {}}, {"Job scheduler", {}}, {"Shell script", {}}});

@@ -951,7 +951,8 @@ void NegationScope::negate_unrealised_proposals(const AnswerText& text) {
       "overruled", "postponed", "abandoned", "scrapped", "dropped", "cut", "killed"};
   static const std::unordered_set<std::string_view> proposing = {
       "proposed", "suggested", "argued", "recommended", "discussed", "pushed", "pitched", "advocated", "wanted", "asked",
-      "considered", "planned", "talked", "raised", "floated", "supposed", "meant", "requested", "evaluated", "suggesting", "proposing"};
+      "considered", "planned", "talked", "raised", "floated", "supposed", "meant", "requested", "evaluated", "suggesting", "proposing",
+      "agreed"};
   const auto& words = text.words();
   const int n = static_cast<int>(words.size());
   const auto at = [&](int j) { return j >= 0 && j < n ? std::string_view(words[static_cast<std::size_t>(j)].text) : std::string_view(); };
@@ -1035,6 +1036,8 @@ void NegationScope::negate_unrealised_proposals(const AnswerText& text) {
         if (!consequence) return false;
         if (at(k) == "kept" || at(k) == "continued" || (at(k) == "carried" && next == "on"))
           return next == "to" || next == "on" || (next.size() > 4 && next.substr(next.size() - 3) == "ing");
+        // "everybody agreed it was important, and then everybody went back to shipping features"
+        if (at(k) == "went" && next == "back" && at(k + 2) == "to") return true;
         return (at(k) == "stayed" || at(k) == "remained") &&
                (next == "like" || next == "unchanged" || (next == "the" && at(k + 2) == "same") || (next == "as" && at(k + 2) == "it"));
       };
@@ -1820,6 +1823,26 @@ void NegationScope::negate_plans_not_followed(const AnswerText& text) {
     if (!turned) continue;
     trigger_[static_cast<std::size_t>(i)] = true;
     for (int k = to + 1; k < end; ++k) negated_[static_cast<std::size_t>(k)] = true;
+  }
+  // "The SLOs were drafted, agreed in principle, and then left in a Google Doc", "a dead-letter
+  // queue was agreed in principle", "We'd agreed, in principle, that every alert should link to a
+  // playbook": agreed in principle is agreed and not done.
+  for (int i = 0; i + 2 < n; ++i) {
+    if (w(i) != "agreed" && w(i) != "accepted" && w(i) != "approved") continue;
+    int in = i + 1;
+    while (in <= i + 3 && w(in) != "in") ++in;
+    if (w(in) != "in" || w(in + 1) != "principle") continue;
+    trigger_[static_cast<std::size_t>(in + 1)] = true;
+    // The subject of a passive, or of a participle after a comma ("The SLOs were drafted, agreed in
+    // principle").
+    const bool be_before = w(i - 1) == "was" || w(i - 1) == "were" || w(i - 1) == "been" || w(i - 1) == "got";
+    if (be_before) negate_clause_before(text, i - 1);
+    else if (i > 0 && !in_one_clause(text, i - 1, i)) negate_clause_before(text, i);
+    int object = in + 2;
+    if (w(object) == "that" || w(object) == "to") ++object;
+    const int sentence = words[static_cast<std::size_t>(i)].sentence;
+    for (int k = object; k < n && words[static_cast<std::size_t>(k)].sentence == sentence && (k == object || !ends_clause(text, k - 1)); ++k)
+      negated_[static_cast<std::size_t>(k)] = true;
   }
   static const WordSet called_off = {"cancelled", "canceled", "skipped", "scrapped", "shelved", "canned", "ditched", "abandoned"};
   for (const auto& sentence : sentences) {
