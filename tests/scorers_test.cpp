@@ -1031,6 +1031,21 @@ TEST_CASE("a thing agreed in principle, or agreed and then left while everyone w
                     true);
 }
 
+TEST_CASE("a thing talked about and then left is not done; talk about how to decide is not a denial", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Sharding the events table", {}}, {"Microservices", {}}, {"Discussed trade-offs", {}},
+                                             {"Design review", {}}});
+  const ScoreResult result = decks.score("keypoints", card,
+                                         "We talked about sharding the events table for a year. Still one table, two billion rows. "
+                                         "We discussed breaking the monolith into microservices; in the end we added a cache "
+                                         "instead. We discussed the trade-offs, and in the end chose Kafka. Backpressure was "
+                                         "discussed at length in design review. Shipped without it.");
+  CHECK_FALSE(finding(result, "key point: Sharding the events table").met);
+  CHECK_FALSE(finding(result, "key point: Microservices").met);
+  CHECK(finding(result, "key point: Discussed trade-offs").met);
+  CHECK(finding(result, "key point: Design review").met);
+}
+
 TEST_CASE("what was to be moved or replaced was there; only where it was to go was not reached", "[scorers]") {
   BundledDecks decks;
   const CardContent card = card_with_points({{"Cron jobs", {}}, {"Job scheduler", {}}, {"Shell script", {}}});

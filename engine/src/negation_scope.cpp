@@ -1844,6 +1844,40 @@ void NegationScope::negate_plans_not_followed(const AnswerText& text) {
     for (int k = object; k < n && words[static_cast<std::size_t>(k)].sentence == sentence && (k == object || !ends_clause(text, k - 1)); ++k)
       negated_[static_cast<std::size_t>(k)] = true;
   }
+  // Talk that came to nothing: "We talked about sharding the events table for a year. Still one
+  // table.", "a canary release was discussed in several meetings, but in the end the version went
+  // to all users at once", "We discussed and discussed breaking up the monolith; in the end we added
+  // a cache instead." What was talked about is denied when a turn follows in the sentence or the
+  // two after it: "in the end", "instead", "still", "stayed", a denial. (Talk about how to decide,
+  // "we discussed the trade-offs, and in the end chose Kafka", is left alone.)
+  static const WordSet deciding = {"tradeoffs", "trade", "options", "alternatives", "risks", "pros", "approach", "approaches",
+                                   "plan", "requirements", "problem", "issue", "it", "them", "this", "that", "results", "findings"};
+  for (int i = 0; i + 1 < n; ++i) {
+    int object = -1;
+    if ((w(i) == "talked" || w(i) == "spoke") && w(i + 1) == "about") object = i + 2;
+    else if (w(i) == "talk" && w(i + 1) == "of" && w(i - 1) == "was") object = i + 2;
+    else if ((w(i) == "discussed" || w(i) == "debated") && !kBe.count(w(i - 1))) object = i + 1;
+    if (object < 0 || object >= n) continue;
+    while (object < n && (w(object) == "and" || w(object) == "discussed" || w(object) == "about")) ++object;
+    if (kDeterminers.count(w(object)) && object + 1 < n && deciding.count(w(object + 1))) continue;
+    if (deciding.count(w(object))) continue;
+    // ("discussed at length in design review": where and how it was talked about, not what.)
+    if (w(object) == "at" || w(object) == "in" || w(object) == "with" || w(object) == "for" || w(object) == "over" ||
+        w(object) == "during" || (w(object) == "a" && w(object + 1) == "lot"))
+      continue;
+    int end = object;
+    while (end < n && (end == object || in_one_clause(text, object, end))) ++end;
+    const int sentence = words[static_cast<std::size_t>(i)].sentence;
+    const int last = std::min<int>(static_cast<int>(sentences.size()) - 1, sentence + 2);
+    bool turned = false;
+    for (int k = end; k < n && words[static_cast<std::size_t>(k)].sentence <= last && !turned; ++k)
+      turned = ((w(k) == "in" || w(k) == "at") && w(k + 1) == "the" && w(k + 2) == "end") || (w(k) == "instead" && w(k + 1) != "of") ||
+               (w(k) == "still" && words[static_cast<std::size_t>(k)].sentence > sentence) || w(k) == "stayed" ||
+               (is_trigger(k) && words[static_cast<std::size_t>(k)].sentence > sentence);
+    if (!turned) continue;
+    trigger_[static_cast<std::size_t>(i)] = true;
+    for (int k = object; k < end; ++k) negated_[static_cast<std::size_t>(k)] = true;
+  }
   static const WordSet called_off = {"cancelled", "canceled", "skipped", "scrapped", "shelved", "canned", "ditched", "abandoned"};
   for (const auto& sentence : sentences) {
     const int f = sentence.first_word;
