@@ -487,6 +487,15 @@ TermMatch AnswerIndex::find_anywhere(const Term& term) const { return find(term,
 
 TermMatch AnswerIndex::find_denied_after(const Term& term, int word) const {
   if (!term.usable || term.lack) return {};
+  // A denied mention holds a negated word with the stem of one of the term's words: most answers
+  // have none after a given word, and then the full search is not needed.
+  bool any_denied = false;
+  for (int i = word + 1; i < static_cast<int>(words_.size()) && !any_denied; ++i) {
+    if (!negation_.negated(i)) continue;
+    for (std::size_t j = 0; j < term.stems.size() && !any_denied; ++j)
+      any_denied = stems_[static_cast<std::size_t>(i)] == term.stems[j] || canon_[static_cast<std::size_t>(i)] == canonical(term.stems[j]);
+  }
+  if (!any_denied) return {};
   const TermMatch match = find(term, Polarity::any, nullptr, false, word + 1);
   if (!match.complete(term)) return {};
   // The denial is of the thing itself, just before it: "we never built the circuit breaker", "no
@@ -544,11 +553,13 @@ TermMatch AnswerIndex::find(const Term& term, Polarity polarity, const std::vect
     term_senses[j] = &thesaurus_senses(term.stems[j]);
   }
   for (std::size_t j = 0; j < term.joined.size(); ++j) term_joined_canon[j] = &canonical(term.joined[j]);
+  // (Only the words from first_word on are searched.)
+  const std::size_t from = static_cast<std::size_t>(std::max(first_word, 0));
   std::vector<const std::vector<int>*> senses(n);
-  for (std::size_t i = 0; i < n; ++i) senses[i] = &thesaurus_senses(stems_[i]);
+  for (std::size_t i = from; i < n; ++i) senses[i] = &thesaurus_senses(stems_[i]);
   std::vector<const std::string*> joined_canon(joined_.size());
   std::vector<const std::vector<int>*> joined_senses(joined_.size());
-  for (std::size_t k = 0; k < joined_.size(); ++k) {
+  for (std::size_t k = 3 * from; k < joined_.size(); ++k) {
     joined_canon[k] = &canonical(joined_[k]);
     joined_senses[k] = &thesaurus_senses(joined_[k]);
   }
@@ -567,7 +578,7 @@ TermMatch AnswerIndex::find(const Term& term, Polarity polarity, const std::vect
   // scope of the "no" before "certs".
   const bool relaxed_lack = polarity == Polarity::negative;
   std::vector<Hit> hits;
-  for (std::size_t i = static_cast<std::size_t>(std::max(first_word, 0)); i < n; ++i) {
+  for (std::size_t i = from; i < n; ++i) {
     if (listed_[i] || (!relaxed_lack && !allowed(static_cast<int>(i), polarity))) continue;
     for (std::size_t j = 0; j < m; ++j) {
       if (same(j, i))
