@@ -1046,6 +1046,21 @@ TEST_CASE("a thing talked about and then left is not done; talk about how to dec
   CHECK(finding(result, "key point: Design review").met);
 }
 
+TEST_CASE("a thing wanted or thought about, and then in the end not done, was not done", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Sharding the orders table", {}}, {"Shadow traffic", {}}, {"Take-home exercise", {}},
+                                             {"Design doc", {}}});
+  const ScoreResult result = decks.score("keypoints", card,
+                                         "We thought about sharding the orders table, and I even made a design doc. In the end we "
+                                         "just bought a bigger instance. A shadow traffic setup I wanted so badly. In the end we "
+                                         "flipped it live on a Tuesday. We wanted to add a take-home exercise, but in the end it was "
+                                         "felt candidates would not do it.");
+  CHECK_FALSE(finding(result, "key point: Sharding the orders table").met);
+  CHECK_FALSE(finding(result, "key point: Shadow traffic").met);
+  CHECK_FALSE(finding(result, "key point: Take-home exercise").met);
+  CHECK(finding(result, "key point: Design doc").met);
+}
+
 TEST_CASE("what was to be moved or replaced was there; only where it was to go was not reached", "[scorers]") {
   BundledDecks decks;
   const CardContent card = card_with_points({{"Cron jobs", {}}, {"Job scheduler", {}}, {"Shell script", {}}});

@@ -964,7 +964,9 @@ void NegationScope::negate_unrealised_proposals(const AnswerText& text) {
                                // "savings plans were the obvious next step, but finance wanted to hold off"
                                (at(i) == "step" && at(i - 1) == "next" && (at(i - 2) == "the" || at(i - 3) == "the") &&
                                 (at(i - 3) == "was" || at(i - 3) == "were" || at(i - 4) == "was" || at(i - 4) == "were"));
-    if (!proposing.count(words[static_cast<std::size_t>(i)].text) && !proposal_noun) continue;
+    // "We thought about sharding the orders table" proposes; "I thought the cache was fine" does not.
+    const bool thought_about = at(i) == "thought" && (at(i + 1) == "about" || at(i + 1) == "of");
+    if (!proposing.count(words[static_cast<std::size_t>(i)].text) && !proposal_noun && !thought_about) continue;
     const int sentence = words[static_cast<std::size_t>(i)].sentence;
     int but = -1;
     for (int k = i + 1; k < n && k <= i + kProposalBut && words[static_cast<std::size_t>(k)].sentence == sentence; ++k) {
@@ -1046,13 +1048,17 @@ void NegationScope::negate_unrealised_proposals(const AnswerText& text) {
       const auto& sentences = text.sentences();
       if (static_cast<std::size_t>(sentence) + 1 < sentences.size()) {
         const std::string_view opener = at(sentences[static_cast<std::size_t>(sentence) + 1].first_word);
-        if (opener == "so" || opener == "and" || opener == "then") last = sentence + 1;
+        if (opener == "so" || opener == "and" || opener == "then" || opener == "instead" || opener == "in") last = sentence + 1;
       }
       for (int k = i + 1; k < n && words[static_cast<std::size_t>(k)].sentence <= last; ++k) {
         const bool same_sentence = words[static_cast<std::size_t>(k)].sentence == sentence;
         if (same_sentence && k > i + kProposalWords) continue;
         const bool turned_down = same_sentence && (turns_down(words, k) || never_acted(k));
-        if (!turned_down && !old_way_went_on(k)) continue;
+        // The next sentence turns away at once: "We thought about sharding. In the end we bought a
+        // bigger instance.", "We had the idea of a shadow test. Instead, we switched everything."
+        const bool turned_away = !same_sentence && k == sentences[static_cast<std::size_t>(last)].first_word &&
+                                 ((at(k) == "instead" && at(k + 1) != "of") || (at(k) == "in" && at(k + 1) == "the" && at(k + 2) == "end"));
+        if (!turned_down && !turned_away && !old_way_went_on(k)) continue;
         // Turned down by a pronoun or a denial, the words up to it stand for the proposal. When
         // only the old way went on, what was proposed is the proposing verb's object, to its clause's
         // end and any example after it ("suggesting connection pooling, like PgBouncer, ..."): later
@@ -1084,6 +1090,8 @@ void NegationScope::negate_unrealised_proposals(const AnswerText& text) {
                         (word == "instead" && next != "of") ||  // "but we did one big switch instead"
                         // "but we ended up shipping to everyone", "but it got pushed to phase two"
                         (word == "ended" && next == "up") || (word == "hold" && next == "off") ||
+                        // "but in the end we stayed with Postgres"
+                        (word == "in" && next == "the" && k + 2 < n && words[static_cast<std::size_t>(k) + 2].text == "end") ||
                         (word == "pushed" && (next == "back" || next == "out" || next == "to") && k + 2 < n &&
                          words[static_cast<std::size_t>(k) + 2].text != "prod" && words[static_cast<std::size_t>(k) + 2].text != "production");
       // "but it is still open"
