@@ -60,10 +60,11 @@ constexpr Goal kPrecisionTarget{0.95, 0.80};
 constexpr Goal kRecallTarget{0.85, 0.65};
 constexpr Goal kRankingTarget{0.95, 0.95};
 // Denials feed the key points (a denied mention covers nothing), so they aim as high. The floors
-// are where the negation scope stood once its fifth round of writers joined the set (0.933 /
-// 0.497 over forty writers; the scope before reached 0.835 / 0.335 on the first thirty-two).
+// are where the negation scope stood once its fifth round of writers joined the set and was read
+// (0.935 / 0.509 over forty writers; the scope before the first round reached 0.835 / 0.335 on
+// the first thirty-two).
 constexpr Goal kDenialPrecisionTarget{0.95, 0.93};
-constexpr Goal kDenialRecallTarget{0.85, 0.49};
+constexpr Goal kDenialRecallTarget{0.85, 0.50};
 constexpr Goal kQuestionTypeTarget{0.90, 0.92};
 constexpr Goal kCriterionPrecisionTarget{0.90, 0.94};
 constexpr Goal kCriterionRecallTarget{0.85, 0.90};
