@@ -940,16 +940,18 @@ TEST_CASE("a thing not available, deemed out of scope or left a maybe was not do
 TEST_CASE("a topic followed by a comment that denies it with no object of its own was not done", "[scorers]") {
   BundledDecks decks;
   const CardContent card = card_with_points({{"Index on the orders table", {}}, {"Cost alerts", {}}, {"Design review", {}},
-                                             {"Onboarding document", {}}, {"Dead letter queue", {}}});
+                                             {"Onboarding document", {}}, {"Dead letter queue", {}}, {"Staging environment", {}}});
   check_every_point(decks.score("keypoints", card,
                                 "Index on the orders table, nobody thought about it. Queries scanned the table, two seconds "
                                 "each. Cost alerts on AWS, nobody set. Design review, for that service nobody did. Onboarding "
-                                "document, for new members we had none. Dead letter queue, at that time the setup did not have."),
+                                "document, for new members we had none. Dead letter queue, at that time the setup did not have. "
+                                "Staging environment, the company said too expensive."),
                     false);
   check_every_point(decks.score("keypoints", card,
                                 "Index on the orders table, it never slowed the writes. Cost alerts on AWS, nobody missed a "
                                 "single one. Design review, for that service everybody joined. Onboarding document, nobody "
-                                "complained about it. Dead letter queue, it never filled up."),
+                                "complained about it. Dead letter queue, it never filled up. Staging environment, the company "
+                                "said it was worth every penny."),
                     true);
 }
 

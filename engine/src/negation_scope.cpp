@@ -1355,6 +1355,11 @@ void NegationScope::negate_labels_denied(const AnswerText& text) {
     for (int j = first; j < comment; ++j)
       if (kSubjects.count(w(j)) || kBe.count(w(j)) || is_trigger(j)) return false;
     for (int t = comment; t < comment + 8 && t < n && in_one_clause(text, comment, t); ++t) {
+      // "Staging environment, the company said too expensive.": the topic dismissed by someone.
+      if ((w(t) == "say" || w(t) == "says" || w(t) == "said") && w(t + 1) == "too" &&
+          (w(t + 2) == "expensive" || w(t + 2) == "slow" || w(t + 2) == "complex" || w(t + 2) == "complicated" || w(t + 2) == "risky" ||
+           w(t + 2) == "costly" || w(t + 2) == "much" || w(t + 2) == "early"))
+        return true;
       if (!is_trigger(t)) continue;
       int k = t + 1;
       while (k < n && in_one_clause(text, t, k) && kHedges.count(w(k)) && w(k) != "to") ++k;
