@@ -1804,12 +1804,16 @@ void NegationScope::negate_plans_put_off(const AnswerText& text) {
   }
 }
 
-// A plan told as a plan, then left: "The plan was always to shard the users table. We hit twenty
-// million rows and it was still one table.", "The plan was to migrate with a canary per service;
-// in the end we moved everything in one weekend." What the plan was to do is denied when the plan
-// was "always" so, or when a turn follows it in the sentence or the next one ("in the end",
-// "instead", "ended up", "but", "still", a negation). And a verdict with no subject that opens
-// a sentence: "Cancelled the standups instead.", "Skipped the load test, no time."
+// Plans, agreements and talk that were not followed, and things called off, read in four ways:
+// - a plan told as a plan, then left: "The plan was always to shard the users table. We hit twenty
+//   million rows and it was still one table.", "The plan was to migrate with a canary per service;
+//   in the end we moved everything in one weekend." What the plan was to do is denied when the
+//   plan was "always" so, or when a turn follows it in the sentence or the next one ("in the end",
+//   "instead", "ended up", "but", "still", a negation);
+// - a thing agreed in principle;
+// - a thing talked about, then a turn;
+// - a verdict with no subject that opens a sentence: "Cancelled the standups instead.", "Skipped
+//   the load test, no time."
 void NegationScope::negate_plans_not_followed(const AnswerText& text) {
   const auto& words = text.words();
   const auto& sentences = text.sentences();
