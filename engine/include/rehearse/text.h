@@ -186,14 +186,21 @@ class REHEARSE_API CueList {
 // tests, we had zero"), a plan put off, dismissed or kept on paper ("was phase two", "kept getting
 // bumped", "was deemed overkill", "existed only in the email"), what was only wished for or meant
 // to happen ("I'd love to tell you we had tracing", "there was meant to be a rollback script"),
-// the subject of a past that did not happen ("a feature flag would have been the sensible thing")
-// and a list disowned at once ("code owners, branch protection, none of that existed"). What the
+// the subject of a past that did not happen ("a feature flag would have been the sensible thing"),
+// a list disowned at once ("code owners, branch protection, none of that existed"), a thing whose
+// ticket is still open, a topic denied by its comment ("Cost alerts on AWS, nobody set."), a plan,
+// an agreement in principle or talk that came to nothing ("We talked about sharding for a year.
+// Still one table.") and a proposal passed over ("and then we bumped the limit instead"). What the
 // sentence says would have happened without a thing keeps the thing: "without the circuit
 // breaker, the outage would have taken down checkout". So do double negatives ("we did not skip
 // the freeze", "no migration without a down migration got merged"), clefts ("it was not the
 // health checks that failed us"), a judgement or a doubt of the thing ("I would not say the review
-// was a success"), and a denial put right later ("we had no dead letter queue; after the second
-// incident we added one"). tools/eval-scorers measures all this on its own labelled passages.
+// was a success"), a denial put right later ("we had no dead letter queue; after the second
+// incident we added one"), a thing there but never needed ("we never had to use the kill
+// switch"), made by someone else ("I didn't write it, my senior did"), and what a proposal would
+// have replaced ("I suggested sampling instead of shipping every line to Datadog"), or a move or
+// replacement left its source ("nobody replaced the shell script"). tools/eval-scorers measures all
+// this on its own labelled passages.
 class REHEARSE_API NegationScope {
  public:
   explicit NegationScope(const AnswerText& text);
