@@ -197,10 +197,10 @@ class REHEARSE_API CueList {
 // health checks that failed us"), a judgement or a doubt of the thing ("I would not say the review
 // was a success"), a denial put right later ("we had no dead letter queue; after the second
 // incident we added one"), a thing there but never needed ("we never had to use the kill
-// switch"), made by someone else ("I didn't write it, my senior did"), and what a proposal would
-// have replaced ("I suggested sampling instead of shipping every line to Datadog"), or a move or
-// replacement left its source ("nobody replaced the shell script"). tools/eval-scorers measures all
-// this on its own labelled passages.
+// switch"), made by someone else ("I didn't write it, my senior did"), what a proposal would have
+// replaced ("I suggested sampling instead of shipping every line to Datadog") and what a move or a
+// replacement not made would have left ("nobody replaced the shell script with a proper job").
+// tools/eval-scorers measures all this on its own labelled passages.
 class REHEARSE_API NegationScope {
  public:
   explicit NegationScope(const AnswerText& text);
