@@ -149,12 +149,14 @@ const WordSet kProposals = {"idea", "plan", "proposal", "suggestion"};
 // Where work waits undone: "sat in the backlog", "still on the roadmap", "on our list".
 const WordSet kLeftIn = {"sat", "sits", "sitting", "stayed", "stays", "rotted", "languished", "still", "remained", "remains", "lives",
                          "sleeping", "sleeps", "left", "gathering"};
+// Where planned work waits; "todo" is the word an answer uses for it ("it's on the todo").
 const WordSet kPlans = {"backlog", "roadmap", "list", "wishlist", "todo"};
 // Participles that tell a proposal's fate after "and then": "discussed at length and then parked".
 const WordSet kTurnedDownVerdicts = {"parked", "shelved", "dropped", "abandoned", "scrapped", "forgotten", "deprioritised", "cut", "axed",
                                      "binned", "canned",
                                      "deprioritized", "postponed", "cancelled", "canceled", "vetoed", "rejected", "killed"};
-// What a thing stays when it is only planned: "it's still a ticket", "it stayed a slide".
+// What a thing stays when it is only planned: "it's still a ticket", "it stayed a slide", "it
+// stayed a todo" (the answer's word for an item not started), "it stayed a maybe".
 const WordSet kStayedPlans = {"ticket", "slide", "wish", "proposal", "plan", "draft", "idea", "todo", "jira", "maybe", "dream",
                               "hope", "promise", "aspiration"};
 const WordSet kHedges = {"really", "actually", "ever", "even", "get", "got", "bother", "bothered", "to", "quite", "properly", "fully"};
@@ -250,6 +252,17 @@ int part_start(const AnswerText& text, int first, int word, bool after_turn) {
     if (after_turn && (w == "but" || w == "however" || w == "whereas")) from = k + 1;
   }
   return from;
+}
+
+// Whether word `k` tells that a plan went another way: "in the end", "at the end", "ended up", or
+// "instead" on its own ("we switched everything instead"; not "instead of", which names what was
+// replaced).
+bool turns_away(const std::vector<Word>& words, int k) {
+  const auto w = [&](int i) -> std::string_view {
+    return i >= 0 && i < static_cast<int>(words.size()) ? std::string_view(words[static_cast<std::size_t>(i)].text) : "";
+  };
+  return ((w(k) == "in" || w(k) == "at") && w(k + 1) == "the" && w(k + 2) == "end") || (w(k) == "ended" && w(k + 1) == "up") ||
+         (w(k) == "instead" && w(k + 1) != "of");
 }
 
 // Whether a clause mark or the sentence's end follows word `i`.
@@ -1048,7 +1061,8 @@ void NegationScope::negate_unrealised_proposals(const AnswerText& text) {
       const auto& sentences = text.sentences();
       if (static_cast<std::size_t>(sentence) + 1 < sentences.size()) {
         const std::string_view opener = at(sentences[static_cast<std::size_t>(sentence) + 1].first_word);
-        if (opener == "so" || opener == "and" || opener == "then" || opener == "instead" || opener == "in") last = sentence + 1;
+        if (opener == "so" || opener == "and" || opener == "then" || turns_away(words, sentences[static_cast<std::size_t>(sentence) + 1].first_word))
+          last = sentence + 1;
       }
       for (int k = i + 1; k < n && words[static_cast<std::size_t>(k)].sentence <= last; ++k) {
         const bool same_sentence = words[static_cast<std::size_t>(k)].sentence == sentence;
@@ -1056,8 +1070,7 @@ void NegationScope::negate_unrealised_proposals(const AnswerText& text) {
         const bool turned_down = same_sentence && (turns_down(words, k) || never_acted(k));
         // The next sentence turns away at once: "We thought about sharding. In the end we bought a
         // bigger instance.", "We had the idea of a shadow test. Instead, we switched everything."
-        const bool turned_away = !same_sentence && k == sentences[static_cast<std::size_t>(last)].first_word &&
-                                 ((at(k) == "instead" && at(k + 1) != "of") || (at(k) == "in" && at(k + 1) == "the" && at(k + 2) == "end"));
+        const bool turned_away = !same_sentence && k == sentences[static_cast<std::size_t>(last)].first_word && turns_away(words, k);
         if (!turned_down && !turned_away && !old_way_went_on(k)) continue;
         // Turned down by a pronoun or a denial, the words up to it stand for the proposal. When
         // only the old way went on, what was proposed is the proposing verb's object, to its clause's
@@ -1087,11 +1100,11 @@ void NegationScope::negate_unrealised_proposals(const AnswerText& text) {
                         word == "chose" || word == "opted" || word == "picked" || word == "preferred" ||
                         // "but it stayed a ticket", "but it remained an idea"
                         ((word == "stayed" || word == "remained") && (next == "a" || next == "an" || next == "on" || next == "in")) ||
-                        (word == "instead" && next != "of") ||  // "but we did one big switch instead"
-                        // "but we ended up shipping to everyone", "but it got pushed to phase two"
-                        (word == "ended" && next == "up") || (word == "hold" && next == "off") ||
-                        // "but in the end we stayed with Postgres"
-                        (word == "in" && next == "the" && k + 2 < n && words[static_cast<std::size_t>(k) + 2].text == "end") ||
+                        // "but we did one big switch instead", "but we ended up shipping to everyone", "but in
+                        // the end we stayed with Postgres"
+                        turns_away(words, k) ||
+                        // "but we held off", "but it got pushed to phase two"
+                        (word == "hold" && next == "off") ||
                         (word == "pushed" && (next == "back" || next == "out" || next == "to") && k + 2 < n &&
                          words[static_cast<std::size_t>(k) + 2].text != "prod" && words[static_cast<std::size_t>(k) + 2].text != "production");
       // "but it is still open"
@@ -1790,6 +1803,7 @@ void NegationScope::negate_plans_put_off(const AnswerText& text) {
                                           ((w(i + 3) == "was" || w(i + 3) == "were") &&
                                            (w(i + 4) == "there" || w(i + 4) == "done" || w(i + 4) == "in" || w(i + 4) == "real" ||
                                             w(i + 4) == "set" || w(i + 4) == "built" || w(i + 4) == "written")));
+    // "runbook, alert routing, escalation policy: all still todo" (the answer's word for not started)
     const bool all_pending = word == "all" && (w(i + 1) == "missing" || (w(i + 1) == "in" && w(i + 2) == "progress") ||
                                                (w(i + 1) == "still" && (w(i + 2) == "todo" || w(i + 2) == "missing")) || w(i + 1) == "todo");
     // (It opens its clause: "written in none of them" is said of the retros.)
@@ -1835,8 +1849,7 @@ void NegationScope::negate_plans_not_followed(const AnswerText& text) {
     const int last = std::min<int>(static_cast<int>(sentences.size()) - 1, sentence + 1);
     bool turned = always;
     for (int k = end; k < n && words[static_cast<std::size_t>(k)].sentence <= last && !turned; ++k)
-      turned = (w(k) == "in" && w(k + 1) == "the" && w(k + 2) == "end") || w(k) == "instead" || (w(k) == "ended" && w(k + 1) == "up") ||
-               w(k) == "but" || w(k) == "however" || w(k) == "still" || is_trigger(k);
+      turned = turns_away(words, k) || w(k) == "but" || w(k) == "however" || w(k) == "still" || is_trigger(k);
     if (!turned) continue;
     trigger_[static_cast<std::size_t>(i)] = true;
     for (int k = to + 1; k < end; ++k) negated_[static_cast<std::size_t>(k)] = true;
@@ -1888,8 +1901,7 @@ void NegationScope::negate_plans_not_followed(const AnswerText& text) {
     const int last = std::min<int>(static_cast<int>(sentences.size()) - 1, sentence + 2);
     bool turned = false;
     for (int k = end; k < n && words[static_cast<std::size_t>(k)].sentence <= last && !turned; ++k)
-      turned = ((w(k) == "in" || w(k) == "at") && w(k + 1) == "the" && w(k + 2) == "end") || (w(k) == "instead" && w(k + 1) != "of") ||
-               (w(k) == "still" && words[static_cast<std::size_t>(k)].sentence > sentence) || w(k) == "stayed" ||
+      turned = turns_away(words, k) || (w(k) == "still" && words[static_cast<std::size_t>(k)].sentence > sentence) || w(k) == "stayed" ||
                (is_trigger(k) && words[static_cast<std::size_t>(k)].sentence > sentence);
     if (!turned) continue;
     trigger_[static_cast<std::size_t>(i)] = true;
