@@ -227,6 +227,12 @@ const WordSet kBumped = {"bumped", "moved", "moves", "pushed", "postponed", "res
                          "slipping", "sliding", "slipped", "slid", "slides", "slips", "carried", "rolled", "punted", "kicked"};
 
 
+// Word `i` of `words`, or "" outside them: the rules look a few words either side of a word and
+// need not check the ends each time.
+std::string_view word_at(const std::vector<Word>& words, int i) {
+  return i >= 0 && i < static_cast<int>(words.size()) ? std::string_view(words[static_cast<std::size_t>(i)].text) : "";
+}
+
 // Whether words a < b of `text` stand in one clause: in the same sentence, with no clause mark
 // (, ; : dashes) between them.
 bool in_one_clause(const AnswerText& text, int a, int b) {
@@ -258,9 +264,7 @@ int part_start(const AnswerText& text, int first, int word, bool after_turn) {
 // "instead" on its own ("we switched everything instead"; not "instead of", which names what was
 // replaced).
 bool turns_away(const std::vector<Word>& words, int k) {
-  const auto w = [&](int i) -> std::string_view {
-    return i >= 0 && i < static_cast<int>(words.size()) ? std::string_view(words[static_cast<std::size_t>(i)].text) : "";
-  };
+  const auto w = [&](int i) { return word_at(words, i); };
   return ((w(k) == "in" || w(k) == "at") && w(k + 1) == "the" && w(k + 2) == "end") || (w(k) == "ended" && w(k + 1) == "up") ||
          (w(k) == "instead" && w(k + 1) != "of");
 }
@@ -272,9 +276,7 @@ bool ends_clause(const AnswerText& text, int i) {
 
 // Whether word `k` turns down what was named before it: "we dropped it", "so we dropped the idea".
 bool turns_down(const std::vector<Word>& words, int k) {
-  const auto w = [&](int i) -> std::string_view {
-    return i >= 0 && i < static_cast<int>(words.size()) ? std::string_view(words[static_cast<std::size_t>(i)].text) : "";
-  };
+  const auto w = [&](int i) { return word_at(words, i); };
   // People turn a proposal down ("we dropped it", "management killed it"); a system that "rejected
   // it" (a validation step, a gateway) handled a request.
   return kTurningDown.count(w(k)) && (kPeople.count(w(k - 1)) || kTurningAdverbs.count(w(k - 1))) &&
@@ -288,7 +290,7 @@ NegationScope::NegationScope(const AnswerText& text) {
   negated_.assign(words.size(), false);
   trigger_.assign(words.size(), false);
   const std::string_view raw = text.text();
-  auto w = [&](int i) -> std::string_view { return i >= 0 && i < n ? std::string_view(words[static_cast<std::size_t>(i)].text) : ""; };
+  auto w = [&](int i) { return word_at(words, i); };
   auto same_clause = [&](int a, int b) { return in_one_clause(text, a, b); };
   auto is_pseudo = [&](int i) {
     const bool negation = is_contracted_negation(w(i)) || w(i) == "not" || w(i) == "never";
@@ -968,7 +970,7 @@ void NegationScope::negate_unrealised_proposals(const AnswerText& text) {
       "agreed"};
   const auto& words = text.words();
   const int n = static_cast<int>(words.size());
-  const auto at = [&](int j) { return j >= 0 && j < n ? std::string_view(words[static_cast<std::size_t>(j)].text) : std::string_view(); };
+  const auto at = [&](int j) { return word_at(words, j); };
   for (int i = 0; i < n; ++i) {
     // "Full tracing was my wish, but the team decided against it": a proposal by its noun.
     const bool proposal_noun = ((at(i) == "wish" || at(i) == "idea" || at(i) == "proposal" || at(i) == "suggestion") &&
@@ -1138,7 +1140,7 @@ void NegationScope::negate_proposals_turned_down(const AnswerText& text) {
   const auto& words = text.words();
   const auto& sentences = text.sentences();
   const int n = static_cast<int>(words.size());
-  auto w = [&](int i) -> std::string_view { return i >= 0 && i < n ? std::string_view(words[static_cast<std::size_t>(i)].text) : ""; };
+  auto w = [&](int i) { return word_at(words, i); };
   // The verdict at word `i`, if one opens a clause there: how many words it takes, else 0.
   auto verdict_at = [&](int i) {
     int k = i;
@@ -1316,7 +1318,7 @@ void NegationScope::negate_labels_denied(const AnswerText& text) {
   const auto& sentences = text.sentences();
   const int n = static_cast<int>(words.size());
   const std::string_view raw = text.text();
-  auto w = [&](int i) -> std::string_view { return i >= 0 && i < n ? std::string_view(words[static_cast<std::size_t>(i)].text) : ""; };
+  auto w = [&](int i) { return word_at(words, i); };
   // Words a spoken reply may open with before its denial.
   static const WordSet fillers = {"ha", "haha", "ah", "er", "uh", "um", "erm", "well", "so", "honestly", "oh", "hmm", "like", "yeah", "sadly",
                                   "unfortunately", "alas", "frankly", "also", "mate", "look", "sure", "ja", "och", "aye", "ag", "wah", "aiyah", "aiyo"};
@@ -1515,8 +1517,7 @@ void NegationScope::negate_clause_before(const AnswerText& text, int word, bool 
 void NegationScope::negate_hindsight(const AnswerText& text) {
   static const std::unordered_set<std::string_view> modals = {"i'd", "we'd", "would"};
   const auto& words = text.words();
-  const int n = static_cast<int>(words.size());
-  auto w = [&](int i) -> std::string_view { return i >= 0 && i < n ? std::string_view(words[static_cast<std::size_t>(i)].text) : ""; };
+  auto w = [&](int i) { return word_at(words, i); };
   auto sentence_has = [&](const Sentence& sentence, std::string_view wanted) {
     for (int k = sentence.first_word; k < sentence.end_word; ++k)
       if (w(k) == wanted) return true;
@@ -1577,7 +1578,7 @@ void NegationScope::negate_hindsight(const AnswerText& text) {
 void NegationScope::negate_plans_put_off(const AnswerText& text) {
   const auto& words = text.words();
   const int n = static_cast<int>(words.size());
-  auto w = [&](int i) -> std::string_view { return i >= 0 && i < n ? std::string_view(words[static_cast<std::size_t>(i)].text) : ""; };
+  auto w = [&](int i) { return word_at(words, i); };
   auto mark = [&](int i) { trigger_[static_cast<std::size_t>(i)] = true; };
   auto same_clause = [&](int a, int b) { return in_one_clause(text, a, b); };
   // The thing a verdict at word `i` is on: what a pronoun before it stands for, else the clause before.
@@ -1832,7 +1833,7 @@ void NegationScope::negate_plans_not_followed(const AnswerText& text) {
   const auto& words = text.words();
   const auto& sentences = text.sentences();
   const int n = static_cast<int>(words.size());
-  auto w = [&](int i) -> std::string_view { return i >= 0 && i < n ? std::string_view(words[static_cast<std::size_t>(i)].text) : ""; };
+  auto w = [&](int i) { return word_at(words, i); };
   for (int i = 1; i + 3 < n; ++i) {
     if (!((w(i) == "plan" || w(i) == "intention" || w(i) == "idea") && (w(i - 1) == "the" || w(i - 1) == "our" || w(i - 1) == "my") &&
           w(i + 1) == "was"))
@@ -1929,8 +1930,7 @@ void NegationScope::negate_tickets_left_open(const AnswerText& text) {
                                   "waiting", "pending", "unassigned", "planned", "unresolved", "ageing", "aging", "gathering"};
   const auto& words = text.words();
   const auto& sentences = text.sentences();
-  const int n = static_cast<int>(words.size());
-  auto w = [&](int i) -> std::string_view { return i >= 0 && i < n ? std::string_view(words[static_cast<std::size_t>(i)].text) : ""; };
+  auto w = [&](int i) { return word_at(words, i); };
   for (std::size_t s = 0; s < sentences.size(); ++s) {
     const Sentence& sentence = sentences[s];
     const Sentence* before = s > 0 ? &sentences[s - 1] : nullptr;
@@ -1993,7 +1993,7 @@ void NegationScope::restore_things_done_later(const AnswerText& text) {
   static const WordSet between = {"later", "then", "eventually", "finally", "also", "actually", "did", "quickly", "soon"};
   const auto& words = text.words();
   const int n = static_cast<int>(words.size());
-  auto w = [&](int i) -> std::string_view { return i >= 0 && i < n ? std::string_view(words[static_cast<std::size_t>(i)].text) : ""; };
+  auto w = [&](int i) { return word_at(words, i); };
   for (int i = 0; i < n; ++i) {
     if (!makers.count(w(i)) || negated_[static_cast<std::size_t>(i)]) continue;
     int k = i + 1;
@@ -2022,7 +2022,7 @@ void NegationScope::restore_what_was_moved(const AnswerText& text) {
   static const WordSet replacing = {"replace", "replacing", "replaced", "swap", "swapping", "swapped"};
   const auto& words = text.words();
   const int n = static_cast<int>(words.size());
-  auto w = [&](int i) -> std::string_view { return i >= 0 && i < n ? std::string_view(words[static_cast<std::size_t>(i)].text) : ""; };
+  auto w = [&](int i) { return word_at(words, i); };
   for (int i = 0; i + 1 < n; ++i) {
     const bool moves = moving.count(w(i)) > 0;
     if ((!moves && !replacing.count(w(i))) || !negated_[static_cast<std::size_t>(i) + 1]) continue;
@@ -2042,7 +2042,7 @@ void NegationScope::restore_what_was_moved(const AnswerText& text) {
 void NegationScope::restore_the_status_quo(const AnswerText& text) {
   const auto& words = text.words();
   const int n = static_cast<int>(words.size());
-  auto w = [&](int i) -> std::string_view { return i >= 0 && i < n ? std::string_view(words[static_cast<std::size_t>(i)].text) : ""; };
+  auto w = [&](int i) { return word_at(words, i); };
   for (int i = 0; i + 1 < n; ++i) {
     if (!((w(i) == "instead" && w(i + 1) == "of") || (w(i) == "rather" && w(i + 1) == "than"))) continue;
     bool proposed = false;
