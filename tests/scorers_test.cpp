@@ -1103,6 +1103,9 @@ TEST_CASE("a list disowned at once was not there", "[scorers]") {
   check_every_point(decks.score("keypoints", card, "Code owners, branch protection, none of that existed."), false);
   check_every_point(decks.score("keypoints", card, "Code owners, branch protection, none of that helped when the admin pushed."),
                     true);
+  // "todo" is the answer's own word for work not started.
+  check_every_point(decks.score("keypoints", card, "Code owners, branch protection: all still todo."), false);
+  check_every_point(decks.score("keypoints", card, "Code owners, branch protection: all in place before the audit."), true);
 }
 
 TEST_CASE("a point met by some of its words is not met when the answer denies the word it left out", "[scorers]") {
