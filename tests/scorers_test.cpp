@@ -1253,6 +1253,18 @@ TEST_CASE("core ideas are heard through their tools and plain phrasings", "[scor
                     false);
 }
 
+TEST_CASE("a lexicon paraphrase does not cover a point whose own word the answer denies", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Request coalescing", {}}});
+  check_every_point(decks.score("keypoints", card,
+                                "We had no request coalescing at all. On a miss only one request goes to the database at "
+                                "first, and then the others pile on behind it."),
+                    false);
+  check_every_point(decks.score("keypoints", card,
+                                "On a miss only one request goes to the database and the others wait for its result."),
+                    true);
+}
+
 TEST_CASE("a rollout by percentages is heard in its steps and in staff going first", "[scorers]") {
   BundledDecks decks;
   const CardContent card = card_with_points({{"Percentage rollouts", {}}, {"Gradual percentage rollout", {}}});

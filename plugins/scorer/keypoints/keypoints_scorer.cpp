@@ -207,7 +207,13 @@ class KeypointsScorer final : public rehearse::Scorer {
           for (const Paraphrase* idea : ideas_of(*term)) {
             const bool lack = names_absence(*idea, *term);
             if (const auto hit = find_idea(*idea, index, lack); hit && (lack || !asks_watching || watching_said(*hit, index))) {
-              match = TermMatch{term->needed, hit->first, hit->last};
+              // A paraphrase of the idea is no match when the answer denies a word of this way of
+              // saying the point that the paraphrase leaves out, as for a match by some of its
+              // words: "we had no fencing at all" with "the old primary came back" is not "Fencing
+              // the old primary".
+              const TermMatch said{term->needed, hit->first, hit->last};
+              if (!lack && denies_what_is_left_out(*term, said, index)) continue;
+              match = said;
               break;
             }
           }
