@@ -55,7 +55,7 @@ constexpr Goal kStarLabelTarget{0.90, 0.95};
 constexpr Goal kLargestPartTarget{0.95, 0.96};
 // The key-point floors were reset when nine new writers joined the sets (mostly negated answers,
 // the hardest kind): on the larger sets the scorer stood at 0.792 / 0.654, where the code before
-// that round's rules reached 0.743 / 0.637. Since then precision has reached 0.808.
+// that round's rules reached 0.743 / 0.637. Since then precision has reached 0.811.
 constexpr Goal kPrecisionTarget{0.95, 0.80};
 constexpr Goal kRecallTarget{0.85, 0.65};
 constexpr Goal kRankingTarget{0.95, 0.95};
