@@ -1063,6 +1063,24 @@ TEST_CASE("a thing wanted or thought about, and then in the end not done, was no
   CHECK(finding(result, "key point: Design doc").met);
 }
 
+TEST_CASE("a denial reaches its subject past a comment set off by commas or a relative clause", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"HTTP client timeout", {}}, {"Runbook", {}}, {"Latency dashboard", {}},
+                                             {"Migration script", {}}, {"Savings plan", {}}});
+  check_every_point(decks.score("keypoints", card,
+                                "The timeout on the HTTP client, it seems, was never configured. The runbook, as far as I "
+                                "know, did not exist. The latency dashboard I promised was never built. The migration script "
+                                "which we wrote was never run. The savings plan, which I had argued for, did not get past "
+                                "finance."),
+                    false);
+  check_every_point(decks.score("keypoints", card,
+                                "The timeout on the HTTP client, it seems, was set to two seconds. The runbook, as far as I "
+                                "know, was up to date. The latency dashboard I promised went live on Friday. The migration "
+                                "script which we wrote ran overnight. The savings plan, which I had argued for, was signed "
+                                "in May."),
+                    true);
+}
+
 TEST_CASE("what was to be moved or replaced was there; only where it was to go was not reached", "[scorers]") {
   BundledDecks decks;
   const CardContent card = card_with_points({{"Cron jobs", {}}, {"Job scheduler", {}}, {"Shell script", {}}});

@@ -274,6 +274,56 @@ bool ends_clause(const AnswerText& text, int i) {
   return i + 1 >= static_cast<int>(text.words().size()) || !in_one_clause(text, i, i + 1);
 }
 
+// Where the subject of a verdict at word `verdict` ends, past a comment set off by commas between
+// them: "the timeout, I think, was never set", "the drill, to put it diplomatically, remained an
+// aspiration", "the database, however, was never split" end their subjects at "timeout", "drill"
+// and "database". Only the verdict's auxiliaries may follow the comment ("..., was never set").
+// Without such a comment, the word before the verdict.
+int subject_end(const AnswerText& text, int verdict) {
+  // Words that open a comment: "I think", "as far as I know", "if I remember right", "it seems",
+  // "to put it mildly", "which I had argued for", "let's say", "apparently".
+  static const WordSet opening = {"to", "i", "as", "in", "if", "let's", "let", "how", "admittedly", "which", "who", "it", "we",
+                                  "apparently", "you", "of", "predictably", "ironically", "naturally", "surprisingly", "needless"};
+  static const WordSet verdict_lead = {"was", "were", "is", "are", "had", "has", "have", "did", "does", "do", "got", "been",
+                                       "just", "still", "simply", "actually", "really", "ever", "also", "then"};
+  const auto& words = text.words();
+  const auto w = [&](int i) { return word_at(words, i); };
+  int closed = verdict - 1;  // the comment's last word
+  while (closed >= 0 && verdict - 1 - closed < 3 && verdict_lead.count(w(closed))) --closed;
+  if (closed < 1 || !ends_clause(text, closed)) return verdict - 1;
+  // The comma that opens the comment, at most six words before its end.
+  for (int k = closed - 1; k >= 0 && closed - k <= 6; --k) {
+    if (words[static_cast<std::size_t>(k)].sentence != words[static_cast<std::size_t>(closed)].sentence) break;
+    if (!ends_clause(text, k)) continue;
+    const bool comment = opening.count(w(k + 1)) || kAsides.count(w(k + 1)) || kCommentAdverbs.count(w(k + 1));
+    return comment ? k : verdict - 1;
+  }
+  return verdict - 1;
+}
+
+// Where a relative clause whose subject is the pronoun at word `subject` names what it is about:
+// "the dashboard I promised was never built", "the script which we wrote was not run" name the
+// dashboard and the script. The last word of that noun phrase, or -1 when the pronoun opens a
+// clause of its own ("the team knew we never had one").
+int relative_antecedent(const AnswerText& text, int subject, int verdict) {
+  static const WordSet relative = {"that", "which", "who"};
+  // Verbs that a clause follows without "that": "we said we would", "I think we never did".
+  static const WordSet reporting = {"said", "say", "says", "told", "tell", "knew", "know", "think", "thought", "felt", "feel",
+                                    "guess", "hope", "hoped", "believe", "believed", "realised", "realized", "noticed", "found",
+                                    "agreed", "decided", "admit", "admitted", "mean", "meant", "suppose", "assumed", "sure", "remember"};
+  const auto& words = text.words();
+  const auto w = [&](int i) { return word_at(words, i); };
+  if (verdict - subject > 6 || !in_one_clause(text, subject, verdict - 1)) return -1;
+  int noun = subject - 1;
+  if (relative.count(w(noun))) --noun;
+  if (noun < 0 || !in_one_clause(text, noun, subject)) return -1;
+  const std::string_view word = w(noun);
+  if (is_stop_word(word) || kSubjects.count(word) || reporting.count(word) || is_past_action(word) || word.ends_with("ly") ||
+      is_quantity(word))
+    return -1;
+  return noun;
+}
+
 // Whether word `k` turns down what was named before it: "we dropped it", "so we dropped the idea".
 bool turns_down(const std::vector<Word>& words, int k) {
   const auto w = [&](int i) { return word_at(words, i); };
@@ -437,14 +487,19 @@ NegationScope::NegationScope(const AnswerText& text) {
   auto negate_backward = [&](int trigger_first) {
     int content = 0;
     // "The database, however, was never split": a comment set off by commas is stepped over.
-    int from = trigger_first - 1, anchor = trigger_first;
-    if (trigger_first >= 2 && kAsides.count(w(trigger_first - 1)) && !same_clause(trigger_first - 1, trigger_first) &&
-        !same_clause(trigger_first - 2, trigger_first - 1))
-      anchor = from = trigger_first - 2;
+    const int from = subject_end(text, trigger_first);
+    const int anchor = from == trigger_first - 1 ? trigger_first : from;
     for (int k = from; k >= 0 && k > from - kMaxWords; --k) {
       if (k < anchor && !same_clause(k, anchor)) break;
       const std::string_view word = w(k);
-      if (kTerminators.count(word) || kSubjects.count(word)) break;
+      if (kSubjects.count(word)) {
+        // "The load test we had planned never happened": the pronoun is a relative clause's subject.
+        const int noun = relative_antecedent(text, k, trigger_first);
+        if (noun < 0) break;
+        k = noun + 1;
+        continue;
+      }
+      if (kTerminators.count(word)) break;
       negated_[static_cast<std::size_t>(k)] = true;
       // "a README describing a system that did not exist": the subject of a relative clause is the
       // phrase just before it, back to its determiner.
@@ -1481,30 +1536,22 @@ void NegationScope::negate_referent_of(const AnswerText& text, int trigger) {
 // "instead of" or "to" ("Serving stale data while refreshing got vetoed"): only a clause mark, a
 // turn ("but", "so", "because", "and", "which") or another subject ends it, within kSubjectWords.
 void NegationScope::negate_clause_before(const AnswerText& text, int word, bool over_and) {
-  // Words that open a comment set off by commas: "the drill, to put it diplomatically, remained an
-  // aspiration", "the savings plan, which I had argued for, did not get past finance".
-  static const WordSet parenthetical = {"to", "i", "as", "in", "if", "let's", "let", "how", "sadly", "admittedly", "frankly",
-                                        "honestly", "unfortunately", "ultimately", "which", "who", "it", "we"};
   const auto& words = text.words();
-  const std::string_view raw = text.text();
-  int skipped = 0;
-  for (int k = word - 1; k >= 0 && k > word - 1 - kSubjectWords - skipped; --k) {
+  // "The savings plan, which I had argued for, did not get past finance": the subject stands
+  // before a comment set off by commas.
+  const int end = subject_end(text, word);
+  for (int k = end; k >= 0 && k > end - kSubjectWords; --k) {
     if (words[static_cast<std::size_t>(k)].sentence != words[static_cast<std::size_t>(word)].sentence) break;
-    if (k + 1 < word && clause_mark(raw.substr(words[static_cast<std::size_t>(k)].end,
-                                               words[static_cast<std::size_t>(k) + 1].begin - words[static_cast<std::size_t>(k)].end))) {
-      // The clause walked so far is a short comment opened by such a word, set off by a comma
-      // before the verdict too: the subject is before it.
-      const int opened = k + 1;
-      const bool comment = word - opened <= 6 && skipped == 0 && parenthetical.count(words[static_cast<std::size_t>(opened)].text) &&
-                           clause_mark(raw.substr(words[static_cast<std::size_t>(word) - 1].end,
-                                                  words[static_cast<std::size_t>(word)].begin - words[static_cast<std::size_t>(word) - 1].end));
-      if (!comment) break;
-      for (int j = opened; j < word; ++j) negated_[static_cast<std::size_t>(j)] = false;
-      skipped = word - opened;
+    if (k < end && ends_clause(text, k)) break;
+    const std::string_view w = words[static_cast<std::size_t>(k)].text;
+    if (kSubjects.count(w)) {
+      // "The dashboard I promised was never built": the pronoun is a relative clause's subject.
+      const int noun = relative_antecedent(text, k, word);
+      if (noun < 0) break;
+      k = noun + 1;
       continue;
     }
-    const std::string_view w = words[static_cast<std::size_t>(k)].text;
-    if (w == "but" || w == "so" || w == "because" || (w == "and" && !over_and) || w == "which" || kSubjects.count(w)) break;
+    if (w == "but" || w == "so" || w == "because" || (w == "and" && !over_and) || w == "which") break;
     negated_[static_cast<std::size_t>(k)] = true;
   }
 }
