@@ -1081,6 +1081,22 @@ TEST_CASE("a denial reaches its subject past a comment set off by commas or a re
                     true);
 }
 
+TEST_CASE("a perfect passive, an inverted denial, a refusal and time run out deny the thing", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Restore test", {}}, {"Failover drill", {}}, {"Read replica", {}},
+                                             {"Feature flags", {}}, {"Postmortem", {}}, {"Composite index", {}}});
+  check_every_point(decks.score("keypoints", card,
+                                "The restore test had never been run. At no point did we hold a failover drill. Finance "
+                                "refused to fund the read replica. The team declined to adopt feature flags. We ran out of "
+                                "time to write the postmortem, and ran out of budget before we could add the composite index."),
+                    false);
+  check_every_point(decks.score("keypoints", card,
+                                "The restore test had been run every month. At every release we held a failover drill. "
+                                "Finance agreed to fund the read replica. The team was quick to adopt feature flags. We made "
+                                "time to write the postmortem, and had budget left to add the composite index."),
+                    true);
+}
+
 TEST_CASE("what was to be moved or replaced was there; only where it was to go was not reached", "[scorers]") {
   BundledDecks decks;
   const CardContent card = card_with_points({{"Cron jobs", {}}, {"Job scheduler", {}}, {"Shell script", {}}});

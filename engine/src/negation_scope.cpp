@@ -54,7 +54,9 @@ struct Pair {
 const Pair kPrePairs[] = {{"lack", {"of"}},     {"absence", {"of"}}, {"instead", {"of"}},        {"rather", {"than"}},
                           {"failed", {"to"}},   {"unable", {"to"}},  {"free", {"of"}},           {"no", {"one"}},
                           {"in", {"place"}},  // "in place of X": X was not used
-                          {"decided", {"against"}}, {"voted", {"against"}}};
+                          {"decided", {"against"}}, {"voted", {"against"}},
+                          // "finance refused to fund the replica", "we gave up on the migration"
+                          {"refused", {"to"}}, {"declined", {"to"}}, {"gave", {"up"}}, {"giving", {"up"}}};
 // Words that look like a negation with the next word but negate nothing.
 const Pair kPseudo[] = {{"not", {"only", "just", "sure", "bad", "until", "long", "least", "that", "necessarily", "merely"}},
                         {"no", {"doubt", "matter", "longer", "sooner", "later", "problem", "wonder", "exception"}},
@@ -418,6 +420,19 @@ NegationScope::NegationScope(const AnswerText& text) {
           from = k + 1;
           break;
         }
+    // "Never did we test the restore", "not once did anyone open the runbook", "at no point was
+    // the cache invalidated": a denial that opens its clause puts its auxiliary before the subject,
+    // and the denial runs on past that subject.
+    int inverted_subject = -1;
+    {
+      static const WordSet inverting = {"did", "was", "were", "had", "has", "have", "could", "would", "do", "does"};
+      int clause_first = trigger_last;
+      while (clause_first > 0 && same_clause(clause_first - 1, trigger_last) && trigger_last - clause_first < 2) --clause_first;
+      const bool opens = clause_first == 0 || !same_clause(clause_first - 1, clause_first);
+      int aux = from;
+      if (w(aux) == "once" || w(aux) == "point" || w(aux) == "time" || w(aux) == "stage" || w(aux) == "way") ++aux;
+      if (opens && inverting.count(w(aux)) && aux + 1 < n && same_clause(aux, aux + 1)) inverted_subject = aux + 1;
+    }
     int content = 0;
     int limit = from + kMaxWords;
     bool reached = false;  // the reach is spent; only an "or" carries the negation further
@@ -428,7 +443,7 @@ NegationScope::NegationScope(const AnswerText& text) {
       // finding out ("we never measured which tests were flaky": which tests is what was not
       // measured).
       const bool asked_what = (word == "which" || word == "what" || word == "whether" || word == "how") && kFindingOut.count(w(k - 1));
-      if ((kTerminators.count(word) && w(k + 1) != "to" && !asked_what) || (k > from && kSubjects.count(word))) break;
+      if ((kTerminators.count(word) && w(k + 1) != "to" && !asked_what) || (k > from && kSubjects.count(word) && k != inverted_subject)) break;
       // Where and when the denied thing was missing is not denied with it: "no hire in the
       // debrief" says nothing against the debrief.
       // ("we did not look at the lag": "at" after "look" is part of the verb.)
@@ -825,12 +840,17 @@ NegationScope::NegationScope(const AnswerText& text) {
       // "was, regrettably, not prioritised": comment adverbs may stand between.
       int denial = i + 1;
       while (kBe.count(word) && denial < i + 4 && kCommentAdverbs.count(w(denial))) ++denial;
-      const bool be_not = kBeNot.count(word) > 0 || (kBe.count(word) && (w(denial) == "not" || w(denial) == "never"));
+      // "the restore had never been tested", "the failover hasn't been tried": a perfect passive.
+      const bool have = word == "has" || word == "had" || word == "have";
+      const bool be_not = kBeNot.count(word) > 0 || ((kBe.count(word) || have) && (w(denial) == "not" || w(denial) == "never"));
       int verb = kBeNot.count(word) ? i + 1 : denial + 1;
+      if (kFrontingAdverbs.count(w(verb)) && w(verb + 1) == "been") ++verb;  // "had never actually been"
+      const bool perfect = w(verb) == "been" && (have || word == "hasn't" || word == "hadn't" || word == "haven't");
+      if (perfect) ++verb;
       // "it was never formally presented": an adverb in -ly before the participle.
       if (w(verb).ends_with("ly") && (is_past_action(w(verb + 1)) || kParticiples.count(w(verb + 1)))) ++verb;
       const std::string_view v = w(verb);
-      if (be_not && (is_past_action(v) || kParticiples.count(v) || (v == "ever" && is_past_action(w(verb + 1))))) {
+      if (be_not && (perfect || !have) && (is_past_action(v) || kParticiples.count(v) || (v == "ever" && is_past_action(w(verb + 1))))) {
         negate_backward(i);
         // "it was never set up", "but they were not carried over into ours"
         if (w(i - 1) == "it" || w(i - 1) == "this" || w(i - 1) == "they" || w(i - 1) == "these" || w(i - 1) == "those")
@@ -943,6 +963,23 @@ NegationScope::NegationScope(const AnswerText& text) {
         for (int k = i; k <= verb; ++k) trigger_[static_cast<std::size_t>(k)] = true;
         negate_forward(verb, verb + 1);
         i = verb;
+        continue;
+      }
+    }
+    // "We ran out of time to write the postmortem", "ran out of budget before we could add a
+    // replica": what there was no time left for was not done.
+    if ((word == "ran" || word == "run" || word == "running") && w(i + 1) == "out" && w(i + 2) == "of" &&
+        (w(i + 3) == "time" || w(i + 3) == "budget" || w(i + 3) == "money" || w(i + 3) == "runway")) {
+      for (int k = i; k <= i + 3; ++k) trigger_[static_cast<std::size_t>(k)] = true;
+      int from = i + 4;
+      if ((w(from) == "before" || w(from) == "so") && (kSubjects.count(w(from + 1)) || w(from + 1) == "anyone") &&
+          (w(from + 2) == "could" || w(from + 2) == "got" || w(from + 2) == "managed"))
+        from += w(from + 3) == "to" ? 4 : 3;
+      else if (w(from) == "to" || w(from) == "for")
+        ++from;
+      if (from > i + 4) {
+        negate_forward(from - 1, from);
+        i = from - 1;
         continue;
       }
     }
