@@ -178,6 +178,19 @@ void check_every_point(const ScoreResult& result, bool met) {
 
 }  // namespace
 
+TEST_CASE("a point naming a thing and what it is for is said by the thing named in full", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Unique constraint to prevent duplicates", {}}, {"Heap dump for leaks", {}},
+                                             {"Communicate changes to API consumers", {}}});
+  const ScoreResult result = decks.score("keypoints", card,
+                                         "Each key goes into a table with a unique constraint. When memory kept growing I took a "
+                                         "heap dump and compared two of them. We made changes every week.");
+  CHECK(finding(result, "key point: Unique constraint to prevent duplicates").met);
+  CHECK(finding(result, "key point: Heap dump for leaks").met);
+  // Everyday words name no thing of their own: "changes" is not telling the API's users.
+  CHECK_FALSE(finding(result, "key point: Communicate changes to API consumers").met);
+}
+
 TEST_CASE("a key point said with other verbs and nouns of engineering English counts", "[scorers]") {
   BundledDecks decks;
   const CardContent card = card_with_points(

@@ -181,6 +181,7 @@ class KeypointsScorer final : public rehearse::Scorer {
       bool best_direct = false;  // found by its own words, not through a paraphrase or by weight
       std::vector<std::string> texts{point.text};
       texts.insert(texts.end(), point.aliases.begin(), point.aliases.end());
+      if (const std::string head = purpose_head(point.text); !head.empty()) texts.push_back(head);
       // Each way of saying the point, parsed once: its text first, then its aliases.
       std::vector<std::optional<Term>> terms;
       for (const auto& text : texts) terms.push_back(Term::parse(text, Strictness::key_point));
@@ -296,6 +297,23 @@ class KeypointsScorer final : public rehearse::Scorer {
       if (missing.size() > shown.size()) result.summary += fmt::format(" and {} more", missing.size() - shown.size());
     }
     result.summary += ".";
+  }
+
+  // "Unique constraint to prevent duplicates", "Heap dump for leaks": a thing and what it is
+  // for. The thing named in full says the point, its purpose going without saying. Empty when
+  // the point is not of that form, or its thing is a single word.
+  static std::string purpose_head(const std::string& text) {
+    for (std::string_view joint : {" to ", " for "}) {
+      const std::size_t at = text.find(joint);
+      if (at == std::string::npos) continue;
+      const std::string head = text.substr(0, at);
+      const auto parsed = Term::parse(head, Strictness::key_point);
+      // ("Communicate changes to clients": everyday words alone name no thing.)
+      if (parsed && parsed->usable && parsed->stems.size() >= 2 &&
+          std::find(parsed->technical.begin(), parsed->technical.end(), true) != parsed->technical.end())
+        return head;
+    }
+    return {};
   }
 
   // The softer reading of a longer point: its words weighed by how much they say. A term of the
