@@ -1094,6 +1094,20 @@ TEST_CASE("a denial reaches its subject past a comment set off by commas or a re
                     true);
 }
 
+TEST_CASE("a plan that was a thing, not only something to do, and then went another way was not done", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Strangler fig", {}}, {"Event bus", {}}});
+  check_every_point(decks.score("keypoints", card,
+                                "The idea was a strangler fig, moving one route at a time, but management wanted a big-bang "
+                                "cutover by Q3. The original plan was an event bus between the services, but in the end we "
+                                "kept the REST calls."),
+                    false);
+  check_every_point(decks.score("keypoints", card,
+                                "The idea was a strangler fig, moving one route at a time, and the last route moved in May. "
+                                "The original plan was an event bus between the services, and it went live in June."),
+                    true);
+}
+
 TEST_CASE("a perfect passive, an inverted denial, a refusal and time run out deny the thing", "[scorers]") {
   BundledDecks decks;
   const CardContent card = card_with_points({{"Restore test", {}}, {"Failover drill", {}}, {"Read replica", {}},

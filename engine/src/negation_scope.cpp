@@ -1918,14 +1918,22 @@ void NegationScope::negate_plans_not_followed(const AnswerText& text) {
   const auto& sentences = text.sentences();
   const int n = static_cast<int>(words.size());
   auto w = [&](int i) { return word_at(words, i); };
+  static const WordSet intended = {"plan", "intention", "idea", "goal", "aim", "hope", "ambition", "dream"};
+  // "the original plan", "the big goal"
+  static const WordSet first_thought = {"original", "initial", "first", "big", "grand", "main", "real", "whole"};
   for (int i = 1; i + 3 < n; ++i) {
-    if (!((w(i) == "plan" || w(i) == "intention" || w(i) == "idea") && (w(i - 1) == "the" || w(i - 1) == "our" || w(i - 1) == "my") &&
-          w(i + 1) == "was"))
-      continue;
+    if (!intended.count(w(i)) || w(i + 1) != "was") continue;
+    const int determiner = first_thought.count(w(i - 1)) ? i - 2 : i - 1;
+    if (w(determiner) != "the" && w(determiner) != "our" && w(determiner) != "my") continue;
     int to = i + 2;
     const bool always = w(to) == "always";
     if (always || w(to) == "originally" || w(to) == "initially") ++to;
-    if (w(to) != "to") continue;
+    // What the plan was: to do something ("to shard the table"), a thing ("a strangler approach",
+    // "strangler style"), or what would hold ("that each service owns its data"); not what became
+    // of the plan ("was approved", "was dropped").
+    const bool opens = w(to) == "to" || w(to) == "a" || w(to) == "an" || w(to) == "that";
+    const bool bare_thing = !is_stop_word(w(to)) && !is_past_action(w(to)) && !kParticiples.count(w(to));
+    if (!opens && !bare_thing) continue;
     // What the plan was to do: to the end of its clause.
     int end = to + 1;
     while (end < n && in_one_clause(text, to, end)) ++end;
