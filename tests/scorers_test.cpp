@@ -1108,6 +1108,24 @@ TEST_CASE("a plan that was a thing, not only something to do, and then went anot
                     true);
 }
 
+TEST_CASE("a denied judgement of a thing, or a doubt about what it would have done, keeps the thing", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Alert tuning", {}}, {"Mentoring programme", {}}, {"Canary release", {}},
+                                             {"Runbook", {}}, {"Restore from backup", {}}});
+  check_every_point(decks.score("keypoints", card,
+                                "I wouldn't say the alert tuning was popular, but the pager went quiet. I wouldn't claim the "
+                                "mentoring programme was a triumph, but it ran all year. I'm not sure the canary release would "
+                                "have caught everything, but it caught the leak. I'm not certain the runbook was complete. "
+                                "I'm not convinced the restore from backup was fast enough."),
+                    true);
+  // A hedged denial of having or doing it still denies it, and so does not knowing how to.
+  check_every_point(decks.score("keypoints", card,
+                                "I wouldn't say we did any alert tuning. I can't say the mentoring programme was ever started. "
+                                "A canary release would have caught it. I'm not sure we ever had a runbook. Nobody knew how to "
+                                "restore from backup."),
+                    false);
+}
+
 TEST_CASE("a perfect passive, an inverted denial, a refusal and time run out deny the thing", "[scorers]") {
   BundledDecks decks;
   const CardContent card = card_with_points({{"Restore test", {}}, {"Failover drill", {}}, {"Read replica", {}},

@@ -58,7 +58,7 @@ const Pair kPrePairs[] = {{"lack", {"of"}},     {"absence", {"of"}}, {"instead",
                           // "finance refused to fund the replica", "we gave up on the migration"
                           {"refused", {"to"}}, {"declined", {"to"}}, {"gave", {"up"}}, {"giving", {"up"}}};
 // Words that look like a negation with the next word but negate nothing.
-const Pair kPseudo[] = {{"not", {"only", "just", "sure", "bad", "until", "long", "least", "that", "necessarily", "merely"}},
+const Pair kPseudo[] = {{"not", {"only", "just", "bad", "until", "long", "least", "that", "necessarily", "merely"}},
                         {"no", {"doubt", "matter", "longer", "sooner", "later", "problem", "wonder", "exception"}},
                         {"without", {"a", "any"}},  // checked against kHitch below
                         {"nothing", {"but", "else"}},
@@ -70,7 +70,7 @@ const WordSet kHitch = {"hitch", "fuss", "question", "doubt", "fail", "delay", "
 const WordSet kPerceiving = {"noticed", "saw", "seen", "felt", "complained", "experienced", "realised", "realized", "spotted", "cared",
                              "believed", "thought", "expected", "imagined", "knew"};
 const WordSet kBelieving = {"think", "thought", "believe", "believed", "expect", "expected", "imagine", "imagined", "realise",
-                            "realize", "realised", "realized", "notice", "noticed", "know", "knew"};
+                            "realize", "realised", "realized", "notice", "noticed", "know", "knew", "sure", "certain", "convinced"};
 // Verbs of leaving a thing out: denied, they keep it ("we did not skip the freeze").
 const WordSet kLeftOut = {"skip", "skipped", "forget", "forgot", "miss", "missed", "neglect", "neglected", "cancel", "cancelled",
                           "canceled", "ignore", "ignored", "bypass", "bypassed", "lose", "lost", "losing"};
@@ -409,9 +409,30 @@ NegationScope::NegationScope(const AnswerText& text) {
       while (w(action) == "ever" || w(action) == "really" || w(action) == "actually" || w(action) == "even") ++action;
       const bool done_by_someone = (kSubjects.count(w(subject)) || w(subject) == "anyone" || w(subject) == "anybody") &&
                                    (kMaking.count(w(action)) || w(action - 1) == "ever");
-      if (!done_by_someone) return;
+      // "we weren't sure what to roll back", "nobody knew how to restore it": not knowing how, it
+      // was not done.
+      const bool at_a_loss = (w(subject) == "what" || w(subject) == "how" || w(subject) == "which" || w(subject) == "where") &&
+                             w(subject + 1) == "to";
+      if (!done_by_someone && !at_a_loss) return;
+      if (at_a_loss) action = subject + 2;
       if (kPronouns.count(w(action + 1))) negate_referent_of(text, trigger_last);
       from = action;
+    }
+    // "I wouldn't say the tuning exercise was popular", "I cannot claim the SLOs were perfect": a
+    // denied judgement of a thing keeps the thing; only what it was said to be is denied. ("I
+    // would not say we had documentation" is a hedged denial of having it, read as before.)
+    if ((w(verb) == "say" || w(verb) == "claim" || w(verb) == "pretend") && trigger_last == from - 1) {
+      int subject = verb + 1;
+      if (w(subject) == "that") ++subject;
+      if (!kSubjects.count(w(subject)) && !kPeople.count(w(subject)))
+        for (int k = subject + 1; k <= subject + 6 && k < n && same_clause(subject, k); ++k)
+          if (kBe.count(w(k))) {
+            // ("I can't say the runbook was ever written": a passive says it was not done.)
+            int said = k + 1;
+            while (kFrontingAdverbs.count(w(said))) ++said;
+            if (!is_past_action(w(said)) && !kParticiples.count(w(said))) from = k + 1;
+            break;
+          }
     }
     if (w(verb) == "describe" || w(verb) == "call" || w(verb) == "consider" || w(verb) == "regard" || w(verb) == "characterise" ||
         w(verb) == "characterize" || w(verb) == "rate")
@@ -488,6 +509,13 @@ NegationScope::NegationScope(const AnswerText& text) {
     return !let_drop || w(k + 1) == "again" || w(k + 1) == "anymore" || w(k + 1) == "since" || (w(k + 1) == "at" && w(k + 2) == "all");
   };
   auto negate_referent = [&](int trigger) { negate_referent_of(text, trigger); };
+  // Whether the clause before word `i` doubts what follows: "I am not sure the canary would have
+  // caught everything" doubts a thing that was there.
+  auto doubted = [&](int i) {
+    for (int k = i - 1; k >= 0 && k >= i - 10 && same_clause(k, i); --k)
+      if (w(k) == "sure" || w(k) == "doubt" || w(k) == "wonder" || w(k) == "whether" || w(k) == "convinced") return true;
+    return false;
+  };
   auto negate_subject = [&](int trigger_first) { negate_clause_before(text, trigger_first); };
   // A verdict after "and" with no subject of its own is on the whole sentence before it.
   // (A semicolon ends it: "the postmortem was written in two days; the follow-up was cancelled
@@ -867,11 +895,7 @@ NegationScope::NegationScope(const AnswerText& text) {
       // "Looking back, a big-bang rewrite would have been quicker" weighs the thing up and argues
       // for it: a pitfall fallen into, so the comparison is left to the pitfall's reading.
       const bool weighed = w(verb) == "been" && kComparatives.count(w(verb + 1));
-      // "I am not sure the canary would have caught everything": a doubt about a thing that was there.
-      bool doubted = false;
-      for (int k = i - 1; k >= 0 && k >= i - 10 && same_clause(k, i) && !doubted; --k)
-        doubted = w(k) == "sure" || w(k) == "doubt" || w(k) == "wonder" || w(k) == "whether" || w(k) == "convinced";
-      if (modal && !guessing && !weighed && !doubted && (is_past_action(w(verb)) || kParticiples.count(w(verb)) || w(verb) == "been") &&
+      if (modal && !guessing && !weighed && !doubted(i) && (is_past_action(w(verb)) || kParticiples.count(w(verb)) || w(verb) == "been") &&
           !kSubjects.count(w(i - 1)) && !kPronouns.count(w(i - 1)) && w(i - 1) != "it" && w(i - 1) != "they" && w(i - 1) != "which" &&
           w(i - 1) != "who" && w(i - 1) != "that" && i > 0 && same_clause(i - 1, i)) {
         trigger_[static_cast<std::size_t>(i)] = true;
@@ -899,7 +923,8 @@ NegationScope::NegationScope(const AnswerText& text) {
     // "a canary would have caught it".
     // "switching that service to temporary creds instead of long-lived keys would've made it a
     // non-event": the whole subject.
-    if ((word == "would" && w(i + 1) == "have" && kCounterfactual.count(w(i + 2))) || (word == "would've" && kCounterfactual.count(w(i + 1)))) {
+    if (((word == "would" && w(i + 1) == "have" && kCounterfactual.count(w(i + 2))) || (word == "would've" && kCounterfactual.count(w(i + 1)))) &&
+        !doubted(i)) {
       const int last = word == "would" ? i + 2 : i + 1;
       for (int k = i; k <= last; ++k) trigger_[static_cast<std::size_t>(k)] = true;
       negate_subject(i);
