@@ -1126,6 +1126,22 @@ TEST_CASE("a denied judgement of a thing, or a doubt about what it would have do
                     false);
 }
 
+TEST_CASE("a thing denied and then put right by name, or called the first thing changed, was done", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Lifecycle policies", {}}, {"Audit logging", {}}, {"SLO dashboard", {}}});
+  check_every_point(decks.score("keypoints", card,
+                                "Our buckets had no lifecycle policies, so old files piled up for years. I wrote the policies "
+                                "that month. Audit logging was not enabled on the database. That was the first thing I changed "
+                                "when I joined. The SLO dashboard was the last thing anyone looked at, not because it was "
+                                "missing, it was right there."),
+                    true);
+  check_every_point(decks.score("keypoints", card,
+                                "Our buckets had no lifecycle policies, so old files piled up for years. I wrote a postmortem "
+                                "that month. Audit logging was not enabled on the database. Nobody asked why. The SLO dashboard "
+                                "was missing, so we flew blind."),
+                    false);
+}
+
 TEST_CASE("a perfect passive, an inverted denial, a refusal and time run out deny the thing", "[scorers]") {
   BundledDecks decks;
   const CardContent card = card_with_points({{"Restore test", {}}, {"Failover drill", {}}, {"Read replica", {}},

@@ -611,6 +611,11 @@ NegationScope::NegationScope(const AnswerText& text) {
         continue;
       }
     }
+    // "..., not because it was missing, it was right there": a reason denied, the same reading.
+    if (word == "not" && w(i + 1) == "because") {
+      while (i + 1 < n && same_clause(i, i + 1)) ++i;
+      continue;
+    }
     if (is_pseudo(i)) {
       ++i;
       continue;
@@ -2111,21 +2116,49 @@ void NegationScope::restore_things_done_later(const AnswerText& text) {
   const auto& words = text.words();
   const int n = static_cast<int>(words.size());
   auto w = [&](int i) { return word_at(words, i); };
+  // The nearest denied words before word `i`, in its sentence or the two before it: the first
+  // and last of them, or -1.
+  const auto denied_before = [&](int i) {
+    const int sentence = words[static_cast<std::size_t>(i)].sentence;
+    int last = i - 1;
+    while (last >= 0 && words[static_cast<std::size_t>(last)].sentence >= sentence - 2 && (!negated_[static_cast<std::size_t>(last)] || trigger_[static_cast<std::size_t>(last)])) --last;
+    if (last < 0 || words[static_cast<std::size_t>(last)].sentence < sentence - 2) return std::pair{-1, -1};
+    // (Across the negation itself and its auxiliary: "audit logging was not enabled" denies words
+    // on both sides.)
+    const auto denied = [&](int j) { return j >= 0 && (negated_[static_cast<std::size_t>(j)] || trigger_[static_cast<std::size_t>(j)]); };
+    int first = last;
+    while (first > 0 && words[static_cast<std::size_t>(first) - 1].sentence == words[static_cast<std::size_t>(last)].sentence &&
+           (denied(first - 1) || (is_stop_word(w(first - 1)) && denied(first - 2))))
+      --first;
+    return std::pair{first, last};
+  };
+  const auto restore = [&](std::pair<int, int> span) {
+    for (int j = span.first; j <= span.second; ++j)
+      if (!trigger_[static_cast<std::size_t>(j)]) negated_[static_cast<std::size_t>(j)] = false;
+  };
   for (int i = 0; i < n; ++i) {
+    // "Audit logging was not enabled. That was the first thing I changed when I joined."
+    if ((w(i) == "that" || w(i) == "it" || w(i) == "this") && kBe.count(w(i + 1)) && w(i + 2) == "the" && w(i + 3) == "first" &&
+        w(i + 4) == "thing" && makers.count(w(i + 5))) {
+      if (const auto span = denied_before(i); span.first >= 0) restore(span);
+      continue;
+    }
     if (!makers.count(w(i)) || negated_[static_cast<std::size_t>(i)]) continue;
     int k = i + 1;
     while (k < i + 3 && between.count(w(k))) ++k;
     if (!made.count(w(k)) || negated_[static_cast<std::size_t>(k)] || is_trigger(k - 1)) continue;
     int object = k + 1;
     if (w(object) == "up" || w(object) == "in" || w(object) == "on") ++object;
-    if (w(object) != "one" && w(object) != "it" && w(object) != "them") continue;
+    const bool pronoun = w(object) == "one" || w(object) == "it" || w(object) == "them";
+    // "... had no lifecycle policies. I wrote the policies": the thing named again by its noun.
+    const bool named_again = w(object) == "the" || w(object) == "a" || w(object) == "an";
+    if (!pronoun && !named_again) continue;
     if (w(object + 1) == "of") continue;  // "added one of the ..." names another thing
-    // The nearest denied words before the maker, in this sentence or the two before it.
-    const int sentence = words[static_cast<std::size_t>(i)].sentence;
-    int last = i - 1;
-    while (last >= 0 && words[static_cast<std::size_t>(last)].sentence >= sentence - 2 && (!negated_[static_cast<std::size_t>(last)] || trigger_[static_cast<std::size_t>(last)])) --last;
-    if (last < 0 || words[static_cast<std::size_t>(last)].sentence < sentence - 2) continue;
-    for (int j = last; j >= 0 && negated_[static_cast<std::size_t>(j)] && !trigger_[static_cast<std::size_t>(j)]; --j) negated_[static_cast<std::size_t>(j)] = false;
+    const auto span = denied_before(i);
+    if (span.first < 0) continue;
+    const std::string noun = stem(std::string(w(span.second)));
+    if (named_again && stem(std::string(w(object + 1))) != noun && stem(std::string(w(object + 2))) != noun) continue;
+    restore(span);
   }
 }
 
