@@ -1142,6 +1142,21 @@ TEST_CASE("a thing denied and then put right by name, or called the first thing 
                     false);
 }
 
+TEST_CASE("a denial denied keeps its thing; a pronoun after a semicolon refers to its own part", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Runbook", {}}, {"Error monitoring", {}}, {"Canary analysis", {}}, {"Nightly backups", {}},
+                                             {"Spot instances", {}}});
+  const ScoreResult result = decks.score("keypoints", card,
+                                         "It's not like we didn't have a runbook; it was out of date. Nobody can say that we did not "
+                                         "have error monitoring, we had three dashboards. There was no denying that the canary analysis "
+                                         "slowed deploys. The nightly backups, we had them; a restore drill, on the other hand, "
+                                         "nobody had ever done one. We moved batch work to spot instances; the savings plan, finance "
+                                         "never signed it.");
+  check_every_point(result, true);
+  // Without a denial inside, "it's not like" denies.
+  CHECK_FALSE(finding(decks.score("keypoints", card, "It's not like we had a runbook."), "key point: Runbook").met);
+}
+
 TEST_CASE("a perfect passive, an inverted denial, a refusal and time run out deny the thing", "[scorers]") {
   BundledDecks decks;
   const CardContent card = card_with_points({{"Restore test", {}}, {"Failover drill", {}}, {"Read replica", {}},

@@ -59,7 +59,7 @@ const Pair kPrePairs[] = {{"lack", {"of"}},     {"absence", {"of"}}, {"instead",
                           {"refused", {"to"}}, {"declined", {"to"}}, {"gave", {"up"}}, {"giving", {"up"}}};
 // Words that look like a negation with the next word but negate nothing.
 const Pair kPseudo[] = {{"not", {"only", "just", "bad", "until", "long", "least", "that", "necessarily", "merely"}},
-                        {"no", {"doubt", "matter", "longer", "sooner", "later", "problem", "wonder", "exception"}},
+                        {"no", {"doubt", "matter", "longer", "sooner", "later", "problem", "wonder", "exception", "denying"}},
                         {"without", {"a", "any"}},  // checked against kHitch below
                         {"nothing", {"but", "else"}},
                         {"never", {"mind"}}};
@@ -611,8 +611,22 @@ NegationScope::NegationScope(const AnswerText& text) {
         continue;
       }
     }
-    // "..., not because it was missing, it was right there": a reason denied, the same reading.
-    if (word == "not" && w(i + 1) == "because") {
+    // "..., not because it was missing, it was right there": a reason denied, the same reading; so
+    // is a denial denied: "it's not like we didn't have a runbook", "not as if we had no tests",
+    // "nobody can say that we did not have monitoring".
+    // ("It's not like we had a runbook", with no denial inside, denies the runbook.)
+    const bool as_if = word == "not" && ((w(i + 1) == "like" && w(i - 1) == "it's") || (w(i + 1) == "as" && (w(i + 2) == "if" || w(i + 2) == "though")));
+    const bool cannot_say = (word == "nobody" || (word == "no" && w(i + 1) == "one")) &&
+                            (w(i + 1) == "can" || w(i + 1) == "could" || w(i + 2) == "can" || w(i + 2) == "could") &&
+                            (w(i + 2) == "say" || w(i + 3) == "say" || w(i + 2) == "claim" || w(i + 3) == "claim");
+    bool denial_inside = false;
+    for (int k = i + 2; (as_if || cannot_say) && k < n && same_clause(i, k) && !denial_inside; ++k)
+      denial_inside = w(k) == "not" || w(k) == "no" || w(k) == "never" || w(k) == "without" || is_contracted_negation(w(k));
+    if (as_if && !denial_inside) {
+      trigger_[static_cast<std::size_t>(i)] = true;
+      for (int k = i + 2; k < n && same_clause(i, k); ++k) negated_[static_cast<std::size_t>(k)] = true;
+    }
+    if ((word == "not" && w(i + 1) == "because") || ((as_if || cannot_say) && denial_inside) || as_if) {
       while (i + 1 < n && same_clause(i, i + 1)) ++i;
       continue;
     }
@@ -1584,6 +1598,10 @@ void NegationScope::negate_referent_of(const AnswerText& text, int trigger) {
   const int sentence = words[static_cast<std::size_t>(trigger)].sentence;
   int first = trigger;
   while (first > 0 && words[static_cast<std::size_t>(first) - 1].sentence == sentence) --first;
+  // "The backups, we had them; a restore drill, nobody had ever done one": a part of the sentence
+  // after a semicolon has a topic of its own, unless it is only the denial ("...; we never did it").
+  const int sentence_first = first;
+  first = part_start(text, first, trigger, false);
   // (An opening "but" or "and" brings a topic of its own: "But a lag alert, we don't have it".)
   bool marked = false;
   for (int k = first; k + 1 < trigger && !marked; ++k) marked = ends_clause(text, k);
@@ -1594,7 +1612,9 @@ void NegationScope::negate_referent_of(const AnswerText& text, int trigger) {
                                                 "could", "would", "also", "still", "really", "just", "actually", "simply"};
   bool bare_subject = trigger - first <= 3;
   for (int k = first; k < trigger && bare_subject; ++k) bare_subject = subject_and_auxiliary.count(words[static_cast<std::size_t>(k)].text) > 0;
-  if (trigger - first < 2 || opening_adverbial || bare_subject)
+  if ((trigger - first < 2 || bare_subject) && first > sentence_first)
+    first = sentence_first;
+  else if (trigger - first < 2 || opening_adverbial || bare_subject)
     while (first > 0 && words[static_cast<std::size_t>(first) - 1].sentence >= sentence - 1) --first;
   for (int k = std::max(first, trigger - kReferentWords); k < trigger; ++k) negated_[static_cast<std::size_t>(k)] = true;
 }
