@@ -1157,6 +1157,19 @@ TEST_CASE("a denial denied keeps its thing; a pronoun after a semicolon refers t
   CHECK_FALSE(finding(decks.score("keypoints", card, "It's not like we had a runbook."), "key point: Runbook").met);
 }
 
+TEST_CASE("things listed and then had 'none of', or not running, were not there", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Structured logging", {}}, {"Distributed tracing", {}}, {"Autovacuum", {}}});
+  check_every_point(decks.score("keypoints", card,
+                                "Structured logging, distributed tracing, the whole observability dream... we had none of it. "
+                                "Autovacuum was not running because someone had turned it off years ago."),
+                    false);
+  check_every_point(decks.score("keypoints", card,
+                                "Structured logging, distributed tracing, the whole observability dream... we had all of it. "
+                                "Autovacuum was running every night."),
+                    true);
+}
+
 TEST_CASE("a perfect passive, an inverted denial, a refusal and time run out deny the thing", "[scorers]") {
   BundledDecks decks;
   const CardContent card = card_with_points({{"Restore test", {}}, {"Failover drill", {}}, {"Read replica", {}},

@@ -897,7 +897,9 @@ NegationScope::NegationScope(const AnswerText& text) {
       // "it was never formally presented": an adverb in -ly before the participle.
       if (w(verb).ends_with("ly") && (is_past_action(w(verb + 1)) || kParticiples.count(w(verb + 1)))) ++verb;
       const std::string_view v = w(verb);
-      if (be_not && (perfect || !have) && (is_past_action(v) || kParticiples.count(v) || (v == "ever" && is_past_action(w(verb + 1))))) {
+      // "Vacuum was not running", "the rotation was not happening": a thing not at work.
+      const bool idle = v == "running" || v == "happening";
+      if (be_not && (perfect || !have) && (is_past_action(v) || kParticiples.count(v) || idle || (v == "ever" && is_past_action(w(verb + 1))))) {
         negate_backward(i);
         // "it was never set up", "but they were not carried over into ours"
         if (w(i - 1) == "it" || w(i - 1) == "this" || w(i - 1) == "they" || w(i - 1) == "these" || w(i - 1) == "those")
@@ -1045,6 +1047,12 @@ NegationScope::NegationScope(const AnswerText& text) {
       trigger_[static_cast<std::size_t>(i)] = true;
       negate_forward(i, i + 1);
       if (denies_making_pronoun(i)) negate_referent(i);
+      // "... tracing, metrics, the whole dream... we had none of it": a pronoun that ends the denial
+      // stands for what came before. (Not "without it": "we could not live without it" keeps it.)
+      const int pronoun = word == "none" && w(i + 1) == "of" ? i + 2 : -1;
+      if (pronoun > 0 && (w(pronoun) == "it" || w(pronoun) == "them" || w(pronoun) == "that" || w(pronoun) == "this" || w(pronoun) == "those") &&
+          ends_clause(text, pronoun))
+        negate_referent(i);
       // The thing put first, denied after: "load shedding we do not do", "canaries we never used,
       // because ...", "invalidation when a tariff changes we have not implemented until now",
       // "locks I did not look at", "budget alerts we also do not have": a subject, the denial, a
