@@ -1170,6 +1170,19 @@ TEST_CASE("things listed and then had 'none of', or not running, were not there"
                     true);
 }
 
+TEST_CASE("a thing tried but never taken up, or called a project that never happened, was not done", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"OpenTelemetry", {}}, {"Incident runbook", {}}, {"Sharding", {}}});
+  check_every_point(decks.score("keypoints", card,
+                                "OpenTelemetry was piloted by a sister team but never came across to us. The incident runbook "
+                                "was drafted but never finished. Sharding was a project that never happened."),
+                    false);
+  check_every_point(decks.score("keypoints", card,
+                                "OpenTelemetry was piloted by a sister team and then rolled out to us. The incident runbook was "
+                                "drafted and finished in a week. Sharding was a project that paid off."),
+                    true);
+}
+
 TEST_CASE("a perfect passive, an inverted denial, a refusal and time run out deny the thing", "[scorers]") {
   BundledDecks decks;
   const CardContent card = card_with_points({{"Restore test", {}}, {"Failover drill", {}}, {"Read replica", {}},

@@ -551,7 +551,10 @@ NegationScope::NegationScope(const AnswerText& text) {
            is_contracted_negation(w(k + 1)))) {
         for (int j = k - 1; j >= 0 && j >= k - 4 && same_clause(j, k); --j) {
           negated_[static_cast<std::size_t>(j)] = true;
-          if (kDeterminers.count(w(j))) break;
+          if (!kDeterminers.count(w(j))) continue;
+          // "Sharding was a project that never happened": what the project was, too.
+          if (kBe.count(w(j - 1))) negate_clause_before(text, j - 1);
+          break;
         }
         break;
       }
@@ -960,11 +963,15 @@ NegationScope::NegationScope(const AnswerText& text) {
     const bool after_then = then || (w(i - 2) == "then" && (w(i - 1) == "kinda" || w(i - 1) == "just" || w(i - 1) == "quietly"));
     // "and did not survive the design review"
     const bool and_did = w(i - 1) == "did" && w(i - 2) == "and" && word == "not";
-    if (w(i - 1) == "and" || and_did || (then && w(i - 2) == "and") || (after_then && (word == "died" || kTurnedDownVerdicts.count(word)))) {
+    // ("was piloted by a sister team but never came across to us", "was drafted but never
+    // finished": the same after "but".)
+    if (w(i - 1) == "and" || w(i - 1) == "but" || and_did || (then && (w(i - 2) == "and" || w(i - 2) == "but")) ||
+        (after_then && (word == "died" || kTurnedDownVerdicts.count(word)))) {
       const int v = (w(i + 1) == "quite" || w(i + 1) == "really" || w(i + 1) == "actually") ? i + 2 : i + 1;
       const bool never_made = (word == "never" || is_contracted_negation(word)) &&
                               ((w(v) == "made" && w(v + 1) == "it") || w(v) == "survive" || w(v) == "survived" || w(v) == "stuck" || w(v) == "stick" ||
-                               w(v) == "happened" || w(v) == "happen" || (w(v) == "got" && (w(v + 1) == "anywhere" || w(v + 1) == "done")));
+                               w(v) == "happened" || w(v) == "happen" || (w(v) == "got" && (w(v + 1) == "anywhere" || w(v + 1) == "done")) ||
+                               (w(v) == "came" && (w(v + 1) == "across" || w(v + 1) == "through")));
       // "was requested by operations and not granted", "was presented, received a polite
       // reception, and was not mentioned again", "was made in good faith and deferred indefinitely"
       const int after_be = kBe.count(word) ? i + 1 : i;
