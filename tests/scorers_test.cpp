@@ -1183,6 +1183,18 @@ TEST_CASE("a thing tried but never taken up, or called a project that never happ
                     true);
 }
 
+TEST_CASE("a thing the answer cannot tell anything about was not measured", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Cache hit ratio", {}}, {"Consumer lag per partition", {}}});
+  check_every_point(decks.score("keypoints", card,
+                                "The cache hit ratio I cannot tell you, there is no metric for it. Consumer lag per partition, "
+                                "no idea."),
+                    false);
+  check_every_point(decks.score("keypoints", card,
+                                "The cache hit ratio I can tell you: 94%. Consumer lag per partition, we charted it."),
+                    true);
+}
+
 TEST_CASE("a perfect passive, an inverted denial, a refusal and time run out deny the thing", "[scorers]") {
   BundledDecks decks;
   const CardContent card = card_with_points({{"Restore test", {}}, {"Failover drill", {}}, {"Read replica", {}},

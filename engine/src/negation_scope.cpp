@@ -1081,6 +1081,11 @@ NegationScope::NegationScope(const AnswerText& text) {
       if (w(i) == "never" && w(i - 1) == "there" && (w(i + 1) == "was" || w(i + 1) == "were") && (i + 2 >= n || !same_clause(i + 1, i + 2))) {
         negate_clause_before(text, i - 1);
       }
+      // "The hit ratio I cannot tell you": not known, so never measured.
+      if ((w(verb) == "tell" || w(verb) == "say") && w(verb + 1) == "you") {
+        bare_verb = true;
+        ++verb;
+      }
       // A preposition may be left behind: "a canary we never bothered with".
       const int last = (w(verb + 1) == "with" || w(verb + 1) == "about" || w(verb + 1) == "for" || w(verb + 1) == "at") ? verb + 1 : verb;
       const bool clause_ends = last + 1 >= n || !same_clause(last, last + 1) || kTerminators.count(w(last + 1)) ||
@@ -1530,6 +1535,12 @@ void NegationScope::negate_labels_denied(const AnswerText& text) {
       int k = t + 1;
       while (k < n && in_one_clause(text, t, k) && kHedges.count(w(k)) && w(k) != "to") ++k;
       if (k >= n || !in_one_clause(text, t, k)) return w(t) != "not" || w(t - 1) != "is";
+      // "The hit ratio, I cannot tell you.", "Consumer lag per partition, no idea.": not known,
+      // so never measured or looked at.
+      const int after_tell = (w(k) == "tell" || w(k) == "say") && w(k + 1) == "you" ? k + 2 : -1;
+      if ((after_tell > 0 && (after_tell >= n || !in_one_clause(text, t, after_tell))) ||
+          (w(t) == "no" && w(k) == "idea" && (k + 1 >= n || !in_one_clause(text, t, k + 1))))
+        return true;
       if (!kMaking.count(w(k)) && w(k) != "think" && w(k) != "thought") return false;
       ++k;
       if (w(k) == "about" || w(k) == "up" || w(k) == "on") ++k;
