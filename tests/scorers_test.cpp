@@ -1195,6 +1195,19 @@ TEST_CASE("a thing the answer cannot tell anything about was not measured", "[sc
                     true);
 }
 
+TEST_CASE("a thing that remains aspirational or is still under consideration was not done", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Per-team showback", {}}, {"Latency gate in CI", {}}, {"Load shedding", {}}});
+  check_every_point(decks.score("keypoints", card,
+                                "Per-team showback remains aspirational. A latency gate in CI was proposed and is still under "
+                                "consideration. Load shedding stays a wish."),
+                    false);
+  check_every_point(decks.score("keypoints", card,
+                                "Per-team showback remains in place. A latency gate in CI was proposed and is now enforced. Load "
+                                "shedding stays on at peak."),
+                    true);
+}
+
 TEST_CASE("a perfect passive, an inverted denial, a refusal and time run out deny the thing", "[scorers]") {
   BundledDecks decks;
   const CardContent card = card_with_points({{"Restore test", {}}, {"Failover drill", {}}, {"Read replica", {}},

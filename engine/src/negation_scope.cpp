@@ -149,6 +149,8 @@ const WordSet kLightVerbs = {"do",  "did", "use",    "used",     "have",  "had",
                              "run", "ran", "bother", "bothered", "touch", "touched", "want", "wanted"};
 const WordSet kProposals = {"idea", "plan", "proposal", "suggestion"};
 // Where work waits undone: "sat in the backlog", "still on the roadmap", "on our list".
+// Verbs of staying as one was: "it stayed a ticket", "showback remains aspirational".
+const WordSet kStaying = {"stayed", "stays", "stay", "remained", "remains", "remain"};
 const WordSet kLeftIn = {"sat", "sits", "sitting", "stayed", "stays", "rotted", "languished", "still", "remained", "remains", "lives",
                          "sleeping", "sleeps", "left", "gathering"};
 // Where planned work waits; "todo" is the word an answer uses for it ("it's on the todo").
@@ -820,7 +822,7 @@ NegationScope::NegationScope(const AnswerText& text) {
       }
       // "Putting trace IDs into the logs was a ticket", "so it stayed a slide": a thing that
       // stayed a plan.
-      const bool stayed = word == "stayed" || word == "remained" || (kBe.count(word) && (w(i - 1) != "there" && w(i - 1) != "it"));
+      const bool stayed = kStaying.count(word) || (kBe.count(word) && (w(i - 1) != "there" && w(i - 1) != "it"));
       const int noun2 = i + ((w(i + 1) == "just" || w(i + 1) == "only" || w(i + 1) == "still") ? 2 : 1);
       if (stayed && (w(noun2) == "a" || w(noun2) == "an") && kStayedPlans.count(w(noun2 + 1)) && w(noun2 + 2) != "for" &&
           (noun2 + 2 >= n || !same_clause(noun2 + 1, noun2 + 2) || kTerminators.count(w(noun2 + 2)))) {
@@ -830,7 +832,7 @@ NegationScope::NegationScope(const AnswerText& text) {
         else negate_subject(i);
       }
       // "the template stayed empty", "the runbook remained untouched": never put to use.
-      if ((word == "stayed" || word == "remained") &&
+      if (kStaying.count(word) &&
           (w(i + 1) == "untouched" || w(i + 1) == "unused" || w(i + 1) == "empty" || w(i + 1) == "blank" || w(i + 1) == "unopened" ||
            w(i + 1) == "unchanged")) {
         trigger_[static_cast<std::size_t>(i)] = true;
@@ -839,7 +841,7 @@ NegationScope::NegationScope(const AnswerText& text) {
       }
       // "Ejecting lagging replicas remained aspirational", "Shedding excess load was left as an
       // aspiration", "Isolating the calls was something we wished for": only hoped for.
-      const bool aspired = ((kBe.count(word) || word == "remained" || word == "stayed") && w(i + 1) == "aspirational") ||
+      const bool aspired = ((kBe.count(word) || kStaying.count(word)) && w(i + 1) == "aspirational") ||
                            (word == "left" && w(i + 1) == "as" && (w(i + 2) == "an" || w(i + 2) == "a") &&
                             (w(i + 3) == "aspiration" || w(i + 3) == "idea" || w(i + 3) == "wish")) ||
                            // "Runbooks were something to which we aspired", "something that we hoped for"
@@ -1211,7 +1213,7 @@ void NegationScope::negate_unrealised_proposals(const AnswerText& text) {
           return next == "to" || next == "on" || (next.size() > 4 && next.substr(next.size() - 3) == "ing");
         // "everybody agreed it was important, and then everybody went back to shipping features"
         if (at(k) == "went" && next == "back" && at(k + 2) == "to") return true;
-        return (at(k) == "stayed" || at(k) == "remained") &&
+        return kStaying.count(at(k)) &&
                (next == "like" || next == "unchanged" || (next == "the" && at(k + 2) == "same") || (next == "as" && at(k + 2) == "it"));
       };
       // The sentence after may tell the consequence too, when it opens with one.
@@ -1257,7 +1259,7 @@ void NegationScope::negate_unrealised_proposals(const AnswerText& text) {
                         ((word == "went" || word == "go") && next == "with") || (word == "settled" && next == "on") ||
                         word == "chose" || word == "opted" || word == "picked" || word == "preferred" ||
                         // "but it stayed a ticket", "but it remained an idea"
-                        ((word == "stayed" || word == "remained") && (next == "a" || next == "an" || next == "on" || next == "in")) ||
+                        (kStaying.count(word) && (next == "a" || next == "an" || next == "on" || next == "in")) ||
                         // "but we did one big switch instead", "but we ended up shipping to everyone", "but in
                         // the end we stayed with Postgres"
                         turns_away(words, k) ||
@@ -1747,7 +1749,9 @@ void NegationScope::negate_plans_put_off(const AnswerText& text) {
     if (kPronouns.count(w(i - 1)) && w(i - 1) != "one") {
       negate_referent_of(text, i - 1);
     } else {
-      negate_clause_before(text, i);
+      // "A latency gate was proposed and is still under consideration": after "and", the verdict
+      // shares the subject of the clause before.
+      negate_clause_before(text, w(i - 1) == "and" ? i - 1 : i, w(i - 1) == "and");
     }
   };
   // Negates words from `from` to the end of the clause's thought: up to a turn ("but", "so",
@@ -1763,7 +1767,7 @@ void NegationScope::negate_plans_put_off(const AnswerText& text) {
     const std::string_view word = w(i);
     // Put off or dismissed: "was phase 2", "was always next sprint", "was 'coming soon'", "was a
     // nice-to-have", "was more of a rumour", "was deemed over-engineering", "was too expensive".
-    if (kBe.count(word) || word == "stayed" || word == "stay" || word == "stays" || word == "remained" || word == "became") {
+    if (kBe.count(word) || kStaying.count(word) || word == "became") {
       int k = i + 1;
       // A comment set off by commas may stand first: "was, let's say, more of a concept".
       if (k < n && !same_clause(i, k))
@@ -1793,7 +1797,7 @@ void NegationScope::negate_plans_put_off(const AnswerText& text) {
                            ((w(k) == "on" || w(k) == "in") && (kPlans.count(w(k + 1)) || kPlans.count(w(k + 2)) ||
                                                               (kPlans.count(w(k + 3)) && w(k + 3) == "list"))) ||
                            (w(k) == "waiting" || w(k) == "pending") ||
-                           ((word == "stayed" || word == "stay" || word == "stays" || word == "remained") && kStayedPlans.count(w(k)));
+                           (kStaying.count(word) && kStayedPlans.count(w(k)));
       // "the answer was always next quarter" is said of the answer: what it was the answer to is
       // the proposal before it, which the rules for proposals read.
       if (put_off && w(i - 1) != "there") deny_subject(i);
@@ -1853,7 +1857,7 @@ void NegationScope::negate_plans_put_off(const AnswerText& text) {
     // "lived only in Priya's head", "the idea stayed only in the Confluence page", "the slides
     // stayed in the shared drive". (Not "the data stayed in the EU".)
     if (word == "existed" || word == "exists" || word == "exist" || word == "lived" || word == "lives" ||
-        ((word == "stayed" || word == "remained" || word == "stays" || word == "remains") && w(i - 1) != "data")) {
+        (kStaying.count(word) && w(i - 1) != "data")) {
       int k = i + 1;
       if (w(k) == "only" || w(k) == "mostly" || w(k) == "just" || w(k) == "purely" || w(k) == "forever") ++k;
       if ((w(k) == "in" || w(k) == "on") && same_clause(i, k)) {
@@ -1876,7 +1880,7 @@ void NegationScope::negate_plans_put_off(const AnswerText& text) {
       }
     }
     // Still under consideration: "it remained under consideration", "is still being discussed".
-    if ((kBe.count(word) || word == "remained" || word == "stayed") &&
+    if ((kBe.count(word) || kStaying.count(word)) &&
         ((w(i + 1) == "under" || (w(i + 1) == "still" && w(i + 2) == "under")) &&
          (w(i + 2) == "consideration" || w(i + 2) == "discussion" || w(i + 2) == "evaluation" || w(i + 3) == "consideration" ||
           w(i + 3) == "discussion" || w(i + 3) == "evaluation"))) {
@@ -2112,7 +2116,7 @@ void NegationScope::negate_tickets_left_open(const AnswerText& text) {
       if (w(k) == "still") {
         for (int j = k + 1; j <= k + 3 && j < sentence.end_word; ++j)
           if (waiting.count(w(j)) || ((w(j) == "in" || w(j) == "on") && tickets.count(w(j + 1) == "the" ? w(j + 2) : w(j + 1)))) status = k;
-      } else if ((w(k) == "stayed" || w(k) == "remained" || w(k) == "remains" || w(k) == "stays") && w(k + 1) == "open") {
+      } else if (kStaying.count(w(k)) && w(k + 1) == "open") {
         status = k;
       } else if (w(k) == "closed" && w(k + 1) == "as" &&
                  (w(k + 2) == "won't" || w(k + 2) == "wontfix" || w(k + 2) == "cannot" || w(k + 2) == "can't" || w(k + 2) == "obsolete")) {
