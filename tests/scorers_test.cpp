@@ -1208,6 +1208,20 @@ TEST_CASE("a thing that remains aspirational or is still under consideration was
                     true);
 }
 
+TEST_CASE("a thing only promised, or set aside after being on the table, was not done", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Secret scanning", {}}, {"Restore runbook", {}}, {"Phased traffic cutover", {}}});
+  check_every_point(decks.score("keypoints", card,
+                                "We said we'd add secret scanning after the incident. I promised to write the restore runbook. "
+                                "A phased traffic cutover had been on the table at one point but was set aside."),
+                    false);
+  check_every_point(decks.score("keypoints", card,
+                                "We said we'd add secret scanning after the incident, and we did. I promised to write the "
+                                "restore runbook and wrote it that night. A phased traffic cutover was on the table and went "
+                                "ahead in May."),
+                    true);
+}
+
 TEST_CASE("a perfect passive, an inverted denial, a refusal and time run out deny the thing", "[scorers]") {
   BundledDecks decks;
   const CardContent card = card_with_points({{"Restore test", {}}, {"Failover drill", {}}, {"Read replica", {}},

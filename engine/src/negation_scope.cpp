@@ -726,6 +726,7 @@ NegationScope::NegationScope(const AnswerText& text) {
       const std::string_view next = w(i + 1);
       const bool turned_down = be && ((next == "ruled" && w(i + 2) == "out") || kShelved.count(next) ||
                                       ((next == "shot" || next == "turned") && w(i + 2) == "down") ||
+                                      (next == "set" && w(i + 2) == "aside") ||
                                       // "got laughed out of the room", "was removed from scope"
                                       (next == "laughed" && w(i + 2) == "out") ||
                                       (next == "removed" && w(i + 2) == "from" && (w(i + 3) == "scope" || w(i + 4) == "scope" ||
@@ -748,6 +749,8 @@ NegationScope::NegationScope(const AnswerText& text) {
         // "Serving stale data while refreshing got vetoed": the whole subject, "while" and all;
         // "someone proposed token bucket and it got shot down": what "it" stands for.
         if (kPronouns.count(w(i - 1)) && w(i - 1) != "one") negate_referent(i - 1);
+        // "had been on the table at one point but was set aside": the subject before the "but".
+        else if (w(i - 1) == "but" || w(i - 1) == "and") negate_clause_before(text, i - 1, true);
         else negate_subject(i);
       }
     }
@@ -1765,6 +1768,24 @@ void NegationScope::negate_plans_put_off(const AnswerText& text) {
   };
   for (int i = 0; i < n; ++i) {
     const std::string_view word = w(i);
+    // Only promised: "we said we'd add secret scanning after", "I promised to write the runbook".
+    // ("We said we'd fix it and we did", "I promised to write it and wrote it that night" kept
+    // the promise.)
+    {
+      int verb = -1;
+      if ((word == "said" || word == "promised") && (w(i + 1) == "we'd" || w(i + 1) == "i'd")) verb = i + 2;
+      else if ((word == "said" || word == "promised") && (w(i + 1) == "we" || w(i + 1) == "i") && w(i + 2) == "would") verb = i + 3;
+      else if (word == "promised" && w(i + 1) == "to") verb = i + 2;
+      bool kept = false;
+      for (int k = verb; verb > 0 && k < n && words[static_cast<std::size_t>(k)].sentence == words[static_cast<std::size_t>(i)].sentence && !kept; ++k)
+        kept = (w(k) == "and" || w(k) == "which") &&
+               (w(k + 1) == "did" || is_past_action(w(k + 1)) ||
+                ((w(k + 1) == "we" || w(k + 1) == "i") && (w(k + 2) == "did" || w(k + 2) == "have" || is_past_action(w(k + 2)))));
+      if (verb > 0 && (kSubjects.count(w(i - 1)) || kPeople.count(w(i - 1))) && !kept) {
+        mark(i);
+        deny_rest(verb);
+      }
+    }
     // Put off or dismissed: "was phase 2", "was always next sprint", "was 'coming soon'", "was a
     // nice-to-have", "was more of a rumour", "was deemed over-engineering", "was too expensive".
     if (kBe.count(word) || kStaying.count(word) || word == "became") {
