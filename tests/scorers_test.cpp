@@ -194,10 +194,14 @@ TEST_CASE("a point naming a thing and what it is for is said by the thing named 
 TEST_CASE("a key point said with other verbs and nouns of engineering English counts", "[scorers]") {
   BundledDecks decks;
   const CardContent card = card_with_points(
-      {{"Lower the TTL in advance", {}}, {"Headroom buffer", {}}, {"Monitor pool wait time", {}}, {"Reduce noise", {"fewer pages"}}});
+      {{"Lower the TTL in advance", {}}, {"Headroom buffer", {}}, {"Monitor pool wait time", {}}, {"Reduce noise", {"fewer pages"}},
+       {"Need for transactions", {}}, {"Evolving schema", {}}});
   const ScoreResult result = decks.score("keypoints", card,
                                          "A day before the move we dropped the TTL to a minute. We keep about a third spare. "
-                                         "I chart the wait on the pool. Pages dropped to four a week.");
+                                         "I chart the wait on the pool. Pages dropped to four a week. An order and its stock count "
+                                         "change together, so I want real transactions. The schema keeps changing.");
+  CHECK(finding(result, "key point: Need for transactions").met);
+  CHECK(finding(result, "key point: Evolving schema").met);
   CHECK(finding(result, "key point: Lower the TTL in advance").met);
   CHECK(finding(result, "key point: Headroom buffer").met);
   CHECK(finding(result, "key point: Monitor pool wait time").met);

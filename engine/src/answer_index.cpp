@@ -122,7 +122,7 @@ const std::vector<std::vector<std::string_view>>& thesaurus_groups() {
       {"remove", "delete", "purge", "prune", "discard", "clean", "clear", "reclaim", "evict"},
       // Not "expired": certificates, tokens and backups expire without being stale data.
       {"stale", "outdated", "obsolete", "dead", "leftover", "orphaned"},
-      {"change", "flip", "toggle", "switch", "modify", "alter"},
+      {"change", "flip", "toggle", "switch", "modify", "alter", "evolve"},
       {"separate", "isolate", "distinct", "dedicated", "apart", "split"},
       // planning and estimating
       {"forecast", "projection", "predict", "estimate", "extrapolate"},
@@ -131,6 +131,7 @@ const std::vector<std::vector<std::string_view>>& thesaurus_groups() {
       {"grow", "growth", "swell", "bloat", "balloon"},
       {"slow", "sluggish", "lag", "laggy", "delay", "delayed"},
       {"priority", "prioritize", "critical", "important", "essential"},
+      {"need", "require", "want"},
       {"early", "ahead", "advance", "beforehand", "upfront"},
       // people and documents
       {"document", "documentation", "doc", "guide", "runbook", "playbook", "handbook", "readme", "write+down"},
