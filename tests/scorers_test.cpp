@@ -1226,6 +1226,27 @@ TEST_CASE("a thing only promised, or set aside after being on the table, was not
                     true);
 }
 
+TEST_CASE("a thing left half built, almost ready, in discussion, forgotten or doubted to exist was not done", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Failover rehearsal", {}}, {"Feature freeze", {}}, {"Distributed tracing", {}},
+                                             {"Autoscaling", {}}, {"Blue-green deployment", {}}, {"Job scheduler", {}},
+                                             {"Retention policy", {}}, {"Dead letter queue", {}}});
+  check_every_point(decks.score("keypoints", card,
+                                "The failover plan was written; a failover rehearsal, that never happened. A feature freeze, did "
+                                "it happen? Of course not. Distributed tracing is still in discussion. Autoscaling was almost "
+                                "ready for a year. The blue-green deployment was half built. The job scheduler was quietly "
+                                "forgotten. The retention policy, I do not think it exists. The design was approved, and the "
+                                "dead letter queue nobody ever built."),
+                    false);
+  check_every_point(decks.score("keypoints", card,
+                                "The failover plan was written; a failover rehearsal, that ran in May. A feature freeze, did it "
+                                "happen? Of course, for two weeks. Distributed tracing is live on every service. Autoscaling was "
+                                "ready in a week. The blue-green deployment was fully built. The job scheduler was quietly "
+                                "rolled out. The retention policy, I think it exists and works. The design was approved, and the "
+                                "dead letter queue we built in a day."),
+                    true);
+}
+
 TEST_CASE("a perfect passive, an inverted denial, a refusal and time run out deny the thing", "[scorers]") {
   BundledDecks decks;
   const CardContent card = card_with_points({{"Restore test", {}}, {"Failover drill", {}}, {"Read replica", {}},

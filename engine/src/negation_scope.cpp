@@ -149,6 +149,9 @@ const WordSet kLightVerbs = {"do",  "did", "use",    "used",     "have",  "had",
                              "run", "ran", "bother", "bothered", "touch", "touched", "want", "wanted"};
 const WordSet kProposals = {"idea", "plan", "proposal", "suggestion"};
 // Where work waits undone: "sat in the backlog", "still on the roadmap", "on our list".
+// What a thing still waiting for a decision is under: "it remained under consideration", "still in
+// discussion", "under analysis".
+const WordSet kDeliberating = {"consideration", "discussion", "evaluation", "analysis"};
 // Verbs of staying as one was: "it stayed a ticket", "showback remains aspirational".
 const WordSet kStaying = {"stayed", "stays", "stay", "remained", "remains", "remain"};
 const WordSet kLeftIn = {"sat", "sits", "sitting", "stayed", "stays", "rotted", "languished", "still", "remained", "remains", "lives",
@@ -415,6 +418,11 @@ NegationScope::NegationScope(const AnswerText& text) {
       // was not done.
       const bool at_a_loss = (w(subject) == "what" || w(subject) == "how" || w(subject) == "which" || w(subject) == "where") &&
                              w(subject + 1) == "to";
+      // "I do not think it exists": a belief denied about a thing being there.
+      if ((w(subject) == "it" || w(subject) == "they" || w(subject) == "one") && kExist.count(w(action))) {
+        negate_referent_of(text, subject);
+        return;
+      }
       if (!done_by_someone && !at_a_loss) return;
       if (at_a_loss) action = subject + 2;
       if (kPronouns.count(w(action + 1))) negate_referent_of(text, trigger_last);
@@ -706,7 +714,8 @@ NegationScope::NegationScope(const AnswerText& text) {
         negate_clause_before(text, subject);
       }
       // "overtaken by the wider cloud migration, which never happened either"
-      if (w(i - 1) == "which") negate_clause_before(text, i - 1);
+      // ("a rehearsal of it, that never happened": "that" after a comma picks up what came before.)
+      if (w(i - 1) == "which" || (w(i - 1) == "that" && i >= 2 && !in_one_clause(text, i - 2, i - 1))) negate_clause_before(text, i - 1);
       if (w(i - 1) == "it" || w(i - 1) == "this") negate_referent(i - 1);  // "so it never happened"
       // "a postmortem was planned, postponed twice, and then it did not take place"
       // (Past only: "the key is set only if it does not exist" denies nothing.)
@@ -725,6 +734,12 @@ NegationScope::NegationScope(const AnswerText& text) {
                       (word == "and" && (w(i - 1) == "considered" || w(i - 1) == "discussed" || w(i - 1) == "evaluated" || w(i - 1) == "reviewed"));
       const std::string_view next = w(i + 1);
       const bool turned_down = be && ((next == "ruled" && w(i + 2) == "out") || kShelved.count(next) ||
+                                      // "was quietly forgotten"
+                                      (next.ends_with("ly") && kShelved.count(w(i + 2))) ||
+                                      // "was almost ready for a year", "was half built"
+                                      ((next == "almost" || next == "nearly") &&
+                                       (w(i + 2) == "ready" || w(i + 2) == "done" || w(i + 2) == "finished" || w(i + 2) == "complete")) ||
+                                      (next == "half" && (is_past_action(w(i + 2)) || kParticiples.count(w(i + 2)))) ||
                                       ((next == "shot" || next == "turned") && w(i + 2) == "down") ||
                                       (next == "set" && w(i + 2) == "aside") ||
                                       // "got laughed out of the room", "was removed from scope"
@@ -1095,6 +1110,10 @@ NegationScope::NegationScope(const AnswerText& text) {
       const int last = (w(verb + 1) == "with" || w(verb + 1) == "about" || w(verb + 1) == "for" || w(verb + 1) == "at") ? verb + 1 : verb;
       const bool clause_ends = last + 1 >= n || !same_clause(last, last + 1) || kTerminators.count(w(last + 1)) ||
                                w(last + 1) == "anymore" || w(last + 1) == "either" || w(last + 1) == "at" || w(last + 1) == "yet";
+      // "... and the queue nobody ever built": the denial is the subject itself.
+      if ((word == "nobody" || (word == "no" && w(i + 1) == "one")) && bare_verb && clause_ends && verb < n && i > 0 &&
+          in_one_clause(text, i - 1, i) && !is_stop_word(w(i - 1)) && !kSubjects.count(w(i - 1)))
+        negate_clause_before(text, i);
       if (subject > 0 && kFrontingSubjects.count(w(subject)) && bare_verb && clause_ends && verb < n) {
         negate_subject(subject);
         // "An alert that pages someone when checkout fails, that one we did not have": the thing
@@ -1486,7 +1505,7 @@ void NegationScope::negate_labels_denied(const AnswerText& text) {
   // A denial that opens a reply: "No.", "Nope", "Not on that service", "Never", "None", "Nobody
   // owned it", "Zero", "We did not", "There wasn't one". Not "not only", "no doubt".
   const auto denial_opens = [&](int k) {
-    while (k < n && fillers.count(w(k))) ++k;
+    while (k < n && (fillers.count(w(k)) || (w(k) == "of" && w(k + 1) == "course") || (w(k) == "course" && w(k - 1) == "of"))) ++k;
     const std::string_view d = w(k);
     // "Got no such thing lah", "Don't have."
     if ((d == "got" && (w(k + 1) == "no" || w(k + 1) == "none")) || ((d == "don't" || d == "didn't") && (w(k + 1) == "have" || w(k + 1) == "got")))
@@ -1902,9 +1921,8 @@ void NegationScope::negate_plans_put_off(const AnswerText& text) {
     }
     // Still under consideration: "it remained under consideration", "is still being discussed".
     if ((kBe.count(word) || kStaying.count(word)) &&
-        ((w(i + 1) == "under" || (w(i + 1) == "still" && w(i + 2) == "under")) &&
-         (w(i + 2) == "consideration" || w(i + 2) == "discussion" || w(i + 2) == "evaluation" || w(i + 3) == "consideration" ||
-          w(i + 3) == "discussion" || w(i + 3) == "evaluation"))) {
+        ((w(i + 1) == "under" || w(i + 1) == "in" || (w(i + 1) == "still" && (w(i + 2) == "under" || w(i + 2) == "in"))) &&
+         (kDeliberating.count(w(i + 2)) || kDeliberating.count(w(i + 3))))) {
       deny_subject(i);
     }
     if (kBe.count(word) && w(i + 1) == "still" && w(i + 2) == "being" &&
