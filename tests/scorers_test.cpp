@@ -1247,6 +1247,24 @@ TEST_CASE("a thing left half built, almost ready, in discussion, forgotten or do
                     true);
 }
 
+TEST_CASE("a thing that never saw the light of day, was always the plan or only ever promised was not done", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Postmortem", {}}, {"Onboarding automation", {}}, {"Restore drill", {}},
+                                             {"Integration tests", {}}, {"Schema registry", {}}});
+  check_every_point(decks.score("keypoints", card,
+                                "The postmortem was promised to the ops team and it never saw the light of day. Onboarding "
+                                "automation was always the plan. We kept saying we would do a restore drill when things calmed "
+                                "down. Integration tests were something we would definitely do next quarter. The schema "
+                                "registry was always deferred."),
+                    false);
+  check_every_point(decks.score("keypoints", card,
+                                "The postmortem was promised to the ops team and it went out in two days. Onboarding automation "
+                                "was always the first thing we built for a new partner. We kept saying we would do a restore "
+                                "drill, and we did one every quarter. Integration tests were something we ran on every merge. "
+                                "The schema registry was always consulted."),
+                    true);
+}
+
 TEST_CASE("a perfect passive, an inverted denial, a refusal and time run out deny the thing", "[scorers]") {
   BundledDecks decks;
   const CardContent card = card_with_points({{"Restore test", {}}, {"Failover drill", {}}, {"Read replica", {}},

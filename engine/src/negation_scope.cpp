@@ -734,8 +734,9 @@ NegationScope::NegationScope(const AnswerText& text) {
                       (word == "and" && (w(i - 1) == "considered" || w(i - 1) == "discussed" || w(i - 1) == "evaluated" || w(i - 1) == "reviewed"));
       const std::string_view next = w(i + 1);
       const bool turned_down = be && ((next == "ruled" && w(i + 2) == "out") || kShelved.count(next) ||
-                                      // "was quietly forgotten"
-                                      (next.ends_with("ly") && kShelved.count(w(i + 2))) ||
+                                      // "was quietly forgotten", "was always deferred"
+                                      ((next.ends_with("ly") || next == "always" || next == "then" || next == "just") &&
+                                       kShelved.count(w(i + 2))) ||
                                       // "was almost ready for a year", "was half built"
                                       ((next == "almost" || next == "nearly") &&
                                        (w(i + 2) == "ready" || w(i + 2) == "done" || w(i + 2) == "finished" || w(i + 2) == "complete")) ||
@@ -773,7 +774,9 @@ NegationScope::NegationScope(const AnswerText& text) {
     // with Postgres", "it never stuck", "it didn't fly".
     if (kPronouns.count(word) && word != "one" && (is_contracted_negation(w(i + 1)) || w(i + 1) == "never") &&
         (w(i + 2) == "survive" || w(i + 2) == "survived" || w(i + 2) == "stick" || w(i + 2) == "stuck" || w(i + 2) == "last" ||
-         w(i + 2) == "fly" || (w(i + 2) == "go" && w(i + 3) == "anywhere") || (w(i + 2) == "make" && w(i + 3) == "it"))) {
+         w(i + 2) == "fly" || (w(i + 2) == "go" && w(i + 3) == "anywhere") || (w(i + 2) == "make" && w(i + 3) == "it") ||
+         // "it never saw the light of day"
+         ((w(i + 2) == "saw" || w(i + 2) == "see") && w(i + 3) == "the" && w(i + 4) == "light"))) {
       trigger_[static_cast<std::size_t>(i) + 1] = true;
       negate_referent(i);
     }
@@ -841,8 +844,11 @@ NegationScope::NegationScope(const AnswerText& text) {
       // "Putting trace IDs into the logs was a ticket", "so it stayed a slide": a thing that
       // stayed a plan.
       const bool stayed = kStaying.count(word) || (kBe.count(word) && (w(i - 1) != "there" && w(i - 1) != "it"));
-      const int noun2 = i + ((w(i + 1) == "just" || w(i + 1) == "only" || w(i + 1) == "still") ? 2 : 1);
-      if (stayed && (w(noun2) == "a" || w(noun2) == "an") && kStayedPlans.count(w(noun2 + 1)) && w(noun2 + 2) != "for" &&
+      // ("Onboarding automation was always the plan.": only ever the plan.)
+      const bool always = w(i + 1) == "always";
+      const int noun2 = i + ((w(i + 1) == "just" || w(i + 1) == "only" || w(i + 1) == "still" || always) ? 2 : 1);
+      if (stayed && (w(noun2) == "a" || w(noun2) == "an" || (always && w(noun2) == "the")) && kStayedPlans.count(w(noun2 + 1)) &&
+          w(noun2 + 2) != "for" &&
           (noun2 + 2 >= n || !same_clause(noun2 + 1, noun2 + 2) || kTerminators.count(w(noun2 + 2)))) {
         trigger_[static_cast<std::size_t>(i)] = true;
         if (kPronouns.count(w(i - 1))) negate_referent(i - 1);
@@ -871,7 +877,9 @@ NegationScope::NegationScope(const AnswerText& text) {
                             (w(i + 3) == "wished" || w(i + 3) == "aspired" || w(i + 3) == "hoped" ||
                              // "The load test was something we meant to do after launch."
                              ((w(i + 3) == "meant" || w(i + 3) == "wanted" || w(i + 3) == "planned" || w(i + 3) == "intended") &&
-                              w(i + 4) == "to")));
+                              w(i + 4) == "to") ||
+                             // "Integration tests were something we would definitely do next quarter."
+                             w(i + 3) == "would"));
       if (aspired) {
         trigger_[static_cast<std::size_t>(i)] = true;
         negate_subject(i);
@@ -1785,6 +1793,19 @@ void NegationScope::negate_plans_put_off(const AnswerText& text) {
       negated_[static_cast<std::size_t>(k)] = true;
     }
   };
+  // Whether the sentence goes on to say the promise or request from word `from` was kept: "and we
+  // did", "and wrote it that night" (before it turns: "..., but nobody called it, and we spent
+  // boxing day fixing it").
+  auto promise_kept = [&](int from) {
+    for (int k = from; k < n && words[static_cast<std::size_t>(k)].sentence == words[static_cast<std::size_t>(from)].sentence; ++k)
+      if (w(k) == "but" || w(k) == "so" || w(k) == "because" || w(k) == "though" || w(k) == "although")
+        return false;
+      else if ((w(k) == "and" || w(k) == "which") &&
+          (w(k + 1) == "did" || is_past_action(w(k + 1)) ||
+           ((w(k + 1) == "we" || w(k + 1) == "i") && (w(k + 2) == "did" || w(k + 2) == "have" || is_past_action(w(k + 2))))))
+        return true;
+    return false;
+  };
   for (int i = 0; i < n; ++i) {
     const std::string_view word = w(i);
     // Only promised: "we said we'd add secret scanning after", "I promised to write the runbook".
@@ -1792,15 +1813,13 @@ void NegationScope::negate_plans_put_off(const AnswerText& text) {
     // the promise.)
     {
       int verb = -1;
-      if ((word == "said" || word == "promised") && (w(i + 1) == "we'd" || w(i + 1) == "i'd")) verb = i + 2;
-      else if ((word == "said" || word == "promised") && (w(i + 1) == "we" || w(i + 1) == "i") && w(i + 2) == "would") verb = i + 3;
-      else if (word == "promised" && w(i + 1) == "to") verb = i + 2;
-      bool kept = false;
-      for (int k = verb; verb > 0 && k < n && words[static_cast<std::size_t>(k)].sentence == words[static_cast<std::size_t>(i)].sentence && !kept; ++k)
-        kept = (w(k) == "and" || w(k) == "which") &&
-               (w(k + 1) == "did" || is_past_action(w(k + 1)) ||
-                ((w(k + 1) == "we" || w(k + 1) == "i") && (w(k + 2) == "did" || w(k + 2) == "have" || is_past_action(w(k + 2)))));
-      if (verb > 0 && (kSubjects.count(w(i - 1)) || kPeople.count(w(i - 1))) && !kept) {
+      const bool saying = word == "said" || word == "promised" || word == "saying" || word == "promising";
+      if (saying && (w(i + 1) == "we'd" || w(i + 1) == "i'd" || w(i + 1) == "they'd")) verb = i + 2;
+      else if (saying && (w(i + 1) == "we" || w(i + 1) == "i" || w(i + 1) == "they") && w(i + 2) == "would") verb = i + 3;
+      else if ((word == "promised" || word == "promising") && w(i + 1) == "to") verb = i + 2;
+      // ("we always said we'd", "they always promised to")
+      const int speaker = w(i - 1) == "always" ? i - 2 : i - 1;
+      if (verb > 0 && (kSubjects.count(w(speaker)) || kPeople.count(w(speaker)) || w(speaker) == "people") && !promise_kept(verb)) {
         mark(i);
         deny_rest(verb);
       }
@@ -1985,7 +2004,8 @@ void NegationScope::negate_plans_put_off(const AnswerText& text) {
     // for again and again, so never given.
     if ((word == "kept" || word == "keep" || word == "keeps") &&
         (w(i + 1) == "saying" || w(i + 1) == "asking" || w(i + 1) == "begging" || w(i + 1) == "pushing" || w(i + 1) == "arguing" ||
-         w(i + 1) == "requesting" || w(i + 1) == "proposing" || w(i + 1) == "suggesting")) {
+         w(i + 1) == "requesting" || w(i + 1) == "proposing" || w(i + 1) == "suggesting") &&
+        !promise_kept(i + 2)) {
       mark(i);
       deny_rest(i + 2);
     }
