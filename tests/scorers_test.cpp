@@ -1265,6 +1265,19 @@ TEST_CASE("a thing that never saw the light of day, was always the plan or only 
                     true);
 }
 
+TEST_CASE("a thing agreed and then left for the old way, or called a dream after a filler, was not done", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Trunk-based development", {}}, {"Production-like staging", {}}});
+  check_every_point(decks.score("keypoints", card,
+                                "The team agreed on trunk-based development in a workshop, everyone clapped, and the next Monday "
+                                "we were back to long-lived branches. Production-like staging? Well, that one was a dream."),
+                    false);
+  check_every_point(decks.score("keypoints", card,
+                                "The team agreed on trunk-based development in a workshop, everyone clapped, and the next Monday "
+                                "we merged to main twice. Production-like staging? Well, that one we built in March."),
+                    true);
+}
+
 TEST_CASE("a perfect passive, an inverted denial, a refusal and time run out deny the thing", "[scorers]") {
   BundledDecks decks;
   const CardContent card = card_with_points({{"Restore test", {}}, {"Failover drill", {}}, {"Read replica", {}},

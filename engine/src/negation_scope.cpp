@@ -152,6 +152,11 @@ const WordSet kProposals = {"idea", "plan", "proposal", "suggestion"};
 // What a thing still waiting for a decision is under: "it remained under consideration", "still in
 // discussion", "under analysis".
 const WordSet kDeliberating = {"consideration", "discussion", "evaluation", "analysis"};
+// Words a spoken reply or remark may open with before what it says: "Ha, no.", "Chale, that one
+// was a dream."
+const WordSet kFillers = {"ha", "haha", "ah", "er", "uh", "um", "erm", "well", "so", "honestly", "oh", "hmm", "like", "yeah", "sadly",
+                          "unfortunately", "alas", "frankly", "also", "mate", "look", "sure", "ja", "och", "aye", "ag", "wah", "aiyah",
+                          "aiyo", "chale", "pois"};
 // Verbs of staying as one was: "it stayed a ticket", "showback remains aspirational".
 const WordSet kStaying = {"stayed", "stays", "stay", "remained", "remains", "remain"};
 const WordSet kLeftIn = {"sat", "sits", "sitting", "stayed", "stays", "rotted", "languished", "still", "remained", "remains", "lives",
@@ -1230,7 +1235,7 @@ void NegationScope::negate_unrealised_proposals(const AnswerText& text) {
       // "we kept it", which keeps the thing proposed.)
       const auto old_way_went_on = [&](int k) {
         bool consequence = false;
-        for (int j = k - 1; j >= k - 4 && j > i && !consequence; --j) consequence = at(j) == "so" || at(j) == "and" || at(j) == "then";
+        for (int j = k - 1; j >= k - 6 && j > i && !consequence; --j) consequence = at(j) == "so" || at(j) == "and" || at(j) == "then";
         const std::string_view next = at(k + 1);
         // "..., and everyone nodded, and then we just bumped max_connections instead": a turn
         // anywhere between the proposal and the "instead".
@@ -1242,7 +1247,7 @@ void NegationScope::negate_unrealised_proposals(const AnswerText& text) {
         if (at(k) == "kept" || at(k) == "continued" || (at(k) == "carried" && next == "on"))
           return next == "to" || next == "on" || (next.size() > 4 && next.substr(next.size() - 3) == "ing");
         // "everybody agreed it was important, and then everybody went back to shipping features"
-        if (at(k) == "went" && next == "back" && at(k + 2) == "to") return true;
+        if ((at(k) == "went" || kBe.count(at(k))) && next == "back" && at(k + 2) == "to") return true;  // "we were back to"
         return kStaying.count(at(k)) &&
                (next == "like" || next == "unchanged" || (next == "the" && at(k + 2) == "same") || (next == "as" && at(k + 2) == "it"));
       };
@@ -1507,13 +1512,10 @@ void NegationScope::negate_labels_denied(const AnswerText& text) {
   const int n = static_cast<int>(words.size());
   const std::string_view raw = text.text();
   auto w = [&](int i) { return word_at(words, i); };
-  // Words a spoken reply may open with before its denial.
-  static const WordSet fillers = {"ha", "haha", "ah", "er", "uh", "um", "erm", "well", "so", "honestly", "oh", "hmm", "like", "yeah", "sadly",
-                                  "unfortunately", "alas", "frankly", "also", "mate", "look", "sure", "ja", "och", "aye", "ag", "wah", "aiyah", "aiyo"};
   // A denial that opens a reply: "No.", "Nope", "Not on that service", "Never", "None", "Nobody
   // owned it", "Zero", "We did not", "There wasn't one". Not "not only", "no doubt".
   const auto denial_opens = [&](int k) {
-    while (k < n && (fillers.count(w(k)) || (w(k) == "of" && w(k + 1) == "course") || (w(k) == "course" && w(k - 1) == "of"))) ++k;
+    while (k < n && (kFillers.count(w(k)) || (w(k) == "of" && w(k + 1) == "course") || (w(k) == "course" && w(k - 1) == "of"))) ++k;
     const std::string_view d = w(k);
     // "Got no such thing lah", "Don't have."
     if ((d == "got" && (w(k + 1) == "no" || w(k + 1) == "none")) || ((d == "don't" || d == "didn't") && (w(k + 1) == "have" || w(k + 1) == "got")))
@@ -1668,8 +1670,14 @@ void NegationScope::negate_referent_of(const AnswerText& text, int trigger) {
   // auxiliary stand before the denial.
   static const WordSet subject_and_auxiliary = {"we", "i", "they", "he", "she", "you", "did", "do", "does", "had", "have", "has",
                                                 "could", "would", "also", "still", "really", "just", "actually", "simply"};
-  bool bare_subject = trigger - first <= 3;
-  for (int k = first; k < trigger && bare_subject; ++k) bare_subject = subject_and_auxiliary.count(words[static_cast<std::size_t>(k)].text) > 0;
+  // ("Chale, that one was a dream.": a filler and the pronoun itself are no subject of their own.)
+  int own = first;
+  while (own < trigger && kFillers.count(words[static_cast<std::size_t>(own)].text)) ++own;
+  bool bare_subject = trigger - own <= 3;
+  for (int k = own; k < trigger && bare_subject; ++k) {
+    const std::string& word = words[static_cast<std::size_t>(k)].text;
+    bare_subject = subject_and_auxiliary.count(word) > 0 || ((word == "that" || word == "this") && k + 1 == trigger);
+  }
   if ((trigger - first < 2 || bare_subject) && first > sentence_first)
     first = sentence_first;
   else if (trigger - first < 2 || opening_adverbial || bare_subject)
