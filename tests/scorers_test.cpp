@@ -1278,6 +1278,16 @@ TEST_CASE("a thing agreed and then left for the old way, or called a dream after
                     true);
 }
 
+TEST_CASE("a label denied after a comma may open the part after a semicolon", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Liveness probes", {}}, {"Readiness probes", {}}});
+  const ScoreResult result = decks.score("keypoints", card,
+                                         "Liveness probes we had; readiness probes that checked the database, no, so the pods "
+                                         "looked healthy while every request failed.");
+  CHECK(finding(result, "key point: Liveness probes").met);
+  CHECK_FALSE(finding(result, "key point: Readiness probes").met);
+}
+
 TEST_CASE("a perfect passive, an inverted denial, a refusal and time run out deny the thing", "[scorers]") {
   BundledDecks decks;
   const CardContent card = card_with_points({{"Restore test", {}}, {"Failover drill", {}}, {"Read replica", {}},

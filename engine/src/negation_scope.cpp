@@ -1598,7 +1598,9 @@ void NegationScope::negate_labels_denied(const AnswerText& text) {
                                gap.find("\u2013") != std::string_view::npos || gap.find(" - ") != std::string_view::npos ||
                                gap.find("--") != std::string_view::npos;
     if (!colon && !comma_or_dash) continue;
-    const int first = sentences[static_cast<std::size_t>(word.sentence)].first_word;
+    // (A semicolon starts a part with a label of its own: "Liveness probes we had; readiness probes
+    // that checked the database, no.")
+    const int first = part_start(text, sentences[static_cast<std::size_t>(word.sentence)].first_word, i, false);
     bool label_opens = true;
     for (int j = first; j + 1 < i && label_opens; ++j) label_opens = !ends_clause(text, j);
     if (!colon && !label_opens) continue;
