@@ -319,10 +319,10 @@ int subject_end(const AnswerText& text, int verdict) {
 // clause of its own ("the team knew we never had one").
 int relative_antecedent(const AnswerText& text, int subject, int verdict) {
   static const WordSet relative = {"that", "which", "who"};
-  // Verbs that a clause follows without "that": "we said we would", "I think we never did".
-  static const WordSet reporting = {"said", "say", "says", "told", "tell", "knew", "know", "think", "thought", "felt", "feel",
-                                    "guess", "hope", "hoped", "believe", "believed", "realised", "realized", "noticed", "found",
-                                    "agreed", "decided", "admit", "admitted", "mean", "meant", "suppose", "assumed", "sure", "remember"};
+  // Verbs that a clause follows without "that", besides those of believing: "we said we would",
+  // "the team agreed we never needed one".
+  static const WordSet reporting = {"said", "say", "says", "told", "tell", "felt", "feel", "guess", "hope", "hoped", "found",
+                                    "agreed", "decided", "admit", "admitted", "mean", "meant", "suppose", "assumed", "remember"};
   const auto& words = text.words();
   const auto w = [&](int i) { return word_at(words, i); };
   if (verdict - subject > 6 || !in_one_clause(text, subject, verdict - 1)) return -1;
@@ -330,7 +330,7 @@ int relative_antecedent(const AnswerText& text, int subject, int verdict) {
   if (relative.count(w(noun))) --noun;
   if (noun < 0 || !in_one_clause(text, noun, subject)) return -1;
   const std::string_view word = w(noun);
-  if (is_stop_word(word) || kSubjects.count(word) || reporting.count(word) || is_past_action(word) || word.ends_with("ly") ||
+  if (is_stop_word(word) || kSubjects.count(word) || kBelieving.count(word) || reporting.count(word) || is_past_action(word) || word.ends_with("ly") ||
       is_quantity(word))
     return -1;
   return noun;
@@ -644,7 +644,7 @@ NegationScope::NegationScope(const AnswerText& text) {
       trigger_[static_cast<std::size_t>(i)] = true;
       for (int k = i + 2; k < n && same_clause(i, k); ++k) negated_[static_cast<std::size_t>(k)] = true;
     }
-    if ((word == "not" && w(i + 1) == "because") || ((as_if || cannot_say) && denial_inside) || as_if) {
+    if ((word == "not" && w(i + 1) == "because") || as_if || (cannot_say && denial_inside)) {
       while (i + 1 < n && same_clause(i, i + 1)) ++i;
       continue;
     }
@@ -1089,10 +1089,7 @@ NegationScope::NegationScope(const AnswerText& text) {
       if (denies_making_pronoun(i)) negate_referent(i);
       // "... tracing, metrics, the whole dream... we had none of it": a pronoun that ends the denial
       // stands for what came before. (Not "without it": "we could not live without it" keeps it.)
-      const int pronoun = word == "none" && w(i + 1) == "of" ? i + 2 : -1;
-      if (pronoun > 0 && (w(pronoun) == "it" || w(pronoun) == "them" || w(pronoun) == "that" || w(pronoun) == "this" || w(pronoun) == "those") &&
-          ends_clause(text, pronoun))
-        negate_referent(i);
+      if (word == "none" && w(i + 1) == "of" && kPronouns.count(w(i + 2)) && w(i + 2) != "one" && ends_clause(text, i + 2)) negate_referent(i);
       // The thing put first, denied after: "load shedding we do not do", "canaries we never used,
       // because ...", "invalidation when a tariff changes we have not implemented until now",
       // "locks I did not look at", "budget alerts we also do not have": a subject, the denial, a
@@ -2028,9 +2025,7 @@ void NegationScope::negate_plans_put_off(const AnswerText& text) {
     // existed", "synthetic monitoring, structured logs, tracing: none of it on the bridge",
     // "runbook, alert routing, escalation policy, all 'in progress'". Not "none of that helped",
     // which is said of things that were there.
-    const bool none_of = word == "none" && w(i + 1) == "of" &&
-                         (w(i + 2) == "that" || w(i + 2) == "it" || w(i + 2) == "them" || w(i + 2) == "these" || w(i + 2) == "those" ||
-                          w(i + 2) == "this");
+    const bool none_of = word == "none" && w(i + 1) == "of" && kPronouns.count(w(i + 2)) && w(i + 2) != "one";
     const bool none_existed = none_of && (w(i + 3) == "existed" || w(i + 3) == "exists" || w(i + 3) == "happened" || w(i + 3) == "on" ||
                                           w(i + 3) == "in" || w(i + 3).empty() ||
                                           words[static_cast<std::size_t>(i + 3 < n ? i + 3 : i)].sentence != words[static_cast<std::size_t>(i)].sentence ||
