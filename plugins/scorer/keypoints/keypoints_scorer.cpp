@@ -301,7 +301,7 @@ class KeypointsScorer final : public rehearse::Scorer {
 
   // "Unique constraint to prevent duplicates", "Heap dump for leaks": a thing and what it is
   // for. The thing named in full says the point, its purpose going without saying. Empty when
-  // the point is not of that form, or its thing is a single word.
+  // the point is not of that form, or its thing is a single word or holds no term of the art.
   static std::string purpose_head(const std::string& text) {
     for (std::string_view joint : {" to ", " for "}) {
       const std::size_t at = text.find(joint);
