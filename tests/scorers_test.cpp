@@ -1349,6 +1349,15 @@ TEST_CASE("a list disowned at once was not there", "[scorers]") {
   check_every_point(decks.score("keypoints", card, "Code owners, branch protection: all in place before the audit."), true);
 }
 
+TEST_CASE("a thing that stayed a todo or waits on the todo was not done", "[scorers]") {
+  BundledDecks decks;
+  // "todo" is the word an answer uses for work not started: a thing that stays one, or waits on one.
+  const CardContent card = card_with_points({{"Rate limiting", {}}, {"Secret rotation", {}}});
+  check_every_point(decks.score("keypoints", card, "Rate limiting stayed a todo. Secret rotation is still on the todo."), false);
+  check_every_point(decks.score("keypoints", card, "Rate limiting stayed on by default. Secret rotation is on for every service."),
+                    true);
+}
+
 TEST_CASE("a point met by some of its words is not met when the answer denies the word it left out", "[scorers]") {
   BundledDecks decks;
   const CardContent card = card_with_points({{"Fencing the old primary", {"STONITH"}}});
