@@ -148,7 +148,6 @@ const WordSet kFindingOut = {"measured", "measure", "checked", "check", "knew", 
 const WordSet kLightVerbs = {"do",  "did", "use",    "used",     "have",  "had",     "need", "needed",
                              "run", "ran", "bother", "bothered", "touch", "touched", "want", "wanted"};
 const WordSet kProposals = {"idea", "plan", "proposal", "suggestion"};
-// Where work waits undone: "sat in the backlog", "still on the roadmap", "on our list".
 // What a thing still waiting for a decision is under: "it remained under consideration", "still in
 // discussion", "under analysis".
 const WordSet kDeliberating = {"consideration", "discussion", "evaluation", "analysis"};
@@ -159,8 +158,9 @@ const WordSet kFillers = {"ha", "haha", "ah", "er", "uh", "um", "erm", "well", "
                           "aiyo", "chale", "pois"};
 // Verbs of staying as one was: "it stayed a ticket", "showback remains aspirational".
 const WordSet kStaying = {"stayed", "stays", "stay", "remained", "remains", "remain"};
-const WordSet kLeftIn = {"sat", "sits", "sitting", "stayed", "stays", "rotted", "languished", "still", "remained", "remains", "lives",
-                         "sleeping", "sleeps", "left", "gathering"};
+// Where work waits undone: "sat in the backlog", "still on the roadmap", "on our list" (and the
+// verbs of staying, kStaying).
+const WordSet kLeftIn = {"sat", "sits", "sitting", "rotted", "languished", "still", "lives", "sleeping", "sleeps", "left", "gathering"};
 // Where planned work waits; "todo" is the word an answer uses for it ("it's on the todo").
 const WordSet kPlans = {"backlog", "roadmap", "list", "wishlist", "todo"};
 // Participles that tell a proposal's fate after "and then": "discussed at length and then parked".
@@ -840,7 +840,7 @@ NegationScope::NegationScope(const AnswerText& text) {
           if (kPlans.count(w(k)) && (w(k - 1).ends_with("'s") || w(k - 1).ends_with("s'"))) noun = k;
       // "is in the list" may be a data structure; "is on the list" and "in the backlog" are plans.
       const bool its = word == "it's" || word == "that's";  // "It's on the list for next time."
-      const bool waiting = kLeftIn.count(word) || ((kBe.count(word) || its) && (w(at) == "on" || w(noun) != "list"));
+      const bool waiting = kLeftIn.count(word) || kStaying.count(word) || ((kBe.count(word) || its) && (w(at) == "on" || w(noun) != "list"));
       if (waiting && (w(at) == "in" || w(at) == "on") && kPlans.count(w(noun)) && w(noun + 1) != "of") {
         for (int k = i; k <= noun; ++k) trigger_[static_cast<std::size_t>(k)] = true;
         if (its) negate_referent(i);
