@@ -1304,6 +1304,21 @@ TEST_CASE("a perfect passive, an inverted denial, a refusal and time run out den
                     true);
 }
 
+TEST_CASE("a thing that came too late, met reluctance or went nowhere was not done", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Heap dump", {}}, {"Binlog access", {}}, {"Quarantine job", {}}, {"Version upgrade", {}}});
+  check_every_point(decks.score("keypoints", card,
+                                "By the time anyone thought to take a heap dump, the pod had restarted again. The DBA team "
+                                "showed great reluctance to grant binlog access. Someone proposed a quarantine job; that went "
+                                "nowhere. By the time we got round to the version upgrade, it was out of support."),
+                    false);
+  check_every_point(decks.score("keypoints", card,
+                                "By the time the pod restarted, I had taken a heap dump. The DBA team showed no reluctance: "
+                                "they granted binlog access the same day. Someone proposed a quarantine job and it went live "
+                                "that week. By the time support ended, the version upgrade was done."),
+                    true);
+}
+
 TEST_CASE("what was to be moved or replaced was there; only where it was to go was not reached", "[scorers]") {
   BundledDecks decks;
   const CardContent card = card_with_points({{"Cron jobs", {}}, {"Job scheduler", {}}, {"Shell script", {}}});

@@ -56,7 +56,9 @@ const Pair kPrePairs[] = {{"lack", {"of"}},     {"absence", {"of"}}, {"instead",
                           {"in", {"place"}},  // "in place of X": X was not used
                           {"decided", {"against"}}, {"voted", {"against"}},
                           // "finance refused to fund the replica", "we gave up on the migration"
-                          {"refused", {"to"}}, {"declined", {"to"}}, {"gave", {"up"}}, {"giving", {"up"}}};
+                          {"refused", {"to"}}, {"declined", {"to"}}, {"gave", {"up"}}, {"giving", {"up"}},
+                          // "the DBA team's reluctance to grant binlog access"
+                          {"reluctant", {"to"}}, {"reluctance", {"to"}}, {"unwilling", {"to"}}};
 // Words that look like a negation with the next word but negate nothing.
 const Pair kPseudo[] = {{"not", {"only", "just", "bad", "until", "long", "least", "that", "necessarily", "merely"}},
                         {"no", {"doubt", "matter", "longer", "sooner", "later", "problem", "wonder", "exception", "denying"}},
@@ -193,6 +195,9 @@ const WordSet kTurns = {"but", "however", "although", "though", "yet", "because"
 // How far what one would do in hindsight reaches: a short list of steps.
 constexpr int kHindsightWords = 20;
 const WordSet kSubjects = {"i", "we", "they", "he", "she", "you", "i'd", "we'd", "i've", "we've", "i'm", "we're", "it's"};
+// Who came to a thing too late ("by the time anyone thought to ..."), and how they came to it.
+const WordSet kLatecomers = {"i", "we", "they", "he", "she", "you", "anyone", "anybody", "someone", "somebody"};
+const WordSet kLateStarts = {"thought", "tried", "wanted", "remembered", "decided", "went", "managed", "bothered"};
 // Who turns a proposal down, and what may stand between them and the verb.
 const WordSet kPeople = {"we", "i", "they", "he", "she", "someone", "somebody", "everyone", "management", "leadership", "finance",
                          "security", "legal", "product", "team", "manager", "lead", "cto", "ceo", "director", "board", "committee",
@@ -816,11 +821,16 @@ NegationScope::NegationScope(const AnswerText& text) {
       trigger_[static_cast<std::size_t>(i)] = true;
       negate_forward(i + 3, i + 4);
     }
-    // "it quietly died", "it just fizzled out": what the pronoun stands for came to nothing.
-    if (kPronouns.count(word) && word != "one" && (w(i + 1) == "quietly" || w(i + 1) == "just" || w(i + 1) == "slowly") &&
-        (w(i + 2) == "died" || w(i + 2) == "faded" || (w(i + 2) == "fizzled" && w(i + 3) == "out"))) {
-      trigger_[static_cast<std::size_t>(i) + 2] = true;
-      negate_referent(i);
+    // "it quietly died", "it just fizzled out", "so that went nowhere": what the pronoun stands
+    // for came to nothing.
+    if (kPronouns.count(word) && word != "one") {
+      const int verb = (w(i + 1) == "quietly" || w(i + 1) == "just" || w(i + 1) == "slowly" || w(i + 1) == "simply") ? i + 2 : i + 1;
+      const bool came_to_nothing = (verb == i + 2 && (w(verb) == "died" || w(verb) == "faded" || (w(verb) == "fizzled" && w(verb + 1) == "out"))) ||
+                                   ((w(verb) == "went" || w(verb) == "got" || w(verb) == "led") && w(verb + 1) == "nowhere");
+      if (came_to_nothing) {
+        trigger_[static_cast<std::size_t>(verb)] = true;
+        negate_referent(i);
+      }
     }
     // Turned down by name of the pronoun: "someone suggested shadow reads and we dropped it",
     // "so we dropped the idea".
@@ -1064,6 +1074,20 @@ NegationScope::NegationScope(const AnswerText& text) {
       else if (w(from) == "to" || w(from) == "for")
         ++from;
       if (from > i + 4) {
+        negate_forward(from - 1, from);
+        i = from - 1;
+        continue;
+      }
+    }
+    // "By the time anyone thought to take a heap dump, the pod had restarted", "by the time we got
+    // round to the upgrade it was end of life": what came too late was not done.
+    if (word == "by" && w(i + 1) == "the" && w(i + 2) == "time" && kLatecomers.count(w(i + 3))) {
+      int from = i + 4;
+      if (w(from) == "got" && (w(from + 1) == "round" || w(from + 1) == "around") && w(from + 2) == "to") from += 3;
+      else if (kLateStarts.count(w(from)) && w(from + 1) == "to") from += 2;
+      else from = -1;
+      if (from > 0) {
+        for (int k = i; k < from; ++k) trigger_[static_cast<std::size_t>(k)] = true;
         negate_forward(from - 1, from);
         i = from - 1;
         continue;
