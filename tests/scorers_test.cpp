@@ -1319,6 +1319,36 @@ TEST_CASE("a thing that came too late, met reluctance or went nowhere was not do
                     true);
 }
 
+TEST_CASE("a pronoun in the next sentence that has been on the roadmap or did not happen denies the thing named before", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Symptom-based alerting", {}}, {"Distributed tracing", {}}, {"Canary release", {}}});
+  check_every_point(decks.score("keypoints", card,
+                                "We wanted symptom-based alerting. It's been on the roadmap for two years. Distributed tracing? "
+                                "It has been in the backlog since March. The canary release was the next step. It did not happen."),
+                    false);
+  check_every_point(decks.score("keypoints", card,
+                                "We built symptom-based alerting. It's been on every dashboard for two years. Distributed "
+                                "tracing? It has been in production since March. The canary release was the next step. It did "
+                                "not fail once."),
+                    true);
+}
+
+TEST_CASE("a postmortem's ideas are heard in plain words: nobody in trouble, no single cause, a SEV level declared", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Blameless framing focused on systems, not people", {"blameless"}},
+                                             {"Multiple contributing factors rather than one root cause", {"contributing factors"}},
+                                             {"Declare the incident and set severity early", {}}});
+  check_every_point(decks.score("keypoints", card,
+                                "This is an incident, I said, it's a SEV-2, and declaring early is cheap. At the review I said "
+                                "out loud that nobody was getting in trouble. There wasn't one cause: the renewal job had been "
+                                "failing silently for a month and the expiry alert went to a list nobody read."),
+                    true);
+  check_every_point(decks.score("keypoints", card,
+                                "The certificate expired and logins failed for two hours. We renewed it by hand, wrote down the "
+                                "timeline and moved on."),
+                    false);
+}
+
 TEST_CASE("what was to be moved or replaced was there; only where it was to go was not reached", "[scorers]") {
   BundledDecks decks;
   const CardContent card = card_with_points({{"Cron jobs", {}}, {"Job scheduler", {}}, {"Shell script", {}}});

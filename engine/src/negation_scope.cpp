@@ -849,7 +849,9 @@ NegationScope::NegationScope(const AnswerText& text) {
         for (int k = noun + 1; k <= noun + 3; ++k)
           if (kPlans.count(w(k)) && (w(k - 1).ends_with("'s") || w(k - 1).ends_with("s'"))) noun = k;
       // "is in the list" may be a data structure; "is on the list" and "in the backlog" are plans.
-      const bool its = word == "it's" || word == "that's";  // "It's on the list for next time."
+      // "It's on the list for next time.", "It's been on the roadmap for two years."
+      const bool its = word == "it's" || word == "that's" ||
+                       (word == "been" && (w(i - 1) == "it's" || w(i - 1) == "that's" || (w(i - 1) == "has" && (w(i - 2) == "it" || w(i - 2) == "that"))));
       const bool waiting = kLeftIn.count(word) || kStaying.count(word) || ((kBe.count(word) || its) && (w(at) == "on" || w(noun) != "list"));
       if (waiting && (w(at) == "in" || w(at) == "on") && kPlans.count(w(noun)) && w(noun + 1) != "of") {
         for (int k = i; k <= noun; ++k) trigger_[static_cast<std::size_t>(k)] = true;
@@ -1691,7 +1693,7 @@ void NegationScope::negate_referent_of(const AnswerText& text, int trigger) {
   const bool opening_adverbial = openers.count(words[static_cast<std::size_t>(first)].text) > 0 && trigger - first <= 8 && marked;
   // "The scan would have found it. We did not have it in the pipeline.": only a subject and its
   // auxiliary stand before the denial.
-  static const WordSet subject_and_auxiliary = {"we", "i", "they", "he", "she", "you", "did", "do", "does", "had", "have", "has",
+  static const WordSet subject_and_auxiliary = {"we", "i", "they", "he", "she", "you", "it", "did", "do", "does", "had", "have", "has",
                                                 "could", "would", "also", "still", "really", "just", "actually", "simply"};
   // ("Chale, that one was a dream.": a filler and the pronoun itself are no subject of their own.)
   int own = first;
