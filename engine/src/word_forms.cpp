@@ -123,7 +123,9 @@ std::string spell_out(std::string_view word) {
       {"%", "percent"},       {"ms", "millisecond"}, {"msec", "millisecond"}, {"sec", "second"}, {"secs", "second"},
       {"min", "minute"},      {"mins", "minute"},    {"hr", "hour"},          {"hrs", "hour"},   {"db", "database"},
       {"dbs", "database"},    {"vs", "versus"},      {"k8s", "kubernetes"},   {"pct", "percent"}, {"config", "configuration"},
-      {"prod", "production"}, {"repo", "repository"}, {"postmortems", "postmortem"}, {"post-mortem", "postmortem"}};
+      {"prod", "production"}, {"repo", "repository"}, {"postmortems", "postmortem"}, {"post-mortem", "postmortem"},
+      // an incident's severity level: "a SEV-2", "declared sev1"
+      {"sev", "severity"}, {"sev0", "severity"}, {"sev1", "severity"}, {"sev2", "severity"}, {"sev3", "severity"}, {"sev4", "severity"}};
   const auto it = abbreviations.find(word);
   return std::string(it == abbreviations.end() ? word : it->second);
 }
