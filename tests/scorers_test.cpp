@@ -1333,6 +1333,13 @@ TEST_CASE("a pronoun in the next sentence that has been on the roadmap or did no
                     true);
 }
 
+TEST_CASE("\"both\" stands for the things named before it, as \"it\" does", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Game day", {}}});
+  check_every_point(decks.score("keypoints", card, "A game day was on the calendar twice, and both got cancelled for launches."), false);
+  check_every_point(decks.score("keypoints", card, "A game day was on the calendar twice, and both went ahead as planned."), true);
+}
+
 TEST_CASE("a postmortem's ideas are heard in plain words: nobody in trouble, no single cause, a SEV level declared", "[scorers]") {
   BundledDecks decks;
   const CardContent card = card_with_points({{"Blameless framing focused on systems, not people", {"blameless"}},

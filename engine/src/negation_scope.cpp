@@ -174,7 +174,7 @@ const WordSet kTurnedDownVerdicts = {"parked", "shelved", "dropped", "abandoned"
 const WordSet kStayedPlans = {"ticket", "slide", "wish", "proposal", "plan", "draft", "idea", "todo", "jira", "maybe", "dream",
                               "hope", "promise", "aspiration"};
 const WordSet kHedges = {"really", "actually", "ever", "even", "get", "got", "bother", "bothered", "to", "quite", "properly", "fully"};
-const WordSet kPronouns = {"it", "them", "one", "those", "that", "this", "these"};
+const WordSet kPronouns = {"it", "them", "one", "those", "that", "this", "these", "both"};
 constexpr int kReferentWords = 16;
 // How far after a proposing verb ("I pushed for ...") it may be turned down in the same sentence.
 constexpr int kProposalWords = 30;
