@@ -1333,6 +1333,15 @@ TEST_CASE("a pronoun in the next sentence that has been on the roadmap or did no
                     true);
 }
 
+TEST_CASE("a passive denied with \"even\" before its participle denies its subject", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Roll back the recent change", {"rollback", "revert deploy"}}});
+  check_every_point(decks.score("keypoints", card, "There had been a deploy that evening, but rolling it back was never even considered."),
+                    false);
+  check_every_point(decks.score("keypoints", card, "There had been a deploy that evening, and rolling it back was the first thing I did."),
+                    true);
+}
+
 TEST_CASE("\"both\" stands for the things named before it, as \"it\" does", "[scorers]") {
   BundledDecks decks;
   const CardContent card = card_with_points({{"Game day", {}}});

@@ -942,8 +942,9 @@ NegationScope::NegationScope(const AnswerText& text) {
       if (kFrontingAdverbs.count(w(verb)) && w(verb + 1) == "been") ++verb;  // "had never actually been"
       const bool perfect = w(verb) == "been" && (have || word == "hasn't" || word == "hadn't" || word == "haven't");
       if (perfect) ++verb;
-      // "it was never formally presented": an adverb in -ly before the participle.
-      if (w(verb).ends_with("ly") && (is_past_action(w(verb + 1)) || kParticiples.count(w(verb + 1)))) ++verb;
+      // "it was never formally presented", "rolling back was never even considered": an adverb
+      // before the participle.
+      if ((w(verb).ends_with("ly") || w(verb) == "even") && (is_past_action(w(verb + 1)) || kParticiples.count(w(verb + 1)))) ++verb;
       const std::string_view v = w(verb);
       // "Vacuum was not running", "the rotation was not happening": a thing not at work.
       const bool idle = v == "running" || v == "happening";
