@@ -1333,6 +1333,34 @@ TEST_CASE("a pronoun in the next sentence that has been on the roadmap or did no
                     true);
 }
 
+TEST_CASE("a thing that stayed a heading, is still a draft or lived in the slides was not done", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Threat model", {}}, {"Career ladder", {}}, {"Automated rollback", {}}});
+  check_every_point(decks.score("keypoints", card,
+                                "I started the threat model, then the deadline moved up and it, um, stayed a heading. I wrote "
+                                "up a career ladder for the team. It is still a draft, I believe. Automated rollback on failed "
+                                "health checks? It was in the slides of the platform team."),
+                    false);
+  check_every_point(decks.score("keypoints", card,
+                                "I started the threat model, then the deadline moved up and it, um, still got finished that "
+                                "week. I wrote up a career ladder for the team. It is still in use, I believe. Automated "
+                                "rollback on failed health checks? It was in the pipeline of the platform team."),
+                    true);
+}
+
+TEST_CASE("a list answered by a bare none, a label Missing: and a cleft's complement after a comment were not there", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Escalation path", {}}, {"Shared on-call calendar", {}}, {"SLOs", {}},
+                                             {"Restore test", {}}, {"Kill switch", {}}});
+  const ScoreResult result = decks.score("keypoints", card,
+                                         "A shared on-call calendar, any kind of escalation path... none, zero, nada. Dashboards: "
+                                         "plenty. SLOs: none. We had a migration plan and a rollback script. Missing: anyone "
+                                         "running a restore test. The thing we didn't have, and I say this all the time now, was "
+                                         "a kill switch.");
+  check_every_point(result, false);
+  CHECK(decks.score("keypoints", card_with_points({{"Dashboards", {}}}), "Dashboards: plenty. SLOs: none.").findings.front().met);
+}
+
 TEST_CASE("a passive denied with \"even\" before its participle denies its subject", "[scorers]") {
   BundledDecks decks;
   const CardContent card = card_with_points({{"Roll back the recent change", {"rollback", "revert deploy"}}});

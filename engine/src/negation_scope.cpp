@@ -170,9 +170,10 @@ const WordSet kTurnedDownVerdicts = {"parked", "shelved", "dropped", "abandoned"
                                      "binned", "canned",
                                      "deprioritized", "postponed", "cancelled", "canceled", "vetoed", "rejected", "killed"};
 // What a thing stays when it is only planned: "it's still a ticket", "it stayed a slide", "it
-// stayed a todo" (the answer's word for an item not started), "it stayed a maybe".
+// stayed a todo" (the answer's word for an item not started), "it stayed a maybe", "it stayed a
+// heading".
 const WordSet kStayedPlans = {"ticket", "slide", "wish", "proposal", "plan", "draft", "idea", "todo", "jira", "maybe", "dream",
-                              "hope", "promise", "aspiration"};
+                              "hope", "promise", "aspiration", "heading", "stub", "placeholder", "skeleton", "sketch"};
 const WordSet kHedges = {"really", "actually", "ever", "even", "get", "got", "bother", "bothered", "to", "quite", "properly", "fully"};
 const WordSet kPronouns = {"it", "them", "one", "those", "that", "this", "these", "both"};
 constexpr int kReferentWords = 16;
@@ -860,15 +861,20 @@ NegationScope::NegationScope(const AnswerText& text) {
       }
       // "Putting trace IDs into the logs was a ticket", "so it stayed a slide": a thing that
       // stayed a plan.
-      const bool stayed = kStaying.count(word) || (kBe.count(word) && (w(i - 1) != "there" && w(i - 1) != "it"));
       // ("Onboarding automation was always the plan.": only ever the plan.)
       const bool always = w(i + 1) == "always";
-      const int noun2 = i + ((w(i + 1) == "just" || w(i + 1) == "only" || w(i + 1) == "still" || always) ? 2 : 1);
+      const bool only = w(i + 1) == "just" || w(i + 1) == "only" || w(i + 1) == "still";
+      // ("It is still a draft" is said of the thing before; "it was a proposal from the CTO" may
+      // only say what it was.)
+      const bool stayed = kStaying.count(word) || (kBe.count(word) && w(i - 1) != "there" && (w(i - 1) != "it" || only || always));
+      const int noun2 = i + ((only || always) ? 2 : 1);
       if (stayed && (w(noun2) == "a" || w(noun2) == "an" || (always && w(noun2) == "the")) && kStayedPlans.count(w(noun2 + 1)) &&
           w(noun2 + 2) != "for" &&
           (noun2 + 2 >= n || !same_clause(noun2 + 1, noun2 + 2) || kTerminators.count(w(noun2 + 2)))) {
         trigger_[static_cast<std::size_t>(i)] = true;
-        if (kPronouns.count(w(i - 1))) negate_referent(i - 1);
+        // ("and it, um, stayed a heading": a filler may stand after the pronoun.)
+        const int subject = kFillers.count(w(i - 1)) && kPronouns.count(w(i - 2)) ? i - 2 : i - 1;
+        if (kPronouns.count(w(subject))) negate_referent(subject);
         else if (w(i - 1) == "and") negate_sentence_before(i);  // "A debt register was proposed, and remained a proposal."
         else negate_subject(i);
       }
@@ -1117,6 +1123,38 @@ NegationScope::NegationScope(const AnswerText& text) {
       // "... tracing, metrics, the whole dream... we had none of it": a pronoun that ends the denial
       // stands for what came before. (Not "without it": "we could not live without it" keeps it.)
       if (word == "none" && w(i + 1) == "of" && kPronouns.count(w(i + 2)) && w(i + 2) != "one" && ends_clause(text, i + 2)) negate_referent(i);
+      // "A shared on-call calendar, a proper handover, any escalation path... none, zero, nada": a
+      // "none" that is a clause of its own is the verdict on the list before it.
+      // "The thing we didn't have, and I say this all the time now, was a kill switch": in a cleft
+      // whose subject holds the denial, what the copula names after a comment was not there.
+      {
+        static const WordSet clefts = {"what", "thing", "things", "part", "piece"};
+        const bool cleft = clefts.count(w(i - 1)) || (kSubjects.count(w(i - 1)) && clefts.count(w(i - 2)));
+        const int sentence = words[static_cast<std::size_t>(i)].sentence;
+        for (int k = i + 2; cleft && k < n && k <= i + kReferentWords && words[static_cast<std::size_t>(k)].sentence == sentence; ++k) {
+          if (!kBe.count(w(k)) || in_one_clause(text, k - 1, k)) continue;
+          for (int j = k + 1; j < n && j <= k + kMaxWords && in_one_clause(text, k, j); ++j) negated_[static_cast<std::size_t>(j)] = true;
+          break;
+        }
+      }
+      // ("Dashboards: plenty. SLOs: none." is said of the label before its colon.)
+      if (word == "none" && i > 0 && !in_one_clause(text, i - 1, i) && ends_clause(text, i)) {
+        if (text.next_char(i - 1) != ':') {
+          negate_referent(i);
+        } else {
+          // (The label may be a list: "Runbooks, dashboards, alerts: none.")
+          const int sentence = words[static_cast<std::size_t>(i)].sentence;
+          for (int k = i - 1; k >= 0 && k >= i - kReferentWords && words[static_cast<std::size_t>(k)].sentence == sentence &&
+                              (k == i - 1 || (text.next_char(k) != ':' && text.next_char(k) != ';'));
+               --k)
+            negated_[static_cast<std::size_t>(k)] = true;
+        }
+      }
+      // "Missing: anyone testing the rollback script.", "Skipped: the load test, the game day.": a
+      // denial that labels the rest of its sentence denies all of it, a list included.
+      if ((word == "missing" || word == "skipped" || word == "absent" || word == "lacking") && text.next_char(i) == ':')
+        for (int k = i + 1; k < n && words[static_cast<std::size_t>(k)].sentence == words[static_cast<std::size_t>(i)].sentence && k <= i + kReferentWords; ++k)
+          negated_[static_cast<std::size_t>(k)] = true;
       // The thing put first, denied after: "load shedding we do not do", "canaries we never used,
       // because ...", "invalidation when a tariff changes we have not implemented until now",
       // "locks I did not look at", "budget alerts we also do not have": a subject, the denial, a
@@ -1985,7 +2023,8 @@ void NegationScope::negate_plans_put_off(const AnswerText& text) {
     // Only planned: "a second region was in the architecture diagram", "blue-green was in the
     // design doc", "the load test was in the plan for three sprints". (Not "the steps were in the
     // runbook" or "in the wiki": a thing written down where work is done was there.)
-    if (kBe.count(word) && w(i - 1) != "there" && w(i - 1) != "it") {
+    // ("Automated rollback? It was in the slides of the platform team.": what "it" stands for.)
+    if (kBe.count(word) && w(i - 1) != "there") {
       int k = i + 1;
       if (w(k) == "only" || w(k) == "just" || w(k) == "there" || w(k) == "still") ++k;
       if (w(k) == "there") ++k;
