@@ -1361,6 +1361,24 @@ TEST_CASE("a list answered by a bare none, a label Missing: and a cleft's comple
   CHECK(decks.score("keypoints", card_with_points({{"Dashboards", {}}}), "Dashboards: plenty. SLOs: none.").findings.front().met);
 }
 
+TEST_CASE("a condition told by inversion, a change left years in the backlog and a thing one had always meant to do were not done", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Log retention", {}}, {"Exponential backoff", {}}, {"Cache warming script", {}},
+                                             {"Performance budgets", {}}});
+  check_every_point(decks.score("keypoints", card,
+                                "Had we set up log retention properly, we could have traced the fraud. Exponential backoff in "
+                                "the notifier was a two-line change that stayed two years in the backlog. The cache warming "
+                                "script was something I'd always meant to write. Performance budgets were something I'd wanted "
+                                "since I joined."),
+                    false);
+  check_every_point(decks.score("keypoints", card,
+                                "We had set up log retention properly, so we traced the fraud. Exponential backoff in the "
+                                "notifier was a two-line change that stayed in production for two years. The cache warming "
+                                "script was something I wrote in a day. Performance budgets were something I set up the week "
+                                "I joined."),
+                    true);
+}
+
 TEST_CASE("a passive denied with \"even\" before its participle denies its subject", "[scorers]") {
   BundledDecks decks;
   const CardContent card = card_with_points({{"Roll back the recent change", {"rollback", "revert deploy"}}});

@@ -175,6 +175,8 @@ const WordSet kTurnedDownVerdicts = {"parked", "shelved", "dropped", "abandoned"
 const WordSet kStayedPlans = {"ticket", "slide", "wish", "proposal", "plan", "draft", "idea", "todo", "jira", "maybe", "dream",
                               "hope", "promise", "aspiration", "heading", "stub", "placeholder", "skeleton", "sketch"};
 const WordSet kHedges = {"really", "actually", "ever", "even", "get", "got", "bother", "bothered", "to", "quite", "properly", "fully"};
+// Spans of time: "stayed two years in the backlog".
+const WordSet kDurations = {"day", "days", "week", "weeks", "month", "months", "quarter", "quarters", "year", "years", "sprint", "sprints"};
 const WordSet kPronouns = {"it", "them", "one", "those", "that", "this", "these", "both"};
 constexpr int kReferentWords = 16;
 // How far after a proposing verb ("I pushed for ...") it may be turned down in the same sentence.
@@ -568,8 +570,8 @@ NegationScope::NegationScope(const AnswerText& text) {
       // "a README describing a system that did not exist": the subject of a relative clause is the
       // phrase just before it, back to its determiner.
       if ((word == "that" || word == "which" || word == "who") &&
-          (kBe.count(w(k + 1)) || w(k + 1) == "did" || w(k + 1) == "had" || w(k + 1) == "has" || w(k + 1) == "never" ||
-           is_contracted_negation(w(k + 1)))) {
+          (kBe.count(w(k + 1)) || kStaying.count(w(k + 1)) || w(k + 1) == "did" || w(k + 1) == "had" || w(k + 1) == "has" ||
+           w(k + 1) == "never" || is_contracted_negation(w(k + 1)))) {
         for (int j = k - 1; j >= 0 && j >= k - 4 && same_clause(j, k); --j) {
           negated_[static_cast<std::size_t>(j)] = true;
           if (!kDeterminers.count(w(j))) continue;
@@ -843,7 +845,11 @@ NegationScope::NegationScope(const AnswerText& text) {
     // backlog", "runbooks were on the list too", "per-service users are still on the roadmap".
     // Not "was on the allow list" or "on the list of affected accounts".
     {
-      const int at = w(i + 1) == "still" ? i + 2 : i + 1;
+      int at = w(i + 1) == "still" ? i + 2 : i + 1;
+      // "a two-line change that stayed two years in the backlog": how long may come first.
+      if (kStaying.count(word) && (w(at) == "for" ? is_quantity(w(at + 1)) && kDurations.count(w(at + 2))
+                                                  : is_quantity(w(at)) && kDurations.count(w(at + 1))))
+        at += w(at) == "for" ? 3 : 2;
       int noun = at + (kDeterminers.count(w(at + 1)) ? 2 : 1);
       // "on the gateway team's roadmap": whose plan it is may stand before the plan.
       if (!kPlans.count(w(noun)) && w(at) == "on")
@@ -886,6 +892,24 @@ NegationScope::NegationScope(const AnswerText& text) {
         if (kPronouns.count(w(i - 1))) negate_referent(i - 1);
         else negate_subject(i);
       }
+      // "The load test was something we meant to do after launch", "the script was something I'd
+      // always meant to write", "something I'd wanted since I joined", "something we would
+      // definitely do next quarter": a thing only wished for, at the verb at `i`.
+      const auto something_wished = [&](int be) {
+        if (!kBe.count(w(be)) || w(be + 1) != "something") return false;
+        int k = be + 2;
+        if (w(k) != "we" && w(k) != "i" && w(k) != "we'd" && w(k) != "i'd") return false;
+        bool pluperfect = w(k).ends_with("'d");
+        ++k;
+        if (w(k) == "had") {
+          pluperfect = true;
+          ++k;
+        }
+        if (w(k) == "always" || w(k) == "long" || w(k) == "really") ++k;
+        const std::string_view verb = w(k);
+        return verb == "wished" || verb == "aspired" || verb == "hoped" || (verb == "would" && !pluperfect) ||
+               ((verb == "meant" || verb == "wanted" || verb == "planned" || verb == "intended") && (w(k + 1) == "to" || pluperfect));
+      };
       // "Ejecting lagging replicas remained aspirational", "Shedding excess load was left as an
       // aspiration", "Isolating the calls was something we wished for": only hoped for.
       const bool aspired = ((kBe.count(word) || kStaying.count(word)) && w(i + 1) == "aspirational") ||
@@ -896,13 +920,7 @@ NegationScope::NegationScope(const AnswerText& text) {
                             (w(i + 2) == "to" || w(i + 2) == "that" || w(i + 2) == "which") && (w(i + 3) == "which" || w(i + 3) == "we" || w(i + 3) == "i") &&
                             (w(i + 4) == "aspired" || w(i + 4) == "hoped" || w(i + 4) == "wished" || w(i + 5) == "aspired" ||
                              w(i + 5) == "hoped" || w(i + 5) == "wished")) ||
-                           (kBe.count(word) && w(i + 1) == "something" && (w(i + 2) == "we" || w(i + 2) == "i") &&
-                            (w(i + 3) == "wished" || w(i + 3) == "aspired" || w(i + 3) == "hoped" ||
-                             // "The load test was something we meant to do after launch."
-                             ((w(i + 3) == "meant" || w(i + 3) == "wanted" || w(i + 3) == "planned" || w(i + 3) == "intended") &&
-                              w(i + 4) == "to") ||
-                             // "Integration tests were something we would definitely do next quarter."
-                             w(i + 3) == "would"));
+                           something_wished(i);
       if (aspired) {
         trigger_[static_cast<std::size_t>(i)] = true;
         negate_subject(i);
@@ -1062,7 +1080,10 @@ NegationScope::NegationScope(const AnswerText& text) {
       const bool if_had = (word == "if" || word == "wish") && (w(i + 1) == "we" || w(i + 1) == "i") &&
                           (w(i + 2) == "had" || (word == "wish" && (is_past_action(w(i + 2)) || w(i + 2) == "set" || w(i + 2) == "put")));
       const bool if_contracted = (word == "if" || word == "wish") && (w(i + 1) == "we'd" || w(i + 1) == "i'd");
-      const int verb = modal_have ? i + (kUnrealisedContractions.count(word) ? 1 : 2) : if_had ? i + 3 : if_contracted ? i + 2 : -1;
+      // "Had we set up log retention properly, ...": a condition told by inversion.
+      const bool had_we = word == "had" && (w(i + 1) == "we" || w(i + 1) == "i" || w(i + 1) == "they") &&
+                          (i == 0 || !same_clause(i - 1, i));
+      const int verb = modal_have ? i + (kUnrealisedContractions.count(word) ? 1 : 2) : if_had ? i + 3 : if_contracted || had_we ? i + 2 : -1;
       const std::string_view v = w(verb);
       if (verb > 0 && (is_past_action(v) || kParticiples.count(v) || v == "had" || v == "been") && !kCounterfactual.count(v)) {
         for (int k = i; k <= verb; ++k) trigger_[static_cast<std::size_t>(k)] = true;
