@@ -1319,6 +1319,19 @@ TEST_CASE("a thing that came too late, met reluctance or went nowhere was not do
                     true);
 }
 
+TEST_CASE("a proposal that went nowhere was not done, however long the sentence between", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Quarantine flaky tests", {"quarantine"}}});
+  check_every_point(decks.score("keypoints", card,
+                                "I pitched quarantining the worst flaky tests into a separate non-blocking job, got told no, "
+                                "we'd lose coverage, so that went nowhere."),
+                    false);
+  check_every_point(decks.score("keypoints", card,
+                                "I pitched quarantining the worst flaky tests into a separate non-blocking job, got a yes the "
+                                "same day, and the red builds went away."),
+                    true);
+}
+
 TEST_CASE("a pronoun in the next sentence that has been on the roadmap or did not happen denies the thing named before", "[scorers]") {
   BundledDecks decks;
   const CardContent card = card_with_points({{"Symptom-based alerting", {}}, {"Distributed tracing", {}}, {"Canary release", {}}});

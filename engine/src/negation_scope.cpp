@@ -1306,6 +1306,8 @@ void NegationScope::negate_unrealised_proposals(const AnswerText& text) {
             (at(k + 1) == "necessary" || at(k + 1) == "needed" || at(k + 1) == "worth" || at(k + 1) == "required" ||
              at(k + 1) == "urgent" || (at(k + 1) == "a" && at(k + 2) == "priority")))
           return true;
+        // "I pitched quarantining the worst ones, got told no, so that went nowhere"
+        if ((at(k) == "went" || at(k) == "got" || at(k) == "led") && at(k + 1) == "nowhere") return true;
         if (at(k) != "never" && at(k) != "didn't" && at(k) != "not") return false;
         for (int j = k + 1; j <= k + 2; ++j)
           if (at(j) == "around" || at(j) == "happened" || at(j) == "materialised" || at(j) == "materialized") return true;
