@@ -178,6 +178,21 @@ void check_every_point(const ScoreResult& result, bool met) {
 
 }  // namespace
 
+TEST_CASE("a point made of two ideas is said when both are, in plain words and close together", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Alternatives considered with trade-offs", {}}, {"Discussed the trade-offs", {}}});
+  check_every_point(decks.score("keypoints", card,
+                                "I compared two other approaches before choosing. The downside of the queue was the extra "
+                                "cost of running it."),
+                    true);
+  const ScoreResult one_idea = decks.score("keypoints", card, "I compared two other approaches and picked the queue.");
+  CHECK_FALSE(finding(one_idea, "key point: Alternatives considered with trade-offs").met);
+  const ScoreResult far_apart = decks.score("keypoints", card,
+                                            "I compared two other approaches. We picked the queue. It shipped in May. The team "
+                                            "liked it. The downside of the queue was the extra cost of running it.");
+  CHECK_FALSE(finding(far_apart, "key point: Alternatives considered with trade-offs").met);
+}
+
 TEST_CASE("a point naming a thing and what it is for is said by the thing named in full", "[scorers]") {
   BundledDecks decks;
   const CardContent card = card_with_points({{"Unique constraint to prevent duplicates", {}}, {"Heap dump for leaks", {}},

@@ -20,6 +20,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <memory>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "paraphrases.h"
@@ -174,6 +175,14 @@ class KeypointsScorer final : public rehearse::Scorer {
     }
     const bool recites_list = listed > 0 && 2 * listed_numbers < listed;
     const bool vague = talks_in_generalities(index.text());
+    // Where each idea is said in the answer, looked up once: many points share an idea.
+    std::unordered_map<const Paraphrase*, std::optional<rehearse::CueHit>> idea_hits;
+    const auto idea_hit = [&](const Paraphrase& idea, bool lack) {
+      if (lack) return find_idea(idea, index, true);
+      auto it = idea_hits.find(&idea);
+      if (it == idea_hits.end()) it = idea_hits.emplace(&idea, find_idea(idea, index)).first;
+      return it->second;
+    };
     for (const auto& point : card.key_points) {
       // The best of the point's ways of being said.
       const Term* best_term = nullptr;  // the way of saying the point that matched best, in `terms`
@@ -207,7 +216,7 @@ class KeypointsScorer final : public rehearse::Scorer {
           // "Rejected alternatives" is also said by "I considered X but chose Y".
           for (const Paraphrase* idea : ideas_of(*term)) {
             const bool lack = names_absence(*idea, *term);
-            if (const auto hit = find_idea(*idea, index, lack); hit && (lack || !asks_watching || watching_said(*hit, index))) {
+            if (const auto hit = idea_hit(*idea, lack); hit && (lack || !asks_watching || watching_said(*hit, index))) {
               // A paraphrase of the idea is no match when the answer denies a word of this way of
               // saying the point that the paraphrase leaves out, as for a match by some of its
               // words: "we had no fencing at all" with "the old primary came back" is not "Fencing
@@ -217,6 +226,20 @@ class KeypointsScorer final : public rehearse::Scorer {
               match = said;
               break;
             }
+          }
+        }
+        // "Alternatives considered with trade-offs" is two ideas: said when both are, in one
+        // sentence or two in a row ("I compared two other approaches. The downside of ... was").
+        if (!match.complete(*term) && !term->lack && !asks_watching) {
+          const auto& words = index.text().words();
+          const auto sentence_of = [&](const rehearse::CueHit& hit) { return words[static_cast<std::size_t>(hit.first)].sentence; };
+          for (const auto& [one, other] : idea_pairs_of(*term)) {
+            const auto first_hit = idea_hit(*one, false);
+            if (!first_hit) continue;
+            const auto second_hit = idea_hit(*other, false);
+            if (!second_hit || std::abs(sentence_of(*first_hit) - sentence_of(*second_hit)) > 1) continue;
+            match = TermMatch{term->needed, std::min(first_hit->first, second_hit->first), std::max(first_hit->last, second_hit->last)};
+            break;
           }
         }
         if (!match.complete(*term)) {

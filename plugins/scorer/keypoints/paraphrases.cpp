@@ -699,7 +699,7 @@ const std::vector<Paraphrase>& paraphrases() {
     std::vector<Paraphrase> ideas = {
       {"alternatives", stems_of({"alternative", "option", "rejected", "considered", "weighed", "choice"}),
        stems_of({"explain", "discuss", "mention", "compare", "consider", "other", "evaluated"}), &alternatives},
-      {"tradeoffs", stems_of({"tradeoff", "trade-off", "downside", "drawback", "cost", "price"}),
+      {"tradeoffs", stems_of({"tradeoff", "trade", "downside", "drawback", "cost", "price"}),
        stems_of({"explain", "discuss", "mention", "name", "trade", "off"}), &tradeoffs},
       {"root cause", stems_of({"root", "cause"}), stems_of({"find", "identify", "identified", "found", "actual", "real", "underlying"}),
        &root_cause},
@@ -804,9 +804,11 @@ const std::vector<Paraphrase>& paraphrases() {
   return all;
 }
 
-std::vector<const Paraphrase*> ideas_of(const rehearse::Term& term) {
-  // Which ideas each stem names, built once: a term is checked against the ideas its own words
-  // name, not against every idea.
+namespace {
+
+// The ideas that one of the term's words names, in the order of paraphrases() (written ideas
+// first, then the lexicon's): a term is checked against these, not against every idea.
+std::vector<std::size_t> ideas_named_by(const rehearse::Term& term) {
   static const std::unordered_map<std::string, std::vector<std::size_t>> named_by = [] {
     std::unordered_map<std::string, std::vector<std::size_t>> map;
     const auto& ideas = paraphrases();
@@ -819,21 +821,48 @@ std::vector<const Paraphrase*> ideas_of(const rehearse::Term& term) {
     }
     return map;
   }();
-  std::vector<const Paraphrase*> found;
-  if (term.stems.empty()) return found;
   std::vector<std::size_t> candidates;
   for (const auto& stem : term.stems)
     if (const auto it = named_by.find(stem); it != named_by.end()) candidates.insert(candidates.end(), it->second.begin(), it->second.end());
-  std::sort(candidates.begin(), candidates.end());  // written ideas first, then the lexicon's
+  std::sort(candidates.begin(), candidates.end());
   candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
-  for (const std::size_t k : candidates) {
+  return candidates;
+}
+
+bool holds(const Paraphrase& idea, const std::string& stem) {
+  return contains(idea.names, stem) || contains(idea.words, stem) || contains(idea.absent_names, stem);
+}
+
+}  // namespace
+
+std::vector<const Paraphrase*> ideas_of(const rehearse::Term& term) {
+  std::vector<const Paraphrase*> found;
+  for (const std::size_t k : ideas_named_by(term)) {
     const Paraphrase& idea = paraphrases()[k];
-    const bool all_in = std::all_of(term.stems.begin(), term.stems.end(), [&](const std::string& s) {
-      return contains(idea.names, s) || contains(idea.words, s) || contains(idea.absent_names, s);
-    });
-    if (all_in) found.push_back(&idea);
+    if (std::all_of(term.stems.begin(), term.stems.end(), [&](const std::string& s) { return holds(idea, s); })) found.push_back(&idea);
   }
   return found;
+}
+
+std::vector<std::pair<const Paraphrase*, const Paraphrase*>> idea_pairs_of(const rehearse::Term& term) {
+  std::vector<std::pair<const Paraphrase*, const Paraphrase*>> pairs;
+  if (term.stems.size() < 2) return pairs;
+  const std::vector<std::size_t> named = ideas_named_by(term);
+  for (std::size_t a = 0; a < named.size(); ++a)
+    for (std::size_t b = a + 1; b < named.size(); ++b) {
+      const Paraphrase& one = paraphrases()[named[a]];
+      const Paraphrase& other = paraphrases()[named[b]];
+      // Together they hold every word, and each holds one the other does not.
+      bool all = true, one_alone = false, other_alone = false;
+      for (const auto& stem : term.stems) {
+        const bool in_one = holds(one, stem), in_other = holds(other, stem);
+        all = all && (in_one || in_other);
+        one_alone = one_alone || (in_one && !in_other);
+        other_alone = other_alone || (in_other && !in_one);
+      }
+      if (all && one_alone && other_alone) pairs.emplace_back(&one, &other);
+    }
+  return pairs;
 }
 
 bool names_absence(const Paraphrase& idea, const rehearse::Term& term) {

@@ -40,6 +40,11 @@ const std::vector<Paraphrase>& paraphrases();
 // idea. Usually one; "Request coalescing" is a way out of a thundering herd and a concept of its own.
 std::vector<const Paraphrase*> ideas_of(const rehearse::Term& term);
 
+// Two ideas that together hold all of `term`'s content words, each naming one of them:
+// "Alternatives considered with trade-offs" is the alternatives and the tradeoffs, "Blameless
+// postmortem with action items" a blameless review and its action items.
+std::vector<std::pair<const Paraphrase*, const Paraphrase*>> idea_pairs_of(const rehearse::Term& term);
+
 // Whether `term` names the idea's absence: a lack ("no rollback plan") or a word like
 // "irreversible".
 bool names_absence(const Paraphrase& idea, const rehearse::Term& term);
