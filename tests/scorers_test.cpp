@@ -1407,6 +1407,25 @@ TEST_CASE("a condition told by inversion, a change left years in the backlog and
                     true);
 }
 
+TEST_CASE("a plan told past a comment or in the pluperfect, a wish for next time and a proposal that was about it were not done", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Correlation IDs", {}}, {"Migration guide", {}}, {"Circuit breaker", {}},
+                                             {"Contract testing", {}}});
+  check_every_point(decks.score("keypoints", card,
+                                "The plan, I think, was to add correlation IDs across all the services, and we got as far as a "
+                                "Jira epic. The plan had been to write a migration guide for the other teams; what they got "
+                                "instead was a terse email. Next time, a circuit breaker in front of the shipping API. I wanted "
+                                "contract testing with the mobile team, wrote an RFC, it got two emoji reactions and that's "
+                                "about it."),
+                    false);
+  check_every_point(decks.score("keypoints", card,
+                                "The plan, I think, was to add correlation IDs across all the services, and we did it in two "
+                                "sprints. The plan had been to write a migration guide for the other teams, and I wrote it "
+                                "that week. This time, a circuit breaker in front of the shipping API saved us. I wanted "
+                                "contract testing with the mobile team, wrote an RFC, and we ran the first tests in May."),
+                    true);
+}
+
 TEST_CASE("a passive denied with \"even\" before its participle denies its subject", "[scorers]") {
   BundledDecks decks;
   const CardContent card = card_with_points({{"Roll back the recent change", {"rollback", "revert deploy"}}});

@@ -1306,6 +1306,12 @@ void NegationScope::negate_unrealised_proposals(const AnswerText& text) {
             (at(k + 1) == "necessary" || at(k + 1) == "needed" || at(k + 1) == "worth" || at(k + 1) == "required" ||
              at(k + 1) == "urgent" || (at(k + 1) == "a" && at(k + 2) == "priority")))
           return true;
+        // "I wanted contract tests, wrote an RFC, it got two emoji reactions and that's about it"
+        if ((at(k) == "that's" || (at(k) == "that" && at(k + 1) == "was")) && at(k - 1) == "and") {
+          int it = k + (at(k) == "that's" ? 1 : 2);
+          if (at(it) == "about" || at(it) == "all") ++it;
+          if (at(it) == "it" && ends_clause(text, it)) return true;
+        }
         // "I pitched quarantining the worst ones, got told no, so that went nowhere"
         if ((at(k) == "went" || at(k) == "got" || at(k) == "led") && at(k + 1) == "nowhere") return true;
         if (at(k) != "never" && at(k) != "didn't" && at(k) != "not") return false;
@@ -1841,6 +1847,14 @@ void NegationScope::negate_hindsight(const AnswerText& text) {
         negated_[static_cast<std::size_t>(k)] = true;
       }
     }
+    // "Next time, a circuit breaker in front of the shipping API.": what one would have, named
+    // after a comma or colon, to the end of its clause.
+    for (int i = sentence.first_word; i + 2 < sentence.end_word; ++i) {
+      if (w(i) != "next" || w(i + 1) != "time" || in_one_clause(text, i + 1, i + 2)) continue;
+      if (!kDeterminers.count(w(i + 2)) && w(i + 2) != "proper" && w(i + 2) != "some") continue;
+      for (int k = i + 2; k < sentence.end_word && k <= i + 2 + kHindsightWords && (k == i + 2 || in_one_clause(text, k - 1, k)); ++k)
+        negated_[static_cast<std::size_t>(k)] = true;
+    }
     // What one would do is often a list ("I'd add the column nullable, backfill in batches and
     // add the constraint afterwards"), so the scope runs over commas; it ends where the sentence
     // turns ("but", "because") or another subject says what did happen ("and we did add one").
@@ -2155,10 +2169,20 @@ void NegationScope::negate_plans_not_followed(const AnswerText& text) {
   // "the original plan", "the big goal"
   static const WordSet first_thought = {"original", "initial", "first", "big", "grand", "main", "real", "whole"};
   for (int i = 1; i + 3 < n; ++i) {
-    if (!intended.count(w(i)) || w(i + 1) != "was") continue;
+    if (!intended.count(w(i))) continue;
+    // "the plan was", "the plan had been", "the plan, I think, was": the verb may come in the
+    // pluperfect or after a comment.
+    int verb = i + 1;
+    if (!ends_clause(text, i)) {
+      if (w(verb) == "had" && w(verb + 1) == "been") ++verb;
+    } else {
+      for (int k = i + 2; k <= i + 6 && k < n; ++k)
+        if (w(k) == "was" && subject_end(text, k) == i) verb = k;
+    }
+    if (w(verb) != "was" && w(verb) != "been") continue;
     const int determiner = first_thought.count(w(i - 1)) ? i - 2 : i - 1;
     if (w(determiner) != "the" && w(determiner) != "our" && w(determiner) != "my") continue;
-    int to = i + 2;
+    int to = verb + 1;
     const bool always = w(to) == "always";
     if (always || w(to) == "originally" || w(to) == "initially") ++to;
     // What the plan was: to do something ("to shard the table"), a thing ("a strangler approach",
@@ -2174,8 +2198,10 @@ void NegationScope::negate_plans_not_followed(const AnswerText& text) {
     const int sentence = words[static_cast<std::size_t>(i)].sentence;
     const int last = std::min<int>(static_cast<int>(sentences.size()) - 1, sentence + 1);
     bool turned = always;
+    // ("... and we got as far as a Jira epic": only so far.)
     for (int k = end; k < n && words[static_cast<std::size_t>(k)].sentence <= last && !turned; ++k)
-      turned = turns_away(words, k) || w(k) == "but" || w(k) == "however" || w(k) == "still" || is_trigger(k);
+      turned = turns_away(words, k) || w(k) == "but" || w(k) == "however" || w(k) == "still" || is_trigger(k) ||
+               (w(k) == "as" && w(k + 1) == "far" && w(k + 2) == "as");
     if (!turned) continue;
     trigger_[static_cast<std::size_t>(i)] = true;
     for (int k = to + 1; k < end; ++k) negated_[static_cast<std::size_t>(k)] = true;
