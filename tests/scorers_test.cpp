@@ -1426,6 +1426,21 @@ TEST_CASE("a plan told past a comment or in the pluperfect, a wish for next time
                     true);
 }
 
+TEST_CASE("a thing that never landed or shipped, a topic none of which was set, and a wish after a filler were not done", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Runbook", {}}, {"Retry budget", {}}, {"Query timeouts", {}}, {"Load test", {}}});
+  check_every_point(decks.score("keypoints", card,
+                                "We spoke about a runbook in every retro for a year, and it just never landed. The retry "
+                                "budget never shipped. Query timeouts, we didn't set any, so one report held a connection for "
+                                "twenty minutes. The load test was, well, something we meant to do after launch."),
+                    false);
+  check_every_point(decks.score("keypoints", card,
+                                "We spoke about a runbook in every retro for a year, and it landed in March. The retry budget "
+                                "shipped with the client. Query timeouts, we set them to two seconds. The load test was, well, "
+                                "something we ran every Friday."),
+                    true);
+}
+
 TEST_CASE("a passive denied with \"even\" before its participle denies its subject", "[scorers]") {
   BundledDecks decks;
   const CardContent card = card_with_points({{"Roll back the recent change", {"rollback", "revert deploy"}}});

@@ -80,6 +80,10 @@ const WordSet kLeftOut = {"skip", "skipped", "forget", "forgot", "miss", "missed
 const WordSet kBe = {"was", "were", "is", "are", "been", "be"};
 const WordSet kPostAfterBe = {"missing", "absent", "lacking", "gone", "nonexistent", "non-existent", "unavailable", "non"};
 const WordSet kBeNot = {"wasn't", "weren't", "isn't", "aren't", "hasn't", "haven't", "hadn't"};
+// Verbs of arriving or going live, which say a thing came about when they have no object ("the
+// fix never landed"), and the words that may follow them then.
+const WordSet kArriving = {"land", "landed", "ship", "shipped", "launch", "launched", "finish", "finished"};
+const WordSet kAfterArriving = {"in", "until", "before", "after", "either", "anyway", "properly"};
 const WordSet kExist = {"exist", "exists", "existed", "happen", "happened", "happening", "materialize", "materialise", "materialized",
                         "materialised", "eventuated"};
 // After "was" or "got": a proposal turned down. Not "rejected" or "dropped", which are also what
@@ -675,7 +679,11 @@ NegationScope::NegationScope(const AnswerText& text) {
     }
     // After: "the index was missing", "alerting wasn't there", "a runbook didn't exist".
     // "Runbooks are also missing", "a postmortem did not take place".
-    const bool took_place = (w(i + 1) == "take" || w(i + 1) == "took") && w(i + 2) == "place";
+    // "the fix never landed", "the migration never shipped", "the drill didn't start on time": a
+    // thing that never came about, told by a verb of arriving used without an object.
+    const bool came_about = (word == "never" || is_contracted_negation(word)) && kArriving.count(w(i + 1)) &&
+                            (ends_clause(text, i + 1) || kAfterArriving.count(w(i + 2)));
+    const bool took_place = ((w(i + 1) == "take" || w(i + 1) == "took") && w(i + 2) == "place") || came_about;
     // "capacity planning never really happened"
     const bool hedged_exist = (word == "never" || is_contracted_negation(word)) &&
                               (w(i + 1) == "really" || w(i + 1) == "actually" || w(i + 1) == "quite") && kExist.count(w(i + 2));
@@ -716,7 +724,7 @@ NegationScope::NegationScope(const AnswerText& text) {
         ((is_contracted_negation(word) || word == "not" || word == "never") && (kExist.count(w(i + 1)) || took_place))) {
       const int last = still_not_there ? there
                        : ellipsis      ? i + (kBe.count(word) ? 1 : 0)
-                                       : i + (took_place || non_existing ? 2
+                                       : i + (came_about ? 1 : took_place || non_existing ? 2
                                               : kExist.count(w(i + 1)) || said_missing || w(i + 1) == "there" || w(i + 1) == "in" || w(i + 1) == "existing" ? 1 : 2);
       for (int k = i; k <= last && k < n; ++k) trigger_[static_cast<std::size_t>(k)] = true;
       negate_backward(i);
@@ -729,7 +737,9 @@ NegationScope::NegationScope(const AnswerText& text) {
       // "overtaken by the wider cloud migration, which never happened either"
       // ("a rehearsal of it, that never happened": "that" after a comma picks up what came before.)
       if (w(i - 1) == "which" || (w(i - 1) == "that" && i >= 2 && !in_one_clause(text, i - 2, i - 1))) negate_clause_before(text, i - 1);
-      if (w(i - 1) == "it" || w(i - 1) == "this") negate_referent(i - 1);  // "so it never happened"
+      // "so it never happened", "and it just never landed"
+      const int pronoun_before = kFrontingAdverbs.count(w(i - 1)) ? i - 2 : i - 1;
+      if (w(pronoun_before) == "it" || w(pronoun_before) == "this") negate_referent(pronoun_before);
       // "a postmortem was planned, postponed twice, and then it did not take place"
       // (Past only: "the key is set only if it does not exist" denies nothing.)
       else if (w(i - 1) == "did") {
@@ -896,8 +906,11 @@ NegationScope::NegationScope(const AnswerText& text) {
       // always meant to write", "something I'd wanted since I joined", "something we would
       // definitely do next quarter": a thing only wished for, at the verb at `i`.
       const auto something_wished = [&](int be) {
-        if (!kBe.count(w(be)) || w(be + 1) != "something") return false;
-        int k = be + 2;
+        // ("The load test was, well, something we meant to do": a filler may come first.)
+        int thing = be + 1;
+        while (kFillers.count(w(thing)) && thing < be + 3) ++thing;
+        if (!kBe.count(w(be)) || w(thing) != "something") return false;
+        int k = thing + 1;
         if (w(k) != "we" && w(k) != "i" && w(k) != "we'd" && w(k) != "i'd") return false;
         bool pluperfect = w(k).ends_with("'d");
         ++k;
@@ -1202,8 +1215,12 @@ NegationScope::NegationScope(const AnswerText& text) {
         bare_verb = true;
         ++verb;
       }
-      // A preposition may be left behind: "a canary we never bothered with".
-      const int last = (w(verb + 1) == "with" || w(verb + 1) == "about" || w(verb + 1) == "for" || w(verb + 1) == "at") ? verb + 1 : verb;
+      // A preposition may be left behind: "a canary we never bothered with"; or a pronoun stand for
+      // the thing: "query timeouts, we didn't set any".
+      int last = (w(verb + 1) == "with" || w(verb + 1) == "about" || w(verb + 1) == "for" || w(verb + 1) == "at") ? verb + 1 : verb;
+      if (last == verb && (w(verb + 1) == "any" || w(verb + 1) == "one" || w(verb + 1) == "it" || w(verb + 1) == "them") &&
+          (kLightVerbs.count(w(verb)) || kMaking.count(w(verb))))
+        ++last;
       const bool clause_ends = last + 1 >= n || !same_clause(last, last + 1) || kTerminators.count(w(last + 1)) ||
                                w(last + 1) == "anymore" || w(last + 1) == "either" || w(last + 1) == "at" || w(last + 1) == "yet";
       // "... and the queue nobody ever built": the denial is the subject itself.
