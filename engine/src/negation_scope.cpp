@@ -681,7 +681,9 @@ NegationScope::NegationScope(const AnswerText& text) {
     // "Runbooks are also missing", "a postmortem did not take place".
     // "the fix never landed", "the migration never shipped", "the drill didn't start on time": a
     // thing that never came about, told by a verb of arriving used without an object.
-    const bool came_about = (word == "never" || is_contracted_negation(word)) && kArriving.count(w(i + 1)) &&
+    // (After "but" or "and" the verdict is on the clause before: "was drafted but never finished".)
+    const bool came_about = (word == "never" || is_contracted_negation(word)) && kArriving.count(w(i + 1)) && w(i - 1) != "but" &&
+                            w(i - 1) != "and" &&
                             (ends_clause(text, i + 1) || kAfterArriving.count(w(i + 2)));
     const bool took_place = ((w(i + 1) == "take" || w(i + 1) == "took") && w(i + 2) == "place") || came_about;
     // "capacity planning never really happened"
