@@ -178,6 +178,20 @@ void check_every_point(const ScoreResult& result, bool met) {
 
 }  // namespace
 
+TEST_CASE("a point said only indirectly is not covered when the answer also says it outright inside a denial", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Postmortem with action items afterwards", {"retro", "post-incident review"}}});
+  const ScoreResult denied = decks.score("keypoints", card,
+                                         "I posted updates in the incident channel every twenty minutes. We said we'd do a proper "
+                                         "postmortem, then quarter end happened and it never got written.");
+  CHECK_FALSE(denied.findings.front().met);
+  CHECK(denied.findings.front().advice.find("Said as not done") != std::string::npos);
+  check_every_point(decks.score("keypoints", card,
+                                "I posted updates in the incident channel every twenty minutes. Two days later we held the "
+                                "postmortem and agreed five action items."),
+                    true);
+}
+
 TEST_CASE("a point made of two ideas is said when both are, in plain words and close together", "[scorers]") {
   BundledDecks decks;
   const CardContent card = card_with_points({{"Alternatives considered with trade-offs", {}}, {"Discussed the trade-offs", {}}});

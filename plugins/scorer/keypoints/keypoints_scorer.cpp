@@ -273,6 +273,10 @@ class KeypointsScorer final : public rehearse::Scorer {
             break;
           }
       }
+      // Said only indirectly (by a paraphrase or by weight) and also outright inside a denial,
+      // most of its words denied: the denial is what the answer says of it ("we never had a
+      // secrets manager" with "the one thing we got right: after an intern committed a key").
+      if (best_term && best.complete(*best_term) && !best_direct && denied_mention(terms, index, true)) best = TermMatch{};
       Finding finding;
       finding.criterion = "key point: " + point.text;
       if (best_term && best.complete(*best_term) && contradicted(qualifiers(own, *best_term), index.text(), best)) {
@@ -367,14 +371,21 @@ class KeypointsScorer final : public rehearse::Scorer {
   }
 
   // A way of saying the point (its text or an alias) that the answer says in full, but only inside
-  // a negation: "we never set up alerting on it".
-  static std::optional<TermMatch> denied_mention(const std::vector<std::optional<Term>>& terms, const AnswerIndex& index) {
+  // a negation: "we never set up alerting on it". With `mostly`, more than half of the content
+  // words it is said in are denied, not only one of them.
+  static std::optional<TermMatch> denied_mention(const std::vector<std::optional<Term>>& terms, const AnswerIndex& index,
+                                                 bool mostly = false) {
     for (const auto& term : terms) {
       if (!term || !term->usable || term->lack) continue;
       const TermMatch anywhere = index.find_anywhere(*term);
       if (!anywhere.complete(*term)) continue;
-      for (int i = anywhere.first; i <= anywhere.last; ++i)
-        if (index.is_content(i) && index.negation().negated(i)) return anywhere;
+      int content = 0, denied = 0;
+      for (int i = anywhere.first; i <= anywhere.last; ++i) {
+        if (!index.is_content(i)) continue;
+        ++content;
+        if (index.negation().negated(i)) ++denied;
+      }
+      if (mostly ? 2 * denied > content : denied > 0) return anywhere;
     }
     return std::nullopt;
   }
