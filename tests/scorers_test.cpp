@@ -1455,6 +1455,16 @@ TEST_CASE("a thing that never landed or shipped, a topic none of which was set, 
                     true);
 }
 
+TEST_CASE("a message parked there is kept where it is put; a proposal parked is turned down", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Dead letter queue", {}}});
+  check_every_point(decks.score("keypoints", card,
+                                "For the Kafka consumers we put in a dead letter queue, so when a message failed three times it "
+                                "was parked there instead of blocking the whole partition."),
+                    true);
+  check_every_point(decks.score("keypoints", card, "I proposed a dead letter queue for the Kafka consumers, and it was parked."), false);
+}
+
 TEST_CASE("a passive denied with \"even\" before its participle denies its subject", "[scorers]") {
   BundledDecks decks;
   const CardContent card = card_with_points({{"Roll back the recent change", {"rollback", "revert deploy"}}});

@@ -758,7 +758,9 @@ NegationScope::NegationScope(const AnswerText& text) {
       const bool be = kBe.count(word) > 0 || word == "got" ||
                       (word == "and" && (w(i - 1) == "considered" || w(i - 1) == "discussed" || w(i - 1) == "evaluated" || w(i - 1) == "reviewed"));
       const std::string_view next = w(i + 1);
-      const bool turned_down = be && ((next == "ruled" && w(i + 2) == "out") || kShelved.count(next) ||
+      // ("a message that failed three times was parked there": put aside where it is kept.)
+      const bool kept_there = w(i + 2) == "there" || w(i + 3) == "there";
+      const bool turned_down = be && !kept_there && ((next == "ruled" && w(i + 2) == "out") || kShelved.count(next) ||
                                       // "was quietly forgotten", "was always deferred"
                                       ((next.ends_with("ly") || next == "always" || next == "then" || next == "just") &&
                                        kShelved.count(w(i + 2))) ||
