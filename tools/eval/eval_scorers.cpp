@@ -55,16 +55,18 @@ constexpr Goal kStarLabelTarget{0.90, 0.95};
 constexpr Goal kLargestPartTarget{0.95, 0.96};
 // The key-point floors were reset when nine new writers joined the sets (mostly negated answers,
 // the hardest kind): on the larger sets the scorer stood at 0.792 / 0.654, where the code before
-// that round's rules reached 0.743 / 0.637. Since then precision has reached 0.811.
-constexpr Goal kPrecisionTarget{0.95, 0.80};
-constexpr Goal kRecallTarget{0.85, 0.65};
+// that round's rules reached 0.743 / 0.637. They were reset again when four more writers (638
+// judgements of every kind, first measured at 0.816 / 0.504) joined: the code before then stood at
+// 0.814 / 0.634 on the larger sets, and the rules written since reach 0.822 / 0.635.
+constexpr Goal kPrecisionTarget{0.95, 0.82};
+constexpr Goal kRecallTarget{0.85, 0.63};
 constexpr Goal kRankingTarget{0.95, 0.95};
 // Denials feed the key points (a denied mention covers nothing), so they aim as high. The floors
-// are where the negation scope stood once its fifth round of writers joined the set and was read
-// (0.935 / 0.509 over forty writers; the scope before the first round reached 0.835 / 0.335 on
+// are where the negation scope stood over its forty-four writers once the sixth round was read and
+// more readings written (0.944 / 0.521; the scope before the first round reached 0.835 / 0.335 on
 // the first thirty-two).
-constexpr Goal kDenialPrecisionTarget{0.95, 0.93};
-constexpr Goal kDenialRecallTarget{0.85, 0.50};
+constexpr Goal kDenialPrecisionTarget{0.95, 0.94};
+constexpr Goal kDenialRecallTarget{0.85, 0.52};
 constexpr Goal kQuestionTypeTarget{0.90, 0.92};
 constexpr Goal kCriterionPrecisionTarget{0.90, 0.94};
 constexpr Goal kCriterionRecallTarget{0.85, 0.90};
