@@ -679,8 +679,8 @@ NegationScope::NegationScope(const AnswerText& text) {
     }
     // After: "the index was missing", "alerting wasn't there", "a runbook didn't exist".
     // "Runbooks are also missing", "a postmortem did not take place".
-    // "the fix never landed", "the migration never shipped", "the drill didn't start on time": a
-    // thing that never came about, told by a verb of arriving used without an object.
+    // "the fix never landed", "the migration never shipped", "the rewrite didn't finish before I
+    // left": a thing that never came about, told by a verb of arriving used without an object.
     // (After "but" or "and" the verdict is on the clause before: "was drafted but never finished".)
     const bool came_about = (word == "never" || is_contracted_negation(word)) && kArriving.count(w(i + 1)) && w(i - 1) != "but" &&
                             w(i - 1) != "and" &&
@@ -1161,8 +1161,6 @@ NegationScope::NegationScope(const AnswerText& text) {
       // "... tracing, metrics, the whole dream... we had none of it": a pronoun that ends the denial
       // stands for what came before. (Not "without it": "we could not live without it" keeps it.)
       if (word == "none" && w(i + 1) == "of" && kPronouns.count(w(i + 2)) && w(i + 2) != "one" && ends_clause(text, i + 2)) negate_referent(i);
-      // "A shared on-call calendar, a proper handover, any escalation path... none, zero, nada": a
-      // "none" that is a clause of its own is the verdict on the list before it.
       // "The thing we didn't have, and I say this all the time now, was a kill switch": in a cleft
       // whose subject holds the denial, what the copula names after a comment was not there.
       {
@@ -1175,6 +1173,8 @@ NegationScope::NegationScope(const AnswerText& text) {
           break;
         }
       }
+      // "A shared on-call calendar, a proper handover, any escalation path... none, zero, nada": a
+      // "none" that is a clause of its own is the verdict on the list before it.
       // ("Dashboards: plenty. SLOs: none." is said of the label before its colon.)
       if (word == "none" && i > 0 && !in_one_clause(text, i - 1, i) && ends_clause(text, i)) {
         if (text.next_char(i - 1) != ':') {
@@ -1219,8 +1219,8 @@ NegationScope::NegationScope(const AnswerText& text) {
         bare_verb = true;
         ++verb;
       }
-      // A preposition may be left behind: "a canary we never bothered with"; or a pronoun stand for
-      // the thing: "query timeouts, we didn't set any".
+      // A preposition may be left behind: "a canary we never bothered with"; or a pronoun may stand
+      // for the thing: "query timeouts, we didn't set any".
       int last = (w(verb + 1) == "with" || w(verb + 1) == "about" || w(verb + 1) == "for" || w(verb + 1) == "at") ? verb + 1 : verb;
       if (last == verb && (w(verb + 1) == "any" || w(verb + 1) == "one" || w(verb + 1) == "it" || w(verb + 1) == "them") &&
           (kLightVerbs.count(w(verb)) || kMaking.count(w(verb))))

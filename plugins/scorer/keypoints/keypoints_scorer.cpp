@@ -274,8 +274,9 @@ class KeypointsScorer final : public rehearse::Scorer {
           }
       }
       // Said only indirectly (by a paraphrase or by weight) and also outright inside a denial,
-      // most of its words denied: the denial is what the answer says of it ("we never had a
-      // secrets manager" with "the one thing we got right: after an intern committed a key").
+      // most of its words denied: the denial is what the answer says of it ("we said we'd do a
+      // proper postmortem ... it never got written", whatever "posted updates in the incident
+      // channel" seems to say of "Postmortem with action items").
       if (best_term && best.complete(*best_term) && !best_direct && denied_mention(terms, index, true)) best = TermMatch{};
       Finding finding;
       finding.criterion = "key point: " + point.text;
