@@ -1465,6 +1465,23 @@ TEST_CASE("a message parked there is kept where it is put; a proposal parked is 
   check_every_point(decks.score("keypoints", card, "I proposed a dead letter queue for the Kafka consumers, and it was parked."), false);
 }
 
+TEST_CASE("a remark set off by commas does not stand between a denial and its thing", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Chaos test", {}}, {"Second pair of eyes", {}}, {"Latency gate in CI", {}},
+                                             {"API versioning strategy", {}}});
+  check_every_point(decks.score("keypoints", card,
+                                "The chaos test was scheduled for Friday, so the chaos test is postponed and then, I think, "
+                                "forgotten. A second pair of eyes on the change would, I think, have caught the wrong range. "
+                                "A latency gate in CI was proposed and is, I believe, still under consideration. I had a "
+                                "proposal for an API versioning strategy, and it got, um, parked."),
+                    false);
+  const CardContent canary = card_with_points({{"Canary", {}}});
+  check_every_point(decks.score("keypoints", canary,
+                                "We didn't end up needing the rollback, like, the canary looked clean for an hour so we "
+                                "promoted it."),
+                    true);
+}
+
 TEST_CASE("a passive denied with \"even\" before its participle denies its subject", "[scorers]") {
   BundledDecks decks;
   const CardContent card = card_with_points({{"Roll back the recent change", {"rollback", "revert deploy"}}});

@@ -358,7 +358,101 @@ bool turns_down(const std::vector<Word>& words, int k) {
 }
 }  // namespace
 
+namespace {
+
+// Remarks a speaker sets off by commas inside a sentence, which say nothing about what was done:
+// "the plan, I think, was to add tracing", "it was, well, something we meant to do".
+const std::vector<std::vector<std::string_view>> kComments = {
+    {"i", "think"}, {"i", "believe"}, {"i", "guess"}, {"i", "suppose"}, {"i'd", "say"}, {"i", "would", "say"},
+    {"as", "far", "as", "i", "know"}, {"as", "far", "as", "i", "remember"}, {"if", "i", "remember", "correctly"},
+    {"if", "i", "recall", "correctly"}, {"to", "be", "honest"}, {"to", "be", "fair"}, {"to", "be", "candid"},
+    {"if", "i'm", "honest"}, {"in", "fairness"}, {"let's", "say"}, {"let", "us", "say"}, {"you", "know"}, {"i", "mean"},
+    {"i", "admit"}, {"i", "must", "admit"}, {"i'll", "admit"}, {"admittedly"}, {"honestly"}, {"frankly"}, {"of", "course"},
+    {"basically"}, {"apparently"}, {"obviously"}, {"probably"}, {"sadly"}, {"unfortunately"}, {"regrettably"}, {"it", "seems"},
+    {"so", "to", "speak"}, {"well"}, {"like"}, {"um"}, {"uh"}, {"er"}, {"erm"}};
+
+// Words that show a comment stands inside a clause: a verb or adverb still to come after it ("the
+// plan, I think, was"), or one that needs its complement before it ("it was, well, something").
+const WordSet kInsideClauseAfter = {"was", "were", "is", "are", "had", "has", "have", "did", "do", "does", "never", "not", "still",
+                                    "only", "actually", "just", "would", "could", "should", "will", "got", "remained", "stayed",
+                                    "then", "also", "quietly", "eventually", "simply", "forgotten", "felt", "from"};
+const WordSet kInsideClauseBefore = {"was", "were", "is", "are", "would", "could", "should", "had", "has", "got", "and", "then",
+                                     "been", "be", "it", "that"};
+
+// The comments in `text`: the first and last word of each, set off by commas on both sides within
+// one line of one sentence.
+std::vector<std::pair<int, int>> comment_spans(const AnswerText& text) {
+  const auto& words = text.words();
+  const int n = static_cast<int>(words.size());
+  std::vector<std::pair<int, int>> spans;
+  for (int i = 1; i < n; ++i) {
+    if (text.next_char(i - 1) != ',' || words[static_cast<std::size_t>(i)].sentence != words[static_cast<std::size_t>(i) - 1].sentence) continue;
+    for (const auto& comment : kComments) {
+      const int last = i + static_cast<int>(comment.size()) - 1;
+      if (last + 1 >= n || words[static_cast<std::size_t>(last) + 1].sentence != words[static_cast<std::size_t>(i)].sentence) continue;
+      bool same = true;
+      for (std::size_t k = 0; k < comment.size() && same; ++k) same = words[static_cast<std::size_t>(i) + k].text == comment[k];
+      if (!same || text.next_char(last) != ',' || words[static_cast<std::size_t>(i) - 1].line != words[static_cast<std::size_t>(last) + 1].line) continue;
+      spans.emplace_back(i, last);
+      i = last;
+      break;
+    }
+  }
+  return spans;
+}
+
+}  // namespace
+
+// A comment set off by commas is transparent: the scope is read on the sentence without it ("the
+// plan, I think, was to add tracing" as "the plan was to add tracing"), and its own words are
+// neither denied nor a denial.
 NegationScope::NegationScope(const AnswerText& text) {
+  const auto spans = comment_spans(text);
+  if (spans.empty()) {
+    read(text);
+    return;
+  }
+  const auto& words = text.words();
+  const std::string_view raw = text.text();
+  std::string without;
+  std::vector<int> kept;  // for each word of `without`, its index in `text`
+  std::size_t from = 0;
+  int next_word = 0;
+  for (const auto& [first, last] : spans) {
+    // From the end of the word before the comment to just past the comma that closes it.
+    const std::size_t cut = words[static_cast<std::size_t>(first) - 1].end;
+    const std::size_t resume = raw.find(',', words[static_cast<std::size_t>(last)].end) + 1;
+    without.append(raw.substr(from, cut - from));
+    // Inside a clause the commas go with the comment ("the plan, I think, was" is "the plan
+    // was"); between two parts of a sentence one stays ("we didn't need the rollback, like, the
+    // canary looked clean").
+    const std::string& before = words[static_cast<std::size_t>(first) - 1].text;
+    const std::string& after = words[static_cast<std::size_t>(last) + 1].text;
+    // ("there was, to be honest, none": a verdict standing alone keeps its comma.)
+    const bool verdict_alone = after == "none" || after == "nothing" || after == "zero";
+    without += !verdict_alone && (kInsideClauseAfter.count(after) || kInsideClauseBefore.count(before)) ? " " : ", ";
+    from = resume;
+    for (; next_word < first; ++next_word) kept.push_back(next_word);
+    next_word = last + 1;
+  }
+  without.append(raw.substr(from));
+  for (; next_word < static_cast<int>(words.size()); ++next_word) kept.push_back(next_word);
+  const AnswerText stripped(without);
+  NegationScope inner;
+  inner.read(stripped);
+  negated_.assign(words.size(), false);
+  trigger_.assign(words.size(), false);
+  if (stripped.words().size() != kept.size()) {
+    read(text);  // (the words did not come out the same without the comments: read as typed)
+    return;
+  }
+  for (std::size_t k = 0; k < kept.size(); ++k) {
+    negated_[static_cast<std::size_t>(kept[k])] = inner.negated_[k];
+    trigger_[static_cast<std::size_t>(kept[k])] = inner.trigger_[k];
+  }
+}
+
+void NegationScope::read(const AnswerText& text) {
   const auto& words = text.words();
   const int n = static_cast<int>(words.size());
   negated_.assign(words.size(), false);

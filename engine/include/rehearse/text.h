@@ -206,7 +206,10 @@ class REHEARSE_API CueList {
 // had to use the kill switch"), made by someone else ("I didn't write it, my senior did"), what a
 // proposal would have replaced ("I suggested sampling instead of shipping every line to Datadog")
 // and what a move or a replacement not made would have left ("nobody replaced the shell script with
-// a proper job"). tools/eval-scorers measures all this on its own labelled passages.
+// a proper job"). A remark set off by commas ("I think", "to be honest", "um", "like") is read
+// through: "the plan, I think, was to add tracing" as "the plan was to add tracing"; its own words
+// are neither denied nor a denial. tools/eval-scorers measures all this on its own labelled
+// passages.
 class REHEARSE_API NegationScope {
  public:
   explicit NegationScope(const AnswerText& text);
@@ -216,6 +219,9 @@ class REHEARSE_API NegationScope {
   bool is_trigger(int word) const { return word >= 0 && word < static_cast<int>(trigger_.size()) && trigger_[static_cast<std::size_t>(word)]; }
 
  private:
+  NegationScope() = default;
+  // Reads `text` as it stands (the constructor reads it without the comments set off by commas).
+  void read(const AnswerText& text);
   void negate_unrealised_proposals(const AnswerText& text);
   void negate_proposals_turned_down(const AnswerText& text);
   void negate_clause_before(const AnswerText& text, int word, bool over_and = false);
