@@ -1475,6 +1475,9 @@ TEST_CASE("a remark set off by commas does not stand between a denial and its th
                                 "A latency gate in CI was proposed and is, I believe, still under consideration. I had a "
                                 "proposal for an API versioning strategy, and it got, um, parked."),
                     false);
+  // One remark after another is read through as one.
+  check_every_point(decks.score("keypoints", card_with_points({{"Load test", {}}}), "The load test, I think, like, never happened."),
+                    false);
   const CardContent canary = card_with_points({{"Canary", {}}});
   check_every_point(decks.score("keypoints", canary,
                                 "We didn't end up needing the rollback, like, the canary looked clean for an hour so we "

@@ -380,23 +380,31 @@ const WordSet kInsideClauseBefore = {"was", "were", "is", "are", "would", "could
                                      "been", "be", "it", "that"};
 
 // The comments in `text`: the first and last word of each, set off by commas on both sides within
-// one line of one sentence.
+// one line of one sentence. One comment right after another ("I think, like,") is read as one.
 std::vector<std::pair<int, int>> comment_spans(const AnswerText& text) {
   const auto& words = text.words();
   const int n = static_cast<int>(words.size());
-  std::vector<std::pair<int, int>> spans;
-  for (int i = 1; i < n; ++i) {
-    if (text.next_char(i - 1) != ',' || words[static_cast<std::size_t>(i)].sentence != words[static_cast<std::size_t>(i) - 1].sentence) continue;
+  const auto at = [&](int i) -> const Word& { return words[static_cast<std::size_t>(i)]; };
+  // The last word of a comment that starts at word `i` and is followed by a comma and more of its
+  // sentence, or -1.
+  const auto comment_from = [&](int i) {
     for (const auto& comment : kComments) {
       const int last = i + static_cast<int>(comment.size()) - 1;
-      if (last + 1 >= n || words[static_cast<std::size_t>(last) + 1].sentence != words[static_cast<std::size_t>(i)].sentence) continue;
+      if (last + 1 >= n || at(last + 1).sentence != at(i).sentence || text.next_char(last) != ',') continue;
       bool same = true;
-      for (std::size_t k = 0; k < comment.size() && same; ++k) same = words[static_cast<std::size_t>(i) + k].text == comment[k];
-      if (!same || text.next_char(last) != ',' || words[static_cast<std::size_t>(i) - 1].line != words[static_cast<std::size_t>(last) + 1].line) continue;
-      spans.emplace_back(i, last);
-      i = last;
-      break;
+      for (std::size_t k = 0; k < comment.size() && same; ++k) same = at(i + static_cast<int>(k)).text == comment[k];
+      if (same) return last;
     }
+    return -1;
+  };
+  std::vector<std::pair<int, int>> spans;
+  for (int i = 1; i < n; ++i) {
+    if (text.next_char(i - 1) != ',' || at(i).sentence != at(i - 1).sentence) continue;
+    const int last = comment_from(i);
+    if (last < 0 || at(i - 1).line != at(last + 1).line) continue;
+    if (!spans.empty() && spans.back().second == i - 1) spans.back().second = last;
+    else spans.emplace_back(i, last);
+    i = last;
   }
   return spans;
 }
