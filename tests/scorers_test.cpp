@@ -1465,6 +1465,19 @@ TEST_CASE("a message parked there is kept where it is put; a proposal parked is 
   check_every_point(decks.score("keypoints", card, "I proposed a dead letter queue for the Kafka consumers, and it was parked."), false);
 }
 
+TEST_CASE("a thing judged too disruptive, or proposed and voted down, was not done", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Rewrite git history", {}}, {"Pre-commit secret scanning", {}}});
+  check_every_point(decks.score("keypoints", card,
+                                "The commit is still there because rewriting git history on a shared repo was too disruptive. "
+                                "Pre-commit secret scanning got proposed in the retro and voted down as friction."),
+                    false);
+  check_every_point(decks.score("keypoints", card,
+                                "The commit is gone because rewriting git history on a shared repo took an hour. Pre-commit "
+                                "secret scanning got proposed in the retro and rolled out that week."),
+                    true);
+}
+
 TEST_CASE("a remark set off by commas does not stand between a denial and its thing", "[scorers]") {
   BundledDecks decks;
   const CardContent card = card_with_points({{"Chaos test", {}}, {"Second pair of eyes", {}}, {"Latency gate in CI", {}},

@@ -356,9 +356,6 @@ bool turns_down(const std::vector<Word>& words, int k) {
   return kTurningDown.count(w(k)) && (kPeople.count(w(k - 1)) || kTurningAdverbs.count(w(k - 1))) &&
          (kPronouns.count(w(k + 1)) || (w(k + 1) == "the" && kProposals.count(w(k + 2))));
 }
-}  // namespace
-
-namespace {
 
 // Remarks a speaker sets off by commas inside a sentence, which say nothing about what was done:
 // "the plan, I think, was to add tracing", "it was, well, something we meant to do".
@@ -1435,6 +1432,8 @@ void NegationScope::negate_unrealised_proposals(const AnswerText& text) {
           if (at(it) == "about" || at(it) == "all") ++it;
           if (at(it) == "it" && ends_clause(text, it)) return true;
         }
+        // "pre-commit scanning got proposed in the retro and voted down as friction"
+        if (at(k) == "voted" && at(k + 1) == "down") return true;
         // "I pitched quarantining the worst ones, got told no, so that went nowhere"
         if ((at(k) == "went" || at(k) == "got" || at(k) == "led") && at(k + 1) == "nowhere") return true;
         if (at(k) != "never" && at(k) != "didn't" && at(k) != "not") return false;
@@ -2077,7 +2076,8 @@ void NegationScope::negate_plans_put_off(const AnswerText& text) {
                             (w(k + 2) == "have" || w(k + 1) == "idea")) ||
                            (w(k) == "over" && (w(k + 1) == "engineering" || w(k + 1) == "engineered" || w(k + 1) == "kill")) ||
                            (w(k) == "too" && (w(k + 1) == "expensive" || w(k + 1) == "costly" || w(k + 1) == "complex" ||
-                                               w(k + 1) == "complicated" || w(k + 1) == "risky" || w(k + 1) == "ambitious")) ||
+                                               w(k + 1) == "complicated" || w(k + 1) == "risky" || w(k + 1) == "ambitious" ||
+                                               w(k + 1) == "disruptive" || w(k + 1) == "invasive" || w(k + 1) == "painful")) ||
                            (w(k) == "not" && (w(k + 1) == "a" && (w(k + 2) == "priority" || w(k + 2) == "thing"))) ||
                            // "was considered not necessary", "was judged a bit too much work"
                            (w(k) == "not" && (w(k + 1) == "necessary" || w(k + 1) == "needed" || w(k + 1) == "worth") && k > i + 1) ||
