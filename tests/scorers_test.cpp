@@ -1465,6 +1465,21 @@ TEST_CASE("a message parked there is kept where it is put; a proposal parked is 
   check_every_point(decks.score("keypoints", card, "I proposed a dead letter queue for the Kafka consumers, and it was parked."), false);
 }
 
+TEST_CASE("a thing that never got off the ground, quietly disappeared or was the thing that didn't exist was not there", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Calibration sessions", {}}, {"Sprint retro", {}}, {"On-call engineer", {}}});
+  check_every_point(decks.score("keypoints", card,
+                                "The calibration sessions never got off the ground. We had a sprint retro every two weeks, "
+                                "but after the reorg it just quietly disappeared from the calendar. The dashboards existed, "
+                                "and the thing that didn't exist was an on-call engineer that weekend."),
+                    false);
+  check_every_point(decks.score("keypoints", card,
+                                "The calibration sessions got off the ground in May. We had a sprint retro every two weeks, "
+                                "and after the reorg it just quietly moved to Mondays. The dashboards existed, and the thing "
+                                "that saved us was an on-call engineer that weekend."),
+                    true);
+}
+
 TEST_CASE("a thing judged too disruptive, or proposed and voted down, was not done", "[scorers]") {
   BundledDecks decks;
   const CardContent card = card_with_points({{"Rewrite git history", {}}, {"Pre-commit secret scanning", {}}});

@@ -687,6 +687,22 @@ void NegationScope::read(const AnswerText& text) {
       if (!is_stop_word(word) && ++content >= kReach) break;
     }
   };
+  // "The thing we didn't have, and I say this all the time now, was a kill switch", "the thing
+  // that didn't exist was someone on call": in a cleft whose subject holds the denial at word `i`,
+  // what the copula names was not there. (The copula may follow a comment, or the verb at once.)
+  auto negate_cleft_complement = [&](int i) {
+    static const WordSet clefts = {"what", "thing", "things", "part", "piece"};
+    const bool cleft = clefts.count(w(i - 1)) ||
+                       ((kSubjects.count(w(i - 1)) || w(i - 1) == "that" || w(i - 1) == "which") && clefts.count(w(i - 2)));
+    if (!cleft) return;
+    const int sentence = words[static_cast<std::size_t>(i)].sentence;
+    for (int k = i + 2; k < n && k <= i + kReferentWords && words[static_cast<std::size_t>(k)].sentence == sentence; ++k) {
+      const bool after_verb = kExist.count(w(k - 1)) || w(k - 1) == "have" || w(k - 1) == "had";
+      if (!kBe.count(w(k)) || (same_clause(k - 1, k) && !after_verb)) continue;
+      for (int j = k + 1; j < n && j <= k + kMaxWords && same_clause(k, j); ++j) negated_[static_cast<std::size_t>(j)] = true;
+      return;
+    }
+  };
   // Whether "without" at word `i` names what saved the day: the sentence says what would have
   // happened without it ("Without the canary we would have shipped it to everyone"; "we would've
   // lost the data without the backups"). Not "without tests, which would have caught it".
@@ -781,10 +797,12 @@ void NegationScope::read(const AnswerText& text) {
     // "the fix never landed", "the migration never shipped", "the rewrite didn't finish before I
     // left": a thing that never came about, told by a verb of arriving used without an object.
     // (After "but" or "and" the verdict is on the clause before: "was drafted but never finished".)
-    const bool came_about = (word == "never" || is_contracted_negation(word)) && kArriving.count(w(i + 1)) && w(i - 1) != "but" &&
-                            w(i - 1) != "and" &&
-                            (ends_clause(text, i + 1) || kAfterArriving.count(w(i + 2)));
-    const bool took_place = ((w(i + 1) == "take" || w(i + 1) == "took") && w(i + 2) == "place") || came_about;
+    const bool denial_first = (word == "never" || is_contracted_negation(word)) && w(i - 1) != "but" && w(i - 1) != "and";
+    const bool came_about = denial_first && kArriving.count(w(i + 1)) && (ends_clause(text, i + 1) || kAfterArriving.count(w(i + 2)));
+    // "the calibration sessions never got off the ground"
+    const bool took_off = denial_first && (w(i + 1) == "got" || w(i + 1) == "get") && w(i + 2) == "off" && w(i + 3) == "the" &&
+                          w(i + 4) == "ground";
+    const bool took_place = ((w(i + 1) == "take" || w(i + 1) == "took") && w(i + 2) == "place") || came_about || took_off;
     // "capacity planning never really happened"
     const bool hedged_exist = (word == "never" || is_contracted_negation(word)) &&
                               (w(i + 1) == "really" || w(i + 1) == "actually" || w(i + 1) == "quite") && kExist.count(w(i + 2));
@@ -825,10 +843,11 @@ void NegationScope::read(const AnswerText& text) {
         ((is_contracted_negation(word) || word == "not" || word == "never") && (kExist.count(w(i + 1)) || took_place))) {
       const int last = still_not_there ? there
                        : ellipsis      ? i + (kBe.count(word) ? 1 : 0)
-                                       : i + (came_about ? 1 : took_place || non_existing ? 2
+                                       : i + (took_off ? 4 : came_about ? 1 : took_place || non_existing ? 2
                                               : kExist.count(w(i + 1)) || said_missing || w(i + 1) == "there" || w(i + 1) == "in" || w(i + 1) == "existing" ? 1 : 2);
       for (int k = i; k <= last && k < n; ++k) trigger_[static_cast<std::size_t>(k)] = true;
       negate_backward(i);
+      negate_cleft_complement(i);
       // "the domain modelling workshop we'd planned never happened": what was planned stands before.
       if ((w(i - 1) == "planned" || w(i - 1) == "proposed" || w(i - 1) == "wanted" || w(i - 1) == "promised") &&
           (kSubjects.count(w(i - 2)) || ((w(i - 2) == "had" || w(i - 2) == "'d") && kSubjects.count(w(i - 3))))) {
@@ -939,10 +958,15 @@ void NegationScope::read(const AnswerText& text) {
     }
     // "it quietly died", "it just fizzled out", "so that went nowhere": what the pronoun stands
     // for came to nothing.
+    // ("it just quietly disappeared from the calendar": two adverbs may come first.)
     if (kPronouns.count(word) && word != "one") {
-      const int verb = (w(i + 1) == "quietly" || w(i + 1) == "just" || w(i + 1) == "slowly" || w(i + 1) == "simply") ? i + 2 : i + 1;
-      const bool came_to_nothing = (verb == i + 2 && (w(verb) == "died" || w(verb) == "faded" || (w(verb) == "fizzled" && w(verb + 1) == "out"))) ||
-                                   ((w(verb) == "went" || w(verb) == "got" || w(verb) == "led") && w(verb + 1) == "nowhere");
+      const auto fading = [&](int k) { return w(k) == "quietly" || w(k) == "just" || w(k) == "slowly" || w(k) == "simply"; };
+      int verb = i + 1;
+      while (verb <= i + 2 && fading(verb)) ++verb;
+      const bool came_to_nothing =
+          (verb > i + 1 && (w(verb) == "died" || w(verb) == "faded" || w(verb) == "disappeared" || w(verb) == "vanished" ||
+                            (w(verb) == "fizzled" && w(verb + 1) == "out"))) ||
+          ((w(verb) == "went" || w(verb) == "got" || w(verb) == "led") && w(verb + 1) == "nowhere");
       if (came_to_nothing) {
         trigger_[static_cast<std::size_t>(verb)] = true;
         negate_referent(i);
@@ -1260,18 +1284,7 @@ void NegationScope::read(const AnswerText& text) {
       // "... tracing, metrics, the whole dream... we had none of it": a pronoun that ends the denial
       // stands for what came before. (Not "without it": "we could not live without it" keeps it.)
       if (word == "none" && w(i + 1) == "of" && kPronouns.count(w(i + 2)) && w(i + 2) != "one" && ends_clause(text, i + 2)) negate_referent(i);
-      // "The thing we didn't have, and I say this all the time now, was a kill switch": in a cleft
-      // whose subject holds the denial, what the copula names after a comment was not there.
-      {
-        static const WordSet clefts = {"what", "thing", "things", "part", "piece"};
-        const bool cleft = clefts.count(w(i - 1)) || (kSubjects.count(w(i - 1)) && clefts.count(w(i - 2)));
-        const int sentence = words[static_cast<std::size_t>(i)].sentence;
-        for (int k = i + 2; cleft && k < n && k <= i + kReferentWords && words[static_cast<std::size_t>(k)].sentence == sentence; ++k) {
-          if (!kBe.count(w(k)) || in_one_clause(text, k - 1, k)) continue;
-          for (int j = k + 1; j < n && j <= k + kMaxWords && in_one_clause(text, k, j); ++j) negated_[static_cast<std::size_t>(j)] = true;
-          break;
-        }
-      }
+      negate_cleft_complement(i);
       // "A shared on-call calendar, a proper handover, any escalation path... none, zero, nada": a
       // "none" that is a clause of its own is the verdict on the list before it.
       // ("Dashboards: plenty. SLOs: none." is said of the label before its colon.)
