@@ -1465,6 +1465,14 @@ TEST_CASE("a message parked there is kept where it is put; a proposal parked is 
   check_every_point(decks.score("keypoints", card, "I proposed a dead letter queue for the Kafka consumers, and it was parked."), false);
 }
 
+TEST_CASE("a clause with a verb of its own before \", but\" is no topic its comment denies", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"OpenTelemetry", {}}});
+  check_every_point(decks.score("keypoints", card, "The backend team adopted OpenTelemetry, but the mobile team didn't."), true);
+  // A topic and its comment still deny it.
+  check_every_point(decks.score("keypoints", card, "OpenTelemetry on the mobile apps, nobody set it up."), false);
+}
+
 TEST_CASE("a thing that never got off the ground, quietly disappeared or was the thing that didn't exist was not there", "[scorers]") {
   BundledDecks decks;
   const CardContent card = card_with_points({{"Calibration sessions", {}}, {"Sprint retro", {}}, {"On-call engineer", {}}});

@@ -1781,10 +1781,12 @@ void NegationScope::negate_labels_denied(const AnswerText& text) {
   // alerts on AWS, nobody set." The topic is a short phrase with no subject of its own; the
   // comment's denial is followed by nothing but a verb of making or having and a pronoun.
   // ("Circuit breaker, it never tripped": a denial of what the thing did, not of the thing.)
+  // ("The backend team adopted tracing, but the mobile team didn't": a clause with a verb of its
+  // own, and a contrast after it, is no topic.)
   const auto topic_denied = [&](int first, int comment) {
-    if (comment - first > 6) return false;
+    if (comment - first > 6 || kTurns.count(w(comment))) return false;
     for (int j = first; j < comment; ++j)
-      if (kSubjects.count(w(j)) || kBe.count(w(j)) || is_trigger(j)) return false;
+      if (kSubjects.count(w(j)) || kBe.count(w(j)) || is_trigger(j) || (j > first && is_past_action(w(j)))) return false;
     for (int t = comment; t < comment + 8 && t < n && in_one_clause(text, comment, t); ++t) {
       // "Staging environment, the company said too expensive.": the topic dismissed by someone.
       if ((w(t) == "say" || w(t) == "says" || w(t) == "said") && w(t + 1) == "too" &&
