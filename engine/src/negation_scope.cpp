@@ -177,7 +177,7 @@ const WordSet kTurnedDownVerdicts = {"parked", "shelved", "dropped", "abandoned"
 // stayed a todo" (the answer's word for an item not started), "it stayed a maybe", "it stayed a
 // heading".
 const WordSet kStayedPlans = {"ticket", "slide", "wish", "proposal", "plan", "draft", "idea", "todo", "jira", "maybe", "dream",
-                              "hope", "promise", "aspiration", "heading", "stub", "placeholder", "skeleton", "sketch"};
+                              "hope", "promise", "aspiration", "heading"};
 const WordSet kHedges = {"really", "actually", "ever", "even", "get", "got", "bother", "bothered", "to", "quite", "properly", "fully"};
 // Spans of time: "stayed two years in the backlog".
 const WordSet kDurations = {"day", "days", "week", "weeks", "month", "months", "quarter", "quarters", "year", "years", "sprint", "sprints"};
