@@ -358,14 +358,15 @@ bool turns_down(const std::vector<Word>& words, int k) {
 }
 
 // Remarks a speaker sets off by commas inside a sentence, which say nothing about what was done:
-// "the plan, I think, was to add tracing", "it was, well, something we meant to do".
+// "the plan, I think, was to add tracing", "it was, well, something we meant to do". The comment
+// adverbs ("regrettably", "honestly", kCommentAdverbs) are remarks too.
 const std::vector<std::vector<std::string_view>> kComments = {
     {"i", "think"}, {"i", "believe"}, {"i", "guess"}, {"i", "suppose"}, {"i'd", "say"}, {"i", "would", "say"},
     {"as", "far", "as", "i", "know"}, {"as", "far", "as", "i", "remember"}, {"if", "i", "remember", "correctly"},
     {"if", "i", "recall", "correctly"}, {"to", "be", "honest"}, {"to", "be", "fair"}, {"to", "be", "candid"},
     {"if", "i'm", "honest"}, {"in", "fairness"}, {"let's", "say"}, {"let", "us", "say"}, {"you", "know"}, {"i", "mean"},
-    {"i", "admit"}, {"i", "must", "admit"}, {"i'll", "admit"}, {"admittedly"}, {"honestly"}, {"frankly"}, {"of", "course"},
-    {"basically"}, {"apparently"}, {"obviously"}, {"probably"}, {"sadly"}, {"unfortunately"}, {"regrettably"}, {"it", "seems"},
+    {"i", "admit"}, {"i", "must", "admit"}, {"i'll", "admit"}, {"admittedly"}, {"of", "course"},
+    {"basically"}, {"apparently"}, {"obviously"}, {"probably"}, {"it", "seems"},
     {"so", "to", "speak"}, {"well"}, {"like"}, {"um"}, {"uh"}, {"er"}, {"erm"}};
 
 // Words that show a comment stands inside a clause: a verb or adverb still to come after it ("the
@@ -385,6 +386,7 @@ std::vector<std::pair<int, int>> comment_spans(const AnswerText& text) {
   // The last word of a comment that starts at word `i` and is followed by a comma and more of its
   // sentence, or -1.
   const auto comment_from = [&](int i) {
+    if (kCommentAdverbs.count(at(i).text) && i + 1 < n && at(i + 1).sentence == at(i).sentence && text.next_char(i) == ',') return i;
     for (const auto& comment : kComments) {
       const int last = i + static_cast<int>(comment.size()) - 1;
       if (last + 1 >= n || at(last + 1).sentence != at(i).sentence || text.next_char(last) != ',') continue;
