@@ -1017,9 +1017,8 @@ void NegationScope::read(const AnswerText& text) {
           w(noun2 + 2) != "for" &&
           (noun2 + 2 >= n || !same_clause(noun2 + 1, noun2 + 2) || kTerminators.count(w(noun2 + 2)))) {
         trigger_[static_cast<std::size_t>(i)] = true;
-        // ("and it, um, stayed a heading": a filler may stand after the pronoun.)
-        const int subject = kFillers.count(w(i - 1)) && kPronouns.count(w(i - 2)) ? i - 2 : i - 1;
-        if (kPronouns.count(w(subject))) negate_referent(subject);
+        // ("and it, um, stayed a heading": the remark is read through.)
+        if (kPronouns.count(w(i - 1))) negate_referent(i - 1);
         else if (w(i - 1) == "and") negate_sentence_before(i);  // "A debt register was proposed, and remained a proposal."
         else negate_subject(i);
       }
@@ -1035,11 +1034,9 @@ void NegationScope::read(const AnswerText& text) {
       // always meant to write", "something I'd wanted since I joined", "something we would
       // definitely do next quarter": a thing only wished for, at the verb at `i`.
       const auto something_wished = [&](int be) {
-        // ("The load test was, well, something we meant to do": a filler may come first.)
-        int thing = be + 1;
-        while (kFillers.count(w(thing)) && thing < be + 3) ++thing;
-        if (!kBe.count(w(be)) || w(thing) != "something") return false;
-        int k = thing + 1;
+        // ("The load test was, well, something we meant to do": the remark is read through.)
+        if (!kBe.count(w(be)) || w(be + 1) != "something") return false;
+        int k = be + 2;
         if (w(k) != "we" && w(k) != "i" && w(k) != "we'd" && w(k) != "i'd") return false;
         bool pluperfect = w(k).ends_with("'d");
         ++k;
