@@ -2286,3 +2286,16 @@ TEST_CASE("the technical scorer gives a spoken answer's notes the same score as 
   CHECK(*typed.score > 0);
   CHECK(said.score == typed.score);
 }
+
+TEST_CASE("a thing put first and denied before a semicolon, or that fell through and never took place, was not done", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Dead-letter topic", {}}, {"Review meeting", {}}});
+  check_every_point(decks.score("keypoints", card,
+                                "A dead-letter topic we do not have; it was discussed in two retrospectives. A review meeting "
+                                "was scheduled for the next week, but it fell victim to the release freeze and never took place."),
+                    false);
+  check_every_point(decks.score("keypoints", card,
+                                "A dead-letter topic we do have; it was added after two retrospectives. A review meeting was "
+                                "scheduled for the next week, and it survived the release freeze and took place on Monday."),
+                    true);
+}

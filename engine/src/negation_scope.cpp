@@ -862,6 +862,15 @@ void NegationScope::read(const AnswerText& text) {
       // "so it never happened", "and it just never landed"
       const int pronoun_before = kFrontingAdverbs.count(w(i - 1)) ? i - 2 : i - 1;
       if (w(pronoun_before) == "it" || w(pronoun_before) == "this") negate_referent(pronoun_before);
+      // "a review was scheduled, but it fell victim to the release freeze and never took place":
+      // the verb shares the subject of the one before "and".
+      else if (w(pronoun_before) == "and") {
+        for (int k = pronoun_before - 1; k >= 0 && k >= pronoun_before - 10 && same_clause(k, pronoun_before); --k) {
+          if (w(k) != "it" && w(k) != "this") continue;
+          if (k == 0 || !same_clause(k - 1, k) || w(k - 1) == "but" || w(k - 1) == "so" || w(k - 1) == "then") negate_referent(k);
+          break;
+        }
+      }
       // "a postmortem was planned, postponed twice, and then it did not take place"
       // (Past only: "the key is set only if it does not exist" denies nothing.)
       else if (w(i - 1) == "did") {
@@ -1333,8 +1342,9 @@ void NegationScope::read(const AnswerText& text) {
       // A preposition may be left behind: "a canary we never bothered with"; or a pronoun may stand
       // for the thing: "query timeouts, we didn't set any".
       int last = (w(verb + 1) == "with" || w(verb + 1) == "about" || w(verb + 1) == "for" || w(verb + 1) == "at") ? verb + 1 : verb;
+      // (Not across a clause mark: "a dead-letter topic we do not have; it was discussed ...")
       if (last == verb && (w(verb + 1) == "any" || w(verb + 1) == "one" || w(verb + 1) == "it" || w(verb + 1) == "them") &&
-          (kLightVerbs.count(w(verb)) || kMaking.count(w(verb))))
+          (kLightVerbs.count(w(verb)) || kMaking.count(w(verb))) && same_clause(verb, verb + 1))
         ++last;
       const bool clause_ends = last + 1 >= n || !same_clause(last, last + 1) || kTerminators.count(w(last + 1)) ||
                                w(last + 1) == "anymore" || w(last + 1) == "either" || w(last + 1) == "at" || w(last + 1) == "yet";
