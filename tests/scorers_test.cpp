@@ -7,6 +7,7 @@
 
 #include "rehearse/review_session.h"
 #include "rehearse/story_bank.h"
+#include "rehearse/text.h"
 #include "test_support.h"
 
 using namespace rehearse;
@@ -2298,4 +2299,16 @@ TEST_CASE("a thing put first and denied before a semicolon, or that fell through
                                 "A dead-letter topic we do have; it was added after two retrospectives. A review meeting was "
                                 "scheduled for the next week, and it survived the release freeze and took place on Monday."),
                     true);
+}
+
+TEST_CASE("a cue pattern lets one determiner or light adverb stand between its words, and nothing else", "[scorers]") {
+  const CueList cues = {"cache and the? database", "went down by # percent"};
+  const auto hits = [&](const std::string& text) { return cues.find_all(AnswerText(text)).size(); };
+  CHECK(hits("We update the cache and the database together.") == 1);
+  CHECK(hits("We update the cache and also the database together.") == 1);
+  CHECK(hits("The invoice went down by just 27 percent.") == 1);
+  // Any other word between them says something else.
+  CHECK(hits("We update the cache and never the database.") == 0);
+  CHECK(hits("We update the cache and the old database together.") == 0);
+  CHECK(hits("We update the cache and the and the database.") == 0);
 }

@@ -124,7 +124,10 @@ REHEARSE_API int edit_distance(std::string_view a, std::string_view b, int limit
 //   @did          a past-tense verb of doing (is_past_action)
 //   @ing          a word ending in "-ing" ("looking", "handing"): a gerund or participle
 //   ^             (first only) the start of a sentence
-// and a token ending in '?' may be left out. A pattern never spans two sentences.
+// and a token ending in '?' may be left out. A pattern never spans two sentences. Between two
+// tokens, one determiner or light adverb that the pattern does not name may stand ("the", "our",
+// "all", "also", "really", "just", "still", ...): "cache and the database" also matches "cache and also
+// the database" and "went down by 27 percent" "went down by just 27 percent".
 
 struct CueHit {
   int first = 0;  // word indices, both included
