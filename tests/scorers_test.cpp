@@ -2312,3 +2312,16 @@ TEST_CASE("a cue pattern lets one determiner or light adverb stand between its w
   CHECK(hits("We update the cache and the old database together.") == 0);
   CHECK(hits("We update the cache and the and the database.") == 0);
 }
+
+TEST_CASE("a term used as a name, or in a sense the answer gives it, does not cover its point", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Saga with compensating actions", {"saga"}}, {"Idempotent consumers", {}}});
+  check_every_point(decks.score("keypoints", card,
+                                "Saga is actually the name of our app store project. The consumers are idempotent in the "
+                                "sense that they are stateless and can be scaled."),
+                    false);
+  check_every_point(decks.score("keypoints", card,
+                                "We ran the order flow as a saga: each step had a compensating action that undid it. The "
+                                "consumers are idempotent: a redelivered event id is skipped."),
+                    true);
+}

@@ -245,7 +245,7 @@ class KeypointsScorer final : public rehearse::Scorer {
         if (!match.complete(*term)) {
           if (const auto soft = informative_match(*term, index)) match = *soft;
         }
-        if (name_dropped(match)) match = TermMatch{};
+        if (name_dropped(match) || (match.complete(*term) && used_as_a_name(index.text(), match))) match = TermMatch{};
         // An alias of a point about watching names what is watched ("disk usage" for "Monitor free
         // disk space"); "disk usage reached 100% overnight" is that thing happening unwatched, so
         // the watching must be said beside it.
@@ -342,6 +342,38 @@ class KeypointsScorer final : public rehearse::Scorer {
         return head;
     }
     return {};
+  }
+
+  // Whether the words of a match are used as a name, or in a sense the answer gives them, rather
+  // than for the idea: "SAGA is the name of our project", "a dashboard called Guardrail", "the
+  // consumers are idempotent in the sense that they are stateless".
+  static bool used_as_a_name(const AnswerText& text, const TermMatch& match) {
+    static const std::unordered_set<std::string_view> artefacts = {
+        "project", "projects", "service", "team", "squad", "tool", "dashboard", "app", "application", "repo", "repository",
+        "channel", "product", "company", "meeting", "bot", "script", "library", "module", "initiative", "program", "programme",
+        "cluster", "server", "room", "document", "doc", "wiki", "page", "job", "codename", "nickname", "brand"};
+    static const std::unordered_set<std::string_view> hedges = {"actually", "also", "just", "only", "really", "simply"};
+    const auto& words = text.words();
+    const int n = static_cast<int>(words.size());
+    const auto w = [&](int i) -> std::string_view { return i >= 0 && i < n ? std::string_view(words[static_cast<std::size_t>(i)].text) : ""; };
+    const auto same_sentence = [&](int i) { return i >= 0 && i < n && words[static_cast<std::size_t>(i)].sentence == words[static_cast<std::size_t>(match.last)].sentence; };
+    int after = match.last + 1;
+    // "X in the sense that ...", "X in the sense of ..."
+    if (w(after) == "in" && w(after + 1) == "the" && w(after + 2) == "sense" && (w(after + 3) == "that" || w(after + 3) == "of")) return true;
+    // "X is actually also the name of ...", "X was the name we gave ..."
+    if (w(after) == "is" || w(after) == "was" || w(after) == "are" || w(after) == "were") {
+      ++after;
+      while (hedges.count(w(after))) ++after;
+      if ((w(after) == "the" || w(after) == "a" || w(after) == "our") && (w(after + 1) == "name" || w(after + 1) == "codename" || w(after + 1) == "nickname") &&
+          same_sentence(after + 1))
+        return true;
+    }
+    // "a dashboard called Guardrail", "the project, named Saga,"
+    for (int i = match.first - 1; i >= match.first - 2 && same_sentence(i); --i)
+      if ((w(i) == "called" || w(i) == "named" || w(i) == "nicknamed" || w(i) == "dubbed" || w(i) == "codenamed") &&
+          (artefacts.count(w(i - 1)) || artefacts.count(w(i - 2))))
+        return true;
+    return false;
   }
 
   // The softer reading of a longer point: its words weighed by how much they say. A term of the
