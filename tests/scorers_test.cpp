@@ -2325,3 +2325,12 @@ TEST_CASE("a term used as a name, or in a sense the answer gives it, does not co
                                 "consumers are idempotent: a redelivered event id is skipped."),
                     true);
 }
+
+TEST_CASE("a thing that opens the sentence before a dash, denied after it with no object, was not done", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Budget alerts", {}}});
+  check_every_point(decks.score("keypoints", card, "And budget alerts for when the spend goes up \u2014 honestly we still don't have, every quarter someone asks."),
+                    false);
+  check_every_point(decks.score("keypoints", card, "And budget alerts for when the spend goes up \u2014 honestly we set them up in May, and they fired twice."),
+                    true);
+}

@@ -1354,6 +1354,20 @@ void NegationScope::read(const AnswerText& text) {
         negate_clause_before(text, i);
       if (subject > 0 && kFrontingSubjects.count(w(subject)) && bare_verb && clause_ends && verb < n) {
         negate_subject(subject);
+        // "Alerts for when the budget goes up, honestly we still don't have": the thing is the
+        // clause that opens the sentence, set off by a mark and at most a comment adverb.
+        int mark = subject - 1;
+        if (kCommentAdverbs.count(w(mark)) || kFillers.count(w(mark))) --mark;
+        static const WordSet openers = {"after", "before", "when", "if", "since", "because", "in", "during", "at", "on", "by", "for",
+                                        "then", "also", "until", "once", "while", "as", "to", "with", "without"};
+        int opening = text.sentences()[static_cast<std::size_t>(words[static_cast<std::size_t>(subject)].sentence)].first_word;
+        if (w(opening) == "and" || w(opening) == "but" || w(opening) == "so") ++opening;
+        if (mark > opening && !same_clause(mark, mark + 1) && !openers.count(w(opening))) {
+          bool topic = mark - opening < kSubjectWords;
+          for (int k = opening; k < mark && topic; ++k) topic = same_clause(k, k + 1) && !kSubjects.count(w(k)) && !is_trigger(k);
+          if (topic)
+            for (int k = opening; k <= mark; ++k) negated_[static_cast<std::size_t>(k)] = true;
+        }
         // "An alert that pages someone when checkout fails, that one we did not have": the thing
         // stands before the demonstrative that picks it up.
         const int pick = subject - (w(subject - 1) == "one" ? 2 : 1);
