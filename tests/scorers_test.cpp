@@ -2333,4 +2333,6 @@ TEST_CASE("a thing that opens the sentence before a dash, denied after it with n
                     false);
   check_every_point(decks.score("keypoints", card, "And budget alerts for when the spend goes up \u2014 honestly we set them up in May, and they fired twice."),
                     true);
+  // "At that time" is when, not a preposition left behind ("a canary we never bothered with").
+  check_every_point(decks.score("keypoints", card, "Budget alerts for when the spend goes up \u2014 we didn't have at that time."), false);
 }

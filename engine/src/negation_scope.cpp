@@ -1341,7 +1341,9 @@ void NegationScope::read(const AnswerText& text) {
       }
       // A preposition may be left behind: "a canary we never bothered with"; or a pronoun may stand
       // for the thing: "query timeouts, we didn't set any".
-      int last = (w(verb + 1) == "with" || w(verb + 1) == "about" || w(verb + 1) == "for" || w(verb + 1) == "at") ? verb + 1 : verb;
+      // ("we didn't have at that time": a time, not a stranded preposition.)
+      const bool at_the_time = w(verb + 1) == "at" && (w(verb + 2) == "that" || w(verb + 2) == "the") && w(verb + 3) == "time";
+      int last = (w(verb + 1) == "with" || w(verb + 1) == "about" || w(verb + 1) == "for" || (w(verb + 1) == "at" && !at_the_time)) ? verb + 1 : verb;
       // (Not across a clause mark: "a dead-letter topic we do not have; it was discussed ...")
       if (last == verb && (w(verb + 1) == "any" || w(verb + 1) == "one" || w(verb + 1) == "it" || w(verb + 1) == "them") &&
           (kLightVerbs.count(w(verb)) || kMaking.count(w(verb))) && same_clause(verb, verb + 1))
