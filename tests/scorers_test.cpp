@@ -2336,3 +2336,16 @@ TEST_CASE("a thing that opens the sentence before a dash, denied after it with n
   // "At that time" is when, not a preposition left behind ("a canary we never bothered with").
   check_every_point(decks.score("keypoints", card, "Budget alerts for when the spend goes up \u2014 we didn't have at that time."), false);
 }
+
+TEST_CASE("a denial of doing that labels what follows its colon denies all of it", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Version column for optimistic locking", {}}, {"Kill switch", {}}});
+  check_every_point(decks.score("keypoints", card,
+                                "Some things we discussed and didn't do: a version column for optimistic locking, which the "
+                                "team rejected. What we never built: a kill switch."),
+                    false);
+  check_every_point(decks.score("keypoints", card,
+                                "Some things we discussed and did: a version column for optimistic locking, which the team "
+                                "liked. What we built first: a kill switch."),
+                    true);
+}

@@ -1310,8 +1310,13 @@ void NegationScope::read(const AnswerText& text) {
       }
       // "Missing: anyone testing the rollback script.", "Skipped: the load test, the game day.": a
       // denial that labels the rest of its sentence denies all of it, a list included.
-      if ((word == "missing" || word == "skipped" || word == "absent" || word == "lacking") && text.next_char(i) == ':')
-        for (int k = i + 1; k < n && words[static_cast<std::size_t>(k)].sentence == words[static_cast<std::size_t>(i)].sentence && k <= i + kReferentWords; ++k)
+      // So does a denial of doing that labels it: "Some things we discussed and didn't do: a
+      // version column, ...", "What we never built: the kill switch."
+      const int done_verb = kHedges.count(w(i + 1)) && w(i + 1) != "to" ? i + 2 : i + 1;
+      const bool not_done_label = (is_contracted_negation(word) || word == "not" || word == "never") && kMaking.count(w(done_verb)) &&
+                                  text.next_char(done_verb) == ':';
+      if (not_done_label || ((word == "missing" || word == "skipped" || word == "absent" || word == "lacking") && text.next_char(i) == ':'))
+        for (int k = not_done_label ? done_verb + 1 : i + 1; k < n && words[static_cast<std::size_t>(k)].sentence == words[static_cast<std::size_t>(i)].sentence && k <= i + kReferentWords; ++k)
           negated_[static_cast<std::size_t>(k)] = true;
       // The thing put first, denied after: "load shedding we do not do", "canaries we never used,
       // because ...", "invalidation when a tariff changes we have not implemented until now",
