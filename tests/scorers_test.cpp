@@ -2349,3 +2349,12 @@ TEST_CASE("a denial of doing that labels what follows its colon denies all of it
                                 "liked. What we built first: a kill switch."),
                     true);
 }
+
+TEST_CASE("a point about watching met by what is watched needs the watching said beside it", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Consumer lag monitoring", {}}});
+  check_every_point(decks.score("keypoints", card, "The consumer lag we notice only when the business complains that the reports are stale."),
+                    false);
+  check_every_point(decks.score("keypoints", card, "The consumer lag has an alert at five minutes and a panel on the team dashboard."),
+                    true);
+}

@@ -248,8 +248,11 @@ class KeypointsScorer final : public rehearse::Scorer {
         if (name_dropped(match) || (match.complete(*term) && used_as_a_name(index.text(), match))) match = TermMatch{};
         // An alias of a point about watching names what is watched ("disk usage" for "Monitor free
         // disk space"); "disk usage reached 100% overnight" is that thing happening unwatched, so
-        // the watching must be said beside it.
-        if (asks_watching && !term->lack && !about_watching(*term) && match.complete(*term) &&
+        // the watching must be said beside it. So must it when the point's own words are met only
+        // in part: "the consumer lag we notice only when the business complains" names the lag of
+        // "Consumer lag monitoring", not the monitoring.
+        const bool in_part = match.found < static_cast<int>(term->stems.size());
+        if (asks_watching && !term->lack && (!about_watching(*term) || in_part) && match.complete(*term) &&
             !watching_said(rehearse::CueHit{match.first, match.last}, index))
           match = TermMatch{};
         // The best way: a complete one, then one said in the point's own words (the evidence a
