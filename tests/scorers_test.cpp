@@ -2358,3 +2358,16 @@ TEST_CASE("a point about watching met by what is watched needs the watching said
   check_every_point(decks.score("keypoints", card, "The consumer lag has an alert at five minutes and a panel on the team dashboard."),
                     true);
 }
+
+TEST_CASE("an answer of interview cliches names its points without showing them", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Blameless postmortem", {}}});
+  check_every_point(decks.score("keypoints", card,
+                                "Ownership is one of my core values. We did a blameless postmortem, with all the good stuff. "
+                                "What matters is to learn."),
+                    false);
+  check_every_point(decks.score("keypoints", card,
+                                "We did a blameless postmortem two days later: 40 minutes, no names in the timeline, and six "
+                                "action items with owners."),
+                    true);
+}

@@ -558,6 +558,12 @@ class KeypointsScorer final : public rehearse::Scorer {
         "is|are all about",
         "a solved problem",
         "the modern standard",
+        "core value|values",
+        "one of my strengths|values",
+        "what matters is|are",
+        "all the good|usual|modern stuff|things",
+        "the usual suspects",
+        "standard|whole toolbox|toolkit",
     };
     return slogans.find_all(text).size() >= 2;
   }
