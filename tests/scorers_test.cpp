@@ -2371,3 +2371,10 @@ TEST_CASE("an answer of interview cliches names its points without showing them"
                                 "action items with owners."),
                     true);
 }
+
+TEST_CASE("a review that turned to finger-pointing is no blameless one; blame denied keeps it", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Blameless postmortem", {"post-incident review"}}});
+  check_every_point(decks.score("keypoints", card, "The post-incident review turned into a finger-pointing session, with the vendor blamed."), false);
+  check_every_point(decks.score("keypoints", card, "The post-incident review was blameless: nobody was blamed, and we fixed the alert routing."), true);
+}

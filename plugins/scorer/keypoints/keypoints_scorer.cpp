@@ -283,7 +283,7 @@ class KeypointsScorer final : public rehearse::Scorer {
       if (best_term && best.complete(*best_term) && !best_direct && denied_mention(terms, index, true)) best = TermMatch{};
       Finding finding;
       finding.criterion = "key point: " + point.text;
-      if (best_term && best.complete(*best_term) && contradicted(qualifiers(own, *best_term), index.text(), best)) {
+      if (best_term && best.complete(*best_term) && contradicted(qualifiers(own, *best_term), index, best)) {
         // "The DNS switch was manual" names the switch and denies the point's "automated"; "the
         // backfill was a single UPDATE" meets the alias "backfill" and denies the point's "batches".
         missing.push_back(point.text);
@@ -477,28 +477,32 @@ class KeypointsScorer final : public rehearse::Scorer {
   }
 
   // The words that qualify the way a point was met, which the answer must not contradict: its
-  // own, or the point's when it was met by a word alone (the alias "backfill" carries the
-  // point's "in small batches").
-  static const std::vector<std::string>& qualifiers(const std::optional<Term>& point, const Term& met) {
-    return met.words.size() > 1 || !point ? met.words : point->words;
+  // own and the point's (the alias "backfill" carries the point's "in small batches", the alias
+  // "post-incident review" the point's "blameless").
+  static std::vector<std::string> qualifiers(const std::optional<Term>& point, const Term& met) {
+    std::vector<std::string> words = met.words;
+    if (point) words.insert(words.end(), point->words.begin(), point->words.end());
+    return words;
   }
 
   // Whether the sentences of a match say the opposite of a qualifier of the point: a point about
   // doing it automatically, cleanly or early, and an answer that did it by hand, failed or late.
   // The qualifier is often the word that makes the point ("Automated traffic switch"), and the
   // rest of the point is there to be matched.
-  static bool contradicted(const std::vector<std::string>& point_words, const AnswerText& text, const TermMatch& match) {
+  static bool contradicted(const std::vector<std::string>& point_words, const AnswerIndex& index, const TermMatch& match) {
+    const AnswerText& text = index.text();
     struct Opposites {
       std::vector<std::string_view> point, answer;
     };
     static const std::vector<Opposites> kOpposites = {
-        {{"automated", "automatic", "automatically", "auto", "scripted", "automate", "automation"},
+        {{"automated", "automatic", "automatically", "auto", "scripted", "automate"},
          {"manual", "manually", "by hand", "clicking", "clicked"}},
         {{"cleanly", "successfully", "successful", "clean"}, {"failed", "broke", "errored"}},
         {{"early", "earlier", "upfront", "beforehand"}, {"late"}},
         {{"batch", "batches", "batched", "throttled", "incremental", "incrementally", "gradual", "gradually", "phased", "phases",
           "stages", "staged"},
          {"one shot", "one go", "at once", "big bang", "single update", "single statement", "single migration", "single pass"}},
+        {{"blameless", "blamefree"}, {"finger", "blamed", "blaming", "scapegoat", "scapegoated", "witch"}},
     };
     const auto& words = text.words();
     const auto [first, end] = sentence_words(text, match);
@@ -510,8 +514,9 @@ class KeypointsScorer final : public rehearse::Scorer {
       for (std::size_t i = first; i < end; ++i) {
         // One word, or two ("by hand"; not "on the other hand").
         const std::string two = i > first ? words[i - 1].text + " " + words[i].text : std::string();
+        // ("kept it blameless, nobody was blamed": an opposite denied is no contradiction.)
         for (std::string_view opposite : pair.answer)
-          if (opposite == words[i].text || opposite == two) return true;
+          if ((opposite == words[i].text || opposite == two) && !index.negation().negated(static_cast<int>(i))) return true;
       }
     }
     return false;
