@@ -2378,3 +2378,10 @@ TEST_CASE("a review that turned to finger-pointing is no blameless one; blame de
   check_every_point(decks.score("keypoints", card, "The post-incident review turned into a finger-pointing session, with the vendor blamed."), false);
   check_every_point(decks.score("keypoints", card, "The post-incident review was blameless: nobody was blamed, and we fixed the alert routing."), true);
 }
+
+TEST_CASE("a status page that stayed green the whole outage was not updated", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Status page", {}}});
+  check_every_point(decks.score("keypoints", card, "The status page stayed a cheerful green the whole time we were down."), false);
+  check_every_point(decks.score("keypoints", card, "The status page went amber within five minutes and stayed green once we recovered."), true);
+}

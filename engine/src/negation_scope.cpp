@@ -1031,10 +1031,20 @@ void NegationScope::read(const AnswerText& text) {
         else if (w(i - 1) == "and") negate_sentence_before(i);  // "A debt register was proposed, and remained a proposal."
         else negate_subject(i);
       }
-      // "the template stayed empty", "the runbook remained untouched": never put to use.
-      if (kStaying.count(word) &&
+      // "the template stayed empty", "the runbook remained untouched": never put to use. So with
+      // a state held through the trouble: "the status page stayed (a cheerful) green the whole
+      // outage", "the pager stayed silent throughout".
+      int state = i + 1;
+      if (w(state) == "a" || w(state) == "an") ++state;
+      if (w(state) == "cheerful" || w(state) == "bright" || w(state) == "solid" || w(state) == "completely" || w(state) == "totally") ++state;
+      bool held_through = false;
+      if (kStaying.count(word) && (w(state) == "green" || w(state) == "silent" || w(state) == "quiet"))
+        for (int k = state + 1; k <= state + 4 && k < n && same_clause(state, k) && !held_through; ++k)
+          held_through = w(k) == "whole" || w(k) == "entire" || w(k) == "throughout" || w(k) == "during" || w(k) == "while" ||
+                         (w(k) == "all" && (w(k + 1) == "the" || w(k + 1) == "through"));
+      if (held_through || (kStaying.count(word) &&
           (w(i + 1) == "untouched" || w(i + 1) == "unused" || w(i + 1) == "empty" || w(i + 1) == "blank" || w(i + 1) == "unopened" ||
-           w(i + 1) == "unchanged")) {
+           w(i + 1) == "unchanged"))) {
         trigger_[static_cast<std::size_t>(i)] = true;
         if (kPronouns.count(w(i - 1))) negate_referent(i - 1);
         else negate_subject(i);
