@@ -2385,3 +2385,15 @@ TEST_CASE("a status page that stayed green the whole outage was not updated", "[
   check_every_point(decks.score("keypoints", card, "The status page stayed a cheerful green the whole time we were down."), false);
   check_every_point(decks.score("keypoints", card, "The status page went amber within five minutes and stayed green once we recovered."), true);
 }
+
+TEST_CASE("a proposal that died in a meeting was not done; a system that died was there", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Structured logging", {}}, {"Read replica", {}}});
+  check_every_point(decks.score("keypoints", card,
+                                "Structured logging died in a planning meeting. I proposed a read replica and it quietly died."),
+                    false);
+  check_every_point(decks.score("keypoints", card,
+                                "Structured logging showed the slow calls. The read replica died at market open, and traffic "
+                                "failed over to the primary."),
+                    true);
+}

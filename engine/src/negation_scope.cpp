@@ -1031,6 +1031,26 @@ void NegationScope::read(const AnswerText& text) {
         else if (w(i - 1) == "and") negate_sentence_before(i);  // "A debt register was proposed, and remained a proposal."
         else negate_subject(i);
       }
+      // "it died in committee", "the proposal died in a meeting", "it died there", "it died a quiet
+      // death": a proposal that died where proposals are discussed. (A system that died, "the
+      // primary died at market open", is another matter: it was there.)
+      if (word == "died" || word == "dies") {
+        static const WordSet forums = {"committee", "meeting", "meetings", "review", "comments", "backlog", "branch", "doc", "docs",
+                                       "document", "confluence", "jira", "slack", "planning", "retro", "retros", "proposal", "deck",
+                                       "inbox", "queue", "thread", "channel"};
+        int at = i + 1;
+        bool in_forum = false;
+        if (w(at) == "in" || w(at) == "on") {
+          for (int k = at + 1; k <= at + 4 && k < n && same_clause(at, k) && !in_forum; ++k) in_forum = forums.count(w(k)) > 0;
+        }
+        const bool quiet_death = (w(at) == "a" && w(at + 2) == "death") || w(at) == "there" || w(i - 1) == "quietly";
+        if (in_forum || quiet_death) {
+          trigger_[static_cast<std::size_t>(i)] = true;
+          const int before = w(i - 1) == "quietly" || w(i - 1) == "just" || w(i - 1) == "simply" ? i - 2 : i - 1;
+          if (kPronouns.count(w(before)) && w(before) != "one") negate_referent(before);
+          else negate_subject(before + 1);
+        }
+      }
       // "the template stayed empty", "the runbook remained untouched": never put to use. So with
       // a state held through the trouble: "the status page stayed (a cheerful) green the whole
       // outage", "the pager stayed silent throughout".
