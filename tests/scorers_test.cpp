@@ -2397,3 +2397,16 @@ TEST_CASE("a proposal that died in a meeting was not done; a system that died wa
                                 "failed over to the primary."),
                     true);
 }
+
+TEST_CASE("a thing only talked about was not done; talked about and then done was", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Chaos engineering", {}}, {"Alerting on error rate", {}}});
+  check_every_point(decks.score("keypoints", card,
+                                "We only talked about chaos engineering at the offsite. Alerting on error rate was something "
+                                "we only discussed in meetings."),
+                    false);
+  check_every_point(decks.score("keypoints", card,
+                                "We talked about chaos engineering at the offsite and ran the first game day in May. Alerting "
+                                "on error rate was something we discussed and shipped that week."),
+                    true);
+}

@@ -1031,6 +1031,17 @@ void NegationScope::read(const AnswerText& text) {
         else if (w(i - 1) == "and") negate_sentence_before(i);  // "A debt register was proposed, and remained a proposal."
         else negate_subject(i);
       }
+      // "We only talked about chaos engineering", "alerting was something we only talked about in
+      // meetings", "that one we only discussed": talk and nothing else.
+      if ((word == "talked" || word == "discussed" || word == "spoke" || word == "debated") &&
+          (w(i - 1) == "only" || (w(i - 1) == "ever" && w(i - 2) == "only"))) {
+        trigger_[static_cast<std::size_t>(i)] = true;
+        const int object = w(i + 1) == "about" || w(i + 1) == "of" ? i + 2 : i + 1;
+        const bool stranded = object >= n || !same_clause(i, object) || kSetting.count(w(object)) || w(object) == "for";
+        const int subject = w(i - 1) == "ever" ? i - 3 : i - 2;
+        if (!stranded) negate_forward(i, object);
+        else if (subject >= 0 && kFrontingSubjects.count(w(subject))) negate_subject(subject);
+      }
       // "it died in committee", "the proposal died in a meeting", "it died there", "it died a quiet
       // death": a proposal that died where proposals are discussed. (A system that died, "the
       // primary died at market open", is another matter: it was there.)
