@@ -2410,3 +2410,16 @@ TEST_CASE("a thing only talked about was not done; talked about and then done wa
                                 "on error rate was something we discussed and shipped that week."),
                     true);
 }
+
+TEST_CASE("what a sentence only wished for or planned did not happen when the next opens with \"Instead\"", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Shadow traffic test", {}}, {"Design review", {}}});
+  check_every_point(decks.score("keypoints", card,
+                                "We had the idea of a shadow traffic test. Instead, we switched all traffic on Tuesday. I "
+                                "would have liked a design review before we picked Mongo. Instead it was picked in a hackathon."),
+                    false);
+  check_every_point(decks.score("keypoints", card,
+                                "We had the idea of a shadow traffic test and ran it for a week. Instead of a big switch, we "
+                                "moved traffic slowly. We held a design review before we picked Mongo."),
+                    true);
+}

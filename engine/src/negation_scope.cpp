@@ -2030,6 +2030,32 @@ void NegationScope::negate_hindsight(const AnswerText& text) {
       if (is_trigger(k)) return true;
     return false;
   };
+  // "We had the idea of a shadow traffic test. Instead, we switched everything on Tuesday.", "I'd
+  // have liked a proper design review. Instead it was picked ...", "A proper queue, that's what
+  // it needed. Instead we called the server synchronously.": a sentence that opens with "Instead"
+  // says that what the one before only wished for, planned or needed did not happen.
+  static const WordSet wishes = {"idea", "ideas", "plan", "proposal", "suggestion", "wanted", "needed", "liked", "hoped", "should",
+                                 "ought", "should've", "would've", "could've", "meant", "intended", "planned", "suggested", "proposed"};
+  const auto& sentences = text.sentences();
+  for (std::size_t s = 1; s < sentences.size(); ++s) {
+    if (w(sentences[s].first_word) != "instead" || w(sentences[s].first_word + 1) == "of") continue;
+    const Sentence& before = sentences[s - 1];
+    int wish = -1;
+    for (int k = before.first_word; k < before.end_word && wish < 0; ++k)
+      if (wishes.count(w(k))) wish = k;
+    if (wish < 0) continue;
+    trigger_[static_cast<std::size_t>(sentences[s].first_word)] = true;
+    if (wish + 1 >= before.end_word) {
+      // (The wish closes its sentence: what was needed stands in its first clause.)
+      for (int k = before.first_word; k < wish && (k == before.first_word || in_one_clause(text, k - 1, k)); ++k)
+        negated_[static_cast<std::size_t>(k)] = true;
+      continue;
+    }
+    for (int k = wish + 1; k < before.end_word && k <= wish + kHindsightWords; ++k) {
+      if (k > wish + 2 && (kTurns.count(w(k)) || kSubjects.count(w(k)) || w(k) == "before" || w(k) == "when")) break;
+      negated_[static_cast<std::size_t>(k)] = true;
+    }
+  }
   for (const auto& sentence : text.sentences()) {
     bool hindsight = false;
     for (int i = sentence.first_word; i < sentence.end_word; ++i) {
