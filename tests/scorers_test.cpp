@@ -2423,3 +2423,17 @@ TEST_CASE("what a sentence only wished for or planned did not happen when the ne
                                 "moved traffic slowly. We held a design review before we picked Mongo."),
                     true);
 }
+
+TEST_CASE("a root cause analysis and an expiry are recognised in everyday words", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Root cause analysis", {}}, {"TTL-based expiry", {}}});
+  check_every_point(decks.score("keypoints", card,
+                                "The next day we sat down and kept asking why the script could reach production, and traced it "
+                                "back to a tool that defaults to the last context. Every cache entry receives a lifetime of "
+                                "ten minutes."),
+                    true);
+  check_every_point(decks.score("keypoints", card,
+                                "The next day we sat down and wrote the release notes. Every cache entry receives a version "
+                                "number."),
+                    false);
+}
