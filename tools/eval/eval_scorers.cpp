@@ -57,9 +57,11 @@ constexpr Goal kLargestPartTarget{0.95, 0.96};
 // the hardest kind): on the larger sets the scorer stood at 0.792 / 0.654, where the code before
 // that round's rules reached 0.743 / 0.637. They were reset again when four more writers (638
 // judgements of every kind, first measured at 0.816 / 0.504) joined: the code before then stood at
-// 0.814 / 0.634 on the larger sets, and the rules written since reach 0.824 / 0.635.
-constexpr Goal kPrecisionTarget{0.95, 0.82};
-constexpr Goal kRecallTarget{0.85, 0.63};
+// 0.814 / 0.634 on the larger sets, and the rules written since reach 0.824 / 0.635. And again
+// when four more writers (611 judgements, first measured at 0.645 / 0.395) joined: the code before
+// then stood at 0.808 / 0.609 on the larger sets, and the rules written since reach 0.816 / 0.612.
+constexpr Goal kPrecisionTarget{0.95, 0.81};
+constexpr Goal kRecallTarget{0.85, 0.61};
 constexpr Goal kRankingTarget{0.95, 0.95};
 // Denials feed the key points (a denied mention covers nothing), so they aim as high. The floors
 // are where the negation scope stood over its forty-four writers once the sixth round was read and
