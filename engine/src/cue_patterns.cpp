@@ -22,7 +22,9 @@ std::vector<std::string> split(std::string_view text, char separator) {
 
 // Words that may stand between two of a pattern's words without changing what it says: a
 // determiner, or one of a few light adverbs ("also", "just", "really", "still").
-const std::unordered_set<std::string_view> kGapWords = {"the", "a", "an", "our", "their", "its", "his", "her", "my", "your", "this", "that", "these", "those", "all", "also", "then", "just", "really", "only", "some", "every", "each", "any", "actually", "simply", "always", "still", "even", "now"};
+const std::unordered_set<std::string_view> kGapWords = {
+    "the", "a", "an", "our", "their", "its", "his", "her", "my", "your", "this", "that", "these", "those", "all",
+    "some", "every", "each", "any", "also", "then", "just", "really", "only", "actually", "simply", "always", "still", "even", "now"};
 
 }  // namespace
 
@@ -85,9 +87,10 @@ int CuePattern::match_from(const AnswerText& text, std::size_t token, int word, 
     const int end = match_from(text, token + 1, word + 1, sentence);
     if (end >= 0) return end;
     // "cache and also the database" says what "cache and the database" says.
-    if (token + 1 < tokens_.size() && word + 1 < static_cast<int>(words.size()) && kGapWords.count(words[static_cast<std::size_t>(word + 1)].text)) {
-      const int end2 = match_from(text, token + 1, word + 2, sentence);
-      if (end2 >= 0) return end2;
+    if (token + 1 < tokens_.size() && word + 1 < static_cast<int>(words.size()) &&
+        kGapWords.count(words[static_cast<std::size_t>(word + 1)].text)) {
+      const int end_past_gap = match_from(text, token + 1, word + 2, sentence);
+      if (end_past_gap >= 0) return end_past_gap;
     }
   }
   if (t.optional) return match_from(text, token + 1, word, sentence);

@@ -1049,11 +1049,10 @@ void NegationScope::read(const AnswerText& text) {
         static const WordSet forums = {"committee", "meeting", "meetings", "review", "comments", "backlog", "branch", "doc", "docs",
                                        "document", "confluence", "jira", "slack", "planning", "retro", "retros", "proposal", "deck",
                                        "inbox", "queue", "thread", "channel"};
-        int at = i + 1;
+        const int at = i + 1;
         bool in_forum = false;
-        if (w(at) == "in" || w(at) == "on") {
+        if (w(at) == "in" || w(at) == "on")
           for (int k = at + 1; k <= at + 4 && k < n && same_clause(at, k) && !in_forum; ++k) in_forum = forums.count(w(k)) > 0;
-        }
         const bool quiet_death = (w(at) == "a" && w(at + 2) == "death") || w(at) == "there" || w(i - 1) == "quietly";
         if (in_forum || quiet_death) {
           trigger_[static_cast<std::size_t>(i)] = true;

@@ -358,8 +358,11 @@ class KeypointsScorer final : public rehearse::Scorer {
     static const std::unordered_set<std::string_view> hedges = {"actually", "also", "just", "only", "really", "simply"};
     const auto& words = text.words();
     const int n = static_cast<int>(words.size());
-    const auto w = [&](int i) -> std::string_view { return i >= 0 && i < n ? std::string_view(words[static_cast<std::size_t>(i)].text) : ""; };
-    const auto same_sentence = [&](int i) { return i >= 0 && i < n && words[static_cast<std::size_t>(i)].sentence == words[static_cast<std::size_t>(match.last)].sentence; };
+    const auto w = [&](int i) -> std::string_view {
+      return i >= 0 && i < n ? std::string_view(words[static_cast<std::size_t>(i)].text) : std::string_view();
+    };
+    const int sentence = words[static_cast<std::size_t>(match.last)].sentence;
+    const auto same_sentence = [&](int i) { return i >= 0 && i < n && words[static_cast<std::size_t>(i)].sentence == sentence; };
     int after = match.last + 1;
     // "X in the sense that ...", "X in the sense of ..."
     if (w(after) == "in" && w(after + 1) == "the" && w(after + 2) == "sense" && (w(after + 3) == "that" || w(after + 3) == "of")) return true;
@@ -367,8 +370,8 @@ class KeypointsScorer final : public rehearse::Scorer {
     if (w(after) == "is" || w(after) == "was" || w(after) == "are" || w(after) == "were") {
       ++after;
       while (hedges.count(w(after))) ++after;
-      if ((w(after) == "the" || w(after) == "a" || w(after) == "our") && (w(after + 1) == "name" || w(after + 1) == "codename" || w(after + 1) == "nickname") &&
-          same_sentence(after + 1))
+      const bool a_name = w(after + 1) == "name" || w(after + 1) == "codename" || w(after + 1) == "nickname";
+      if ((w(after) == "the" || w(after) == "a" || w(after) == "our") && a_name && same_sentence(after + 1))
         return true;
     }
     // "a dashboard called Guardrail", "the project, named Saga,"
