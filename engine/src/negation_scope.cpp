@@ -2013,7 +2013,8 @@ void NegationScope::negate_clause_before(const AnswerText& text, int word, bool 
 // pagination now; we just didn't do it then": what one would do in hindsight was not done. In a
 // sentence that looks back (a hindsight phrase, or a denial of "then" or "at the time"), the
 // words after "I'd", "I would", "we'd" or "we would" are negated up to the end of their clause.
-// Without such a phrase "I'd use a saga" is how the answer would do it, and stands.
+// Without such a phrase "I'd use a saga" is how the answer would do it, and stands. A sentence
+// that opens with "Instead" looks back too, on what the sentence before only wished for.
 void NegationScope::negate_hindsight(const AnswerText& text) {
   static const std::unordered_set<std::string_view> modals = {"i'd", "we'd", "would"};
   const auto& words = text.words();
