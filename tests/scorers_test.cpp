@@ -2437,3 +2437,16 @@ TEST_CASE("a root cause analysis and an expiry are recognised in everyday words"
                                 "number."),
                     false);
 }
+
+TEST_CASE("a thing asked for and met by an answer was refused; an answer of yes grants it", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Staging environment", {}}, {"Postmortem", {}}});
+  check_every_point(decks.score("keypoints", card,
+                                "I asked for a staging environment for a year. The answer was always next quarter. The manager "
+                                "asked for a postmortem; what he got was two lines in Slack."),
+                    false);
+  check_every_point(decks.score("keypoints", card,
+                                "I asked for a staging environment and the answer was yes within a week. The manager asked for "
+                                "a postmortem, and I wrote it the next day."),
+                    true);
+}

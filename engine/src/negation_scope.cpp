@@ -1042,6 +1042,33 @@ void NegationScope::read(const AnswerText& text) {
         if (!stranded) negate_forward(i, object);
         else if (subject >= 0 && kFrontingSubjects.count(w(subject))) negate_subject(subject);
       }
+      // "I asked for a staging environment. The answer was always 'next quarter'.", "asked for a
+      // postmortem; what he got was two lines in Slack", "I brought up a bug bash. Got told there
+      // wasn't time.": a request met by an answer is a request refused. ("The answer was yes"
+      // grants it.)
+      const bool asked_for = (word == "asked" && (w(i + 1) == "for" || w(i + 1) == "about")) || (word == "brought" && w(i + 1) == "up") ||
+                             (word == "requested" && kSubjects.count(w(i - 1)));
+      if (asked_for) {
+        const int thing = word == "requested" ? i + 1 : i + 2;
+        const int sentence = words[static_cast<std::size_t>(i)].sentence;
+        const int reply_end = sentence + 1 < static_cast<int>(text.sentences().size())
+                                  ? text.sentences()[static_cast<std::size_t>(sentence + 1)].end_word
+                                  : n;
+        bool refused = false;
+        for (int k = thing + 1; k + 2 < reply_end && !refused; ++k) {
+          const bool answer = w(k) == "answer" && (w(k + 1) == "was" || w(k + 1) == "is" || w(k + 1) == "were") &&
+                              w(k + 2) != "yes" && w(k + 2) != "sure" && w(k + 2) != "approved" && w(k + 2) != "granted";
+          const bool got_instead = w(k) == "what" && (kSubjects.count(w(k + 1)) || w(k + 1) == "he" || w(k + 1) == "she") && w(k + 2) == "got";
+          const bool told = (w(k) == "got" || w(k) == "was" || w(k) == "were") && w(k + 1) == "told";
+          const bool said_no = w(k) == "said" && (w(k + 1) == "no" || (w(k + 1) == "not" && w(k + 2) != "to"));
+          refused = answer || got_instead || told || said_no;
+        }
+        if (refused && thing < n && same_clause(i, thing)) {
+          trigger_[static_cast<std::size_t>(i)] = true;
+          for (int k = thing; k < n && k < thing + 8 && same_clause(thing, k) && !kTerminators.count(w(k)); ++k)
+            negated_[static_cast<std::size_t>(k)] = true;
+        }
+      }
       // "it died in committee", "the proposal died in a meeting", "it died there", "it died a quiet
       // death": a proposal that died where proposals are discussed. (A system that died, "the
       // primary died at market open", is another matter: it was there.)
