@@ -66,9 +66,9 @@ constexpr Goal kRankingTarget{0.95, 0.95};
 // Denials feed the key points (a denied mention covers nothing), so they aim as high. The floors
 // are where the negation scope stood over its forty-four writers once the sixth round was read and
 // more readings written (0.944 / 0.521; the scope before the first round reached 0.835 / 0.335 on
-// the first thirty-two).
+// the first thirty-two); the recall floor was raised once the scope reached 0.533.
 constexpr Goal kDenialPrecisionTarget{0.95, 0.94};
-constexpr Goal kDenialRecallTarget{0.85, 0.52};
+constexpr Goal kDenialRecallTarget{0.85, 0.53};
 constexpr Goal kQuestionTypeTarget{0.90, 0.92};
 constexpr Goal kCriterionPrecisionTarget{0.90, 0.94};
 constexpr Goal kCriterionRecallTarget{0.85, 0.90};
