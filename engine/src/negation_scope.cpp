@@ -1058,7 +1058,7 @@ void NegationScope::read(const AnswerText& text) {
         for (int k = thing + 1; k + 2 < reply_end && !refused; ++k) {
           const bool answer = w(k) == "answer" && (w(k + 1) == "was" || w(k + 1) == "is" || w(k + 1) == "were") &&
                               w(k + 2) != "yes" && w(k + 2) != "sure" && w(k + 2) != "approved" && w(k + 2) != "granted";
-          const bool got_instead = w(k) == "what" && (kSubjects.count(w(k + 1)) || w(k + 1) == "he" || w(k + 1) == "she") && w(k + 2) == "got";
+          const bool got_instead = w(k) == "what" && kSubjects.count(w(k + 1)) && w(k + 2) == "got";
           const bool told = (w(k) == "got" || w(k) == "was" || w(k) == "were") && w(k + 1) == "told";
           const bool said_no = w(k) == "said" && (w(k + 1) == "no" || (w(k + 1) == "not" && w(k + 2) != "to"));
           refused = answer || got_instead || told || said_no;
