@@ -2450,3 +2450,16 @@ TEST_CASE("a thing asked for and met by an answer was refused; an answer of yes 
                                 "a postmortem, and I wrote it the next day."),
                     true);
 }
+
+TEST_CASE("a proposal put off by the reply \"later\" or \"next quarter\" was not done; \"said later that day\" is a time", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Move the secrets into Vault", {}}, {"Reserved instances", {}}});
+  check_every_point(decks.score("keypoints", card,
+                                "I suggested that we move the secrets into Vault. The team lead said \"later, later\". We "
+                                "proposed reserved instances, and finance said wait next quarter."),
+                    false);
+  check_every_point(decks.score("keypoints", card,
+                                "I suggested that we move the secrets into Vault, and the team lead said later that day it "
+                                "was done. We proposed reserved instances, and finance signed them the next quarter."),
+                    true);
+}

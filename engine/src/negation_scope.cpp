@@ -1769,6 +1769,34 @@ void NegationScope::negate_proposals_turned_down(const AnswerText& text) {
     const int from = part_start(text, sentence.first_word, on_paper >= 0 ? on_paper : e - 2, false);
     for (int k = from; k < e; ++k) negated_[static_cast<std::size_t>(k)] = true;
   }
+  // "I suggested moving the secrets into Vault. The team lead said 'later, later'.", "We proposed
+  // reserved instances, finance said wait next quarter": a proposal put off by the reply to it,
+  // in its own sentence or the next.
+  for (std::size_t s = 0; s < sentences.size(); ++s) {
+    const Sentence& sentence = sentences[s];
+    int reply = -1;
+    for (int k = sentence.first_word; k < sentence.end_word && reply < 0; ++k) {
+      if (w(k) != "said" && w(k) != "say" && w(k) != "says" && w(k) != "replied" && w(k) != "answered") continue;
+      int next = k + 1;
+      while (next < k + 3 && (w(next) == "wait" || w(next) == "to" || w(next) == "it's" || w(next) == "maybe")) ++next;
+      // ("said later that day it looked fine" is when it was said.)
+      const bool later = w(next) == "later" && (next + 1 >= n || !in_one_clause(text, next, next + 1) || w(next + 1) == "later");
+      if (later || (w(next) == "next" && kNextPeriods.count(w(next + 1)))) reply = k;
+    }
+    if (reply < 0) continue;
+    // The proposal: after a proposing verb earlier in the sentence, else in the sentence before.
+    const auto deny_after_proposal = [&](int first, int end) {
+      for (int p = first; p < end; ++p) {
+        if (!kProposing.count(w(p))) continue;
+        for (int k = p + 1; k < end && (k == p + 1 || in_one_clause(text, k - 1, k)) && !kTurns.count(w(k)); ++k)
+          negated_[static_cast<std::size_t>(k)] = true;
+        return true;
+      }
+      return false;
+    };
+    if (deny_after_proposal(sentence.first_word, reply) || (s > 0 && deny_after_proposal(sentences[s - 1].first_word, sentences[s - 1].end_word)))
+      trigger_[static_cast<std::size_t>(reply)] = true;
+  }
   // "The pre-commit hooks that I proposed were rejected": the verdict is on the subject that holds
   // the proposal.
   for (int i = 2; i + 2 < n; ++i) {
