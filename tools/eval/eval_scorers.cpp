@@ -59,7 +59,7 @@ constexpr Goal kLargestPartTarget{0.95, 0.96};
 // judgements of every kind, first measured at 0.816 / 0.504) joined: the code before then stood at
 // 0.814 / 0.634 on the larger sets, and the rules written since reach 0.824 / 0.635. And again
 // when four more writers (611 judgements, first measured at 0.645 / 0.395) joined: the code before
-// then stood at 0.808 / 0.609 on the larger sets, and the rules written since reach 0.816 / 0.612.
+// then stood at 0.808 / 0.609 on the larger sets, and the rules written since reach 0.817 / 0.612.
 constexpr Goal kPrecisionTarget{0.95, 0.81};
 constexpr Goal kRecallTarget{0.85, 0.61};
 constexpr Goal kRankingTarget{0.95, 0.95};
