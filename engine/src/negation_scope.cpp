@@ -1473,7 +1473,7 @@ void NegationScope::negate_unrealised_proposals(const AnswerText& text) {
   static const std::unordered_set<std::string_view> proposing = {
       "proposed", "suggested", "argued", "recommended", "discussed", "pushed", "pitched", "advocated", "wanted", "asked",
       "considered", "planned", "talked", "raised", "floated", "supposed", "meant", "requested", "evaluated", "suggesting", "proposing",
-      "agreed"};
+      "agreed", "needed", "liked", "hoped", "intended"};
   const auto& words = text.words();
   const int n = static_cast<int>(words.size());
   const auto at = [&](int j) { return word_at(words, j); };
@@ -1487,7 +1487,9 @@ void NegationScope::negate_unrealised_proposals(const AnswerText& text) {
                                 (at(i - 3) == "was" || at(i - 3) == "were" || at(i - 4) == "was" || at(i - 4) == "were"));
     // "We thought about sharding the orders table" proposes; "I thought the cache was fine" does not.
     const bool thought_about = at(i) == "thought" && (at(i + 1) == "about" || at(i + 1) == "of");
-    if (!proposing.count(words[static_cast<std::size_t>(i)].text) && !proposal_noun && !thought_about) continue;
+    // "We had the idea of a shadow traffic test."
+    const bool idea_of = (at(i) == "idea" || at(i) == "plan") && at(i + 1) == "of";
+    if (!proposing.count(words[static_cast<std::size_t>(i)].text) && !proposal_noun && !thought_about && !idea_of) continue;
     const int sentence = words[static_cast<std::size_t>(i)].sentence;
     int but = -1;
     for (int k = i + 1; k < n && k <= i + kProposalBut && words[static_cast<std::size_t>(k)].sentence == sentence; ++k) {
@@ -2068,8 +2070,7 @@ void NegationScope::negate_clause_before(const AnswerText& text, int word, bool 
 // pagination now; we just didn't do it then": what one would do in hindsight was not done. In a
 // sentence that looks back (a hindsight phrase, or a denial of "then" or "at the time"), the
 // words after "I'd", "I would", "we'd" or "we would" are negated up to the end of their clause.
-// Without such a phrase "I'd use a saga" is how the answer would do it, and stands. A sentence
-// that opens with "Instead" looks back too, on what the sentence before only wished for.
+// Without such a phrase "I'd use a saga" is how the answer would do it, and stands.
 void NegationScope::negate_hindsight(const AnswerText& text) {
   static const std::unordered_set<std::string_view> modals = {"i'd", "we'd", "would"};
   const auto& words = text.words();
@@ -2085,32 +2086,6 @@ void NegationScope::negate_hindsight(const AnswerText& text) {
       if (is_trigger(k)) return true;
     return false;
   };
-  // "We had the idea of a shadow traffic test. Instead, we switched everything on Tuesday.", "I'd
-  // have liked a proper design review. Instead it was picked ...", "A proper queue, that's what
-  // it needed. Instead we called the server synchronously.": a sentence that opens with "Instead"
-  // says that what the one before only wished for, planned or needed did not happen.
-  static const WordSet wishes = {"idea", "ideas", "plan", "proposal", "suggestion", "wanted", "needed", "liked", "hoped", "should",
-                                 "ought", "should've", "would've", "could've", "meant", "intended", "planned", "suggested", "proposed"};
-  const auto& sentences = text.sentences();
-  for (std::size_t s = 1; s < sentences.size(); ++s) {
-    if (w(sentences[s].first_word) != "instead" || w(sentences[s].first_word + 1) == "of") continue;
-    const Sentence& before = sentences[s - 1];
-    int wish = -1;
-    for (int k = before.first_word; k < before.end_word && wish < 0; ++k)
-      if (wishes.count(w(k))) wish = k;
-    if (wish < 0) continue;
-    trigger_[static_cast<std::size_t>(sentences[s].first_word)] = true;
-    if (wish + 1 >= before.end_word) {
-      // (The wish closes its sentence: what was needed stands in its first clause.)
-      for (int k = before.first_word; k < wish && (k == before.first_word || in_one_clause(text, k - 1, k)); ++k)
-        negated_[static_cast<std::size_t>(k)] = true;
-      continue;
-    }
-    for (int k = wish + 1; k < before.end_word && k <= wish + kHindsightWords; ++k) {
-      if (k > wish + 2 && (kTurns.count(w(k)) || kSubjects.count(w(k)) || w(k) == "before" || w(k) == "when")) break;
-      negated_[static_cast<std::size_t>(k)] = true;
-    }
-  }
   for (const auto& sentence : text.sentences()) {
     bool hindsight = false;
     for (int i = sentence.first_word; i < sentence.end_word; ++i) {
