@@ -1080,7 +1080,9 @@ void NegationScope::read(const AnswerText& text) {
         bool in_forum = false;
         if (w(at) == "in" || w(at) == "on")
           for (int k = at + 1; k <= at + 4 && k < n && same_clause(at, k) && !in_forum; ++k) in_forum = forums.count(w(k)) > 0;
-        const bool quiet_death = (w(at) == "a" && w(at + 2) == "death") || w(at) == "there" || w(i - 1) == "quietly";
+        // ("it quietly died" is read above, at its pronoun; "the matter quietly died" here.)
+        const bool quiet_death = (w(at) == "a" && w(at + 2) == "death") || w(at) == "there" ||
+                                 (w(i - 1) == "quietly" && !kPronouns.count(w(i - 2)));
         if (in_forum || quiet_death) {
           trigger_[static_cast<std::size_t>(i)] = true;
           const int before = w(i - 1) == "quietly" || w(i - 1) == "just" || w(i - 1) == "simply" ? i - 2 : i - 1;
@@ -1091,14 +1093,16 @@ void NegationScope::read(const AnswerText& text) {
       // "the template stayed empty", "the runbook remained untouched": never put to use. So with
       // a state held through the trouble: "the status page stayed (a cheerful) green the whole
       // outage", "the pager stayed silent throughout".
-      int state = i + 1;
-      if (w(state) == "a" || w(state) == "an") ++state;
-      if (w(state) == "cheerful" || w(state) == "bright" || w(state) == "solid" || w(state) == "completely" || w(state) == "totally") ++state;
       bool held_through = false;
-      if (kStaying.count(word) && (w(state) == "green" || w(state) == "silent" || w(state) == "quiet"))
-        for (int k = state + 1; k <= state + 4 && k < n && same_clause(state, k) && !held_through; ++k)
-          held_through = w(k) == "whole" || w(k) == "entire" || w(k) == "throughout" || w(k) == "during" || w(k) == "while" ||
-                         (w(k) == "all" && (w(k + 1) == "the" || w(k + 1) == "through"));
+      if (kStaying.count(word)) {
+        int state = i + 1;
+        if (w(state) == "a" || w(state) == "an") ++state;
+        if (w(state) == "cheerful" || w(state) == "bright" || w(state) == "solid" || w(state) == "completely" || w(state) == "totally") ++state;
+        if (w(state) == "green" || w(state) == "silent" || w(state) == "quiet")
+          for (int k = state + 1; k <= state + 4 && k < n && same_clause(state, k) && !held_through; ++k)
+            held_through = w(k) == "whole" || w(k) == "entire" || w(k) == "throughout" || w(k) == "during" || w(k) == "while" ||
+                           (w(k) == "all" && (w(k + 1) == "the" || w(k + 1) == "through"));
+      }
       if (held_through || (kStaying.count(word) &&
           (w(i + 1) == "untouched" || w(i + 1) == "unused" || w(i + 1) == "empty" || w(i + 1) == "blank" || w(i + 1) == "unopened" ||
            w(i + 1) == "unchanged"))) {
