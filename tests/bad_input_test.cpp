@@ -26,7 +26,7 @@ ImportOptions by_source(std::string name) {
 
 // Everything the collection holds, as text: equal fingerprints mean nothing changed.
 std::string fingerprint(const fs::path& collection) {
-  SQLite::Database db(collection, SQLite::OPEN_READONLY);
+  SQLite::Database db = test::open_database(collection);
   std::string out;
   for (const char* table : {"decks", "cards", "card_state", "review_log", "config"}) {
     SQLite::Statement rows(db, fmt::format("SELECT * FROM {} ORDER BY rowid", table));

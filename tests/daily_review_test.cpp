@@ -260,7 +260,7 @@ TEST_CASE("siblings: a collection from before the queue kept groups beside state
   {
     // Schema 3: the groups were only in cards, and cards had no question type, user's version,
     // follow-ups, recordings nor sync yet.
-    SQLite::Database db(days.collection_path(), SQLite::OPEN_READWRITE);
+    SQLite::Database db = test::open_database(days.collection_path(), SQLite::OPEN_READWRITE);
     db.exec("DROP TRIGGER cards_sync_edit; DROP TRIGGER review_log_number; DROP INDEX cards_sync_dirty; "
             "DROP INDEX review_log_device_seq; DROP TABLE review_cancellations; DROP TRIGGER config_sync_insert; DROP TRIGGER config_sync_update; DROP TRIGGER config_sync_delete; "
             "DROP TABLE config_sync; ALTER TABLE cards DROP COLUMN sync_version; "

@@ -36,12 +36,12 @@ void answer(Engine& engine, int count, Rating rating = Rating::good) {
 }
 
 int reviews(const fs::path& file) {
-  SQLite::Database db(file, SQLite::OPEN_READONLY);
+  SQLite::Database db = test::open_database(file);
   return db.execAndGet("SELECT COUNT(*) FROM review_log").getInt();
 }
 
 int user_version(const fs::path& file) {
-  SQLite::Database db(file, SQLite::OPEN_READONLY);
+  SQLite::Database db = test::open_database(file);
   return db.execAndGet("PRAGMA user_version").getInt();
 }
 
@@ -54,7 +54,7 @@ std::vector<Backup> backups_with(const fs::path& collection, std::string_view re
 
 // The ids of the review log, oldest first.
 std::vector<std::int64_t> log_ids(const fs::path& file) {
-  SQLite::Database db(file, SQLite::OPEN_READONLY);
+  SQLite::Database db = test::open_database(file);
   SQLite::Statement q(db, "SELECT id FROM review_log ORDER BY id");
   std::vector<std::int64_t> ids;
   while (q.executeStep()) ids.push_back(q.getColumn(0).getInt64());
@@ -275,7 +275,7 @@ TEST_CASE("check finds rows that belong to nothing and impossible states; repair
   REQUIRE(answered.reps == 1);
   {
     // Damage of the kind an interrupted older program or a hand edit leaves.
-    SQLite::Database db(collection.path(), SQLite::OPEN_READWRITE);
+    SQLite::Database db = test::open_database(collection.path(), SQLite::OPEN_READWRITE);
     db.exec("INSERT INTO card_state (card_id, deck_id) VALUES (999999, 1)");
     db.exec("CREATE TEMP TABLE entry AS SELECT * FROM review_log LIMIT 1; UPDATE entry SET id = 999999, card_id = 999999, seq = 999999; "
             "INSERT INTO review_log SELECT * FROM entry");
@@ -351,7 +351,7 @@ TEST_CASE("rehearse backup, restore and check from the command line", "[reliabil
 
   // An index out of step with its table: found, then rebuilt by --repair.
   {
-    SQLite::Database db(collection, SQLite::OPEN_READWRITE);
+    SQLite::Database db = test::open_database(collection, SQLite::OPEN_READWRITE);
     db.exec("PRAGMA writable_schema = ON; UPDATE sqlite_master SET sql = 'CREATE INDEX review_log_time ON review_log (taken_ms)' "
             "WHERE name = 'review_log_time'; PRAGMA writable_schema = OFF");
   }
@@ -419,7 +419,7 @@ TEST_CASE("a repair that removes review log entries deletes the files of their r
   const fs::path bad = collection.recording(collection.add_recording(logs[0], "spoken", "audio/webm", 1000))->file;
   const fs::path good = collection.recording(collection.add_recording(logs[1], "spoken too", "audio/webm", 1000))->file;
   {
-    SQLite::Database db(collection.path(), SQLite::OPEN_READWRITE);
+    SQLite::Database db = test::open_database(collection.path(), SQLite::OPEN_READWRITE);
     // A card deleted by a program that did not enforce foreign keys leaves its answers behind.
     db.exec(fmt::format("PRAGMA foreign_keys = OFF; DELETE FROM cards WHERE id = (SELECT card_id FROM review_log WHERE id = {})",
                         logs[0]));

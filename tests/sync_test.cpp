@@ -149,7 +149,7 @@ int review_all(const Device& device, const std::string& now, const std::vector<R
 // Everything that must agree between devices: each card's state and the review log, by card key
 // and (device, seq), never by local row ids.
 std::string snapshot(const Device& device) {
-  SQLite::Database db(device.dir / "collection.db", SQLite::OPEN_READONLY);
+  SQLite::Database db = test::open_database(device.dir / "collection.db");
   std::string out;
   SQLite::Statement cards(db, "SELECT d.name, c.uid, c.prompt, c.suspended, s.state, s.due_ms, s.interval_days, s.ease, s.stability, "
                               "s.difficulty, s.step, s.reps, s.lapses, s.last_review_ms FROM cards c JOIN decks d ON d.id = c.deck_id "
@@ -177,7 +177,7 @@ std::string snapshot(const Device& device) {
 }
 
 int log_size(const Device& device) {
-  SQLite::Database db(device.dir / "collection.db", SQLite::OPEN_READONLY);
+  SQLite::Database db = test::open_database(device.dir / "collection.db");
   return db.execAndGet("SELECT COUNT(*) FROM review_log").getInt();
 }
 
@@ -402,7 +402,7 @@ TEST_CASE("a review whose sync afterwards fails keeps its answers and says that 
   REQUIRE(program.run({"config", "set", "frontend.sync-client.after_review", "true"}).status == 0);
   {
     // A device that names a server it has no token for: the sync after the review cannot happen.
-    SQLite::Database db(program.collection, SQLite::OPEN_READWRITE);
+    SQLite::Database db = test::open_database(program.collection, SQLite::OPEN_READWRITE);
     db.exec("INSERT OR REPLACE INTO config (key, value) VALUES ('sync.server', 'http://127.0.0.1:9')");
   }
   const auto review = program.run({"review", "--deck", "The STAR method"}, "\n3\nq\n");
@@ -559,7 +559,7 @@ nlohmann::json run_sync(const Device& device, const std::string& now, std::vecto
 }
 
 std::string token_of(const Device& device) {
-  SQLite::Database db(device.dir / "collection.db", SQLite::OPEN_READONLY);
+  SQLite::Database db = test::open_database(device.dir / "collection.db");
   return db.execAndGet("SELECT value FROM config WHERE key = 'sync.token'").getString();
 }
 

@@ -39,6 +39,10 @@ std::int64_t at(const std::string& iso) {
   return *ms;
 }
 
+SQLite::Database open_database(const fs::path& file, int flags) {
+  return SQLite::Database(file, flags, /*busyTimeoutMs=*/10'000);
+}
+
 std::unique_ptr<Engine> make_engine(const TempDir& dir, const std::string& now, std::vector<fs::path> extra_plugin_dirs) {
   EngineConfig config;
   config.collection = dir / "collection.db";

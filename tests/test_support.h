@@ -2,6 +2,7 @@
 // running the real `rehearse` program.
 #pragma once
 
+#include <SQLiteCpp/Database.h>
 #include <catch2/catch.hpp>
 
 #include <filesystem>
@@ -34,6 +35,12 @@ class TempDir {
 
 // Unix ms of an ISO 8601 time (UTC when the test environment sets TZ=UTC); fails the test if bad.
 std::int64_t at(const std::string& iso);
+
+// A connection of the test's own to a collection file, waiting for locks as the engine's own
+// connections do. Opening an engine on an existing collection starts the day's backup on a thread
+// of its own, and while that thread's connection closes it briefly holds a lock that makes a new
+// connection without a busy timeout fail with "database is locked".
+SQLite::Database open_database(const std::filesystem::path& file, int flags = SQLite::OPEN_READONLY);
 
 // An engine with the built plugins on a collection in `dir`, with "now" fixed at `now`.
 std::unique_ptr<Engine> make_engine(const TempDir& dir, const std::string& now = "2026-01-10T09:00:00Z",
