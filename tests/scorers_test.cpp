@@ -2398,6 +2398,20 @@ TEST_CASE("a proposal that died in a meeting was not done; a system that died wa
                     true);
 }
 
+TEST_CASE("a thing told only as proposed was not done; proposed and then taken up was", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Quarantine lane for flaky tests", {}}, {"Cost tagging by team", {}}, {"Rate limit", {}}});
+  check_every_point(decks.score("keypoints", card,
+                                "A quarantine lane for flaky tests was proposed in a retro. Cost tagging by team got suggested "
+                                "too. It's in a doc. A rate limit was raised in two reviews."),
+                    false);
+  check_every_point(decks.score("keypoints", card,
+                                "A quarantine lane for flaky tests was proposed in a retro, and we built it that sprint. Cost "
+                                "tagging by team was suggested by finance. We rolled it out in May. The rate limit was raised "
+                                "to 500 requests a second."),
+                    true);
+}
+
 TEST_CASE("a thing only talked about was not done; talked about and then done was", "[scorers]") {
   BundledDecks decks;
   const CardContent card = card_with_points({{"Chaos engineering", {}}, {"Alerting on error rate", {}}});

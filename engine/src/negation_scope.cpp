@@ -1481,6 +1481,32 @@ void NegationScope::negate_unrealised_proposals(const AnswerText& text) {
   const auto& words = text.words();
   const int n = static_cast<int>(words.size());
   const auto at = [&](int j) { return word_at(words, j); };
+  // "A quarantine lane was proposed in a retro.", "Tagging by team was proposed. It's in a doc.": a
+  // thing told as proposed, in the passive, was not done unless the answer says it was taken up,
+  // in that sentence or the next ("... was suggested by the DBA, and we added it that week", "...
+  // which cut the query to 40 ms", "... and is now enforced", "... and it replaced the whiteboard
+  // round"). Whoever did it would have been named doing it. (Not "the limit was raised to 500",
+  // an increase, nor "Raft was proposed in 2014", a piece of history.)
+  const auto passive_proposal_left_standing = [&](int i) {
+    static const WordSet proposals = {"proposed", "suggested", "recommended", "pitched", "floated", "mooted", "raised"};
+    static const WordSet raised_where = {"in", "at", "during", "with", "as", "twice", "again", "repeatedly", "several", "multiple"};
+    static const WordSet taken_up = {"accepted", "adopted", "implemented", "built", "introduced", "rolled", "shipped", "deployed",
+                                     "added", "enabled", "installed", "configured", "merged", "landed", "did", "done", "ran",
+                                     "used", "use", "uses", "worked", "helped", "fixed", "solved", "cut", "reduced", "halved",
+                                     "improved", "saved", "replaced", "enforced", "live", "running", "place", "became", "standard",
+                                     "now"};
+    if (!proposals.count(at(i)) || (at(i) == "raised" && !raised_where.count(at(i + 1)))) return false;
+    const int aux = kProposalAdverbs.count(at(i - 1)) || at(i - 1) == "subsequently" ? i - 2 : i - 1;
+    if (at(aux) != "was" && at(aux) != "were" && at(aux) != "got" && !(at(aux) == "been" && at(aux - 1) == "had")) return false;
+    const int sentence = words[static_cast<std::size_t>(i)].sentence;
+    for (int k = i + 1; k < n && words[static_cast<std::size_t>(k)].sentence <= sentence + 1; ++k) {
+      const std::string_view word = at(k);
+      if (taken_up.count(word) && !negated_[static_cast<std::size_t>(k)] && !is_trigger(k) && !is_trigger(k - 1)) return false;
+      if (words[static_cast<std::size_t>(k)].sentence == sentence && (word == "paper" || (word.size() == 4 && is_quantity(word) && word[0] <= '2')))
+        return false;
+    }
+    return true;
+  };
   for (int i = 0; i < n; ++i) {
     // "Full tracing was my wish, but the team decided against it": a proposal by its noun.
     const bool proposal_noun = ((at(i) == "wish" || at(i) == "idea" || at(i) == "proposal" || at(i) == "suggestion") &&
@@ -1588,6 +1614,7 @@ void NegationScope::negate_unrealised_proposals(const AnswerText& text) {
         if (opener == "so" || opener == "and" || opener == "then" || turns_away(words, sentences[static_cast<std::size_t>(sentence) + 1].first_word))
           last = sentence + 1;
       }
+      bool turned = false;
       for (int k = i + 1; k < n && words[static_cast<std::size_t>(k)].sentence <= last; ++k) {
         const bool same_sentence = words[static_cast<std::size_t>(k)].sentence == sentence;
         if (same_sentence && k > i + kProposalWords) continue;
@@ -1609,7 +1636,12 @@ void NegationScope::negate_unrealised_proposals(const AnswerText& text) {
         }
         for (int j = i + 1; j < end && words[static_cast<std::size_t>(j)].sentence == sentence; ++j) negated_[static_cast<std::size_t>(j)] = true;
         deny_what_stands_before();
+        turned = true;
         break;
+      }
+      if (!turned && passive_proposal_left_standing(i)) {
+        for (int j = i + 1; j < n && in_one_clause(text, i, j); ++j) negated_[static_cast<std::size_t>(j)] = true;
+        deny_what_stands_before();
       }
       continue;
     }
