@@ -2412,6 +2412,19 @@ TEST_CASE("a thing told only as proposed was not done; proposed and then taken u
                     true);
 }
 
+TEST_CASE("a thing scheduled again and again was never held, unless the answer says it took place", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Retrospective", {}}, {"Game day", {}}, {"Restore drill", {}}});
+  check_every_point(decks.score("keypoints", card,
+                                "The retrospective was scheduled three times. The game day was rescheduled four times. "
+                                "Restore drill? We booked it twice, then gave up."),
+                    false);
+  check_every_point(decks.score("keypoints", card,
+                                "The retrospective was scheduled twice and finally happened in May. The game day was scheduled "
+                                "for Friday and ran for two hours. The restore drill was booked once and took 40 minutes."),
+                    true);
+}
+
 TEST_CASE("a thing only talked about was not done; talked about and then done was", "[scorers]") {
   BundledDecks decks;
   const CardContent card = card_with_points({{"Chaos engineering", {}}, {"Alerting on error rate", {}}});

@@ -348,6 +348,27 @@ int relative_antecedent(const AnswerText& text, int subject, int verdict) {
   return noun;
 }
 
+// Whether the rest of word `from`'s sentence, or the next sentence, says that what was proposed or
+// planned before `from` was taken up after all: "... and we added it that week", "... which cut the
+// query to 40 ms", "... and is now enforced", "It finally took place in May". A word of taking up
+// that is itself denied ("it was never built") says the opposite.
+bool said_taken_up(const AnswerText& text, const std::vector<bool>& negated, const std::vector<bool>& trigger, int from) {
+  static const WordSet taken_up = {"accepted", "adopted", "implemented", "built", "introduced", "rolled", "shipped", "deployed",
+                                   "added", "enabled", "installed", "configured", "merged", "landed", "did", "done", "ran",
+                                   "used", "use", "uses", "worked", "helped", "fixed", "solved", "cut", "reduced", "halved",
+                                   "improved", "saved", "replaced", "enforced", "live", "running", "place", "became", "standard",
+                                   "now", "held", "happened", "finally"};
+  const auto& words = text.words();
+  const int n = static_cast<int>(words.size());
+  if (from >= n) return false;
+  const int sentence = words[static_cast<std::size_t>(from)].sentence;
+  for (int k = from; k < n && words[static_cast<std::size_t>(k)].sentence <= sentence + 1; ++k)
+    if (taken_up.count(words[static_cast<std::size_t>(k)].text) && !negated[static_cast<std::size_t>(k)] &&
+        !trigger[static_cast<std::size_t>(k)] && (k == 0 || !trigger[static_cast<std::size_t>(k) - 1]))
+      return true;
+  return false;
+}
+
 // Whether word `k` turns down what was named before it: "we dropped it", "so we dropped the idea".
 bool turns_down(const std::vector<Word>& words, int k) {
   const auto w = [&](int i) { return word_at(words, i); };
@@ -1482,30 +1503,18 @@ void NegationScope::negate_unrealised_proposals(const AnswerText& text) {
   const int n = static_cast<int>(words.size());
   const auto at = [&](int j) { return word_at(words, j); };
   // "A quarantine lane was proposed in a retro.", "Tagging by team was proposed. It's in a doc.": a
-  // thing told as proposed, in the passive, was not done unless the answer says it was taken up,
-  // in that sentence or the next ("... was suggested by the DBA, and we added it that week", "...
-  // which cut the query to 40 ms", "... and is now enforced", "... and it replaced the whiteboard
-  // round"). Whoever did it would have been named doing it. (Not "the limit was raised to 500",
-  // an increase, nor "Raft was proposed in 2014", a piece of history.)
+  // thing told as proposed, in the passive, was not done unless the answer says it was taken up
+  // (said_taken_up): whoever did it would have been named doing it. (Not "the limit was raised to
+  // 500", an increase, nor "Raft was proposed in 2014", a piece of history.)
   const auto passive_proposal_left_standing = [&](int i) {
     static const WordSet proposals = {"proposed", "suggested", "recommended", "pitched", "floated", "mooted", "raised"};
     static const WordSet raised_where = {"in", "at", "during", "with", "as", "twice", "again", "repeatedly", "several", "multiple"};
-    static const WordSet taken_up = {"accepted", "adopted", "implemented", "built", "introduced", "rolled", "shipped", "deployed",
-                                     "added", "enabled", "installed", "configured", "merged", "landed", "did", "done", "ran",
-                                     "used", "use", "uses", "worked", "helped", "fixed", "solved", "cut", "reduced", "halved",
-                                     "improved", "saved", "replaced", "enforced", "live", "running", "place", "became", "standard",
-                                     "now"};
     if (!proposals.count(at(i)) || (at(i) == "raised" && !raised_where.count(at(i + 1)))) return false;
     const int aux = kProposalAdverbs.count(at(i - 1)) || at(i - 1) == "subsequently" ? i - 2 : i - 1;
     if (at(aux) != "was" && at(aux) != "were" && at(aux) != "got" && !(at(aux) == "been" && at(aux - 1) == "had")) return false;
-    const int sentence = words[static_cast<std::size_t>(i)].sentence;
-    for (int k = i + 1; k < n && words[static_cast<std::size_t>(k)].sentence <= sentence + 1; ++k) {
-      const std::string_view word = at(k);
-      if (taken_up.count(word) && !negated_[static_cast<std::size_t>(k)] && !is_trigger(k) && !is_trigger(k - 1)) return false;
-      if (words[static_cast<std::size_t>(k)].sentence == sentence && (word == "paper" || (word.size() == 4 && is_quantity(word) && word[0] <= '2')))
-        return false;
-    }
-    return true;
+    for (int k = i + 1; k < n && words[static_cast<std::size_t>(k)].sentence == words[static_cast<std::size_t>(i)].sentence; ++k)
+      if (at(k) == "paper" || (at(k).size() == 4 && is_quantity(at(k)) && at(k)[0] <= '2')) return false;
+    return !said_taken_up(text, negated_, trigger_, i + 1);
   };
   for (int i = 0; i < n; ++i) {
     // "Full tracing was my wish, but the team decided against it": a proposal by its noun.
@@ -2215,8 +2224,31 @@ void NegationScope::negate_plans_put_off(const AnswerText& text) {
         return true;
     return false;
   };
+  // "twice", "three times", "again and again": a thing scheduled this often was never held.
+  const auto repeatedly = [&](int k) {
+    static const WordSet counts = {"two", "three", "four", "five", "six", "seven", "several", "many", "multiple", "numerous", "countless"};
+    return w(k) == "twice" || w(k) == "repeatedly" || (w(k) == "again" && w(k + 1) == "and" && w(k + 2) == "again") ||
+           (w(k + 1) == "times" && (counts.count(w(k)) || is_quantity(w(k))));
+  };
   for (int i = 0; i < n; ++i) {
     const std::string_view word = w(i);
+    // Scheduled again and again: "The retrospective was scheduled three times.", "the game day was
+    // rescheduled four times", "was three times scheduled", "we booked it twice". A thing that took
+    // place is not counted in schedulings, unless the answer goes on to say it did ("... and it
+    // finally happened in May").
+    if (word == "scheduled" || word == "rescheduled" || word == "booked" || word == "rebooked") {
+      const int count_before = w(i - 1) == "times" ? i - 2 : i - 1;
+      const bool count_after = repeatedly(i + 1) || (kPronouns.count(w(i + 1)) && repeatedly(i + 2));
+      const int aux = count_after ? i - 1 : count_before - 1;
+      if ((count_after || repeatedly(count_before)) && !said_taken_up(text, negated_, trigger_, i + 1)) {
+        if (kPronouns.count(w(i + 1)) && w(i + 1) != "one") {
+          mark(i);
+          negate_referent_of(text, i - 1);
+        } else if (kBe.count(w(aux)) || w(aux) == "got" || w(aux) == "been") {
+          deny_subject(aux);
+        }
+      }
+    }
     // Only promised: "we said we'd add secret scanning after", "I promised to write the runbook".
     // ("We said we'd fix it and we did", "I promised to write it and wrote it that night" kept
     // the promise.)
@@ -2676,7 +2708,7 @@ void NegationScope::restore_things_done_later(const AnswerText& text) {
     if (!makers.count(w(i)) || negated_[static_cast<std::size_t>(i)]) continue;
     int k = i + 1;
     while (k < i + 3 && between.count(w(k))) ++k;
-    if (!made.count(w(k)) || negated_[static_cast<std::size_t>(k)] || is_trigger(k - 1)) continue;
+    if (!made.count(w(k)) || negated_[static_cast<std::size_t>(k)] || is_trigger(k) || is_trigger(k - 1)) continue;
     int object = k + 1;
     if (w(object) == "up" || w(object) == "in" || w(object) == "on") ++object;
     const bool pronoun = w(object) == "one" || w(object) == "it" || w(object) == "them";
