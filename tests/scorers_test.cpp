@@ -2425,6 +2425,20 @@ TEST_CASE("a thing scheduled again and again was never held, unless the answer s
                     true);
 }
 
+TEST_CASE("a thing talked about for years, or only rumoured, was not done; talked about and then built was", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Read replica", {}}, {"Chaos engineering", {}}, {"Load testing", {}}});
+  check_every_point(decks.score("keypoints", card,
+                                "There was talk of a read replica for the reports. We talked about chaos engineering at every "
+                                "offsite. Load testing, we talk about it in every sprint planning."),
+                    false);
+  check_every_point(decks.score("keypoints", card,
+                                "There was talk of a read replica for the reports, and we added it in March. We talked about "
+                                "chaos engineering for two weeks and then ran our first game day. Load testing runs before "
+                                "every release."),
+                    true);
+}
+
 TEST_CASE("a thing only talked about was not done; talked about and then done was", "[scorers]") {
   BundledDecks decks;
   const CardContent card = card_with_points({{"Chaos engineering", {}}, {"Alerting on error rate", {}}});

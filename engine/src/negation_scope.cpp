@@ -2564,14 +2564,44 @@ void NegationScope::negate_plans_not_followed(const AnswerText& text) {
   // to all users at once", "We discussed and discussed breaking up the monolith; in the end we added
   // a cache instead." What was talked about is denied when a turn follows in the sentence or the
   // two after it: "in the end", "instead", "still", "stayed", a denial. (Talk about how to decide,
-  // "we discussed the trade-offs, and in the end chose Kafka", is left alone.)
+  // "we discussed the trade-offs, and in the end chose Kafka", or about what happened, "we
+  // discussed the outage in every standup", is left alone.)
+  // Talk that went on and on came to nothing too, unless the answer says otherwise (said_taken_up):
+  // "There was talk of a read replica for about two years", "We talked about chaos engineering at
+  // every offsite", "Load testing, we talk about it every sprint". So does bare hearsay: "There was
+  // talk of a shared on-call handbook."
   static const WordSet deciding = {"tradeoffs", "trade", "options", "alternatives", "risks", "pros", "approach", "approaches",
-                                   "plan", "requirements", "problem", "issue", "it", "them", "this", "that", "results", "findings"};
+                                   "plan", "requirements", "problem", "issue", "it", "them", "this", "that", "results", "findings",
+                                   "outage", "outages", "incident", "incidents", "bug", "bugs", "failure", "failures", "progress",
+                                   "status", "numbers", "metrics"};
+  static const WordSet occasions = {"offsite", "offsites", "retro", "retros", "retrospective", "sprint", "sprints", "planning", "meeting",
+                                    "meetings", "standup", "quarter", "year", "month", "week", "review", "reviews", "time", "all"};
+  static const WordSet spans = {"years", "months", "quarters", "weeks", "sprints", "meetings", "retros", "ages"};
+  const auto talk_went_on = [&](int from) {
+    const int sentence = words[static_cast<std::size_t>(from)].sentence;
+    for (int k = from; k < n && words[static_cast<std::size_t>(k)].sentence == sentence; ++k)
+      if (((w(k) == "every" || w(k) == "each") && occasions.count(w(k + 1))) ||
+          // "since I joined", "since 2019", "since then" (not "since it was slow", a reason)
+          (w(k) == "since" && (w(k + 1) == "i" || w(k + 1) == "we" || w(k + 1) == "then" || w(k + 1) == "last" || is_quantity(w(k + 1)))) ||
+          w(k) == "endlessly" || w(k) == "forever" || (spans.count(w(k)) && (w(k - 2) == "for" || w(k - 3) == "for")))
+        return true;
+    return false;
+  };
   for (int i = 0; i + 1 < n; ++i) {
     int object = -1;
+    bool hearsay = false;
     if ((w(i) == "talked" || w(i) == "spoke") && w(i + 1) == "about") object = i + 2;
-    else if (w(i) == "talk" && w(i + 1) == "of" && w(i - 1) == "was") object = i + 2;
-    else if ((w(i) == "discussed" || w(i) == "debated") && !kBe.count(w(i - 1))) object = i + 1;
+    else if (w(i) == "talk" && (w(i + 1) == "of" || w(i + 1) == "about") && (w(i - 1) == "was" || w(i - 2) == "was")) {
+      object = i + 2;
+      hearsay = w(i - 2) == "there" || w(i - 3) == "there";
+    } else if ((w(i) == "discussed" || w(i) == "debated") && !kBe.count(w(i - 1))) object = i + 1;
+    // "Load testing, we talk about it in every sprint planning": a topic put first, talked about still.
+    else if ((w(i) == "talk" || w(i) == "talks" || w(i) == "talked") && w(i + 1) == "about" && (w(i + 2) == "it" || w(i + 2) == "them") &&
+             talk_went_on(i + 3) && !said_taken_up(text, negated_, trigger_, i + 3)) {
+      trigger_[static_cast<std::size_t>(i)] = true;
+      negate_referent_of(text, i + 2);
+      continue;
+    }
     if (object < 0 || object >= n) continue;
     while (object < n && (w(object) == "and" || w(object) == "discussed" || w(object) == "about")) ++object;
     if (kDeterminers.count(w(object)) && object + 1 < n && deciding.count(w(object + 1))) continue;
@@ -2588,7 +2618,7 @@ void NegationScope::negate_plans_not_followed(const AnswerText& text) {
     for (int k = end; k < n && words[static_cast<std::size_t>(k)].sentence <= last && !turned; ++k)
       turned = turns_away(words, k) || (w(k) == "still" && words[static_cast<std::size_t>(k)].sentence > sentence) || w(k) == "stayed" ||
                (is_trigger(k) && words[static_cast<std::size_t>(k)].sentence > sentence);
-    if (!turned) continue;
+    if (!turned && !((hearsay || talk_went_on(object)) && !said_taken_up(text, negated_, trigger_, object))) continue;
     trigger_[static_cast<std::size_t>(i)] = true;
     for (int k = object; k < end; ++k) negated_[static_cast<std::size_t>(k)] = true;
   }
