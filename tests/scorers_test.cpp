@@ -2439,6 +2439,19 @@ TEST_CASE("a thing talked about for years, or only rumoured, was not done; talke
                     true);
 }
 
+TEST_CASE("a thing the answer asks about itself was not done unless the reply grants it", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Change approval", {}}, {"Runbook for Kafka", {}}, {"Least privilege", {}}});
+  check_every_point(decks.score("keypoints", card,
+                                "Change approval? Self-approved in the tool. Runbook for Kafka? Wiki page title exists, inside "
+                                "is a TODO. Least privilege? Och, everybody had admin, including the intern."),
+                    false);
+  check_every_point(decks.score("keypoints", card,
+                                "Change approval? Yes, two reviewers on every change. Runbook for Kafka? We had one, rehearsed "
+                                "twice a year. Least privilege? Of course, each service has its own role."),
+                    true);
+}
+
 TEST_CASE("a thing only talked about was not done; talked about and then done was", "[scorers]") {
   BundledDecks decks;
   const CardContent card = card_with_points({{"Chaos engineering", {}}, {"Alerting on error rate", {}}});

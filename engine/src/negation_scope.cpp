@@ -1931,6 +1931,31 @@ void NegationScope::negate_labels_denied(const AnswerText& text) {
     }
     return false;
   };
+  // A reply that grants the thing asked about: "Yes, five seconds", "Aye, six of us", "Of course",
+  // "Got, but nobody tested it", "Every time", "PgBouncer, in front of every service" (a name), or
+  // a subject that had it or did it ("We had one", "It was in the pipeline", "Well, that one we
+  // built in March").
+  const auto affirmation_opens = [&](int k) {
+    static const WordSet granting = {"yes", "yeah", "yep", "yup", "aye", "ja", "absolutely", "definitely", "certainly", "always",
+                                     "every", "each"};
+    static const WordSet having = {"had", "have", "has", "did", "do", "does", "was", "were", "is", "are"};
+    while (k < n && (kFillers.count(w(k)) || w(k) == "and") && !granting.count(w(k))) ++k;
+    if (k >= n) return false;
+    const std::string_view d = w(k);
+    if (granting.count(d) || (d == "of" && w(k + 1) == "course")) return w(k + 1) != "no";
+    if (d == "got") return w(k + 1) != "no" && w(k + 1) != "none";
+    // A name: a capital inside the word ("PgBouncer", "OpenTelemetry") or an acronym ("ACME").
+    const std::size_t begin = words[static_cast<std::size_t>(k)].begin, end = words[static_cast<std::size_t>(k)].end;
+    if (end - begin > 1 && std::any_of(raw.begin() + static_cast<std::ptrdiff_t>(begin) + 1, raw.begin() + static_cast<std::ptrdiff_t>(end),
+                                       [](char c) { return c >= 'A' && c <= 'Z'; }))
+      return true;
+    if (d != "we" && d != "i" && d != "they" && d != "there" && d != "it" && d != "that" && d != "this") return false;
+    int v = k + 1;
+    if (w(v) == "one" && (d == "that" || d == "this")) v += (w(v + 1) == "we" || w(v + 1) == "i" || w(v + 1) == "they") ? 2 : 1;
+    if (is_contracted_negation(w(v)) || (!having.count(w(v)) && !is_past_action(w(v)))) return false;
+    const std::string_view after = w(v + 1);
+    return after != "not" && after != "no" && after != "never" && after != "none" && after != "zero" && after != "nothing";
+  };
   for (std::size_t s = 0; s + 1 < sentences.size(); ++s) {
     const auto& asked = sentences[s];
     // A yes/no question opens with its verb ("Did we go through the access logs for what the key
@@ -1944,7 +1969,27 @@ void NegationScope::negate_labels_denied(const AnswerText& text) {
     // "Why did it fail? No index." answers a question with a finding, not a denial of it.
     const std::string_view opener = w(asked.first_word);
     if (opener == "why" || opener == "what" || opener == "how" || opener == "who" || opener == "when" || opener == "where") continue;
-    if (!denial_opens(sentences[s + 1].first_word)) continue;
+    // A thing asked about and then answered is denied unless the answer grants it: a speaker who
+    // asks "Runbook?" of their own story has an answer of the other kind to give ("Ha, no", "Self-
+    // approved in the tool", "Wiki page title exist, inside is 'TODO'"). Not a question quoted
+    // (kept asking "why?"), one that weighs options ("Is it all 24 partitions or only 2?"), a
+    // "you know what?", or one met by another question or an "if".
+    const bool denied = denial_opens(sentences[s + 1].first_word);
+    if (!denied) {
+      bool weighs_options = false;
+      for (int k = asked.first_word; k < asked.end_word && !weighs_options; ++k) weighs_options = w(k) == "or" && w(k + 1) != "not";
+      const auto& reply = sentences[s + 1];
+      const auto reply_end = reply.end_word < n ? words[static_cast<std::size_t>(reply.end_word)].begin : raw.size();
+      const auto reply_gap = raw.substr(words[static_cast<std::size_t>(reply.end_word) - 1].end,
+                                        reply_end - words[static_cast<std::size_t>(reply.end_word) - 1].end);
+      // (A quoted question's closing quote stands right after its mark: "why?" but not ? "TODO".)
+      const auto after_mark = gap.substr(gap.find('?') + 1);
+      const bool quoted = after_mark.starts_with('"') || after_mark.starts_with('\'') || after_mark.starts_with("\u201D");
+      if (weighs_options || quoted ||
+          w(asked.end_word - 1) == "what" || reply_gap.find('?') != std::string_view::npos || w(reply.first_word) == "if" ||
+          affirmation_opens(reply.first_word))
+        continue;
+    }
     for (int k = asked.first_word; k < asked.end_word; ++k) negated_[static_cast<std::size_t>(k)] = true;
     trigger_[static_cast<std::size_t>(sentences[s + 1].first_word)] = true;
   }

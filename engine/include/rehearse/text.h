@@ -184,16 +184,20 @@ class REHEARSE_API CueList {
 // but it was decided against it", "it got shot down"), a label denied after its colon ("Rollback
 // plan: none"), a thing put first and denied after its subject ("invalidation we have not
 // implemented until now"), what stayed a ticket, was going to happen or was so only in theory, and
-// what never quite made it. So are a thing asked about and denied in the reply ("Connection
-// pooling? Not on that service."), a label denied after a comma or dash ("Integration tests, we had
+// what never quite made it. So is a thing the answer asks about itself, unless the reply grants it
+// ("Connection pooling? Not on that service.", "Change approval? Self-approved in the tool.", but
+// "Runbook? Yes, rehearsed twice."), a label denied after a comma or dash ("Integration tests, we had
 // zero"), a plan put off, dismissed or kept on paper ("was phase two", "kept getting bumped", "was
 // deemed overkill", "existed only in the email"), what was only wished for or meant to happen ("I'd
 // love to tell you we had tracing", "there was meant to be a rollback script"), the subject of a
 // past that did not happen ("a feature flag would have been the sensible thing"), a list disowned
 // at once ("code owners, branch protection, none of that existed"), a thing whose ticket is still
 // open, a topic denied by its comment ("Cost alerts on AWS, nobody set."), a plan, an agreement in
-// principle or talk that came to nothing ("We talked about sharding for a year. Still one table.")
-// and a proposal passed over ("and then we bumped the limit instead"). A denial reaches its subject
+// principle or talk that came to nothing ("We talked about sharding for a year. Still one table.",
+// "There was talk of a read replica"), a thing told only as proposed ("A quarantine lane was
+// proposed in a retro.") or scheduled again and again ("was rescheduled four times"), unless the
+// answer goes on to say it was taken up, and a proposal passed over ("and then we bumped the limit
+// instead"). A denial reaches its subject
 // past a comment ("the timeout, I think, was never set") or a relative clause ("the dashboard I
 // promised was never built"), in the perfect ("the restore had never been tested") and after "but"
 // ("was piloted but never came across"); so do a denial that opens its clause ("at no point did we
