@@ -2441,14 +2441,19 @@ TEST_CASE("a thing talked about for years, or only rumoured, was not done; talke
 
 TEST_CASE("a thing the answer asks about itself was not done unless the reply grants it", "[scorers]") {
   BundledDecks decks;
-  const CardContent card = card_with_points({{"Change approval", {}}, {"Runbook for Kafka", {}}, {"Least privilege", {}}});
+  const CardContent card = card_with_points({{"Change approval", {}}, {"Runbook for Kafka", {}}, {"Least privilege", {}},
+                                             {"Idempotency keys", {}}, {"Distributed tracing", {}}, {"Design docs", {}}});
   check_every_point(decks.score("keypoints", card,
                                 "Change approval? Self-approved in the tool. Runbook for Kafka? Wiki page title exists, inside "
-                                "is a TODO. Least privilege? Och, everybody had admin, including the intern."),
+                                "is a TODO. Least privilege? Och, everybody had admin, including the intern. Idempotency keys? "
+                                "We talked about it, yes. Distributed tracing? It was a little difficult for us, we grepped "
+                                "logs. Design docs, what design docs? We kept it all in our heads."),
                     false);
   check_every_point(decks.score("keypoints", card,
                                 "Change approval? Yes, two reviewers on every change. Runbook for Kafka? We had one, rehearsed "
-                                "twice a year. Least privilege? Of course, each service has its own role."),
+                                "twice a year. Least privilege? Of course, each service has its own role. Idempotency keys? "
+                                "Every request. Distributed tracing? It was in every service by March. Design docs? We wrote "
+                                "one per project."),
                     true);
 }
 

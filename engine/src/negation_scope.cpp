@@ -159,6 +159,9 @@ const WordSet kProposals = {"idea", "plan", "proposal", "suggestion"};
 const WordSet kDeliberating = {"consideration", "discussion", "evaluation", "analysis"};
 // Words a spoken reply or remark may open with before what it says: "Ha, no.", "Chale, that one
 // was a dream."
+// Verbs of talking, planning and wishing: said of a thing, they do not say it was done.
+const WordSet kTalk = {"talked", "discussed", "planned", "wanted", "asked", "scheduled", "proposed", "suggested", "considered",
+                       "thought", "meant", "hoped", "tried", "said", "promised", "pitched", "debated", "argued"};
 const WordSet kFillers = {"ha", "haha", "ah", "er", "uh", "um", "erm", "well", "so", "honestly", "oh", "hmm", "like", "yeah", "sadly",
                           "unfortunately", "alas", "frankly", "also", "mate", "look", "sure", "ja", "och", "aye", "ag", "wah", "aiyah",
                           "aiyo", "chale", "pois"};
@@ -1942,7 +1945,9 @@ void NegationScope::negate_labels_denied(const AnswerText& text) {
     while (k < n && (kFillers.count(w(k)) || w(k) == "and") && !granting.count(w(k))) ++k;
     if (k >= n) return false;
     const std::string_view d = w(k);
-    if (granting.count(d) || (d == "of" && w(k + 1) == "course")) return w(k + 1) != "no";
+    // ("Ja, please" is a scoff; "every year we said we'd do it" is talk.)
+    if (d == "every" || d == "each" || d == "always") return ends_clause(text, k + 1) || ends_clause(text, k + 2);
+    if (granting.count(d) || (d == "of" && w(k + 1) == "course")) return w(k + 1) != "no" && w(k + 1) != "please";
     if (d == "got") return w(k + 1) != "no" && w(k + 1) != "none";
     // A name: a capital inside the word ("PgBouncer", "OpenTelemetry") or an acronym ("ACME").
     const std::size_t begin = words[static_cast<std::size_t>(k)].begin, end = words[static_cast<std::size_t>(k)].end;
@@ -1952,7 +1957,12 @@ void NegationScope::negate_labels_denied(const AnswerText& text) {
     if (d != "we" && d != "i" && d != "they" && d != "there" && d != "it" && d != "that" && d != "this") return false;
     int v = k + 1;
     if (w(v) == "one" && (d == "that" || d == "this")) v += (w(v + 1) == "we" || w(v + 1) == "i" || w(v + 1) == "they") ? 2 : 1;
-    if (is_contracted_negation(w(v)) || (!having.count(w(v)) && !is_past_action(w(v)))) return false;
+    if (is_contracted_negation(w(v)) || (!having.count(w(v)) && !is_past_action(w(v))) || kTalk.count(w(v))) return false;
+    // "It was in the pipeline", "There was one", not "It was a little difficult for us", "That was the
+    // question in our retro": being is granting only where the thing was.
+    if (kBe.count(w(v)) && !(d == "there" && (w(v + 1) == "one" || w(v + 1) == "some")) && w(v + 1) != "in" && w(v + 1) != "on" &&
+        w(v + 1) != "there" && w(v + 1) != "live" && w(v + 1) != "running" && w(v + 1) != "part")
+      return false;
     const std::string_view after = w(v + 1);
     return after != "not" && after != "no" && after != "never" && after != "none" && after != "zero" && after != "nothing";
   };
@@ -1974,7 +1984,11 @@ void NegationScope::negate_labels_denied(const AnswerText& text) {
     // approved in the tool", "Wiki page title exist, inside is 'TODO'"). Not a question quoted
     // (kept asking "why?"), one that weighs options ("Is it all 24 partitions or only 2?"), a
     // "you know what?", or one met by another question or an "if".
-    const bool denied = denial_opens(sentences[s + 1].first_word);
+    // "Log retention policy, what policy?": a scornful echo denies it, whatever follows.
+    bool echoed = false;
+    for (int k = asked.first_word + 1; k + 1 < asked.end_word && !echoed; ++k)
+      for (int j = asked.first_word; j < k && w(k) == "what" && !echoed; ++j) echoed = w(j) == w(k + 1);
+    const bool denied = echoed || denial_opens(sentences[s + 1].first_word);
     if (!denied) {
       bool weighs_options = false;
       for (int k = asked.first_word; k < asked.end_word && !weighs_options; ++k) weighs_options = w(k) == "or" && w(k + 1) != "not";
