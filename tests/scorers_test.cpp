@@ -2457,6 +2457,22 @@ TEST_CASE("a thing the answer asks about itself was not done unless the reply gr
                     true);
 }
 
+TEST_CASE("a key point that says what must not happen, or what it is not, keeps its meaning", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Don't change field types", {}}, {"Specific behaviour, not personality", {}},
+                                             {"Readers do not block writers", {}}, {"Bounded queues instead of unbounded buffers", {}}});
+  check_every_point(decks.score("keypoints", card,
+                                "We changed the field types in place. I told him his personality was the problem and his "
+                                "behaviour had to change. Here readers block writers all the time. We used unbounded buffers "
+                                "everywhere."),
+                    false);
+  check_every_point(decks.score("keypoints", card,
+                                "We never change field types; we add new fields. I named the specific behaviour I had seen in "
+                                "two reviews. Readers don't block writers, since each query reads its own snapshot. Bounded "
+                                "queues between the stages reject work when they are full."),
+                    true);
+}
+
 TEST_CASE("a thing only talked about was not done; talked about and then done was", "[scorers]") {
   BundledDecks decks;
   const CardContent card = card_with_points({{"Chaos engineering", {}}, {"Alerting on error rate", {}}});

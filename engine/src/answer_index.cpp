@@ -192,7 +192,8 @@ bool typo_of(const std::string& typed, const std::string& wanted) {
 
 // Words that open a phrase naming an absence.
 const std::unordered_set<std::string_view> kLackOpeners = {"no", "missing", "lack", "lacking", "without", "absence", "absent",
-                                                           "zero", "not", "never", "none", "skipping", "skipped"};
+                                                           "zero", "not", "never", "none", "skipping", "skipped", "don't",
+                                                           "doesn't", "didn't", "can't", "cannot", "won't", "shouldn't", "mustn't"};
 
 // Words in a term that make it a negation of its own ("avoid data loss", "ship without tests"):
 // such a term is looked for whatever the polarity of the answer's words.
@@ -320,19 +321,41 @@ std::optional<Term> Term::parse(std::string_view text, Strictness strictness) {
   Term term;
   term.text = std::string(text);
   std::size_t start = 0;
-  if (strictness == Strictness::key_point && all_words.size() >= 2 && kLackOpeners.count(all_words[0].text)) {
+  // A point that says what it is by what it is not ("Specific behaviour, not personality", "False
+  // positives but no false negatives", "Incremental refactoring rather than a rewrite") is said by
+  // its first part: the rest names the opposite, which an answer must not be credited for saying.
+  std::size_t end = all_words.size();
+  if (strictness == Strictness::key_point) {
+    int content = 0;
+    for (std::size_t i = 1; i < all_words.size() && end == all_words.size(); ++i) {
+      content += is_stop_word(all_words[i - 1].text) ? 0 : 1;
+      const std::string& w = all_words[i].text;
+      const auto gap = std::string_view(parsed.text()).substr(all_words[i - 1].end, all_words[i].begin - all_words[i - 1].end);
+      const bool denied_after_comma = (w == "not" || w == "never" || w == "no") && gap.find(',') != std::string_view::npos;
+      const bool but_not = all_words[i - 1].text == "but" && (w == "not" || w == "never" || w == "no");
+      const bool rather = (w == "rather" && i + 1 < all_words.size() && all_words[i + 1].text == "than") ||
+                          (w == "instead" && i + 1 < all_words.size() && all_words[i + 1].text == "of");
+      if ((denied_after_comma || but_not || rather) && content - (but_not ? 1 : 0) >= 2) end = but_not ? i - 1 : i;
+    }
+  }
+  if (strictness == Strictness::key_point && end >= 2 && kLackOpeners.count(all_words[0].text)) {
     term.lack = true;
-    start = all_words[1].text == "of" && all_words.size() >= 3 ? 2 : 1;
+    start = all_words[1].text == "of" && end >= 3 ? 2 : 1;
+  } else if (strictness == Strictness::key_point && end >= 3 && all_words[0].text == "do" && all_words[1].text == "not") {
+    term.lack = true;  // "Do not page on CPU"
+    start = 2;
   }
   // A point that states a lack in the middle ("Consumer was not idempotent", "Alerts were never
-  // tested") or as "non-" ("non-idempotent consumer") is a lack too.
+  // tested", "Readers do not block writers", "Connection not closed") or as "non-" ("non-idempotent
+  // consumer") is a lack too.
   if (strictness == Strictness::key_point && !term.lack) {
-    static const std::unordered_set<std::string_view> be = {"is", "are", "was", "were", "been"};
-    for (std::size_t i = 1; i + 1 < all_words.size(); ++i) {
+    static const std::unordered_set<std::string_view> auxiliaries = {"is", "are", "was", "were", "been", "do", "does", "did", "can",
+                                                                     "could", "must", "should", "will", "would", "may", "might"};
+    for (std::size_t i = 1; i + 1 < end; ++i) {
       const std::string& w = all_words[i].text;
-      const bool be_not = be.count(all_words[i - 1].text) && (w == "not" || w == "never");
-      const bool contracted = w == "wasn't" || w == "weren't" || w == "isn't" || w == "aren't";
-      if (be_not || contracted) term.lack = true;
+      const std::string& before = all_words[i - 1].text;
+      const bool denied = (w == "not" || w == "never") && (auxiliaries.count(before) || !is_stop_word(before));
+      if (denied || w.ends_with("n't") || w == "cannot") term.lack = true;
     }
     // "Non-goals" and "non-negotiables" are things of their own, named by one word; "non-" before
     // a property ("non-idempotent") denies it.
@@ -344,9 +367,9 @@ std::optional<Term> Term::parse(std::string_view text, Strictness strictness) {
   bool negation_inside = false;
   std::vector<std::string> all;
   std::vector<bool> technical;
-  for (std::size_t i = start; i < all_words.size(); ++i) {
+  for (std::size_t i = start; i < end; ++i) {
     const Word& word = all_words[i];
-    if (word.text == "non" && i + 1 < all_words.size() && all_words[i + 1].text.ends_with("s")) {
+    if (word.text == "non" && i + 1 < end && all_words[i + 1].text.ends_with("s")) {
       all.push_back("non" + all_words[i + 1].text);  // "non-goals": one word, "nongoals"
       technical.push_back(true);                      // never an everyday word
       ++i;
@@ -373,7 +396,7 @@ std::optional<Term> Term::parse(std::string_view text, Strictness strictness) {
   if (term.words.empty()) {
     // Only stop words ("Own it", "Why not?"): the phrase itself, word for word. One such word
     // alone ("I", "about", "most") is in nearly every answer, so it never counts.
-    auto phrase = Term::phrase(std::string_view(text).substr(all_words[start].begin));
+    auto phrase = Term::phrase(std::string_view(text).substr(all_words[start].begin, all_words[end - 1].end - all_words[start].begin));
     if (phrase) {
       phrase->lack = term.lack;
       if (phrase->words.size() < 2) phrase->usable = false;
@@ -385,7 +408,7 @@ std::optional<Term> Term::parse(std::string_view text, Strictness strictness) {
     // One ordinary word: "off-peak" and "go no-go" still mean something as a whole phrase; "data"
     // or "option" alone never does.
     if (all.size() >= 2 && !term.lack) {
-      auto phrase = Term::phrase(std::string_view(text).substr(all_words[start].begin));
+      auto phrase = Term::phrase(std::string_view(text).substr(all_words[start].begin, all_words[end - 1].end - all_words[start].begin));
       if (phrase) phrase->text = term.text;
       return phrase;
     }

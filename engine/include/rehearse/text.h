@@ -276,8 +276,11 @@ struct REHEARSE_API Term {
   std::vector<std::string> joined;
 
   // The term for `text`: its content words (stop words dropped unless nothing else is left), with
-  // a leading "no", "missing", "lack of", "without" or "absence of" read as a lack. Nothing when
-  // `text` has no words.
+  // a leading "no", "missing", "lack of", "without", "absence of", "don't" or "do not", or a
+  // negation in the middle ("Consumer was not idempotent", "Readers do not block writers"), read
+  // as a lack. For a key point, a closing contrast ("Specific behaviour, not personality", "...
+  // but no false negatives", "... rather than a rewrite", "... instead of unbounded buffers") is
+  // left out: it names the opposite. Nothing when `text` has no words.
   static std::optional<Term> parse(std::string_view text, Strictness strictness = Strictness::key_point);
   // A phrase to be found word for word (stemmed), stop words included.
   static std::optional<Term> phrase(std::string_view text);
