@@ -2473,6 +2473,20 @@ TEST_CASE("a key point that says what must not happen, or what it is not, keeps 
                     true);
 }
 
+TEST_CASE("what was so in principle or by the official policy, and otherwise in practice, was not done", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"On-call rotation", {}}, {"Blameless postmortems", {}}, {"B-tree index", {}}});
+  check_every_point(decks.score("keypoints", card,
+                                "There was, in principle, an on-call rotation; in practice, it was whoever was awake. Blameless "
+                                "postmortems was the official policy. In practice, the first question was who pressed the button."),
+                    false);
+  check_every_point(decks.score("keypoints", card,
+                                "In theory a B-tree index lookup costs a few disk reads; in practice the top levels are cached. "
+                                "The on-call rotation had six of us, a week each. Blameless postmortems were the official "
+                                "policy, and we held one after every outage."),
+                    true);
+}
+
 TEST_CASE("a thing only talked about was not done; talked about and then done was", "[scorers]") {
   BundledDecks decks;
   const CardContent card = card_with_points({{"Chaos engineering", {}}, {"Alerting on error rate", {}}});

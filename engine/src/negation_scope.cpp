@@ -160,8 +160,9 @@ const WordSet kDeliberating = {"consideration", "discussion", "evaluation", "ana
 // Words a spoken reply or remark may open with before what it says: "Ha, no.", "Chale, that one
 // was a dream."
 // Verbs of talking, planning and wishing: said of a thing, they do not say it was done.
-const WordSet kTalk = {"talked", "discussed", "planned", "wanted", "asked", "scheduled", "proposed", "suggested", "considered",
-                       "thought", "meant", "hoped", "tried", "said", "promised", "pitched", "debated", "argued"};
+// (With kProposing.)
+const WordSet kTalk = {"talked", "discussed", "planned", "wanted", "asked", "scheduled", "considered", "thought", "meant", "hoped",
+                       "tried", "said", "promised", "debated"};
 const WordSet kFillers = {"ha", "haha", "ah", "er", "uh", "um", "erm", "well", "so", "honestly", "oh", "hmm", "like", "yeah", "sadly",
                           "unfortunately", "alas", "frankly", "also", "mate", "look", "sure", "ja", "och", "aye", "ag", "wah", "aiyah",
                           "aiyo", "chale", "pois"};
@@ -1510,9 +1511,11 @@ void NegationScope::negate_unrealised_proposals(const AnswerText& text) {
   // (said_taken_up): whoever did it would have been named doing it. (Not "the limit was raised to
   // 500", an increase, nor "Raft was proposed in 2014", a piece of history.)
   const auto passive_proposal_left_standing = [&](int i) {
-    static const WordSet proposals = {"proposed", "suggested", "recommended", "pitched", "floated", "mooted", "raised"};
     static const WordSet raised_where = {"in", "at", "during", "with", "as", "twice", "again", "repeatedly", "several", "multiple"};
-    if (!proposals.count(at(i)) || (at(i) == "raised" && !raised_where.count(at(i + 1)))) return false;
+    // ("The fix was pushed at 3 pm" was deployed; "it was requested by two customers" and "it was
+    // argued that" put forward no proposal of the team's.)
+    const bool passive_proposing = kProposing.count(at(i)) && at(i) != "pushed" && at(i) != "requested" && at(i) != "argued";
+    if (!passive_proposing && at(i) != "mooted" && !(at(i) == "raised" && raised_where.count(at(i + 1)))) return false;
     const int aux = kProposalAdverbs.count(at(i - 1)) || at(i - 1) == "subsequently" ? i - 2 : i - 1;
     if (at(aux) != "was" && at(aux) != "were" && at(aux) != "got" && !(at(aux) == "been" && at(aux - 1) == "had")) return false;
     for (int k = i + 1; k < n && words[static_cast<std::size_t>(k)].sentence == words[static_cast<std::size_t>(i)].sentence; ++k)
@@ -1753,6 +1756,40 @@ void NegationScope::negate_proposals_turned_down(const AnswerText& text) {
     }
     return false;
   };
+  // Where a sentence sets what was meant ("in theory", "in principle", "on paper", "officially",
+  // "the official policy", "was supposed to", "was the plan") against what happened ("in practice",
+  // "in reality", "actually", "in the end").
+  const auto in_theory_at = [&](int k) {
+    return ((w(k) == "in" && (w(k + 1) == "theory" || w(k + 1) == "principle")) || (w(k) == "on" && w(k + 1) == "paper") ||
+            w(k) == "officially" || w(k) == "official" || (w(k) == "supposed" && w(k + 1) == "to") ||
+            ((w(k) == "was" || w(k) == "were") && w(k + 1) == "the" && w(k + 2) == "plan"));
+  };
+  const auto in_practice_at = [&](int k) {
+    return (w(k) == "in" && (w(k + 1) == "practice" || w(k + 1) == "reality" || (w(k + 1) == "the" && w(k + 2) == "end"))) ||
+           w(k) == "actually";
+  };
+  // (Told of the past: "In theory a B-tree lookup is O(log n); in practice the top levels are
+  // cached" explains, and denies nothing.)
+  const auto told_of_the_past = [&](int first, int end) {
+    for (int k = first; k < end; ++k)
+      if (w(k) == "was" || w(k) == "were" || w(k) == "had" || w(k) == "existed" || w(k) == "did" || w(k) == "yes" || is_past_action(w(k)))
+        return true;
+    return false;
+  };
+  // The same within one sentence: "There was, in principle, an on-call rotation; in practice, it
+  // was whoever was awake." The words before the turn are denied.
+  for (const auto& sentence : sentences) {
+    int theory = -1;
+    for (int k = sentence.first_word; k < sentence.end_word; ++k) {
+      if (theory < 0 && in_theory_at(k)) theory = k;
+      if (theory < 0 || k <= theory + 1 || !in_practice_at(k) || in_one_clause(text, k - 1, k) ||
+          !told_of_the_past(sentence.first_word, k))
+        continue;
+      for (int j = sentence.first_word; j < k; ++j) negated_[static_cast<std::size_t>(j)] = true;
+      trigger_[static_cast<std::size_t>(k)] = true;
+      break;
+    }
+  }
   for (const auto& sentence : sentences) {
     const int f = sentence.first_word;
     if (&sentence == &sentences.front()) continue;
@@ -1779,11 +1816,19 @@ void NegationScope::negate_proposals_turned_down(const AnswerText& text) {
         trigger_[static_cast<std::size_t>(k)] = true;
       }
     // "In theory this was an expand-and-contract job. I'd love to say we did it that way." / "In
-    // practice we moved every route over on one Tuesday.": what was so in theory was not done.
-    const bool practice = (w(f) == "in" && w(f + 1) == "practice") || (w(f) == "i'd" && w(f + 1) == "love" && w(f + 2) == "to") ||
+    // practice we moved every route over on one Tuesday.", "Blameless postmortems was the official
+    // policy. In practice, the first question was who pressed the button.": what was so in theory,
+    // on paper, officially or by the plan was not done, when the next sentence turns to practice.
+    const int turn = f + ((w(f) == "so" || w(f) == "but" || w(f) == "and") ? 1 : 0);
+    const bool practice = in_practice_at(turn) || (w(f) == "i'd" && w(f + 1) == "love" && w(f + 2) == "to") ||
                           (w(f) == "what" && w(f + 1) == "actually" && w(f + 2) == "happened");
     bool theory = false;
-    for (int k = before.first_word; k + 1 < before.end_word && !theory; ++k) theory = w(k) == "in" && w(k + 1) == "theory";
+    bool said_in_theory = false;
+    for (int k = before.first_word; k < before.end_word; ++k) {
+      theory = theory || in_theory_at(k);
+      said_in_theory = said_in_theory || (w(k) == "in" && w(k + 1) == "theory");
+    }
+    theory = said_in_theory || (theory && told_of_the_past(before.first_word, before.end_word));
     // "We all agreed to name an incident commander at the start of every outage. Not once.": a
     // reply of its own to what was agreed or promised.
     const bool not_once = (w(f) == "not" || w(f) == "never") && (w(f + 1) == "once" || (w(f + 1) == "even" && w(f + 2) == "once")) &&
@@ -1957,7 +2002,7 @@ void NegationScope::negate_labels_denied(const AnswerText& text) {
     if (d != "we" && d != "i" && d != "they" && d != "there" && d != "it" && d != "that" && d != "this") return false;
     int v = k + 1;
     if (w(v) == "one" && (d == "that" || d == "this")) v += (w(v + 1) == "we" || w(v + 1) == "i" || w(v + 1) == "they") ? 2 : 1;
-    if (is_contracted_negation(w(v)) || (!having.count(w(v)) && !is_past_action(w(v))) || kTalk.count(w(v))) return false;
+    if (is_contracted_negation(w(v)) || (!having.count(w(v)) && !is_past_action(w(v))) || kTalk.count(w(v)) || kProposing.count(w(v))) return false;
     // "It was in the pipeline", "There was one", not "It was a little difficult for us", "That was the
     // question in our retro": being is granting only where the thing was.
     if (kBe.count(w(v)) && !(d == "there" && (w(v + 1) == "one" || w(v + 1) == "some")) && w(v + 1) != "in" && w(v + 1) != "on" &&
