@@ -2487,6 +2487,20 @@ TEST_CASE("what was so in principle or by the official policy, and otherwise in 
                     true);
 }
 
+TEST_CASE("a document that held only a TODO was never written", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Kafka runbook", {}}, {"Threat model", {}}, {"Design doc", {}}});
+  check_every_point(decks.score("keypoints", card,
+                                "The Kafka runbook was a Confluence page that said \"TODO: write this\". Our threat model was a "
+                                "document with a title and the word TODO under it. Design doc? Most of it says TBD."),
+                    false);
+  check_every_point(decks.score("keypoints", card,
+                                "The Kafka runbook was a Confluence page with every step, rehearsed twice. We kept a todo list "
+                                "from the threat model and closed it item by item. We did write a design doc; the rollout "
+                                "section just said TBD until launch week."),
+                    true);
+}
+
 TEST_CASE("a thing only talked about was not done; talked about and then done was", "[scorers]") {
   BundledDecks decks;
   const CardContent card = card_with_points({{"Chaos engineering", {}}, {"Alerting on error rate", {}}});

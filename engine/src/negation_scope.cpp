@@ -2473,6 +2473,29 @@ void NegationScope::negate_plans_put_off(const AnswerText& text) {
           }
       }
     }
+    // A document that holds only a placeholder: "the runbook was a page that said 'TODO: write
+    // this'", "the threat model was a document with a title and the word TODO under it", "Most
+    // link to a wiki page that says TODO". The thing the sentence is about was never written: its
+    // words up to the placeholder, or what a pronoun or "most" at its start stands for.
+    if ((word == "todo" || word == "tbd") && i > 0) {
+      static const WordSet holding = {"says", "said", "say", "saying", "titled", "reads", "read", "word", "words", "inside", "just",
+                                      "only", "contained", "contains", "containing", "is", "was"};
+      const auto gap = text.text().substr(words[static_cast<std::size_t>(i) - 1].end, words[static_cast<std::size_t>(i)].begin -
+                                                                                             words[static_cast<std::size_t>(i) - 1].end);
+      bool held = gap.find_first_of("\"'(:") != std::string_view::npos;
+      for (int k = i - 1; k >= i - 3 && k >= 0 && !held; --k) held = holding.count(w(k)) > 0;
+      const auto& sentence = text.sentences()[static_cast<std::size_t>(words[static_cast<std::size_t>(i)].sentence)];
+      // (After a semicolon, the part of the sentence it opens: "We did write a design doc; the threat
+      // model section just said TBD.")
+      const int first = part_start(text, sentence.first_word, i, false);
+      if (held && i - first >= 2) {
+        mark(i);
+        const std::string_view opener = w(first);
+        if (kPronouns.count(opener) || opener == "most" || opener == "some" || opener == "many" || opener == "half")
+          negate_referent_of(text, first);
+        for (int k = first; k < i; ++k) negated_[static_cast<std::size_t>(k)] = true;
+      }
+    }
     // Filed away: "it was put gently into the backlog", "added to the icebox".
     if ((word == "put" || word == "parked" || word == "thrown" || word == "dumped" || word == "filed" || word == "added" ||
          word == "moved" || word == "went") &&
