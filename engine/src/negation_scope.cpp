@@ -157,12 +157,12 @@ const WordSet kProposals = {"idea", "plan", "proposal", "suggestion"};
 // What a thing still waiting for a decision is under: "it remained under consideration", "still in
 // discussion", "under analysis".
 const WordSet kDeliberating = {"consideration", "discussion", "evaluation", "analysis"};
-// Words a spoken reply or remark may open with before what it says: "Ha, no.", "Chale, that one
-// was a dream."
-// Verbs of talking, planning and wishing: said of a thing, they do not say it was done.
-// (With kProposing.)
+// Verbs of talking, planning and wishing: said of a thing, they do not say it was done (nor do
+// those of kProposing).
 const WordSet kTalk = {"talked", "discussed", "planned", "wanted", "asked", "scheduled", "considered", "thought", "meant", "hoped",
                        "tried", "said", "promised", "debated"};
+// Words a spoken reply or remark may open with before what it says: "Ha, no.", "Chale, that one
+// was a dream."
 const WordSet kFillers = {"ha", "haha", "ah", "er", "uh", "um", "erm", "well", "so", "honestly", "oh", "hmm", "like", "yeah", "sadly",
                           "unfortunately", "alas", "frankly", "also", "mate", "look", "sure", "ja", "och", "aye", "ag", "wah", "aiyah",
                           "aiyo", "chale", "pois"};
@@ -2002,7 +2002,8 @@ void NegationScope::negate_labels_denied(const AnswerText& text) {
     if (d != "we" && d != "i" && d != "they" && d != "there" && d != "it" && d != "that" && d != "this") return false;
     int v = k + 1;
     if (w(v) == "one" && (d == "that" || d == "this")) v += (w(v + 1) == "we" || w(v + 1) == "i" || w(v + 1) == "they") ? 2 : 1;
-    if (is_contracted_negation(w(v)) || (!having.count(w(v)) && !is_past_action(w(v))) || kTalk.count(w(v)) || kProposing.count(w(v))) return false;
+    if (is_contracted_negation(w(v)) || (!having.count(w(v)) && !is_past_action(w(v))) || kTalk.count(w(v)) || kProposing.count(w(v)))
+      return false;
     // "It was in the pipeline", "There was one", not "It was a little difficult for us", "That was the
     // question in our retro": being is granting only where the thing was.
     if (kBe.count(w(v)) && !(d == "there" && (w(v + 1) == "one" || w(v + 1) == "some")) && w(v + 1) != "in" && w(v + 1) != "on" &&
@@ -2346,6 +2347,7 @@ void NegationScope::negate_plans_put_off(const AnswerText& text) {
       const int aux = count_after ? i - 1 : count_before - 1;
       if ((count_after || repeatedly(count_before)) && !said_taken_up(text, negated_, trigger_, i + 1)) {
         if (kPronouns.count(w(i + 1)) && w(i + 1) != "one") {
+          // "Restore drill? We booked it twice.": what "it" stands for was named before the subject.
           mark(i);
           negate_referent_of(text, i - 1);
         } else if (kBe.count(w(aux)) || w(aux) == "got" || w(aux) == "been") {
