@@ -66,9 +66,11 @@ constexpr Goal kRankingTarget{0.95, 0.95};
 // Denials feed the key points (a denied mention covers nothing), so they aim as high. The floors
 // are where the negation scope stood over its forty-four writers once the sixth round was read and
 // more readings written (0.944 / 0.521; the scope before the first round reached 0.835 / 0.335 on
-// the first thirty-two); the recall floor was raised once the scope reached 0.533.
+// the first thirty-two); the recall floor was raised once the scope reached 0.533, and again when
+// it reached 0.563 over forty-eight writers (the seventh round, held out, first measured at
+// 0.884 / 0.284 with the code before its session and 0.900 / 0.336 after).
 constexpr Goal kDenialPrecisionTarget{0.95, 0.94};
-constexpr Goal kDenialRecallTarget{0.85, 0.53};
+constexpr Goal kDenialRecallTarget{0.85, 0.55};
 constexpr Goal kQuestionTypeTarget{0.90, 0.92};
 constexpr Goal kCriterionPrecisionTarget{0.90, 0.94};
 constexpr Goal kCriterionRecallTarget{0.85, 0.90};
