@@ -901,8 +901,9 @@ TEST_CASE("a proposal turned down by name or by a reply, or left while the old w
   BundledDecks decks;
   const CardContent card = card_with_points({{"Job scheduler", {}}, {"Pre-commit hooks", {}}, {"Composite index", {}},
                                              {"Take-home assignment", {}}, {"Outbox pattern", {}}, {"Blameless postmortems", {}},
-                                             {"CloudTrail review", {}}});
+                                             {"CloudTrail review", {}}, {"Queue-based scaling", {}}});
   check_every_point(decks.score("keypoints", card,
+                                "Queue-based scaling got rejected in review as overkill. "
                                 "I proposed a proper job scheduler with retries. The proposal was politely rejected. The "
                                 "pre-commit hooks that I proposed were rejected because they slow commits down. I proposed a "
                                 "composite index; the DBA found it was not necessary. A take-home assignment was also suggested, "
@@ -916,7 +917,8 @@ TEST_CASE("a proposal turned down by name or by a reply, or left while the old w
                                 "pre-commit hooks that I proposed were adopted. I proposed a composite index and added it. A "
                                 "take-home assignment was also suggested, and it replaced the whiteboard round. The outbox pattern "
                                 "I proposed went live in May. Blameless postmortems follow every incident. The CloudTrail review "
-                                "showed what the key did while it was public."),
+                                "showed what the key did while it was public. Queue-based scaling replaced the CPU rule in May; "
+                                "requests got rejected in the load balancer only past the queue limit."),
                     true);
 }
 

@@ -769,6 +769,15 @@ void NegationScope::read(const AnswerText& text) {
     return false;
   };
 
+  // "in review", "in the design review", "in committee", "as overkill": where and how a proposal is
+  // turned down (from word `k`, the word after "in" or "as", on).
+  const auto rejected_in_a_meeting = [&](int k) {
+    static const WordSet meetings = {"review", "reviews", "committee", "planning", "meeting", "retro", "retrospective", "discussion"};
+    if (w(k - 1) == "as") return true;
+    if (w(k - 1) != "in") return false;
+    if (kDeterminers.count(w(k))) ++k;
+    return meetings.count(w(k)) > 0 || meetings.count(w(k + 1)) > 0;
+  };
   for (int i = 0; i < n; ++i) {
     const std::string_view word = w(i);
     // "It is not that we did not test the restore; we tested it every month", "it was not the
@@ -934,8 +943,9 @@ void NegationScope::read(const AnswerText& text) {
                                       (next == "off" && w(i + 2) == "the" && w(i + 3) == "table") ||
                                       (next == "out" && w(i + 2) == "of" &&
                                        (w(i + 3) == "scope" || w(i + 4) == "question" || w(i + 4) == "scope")) ||
-                                      // "was rejected by our team lead"; not "requests were rejected with a 429"
-                                      ((next == "rejected" || next == "declined") && w(i + 2) == "by"));
+                                      // "was rejected by our team lead", "got rejected in review as overkill"; not
+                                      // "requests were rejected with a 429"
+                                      ((next == "rejected" || next == "declined") && (w(i + 2) == "by" || rejected_in_a_meeting(i + 3))));
       // "feature flags weren't an option", "a comparison was not possible", "was not allowed"
       // ("feature flags weren't a thing there yet")
       const bool out_of_reach = (kBeNot.count(word) && (kOutOfReach.count(next) || (next == "an" && w(i + 2) == "option") ||
