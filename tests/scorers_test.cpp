@@ -2503,6 +2503,22 @@ TEST_CASE("a document that held only a TODO was never written", "[scorers]") {
                     true);
 }
 
+TEST_CASE("a thing someone is still thinking about was not done; a job still running was", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Reserved instances", {}}, {"Dependency audit", {}}, {"API versioning strategy", {}},
+                                             {"Load test", {}}});
+  check_every_point(decks.score("keypoints", card,
+                                "The reserved instances I recommended, finance still thinking. A dependency audit was "
+                                "pencilled in for March, and I believe it's still pencilled in somewhere. We're probably "
+                                "still thinking about the API versioning strategy."),
+                    false);
+  check_every_point(decks.score("keypoints", card,
+                                "The reserved instances I recommended cut the bill by a third. The dependency audit found "
+                                "four abandoned libraries. Our API versioning strategy puts the major version in the path. "
+                                "The load test was still running when the sale started, and it found the bottleneck."),
+                    true);
+}
+
 TEST_CASE("a thing only talked about was not done; talked about and then done was", "[scorers]") {
   BundledDecks decks;
   const CardContent card = card_with_points({{"Chaos engineering", {}}, {"Alerting on error rate", {}}});

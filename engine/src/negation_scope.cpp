@@ -2470,6 +2470,32 @@ void NegationScope::negate_plans_put_off(const AnswerText& text) {
         (kNextPeriods.count(w(i + 2)) || kNextPeriods.count(w(i + 3)))) {
       deny_subject(i);
     }
+    // Still pending, for good: "finance still thinking", "they are still looking, I think", "it's
+    // still pencilled in somewhere", "we're probably still thinking about it". What is being
+    // thought about is a pronoun after the verb or before "still", else the verb's object, else the
+    // words before "still" in its part of the sentence ("The reserved instances I recommended,
+    // finance still thinking").
+    if (word == "still") {
+      static const WordSet pending = {"thinking", "looking", "deciding", "considering", "evaluating", "discussing", "debating",
+                                      "waiting", "pencilled", "penciled", "reviewing", "weighing", "mulling", "pondering"};
+      if (pending.count(w(i + 1))) {
+        const int sentence_first = text.sentences()[static_cast<std::size_t>(words[static_cast<std::size_t>(i)].sentence)].first_word;
+        int pronoun = -1;
+        for (int k = i + 2; k <= i + 4 && k < n && same_clause(i, k) && pronoun < 0; ++k)
+          if (w(k) == "it" || w(k) == "them") pronoun = k;
+        for (int k = i - 1; k >= i - 3 && k >= sentence_first && pronoun < 0; --k)
+          if (w(k) == "it" || w(k) == "it's") pronoun = k;
+        mark(i);
+        const bool object_follows = (w(i + 2) == "about" || w(i + 2) == "of" || w(i + 2) == "over") && pronoun < 0;
+        if (pronoun >= 0) {
+          negate_referent_of(text, pronoun);
+        } else if (object_follows) {  // "we're still thinking about the versioning strategy"
+          for (int k = i + 3; k < n && same_clause(i, k); ++k) negated_[static_cast<std::size_t>(k)] = true;
+        } else {
+          for (int k = part_start(text, sentence_first, i, false); k < i; ++k) negated_[static_cast<std::size_t>(k)] = true;
+        }
+      }
+    }
     // Kept only on paper: "existed only in the email", "exists in the slide deck for the auditor",
     // "lived only in Priya's head", "the idea stayed only in the Confluence page", "the slides
     // stayed in the shared drive". (Not "the data stayed in the EU".)
