@@ -2519,6 +2519,20 @@ TEST_CASE("a thing someone is still thinking about was not done; a job still run
                     true);
 }
 
+TEST_CASE("a thing put first and then asked for again and again was not done", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Onboarding checklist", {}}, {"SLOs", {}}, {"Staging environment", {}}});
+  check_every_point(decks.score("keypoints", card,
+                                "Onboarding checklist, I keep saying we need one. The SLOs were something my manager kept "
+                                "bringing up in one-on-ones. Staging environment, I keep asking for it."),
+                    false);
+  check_every_point(decks.score("keypoints", card,
+                                "The onboarding checklist gets a new hire to a first deploy in two days. We defined SLOs for "
+                                "checkout, and customers kept asking for more dashboards. The staging environment mirrors "
+                                "production."),
+                    true);
+}
+
 TEST_CASE("a thing only talked about was not done; talked about and then done was", "[scorers]") {
   BundledDecks decks;
   const CardContent card = card_with_points({{"Chaos engineering", {}}, {"Alerting on error rate", {}}});

@@ -2609,13 +2609,40 @@ void NegationScope::negate_plans_put_off(const AnswerText& text) {
       }
     }
     // "I kept saying we needed an on-call rotation", "I keep asking for a staging database": asked
-    // for again and again, so never given.
+    // for again and again, so never given. So is what stands before when nothing or only "one"
+    // follows: "Onboarding checklist, I keep saying we need one", "a retention policy was something
+    // legal kept asking for", "the SLOs were something my manager kept bringing up".
     if ((word == "kept" || word == "keep" || word == "keeps") &&
         (w(i + 1) == "saying" || w(i + 1) == "asking" || w(i + 1) == "begging" || w(i + 1) == "pushing" || w(i + 1) == "arguing" ||
-         w(i + 1) == "requesting" || w(i + 1) == "proposing" || w(i + 1) == "suggesting") &&
+         w(i + 1) == "requesting" || w(i + 1) == "proposing" || w(i + 1) == "suggesting" ||
+         (w(i + 1) == "bringing" && w(i + 2) == "up")) &&
         !promise_kept(i + 2)) {
       mark(i);
       deny_rest(i + 2);
+      const auto& sentence = text.sentences()[static_cast<std::size_t>(words[static_cast<std::size_t>(i)].sentence)];
+      int rest = i + 2;
+      while (rest < sentence.end_word && same_clause(i, rest) && (w(rest) == "for" || w(rest) == "about" || w(rest) == "up" ||
+                                                                w(rest) == "we" || w(rest) == "need" || w(rest) == "needed" ||
+                                                                w(rest) == "one" || w(rest) == "it" || w(rest) == "them"))
+        ++rest;
+      const bool nothing_after = rest >= sentence.end_word || !same_clause(i, rest) || kSetting.count(w(rest)) || w(rest) == "and" ||
+                                 w(rest) == "but";
+      if (nothing_after) {
+        int something = -1;
+        for (int k = i - 1; k >= i - 4 && k >= sentence.first_word && something < 0; --k)
+          if (w(k) == "something" && (kBe.count(w(k - 1)) > 0)) something = k - 1;
+        if (something >= 0) {
+          negate_clause_before(text, something);
+        } else {
+          const int first = part_start(text, sentence.first_word, i, false);
+          bool topic = false;  // a topic put first, before a comma: "Onboarding checklist, I keep ..."
+          for (int k = first; k + 1 < i && !topic; ++k) topic = ends_clause(text, k);
+          for (int k = first; topic && k < i; ++k) {
+            negated_[static_cast<std::size_t>(k)] = true;
+            if (ends_clause(text, k)) break;
+          }
+        }
+      }
     }
     if ((word == "dreamed" || word == "dreamt" || word == "dreaming" || word == "fantasised" || word == "fantasized") &&
         (w(i + 1) == "about" || w(i + 1) == "of")) {
