@@ -173,6 +173,8 @@ const WordSet kStaying = {"stayed", "stays", "stay", "remained", "remains", "rem
 const WordSet kLeftIn = {"sat", "sits", "sitting", "rotted", "languished", "still", "lives", "sleeping", "sleeps", "left", "gathering"};
 // Where planned work waits; "todo" is the word an answer uses for it ("it's on the todo").
 const WordSet kPlans = {"backlog", "roadmap", "list", "wishlist", "todo"};
+// The words a page holds in place of its content, as answers quote them.
+const WordSet kPlaceholderWords = {"todo", "tbd"};
 // Participles that tell a proposal's fate after "and then": "discussed at length and then parked".
 const WordSet kTurnedDownVerdicts = {"parked", "shelved", "dropped", "abandoned", "scrapped", "forgotten", "deprioritised", "cut", "axed",
                                      "binned", "canned",
@@ -2037,7 +2039,7 @@ void NegationScope::negate_labels_denied(const AnswerText& text) {
     if (opener == "why" || opener == "what" || opener == "how" || opener == "who" || opener == "when" || opener == "where") continue;
     // A thing asked about and then answered is denied unless the answer grants it: a speaker who
     // asks "Runbook?" of their own story has an answer of the other kind to give ("Ha, no", "Self-
-    // approved in the tool", "Wiki page title exist, inside is 'TODO'"). Not a question quoted
+    // approved in the tool", "Wiki page title exist, inside is empty"). Not a question quoted
     // (kept asking "why?"), one that weighs options ("Is it all 24 partitions or only 2?"), a
     // "you know what?", or one met by another question or an "if".
     // "Log retention policy, what policy?": a scornful echo denies it, whatever follows.
@@ -2052,7 +2054,7 @@ void NegationScope::negate_labels_denied(const AnswerText& text) {
       const auto reply_end = reply.end_word < n ? words[static_cast<std::size_t>(reply.end_word)].begin : raw.size();
       const auto reply_gap = raw.substr(words[static_cast<std::size_t>(reply.end_word) - 1].end,
                                         reply_end - words[static_cast<std::size_t>(reply.end_word) - 1].end);
-      // (A quoted question's closing quote stands right after its mark: "why?" but not ? "TODO".)
+      // (A quoted question's closing quote stands right after its mark: "why?" but not ? "Never".)
       const auto after_mark = gap.substr(gap.find('?') + 1);
       const bool quoted = after_mark.starts_with('"') || after_mark.starts_with('\'') || after_mark.starts_with("\u201D");
       if (weighs_options || quoted ||
@@ -2511,11 +2513,12 @@ void NegationScope::negate_plans_put_off(const AnswerText& text) {
           }
       }
     }
-    // A document that holds only a placeholder: "the runbook was a page that said 'TODO: write
-    // this'", "the threat model was a document with a title and the word TODO under it", "Most
-    // link to a wiki page that says TODO". The thing the sentence is about was never written: its
-    // words up to the placeholder, or what a pronoun or "most" at its start stands for.
-    if ((word == "todo" || word == "tbd") && i > 0) {
+    // A document that holds only a placeholder word (kPlaceholderWords) where its content should
+    // be: "the runbook was a page that said '<placeholder>: write this'", "the threat model was a
+    // document with a title and that word under it", "Most link to a wiki page that says it". The
+    // thing the sentence is about was never written: its words up to the placeholder, or what a
+    // pronoun or "most" at its start stands for.
+    if (kPlaceholderWords.count(word) && i > 0) {
       static const WordSet holding = {"says", "said", "say", "saying", "titled", "reads", "read", "word", "words", "inside", "just",
                                       "only", "contained", "contains", "containing", "is", "was"};
       const auto gap = text.text().substr(words[static_cast<std::size_t>(i) - 1].end, words[static_cast<std::size_t>(i)].begin -
@@ -2524,7 +2527,7 @@ void NegationScope::negate_plans_put_off(const AnswerText& text) {
       for (int k = i - 1; k >= i - 3 && k >= 0 && !held; --k) held = holding.count(w(k)) > 0;
       const auto& sentence = text.sentences()[static_cast<std::size_t>(words[static_cast<std::size_t>(i)].sentence)];
       // (After a semicolon, the part of the sentence it opens: "We did write a design doc; the threat
-      // model section just said TBD.")
+      // model section held only the placeholder.")
       const int first = part_start(text, sentence.first_word, i, false);
       if (held && i - first >= 2) {
         mark(i);
@@ -2662,7 +2665,8 @@ void NegationScope::negate_plans_put_off(const AnswerText& text) {
                                             w(i + 4) == "set" || w(i + 4) == "built" || w(i + 4) == "written")));
     // "runbook, alert routing, escalation policy: all still todo" (the answer's word for not started)
     const bool all_pending = word == "all" && (w(i + 1) == "missing" || (w(i + 1) == "in" && w(i + 2) == "progress") ||
-                                               (w(i + 1) == "still" && (w(i + 2) == "todo" || w(i + 2) == "missing")) || w(i + 1) == "todo");
+                                               (w(i + 1) == "still" && (kPlaceholderWords.count(w(i + 2)) || w(i + 2) == "missing")) ||
+                                               kPlaceholderWords.count(w(i + 1)));
     // (It opens its clause: "written in none of them" is said of the retros.)
     const auto opens_clause = [&] {
       return i > 0 && words[static_cast<std::size_t>(i - 1)].sentence == words[static_cast<std::size_t>(i)].sentence && ends_clause(text, i - 1);
