@@ -2489,7 +2489,7 @@ TEST_CASE("what was so in principle or by the official policy, and otherwise in 
                     true);
 }
 
-TEST_CASE("a document that held only a placeholder word was never written", "[scorers]") {
+TEST_CASE("a document that held only the marker of an unwritten page was never written", "[scorers]") {
   BundledDecks decks;
   const CardContent card = card_with_points({{"Kafka runbook", {}}, {"Threat model", {}}, {"Design doc", {}}});
   check_every_point(decks.score("keypoints", card,

@@ -173,8 +173,8 @@ const WordSet kStaying = {"stayed", "stays", "stay", "remained", "remains", "rem
 const WordSet kLeftIn = {"sat", "sits", "sitting", "rotted", "languished", "still", "lives", "sleeping", "sleeps", "left", "gathering"};
 // Where planned work waits; "todo" is the word an answer uses for it ("it's on the todo").
 const WordSet kPlans = {"backlog", "roadmap", "list", "wishlist", "todo"};
-// The words a page holds in place of its content, as answers quote them.
-const WordSet kPlaceholderWords = {"todo", "tbd"};
+// The words a page holds in place of content still to be written, as answers quote them.
+const WordSet kUnwrittenMarkers = {"todo", "tbd"};
 // Participles that tell a proposal's fate after "and then": "discussed at length and then parked".
 const WordSet kTurnedDownVerdicts = {"parked", "shelved", "dropped", "abandoned", "scrapped", "forgotten", "deprioritised", "cut", "axed",
                                      "binned", "canned",
@@ -2513,12 +2513,12 @@ void NegationScope::negate_plans_put_off(const AnswerText& text) {
           }
       }
     }
-    // A document that holds only a placeholder word (kPlaceholderWords) where its content should
-    // be: "the runbook was a page that said '<placeholder>: write this'", "the threat model was a
-    // document with a title and that word under it", "Most link to a wiki page that says it". The
-    // thing the sentence is about was never written: its words up to the placeholder, or what a
-    // pronoun or "most" at its start stands for.
-    if (kPlaceholderWords.count(word) && i > 0) {
+    // A document that holds only the marker of content still to be written (kUnwrittenMarkers):
+    // "the runbook was a page that said '<marker>: write this'", "the threat model was a document
+    // with a title and that word under it", "Most link to a wiki page that says it". The thing the
+    // sentence is about was never written: its words up to the marker, or what a pronoun or
+    // "most" at its start stands for.
+    if (kUnwrittenMarkers.count(word) && i > 0) {
       static const WordSet holding = {"says", "said", "say", "saying", "titled", "reads", "read", "word", "words", "inside", "just",
                                       "only", "contained", "contains", "containing", "is", "was"};
       const auto gap = text.text().substr(words[static_cast<std::size_t>(i) - 1].end, words[static_cast<std::size_t>(i)].begin -
@@ -2527,7 +2527,7 @@ void NegationScope::negate_plans_put_off(const AnswerText& text) {
       for (int k = i - 1; k >= i - 3 && k >= 0 && !held; --k) held = holding.count(w(k)) > 0;
       const auto& sentence = text.sentences()[static_cast<std::size_t>(words[static_cast<std::size_t>(i)].sentence)];
       // (After a semicolon, the part of the sentence it opens: "We did write a design doc; the threat
-      // model section held only the placeholder.")
+      // model section held only the marker.")
       const int first = part_start(text, sentence.first_word, i, false);
       if (held && i - first >= 2) {
         mark(i);
@@ -2665,8 +2665,8 @@ void NegationScope::negate_plans_put_off(const AnswerText& text) {
                                             w(i + 4) == "set" || w(i + 4) == "built" || w(i + 4) == "written")));
     // "runbook, alert routing, escalation policy: all still todo" (the answer's word for not started)
     const bool all_pending = word == "all" && (w(i + 1) == "missing" || (w(i + 1) == "in" && w(i + 2) == "progress") ||
-                                               (w(i + 1) == "still" && (kPlaceholderWords.count(w(i + 2)) || w(i + 2) == "missing")) ||
-                                               kPlaceholderWords.count(w(i + 1)));
+                                               (w(i + 1) == "still" && (kUnwrittenMarkers.count(w(i + 2)) || w(i + 2) == "missing")) ||
+                                               kUnwrittenMarkers.count(w(i + 1)));
     // (It opens its clause: "written in none of them" is said of the retros.)
     const auto opens_clause = [&] {
       return i > 0 && words[static_cast<std::size_t>(i - 1)].sentence == words[static_cast<std::size_t>(i)].sentence && ends_clause(text, i - 1);
