@@ -2418,8 +2418,8 @@ TEST_CASE("a thing scheduled again and again was never held, unless the answer s
   BundledDecks decks;
   const CardContent card = card_with_points({{"Retrospective", {}}, {"Game day", {}}, {"Restore drill", {}}});
   check_every_point(decks.score("keypoints", card,
-                                "The retrospective was scheduled three times. The game day was rescheduled four times. "
-                                "Restore drill? We booked it twice, then gave up."),
+                                "The retrospective was scheduled three times. I rolled back the deploy in six minutes. The "
+                                "game day was rescheduled four times. Restore drill? We booked it twice, then gave up."),
                     false);
   check_every_point(decks.score("keypoints", card,
                                 "The retrospective was scheduled twice and finally happened in May. The game day was scheduled "

@@ -368,9 +368,19 @@ bool said_taken_up(const AnswerText& text, const std::vector<bool>& negated, con
   const int n = static_cast<int>(words.size());
   if (from >= n) return false;
   const int sentence = words[static_cast<std::size_t>(from)].sentence;
+  // In the next sentence, the taking up must be said of the thing, by a word that stands for it
+  // ("We rolled it out in May", "It finally took place"): "I rolled back the deploy" is another
+  // matter.
+  const auto refers_back = [&](int k) {
+    static const WordSet referring = {"it", "it's", "one", "them", "they", "this", "that"};
+    for (int j = std::max(0, k - 3); j <= k + 3 && j < n; ++j)
+      if (words[static_cast<std::size_t>(j)].sentence == sentence + 1 && referring.count(words[static_cast<std::size_t>(j)].text)) return true;
+    return false;
+  };
   for (int k = from; k < n && words[static_cast<std::size_t>(k)].sentence <= sentence + 1; ++k)
     if (taken_up.count(words[static_cast<std::size_t>(k)].text) && !negated[static_cast<std::size_t>(k)] &&
-        !trigger[static_cast<std::size_t>(k)] && (k == 0 || !trigger[static_cast<std::size_t>(k) - 1]))
+        !trigger[static_cast<std::size_t>(k)] && (k == 0 || !trigger[static_cast<std::size_t>(k) - 1]) &&
+        (words[static_cast<std::size_t>(k)].sentence == sentence || refers_back(k)))
       return true;
   return false;
 }
