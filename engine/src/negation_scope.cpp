@@ -148,9 +148,14 @@ const WordSet kProposalAdverbs = {"also", "actually", "even", "first", "initiall
 const WordSet kFrontedVerbs = {"make", "made", "look", "looked", "check", "checked", "verify", "verified", "assign", "assigned", "split",
                                "send", "sent", "try", "tried", "measure", "measured", "test", "tested", "track", "tracked",
                                "count", "counted", "store", "stored", "monitor", "monitored", "introduce", "introduced"};
-// Verbs of finding out, whose object may be a wh-clause.
+// Verbs of finding out, whose object may be a wh-clause, and of being able to tell it: "we can't
+// say what the blast radius was" (it was never assessed).
 const WordSet kFindingOut = {"measured", "measure", "checked", "check", "knew", "know", "tracked", "track", "counted", "count",
-                             "asked", "ask", "tested", "test", "verified", "verify", "looked", "recorded", "logged"};
+                             "asked", "ask", "tested", "test", "verified", "verify", "looked", "recorded", "logged",
+                             "say", "tell", "sure", "determine", "determined", "establish", "established"};
+// Verbs of knowing or telling, denied before what no one could tell: "can't say what", "not sure
+// whether".
+const WordSet kTelling = {"know", "knew", "known", "say", "tell", "sure", "certain", "determine", "establish", "remember", "recall", "idea"};
 const WordSet kLightVerbs = {"do",  "did", "use",    "used",     "have",  "had",     "need", "needed",
                              "run", "ran", "bother", "bothered", "touch", "touched", "want", "wanted"};
 const WordSet kProposals = {"idea", "plan", "proposal", "suggestion"};
@@ -557,6 +562,35 @@ void NegationScope::read(const AnswerText& text) {
     // what comes after "as" is denied.
     int verb = from;
     while (w(verb) == "even" || w(verb) == "really" || w(verb) == "actually" || w(verb) == "ever" || w(verb) == "honestly") ++verb;
+    // "We can't say what the blast radius was", "I couldn't tell you whether there was a hot
+    // partition", "nobody knew if anyone had tested it": what no one could tell was never found
+    // out, or was never there. ("I don't know why the cache fell over" tells of a cache that was.)
+    if (trigger_last == from - 1 && kTelling.count(w(verb))) {
+      int wh = verb + 1;
+      if (w(wh) == "you" || w(wh) == "anyone" || w(wh) == "anybody") ++wh;
+      if (w(wh) == "for" && (w(wh + 1) == "sure" || w(wh + 1) == "certain")) wh += 2;
+      int first = -1, last = -1;
+      if ((w(wh) == "whether" || w(wh) == "if") && same_clause(wh, wh + 2)) {
+        int verb_after = wh + 2;
+        while (w(verb_after) == "ever" || w(verb_after) == "actually" || w(verb_after) == "really") ++verb_after;
+        const bool someone = kSubjects.count(w(wh + 1)) || w(wh + 1) == "anyone" || w(wh + 1) == "anybody";
+        if (w(wh + 1) == "there" && kBe.count(w(wh + 2))) first = wh + 3;
+        else if (someone && (kMaking.count(w(verb_after)) || kLightVerbs.count(w(verb_after)) || kFindingOut.count(w(verb_after))))
+          first = verb_after + 1;
+        for (last = first; first >= 0 && last + 1 < n && last + 1 < first + kMaxWords && same_clause(first, last + 1);) ++last;
+      } else if (w(wh) == "what") {
+        // "what the blast radius was": the value of a thing nobody measured.
+        for (int k = wh + 2; k < n && k <= wh + 6 && same_clause(wh, k); ++k)
+          if (kBe.count(w(k))) {
+            if (ends_clause(text, k)) first = wh + 1, last = k - 1;
+            break;
+          }
+      }
+      if (first >= 0 && last >= first) {
+        for (int k = first; k <= last; ++k) negated_[static_cast<std::size_t>(k)] = true;
+        return;
+      }
+    }
     // ("Nobody thought about running ANALYZE" is another matter: it was not considered, so not done.)
     const bool considered = w(verb + 1) == "about" || w(verb + 1) == "of" || w(verb + 1) == "to";
     if (kBelieving.count(w(verb)) && trigger_last == from - 1 && !considered) {
@@ -628,7 +662,8 @@ void NegationScope::read(const AnswerText& text) {
       // "for when to stop": a wh-word before "to" opens no clause; nor does one after a verb of
       // finding out ("we never measured which tests were flaky": which tests is what was not
       // measured).
-      const bool asked_what = (word == "which" || word == "what" || word == "whether" || word == "how") && kFindingOut.count(w(k - 1));
+      const bool asked_what = (word == "which" || word == "what" || word == "whether" || word == "how") &&
+                              (kFindingOut.count(w(k - 1)) || (w(k - 1) == "you" && kFindingOut.count(w(k - 2))));
       if ((kTerminators.count(word) && w(k + 1) != "to" && !asked_what) || (k > from && kSubjects.count(word) && k != inverted_subject)) break;
       // Where and when the denied thing was missing is not denied with it: "no hire in the
       // debrief" says nothing against the debrief.

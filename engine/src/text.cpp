@@ -81,6 +81,21 @@ std::string with_apostrophe(std::string word) {
   return it == forms.end() ? word : std::string(it->second);
 }
 
+// "cant" and "wont" are words of their own too, but after a subject, maybe with an adverb between
+// ("we cant say", "it wont scale", "we honestly cant tell"), they are only the contractions typed
+// without an apostrophe. `before` holds the sentence's words so far.
+std::string with_apostrophe_after(std::string word, const std::vector<std::string_view>& before) {
+  static const std::unordered_set<std::string_view> subjects = {"i",  "we", "you",  "they", "it",      "he",     "she",
+                                                                "that", "this", "nobody", "someone", "somebody", "everyone", "people"};
+  if (word == "cant" || word == "wont") {
+    std::size_t k = before.size();
+    if (k >= 2 && (before[k - 1].ends_with("ly") || before[k - 1] == "just" || before[k - 1] == "still" || before[k - 1] == "really"))
+      --k;
+    if (k >= 1 && subjects.count(before[k - 1])) return word == "cant" ? "can't" : "won't";
+  }
+  return with_apostrophe(std::move(word));
+}
+
 }  // namespace
 
 std::size_t utf8_sequence_length(std::string_view text, std::size_t i) {
@@ -109,7 +124,10 @@ AnswerText::AnswerText(std::string text) : text_(std::move(text)) {
   auto emit = [&](std::size_t begin, std::size_t end, std::string lowered) {
     if (pending_break && !words_.empty() && words_.back().sentence == sentence) ++sentence;
     pending_break = false;
-    words_.push_back(Word{with_apostrophe(std::move(lowered)), begin, end, sentence, line});
+    std::vector<std::string_view> before;  // the two words before it in its sentence, oldest first
+    for (std::size_t k = words_.size(); k > 0 && before.size() < 2 && words_[k - 1].sentence == sentence; --k)
+      before.insert(before.begin(), words_[k - 1].text);
+    words_.push_back(Word{with_apostrophe_after(std::move(lowered), before), begin, end, sentence, line});
   };
 
   while (i < t.size()) {
