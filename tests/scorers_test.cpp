@@ -2598,3 +2598,29 @@ TEST_CASE("a proposal put off by the reply \"later\" or \"next quarter\" was not
                                 "was done. We proposed reserved instances, and finance signed them the next quarter."),
                     true);
 }
+
+TEST_CASE("what no one could tell was never found out; why a thing failed tells of a thing that was there", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Assessed the blast radius", {}}, {"Hot partition", {}}, {"Restore tested", {}}});
+  check_every_point(decks.score("keypoints", card,
+                                "So we honestly cant say what the blast radius was. I can't tell you whether there was a hot "
+                                "partition. Nobody knew if anyone had tested the restore."),
+                    false);
+  check_every_point(decks.score("keypoints", card,
+                                "We assessed the blast radius within the hour. I don't know why the hot partition formed. The "
+                                "restore was tested every quarter."),
+                    true);
+}
+
+TEST_CASE("a point that asks for a thing measured is said by that thing given in numbers", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Quantified remaining work", {}}, {"Measured customer impact", {}}});
+  check_every_point(decks.score("keypoints", card,
+                                "I re-estimated the remaining tickets with the team: eleven weeks of work for eight weeks of "
+                                "capacity. The customer impact was 40 thousand failed transfers over 35 minutes."),
+                    true);
+  check_every_point(decks.score("keypoints", card,
+                                "I re-estimated the remaining tickets with the team, and it was a lot of work. In 2022 the "
+                                "customers hit were many, and we could not count the failed transfers."),
+                    false);
+}

@@ -202,7 +202,8 @@ class REHEARSE_API CueList {
 // promised was never built"), in the perfect ("the restore had never been tested") and after "but"
 // ("was piloted but never came across"); so do a denial that opens its clause ("at no point did we
 // test the restore"), a refusal, time run out, a promise not kept ("we said we'd add secret
-// scanning after") and a thing nobody can tell about ("the hit ratio I cannot tell you"). What the
+// scanning after") and a thing nobody can tell about ("the hit ratio I cannot tell you", "we can't say what the
+// blast radius was", "I can't tell you whether there was a hot partition"). What the
 // sentence says would have happened without a thing keeps the thing: "without the circuit breaker,
 // the outage would have taken down checkout". So do double negatives ("we did not skip the freeze",
 // "no migration without a down migration got merged"), clefts ("it was not the health checks that

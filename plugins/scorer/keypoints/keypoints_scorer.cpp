@@ -242,6 +242,9 @@ class KeypointsScorer final : public rehearse::Scorer {
             break;
           }
         }
+        if (!match.complete(*term) && term == &*own) {
+          if (const auto measured = said_in_numbers(point.text, index)) match = TermMatch{term->needed, measured->first, measured->last};
+        }
         if (!match.complete(*term)) {
           if (const auto soft = informative_match(*term, index)) match = *soft;
         }
@@ -345,6 +348,48 @@ class KeypointsScorer final : public rehearse::Scorer {
         return head;
     }
     return {};
+  }
+
+  // "Quantified the cost of the debt", "Measured customer impact": a point that asks for a thing
+  // measured is said by that thing given in numbers, its words and a quantity in one sentence
+  // ("9 of the 40 incidents traced back to the debt's cost"), neither of them denied. A year is
+  // no measurement. The words of what was measured, first to last, or nothing.
+  static std::optional<rehearse::CueHit> said_in_numbers(const std::string& point, const AnswerIndex& index) {
+    static const std::unordered_set<std::string_view> measuring = {"quantified", "quantify",  "quantifies", "quantifying", "measured",
+                                                                   "measure",    "measures", "measuring", "measurable"};
+    const AnswerText parsed_point(point);
+    const auto& point_words = parsed_point.words();
+    if (point_words.size() < 2 || !measuring.count(point_words.front().text)) return std::nullopt;
+    const auto object = Term::parse(std::string_view(point).substr(point_words[1].begin), Strictness::key_point);
+    if (!object || object->lack || object->stems.empty()) return std::nullopt;
+    const auto& words = index.text().words();
+    const int n = static_cast<int>(words.size());
+    const auto is_year = [](std::string_view word) {
+      return word.size() == 4 && (word.starts_with("19") || word.starts_with("20")) && rehearse::is_numeral(word);
+    };
+    // Sentence by sentence: every word of what was measured, and a quantity, none of them denied.
+    for (int begin = 0; begin < n;) {
+      int end = begin;
+      while (end < n && words[static_cast<std::size_t>(end)].sentence == words[static_cast<std::size_t>(begin)].sentence) ++end;
+      int first = n, last = -1, found = 0;
+      bool quantity = false;
+      for (const auto& stem : object->stems) {
+        for (int i = begin; i < end; ++i)
+          if (index.stem(i) == stem && !index.negation().negated(i) && !index.listed(i)) {
+            ++found;
+            first = std::min(first, i);
+            last = std::max(last, i);
+            break;
+          }
+      }
+      for (int i = begin; i < end && !quantity; ++i) {
+        const std::string& word = words[static_cast<std::size_t>(i)].text;
+        quantity = rehearse::is_quantity(word) && !is_year(word) && !index.negation().negated(i);
+      }
+      if (quantity && found == static_cast<int>(object->stems.size())) return rehearse::CueHit{first, last};
+      begin = end;
+    }
+    return std::nullopt;
   }
 
   // Whether the words of a match are used as a name, or in a sense the answer gives them, rather
