@@ -2624,3 +2624,16 @@ TEST_CASE("a point that asks for a thing measured is said by that thing given in
                                 "customers hit were many, and we could not count the failed transfers."),
                     false);
 }
+
+TEST_CASE("what one would do differently, or were one to do it again, was not done", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Smoke test after each deploy", {}}, {"Load test", {}}, {"Feature flags", {}}});
+  check_every_point(decks.score("keypoints", card,
+                                "What I would do differently: a smoke test after each deploy. If I were planning it fresh, I'd "
+                                "run a load test first. Were I to do it again, I would insist on feature flags."),
+                    false);
+  check_every_point(decks.score("keypoints", card,
+                                "We ran a smoke test after each deploy. The load test ran differently this time, against "
+                                "production traffic. Feature flags guarded every change."),
+                    true);
+}

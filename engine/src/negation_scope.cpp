@@ -2304,6 +2304,9 @@ void NegationScope::negate_hindsight(const AnswerText& text) {
           (word == "if" && (w(i + 1) == "i" || w(i + 1) == "we") && sentence_has(sentence, "again")) ||
           (word == "go" && w(i + 1) == "back" && (w(i - 1) == "could" || w(i - 1) == "can")) ||
           (word == "another" && (w(i + 1) == "go" || w(i + 1) == "chance" || w(i + 1) == "shot")) ||
+          // "if I were designing it fresh", "were I to do it again", "what I'd do differently"
+          ((word == "if" && (w(i + 1) == "i" || w(i + 1) == "we") && w(i + 2) == "were") ||
+           (word == "were" && (w(i + 1) == "i" || w(i + 1) == "we") && w(i + 2) == "to") || word == "differently") ||
           (word == "hindsight" || word == "retrospect"))
         hindsight = true;
     }
