@@ -2637,3 +2637,13 @@ TEST_CASE("what one would do differently, or were one to do it again, was not do
                                 "production traffic. Feature flags guarded every change."),
                     true);
 }
+
+TEST_CASE("key points count in the verb or noun of their words: verify for verification, fail for failure", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Checksum verification", {}}, {"Nightly reconciliation job", {}}, {"Failure notification", {}}});
+  check_every_point(decks.score("keypoints", card,
+                                "Each copy is checked: we verify the checksum of every file. A nightly job reconciles our "
+                                "ledger with the bank's. When a transfer fails, we notify the owner."),
+                    true);
+  check_every_point(decks.score("keypoints", card, "We copied the files by hand, and nobody looked at them afterwards."), false);
+}

@@ -34,6 +34,20 @@ class QuickReject {
   std::array<std::uint64_t, 256> lengths_{};
 };
 
+// "Verification" and "verify", "notification" and "notify", "failure" and "fail" are one word to a
+// reader, though Snowball leaves their stems apart ("verif" and "verifi", "failur" and "fail"): the
+// stem without its last "i" or "ur" stands for both. (Cached per thread, so that the reference
+// lives as long as the index that holds it.)
+const std::string& word_family(const std::string& stem_of_word) {
+  const bool i_end = stem_of_word.size() >= 5 && stem_of_word.back() == 'i';
+  const bool ur_end = stem_of_word.size() >= 6 && stem_of_word.ends_with("ur");
+  if (!i_end && !ur_end) return stem_of_word;
+  thread_local std::unordered_map<std::string, std::string> families;
+  auto it = families.find(stem_of_word);
+  if (it == families.end()) it = families.emplace(stem_of_word, stem_of_word.substr(0, stem_of_word.size() - (i_end ? 1 : 2))).first;
+  return it->second;
+}
+
 // Words engineers use for one another, compared by stem: general English of the trade, not the
 // wording of any topic, so that "we reverted the release" says "roll back the release" and "users"
 // says "customers". A group's first word stands for it; "a+b" is two words an answer may also
@@ -66,7 +80,7 @@ const std::string& canonical(const std::string& stem_of_word) {
         std::string joined;
         for (char c : word)
           if (c != '+') joined += c;
-        std::string s = stem(spell_out(joined));
+        std::string s = word_family(stem(spell_out(joined)));
         if (head.empty()) head = s;
         known.add(s);
         map.emplace(std::move(s), head);
@@ -74,9 +88,10 @@ const std::string& canonical(const std::string& stem_of_word) {
     }
     return map;
   }();
-  if (!known.may_hold(stem_of_word)) return stem_of_word;
-  const auto it = groups.find(stem_of_word);
-  return it == groups.end() ? stem_of_word : it->second;
+  const std::string& family = word_family(stem_of_word);
+  if (!known.may_hold(family)) return family;
+  const auto it = groups.find(family);
+  return it == groups.end() ? family : it->second;
 }
 
 // A thesaurus of engineering English, compared by stem: words that say the same thing about a

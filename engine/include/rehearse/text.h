@@ -298,7 +298,8 @@ struct TermMatch {
 };
 
 // An answer's words, spelled out, stemmed and read for negation once, to look terms up in. Words
-// are compared by stem, and also through a small table of words of the trade that mean the same
+// are compared by stem (a noun and its verb alike: "verification" and "verify", "failure" and
+// "fail"), and also through a small table of words of the trade that mean the same
 // ("revert" ~ "roll back", "customer" ~ "user", "outage" ~ "incident", "shard" ~ "partition") and
 // a thesaurus of engineering English where a word may have several senses ("drop" ~ "lower" and
 // "drop" ~ "reject"; "spare" ~ "headroom"; "chart" ~ "monitor").
