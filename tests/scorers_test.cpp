@@ -2647,3 +2647,17 @@ TEST_CASE("key points count in the verb or noun of their words: verify for verif
                     true);
   check_every_point(decks.score("keypoints", card, "We copied the files by hand, and nobody looked at them afterwards."), false);
 }
+
+TEST_CASE("a proposal, an offer or a wish answered with a no was not taken up", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Feature flag", {}}, {"Managed Elasticsearch", {}}, {"Gradual rollout", {}}});
+  check_every_point(decks.score("keypoints", card,
+                                "I proposed a feature flag for the new ranking, and the product manager said no. The vendor "
+                                "offered us managed Elasticsearch and we said no. My suggestion was a gradual rollout, region "
+                                "by region. Management said no."),
+                    false);
+  check_every_point(decks.score("keypoints", card,
+                                "I proposed a feature flag for the new ranking, and we shipped it behind one. We moved to "
+                                "managed Elasticsearch. The gradual rollout went region by region, and nobody said no to it."),
+                    true);
+}

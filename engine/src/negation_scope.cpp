@@ -1813,6 +1813,26 @@ void NegationScope::negate_proposals_turned_down(const AnswerText& text) {
     }
     return false;
   };
+  // A proposal, an offer or a wish answered with a no, in its sentence or the next: "I proposed a
+  // feature flag, and the product manager said no", "The vendor offered us managed Elasticsearch
+  // and we said no", "My suggestion was a gradual rollout. Management said no." ("We said no to
+  // microservices" says what the no was to, and is read as any denial.)
+  static const WordSet offering = {"offered", "wanted", "suggestion", "proposal", "asked"};
+  for (int k = 1; k + 1 < n; ++k) {
+    if ((w(k) != "said" && w(k) != "says") || (w(k + 1) != "no" && w(k + 1) != "nope")) continue;
+    if (!ends_clause(text, k + 1) && w(k + 2) != "thanks" && w(k + 2) != "no") continue;
+    const int sentence = words[static_cast<std::size_t>(k)].sentence;
+    int proposal = -1;
+    for (int i = k - 1; i >= 0 && words[static_cast<std::size_t>(i)].sentence + 1 >= sentence && proposal < 0; --i)
+      if (kProposing.count(w(i)) || offering.count(w(i))) proposal = i;
+    if (proposal < 0 || said_taken_up(text, negated_, trigger_, k + 2)) continue;
+    trigger_[static_cast<std::size_t>(k + 1)] = true;
+    if (kPronouns.count(w(proposal + 1))) {
+      negate_referent_of(text, proposal + 1);  // "the security team wanted it, finance said no"
+      continue;
+    }
+    for (int j = proposal + 1; j < k && (j == proposal + 1 || in_one_clause(text, j - 1, j)); ++j) negated_[static_cast<std::size_t>(j)] = true;
+  }
   // Where a sentence sets what was meant ("in theory", "in principle", "on paper", "officially",
   // "the official policy", "was supposed to", "was the plan") against what happened ("in practice",
   // "in reality", "actually", "in the end").

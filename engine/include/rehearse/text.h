@@ -182,7 +182,7 @@ class REHEARSE_API CueList {
 // about it, never configured it"), turned down ("we dropped it") or left in the backlog or on the
 // roadmap are negated too: none of them was done. So are a proposal whose fate is told after it ("I
 // suggested expand/contract. Rejected.", "X was discussed, but it was decided against it", "it got
-// shot down"), a label denied after its colon ("Rollback
+// shot down", "I proposed a feature flag, and the product manager said no"), a label denied after its colon ("Rollback
 // plan: none"), a thing put first and denied after its subject ("invalidation we have not
 // implemented until now"), what stayed a ticket, was going to happen or was so only in theory, and
 // what never quite made it. So is a thing the answer asks about itself, unless the reply grants it
