@@ -2661,3 +2661,16 @@ TEST_CASE("a proposal, an offer or a wish answered with a no was not taken up", 
                                 "managed Elasticsearch. The gradual rollout went region by region, and nobody said no to it."),
                     true);
 }
+
+TEST_CASE("a thing followed by \"not really\" or \"not so much\" was not done; a thing that was not really the point was", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Follow-the-sun rotation", {}}, {"Integration tests", {}}});
+  check_every_point(decks.score("keypoints", card,
+                                "The on-call pay got sorted. The follow-the-sun rotation we asked for, not so much. The "
+                                "refactoring happened; the integration tests, not really."),
+                    false);
+  check_every_point(decks.score("keypoints", card,
+                                "The follow-the-sun rotation we asked for came in March. Integration tests, not really my "
+                                "favourite work, run on every merge."),
+                    true);
+}

@@ -2185,7 +2185,6 @@ void NegationScope::negate_labels_denied(const AnswerText& text) {
     const int first = part_start(text, sentences[static_cast<std::size_t>(word.sentence)].first_word, i, false);
     bool label_opens = true;
     for (int j = first; j + 1 < i && label_opens; ++j) label_opens = !ends_clause(text, j);
-    if (!colon && !label_opens) continue;
     // The denial: "none", "nothing", "no", "zero", "n/a", "there isn't one|any", "we don't have one".
     int k = i;
     if (w(k) == "there" || w(k) == "we" || w(k) == "i") ++k;
@@ -2207,8 +2206,13 @@ void NegationScope::negate_labels_denied(const AnswerText& text) {
     const bool alone = ((w(k) == "never" || w(k) == "none" || w(k) == "zero" || w(k) == "no" || w(k) == "nope" || w(k) == "nah" ||
                          w(k) == "nothing") && ends_after(k)) ||
                        ((w(k) == "don't" || w(k) == "didn't" || w(k) == "never") && (w(k + 1) == "have" || w(k + 1) == "had") && ends_after(k + 1));
-    const bool not_a_thing = w(k) == "not" && ((w(k + 1) == "a" && w(k + 2) == "thing") || (w(k + 1) == "as" && w(k + 2) == "such") ||
-                                               (w(k + 1) == "at" && w(k + 2) == "all"));
+    // ("The follow-the-sun rotation we asked for, not so much.", "The refactoring happened; the
+    // tests, not really.": said so, the label may follow another clause.)
+    const bool not_really = k == i && w(k) == "not" && ((w(k + 1) == "so" && w(k + 2) == "much" && ends_after(k + 2)) ||
+                                                        ((w(k + 1) == "really" || w(k + 1) == "much" || w(k + 1) == "quite") && ends_after(k + 1)));
+    if (!colon && !label_opens && !not_really) continue;
+    const bool not_a_thing = not_really || (w(k) == "not" && ((w(k + 1) == "a" && w(k + 2) == "thing") || (w(k + 1) == "as" && w(k + 2) == "such") ||
+                                                              (w(k + 1) == "at" && w(k + 2) == "all")));
     const bool roughly_zero = (w(k) == "roughly" || w(k) == "basically" || w(k) == "practically" || w(k) == "effectively" ||
                                w(k) == "essentially" || w(k) == "about") && (w(k + 1) == "zero" || w(k + 1) == "none" || w(k + 1) == "nothing");
     const bool nobodys_job = (w(k) == "nobody's" || (w(k) == "no" && w(k + 1) == "one's")) && (w(k + 1) == "job" || w(k + 2) == "job");
