@@ -2674,3 +2674,16 @@ TEST_CASE("a thing followed by \"not really\" or \"not so much\" was not done; a
                                 "favourite work, run on every merge."),
                     true);
 }
+
+TEST_CASE("a thing still in progress or still being written is not done; one that was in progress then was under way", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Runbook", {}}, {"Disaster recovery plan", {}}, {"Threat model", {}}});
+  check_every_point(decks.score("keypoints", card,
+                                "The runbook is still in progress. The disaster recovery plan is still being written, and "
+                                "the threat model is still a draft."),
+                    false);
+  check_every_point(decks.score("keypoints", card,
+                                "The runbook was still in progress when the outage hit, so we followed its first steps. The "
+                                "disaster recovery plan was written in May. The threat model covers every endpoint."),
+                    true);
+}

@@ -2626,6 +2626,17 @@ void NegationScope::negate_plans_put_off(const AnswerText& text) {
          (kDeliberating.count(w(i + 2)) || kDeliberating.count(w(i + 3))))) {
       deny_subject(i);
     }
+    // Still unfinished, told in the present: "the runbook is still in progress", "the DR plan is
+    // still being written", "the threat model is still a draft". (Not "was still in progress when
+    // the outage hit": it was under way then.)
+    if ((word == "is" || word == "are" || word == "remains" || word == "remain") && w(i + 1) == "still") {
+      static const WordSet unfinished = {"progress", "development", "draft", "drafts", "preparation", "construction", "review"};
+      static const WordSet being_made = {"written", "built", "drafted", "developed", "planned", "reviewed", "prepared", "worked"};
+      const bool in_the_making = ((w(i + 2) == "in" || w(i + 2) == "under") && unfinished.count(w(i + 3))) ||
+                                 (w(i + 2) == "being" && being_made.count(w(i + 3))) ||
+                                 (w(i + 2) == "a" && (w(i + 3) == "draft" || w(i + 3) == "wip" || (w(i + 3) == "work" && w(i + 4) == "in")));
+      if (in_the_making) deny_subject(i);
+    }
     if (kBe.count(word) && w(i + 1) == "still" && w(i + 2) == "being" &&
         (w(i + 3) == "discussed" || w(i + 3) == "considered" || w(i + 3) == "evaluated" || w(i + 3) == "debated")) {
       deny_subject(i);
