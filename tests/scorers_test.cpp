@@ -2687,3 +2687,17 @@ TEST_CASE("a thing still in progress or still being written is not done; one tha
                                 "disaster recovery plan was written in May. The threat model covers every endpoint."),
                     true);
 }
+
+TEST_CASE("a thing only mentioned or discussed, in the passive, was not done; an outage discussed happened", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Secrets manager", {}}, {"Rate limiting", {}}, {"Outage review", {}}});
+  check_every_point(decks.score("keypoints", card,
+                                "A secrets manager was mentioned now and then, mostly as a joke. Rate limiting on the public "
+                                "API was discussed after the first abuse incident."),
+                    false);
+  check_every_point(decks.score("keypoints", card,
+                                "A secrets manager was discussed in the retro, and we rolled it out the next week. Rate "
+                                "limiting was mentioned by the auditor, and we added it in May. The outage was discussed "
+                                "at length in the outage review."),
+                    true);
+}

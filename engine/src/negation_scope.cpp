@@ -382,8 +382,10 @@ bool said_taken_up(const AnswerText& text, const std::vector<bool>& negated, con
       if (words[static_cast<std::size_t>(j)].sentence == sentence + 1 && referring.count(words[static_cast<std::size_t>(j)].text)) return true;
     return false;
   };
+  // ("now and then" is a frequency, not a thing in place now.)
+  const auto now_and_then = [&](int k) { return words[static_cast<std::size_t>(k)].text == "now" && word_at(words, k + 1) == "and" && word_at(words, k + 2) == "then"; };
   for (int k = from; k < n && words[static_cast<std::size_t>(k)].sentence <= sentence + 1; ++k)
-    if (taken_up.count(words[static_cast<std::size_t>(k)].text) && !negated[static_cast<std::size_t>(k)] &&
+    if (taken_up.count(words[static_cast<std::size_t>(k)].text) && !now_and_then(k) && !negated[static_cast<std::size_t>(k)] &&
         !trigger[static_cast<std::size_t>(k)] && (k == 0 || !trigger[static_cast<std::size_t>(k) - 1]) &&
         (words[static_cast<std::size_t>(k)].sentence == sentence || refers_back(k)))
       return true;
@@ -1559,7 +1561,7 @@ void NegationScope::negate_unrealised_proposals(const AnswerText& text) {
   static const std::unordered_set<std::string_view> proposing = {
       "proposed", "suggested", "argued", "recommended", "discussed", "pushed", "pitched", "advocated", "wanted", "asked",
       "considered", "planned", "talked", "raised", "floated", "supposed", "meant", "requested", "evaluated", "suggesting", "proposing",
-      "agreed", "needed", "liked", "hoped", "intended"};
+      "agreed", "needed", "liked", "hoped", "intended", "mentioned", "debated"};
   const auto& words = text.words();
   const int n = static_cast<int>(words.size());
   const auto at = [&](int j) { return word_at(words, j); };
@@ -1572,9 +1574,16 @@ void NegationScope::negate_unrealised_proposals(const AnswerText& text) {
     // ("The fix was pushed at 3 pm" was deployed; "it was requested by two customers" and "it was
     // argued that" put forward no proposal of the team's.)
     const bool passive_proposing = kProposing.count(at(i)) && at(i) != "pushed" && at(i) != "requested" && at(i) != "argued";
-    if (!passive_proposing && at(i) != "mooted" && !(at(i) == "raised" && raised_where.count(at(i + 1)))) return false;
+    // Talk in the passive too: "A secrets manager was mentioned now and then", "a canary was
+    // discussed in the retro". (Not talk about what happened: "the outage was discussed at length".)
+    static const WordSet talked_of = {"discussed", "mentioned", "debated"};
+    static const WordSet happenings = {"outage", "outages", "incident", "incidents", "bug", "bugs", "failure", "failures", "problem",
+                                       "problems", "issue", "issues", "results", "findings", "options", "alternatives", "tradeoffs"};
+    const bool passive_talk = talked_of.count(at(i)) > 0;
+    if (!passive_proposing && !passive_talk && at(i) != "mooted" && !(at(i) == "raised" && raised_where.count(at(i + 1)))) return false;
     const int aux = kProposalAdverbs.count(at(i - 1)) || at(i - 1) == "subsequently" ? i - 2 : i - 1;
     if (at(aux) != "was" && at(aux) != "were" && at(aux) != "got" && !(at(aux) == "been" && at(aux - 1) == "had")) return false;
+    if (passive_talk && (happenings.count(at(aux - 1)) || kPronouns.count(at(aux - 1)) || at(aux - 1) == "it")) return false;
     for (int k = i + 1; k < n && words[static_cast<std::size_t>(k)].sentence == words[static_cast<std::size_t>(i)].sentence; ++k)
       if (at(k) == "paper" || (at(k).size() == 4 && is_quantity(at(k)) && at(k)[0] <= '2')) return false;
     return !said_taken_up(text, negated_, trigger_, i + 1);
