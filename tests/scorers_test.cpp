@@ -2701,3 +2701,16 @@ TEST_CASE("a thing only mentioned or discussed, in the passive, was not done; an
                                 "at length in the outage review."),
                     true);
 }
+
+TEST_CASE("what one would have loved or liked to have was not there; liking what was there keeps it", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Capacity plan", {}}, {"Distributed tracing", {}}, {"Staging environment", {}}});
+  check_every_point(decks.score("keypoints", card,
+                                "I'd have loved a proper capacity plan for Black Friday. Personally I would have loved to "
+                                "have distributed tracing at that time. I would have liked a staging environment."),
+                    false);
+  check_every_point(decks.score("keypoints", card,
+                                "I loved our capacity plan for Black Friday. The distributed tracing we had was something "
+                                "everyone liked. The staging environment mirrored production."),
+                    true);
+}

@@ -1388,6 +1388,17 @@ void NegationScope::read(const AnswerText& text) {
                           (i == 0 || !same_clause(i - 1, i));
       const int verb = modal_have ? i + (kUnrealisedContractions.count(word) ? 1 : 2) : if_had ? i + 3 : if_contracted || had_we ? i + 2 : -1;
       const std::string_view v = w(verb);
+      // "I'd have loved a proper capacity plan", "I would have liked to have contract tests": a
+      // wish for the past, what it wished for not there.
+      static const WordSet wishing = {"loved", "liked", "wanted", "preferred", "appreciated"};
+      if (modal_have && wishing.count(v)) {
+        int from = verb + 1;
+        if (w(from) == "to" && (w(from + 1) == "have" || w(from + 1) == "see" || w(from + 1) == "get" || w(from + 1) == "do")) from += 2;
+        for (int k = i; k < from; ++k) trigger_[static_cast<std::size_t>(k)] = true;
+        negate_forward(from - 1, from);
+        i = from - 1;
+        continue;
+      }
       if (verb > 0 && (is_past_action(v) || kParticiples.count(v) || v == "had" || v == "been") && !kCounterfactual.count(v)) {
         for (int k = i; k <= verb; ++k) trigger_[static_cast<std::size_t>(k)] = true;
         negate_forward(verb, verb + 1);
