@@ -2714,3 +2714,17 @@ TEST_CASE("what one would have loved or liked to have was not there; liking what
                                 "everyone liked. The staging environment mirrored production."),
                     true);
 }
+
+TEST_CASE("a thing only promised was not done; promised and then got was", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Tech debt sprint", {}}, {"Disaster recovery test", {}}});
+  check_every_point(decks.score("keypoints", card,
+                                "Tech debt sprints were promised every quarter, and every quarter a client deal ate them. We "
+                                "promised the customer a disaster recovery test every year, but in three years it was done "
+                                "zero times."),
+                    false);
+  check_every_point(decks.score("keypoints", card,
+                                "The tech debt sprint was promised, and we got it in May. We promised the customer a "
+                                "disaster recovery test every year, and we ran it each spring."),
+                    true);
+}

@@ -382,10 +382,18 @@ bool said_taken_up(const AnswerText& text, const std::vector<bool>& negated, con
       if (words[static_cast<std::size_t>(j)].sentence == sentence + 1 && referring.count(words[static_cast<std::size_t>(j)].text)) return true;
     return false;
   };
-  // ("now and then" is a frequency, not a thing in place now.)
+  // ("now and then" is a frequency, not a thing in place now; "we got it in May" is a thing come
+  // about, where "got" alone is too many other things.)
   const auto now_and_then = [&](int k) { return words[static_cast<std::size_t>(k)].text == "now" && word_at(words, k + 1) == "and" && word_at(words, k + 2) == "then"; };
+  const auto got_it = [&](int k) {
+    const std::string_view word = words[static_cast<std::size_t>(k)].text, next = word_at(words, k + 1);
+    return ((word == "got" || word == "get") && (next == "it" || next == "one" || next == "them")) ||
+           ((word == "went" || word == "goes") && (next == "out" || next == "live" || next == "ahead"));
+  };
+  // ("it was done zero times")
+  const auto none_after = [&](int k) { return word_at(words, k + 1) == "zero" || word_at(words, k + 1) == "never"; };
   for (int k = from; k < n && words[static_cast<std::size_t>(k)].sentence <= sentence + 1; ++k)
-    if (taken_up.count(words[static_cast<std::size_t>(k)].text) && !now_and_then(k) && !negated[static_cast<std::size_t>(k)] &&
+    if ((taken_up.count(words[static_cast<std::size_t>(k)].text) || got_it(k)) && !now_and_then(k) && !none_after(k) && !negated[static_cast<std::size_t>(k)] &&
         !trigger[static_cast<std::size_t>(k)] && (k == 0 || !trigger[static_cast<std::size_t>(k) - 1]) &&
         (words[static_cast<std::size_t>(k)].sentence == sentence || refers_back(k)))
       return true;
@@ -1572,7 +1580,7 @@ void NegationScope::negate_unrealised_proposals(const AnswerText& text) {
   static const std::unordered_set<std::string_view> proposing = {
       "proposed", "suggested", "argued", "recommended", "discussed", "pushed", "pitched", "advocated", "wanted", "asked",
       "considered", "planned", "talked", "raised", "floated", "supposed", "meant", "requested", "evaluated", "suggesting", "proposing",
-      "agreed", "needed", "liked", "hoped", "intended", "mentioned", "debated"};
+      "agreed", "needed", "liked", "hoped", "intended", "mentioned", "debated", "promised"};
   const auto& words = text.words();
   const int n = static_cast<int>(words.size());
   const auto at = [&](int j) { return word_at(words, j); };
@@ -1591,7 +1599,9 @@ void NegationScope::negate_unrealised_proposals(const AnswerText& text) {
     static const WordSet happenings = {"outage", "outages", "incident", "incidents", "bug", "bugs", "failure", "failures", "problem",
                                        "problems", "issue", "issues", "results", "findings", "options", "alternatives", "tradeoffs"};
     const bool passive_talk = talked_of.count(at(i)) > 0;
-    if (!passive_proposing && !passive_talk && at(i) != "mooted" && !(at(i) == "raised" && raised_where.count(at(i + 1)))) return false;
+    // ("Tech debt sprints were promised every quarter": a promise is no more than a proposal.)
+    if (!passive_proposing && !passive_talk && at(i) != "mooted" && at(i) != "promised" && !(at(i) == "raised" && raised_where.count(at(i + 1))))
+      return false;
     const int aux = kProposalAdverbs.count(at(i - 1)) || at(i - 1) == "subsequently" ? i - 2 : i - 1;
     if (at(aux) != "was" && at(aux) != "were" && at(aux) != "got" && !(at(aux) == "been" && at(aux - 1) == "had")) return false;
     if (passive_talk && (happenings.count(at(aux - 1)) || kPronouns.count(at(aux - 1)) || at(aux - 1) == "it")) return false;
