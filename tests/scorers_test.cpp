@@ -2728,3 +2728,15 @@ TEST_CASE("a thing only promised was not done; promised and then got was", "[sco
                                 "disaster recovery test every year, and we ran it each spring."),
                     true);
 }
+
+TEST_CASE("a thing that got canned or ditched was not done", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Terraform for the VPC", {}}, {"Service mesh", {}}});
+  check_every_point(decks.score("keypoints", card,
+                                "The Terraform for the VPC got canned in the reorg. The service mesh was ditched after the spike."),
+                    false);
+  check_every_point(decks.score("keypoints", card,
+                                "The Terraform for the VPC replaced the clicks in the console. The service mesh took over "
+                                "retries, and we ditched the retry library."),
+                    true);
+}

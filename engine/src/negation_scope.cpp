@@ -90,7 +90,8 @@ const WordSet kExist = {"exist", "exists", "existed", "happen", "happened", "hap
 // a system does to requests and what a value does.
 const WordSet kShelved = {"shelved", "scrapped", "abandoned", "vetoed", "deprioritized", "deprioritised", "descoped", "cancelled", "canceled",
                           "parked", "binned", "axed",
-                          "skipped", "forgotten", "overlooked", "neglected", "omitted", "deferred", "postponed"};
+                          "skipped", "forgotten", "overlooked", "neglected", "omitted", "deferred", "postponed",
+                          "ditched", "canned"};
 // After "wasn't", "weren't": out of reach ("possible", "an option").
 const WordSet kOutOfReach = {"possible", "feasible", "allowed", "practical", "viable", "affordable", "part", "something", "forthcoming",
                              "available", "ready", "live", "operational", "permitted"};
