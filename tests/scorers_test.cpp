@@ -2740,3 +2740,16 @@ TEST_CASE("a thing that got canned or ditched was not done", "[scorers]") {
                                 "retries, and we ditched the retry library."),
                     true);
 }
+
+TEST_CASE("a point that asks for a remedy is not met by the trouble it names, only by the remedy", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Limit automatic retries", {}}, {"Reduce alert noise", {}}, {"Remove dead feature flags", {}}});
+  check_every_point(decks.score("keypoints", card,
+                                "I added automatic retries, three per test. The alert noise was unbearable, two hundred pages "
+                                "a week. Dead feature flags piled up in every service."),
+                    false);
+  check_every_point(decks.score("keypoints", card,
+                                "We capped automatic retries at one per test. I cut the alert noise in half by deleting "
+                                "unactionable alerts. Every quarter we removed dead feature flags."),
+                    true);
+}

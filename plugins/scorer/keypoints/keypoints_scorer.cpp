@@ -196,6 +196,7 @@ class KeypointsScorer final : public rehearse::Scorer {
       for (const auto& text : texts) terms.push_back(Term::parse(text, Strictness::key_point));
       const std::optional<Term>& own = terms.front();
       const bool asks_watching = own && about_watching(*own);
+      bool own_by_weight = false;
       for (const auto& parsed : terms) {
         if (!parsed) continue;
         const Term* term = &*parsed;
@@ -246,7 +247,10 @@ class KeypointsScorer final : public rehearse::Scorer {
           if (const auto measured = said_in_numbers(point.text, index)) match = TermMatch{term->needed, measured->first, measured->last};
         }
         if (!match.complete(*term)) {
-          if (const auto soft = informative_match(*term, index)) match = *soft;
+          if (const auto soft = informative_match(*term, index)) {
+            match = *soft;
+            if (term == &*own) own_by_weight = true;
+          }
         }
         if (name_dropped(match) || (match.complete(*term) && used_as_a_name(index.text(), match))) match = TermMatch{};
         // An alias of a point about watching names what is watched ("disk usage" for "Monitor free
@@ -269,6 +273,10 @@ class KeypointsScorer final : public rehearse::Scorer {
           best_direct = direct;
         }
       }
+      // "Limit automatic retries" is not met by "we added automatic retries" (remedy_said).
+      if (best_term && best_term == &*own && (best_direct || own_by_weight) && best.complete(*best_term) &&
+          !remedy_said(point.text, best, index))
+        best = TermMatch{};
       // The answer's last word on the point: "We talked about a circuit breaker for months. In
       // the end we never built the circuit breaker." A later outright denial of any way of saying
       // it undoes an earlier mention.
@@ -331,6 +339,44 @@ class KeypointsScorer final : public rehearse::Scorer {
       if (missing.size() > shown.size()) result.summary += fmt::format(" and {} more", missing.size() - shown.size());
     }
     result.summary += ".";
+  }
+
+  // A point that asks for a remedy ("Limit automatic retries", "Reduce alert noise", "Remove dead
+  // flags", "Fix recurring causes") names the trouble in its other words, so "we added automatic
+  // retries" or "the alert noise was unbearable" tells of the trouble, not of the remedy. Met by
+  // its own words, such a point needs the remedy said beside them: its verb or a word of the same
+  // sense, within a few words in the same sentence ("we capped the retries at two").
+  static bool remedy_said(const std::string& point, const TermMatch& match, const AnswerIndex& index) {
+    static const std::unordered_map<std::string, std::unordered_set<std::string>> remedies = [] {
+      const std::vector<std::pair<const char*, std::vector<const char*>>> words = {
+          {"limit", {"limit", "cap", "restrict", "bound", "max", "maximum", "throttle", "only", "most", "ceiling", "budget"}},
+          {"cap", {"limit", "cap", "restrict", "bound", "max", "maximum", "throttle", "ceiling"}},
+          {"reduce", {"reduce", "reduction", "cut", "lower", "shrink", "drop", "decrease", "halve", "trim", "fewer", "less", "down"}},
+          {"minimise", {"minimise", "minimize", "reduce", "cut", "lower", "shrink", "fewer", "less", "small", "smaller"}},
+          {"minimize", {"minimise", "minimize", "reduce", "cut", "lower", "shrink", "fewer", "less", "small", "smaller"}},
+          {"remove", {"remove", "removal", "delete", "drop", "strip", "eliminate", "purge", "clean", "retire", "kill", "rid"}},
+          {"delete", {"remove", "delete", "drop", "purge", "clean", "rid"}},
+          {"eliminate", {"remove", "delete", "drop", "eliminate", "purge", "retire", "kill", "rid"}},
+          {"avoid", {"avoid", "instead", "stop", "never", "without", "replace", "rather", "prevent"}},
+          {"stop", {"stop", "prevent", "block", "avoid", "guard", "halt", "kill", "end"}},
+          {"prevent", {"stop", "prevent", "block", "avoid", "guard", "protect"}},
+          {"fix", {"fix", "resolve", "repair", "patch", "solve", "correct"}},
+          {"disable", {"disable", "off", "switch", "remove"}}};
+      std::unordered_map<std::string, std::unordered_set<std::string>> stems;
+      for (const auto& [verb, same] : words)
+        for (const char* word : same) stems[rehearse::stem(verb)].insert(rehearse::stem(word));
+      return stems;
+    }();
+    const AnswerText parsed(point);
+    if (parsed.words().empty()) return true;
+    const auto it = remedies.find(rehearse::stem(parsed.words().front().text));
+    if (it == remedies.end()) return true;
+    const auto& words = index.text().words();
+    const int sentence = words[static_cast<std::size_t>(match.first)].sentence;
+    constexpr int kNear = 4;
+    for (int i = std::max(0, match.first - kNear); i < static_cast<int>(words.size()) && i <= match.last + kNear; ++i)
+      if (words[static_cast<std::size_t>(i)].sentence == sentence && it->second.count(index.stem(i))) return true;
+    return false;
   }
 
   // "Unique constraint to prevent duplicates", "Heap dump for leaks": a thing and what it is
