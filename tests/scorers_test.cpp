@@ -2753,3 +2753,17 @@ TEST_CASE("a point that asks for a remedy is not met by the trouble it names, on
                                 "unactionable alerts. Every quarter we removed dead feature flags."),
                     true);
 }
+
+TEST_CASE("a denial after a list denies all its items; after a clause with a subject, only its own", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Runbooks", {}}, {"Alert routing", {}}, {"Escalation policy", {}}});
+  check_every_point(decks.score("keypoints", card, "Runbooks, alert routing and an escalation policy did not exist."), false);
+  check_every_point(decks.score("keypoints", card,
+                                "We had runbooks for every service, we had alert routing by team, and the escalation policy "
+                                "we wrote in May. Only the paging budget was missing."),
+                    true);
+  const ScoreResult result = decks.score("keypoints", card, "We had runbooks and alert routing, and an escalation policy was missing.");
+  CHECK(finding(result, "key point: Runbooks").met);
+  CHECK(finding(result, "key point: Alert routing").met);
+  CHECK_FALSE(finding(result, "key point: Escalation policy").met);
+}

@@ -738,6 +738,36 @@ void NegationScope::read(const AnswerText& text) {
         break;
     }
   };
+  // "Request rate, errors and duration per service are not there", "Runbooks, alert routing and
+  // escalation policies did not exist": a denial after a list denies all its items, back from the
+  // "and" or "or" at word `joint` to the start of its part of the sentence. The items are short and
+  // hold no subject or verb ("We had CPU alerts, and memory graphs were missing" denies only the
+  // graphs) and none opens with a preposition ("After the deploy, logs and traces were missing").
+  auto negate_listed_before = [&](int joint) {
+    static const WordSet openers = {"after", "before", "during", "in", "on", "at", "by", "for", "with", "from", "since", "when",
+                                    "if", "once", "until", "to", "of", "then", "so", "but", "also", "only", "still"};
+    const int sentence = words[static_cast<std::size_t>(joint)].sentence;
+    std::vector<std::pair<int, int>> items;  // [first, last] of each item, last one first
+    int last = joint - 1;
+    for (int k = joint - 1; k >= -1; --k) {
+      const bool boundary = k < 0 || words[static_cast<std::size_t>(k)].sentence != sentence ||
+                            (k < last && ends_clause(text, k) && raw.substr(words[static_cast<std::size_t>(k)].end,
+                                                                             words[static_cast<std::size_t>(k) + 1].begin -
+                                                                                 words[static_cast<std::size_t>(k)].end)
+                                                                         .find(',') == std::string_view::npos);
+      const bool comma = k >= 0 && k < last && !boundary && ends_clause(text, k);
+      if (!boundary && !comma) continue;
+      const int first = k + 1;
+      if (first > last || last - first >= 4 || openers.count(w(first))) return;
+      for (int j = first; j <= last; ++j)
+        if (kSubjects.count(w(j)) || kBe.count(w(j)) || w(j) == "had" || w(j) == "have" || w(j) == "did" || is_past_action(w(j))) return;
+      items.emplace_back(first, last);
+      if (boundary) break;
+      last = k;
+    }
+    for (const auto& [first, end] : items)
+      for (int j = first; j <= end; ++j) negated_[static_cast<std::size_t>(j)] = true;
+  };
   auto negate_backward = [&](int trigger_first) {
     int content = 0;
     // "The database, however, was never split": a comment set off by commas is stepped over.
@@ -753,7 +783,10 @@ void NegationScope::read(const AnswerText& text) {
         k = noun + 1;
         continue;
       }
-      if (kTerminators.count(word)) break;
+      if (kTerminators.count(word)) {
+        if (word == "and" || word == "or") negate_listed_before(k);
+        break;
+      }
       negated_[static_cast<std::size_t>(k)] = true;
       // "a README describing a system that did not exist": the subject of a relative clause is the
       // phrase just before it, back to its determiner.
