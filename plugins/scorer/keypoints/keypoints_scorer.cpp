@@ -361,7 +361,8 @@ class KeypointsScorer final : public rehearse::Scorer {
           {"stop", {"stop", "prevent", "block", "avoid", "guard", "halt", "kill", "end"}},
           {"prevent", {"stop", "prevent", "block", "avoid", "guard", "protect"}},
           {"fix", {"fix", "resolve", "repair", "patch", "solve", "correct"}},
-          {"disable", {"disable", "off", "switch", "remove"}}};
+          {"disable", {"disable", "off", "switch", "remove"}},
+          {"isolate", {"isolate", "isolation", "separate", "own", "dedicated", "per", "each", "split"}}};
       std::unordered_map<std::string, std::unordered_set<std::string>> stems;
       for (const auto& [verb, same] : words)
         for (const char* word : same) stems[rehearse::stem(verb)].insert(rehearse::stem(word));
