@@ -1637,6 +1637,7 @@ TEST_CASE("a backfill in one statement is not the point's backfill in batches, t
   BundledDecks decks;
   const CardContent card = card_with_points({{"Backfill in small throttled batches", {"backfill"}}});
   check_every_point(decks.score("keypoints", card, "The backfill was a single UPDATE that ran for 3 hours."), false);
+  check_every_point(decks.score("keypoints", card, "We did the backfill as one giant UPDATE at 2am."), false);
   check_every_point(decks.score("keypoints", card, "The backfill ran overnight, 5,000 rows at a time with a pause between."), true);
 }
 

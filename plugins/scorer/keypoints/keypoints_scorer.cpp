@@ -596,7 +596,8 @@ class KeypointsScorer final : public rehearse::Scorer {
         {{"early", "earlier", "upfront", "beforehand"}, {"late"}},
         {{"batch", "batches", "batched", "throttled", "incremental", "incrementally", "gradual", "gradually", "phased", "phases",
           "stages", "staged"},
-         {"one shot", "one go", "at once", "big bang", "single update", "single statement", "single migration", "single pass"}},
+         {"one shot", "one go", "at once", "big bang", "single update", "single statement", "single migration", "single pass",
+          "one update", "giant update", "big update", "huge update", "single transaction", "one transaction", "one statement"}},
         {{"blameless", "blamefree"}, {"finger", "blamed", "blaming", "scapegoat", "scapegoated", "witch"}},
     };
     const auto& words = text.words();
