@@ -2768,3 +2768,18 @@ TEST_CASE("a denial after a list denies all its items; after a clause with a sub
   CHECK(finding(result, "key point: Alert routing").met);
   CHECK_FALSE(finding(result, "key point: Escalation policy").met);
 }
+
+TEST_CASE("a thing tried and then gone back from was given up; tried and stayed with was kept", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Serializable isolation", {}}, {"Service mesh", {}}, {"Trunk-based development", {}}});
+  check_every_point(decks.score("keypoints", card,
+                                "Serializable isolation we tested for one week, then stayed on read committed. We piloted a "
+                                "service mesh for a month, then went back to plain services. We tried trunk-based development, "
+                                "but after two weeks the team went back to long-lived branches."),
+                    false);
+  check_every_point(decks.score("keypoints", card,
+                                "Serializable isolation we tested for one week and stayed with it. We piloted a service mesh "
+                                "for a month and rolled it out everywhere. We tried trunk-based development and never went "
+                                "back."),
+                    true);
+}

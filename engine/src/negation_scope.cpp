@@ -2972,6 +2972,33 @@ void NegationScope::negate_plans_not_followed(const AnswerText& text) {
     trigger_[static_cast<std::size_t>(f)] = true;
     for (int k = f + 1; k < sentence.end_word && in_one_clause(text, f, k); ++k) negated_[static_cast<std::size_t>(k)] = true;
   }
+  // A trial given up: "We piloted Istio for a month, then went back to plain services",
+  // "Serializable isolation we tested for one week, so we stayed on read committed". What was
+  // tried is denied when, in its sentence or the next, things went back to, or stayed on,
+  // something else ("we tried it and stayed on it" keeps it).
+  static const WordSet trying = {"tried", "tested", "piloted", "trialled", "trialed", "prototyped"};
+  for (int i = 1; i + 1 < n; ++i) {
+    if (!trying.count(w(i))) continue;
+    const int sentence = words[static_cast<std::size_t>(i)].sentence;
+    int back = -1;
+    for (int k = i + 2; k + 2 < n && words[static_cast<std::size_t>(k)].sentence <= sentence + 1 && back < 0; ++k) {
+      const bool returned = ((w(k) == "went" || w(k) == "go" || w(k) == "switched" || w(k) == "fell") && w(k + 1) == "back" &&
+                             (w(k + 2) == "to" || w(k + 2) == "on")) ||
+                            ((w(k) == "stayed" || w(k) == "stuck") && (w(k + 1) == "on" || w(k + 1) == "with")) ||
+                            ((w(k) == "reverted" || w(k) == "returned") && w(k + 1) == "to");
+      if (!returned) continue;
+      const int target = w(k + 1) == "back" ? k + 3 : k + 2;
+      if (!kPronouns.count(w(target)) && w(target) != "it") back = k;
+    }
+    if (back < 0) continue;
+    trigger_[static_cast<std::size_t>(back)] = true;
+    // "Serializable isolation we tested": the thing put first; else what follows the verb.
+    if (kSubjects.count(w(i - 1)) && i >= 2 && in_one_clause(text, i - 2, i - 1)) {
+      negate_clause_before(text, i - 1);
+    } else {
+      for (int k = i + 1; k < n && in_one_clause(text, i, k) && k <= i + kMaxWords; ++k) negated_[static_cast<std::size_t>(k)] = true;
+    }
+  }
 }
 
 // A thing whose ticket is still open was not done: "There was a ticket for the cost alerts; it
