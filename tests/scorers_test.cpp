@@ -2783,3 +2783,12 @@ TEST_CASE("a thing tried and then gone back from was given up; tried and stayed 
                                 "back."),
                     true);
 }
+
+TEST_CASE("the shorthand of chat and notes counts as the words it stands for", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Outbox row in the same transaction", {}}, {"Staging environment per service", {}}});
+  check_every_point(decks.score("keypoints", card,
+                                "we write the outbox row in the same tx as the payment. every svc gets its own staging env."),
+                    true);
+  check_every_point(decks.score("keypoints", card, "we write the payment first and publish after. staging is shared."), false);
+}

@@ -124,6 +124,11 @@ std::string spell_out(std::string_view word) {
       {"min", "minute"},      {"mins", "minute"},    {"hr", "hour"},          {"hrs", "hour"},   {"db", "database"},
       {"dbs", "database"},    {"vs", "versus"},      {"k8s", "kubernetes"},   {"pct", "percent"}, {"config", "configuration"},
       {"prod", "production"}, {"repo", "repository"}, {"postmortems", "postmortem"}, {"post-mortem", "postmortem"},
+      // the shorthand of chat and notes: "in the same tx", "3 svcs", "msgs per sec"
+      {"tx", "transaction"},  {"txn", "transaction"}, {"txns", "transaction"}, {"txs", "transaction"}, {"msg", "message"},
+      {"msgs", "message"},    {"svc", "service"},     {"svcs", "service"},     {"req", "request"},    {"reqs", "request"},
+      {"env", "environment"}, {"envs", "environment"}, {"infra", "infrastructure"}, {"perf", "performance"},
+      {"deps", "dependency"}, {"mgmt", "management"}, {"cfg", "configuration"}, {"ppl", "people"}, {"u", "you"},
       // an incident's severity level: "a SEV-2", "declared sev1"
       {"sev", "severity"}, {"sev0", "severity"}, {"sev1", "severity"}, {"sev2", "severity"}, {"sev3", "severity"}, {"sev4", "severity"}};
   const auto it = abbreviations.find(word);

@@ -92,7 +92,8 @@ REHEARSE_API bool is_numeral(std::string_view word);
 // ("indices" -> "index"). Safe to call from any thread.
 REHEARSE_API std::string stem(std::string_view word);
 
-// Common abbreviations written out, so that "ms" matches "milliseconds" and "%" "percent".
+// Common abbreviations written out, so that "ms" matches "milliseconds", "%" "percent" and the
+// shorthand of chat and notes ("tx", "svc", "env") the words it stands for.
 REHEARSE_API std::string spell_out(std::string_view word);
 
 // Whether `word` is an ordinary English word (go, peak, data, long, option): one of the ~3,000
