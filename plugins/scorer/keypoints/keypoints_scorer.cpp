@@ -17,6 +17,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdlib>
 #include <memory>
@@ -341,6 +342,17 @@ class KeypointsScorer final : public rehearse::Scorer {
     result.summary += ".";
   }
 
+  // The word a point opens with, in lower case, and where the rest of the point starts: enough to
+  // tell a point's form without reading it all as an answer.
+  static std::pair<std::string, std::size_t> opening_word(std::string_view point) {
+    std::size_t i = 0;
+    while (i < point.size() && !std::isalpha(static_cast<unsigned char>(point[i]))) ++i;
+    std::string word;
+    for (; i < point.size() && std::isalpha(static_cast<unsigned char>(point[i])); ++i)
+      word += static_cast<char>(std::tolower(static_cast<unsigned char>(point[i])));
+    return {word, i};
+  }
+
   // A point that asks for a remedy ("Limit automatic retries", "Reduce alert noise", "Remove dead
   // flags", "Fix recurring causes") names the trouble in its other words, so "we added automatic
   // retries" or "the alert noise was unbearable" tells of the trouble, not of the remedy. Met by
@@ -368,9 +380,7 @@ class KeypointsScorer final : public rehearse::Scorer {
         for (const char* word : same) stems[rehearse::stem(verb)].insert(rehearse::stem(word));
       return stems;
     }();
-    const AnswerText parsed(point);
-    if (parsed.words().empty()) return true;
-    const auto it = remedies.find(rehearse::stem(parsed.words().front().text));
+    const auto it = remedies.find(rehearse::stem(opening_word(point).first));
     if (it == remedies.end()) return true;
     const auto& words = index.text().words();
     const int sentence = words[static_cast<std::size_t>(match.first)].sentence;
@@ -404,10 +414,9 @@ class KeypointsScorer final : public rehearse::Scorer {
   static std::optional<rehearse::CueHit> said_in_numbers(const std::string& point, const AnswerIndex& index) {
     static const std::unordered_set<std::string_view> measuring = {"quantified", "quantify",  "quantifies", "quantifying", "measured",
                                                                    "measure",    "measures", "measuring", "measurable"};
-    const AnswerText parsed_point(point);
-    const auto& point_words = parsed_point.words();
-    if (point_words.size() < 2 || !measuring.count(point_words.front().text)) return std::nullopt;
-    const auto object = Term::parse(std::string_view(point).substr(point_words[1].begin), Strictness::key_point);
+    const auto [verb, rest] = opening_word(point);
+    if (!measuring.count(verb)) return std::nullopt;
+    const auto object = Term::parse(std::string_view(point).substr(rest), Strictness::key_point);
     if (!object || object->lack || object->stems.empty()) return std::nullopt;
     const auto& words = index.text().words();
     const int n = static_cast<int>(words.size());
