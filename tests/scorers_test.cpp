@@ -2792,3 +2792,18 @@ TEST_CASE("the shorthand of chat and notes counts as the words it stands for", "
                     true);
   check_every_point(decks.score("keypoints", card, "we write the payment first and publish after. staging is shared."), false);
 }
+
+TEST_CASE("a thing left for phase two or a later release was not done; one left for later and then added was", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Exponential backoff", {}}, {"Cache warming", {}}, {"Cache invalidation", {}}});
+  check_every_point(decks.score("keypoints", card,
+                                "The exponential backoff, however, was something we had left for phase two. We left cache "
+                                "warming for v2. The cache invalidation on price change, that part we leave for the next "
+                                "release."),
+                    false);
+  check_every_point(decks.score("keypoints", card,
+                                "The exponential backoff we left for later, and added it the week after. Cache warming runs "
+                                "after every deploy. We left the office at six, and the cache invalidation ran on every price "
+                                "change."),
+                    true);
+}

@@ -2483,8 +2483,40 @@ void NegationScope::negate_plans_put_off(const AnswerText& text) {
     return w(k) == "twice" || w(k) == "repeatedly" || (w(k) == "again" && w(k + 1) == "and" && w(k + 2) == "again") ||
            (w(k + 1) == "times" && (counts.count(w(k)) || is_quantity(w(k))));
   };
+  const auto sentences_first = [&](int k) { return text.sentences()[static_cast<std::size_t>(words[static_cast<std::size_t>(k)].sentence)].first_word; };
+  // A later that is no date: "phase two", "v2", "a later phase", "the next release".
+  const auto later_on = [&](int k) {
+    if (kDeterminers.count(w(k))) ++k;
+    return (w(k) == "phase" && (w(k + 1) == "two" || w(k + 1) == "2" || w(k + 1) == "ii")) || w(k) == "v2" || w(k) == "later" ||
+           (w(k) == "version" && (w(k + 1) == "two" || w(k + 1) == "2")) ||
+           ((w(k) == "next" || w(k) == "later") && (w(k + 1) == "phase" || w(k + 1) == "release" || w(k + 1) == "version" || w(k + 1) == "iteration"));
+  };
   for (int i = 0; i < n; ++i) {
     const std::string_view word = w(i);
+    // Left for later: "The exponential backoff was something we had left for phase two", "that
+    // part we leave for phase two", "we left cache warming for v2".
+    if ((word == "left" || word == "leave" || word == "leaving") && (kSubjects.count(w(i - 1)) || kSubjects.count(w(i - 2)))) {
+      int joint = i + 1;
+      while (joint < n && joint <= i + 6 && w(joint) != "for" && w(joint) != "until" && w(joint) != "till" && same_clause(i, joint)) ++joint;
+      if ((w(joint) == "for" || w(joint) == "until" || w(joint) == "till") && later_on(joint + 1) &&
+          !said_taken_up(text, negated_, trigger_, joint + 2)) {
+        mark(i);
+        if (joint > i + 1) {
+          for (int k = i + 1; k < joint; ++k) negated_[static_cast<std::size_t>(k)] = true;
+        } else {
+          // What stands before the subject, back to the start of its part of the sentence, over
+          // commas: "The cache invalidation on price change, that part we leave for phase two".
+          const int subject = kSubjects.count(w(i - 1)) ? i - 1 : i - 2;
+          const int first = part_start(text, sentences_first(subject), subject, false);
+          bool other_subject = false;
+          for (int k = first; k < subject; ++k) other_subject = other_subject || kSubjects.count(w(k)) > 0;
+          if (other_subject) negate_clause_before(text, subject);
+          else
+            for (int k = first; k < subject; ++k) negated_[static_cast<std::size_t>(k)] = true;
+        }
+        continue;
+      }
+    }
     // Scheduled again and again: "The retrospective was scheduled three times.", "the game day was
     // rescheduled four times", "was three times scheduled", "we booked it twice". A thing that took
     // place is not counted in schedulings, unless the answer goes on to say it did ("... and it
