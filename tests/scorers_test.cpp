@@ -2807,3 +2807,16 @@ TEST_CASE("a thing left for phase two or a later release was not done; one left 
                                 "change."),
                     true);
 }
+
+TEST_CASE("a thing closed as won't fix was not done, whether or not a ticket is named", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Pagination of the export", {}}, {"On-call handbook", {}}});
+  check_every_point(decks.score("keypoints", card,
+                                "The pagination of the export was estimated, prioritised and finally closed as \"won't fix\". "
+                                "The on-call handbook was carried over and eventually closed as obsolete."),
+                    false);
+  check_every_point(decks.score("keypoints", card,
+                                "The pagination of the export shipped in May, and the bug about it was closed as fixed. The "
+                                "on-call handbook is read by every new hire."),
+                    true);
+}

@@ -3084,7 +3084,8 @@ void NegationScope::negate_tickets_left_open(const AnswerText& text) {
       reference_only = !(w(k) == "for" || w(k) == "to" || w(k) == "about");
     // A ticket is named in the sentence, or in the one before when this one only refers back to it.
     // ("The problem is still there" is no ticket.)
-    bool dust = false;
+    // ("... and finally closed as won't fix": no one closes anything but a ticket that way.)
+    bool dust = w(status) == "closed";
     for (int k = status; k + 1 < sentence.end_word && !dust; ++k) dust = (w(k) == "gathering" || w(k) == "collecting") && w(k + 1) == "dust";
     if (!dust && !names_ticket(sentence) && !(reference_only && from == sentence.first_word && before && names_ticket(*before))) continue;
     trigger_[static_cast<std::size_t>(status)] = true;
