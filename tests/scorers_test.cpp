@@ -2820,3 +2820,12 @@ TEST_CASE("a thing closed as won't fix was not done, whether or not a ticket is 
                                 "on-call handbook is read by every new hire."),
                     true);
 }
+
+TEST_CASE("a thing assumed to be there and met by a flat \"It wasn't.\" was not there; \"It didn't.\" denies what it did", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Network segmentation", {}}, {"Canary", {}}});
+  check_every_point(decks.score("keypoints", card, "The assessor assumed network segmentation was there. It wasn't."), false);
+  const ScoreResult canary = decks.score("keypoints", card, "We expected the canary to catch it. It didn't. The network segmentation held.");
+  CHECK(finding(canary, "key point: Canary").met);
+  CHECK(finding(canary, "key point: Network segmentation").met);
+}

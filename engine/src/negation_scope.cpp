@@ -3004,6 +3004,17 @@ void NegationScope::negate_plans_not_followed(const AnswerText& text) {
     trigger_[static_cast<std::size_t>(f)] = true;
     for (int k = f + 1; k < sentence.end_word && in_one_clause(text, f, k); ++k) negated_[static_cast<std::size_t>(k)] = true;
   }
+  // A flat "It wasn't." after a sentence that claimed or assumed a thing was there: "The assessor
+  // assumed network segmentation was there. It wasn't." (Not "It didn't.", which as often denies
+  // what a thing did: "We expected the canary to catch it. It didn't.")
+  for (const auto& sentence : sentences) {
+    const int f = sentence.first_word;
+    if (sentence.end_word - f != 2 || &sentence == &sentences.front()) continue;
+    if ((w(f) != "it" && w(f) != "they") || (w(f + 1) != "wasn't" && w(f + 1) != "weren't" && w(f + 1) != "isn't" && w(f + 1) != "aren't"))
+      continue;
+    trigger_[static_cast<std::size_t>(f) + 1] = true;
+    negate_referent_of(text, f);
+  }
   // A trial given up: "We piloted Istio for a month, then went back to plain services",
   // "Serializable isolation we tested for one week, so we stayed on read committed". What was
   // tried is denied when, in its sentence or the next, things went back to, or stayed on,
