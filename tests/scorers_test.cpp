@@ -2829,3 +2829,17 @@ TEST_CASE("a thing assumed to be there and met by a flat \"It wasn't.\" was not 
   CHECK(finding(canary, "key point: Canary").met);
   CHECK(finding(canary, "key point: Network segmentation").met);
 }
+
+TEST_CASE("a proposal after which things stayed on the old way was not taken up; stayed with it, it was", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Moving to Kubernetes", {}}, {"Blue-green deployment", {}}});
+  check_every_point(decks.score("keypoints", card,
+                                "I pitched moving to Kubernetes, and the senior engineer was right that we had four services, "
+                                "so we stayed on plain EC2. The blue-green deployment I pitched was too expensive, so we stuck "
+                                "with the in-place rolling deploy."),
+                    false);
+  check_every_point(decks.score("keypoints", card,
+                                "I pitched moving to Kubernetes, and after the pilot we stayed with it. The blue-green "
+                                "deployment I pitched went live in May, so we stuck with it."),
+                    true);
+}

@@ -1739,6 +1739,9 @@ void NegationScope::negate_unrealised_proposals(const AnswerText& text) {
           return next == "to" || next == "on" || (next.size() > 4 && next.substr(next.size() - 3) == "ing");
         // "everybody agreed it was important, and then everybody went back to shipping features"
         if ((at(k) == "went" || kBe.count(at(k))) && next == "back" && at(k + 2) == "to") return true;  // "we were back to"
+        // ("... and honestly he was right, so we stayed on plain EC2": stayed with the old way.)
+        if ((at(k) == "stayed" || at(k) == "stuck") && (next == "on" || next == "with") && !kPronouns.count(at(k + 2)) && at(k + 2) != "it")
+          return true;
         return kStaying.count(at(k)) &&
                (next == "like" || next == "unchanged" || (next == "the" && at(k + 2) == "same") || (next == "as" && at(k + 2) == "it"));
       };
