@@ -60,7 +60,8 @@ constexpr Goal kLargestPartTarget{0.95, 0.96};
 // 0.814 / 0.634 on the larger sets, and the rules written since reach 0.824 / 0.635. And again
 // when four more writers (611 judgements, first measured at 0.645 / 0.395) joined: the code before
 // then stood at 0.808 / 0.609 on the larger sets, and the rules written since reach 0.817 / 0.612.
-constexpr Goal kPrecisionTarget{0.95, 0.81};
+// The precision floor was raised once the rules reached 0.824 / 0.614 on the same sets.
+constexpr Goal kPrecisionTarget{0.95, 0.82};
 constexpr Goal kRecallTarget{0.85, 0.61};
 constexpr Goal kRankingTarget{0.95, 0.95};
 // Denials feed the key points (a denied mention covers nothing), so they aim as high. The floors
@@ -68,9 +69,10 @@ constexpr Goal kRankingTarget{0.95, 0.95};
 // more readings written (0.944 / 0.521; the scope before the first round reached 0.835 / 0.335 on
 // the first thirty-two); the recall floor was raised once the scope reached 0.533, and again when
 // it reached 0.563 over forty-eight writers (the seventh round, held out, first measured at
-// 0.884 / 0.284 with the code before its session and 0.900 / 0.336 after).
+// 0.884 / 0.284 with the code before its session and 0.900 / 0.336 after), and again when it
+// reached 0.581 on the same writers.
 constexpr Goal kDenialPrecisionTarget{0.95, 0.94};
-constexpr Goal kDenialRecallTarget{0.85, 0.55};
+constexpr Goal kDenialRecallTarget{0.85, 0.57};
 constexpr Goal kQuestionTypeTarget{0.90, 0.92};
 constexpr Goal kCriterionPrecisionTarget{0.90, 0.94};
 constexpr Goal kCriterionRecallTarget{0.85, 0.90};
