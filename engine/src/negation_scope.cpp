@@ -385,7 +385,9 @@ bool said_taken_up(const AnswerText& text, const std::vector<bool>& negated, con
   };
   // ("now and then" is a frequency, not a thing in place now; "we got it in May" is a thing come
   // about, where "got" alone is too many other things.)
-  const auto now_and_then = [&](int k) { return words[static_cast<std::size_t>(k)].text == "now" && word_at(words, k + 1) == "and" && word_at(words, k + 2) == "then"; };
+  const auto now_and_then = [&](int k) {
+    return words[static_cast<std::size_t>(k)].text == "now" && word_at(words, k + 1) == "and" && word_at(words, k + 2) == "then";
+  };
   const auto got_it = [&](int k) {
     const std::string_view word = words[static_cast<std::size_t>(k)].text, next = word_at(words, k + 1);
     return ((word == "got" || word == "get") && (next == "it" || next == "one" || next == "them")) ||
@@ -394,8 +396,8 @@ bool said_taken_up(const AnswerText& text, const std::vector<bool>& negated, con
   // ("it was done zero times")
   const auto none_after = [&](int k) { return word_at(words, k + 1) == "zero" || word_at(words, k + 1) == "never"; };
   for (int k = from; k < n && words[static_cast<std::size_t>(k)].sentence <= sentence + 1; ++k)
-    if ((taken_up.count(words[static_cast<std::size_t>(k)].text) || got_it(k)) && !now_and_then(k) && !none_after(k) && !negated[static_cast<std::size_t>(k)] &&
-        !trigger[static_cast<std::size_t>(k)] && (k == 0 || !trigger[static_cast<std::size_t>(k) - 1]) &&
+    if ((taken_up.count(words[static_cast<std::size_t>(k)].text) || got_it(k)) && !now_and_then(k) && !none_after(k) &&
+        !negated[static_cast<std::size_t>(k)] && !trigger[static_cast<std::size_t>(k)] && (k == 0 || !trigger[static_cast<std::size_t>(k) - 1]) &&
         (words[static_cast<std::size_t>(k)].sentence == sentence || refers_back(k)))
       return true;
   return false;
@@ -2486,7 +2488,9 @@ void NegationScope::negate_plans_put_off(const AnswerText& text) {
     return w(k) == "twice" || w(k) == "repeatedly" || (w(k) == "again" && w(k + 1) == "and" && w(k + 2) == "again") ||
            (w(k + 1) == "times" && (counts.count(w(k)) || is_quantity(w(k))));
   };
-  const auto sentences_first = [&](int k) { return text.sentences()[static_cast<std::size_t>(words[static_cast<std::size_t>(k)].sentence)].first_word; };
+  const auto sentence_start = [&](int k) {
+    return text.sentences()[static_cast<std::size_t>(words[static_cast<std::size_t>(k)].sentence)].first_word;
+  };
   // A later that is no date: "phase two", "v2", "a later phase", "the next release".
   const auto later_on = [&](int k) {
     if (kDeterminers.count(w(k))) ++k;
@@ -2510,7 +2514,7 @@ void NegationScope::negate_plans_put_off(const AnswerText& text) {
           // What stands before the subject, back to the start of its part of the sentence, over
           // commas: "The cache invalidation on price change, that part we leave for phase two".
           const int subject = kSubjects.count(w(i - 1)) ? i - 1 : i - 2;
-          const int first = part_start(text, sentences_first(subject), subject, false);
+          const int first = part_start(text, sentence_start(subject), subject, false);
           bool other_subject = false;
           for (int k = first; k < subject; ++k) other_subject = other_subject || kSubjects.count(w(k)) > 0;
           if (other_subject) negate_clause_before(text, subject);
@@ -3098,10 +3102,12 @@ void NegationScope::negate_tickets_left_open(const AnswerText& text) {
       reference_only = !(w(k) == "for" || w(k) == "to" || w(k) == "about");
     // A ticket is named in the sentence, or in the one before when this one only refers back to it.
     // ("The problem is still there" is no ticket.)
-    // ("... and finally closed as won't fix": no one closes anything but a ticket that way.)
-    bool dust = w(status) == "closed";
-    for (int k = status; k + 1 < sentence.end_word && !dust; ++k) dust = (w(k) == "gathering" || w(k) == "collecting") && w(k + 1) == "dust";
-    if (!dust && !names_ticket(sentence) && !(reference_only && from == sentence.first_word && before && names_ticket(*before))) continue;
+    // ("... and finally closed as won't fix": no one closes anything but a ticket that way; and a
+    // thing gathering dust needs no ticket.)
+    bool ticket_or_not = w(status) == "closed";
+    for (int k = status; k + 1 < sentence.end_word && !ticket_or_not; ++k)
+      ticket_or_not = (w(k) == "gathering" || w(k) == "collecting") && w(k + 1) == "dust";
+    if (!ticket_or_not && !names_ticket(sentence) && !(reference_only && from == sentence.first_word && before && names_ticket(*before))) continue;
     trigger_[static_cast<std::size_t>(status)] = true;
     for (int k = from; k < status; ++k) negated_[static_cast<std::size_t>(k)] = true;
     if (!reference_only) continue;
