@@ -36,8 +36,8 @@ class QuickReject {
 
 // "Verification" and "verify", "notification" and "notify", "failure" and "fail" are one word to a
 // reader, though Snowball leaves their stems apart ("verif" and "verifi", "failur" and "fail"): the
-// stem without its last "i" or "ur" stands for both. (Cached per thread, so that the reference
-// lives as long as the index that holds it.)
+// stem without its last "i" or "ur" stands for both. (Kept per thread, so that the reference
+// returned stays valid however many indexes the thread builds.)
 const std::string& word_family(const std::string& stem_of_word) {
   const bool i_end = stem_of_word.size() >= 5 && stem_of_word.back() == 'i';
   const bool ur_end = stem_of_word.size() >= 6 && stem_of_word.ends_with("ur");

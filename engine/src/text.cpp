@@ -83,15 +83,14 @@ std::string with_apostrophe(std::string word) {
 
 // "cant" and "wont" are words of their own too, but after a subject, maybe with an adverb between
 // ("we cant say", "it wont scale", "we honestly cant tell"), they are only the contractions typed
-// without an apostrophe. `before` holds the sentence's words so far.
-std::string with_apostrophe_after(std::string word, const std::vector<std::string_view>& before) {
+// without an apostrophe. `previous` and `before_previous` are the words before it in its sentence
+// ("" where there are none).
+std::string with_apostrophe_after(std::string word, std::string_view previous, std::string_view before_previous) {
   static const std::unordered_set<std::string_view> subjects = {"i",  "we", "you",  "they", "it",      "he",     "she",
                                                                 "that", "this", "nobody", "someone", "somebody", "everyone", "people"};
   if (word == "cant" || word == "wont") {
-    std::size_t k = before.size();
-    if (k >= 2 && (before[k - 1].ends_with("ly") || before[k - 1] == "just" || before[k - 1] == "still" || before[k - 1] == "really"))
-      --k;
-    if (k >= 1 && subjects.count(before[k - 1])) return word == "cant" ? "can't" : "won't";
+    const bool adverb = previous.ends_with("ly") || previous == "just" || previous == "still" || previous == "really";
+    if (subjects.count(previous) || (adverb && subjects.count(before_previous))) return word == "cant" ? "can't" : "won't";
   }
   return with_apostrophe(std::move(word));
 }
@@ -124,10 +123,11 @@ AnswerText::AnswerText(std::string text) : text_(std::move(text)) {
   auto emit = [&](std::size_t begin, std::size_t end, std::string lowered) {
     if (pending_break && !words_.empty() && words_.back().sentence == sentence) ++sentence;
     pending_break = false;
-    std::vector<std::string_view> before;  // the two words before it in its sentence, oldest first
-    for (std::size_t k = words_.size(); k > 0 && before.size() < 2 && words_[k - 1].sentence == sentence; --k)
-      before.insert(before.begin(), words_[k - 1].text);
-    words_.push_back(Word{with_apostrophe_after(std::move(lowered), before), begin, end, sentence, line});
+    const std::size_t count = words_.size();
+    const auto before = [&](std::size_t back) {  // the word `back` places before it in its sentence, or ""
+      return count >= back && words_[count - back].sentence == sentence ? std::string_view(words_[count - back].text) : std::string_view();
+    };
+    words_.push_back(Word{with_apostrophe_after(std::move(lowered), before(1), before(2)), begin, end, sentence, line});
   };
 
   while (i < t.size()) {
