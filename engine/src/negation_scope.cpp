@@ -758,7 +758,10 @@ void NegationScope::read(const AnswerText& text) {
                                                                                  words[static_cast<std::size_t>(k)].end)
                                                                          .find(',') == std::string_view::npos);
       const bool comma = k >= 0 && k < last && !boundary && ends_clause(text, k);
-      if (!boundary && !comma) continue;
+      if (!boundary && !comma) {
+        if (last - k >= 4) return;  // an item this long is no item of a list
+        continue;
+      }
       const int first = k + 1;
       if (first > last || last - first >= 4 || openers.count(w(first))) return;
       for (int j = first; j <= last; ++j)
