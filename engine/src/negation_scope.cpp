@@ -2511,7 +2511,9 @@ void NegationScope::negate_plans_put_off(const AnswerText& text) {
       if ((w(joint) == "for" || w(joint) == "until" || w(joint) == "till") && later_on(joint + 1) &&
           !said_taken_up(text, negated_, trigger_, joint + 2)) {
         mark(i);
-        if (joint > i + 1) {
+        if (joint == i + 2 && kPronouns.count(w(i + 1)) && w(i + 1) != "one") {
+          negate_referent_of(text, i + 1);  // "..., but we left it for phase two"
+        } else if (joint > i + 1) {
           for (int k = i + 1; k < joint; ++k) negated_[static_cast<std::size_t>(k)] = true;
         } else {
           // What stands before the subject, back to the start of its part of the sentence, over
