@@ -2847,3 +2847,16 @@ TEST_CASE("a proposal after which things stayed on the old way was not taken up;
                                 "deployment I pitched went live in May, so we stuck with it."),
                     true);
 }
+
+TEST_CASE("a thing meant but slipped, still needed or on a to-do list was not done; a chore still done by hand was", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Queue alerting", {}}, {"Postmortem", {}}, {"Dead letter queue", {}}});
+  check_every_point(decks.score("keypoints", card,
+                                "We meant to add queue alerting, but it slipped. The postmortem is on my to-do list. A dead "
+                                "letter queue is something we still need to add."),
+                    false);
+  check_every_point(decks.score("keypoints", card,
+                                "We added queue alerting in May. The postmortem went out two days later. We still have to "
+                                "replay the dead letter queue by hand every week."),
+                    true);
+}

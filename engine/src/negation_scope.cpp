@@ -1130,6 +1130,7 @@ void NegationScope::read(const AnswerText& text) {
                                                   : is_quantity(w(at)) && kDurations.count(w(at + 1))))
         at += w(at) == "for" ? 3 : 2;
       int noun = at + (kDeterminers.count(w(at + 1)) ? 2 : 1);
+      if (w(noun) == "to" && w(noun + 1) == "do" && w(noun + 2) == "list") noun += 2;  // "on my to-do list"
       // "on the gateway team's roadmap": whose plan it is may stand before the plan.
       if (!kPlans.count(w(noun)) && w(at) == "on")
         for (int k = noun + 1; k <= noun + 3; ++k)
@@ -1803,8 +1804,8 @@ void NegationScope::negate_unrealised_proposals(const AnswerText& text) {
                         // "but we did one big switch instead", "but we ended up shipping to everyone", "but in
                         // the end we stayed with Postgres"
                         turns_away(words, k) ||
-                        // "but we held off", "but it got pushed to phase two"
-                        (word == "hold" && next == "off") ||
+                        // "but we held off", "but it got pushed to phase two", "but it slipped"
+                        (word == "hold" && next == "off") || word == "slipped" ||
                         (word == "pushed" && (next == "back" || next == "out" || next == "to") && k + 2 < n &&
                          words[static_cast<std::size_t>(k) + 2].text != "prod" && words[static_cast<std::size_t>(k) + 2].text != "production");
       // "but it is still open"
@@ -2733,6 +2734,19 @@ void NegationScope::negate_plans_put_off(const AnswerText& text) {
         ((w(i + 1) == "under" || w(i + 1) == "in" || (w(i + 1) == "still" && (w(i + 2) == "under" || w(i + 2) == "in"))) &&
          (kDeliberating.count(w(i + 2)) || kDeliberating.count(w(i + 3))))) {
       deny_subject(i);
+    }
+    // Still to do: "we still need to add alerting", "alerting is something we still need to add".
+    // (Not "we still have to restart it by hand", a chore that is done, again and again.)
+    if (word == "still" && (w(i + 1) == "need" || w(i + 1) == "needs") && w(i + 2) == "to" &&
+        (kSubjects.count(w(i - 1)) || w(i - 1) == "team")) {
+      const int verb = i + 3;
+      mark(i);
+      if (verb + 1 < n && in_one_clause(text, verb, verb + 1) && !kSetting.count(w(verb + 1))) {
+        deny_rest(verb + 1);
+      } else {
+        const int first = part_start(text, sentence_start(i - 1), i - 1, false);
+        for (int k = first; k < i - 1; ++k) negated_[static_cast<std::size_t>(k)] = true;
+      }
     }
     // Still unfinished, told in the present: "the runbook is still in progress", "the DR plan is
     // still being written", "the threat model is still a draft". (Not "was still in progress when
