@@ -2779,8 +2779,8 @@ TEST_CASE("a thing tried and then gone back from was given up; tried and stayed 
                     false);
   check_every_point(decks.score("keypoints", card,
                                 "Serializable isolation we tested for one week and stayed with it. We piloted a service mesh "
-                                "for a month and rolled it out everywhere. We tried trunk-based development and never went "
-                                "back."),
+                                "for a month, then went back to normal operations with it in place. We tried trunk-based "
+                                "development and never went back."),
                     true);
 }
 

@@ -3046,18 +3046,22 @@ void NegationScope::negate_plans_not_followed(const AnswerText& text) {
   // tried is denied when, in its sentence or the next, things went back to, or stayed on,
   // something else ("we tried it and stayed on it" keeps it).
   static const WordSet trying = {"tried", "tested", "piloted", "trialled", "trialed", "prototyped"};
+  // What one goes back to after a trial: the old way ("went back to plain services", "reverted to
+  // the old pipeline"), not anything ("then went back to normal operations", "went back to the
+  // dashboards").
+  static const WordSet old_ways = {"old", "previous", "plain", "original", "manual", "legacy", "former", "usual", "long"};
   for (int i = 1; i + 1 < n; ++i) {
     if (!trying.count(w(i))) continue;
     const int sentence = words[static_cast<std::size_t>(i)].sentence;
     int back = -1;
     for (int k = i + 2; k + 2 < n && words[static_cast<std::size_t>(k)].sentence <= sentence + 1 && back < 0; ++k) {
-      const bool returned = ((w(k) == "went" || w(k) == "go" || w(k) == "switched" || w(k) == "fell") && w(k + 1) == "back" &&
-                             (w(k + 2) == "to" || w(k + 2) == "on")) ||
-                            ((w(k) == "stayed" || w(k) == "stuck") && (w(k + 1) == "on" || w(k + 1) == "with")) ||
-                            ((w(k) == "reverted" || w(k) == "returned") && w(k + 1) == "to");
-      if (!returned) continue;
+      const bool went_back = ((w(k) == "went" || w(k) == "go" || w(k) == "switched" || w(k) == "fell") && w(k + 1) == "back" &&
+                              (w(k + 2) == "to" || w(k + 2) == "on")) ||
+                             ((w(k) == "reverted" || w(k) == "returned") && w(k + 1) == "to");
+      const bool stayed = (w(k) == "stayed" || w(k) == "stuck") && (w(k + 1) == "on" || w(k + 1) == "with");
       const int target = w(k + 1) == "back" ? k + 3 : k + 2;
-      if (!kPronouns.count(w(target)) && w(target) != "it") back = k;
+      const int head = kDeterminers.count(w(target)) ? target + 1 : target;
+      if ((went_back && old_ways.count(w(head))) || (stayed && !kPronouns.count(w(target)) && w(target) != "it")) back = k;
     }
     if (back < 0) continue;
     trigger_[static_cast<std::size_t>(back)] = true;
