@@ -2661,6 +2661,10 @@ TEST_CASE("a proposal, an offer or a wish answered with a no was not taken up", 
                                 "I proposed a feature flag for the new ranking, and we shipped it behind one. We moved to "
                                 "managed Elasticsearch. The gradual rollout went region by region, and nobody said no to it."),
                     true);
+  // A question answered with a no proposed nothing.
+  const ScoreResult question = decks.score("keypoints", card_with_points({{"New index on the orders table", {}}}),
+                                           "I asked the DBA whether the new index on the orders table would lock it, and she said no.");
+  check_every_point(question, true);
 }
 
 TEST_CASE("a thing followed by \"not really\" or \"not so much\" was not done; a thing that was not really the point was", "[scorers]") {

@@ -1896,8 +1896,14 @@ void NegationScope::negate_proposals_turned_down(const AnswerText& text) {
     if (!ends_clause(text, k + 1) && w(k + 2) != "thanks" && w(k + 2) != "no") continue;
     const int sentence = words[static_cast<std::size_t>(k)].sentence;
     int proposal = -1;
+    // ("I asked the DBA whether the index would lock the table, and she said no" asked a question:
+    // only asking for a thing, or to do it, proposes it.)
+    const auto proposes = [&](int i) {
+      if (w(i) != "asked") return kProposing.count(w(i)) || offering.count(w(i));
+      return w(i + 1) == "for" || w(i + 1) == "to" || w(i + 2) == "for" || w(i + 2) == "to";
+    };
     for (int i = k - 1; i >= 0 && words[static_cast<std::size_t>(i)].sentence + 1 >= sentence && proposal < 0; --i)
-      if (kProposing.count(w(i)) || offering.count(w(i))) proposal = i;
+      if (proposes(i)) proposal = i;
     if (proposal < 0 || said_taken_up(text, negated_, trigger_, k + 2)) continue;
     trigger_[static_cast<std::size_t>(k + 1)] = true;
     if (kPronouns.count(w(proposal + 1))) {
