@@ -149,11 +149,9 @@ const WordSet kProposalAdverbs = {"also", "actually", "even", "first", "initiall
 const WordSet kFrontedVerbs = {"make", "made", "look", "looked", "check", "checked", "verify", "verified", "assign", "assigned", "split",
                                "send", "sent", "try", "tried", "measure", "measured", "test", "tested", "track", "tracked",
                                "count", "counted", "store", "stored", "monitor", "monitored", "introduce", "introduced"};
-// Verbs of finding out, whose object may be a wh-clause, and of being able to tell it: "we can't
-// say what the blast radius was" (it was never assessed).
+// Verbs of finding out, whose object may be a wh-clause.
 const WordSet kFindingOut = {"measured", "measure", "checked", "check", "knew", "know", "tracked", "track", "counted", "count",
-                             "asked", "ask", "tested", "test", "verified", "verify", "looked", "recorded", "logged",
-                             "say", "tell", "sure", "determine", "determined", "establish", "established"};
+                             "asked", "ask", "tested", "test", "verified", "verify", "looked", "recorded", "logged"};
 // Verbs of knowing or telling, denied before what no one could tell: "can't say what", "not sure
 // whether".
 const WordSet kTelling = {"know", "knew", "known", "say", "tell", "sure", "certain", "determine", "establish", "remember", "recall", "idea"};
@@ -675,8 +673,7 @@ void NegationScope::read(const AnswerText& text) {
       // "for when to stop": a wh-word before "to" opens no clause; nor does one after a verb of
       // finding out ("we never measured which tests were flaky": which tests is what was not
       // measured).
-      const bool asked_what = (word == "which" || word == "what" || word == "whether" || word == "how") &&
-                              (kFindingOut.count(w(k - 1)) || (w(k - 1) == "you" && kFindingOut.count(w(k - 2))));
+      const bool asked_what = (word == "which" || word == "what" || word == "whether" || word == "how") && kFindingOut.count(w(k - 1));
       if ((kTerminators.count(word) && w(k + 1) != "to" && !asked_what) || (k > from && kSubjects.count(word) && k != inverted_subject)) break;
       // Where and when the denied thing was missing is not denied with it: "no hire in the
       // debrief" says nothing against the debrief.
