@@ -185,45 +185,45 @@ class REHEARSE_API CueList {
 // done. So are a proposal whose fate is told after it ("I suggested expand/contract. Rejected.", "X
 // was discussed, but it was decided against it", "it got shot down", "I proposed a feature flag,
 // and the product manager said no"), a label denied after its colon ("Rollback plan: none"), a
-// thing put first and denied after its subject ("cache invalidation we have not built to this
-// day"), what stayed a ticket, is still in progress, still needed ("we still need to add alerting")
-// or on a to-do list, was going to happen or was so only in theory, and what never quite made it.
-// So is a thing the answer asks about itself, unless the reply grants it ("Connection pooling? Not
-// on that service.", "Change approval? Self-approved in the tool.", but "Runbook? Yes, rehearsed
-// twice."), a label denied after a comma or dash ("The rotation we asked for, not so much",
-// "Integration tests, we had zero"), a plan put off, dismissed or kept on paper ("was phase two",
-// "we left it for v2", "kept getting bumped", "was deemed overkill", "existed only in the email"),
-// what was only wished for or meant to happen ("I'd love to tell you we had tracing", "there was
-// meant to be a rollback script"), the subject of a past that did not happen ("a feature flag would
-// have been the sensible thing"), a list disowned at once ("code owners, branch protection, none of
-// that existed") or denied after it ("runbooks, alert routing and escalation policies did not
-// exist"), a thing whose ticket is still open, a topic denied by its comment ("Cost alerts on AWS,
-// nobody set."), a plan, an agreement in principle or talk that came to nothing ("We talked about
-// sharding for a year. Still one table.", "There was talk of a read replica"), a thing told only as
-// proposed or talked of ("A quarantine lane was proposed in a retro.", "a secrets manager was
-// mentioned now and then") or scheduled again and again ("was rescheduled four times"), unless the
-// answer goes on to say it was taken up, a proposal passed over ("and then we bumped the limit
-// instead") and a trial given up ("we piloted Istio for a month, then went back to plain
-// services"). A denial reaches its subject past a comment ("the timeout, I think, was never set")
-// or a relative clause ("the dashboard I promised was never built"), in the perfect ("the restore
-// had never been tested") and after "but" ("was piloted but never came across"); so do a denial
-// that opens its clause ("at no point did we test the restore"), a refusal, time run out, a promise
-// not kept ("we said we'd add secret scanning after") and a thing nobody can tell about ("the hit
-// ratio I cannot tell you", "we can't say what the blast radius was", "I can't tell you whether
-// there was a hot partition"). What the sentence says would have happened without a thing keeps the
-// thing: "without the circuit breaker, the outage would have taken down checkout". So do double
-// negatives ("we did not skip the freeze", "no migration without a down migration got merged"),
-// clefts ("it was not the health checks that failed us"), a denial denied ("it's not like we didn't
-// have a runbook"), a judgement or a doubt of the thing ("I would not say the review was a
-// success", "I'm not sure the canary would have caught everything"), a denial put right later ("we
-// had no dead letter queue; after the second incident we added one", "... I wrote the policies"), a
-// thing there but never needed ("we never had to use the kill switch"), made by someone else ("I
-// didn't write it, my senior did"), what a proposal would have replaced ("I suggested sampling
-// instead of shipping every line to Datadog") and what a move or a replacement not made would have
-// left ("nobody replaced the shell script with a proper job"). A remark set off by commas ("I
-// think", "to be honest", "um", "like") is read through: "the plan, I think, was to add tracing" as
-// "the plan was to add tracing"; its own words are neither denied nor a denial. tools/eval-scorers
-// measures all this on its own labelled passages.
+// thing put first and denied after its subject ("cache invalidation we have not built until now"),
+// what stayed a ticket, is still in progress, still needed ("we still need to add alerting") or on
+// a to-do list, was going to happen or was so only in theory, and what never quite made it. So is a
+// thing the answer asks about itself, unless the reply grants it ("Connection pooling? Not on that
+// service.", "Change approval? Self-approved in the tool.", but "Runbook? Yes, rehearsed twice."),
+// a label denied after a comma or dash ("The rotation we asked for, not so much", "Integration
+// tests, we had zero"), a plan put off, dismissed or kept on paper ("was phase two", "we left it
+// for v2", "kept getting bumped", "was deemed overkill", "existed only in the email"), what was
+// only wished for or meant to happen ("I'd love to tell you we had tracing", "there was meant to be
+// a rollback script"), the subject of a past that did not happen ("a feature flag would have been
+// the sensible thing"), a list disowned at once ("code owners, branch protection, none of that
+// existed") or denied after it ("runbooks, alert routing and escalation policies did not exist"), a
+// thing whose ticket is still open, a topic denied by its comment ("Cost alerts on AWS, nobody
+// set."), a plan, an agreement in principle or talk that came to nothing ("We talked about sharding
+// for a year. Still one table.", "There was talk of a read replica"), a thing told only as proposed
+// or talked of ("A quarantine lane was proposed in a retro.", "a secrets manager was mentioned now
+// and then") or scheduled again and again ("was rescheduled four times"), unless the answer goes on
+// to say it was taken up, a proposal passed over ("and then we bumped the limit instead") and a
+// trial given up ("we piloted Istio for a month, then went back to plain services"). A denial
+// reaches its subject past a comment ("the timeout, I think, was never set") or a relative clause
+// ("the dashboard I promised was never built"), in the perfect ("the restore had never been
+// tested") and after "but" ("was piloted but never came across"); so do a denial that opens its
+// clause ("at no point did we test the restore"), a refusal, time run out, a promise not kept ("we
+// said we'd add secret scanning after") and a thing nobody can tell about ("the hit ratio I cannot
+// tell you", "we can't say what the blast radius was", "I can't tell you whether there was a hot
+// partition"). What the sentence says would have happened without a thing keeps the thing: "without
+// the circuit breaker, the outage would have taken down checkout". So do double negatives ("we did
+// not skip the freeze", "no migration without a down migration got merged"), clefts ("it was not
+// the health checks that failed us"), a denial denied ("it's not like we didn't have a runbook"), a
+// judgement or a doubt of the thing ("I would not say the review was a success", "I'm not sure the
+// canary would have caught everything"), a denial put right later ("we had no dead letter queue;
+// after the second incident we added one", "... I wrote the policies"), a thing there but never
+// needed ("we never had to use the kill switch"), made by someone else ("I didn't write it, my
+// senior did"), what a proposal would have replaced ("I suggested sampling instead of shipping
+// every line to Datadog") and what a move or a replacement not made would have left ("nobody
+// replaced the shell script with a proper job"). A remark set off by commas ("I think", "to be
+// honest", "um", "like") is read through: "the plan, I think, was to add tracing" as "the plan was
+// to add tracing"; its own words are neither denied nor a denial. tools/eval-scorers measures all
+// this on its own labelled passages.
 class REHEARSE_API NegationScope {
  public:
   explicit NegationScope(const AnswerText& text);
