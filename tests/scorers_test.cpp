@@ -2864,3 +2864,18 @@ TEST_CASE("a thing meant but slipped, still needed or on a to-do list was not do
                                 "replay the dead letter queue by hand every week."),
                     true);
 }
+
+TEST_CASE("another team's work is not the speaker's; what the speaker took up from it is", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Secret scanning", {}}, {"Contract tests", {}}, {"Lifecycle rules", {}}});
+  check_every_point(decks.score("keypoints", card,
+                                "Another business unit had rolled out secret scanning with gitleaks. Contract tests were "
+                                "something the payments team had adopted on their side; we relied on manual testing. S3 "
+                                "lifecycle rules, someone from the data team did those on their buckets."),
+                    false);
+  check_every_point(decks.score("keypoints", card,
+                                "Another business unit had rolled out secret scanning, and we adopted it in our pipelines too. "
+                                "The payments team helped us write contract tests for our own consumers. I worked with the "
+                                "data team on their lifecycle rules for our buckets."),
+                    true);
+}

@@ -1601,6 +1601,7 @@ void NegationScope::read(const AnswerText& text) {
   negate_plans_put_off(text);
   negate_tickets_left_open(text);
   negate_plans_not_followed(text);
+  negate_others_work(text);
   restore_things_done_later(text);
   restore_what_was_moved(text);
   restore_the_status_quo(text);
@@ -3141,6 +3142,79 @@ void NegationScope::negate_tickets_left_open(const AnswerText& text) {
       for (int k = sentence.first_word; k < from; ++k) negated_[static_cast<std::size_t>(k)] = true;
     else if (before)
       for (int k = before->first_word; k < before->end_word; ++k) negated_[static_cast<std::size_t>(k)] = true;
+  }
+}
+
+// Another team's work: "another business unit had rolled out secret scanning", "contract tests
+// were something the payments team had adopted on their side", "an alias swap, which our ads team
+// does for their own index", "lifecycle rules, someone from the data team did those on their
+// buckets". A thing done by a team other than the speaker's, for that team, is not the speaker's
+// doing, so it is denied: the thing the clause names, or what its pronoun or relative stands for.
+// The other team is told by "another" or "other" before it, or by a name ("the payments team")
+// and "their" after its verb; "my team", "our team" and a plain "the team" are the speaker's own.
+// Taken up after ("... and we adopted it too", with no denial in that clause), it stands.
+void NegationScope::negate_others_work(const AnswerText& text) {
+  static const WordSet organisations = {"team", "teams", "unit", "group", "squad", "department", "org", "organisation",
+                                        "organization", "division", "company", "vendor", "contractor", "contractors", "tribe"};
+  static const WordSet others = {"another", "other", "different", "sister", "neighbouring", "neighboring"};
+  static const WordSet owners = {"the", "our", "a", "an", "some"};
+  static const WordSet taking_up = {"adopted", "adopt", "copied", "copy", "reused", "reuse", "took", "take", "used", "use", "followed",
+                                    "applied", "rolled", "borrowed", "ported", "joined"};
+  const auto& words = text.words();
+  const int n = static_cast<int>(words.size());
+  auto w = [&](int i) { return word_at(words, i); };
+  for (int agent = 1; agent < n; ++agent) {
+    if (!organisations.count(w(agent)) || negated_[static_cast<std::size_t>(agent)]) continue;
+    // The words that name the team, back to its determiner: "another business unit", "our ads team".
+    int first = agent - 1;
+    while (first > agent - 4 && first > 0 && !owners.count(w(first)) && !others.count(w(first)) && in_one_clause(text, first - 1, agent) &&
+           !kSubjects.count(w(first - 1)))
+      --first;
+    bool other = false;
+    for (int k = first; k < agent; ++k) other = other || others.count(w(k)) > 0;
+    const bool named = owners.count(w(first)) > 0 && first + 1 < agent && w(first + 1) != "whole" && w(first + 1) != "same";
+    // ("I paired with the data team on their pipeline": the team is not the one doing it.)
+    static const WordSet not_agent = {"with", "for", "to", "by", "alongside", "helped", "asked", "told", "convinced", "persuaded",
+                                      "showed", "of", "my"};
+    const bool with_us = w(first - 1) == "and" && (kSubjects.count(w(first - 2)) || w(first - 2) == "me" || w(first - 2) == "us");
+    if (w(first) == "my" || not_agent.count(w(first - 1)) || with_us) continue;
+    // The clause after the team, up to its end: its verb, its object and, for a named team, "their".
+    int end = agent + 1;
+    bool theirs = false, for_us = false;
+    while (end < n && in_one_clause(text, agent, end) && !kTurns.count(w(end))) {
+      theirs = theirs || w(end) == "their";
+      for_us = for_us || w(end) == "us" || w(end) == "me" || w(end) == "ours" || ((w(end) == "for" || w(end) == "with") && w(end + 1) == "our");
+      ++end;
+    }
+    if (for_us || !(other || (named && theirs)) || end == agent + 1) continue;
+    // "... and we adopted it too": taken up by the speaker, without a denial.
+    bool taken_up = false;
+    const int sentence = words[static_cast<std::size_t>(agent)].sentence;
+    for (int k = end; k < n && words[static_cast<std::size_t>(k)].sentence <= sentence + 1 && !taken_up; ++k) {
+      if ((w(k) != "we" && w(k) != "i") || !taking_up.count(w(k + 1))) continue;
+      bool denied = false;
+      for (int j = k; j < n && in_one_clause(text, k, j) && !denied; ++j) denied = is_trigger(j);
+      for (int j = k - 1; j >= 0 && j >= k - 3 && in_one_clause(text, j, k) && !denied; --j) denied = is_trigger(j);
+      taken_up = !denied;
+    }
+    if (taken_up) continue;
+    for (int k = first; k < end; ++k)
+      if (!trigger_[static_cast<std::size_t>(k)]) negated_[static_cast<std::size_t>(k)] = true;
+    // What the clause is about when it stands before it: a relative ("X, which the ads team
+    // does"), "X was something the payments team did", a thing put first ("X, the data team did
+    // those"), or a pronoun object ("the CDN team has it on their layer").
+    const int before = first - 1;
+    bool pronoun_object = false;
+    for (int k = agent + 1; k < std::min(end, agent + 4) && !pronoun_object; ++k) pronoun_object = kPronouns.count(w(k)) > 0 && w(k) != "one";
+    const bool relative = w(before) == "which" || w(before) == "that" || w(before) == "what";
+    const bool something = w(before) == "something" || w(before) == "thing" || w(before) == "one";
+    const bool fronted = before >= 0 && !in_one_clause(text, before, first) && words[static_cast<std::size_t>(before)].sentence == sentence;
+    if (relative || something || (fronted && pronoun_object)) {
+      negate_referent_of(text, relative || something ? before : first);
+    } else if (pronoun_object && before >= 0 && words[static_cast<std::size_t>(before)].sentence == sentence) {
+      negate_referent_of(text, first);
+    }
+    agent = end - 1;
   }
 }
 

@@ -245,6 +245,7 @@ class REHEARSE_API NegationScope {
   void negate_plans_put_off(const AnswerText& text);
   void negate_plans_not_followed(const AnswerText& text);
   void negate_tickets_left_open(const AnswerText& text);
+  void negate_others_work(const AnswerText& text);
   void restore_things_done_later(const AnswerText& text);
   void restore_what_was_moved(const AnswerText& text);
   void restore_the_status_quo(const AnswerText& text);
