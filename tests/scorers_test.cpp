@@ -2879,3 +2879,16 @@ TEST_CASE("another team's work is not the speaker's; what the speaker took up fr
                                 "data team on their lifecycle rules for our buckets."),
                     true);
 }
+
+TEST_CASE("a thing named as the goal or the plan and then denied after \"but\" was not done", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Canary releases", {}}, {"Sharding", {}}});
+  check_every_point(decks.score("keypoints", card,
+                                "Canary releases were the original plan, but we never got there. Sharding was the long-term "
+                                "goal, but the DBA said no."),
+                    false);
+  check_every_point(decks.score("keypoints", card,
+                                "Canary releases were the plan, and we shipped the first one in May. Sharding was the goal, "
+                                "but first we had to fix the schema; we sharded by customer in June."),
+                    true);
+}

@@ -1649,9 +1649,18 @@ void NegationScope::negate_unrealised_proposals(const AnswerText& text) {
   };
   for (int i = 0; i < n; ++i) {
     // "Full tracing was my wish, but the team decided against it": a proposal by its noun.
-    const bool proposal_noun = ((at(i) == "wish" || at(i) == "idea" || at(i) == "proposal" || at(i) == "suggestion") &&
-                                (at(i - 1) == "my" || at(i - 1) == "our" || at(i - 1) == "the" || at(i - 1) == "a") &&
-                                (at(i - 2) == "was" || at(i - 2) == "were")) ||
+    // "OpenTelemetry was the big goal, but ...", "Canaries were the original plan, but ...": up to
+    // two words may describe the aim.
+    const auto aim_named = [&] {
+      static const WordSet aims = {"wish", "idea", "proposal", "suggestion", "goal", "plan", "hope", "intention", "aim", "ambition", "dream"};
+      if (!aims.count(at(i))) return false;
+      for (int d = i - 1; d >= i - 3; --d) {
+        if (at(d) == "my" || at(d) == "our" || at(d) == "the" || at(d) == "a") return at(d - 1) == "was" || at(d - 1) == "were";
+        if (is_stop_word(at(d)) || !in_one_clause(text, d, i)) return false;
+      }
+      return false;
+    };
+    const bool proposal_noun = aim_named() ||
                                // "savings plans were the obvious next step, but finance wanted to hold off"
                                (at(i) == "step" && at(i - 1) == "next" && (at(i - 2) == "the" || at(i - 3) == "the") &&
                                 (at(i - 3) == "was" || at(i - 3) == "were" || at(i - 4) == "was" || at(i - 4) == "were"));
