@@ -2892,3 +2892,17 @@ TEST_CASE("a thing named as the goal or the plan and then denied after \"but\" w
                                 "but first we had to fix the schema; we sharded by customer in June."),
                     true);
 }
+
+TEST_CASE("a practice that lapsed and an idea that died were not kept; one still running was", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Weekly alert review", {}}, {"Blameless postmortems", {}}, {"Spot instances", {}}});
+  check_every_point(decks.score("keypoints", card,
+                                "A weekly alert review we did two times, then it fell asleep. We held blameless postmortems for "
+                                "a month and then they fizzled out. We looked at moving batch jobs onto spot instances, but the "
+                                "jobs weren't restartable, so that idea died."),
+                    false);
+  check_every_point(decks.score("keypoints", card,
+                                "The weekly alert review has run every Monday for two years. We hold blameless postmortems "
+                                "after every SEV2. The batch jobs run on spot instances; when a node died, the job restarted."),
+                    true);
+}

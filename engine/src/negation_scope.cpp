@@ -1098,18 +1098,28 @@ void NegationScope::read(const AnswerText& text) {
     // "it quietly died", "it just fizzled out", "so that went nowhere": what the pronoun stands
     // for came to nothing.
     // ("it just quietly disappeared from the calendar": two adverbs may come first.)
-    if (kPronouns.count(word) && word != "one") {
+    // A practice that lapsed is not kept either: "we did it twice, then it fell asleep", "they
+    // petered out". So ends a proposal named again: "so that idea died".
+    const bool idea_named = (word == "that" || word == "the" || word == "this") && kProposals.count(w(i + 1));
+    if ((kPronouns.count(word) && word != "one") || word == "they" || idea_named) {
       const auto fading = [&](int k) { return w(k) == "quietly" || w(k) == "just" || w(k) == "slowly" || w(k) == "simply"; };
-      int verb = i + 1;
-      while (verb <= i + 2 && fading(verb)) ++verb;
+      int verb = idea_named ? i + 2 : i + 1;
+      while (verb <= i + 3 && fading(verb)) ++verb;
       const bool came_to_nothing =
-          (verb > i + 1 && (w(verb) == "died" || w(verb) == "faded" || w(verb) == "disappeared" || w(verb) == "vanished" ||
-                            (w(verb) == "fizzled" && w(verb + 1) == "out"))) ||
+          ((verb > i + 1 || idea_named) && (w(verb) == "died" || w(verb) == "faded" || w(verb) == "disappeared" || w(verb) == "vanished")) ||
+          ((w(verb) == "fizzled" || w(verb) == "petered") && w(verb + 1) == "out") || w(verb) == "lapsed" ||
+          (w(verb) == "fell" && (w(verb + 1) == "asleep" || w(verb + 1) == "away" || (w(verb + 1) == "by" && w(verb + 3) == "wayside"))) ||
           ((w(verb) == "went" || w(verb) == "got" || w(verb) == "led") && w(verb + 1) == "nowhere");
       if (came_to_nothing) {
         trigger_[static_cast<std::size_t>(verb)] = true;
         negate_referent(i);
       }
+    }
+    // "... ran for a quarter and then petered out": the same with no subject of its own.
+    if ((word == "fizzled" || word == "petered") && w(i + 1) == "out" && (w(i - 1) == "then" || w(i - 1) == "and" || w(i - 1) == "soon" ||
+                                                                         w(i - 1) == "eventually" || w(i - 1) == "quickly")) {
+      trigger_[static_cast<std::size_t>(i)] = true;
+      negate_referent(i);
     }
     // Turned down by name of the pronoun: "someone suggested shadow reads and we dropped it",
     // "so we dropped the idea".
