@@ -2906,3 +2906,16 @@ TEST_CASE("a practice that lapsed and an idea that died were not kept; one still
                                 "after every SEV2. The batch jobs run on spot instances; when a node died, the job restarted."),
                     true);
 }
+
+TEST_CASE("a thing on the table, or scoped, and then denied or cut down after \"but\" was not done", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Load shedding", {}}, {"Data reconciliation", {}}});
+  check_every_point(decks.score("keypoints", card,
+                                "Load shedding was on the table, but nobody owned it. A data reconciliation was scoped, but "
+                                "owing to the deadline it was reduced to a sign-off on sample reports."),
+                    false);
+  check_every_point(decks.score("keypoints", card,
+                                "Load shedding was on the table, and we shipped it in May. The data reconciliation was scoped "
+                                "to two tables, but it found 40 mismatched rows."),
+                    true);
+}

@@ -1628,7 +1628,7 @@ void NegationScope::negate_unrealised_proposals(const AnswerText& text) {
   static const std::unordered_set<std::string_view> proposing = {
       "proposed", "suggested", "argued", "recommended", "discussed", "pushed", "pitched", "advocated", "wanted", "asked",
       "considered", "planned", "talked", "raised", "floated", "supposed", "meant", "requested", "evaluated", "suggesting", "proposing",
-      "agreed", "needed", "liked", "hoped", "intended", "mentioned", "debated", "promised"};
+      "agreed", "needed", "liked", "hoped", "intended", "mentioned", "debated", "promised", "scoped"};
   const auto& words = text.words();
   const int n = static_cast<int>(words.size());
   const auto at = [&](int j) { return word_at(words, j); };
@@ -1663,6 +1663,8 @@ void NegationScope::negate_unrealised_proposals(const AnswerText& text) {
     // two words may describe the aim.
     const auto aim_named = [&] {
       static const WordSet aims = {"wish", "idea", "proposal", "suggestion", "goal", "plan", "hope", "intention", "aim", "ambition", "dream"};
+      // "Load shedding was on the table, but nobody owned it."
+      if (at(i) == "table" && at(i - 1) == "the" && at(i - 2) == "on") return at(i - 3) == "was" || at(i - 3) == "were";
       if (!aims.count(at(i))) return false;
       for (int d = i - 1; d >= i - 3; --d) {
         if (at(d) == "my" || at(d) == "our" || at(d) == "the" || at(d) == "a") return at(d - 1) == "was" || at(d - 1) == "were";
@@ -1823,6 +1825,9 @@ void NegationScope::negate_unrealised_proposals(const AnswerText& text) {
                         turns_away(words, k) ||
                         // "but we held off", "but it got pushed to phase two", "but it slipped"
                         (word == "hold" && next == "off") || word == "slipped" ||
+                        // "but it was reduced to a sign-off on sample reports", "but it got watered down"
+                        ((word == "reduced" || word == "scaled" || word == "watered" || word == "downgraded" || word == "narrowed") &&
+                         (next == "to" || next == "back" || next == "down")) ||
                         (word == "pushed" && (next == "back" || next == "out" || next == "to") && k + 2 < n &&
                          words[static_cast<std::size_t>(k) + 2].text != "prod" && words[static_cast<std::size_t>(k) + 2].text != "production");
       // "but it is still open"
