@@ -2919,3 +2919,18 @@ TEST_CASE("a thing on the table, or scoped, and then denied or cut down after \"
                                 "to two tables, but it found 40 mismatched rows."),
                     true);
 }
+
+TEST_CASE("a thing nobody found the time to make, or left sitting in a drafts folder, was not made", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Code style guide", {}}, {"Service mesh", {}}, {"Onboarding doc", {}}});
+  check_every_point(decks.score("keypoints", card,
+                                "The juniors were asking for a code style guide, but we never found the time to write it. We "
+                                "wrote a proposal for a service mesh. I think it is still sitting in somebody's Google Drive. "
+                                "The onboarding doc I kept promising her is still sitting in my drafts."),
+                    false);
+  check_every_point(decks.score("keypoints", card,
+                                "We never found the time to argue about formatting once the code style guide was in the repo. "
+                                "The service mesh has carried all traffic since May. The onboarding doc sat in the wiki, and "
+                                "every new hire used it in their first week."),
+                    true);
+}

@@ -707,7 +707,15 @@ void NegationScope::read(const AnswerText& text) {
     int k = trigger + 1;
     if (w(trigger) == "no" && w(k) == "one") ++k;
     // "nobody had turned it on", "nobody never implemented it" (a double negative of spoken English)
-    while (kHedges.count(w(k)) || w(k) == "had" || w(k) == "has" || w(k) == "never" || w(k) == "was" || w(k) == "were") ++k;
+    // "we never found the time to write it", "nobody got around to building one", "never managed to".
+    for (bool skipped = true; skipped;) {
+      skipped = false;
+      while (kHedges.count(w(k)) || w(k) == "had" || w(k) == "has" || w(k) == "never" || w(k) == "was" || w(k) == "were") ++k, skipped = true;
+      const int time = w(k + 1) == "the" ? k + 2 : k + 1;
+      if ((w(k) == "found" || w(k) == "find" || w(k) == "made" || w(k) == "make") && w(time) == "time" && w(time + 1) == "to") k = time + 2, skipped = true;
+      if ((w(k) == "around" || w(k) == "round") && w(k + 1) == "to") k += 2, skipped = true;
+      if ((w(k) == "managed" || w(k) == "manage") && w(k + 1) == "to") k += 2, skipped = true;
+    }
     // "nobody mentioned it again", "nobody was asking about it anymore": a thing let drop.
     const bool let_drop = kRevisiting.count(w(k)) > 0;
     // (A verb of turning down after a negation keeps the thing: "I never cancelled them". So does
@@ -1142,6 +1150,25 @@ void NegationScope::read(const AnswerText& text) {
       if (!kPlans.count(w(noun)) && w(at) == "on")
         for (int k = noun + 1; k <= noun + 3; ++k)
           if (kPlans.count(w(k)) && (w(k - 1).ends_with("'s") || w(k - 1).ends_with("s'"))) noun = k;
+      // "it is still sitting in somebody's Google Drive", "sat in my drafts": a page or a folder
+      // that work sits in unread is where it waits too. (Not "lives in the wiki", which is where a
+      // finished runbook is kept.)
+      const bool sitting = word == "sat" || word == "sits" || word == "sitting" || word == "rotted" || word == "rotting" ||
+                           word == "languished" || word == "languishing";
+      if (sitting && w(at) == "in" && !kPlans.count(w(noun))) {
+        for (int k = at + 1; k <= at + 4 && k < n && same_clause(at, k); ++k) {
+          if (!kPaper.count(w(k)) && w(k) != "drafts" && w(k) != "drawer") continue;
+          // ("The runbook sat in the wiki and we used it twice that night.")
+          if (said_taken_up(text, negated_, trigger_, k + 1)) break;
+          for (int j = i; j <= k; ++j) trigger_[static_cast<std::size_t>(j)] = true;
+          int pronoun = -1;
+          for (int j = i - 1; j >= i - 3 && j >= 0 && same_clause(j, i) && pronoun < 0; --j)
+            if (w(j) == "it" || w(j) == "it's" || w(j) == "they" || (kPronouns.count(w(j)) && w(j) != "one")) pronoun = j;
+          if (pronoun >= 0) negate_referent_of(text, pronoun);
+          else negate_subject(i);
+          break;
+        }
+      }
       // "is in the list" may be a data structure; "is on the list" and "in the backlog" are plans.
       // "It's on the list for next time.", "It's been on the roadmap for two years."
       const bool its = word == "it's" || word == "that's" ||
@@ -2357,8 +2384,10 @@ void NegationScope::negate_referent_of(const AnswerText& text, int trigger) {
   const bool opening_adverbial = openers.count(words[static_cast<std::size_t>(first)].text) > 0 && trigger - first <= 8 && marked;
   // "The scan would have found it. We did not have it in the pipeline.": only a subject and its
   // auxiliary stand before the denial.
+  // ("I think it is still in someone's drafts": a belief of the speaker's is no subject either.)
   static const WordSet subject_and_auxiliary = {"we", "i", "they", "he", "she", "you", "it", "did", "do", "does", "had", "have", "has",
-                                                "could", "would", "also", "still", "really", "just", "actually", "simply"};
+                                                "could", "would", "also", "still", "really", "just", "actually", "simply",
+                                                "think", "guess", "believe", "suppose", "is", "was", "are", "were"};
   // ("Chale, that one was a dream.": a filler and the pronoun itself are no subject of their own.)
   int own = first;
   while (own < trigger && kFillers.count(words[static_cast<std::size_t>(own)].text)) ++own;
