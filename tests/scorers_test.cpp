@@ -2934,3 +2934,22 @@ TEST_CASE("a thing nobody found the time to make, or left sitting in a drafts fo
                                 "every new hire used it in their first week."),
                     true);
 }
+
+TEST_CASE("a thing talked out of, shipped without, not called done or never spoken of again was not done", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Feature flag", {}}, {"Infrastructure as code", {}}, {"Service level agreement", {}},
+                                             {"Tech debt Fridays", {}}, {"Canary release", {}}});
+  check_every_point(decks.score("keypoints", card,
+                                "My manager proposed a feature flag for the new checkout flow, and I talked him out of it. We "
+                                "picked a tool for infrastructure as code, but I would not call it done. The partner promised "
+                                "a service level agreement, and the contract was signed without it. Tech debt Fridays, that was "
+                                "the plan, and then it was never spoken of again. A canary release was something we'd talked "
+                                "about for months but never got around to."),
+                    false);
+  check_every_point(decks.score("keypoints", card,
+                                "The feature flag saved us: without it, I think the database dies. All our servers are "
+                                "infrastructure as code, and I would call it done. The service level agreement, signed in May, "
+                                "pays us credits. Tech debt Fridays run every month. The canary release was something we'd "
+                                "talked about for months, and we shipped it in June."),
+                    true);
+}

@@ -920,6 +920,33 @@ void NegationScope::read(const AnswerText& text) {
     // wasn't for the canary", "we nearly shipped without the migration test": the thing was there.
     if (word == "without" && (had_it_after_all(i) || w(i - 1) == "nearly" || w(i - 1) == "almost" || w(i - 2) == "nearly" ||
                               w(i - 2) == "almost" || denied_before_in_clause(i))) continue;
+    // "we asked for an SLA, they promised it, and the contract was signed without it", "Backpressure
+    // was discussed at length. Shipped without it.": what the pronoun stands for was left out.
+    // ("Without it, I think the database dies": a thing that saved the day, opening its clause.)
+    if (word == "without" && (w(i + 1) == "it" || w(i + 1) == "them") && !opens_its_clause(i) &&
+        (is_past_action(w(i - 1)) || kParticiples.count(w(i - 1)) || w(i - 1) == "live" || w(i - 1) == "prod" || w(i - 1) == "production") &&
+        (ends_clause(text, i + 1) || w(i + 2) == "either" || w(i + 2) == "anyway" || w(i + 2) == "in" || w(i + 2) == "and")) {
+      trigger_[static_cast<std::size_t>(i)] = true;
+      const int sentence = words[static_cast<std::size_t>(i)].sentence;
+      const int first = text.sentences()[static_cast<std::size_t>(sentence)].first_word;
+      // A bare "Shipped without it.", "We went live without it." is on the subject of the sentence
+      // before, not on all it says ("Backpressure was discussed in design review.").
+      bool bare = sentence > 0;
+      for (int j = first; j < i && bare; ++j)
+        bare = kSubjects.count(w(j)) || is_past_action(w(j)) || kParticiples.count(w(j)) || kBe.count(w(j)) || w(j) == "live" ||
+               w(j) == "then" || w(j) == "so" || w(j) == "and" || w(j) == "just";
+      if (bare) {
+        const int k = text.sentences()[static_cast<std::size_t>(sentence) - 1].first_word;
+        for (int j = k; j < first && j < k + kReach + 2 && !kBe.count(w(j)) && !is_past_action(w(j)); ++j) {
+          negated_[static_cast<std::size_t>(j)] = true;
+          if (ends_clause(text, j)) break;
+        }
+      } else {
+        negate_referent(i);
+      }
+      ++i;
+      continue;
+    }
     if (word == "if" && (w(i + 1) == "it" || w(i + 1) == "that") && (w(i + 2) == "wasn't" || w(i + 2) == "weren't" || w(i + 2) == "hadn't") &&
         (w(i + 3) == "for" || w(i + 4) == "for")) {
       i += w(i + 3) == "for" ? 3 : 4;
@@ -1123,6 +1150,22 @@ void NegationScope::read(const AnswerText& text) {
         negate_referent(i);
       }
     }
+    // "My manager proposed a feature flag, and I talked him out of it", "I talked us out of the
+    // rewrite": the thing talked out of was not done.
+    if (word == "talked" && w(i + 2) == "out" && w(i + 3) == "of" && w(i + 1) != "it") {
+      trigger_[static_cast<std::size_t>(i)] = true;
+      if (kPronouns.count(w(i + 4)) && w(i + 4) != "one") negate_referent(i);
+      else negate_forward(i + 3, i + 4);
+    }
+    // "I would not call it done", "I wouldn't call it finished": what "it" stands for was not.
+    if ((is_contracted_negation(w(i - 1)) || w(i - 1) == "not") && word == "call" && (w(i + 1) == "it" || w(i + 1) == "that") &&
+        (w(i + 2) == "done" || w(i + 2) == "finished" || w(i + 2) == "complete" || w(i + 2) == "working" || w(i + 2) == "real" ||
+         w(i + 2) == "live"))
+      negate_referent(i - 1);
+    // "and then it was never spoken of again": let drop.
+    if ((word == "it" || word == "they") && kBe.count(w(i + 1)) && (w(i + 2) == "never" || w(i + 2) == "not") &&
+        kRevisiting.count(w(i + 3)) && (w(i + 4) == "again" || w(i + 5) == "again" || w(i + 4) == "anymore" || w(i + 5) == "anymore"))
+      negate_referent(i);
     // "... ran for a quarter and then petered out": the same with no subject of its own.
     if ((word == "fizzled" || word == "petered") && w(i + 1) == "out" && (w(i - 1) == "then" || w(i - 1) == "and" || w(i - 1) == "soon" ||
                                                                          w(i - 1) == "eventually" || w(i - 1) == "quickly")) {
@@ -1736,7 +1779,9 @@ void NegationScope::negate_unrealised_proposals(const AnswerText& text) {
       // finance said no": an adverb may stand between the proposing verb and its subject.
       if (!proposal_noun && kProposalAdverbs.count(at(before))) --before;
       const bool passive = proposal_noun || at(before) == "was" || at(before) == "were" || at(before) == "got" || at(before) == "been";
-      const bool fronted = at(before) == "i" || at(before) == "we";
+      // ("A canary was something we'd talked about for months but never got around to.")
+      const bool fronted = at(before) == "i" || at(before) == "we" || at(before) == "we'd" || at(before) == "i'd" ||
+                           at(before) == "we've" || at(before) == "i've";
       if (passive || fronted) negate_clause_before(text, before);
     };
     if (but < 0) {
