@@ -2953,3 +2953,23 @@ TEST_CASE("a thing talked out of, shipped without, not called done or never spok
                                 "talked about for months, and we shipped it in June."),
                     true);
 }
+
+TEST_CASE("a thing said to be not, left a slide in a deck, in the plans, or taken back after approval was not there", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Alerting on replication lag", {}}, {"Secrets manager", {}}, {"Distributed tracing", {}},
+                                             {"Interview rubric", {}}, {"Dedicated SRE hire", {}}, {"Platform team", {}}});
+  check_every_point(decks.score("keypoints", card,
+                                "Monitoring was there. Alerting on the replication lag was not, so nobody saw it. The secrets "
+                                "manager was basically a slide in the architecture deck. Distributed tracing was in the plans of "
+                                "the infrastructure group for two years. I put forward an interview rubric; my director said "
+                                "great idea, and that was the last anyone heard of it. A dedicated SRE hire was approved in "
+                                "January, then the position was frozen in March. I drafted a proposal for a platform team, and "
+                                "it remained a very popular document."),
+                    false);
+  check_every_point(decks.score("keypoints", card,
+                                "The lag dashboard was off, the alerting on replication lag was not. The secrets manager was a slide in the "
+                                "deck, and we rolled it out in May. Distributed tracing covers all our services. The interview "
+                                "rubric was approved in January, then we used it in every loop. A dedicated SRE hire joined in "
+                                "March. The platform team runs the clusters."),
+                    true);
+}

@@ -176,7 +176,7 @@ const WordSet kStaying = {"stayed", "stays", "stay", "remained", "remains", "rem
 // verbs of staying, kStaying).
 const WordSet kLeftIn = {"sat", "sits", "sitting", "rotted", "languished", "still", "lives", "sleeping", "sleeps", "left", "gathering"};
 // Where planned work waits; "todo" is the word an answer uses for it ("it's on the todo").
-const WordSet kPlans = {"backlog", "roadmap", "list", "wishlist", "todo"};
+const WordSet kPlans = {"backlog", "roadmap", "list", "wishlist", "todo", "plans"};
 // The words a page holds in place of content still to be written, as answers quote them.
 const WordSet kUnwrittenMarkers = {"todo", "tbd"};
 // Participles that tell a proposal's fate after "and then": "discussed at length and then parked".
@@ -996,6 +996,33 @@ void NegationScope::read(const AnswerText& text) {
     if ((kBe.count(word) && w(i + 1) == "not" && (i + 2 >= n || !same_clause(i + 1, i + 2))) ||
         (kBeNot.count(word) && (i + 1 >= n || !same_clause(i, i + 1))))
       for (int k = i - 1; k >= 0 && k >= i - 6 && same_clause(k, i) && !ellipsis; --k) ellipsis = w(k) == "but";
+    // "Monitoring was there. Alerting on top of it was not, so ...", "Automated tests there were
+    // not; we tested by hand": a thing said to be not, with nothing after, was not there. (Not "was
+    // not, as you might think, ...": a remark follows.)
+    const bool pronoun_subject = (w(i - 1) == "it" || w(i - 1) == "that" || w(i - 1) == "this" || kSubjects.count(w(i - 1))) &&
+                                 (i < 2 || !same_clause(i - 2, i - 1) || w(i - 2) == "and" || w(i - 2) == "but" || w(i - 2) == "so");
+    if (!ellipsis && (kBe.count(word) || kBeNot.count(word)) && !pronoun_subject && i > 0 && same_clause(i - 1, i)) {
+      const int last = kBe.count(word) ? i + 1 : i;
+      const bool bare = (kBeNot.count(word) || w(last) == "not") && (last + 1 >= n || !same_clause(last, last + 1));
+      const std::string_view after = w(last + 1);
+      const bool bare_ellipsis = bare && (last + 1 >= n || words[static_cast<std::size_t>(last) + 1].sentence != words[static_cast<std::size_t>(last)].sentence ||
+                          after == "so" || after == "and" || after == "but" || after == "which" || after == "because" ||
+                          raw.substr(words[static_cast<std::size_t>(last)].end, words[static_cast<std::size_t>(last) + 1].begin - words[static_cast<std::size_t>(last)].end).find(';') != std::string_view::npos);
+      // After a clause that says a lack, the ellipsis says the thing was there: "The slow query log
+      // was off, the alerting on it was not."
+      bool after_a_lack = false;
+      for (int k = i - 1; k >= 0 && k >= i - 15 && !after_a_lack && words[static_cast<std::size_t>(k)].sentence + 1 >= words[static_cast<std::size_t>(i)].sentence; --k) {
+        static const WordSet lacks = {"off", "missing", "disabled", "broken", "down", "gone", "absent", "manual", "lacking", "stale", "empty"};
+        after_a_lack = (kBe.count(w(k)) && lacks.count(w(k + 1))) || (!same_clause(k, i) && is_trigger(k));
+      }
+      // Only its own clause is the subject: "The slow query log was on, the alerting on it was not."
+      if (bare_ellipsis && !after_a_lack) {
+        for (int k = i; k <= last; ++k) trigger_[static_cast<std::size_t>(k)] = true;
+        for (int k = i - 1; k >= 0 && same_clause(k, i) && !kTerminators.count(w(k)); --k) negated_[static_cast<std::size_t>(k)] = true;
+        i = last;
+        continue;
+      }
+    }
     // ("The index was not missing" is a double negative: it was there. "Non" is a denial only
     // before "existing" or "existent": "was non-existing", not "was non-blocking".)
     const bool non_existing = w(i + 1) == "non" && (w(i + 2) == "existing" || w(i + 2) == "existent");
@@ -1166,6 +1193,37 @@ void NegationScope::read(const AnswerText& text) {
     if ((word == "it" || word == "they") && kBe.count(w(i + 1)) && (w(i + 2) == "never" || w(i + 2) == "not") &&
         kRevisiting.count(w(i + 3)) && (w(i + 4) == "again" || w(i + 5) == "again" || w(i + 4) == "anymore" || w(i + 5) == "anymore"))
       negate_referent(i);
+    // "..., and that was the last anyone heard of it": let drop.
+    if (word == "last" && w(i - 1) == "the" && w(i + 2) == "heard" && w(i + 3) == "of" && (w(i + 4) == "it" || kPronouns.count(w(i + 4))) &&
+        (w(i + 1) == "anyone" || w(i + 1) == "anybody" || w(i + 1) == "we" || w(i + 1) == "i" || w(i + 1) == "everyone")) {
+      for (int k = i - 1; k <= i + 4; ++k) trigger_[static_cast<std::size_t>(k)] = true;
+      int from = i - 1;
+      if (kBe.count(w(from - 1))) --from;
+      if (w(from - 1) == "that" || w(from - 1) == "which" || w(from - 1) == "it" || w(from - 1) == "this") --from;
+      // (What was heard of is the sentence's topic, before any semicolon: "I put forward a rubric;
+      // the head of engineering liked it, and that was the last anyone heard of it".)
+      const int first = text.sentences()[static_cast<std::size_t>(words[static_cast<std::size_t>(i)].sentence)].first_word;
+      if (from - first >= 2)
+        for (int k = std::max(first, from - kReferentWords); k < from; ++k) negated_[static_cast<std::size_t>(k)] = true;
+      else
+        negate_referent(from);
+    }
+    // "The hire was approved in January, then the position was frozen in March", "Approved, then
+    // un-approved in the reorg": approval taken back.
+    if (word == "approved" && (kBe.count(w(i - 1)) || w(i - 1) == "got" || i == text.sentences()[static_cast<std::size_t>(words[static_cast<std::size_t>(i)].sentence)].first_word)) {
+      static const WordSet taken_back = {"frozen", "unapproved", "un", "revoked", "withdrawn", "rescinded", "cancelled", "canceled",
+                                         "pulled", "reversed", "cut"};
+      bool then = false, back = false;
+      for (int k = i + 1; k < n && k <= i + 12 && words[static_cast<std::size_t>(k)].sentence == words[static_cast<std::size_t>(i)].sentence && !back; ++k) {
+        then = then || w(k) == "then" || w(k) == "but" || w(k) == "until";
+        back = then && taken_back.count(w(k)) && (w(k) != "un" || w(k + 1) == "approved");
+      }
+      if (back) {
+        trigger_[static_cast<std::size_t>(i)] = true;
+        if (kBe.count(w(i - 1)) || w(i - 1) == "got") negate_clause_before(text, i - 1);
+        else negate_referent(i);
+      }
+    }
     // "... ran for a quarter and then petered out": the same with no subject of its own.
     if ((word == "fizzled" || word == "petered") && w(i + 1) == "out" && (w(i - 1) == "then" || w(i - 1) == "and" || w(i - 1) == "soon" ||
                                                                          w(i - 1) == "eventually" || w(i - 1) == "quickly")) {
@@ -1226,14 +1284,24 @@ void NegationScope::read(const AnswerText& text) {
       // stayed a plan.
       // ("Onboarding automation was always the plan.": only ever the plan.)
       const bool always = w(i + 1) == "always";
-      const bool only = w(i + 1) == "just" || w(i + 1) == "only" || w(i + 1) == "still";
+      const bool only = w(i + 1) == "just" || w(i + 1) == "only" || w(i + 1) == "still" || w(i + 1) == "basically" ||
+                        w(i + 1) == "essentially" || w(i + 1) == "mostly" || w(i + 1) == "really";
       // ("It is still a draft" is said of the thing before; "it was a proposal from the CTO" may
       // only say what it was.)
       const bool stayed = kStaying.count(word) || (kBe.count(word) && w(i - 1) != "there" && (w(i - 1) != "it" || only || always));
       const int noun2 = i + ((only || always) ? 2 : 1);
-      if (stayed && (w(noun2) == "a" || w(noun2) == "an" || (always && w(noun2) == "the")) && kStayedPlans.count(w(noun2 + 1)) &&
-          w(noun2 + 2) != "for" &&
-          (noun2 + 2 >= n || !same_clause(noun2 + 1, noun2 + 2) || kTerminators.count(w(noun2 + 2)))) {
+      // "mutual TLS was basically a slide in someone's deck", "it stayed a ticket in Jira": where
+      // the plan lies may follow. ("It remained a very popular document": so may a remark on it.)
+      int plan_noun = noun2 + 1;
+      if (kStaying.count(word))
+        while (plan_noun < noun2 + 3 && plan_noun + 1 < n && !kStayedPlans.count(w(plan_noun)) && w(plan_noun) != "document" &&
+               same_clause(plan_noun, plan_noun + 1))
+          ++plan_noun;
+      const bool named_plan = kStayedPlans.count(w(plan_noun)) || (kStaying.count(word) && w(plan_noun) == "document");
+      const std::string_view after_plan = w(plan_noun + 1);
+      if (stayed && (w(noun2) == "a" || w(noun2) == "an" || (always && w(noun2) == "the")) && named_plan && after_plan != "for" &&
+          (plan_noun + 1 >= n || !same_clause(plan_noun, plan_noun + 1) || kTerminators.count(after_plan) ||
+           ((after_plan == "in" || after_plan == "on") && !said_taken_up(text, negated_, trigger_, plan_noun + 1)))) {
         trigger_[static_cast<std::size_t>(i)] = true;
         // ("and it, um, stayed a heading": the remark is read through.)
         if (kPronouns.count(w(i - 1))) negate_referent(i - 1);
