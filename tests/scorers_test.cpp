@@ -2973,3 +2973,17 @@ TEST_CASE("a thing said to be not, left a slide in a deck, in the plans, or take
                                 "March. The platform team runs the clusters."),
                     true);
 }
+
+TEST_CASE("a plan that remained talk, never ran, or left things where they were was not carried out", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Flyway migrations", {}}, {"Game day", {}}, {"Sessions in Redis", {}}});
+  check_every_point(decks.score("keypoints", card,
+                                "We talked about Flyway migrations many times, but it remained talk. We booked a game day, but "
+                                "the outage came first, so it never ran. There was a plan to move the sessions into Redis. Then "
+                                "the lead left, and the sessions stayed where they were."),
+                    false);
+  check_every_point(decks.score("keypoints", card,
+                                "Flyway migrations run on every deploy; the talk remained friendly. The game day ran in May. "
+                                "There was a plan to move the sessions into Redis, and we did it in June."),
+                    true);
+}

@@ -82,7 +82,7 @@ const WordSet kPostAfterBe = {"missing", "absent", "lacking", "gone", "nonexiste
 const WordSet kBeNot = {"wasn't", "weren't", "isn't", "aren't", "hasn't", "haven't", "hadn't"};
 // Verbs of arriving or going live, which say a thing came about when they have no object ("the
 // fix never landed"), and the words that may follow them then.
-const WordSet kArriving = {"land", "landed", "ship", "shipped", "launch", "launched", "finish", "finished"};
+const WordSet kArriving = {"land", "landed", "ship", "shipped", "launch", "launched", "finish", "finished", "ran"};
 const WordSet kAfterArriving = {"in", "until", "before", "after", "either", "anyway", "properly"};
 const WordSet kExist = {"exist", "exists", "existed", "happen", "happened", "happening", "materialize", "materialise", "materialized",
                         "materialised", "eventuated"};
@@ -1299,9 +1299,12 @@ void NegationScope::read(const AnswerText& text) {
           ++plan_noun;
       const bool named_plan = kStayedPlans.count(w(plan_noun)) || (kStaying.count(word) && w(plan_noun) == "document");
       const std::string_view after_plan = w(plan_noun + 1);
-      if (stayed && (w(noun2) == "a" || w(noun2) == "an" || (always && w(noun2) == "the")) && named_plan && after_plan != "for" &&
+      if ((stayed && (w(noun2) == "a" || w(noun2) == "an" || (always && w(noun2) == "the")) && named_plan && after_plan != "for" &&
           (plan_noun + 1 >= n || !same_clause(plan_noun, plan_noun + 1) || kTerminators.count(after_plan) ||
-           ((after_plan == "in" || after_plan == "on") && !said_taken_up(text, negated_, trigger_, plan_noun + 1)))) {
+           ((after_plan == "in" || after_plan == "on") && !said_taken_up(text, negated_, trigger_, plan_noun + 1)))) ||
+          // "... but it remained talk", "it stayed theory"
+          (kStaying.count(word) && (w(i + 1) == "talk" || w(i + 1) == "theory" || w(i + 1) == "theoretical" || w(i + 1) == "words" ||
+                                    w(i + 1) == "vapourware" || w(i + 1) == "vaporware") && ends_clause(text, i + 1))) {
         trigger_[static_cast<std::size_t>(i)] = true;
         // ("and it, um, stayed a heading": the remark is read through.)
         if (kPronouns.count(w(i - 1))) negate_referent(i - 1);
@@ -1817,7 +1820,8 @@ void NegationScope::negate_unrealised_proposals(const AnswerText& text) {
     // "We thought about sharding the orders table" proposes; "I thought the cache was fine" does not.
     const bool thought_about = at(i) == "thought" && (at(i + 1) == "about" || at(i + 1) == "of");
     // "We had the idea of a shadow traffic test."
-    const bool idea_of = (at(i) == "idea" || at(i) == "plan") && at(i + 1) == "of";
+    // "We had the idea of a shadow traffic test.", "There was a plan to move the sessions into Redis."
+    const bool idea_of = (at(i) == "idea" || at(i) == "plan") && (at(i + 1) == "of" || (at(i + 1) == "to" && at(i - 1) == "a"));
     if (!proposing.count(words[static_cast<std::size_t>(i)].text) && !proposal_noun && !thought_about && !idea_of) continue;
     const int sentence = words[static_cast<std::size_t>(i)].sentence;
     int but = -1;
@@ -1907,8 +1911,10 @@ void NegationScope::negate_unrealised_proposals(const AnswerText& text) {
         // ("... and honestly he was right, so we stayed on plain EC2": stayed with the old way.)
         if ((at(k) == "stayed" || at(k) == "stuck") && (next == "on" || next == "with") && !kPronouns.count(at(k + 2)) && at(k + 2) != "it")
           return true;
+        // ("... and the sessions stayed where they were")
         return kStaying.count(at(k)) &&
-               (next == "like" || next == "unchanged" || (next == "the" && at(k + 2) == "same") || (next == "as" && at(k + 2) == "it"));
+               (next == "like" || next == "unchanged" || (next == "the" && at(k + 2) == "same") || (next == "as" && at(k + 2) == "it") ||
+                (next == "where" && (at(k + 2) == "they" || at(k + 2) == "it")));
       };
       // The sentence after may tell the consequence too, when it opens with one.
       int last = sentence;
