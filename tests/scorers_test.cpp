@@ -2987,3 +2987,18 @@ TEST_CASE("a plan that remained talk, never ran, or left things where they were 
                                 "There was a plan to move the sessions into Redis, and we did it in June."),
                     true);
 }
+
+TEST_CASE("\"zero-\" joined to a word names a property that was there; \"zero\" before a noun denies it", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Zero-downtime reindex with alias swap", {}}, {"Zero-trust network", {}}});
+  check_every_point(decks.score("keypoints", card,
+                                "We did a zero-downtime reindex with an alias swap every night. The office runs a zero-trust "
+                                "network."),
+                    true);
+  check_every_point(decks.score("keypoints", card,
+                                "A full reindex with an alias swap, which the ads team does for their own index, we never had. "
+                                "A zero-trust network was on the roadmap for two years."),
+                    false);
+  const CardContent outage = card_with_points({{"Downtime during the migration", {}}});
+  check_every_point(decks.score("keypoints", outage, "We had zero downtime during the migration."), false);
+}

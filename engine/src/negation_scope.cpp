@@ -1647,7 +1647,11 @@ void NegationScope::read(const AnswerText& text) {
       ++i;
       continue;
     }
-    if (kPreNegations.count(word) || is_contracted_negation(word)) {
+    // "zero-downtime deploys", "a zero-trust network": "zero-" makes a name of what it joins, a
+    // property that was there, where "zero downtime" and "zero alerts" deny.
+    const bool zero_compound = word == "zero" && i + 1 < n && raw.substr(words[static_cast<std::size_t>(i)].end, 1) == "-" &&
+                               words[static_cast<std::size_t>(i) + 1].begin == words[static_cast<std::size_t>(i)].end + 1;
+    if ((kPreNegations.count(word) && !zero_compound) || is_contracted_negation(word)) {
       trigger_[static_cast<std::size_t>(i)] = true;
       negate_forward(i, i + 1);
       if (denies_making_pronoun(i)) negate_referent(i);
