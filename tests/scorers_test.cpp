@@ -3002,3 +3002,16 @@ TEST_CASE("\"zero-\" joined to a word names a property that was there; \"zero\" 
   const CardContent outage = card_with_points({{"Downtime during the migration", {}}});
   check_every_point(decks.score("keypoints", outage, "We had zero downtime during the migration."), false);
 }
+
+TEST_CASE("a thing put first and then never profiled, traced or tuned was not looked into", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Per-message processing time", {}}, {"Connection pool settings", {}}});
+  check_every_point(decks.score("keypoints", card,
+                                "Per-message processing time I never actually profiled either. The connection pool settings we "
+                                "never tuned."),
+                    false);
+  check_every_point(decks.score("keypoints", card,
+                                "Per-message processing time I profiled first: 40 ms in the JSON parser. The connection pool "
+                                "settings we tuned to 20 per pod."),
+                    true);
+}

@@ -148,7 +148,9 @@ const WordSet kProposalAdverbs = {"also", "actually", "even", "first", "initiall
 // did not look at", "an owner for each flaky test we did not assign".
 const WordSet kFrontedVerbs = {"make", "made", "look", "looked", "check", "checked", "verify", "verified", "assign", "assigned", "split",
                                "send", "sent", "try", "tried", "measure", "measured", "test", "tested", "track", "tracked",
-                               "count", "counted", "store", "stored", "monitor", "monitored", "introduce", "introduced"};
+                               "count", "counted", "store", "stored", "monitor", "monitored", "introduce", "introduced",
+                               "profile", "profiled", "benchmark", "benchmarked", "trace", "traced", "tune", "tuned", "instrument",
+                               "instrumented", "investigate", "investigated", "analyse", "analysed", "analyze", "analyzed"};
 // Verbs of finding out, whose object may be a wh-clause.
 const WordSet kFindingOut = {"measured", "measure", "checked", "check", "knew", "know", "tracked", "track", "counted", "count",
                              "asked", "ask", "tested", "test", "verified", "verify", "looked", "recorded", "logged"};
