@@ -3015,3 +3015,16 @@ TEST_CASE("a thing put first and then never profiled, traced or tuned was not lo
                                 "settings we tuned to 20 per pod."),
                     true);
 }
+
+TEST_CASE("a limit set to infinite, a thing dropped in favour of another, and a notice that never went out were not there", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Connection timeout", {}}, {"Take-home exercise", {}}, {"Deprecation notice", {}}});
+  check_every_point(decks.score("keypoints", card,
+                                "The connection timeout was set to infinite. The take-home exercise was dropped in favour of "
+                                "live coding. The deprecation notice, it basically never went out."),
+                    false);
+  check_every_point(decks.score("keypoints", card,
+                                "The connection timeout was set to two seconds. The take-home exercise replaced live coding. The "
+                                "deprecation notice went out in May."),
+                    true);
+}

@@ -135,7 +135,7 @@ const WordSet kTurningDown = {"dropped", "shelved", "scrapped", "parked", "kille
 // A subject and a verb that leave their object out front: "load shedding we do not do".
 const WordSet kFrontingSubjects = {"we", "i", "they", "you", "he", "she", "there"};
 // Between a fronted thing's subject and its denial: "budget alerts we also do not have".
-const WordSet kFrontingAdverbs = {"also", "still", "honestly", "really", "just", "actually", "simply", "even", "ever"};
+const WordSet kFrontingAdverbs = {"also", "still", "honestly", "really", "just", "actually", "simply", "even", "ever", "basically"};
 // Verbs by which a person puts a thing forward, what follows them being the thing proposed: "I
 // suggested a read replica", "the hooks that I proposed", "I pushed for canaries".
 const WordSet kProposing = {"proposed", "suggested", "recommended", "pitched", "advocated", "floated", "pushed", "argued",
@@ -964,7 +964,9 @@ void NegationScope::read(const AnswerText& text) {
     // left": a thing that never came about, told by a verb of arriving used without an object.
     // (After "but" or "and" the verdict is on the clause before: "was drafted but never finished".)
     const bool denial_first = (word == "never" || is_contracted_negation(word)) && w(i - 1) != "but" && w(i - 1) != "and";
-    const bool came_about = denial_first && kArriving.count(w(i + 1)) && (ends_clause(text, i + 1) || kAfterArriving.count(w(i + 2)));
+    // ("the notice never went out", "it never went live")
+    const bool went_out = w(i + 1) == "went" && (w(i + 2) == "out" || w(i + 2) == "live") && (ends_clause(text, i + 2) || kAfterArriving.count(w(i + 3)));
+    const bool came_about = denial_first && ((kArriving.count(w(i + 1)) && (ends_clause(text, i + 1) || kAfterArriving.count(w(i + 2)))) || went_out);
     // "the calibration sessions never got off the ground"
     const bool took_off = denial_first && (w(i + 1) == "got" || w(i + 1) == "get") && w(i + 2) == "off" && w(i + 3) == "the" &&
                           w(i + 4) == "ground";
@@ -1102,7 +1104,14 @@ void NegationScope::read(const AnswerText& text) {
                                        (w(i + 3) == "scope" || w(i + 4) == "question" || w(i + 4) == "scope")) ||
                                       // "was rejected by our team lead", "got rejected in review as overkill"; not
                                       // "requests were rejected with a 429"
-                                      ((next == "rejected" || next == "declined") && (w(i + 2) == "by" || rejected_in_a_meeting(i + 3))));
+                                      ((next == "rejected" || next == "declined") && (w(i + 2) == "by" || rejected_in_a_meeting(i + 3))) ||
+                                      // "was dropped halfway through the round", "was dropped in favour of live coding"
+                                      (next == "dropped" && (w(i + 2) == "halfway" || w(i + 2) == "partway" || w(i + 2) == "midway" ||
+                                                             (w(i + 2) == "in" && (w(i + 3) == "favour" || w(i + 3) == "favor")))) ||
+                                      // "the connection timeout was set to infinite": a limit that does not limit
+                                      (next == "set" && w(i + 2) == "to" &&
+                                       (w(i + 3) == "infinite" || w(i + 3) == "infinity" || w(i + 3) == "unlimited" || w(i + 3) == "unbounded" ||
+                                        w(i + 3) == "never" || w(i + 3) == "forever")));
       // "feature flags weren't an option", "a comparison was not possible", "was not allowed"
       // ("feature flags weren't a thing there yet")
       const bool out_of_reach = (kBeNot.count(word) && (kOutOfReach.count(next) || (next == "an" && w(i + 2) == "option") ||
