@@ -3028,3 +3028,16 @@ TEST_CASE("a limit set to infinite, a thing dropped in favour of another, and a 
                                 "deprecation notice went out in May."),
                     true);
 }
+
+TEST_CASE("a pronoun's denial reaches a thing named at the start of a long sentence", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Game day", {}}});
+  check_every_point(decks.score("keypoints", card,
+                                "I'd organised a game day for the team, booked the room and everything, and then the outage "
+                                "happened for real the day before, so it never ran."),
+                    false);
+  check_every_point(decks.score("keypoints", card,
+                                "I'd organised a game day for the team, booked the room and everything, and then the outage "
+                                "happened for real the day before, so it ran as a real drill."),
+                    true);
+}

@@ -194,7 +194,7 @@ const WordSet kHedges = {"really", "actually", "ever", "even", "get", "got", "bo
 // Spans of time: "stayed two years in the backlog".
 const WordSet kDurations = {"day", "days", "week", "weeks", "month", "months", "quarter", "quarters", "year", "years", "sprint", "sprints"};
 const WordSet kPronouns = {"it", "them", "one", "those", "that", "this", "these", "both"};
-constexpr int kReferentWords = 16;
+constexpr int kReferentWords = 24;
 // How far after a proposing verb ("I pushed for ...") it may be turned down in the same sentence.
 constexpr int kProposalWords = 30;
 // How far back the subject of a verdict may reach ("switching that service to role-based
