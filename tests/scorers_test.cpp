@@ -3041,3 +3041,17 @@ TEST_CASE("a pronoun's denial reaches a thing named at the start of a long sente
                                 "happened for real the day before, so it ran as a real drill."),
                     true);
 }
+
+TEST_CASE("a thing almost skipped, never needed but ready, or the reason things went well was there", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Schema review", {}}, {"Rollback script", {}}, {"Point-in-time recovery", {}}});
+  check_every_point(decks.score("keypoints", card,
+                                "We almost skipped the schema review because we were behind. We never needed the rollback "
+                                "script, but it was ready and tested. The only reason it wasn't a disaster is that "
+                                "point-in-time recovery was turned on."),
+                    true);
+  check_every_point(decks.score("keypoints", card,
+                                "We skipped the schema review because we were behind. We never had a rollback script, but it "
+                                "would have been nice. Point-in-time recovery was not turned on."),
+                    false);
+}

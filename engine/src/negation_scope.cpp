@@ -547,6 +547,10 @@ void NegationScope::read(const AnswerText& text) {
           return true;
       }
     }
+    // "We almost skipped the schema review": it was held.
+    if ((w(i) == "skipped" || w(i) == "forgot" || w(i) == "forgotten" || w(i) == "neglected" || w(i) == "omitted") &&
+        (w(i - 1) == "almost" || w(i - 1) == "nearly"))
+      return true;
     // "I was not a fan of the daily standup": a thing disliked was there.
     if (w(i) == "not" && w(i + 1) == "a" && (w(i + 2) == "fan" || (w(i + 2) == "big" && w(i + 3) == "fan"))) return true;
     // "We didn't just add a health check, we made it check the database": more than the thing.
@@ -677,6 +681,8 @@ void NegationScope::read(const AnswerText& text) {
       // measured).
       const bool asked_what = (word == "which" || word == "what" || word == "whether" || word == "how") && kFindingOut.count(w(k - 1));
       if ((kTerminators.count(word) && w(k + 1) != "to" && !asked_what) || (k > from && kSubjects.count(word) && k != inverted_subject)) break;
+      // "The only reason it wasn't a disaster is that PITR was on": "is that" opens what was so.
+      if (k > from && kBe.count(word) && w(k + 1) == "that") break;
       // Where and when the denied thing was missing is not denied with it: "no hire in the
       // debrief" says nothing against the debrief.
       // ("we did not look at the lag": "at" after "look" is part of the verb.)
@@ -1770,6 +1776,7 @@ void NegationScope::read(const AnswerText& text) {
   negate_others_work(text);
   restore_things_done_later(text);
   restore_what_was_moved(text);
+  restore_what_was_ready(text);
   restore_the_status_quo(text);
 }
 
@@ -3491,6 +3498,25 @@ void NegationScope::restore_what_was_moved(const AnswerText& text) {
 // "I suggested sampling the logs instead of shipping every line to Datadog", "I pushed for
 // canaries rather than big-bang releases": after a proposal, what it would have replaced is the
 // way things were, whatever became of the proposal, so "instead of" denies nothing there.
+// "We never needed the rollback in the end, but it was rehearsed and ready": a thing not needed
+// and then said to be ready was there all along.
+void NegationScope::restore_what_was_ready(const AnswerText& text) {
+  static const WordSet ready = {"ready", "there", "tested", "rehearsed", "prepared", "available", "written", "standing"};
+  const auto& words = text.words();
+  const int n = static_cast<int>(words.size());
+  auto w = [&](int i) { return word_at(words, i); };
+  for (int i = 0; i + 2 < n; ++i) {
+    if (!is_trigger(i) || (w(i + 1) != "needed" && w(i + 1) != "need")) continue;
+    int but = -1;
+    for (int k = i + 2; k < n && k <= i + 14 && words[static_cast<std::size_t>(k)].sentence == words[static_cast<std::size_t>(i)].sentence && but < 0; ++k)
+      if (w(k) == "but") but = k;
+    if (but < 0 || (w(but + 1) != "it" && w(but + 1) != "they" && w(but + 1) != "that")) continue;
+    const int be = w(but + 2) == "was" || w(but + 2) == "were" || w(but + 2) == "is" || w(but + 2) == "had" ? but + 3 : -1;
+    if (be < 0 || !(ready.count(w(be)) || (w(be) == "been" && ready.count(w(be + 1))) || (w(be) == "in" && w(be + 1) == "place"))) continue;
+    for (int k = i + 2; k < but; ++k) negated_[static_cast<std::size_t>(k)] = false;
+  }
+}
+
 void NegationScope::restore_the_status_quo(const AnswerText& text) {
   const auto& words = text.words();
   const int n = static_cast<int>(words.size());
