@@ -3055,3 +3055,15 @@ TEST_CASE("a thing almost skipped, never needed but ready, or the reason things 
                                 "would have been nice. Point-in-time recovery was not turned on."),
                     false);
 }
+
+TEST_CASE("a document or estimate made for a proposal that was turned down was made all the same", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Design document", {}}, {"Event sourcing", {}}, {"Cost calculation", {}}});
+  const ScoreResult result = decks.score("keypoints", card,
+                                         "I wrote a design document for event sourcing, very detailed, but the architecture board "
+                                         "rejected it. My lead wanted a read replica, and I prepared the cost calculation, but the "
+                                         "budget was not approved.");
+  CHECK(finding(result, "key point: Design document").met);
+  CHECK_FALSE(finding(result, "key point: Event sourcing").met);
+  CHECK(finding(result, "key point: Cost calculation").met);
+}

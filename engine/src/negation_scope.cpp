@@ -1777,6 +1777,7 @@ void NegationScope::read(const AnswerText& text) {
   restore_things_done_later(text);
   restore_what_was_moved(text);
   restore_what_was_ready(text);
+  restore_artefacts_made(text);
   restore_the_status_quo(text);
 }
 
@@ -3498,6 +3499,29 @@ void NegationScope::restore_what_was_moved(const AnswerText& text) {
 // "I suggested sampling the logs instead of shipping every line to Datadog", "I pushed for
 // canaries rather than big-bang releases": after a proposal, what it would have replaced is the
 // way things were, whatever became of the proposal, so "instead of" denies nothing there.
+// "I wrote a design document for event sourcing, but the board rejected it", "I prepared the cost
+// calculation also, but the budget was not approved": the proposal was turned down, and the
+// document, estimate or prototype the speaker made for it was made all the same.
+void NegationScope::restore_artefacts_made(const AnswerText& text) {
+  static const WordSet making = {"wrote", "written", "prepared", "drafted", "did", "made", "built", "created", "produced", "put"};
+  static const WordSet artefacts = {"document", "doc", "rfc", "calculation", "estimate", "estimates", "spreadsheet", "deck", "slides",
+                                    "prototype", "poc", "spike", "diagram", "diagrams", "comparison", "analysis", "draft", "writeup",
+                                    "memo", "benchmark", "benchmarks"};
+  const auto& words = text.words();
+  const int n = static_cast<int>(words.size());
+  auto w = [&](int i) { return word_at(words, i); };
+  for (int i = 1; i + 2 < n; ++i) {
+    if (!making.count(w(i)) || (w(i - 1) != "i" && w(i - 1) != "we") || is_trigger(i - 1)) continue;
+    int noun = i + 1;
+    if (w(noun) == "up" || w(noun) == "together") ++noun;
+    if (!kDeterminers.count(w(noun))) continue;
+    const int first = noun;
+    for (++noun; noun < n && noun <= first + 4 && !artefacts.count(w(noun)) && in_one_clause(text, first, noun); ++noun) {}
+    if (noun >= n || !artefacts.count(w(noun)) || !in_one_clause(text, first, noun)) continue;
+    for (int k = i - 1; k <= noun; ++k) negated_[static_cast<std::size_t>(k)] = false;
+  }
+}
+
 // "We never needed the rollback in the end, but it was rehearsed and ready": a thing not needed
 // and then said to be ready was there all along.
 void NegationScope::restore_what_was_ready(const AnswerText& text) {

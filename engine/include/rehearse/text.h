@@ -249,6 +249,7 @@ class REHEARSE_API NegationScope {
   void restore_things_done_later(const AnswerText& text);
   void restore_what_was_moved(const AnswerText& text);
   void restore_what_was_ready(const AnswerText& text);
+  void restore_artefacts_made(const AnswerText& text);
   void restore_the_status_quo(const AnswerText& text);
 
   std::vector<bool> negated_;
