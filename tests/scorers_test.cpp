@@ -3067,3 +3067,12 @@ TEST_CASE("a document or estimate made for a proposal that was turned down was m
   CHECK_FALSE(finding(result, "key point: Event sourcing").met);
   CHECK(finding(result, "key point: Cost calculation").met);
 }
+
+TEST_CASE("a thing that came up in a meeting and was not taken up after was not done; the meeting was held", "[scorers]") {
+  BundledDecks decks;
+  const CardContent card = card_with_points({{"Chaos testing", {}}, {"Retro", {}}});
+  const ScoreResult nodded = decks.score("keypoints", card, "Chaos testing came up in the retro. Everyone nodded. Moved on to the next item.");
+  CHECK_FALSE(finding(nodded, "key point: Chaos testing").met);
+  CHECK(finding(nodded, "key point: Retro").met);
+  check_every_point(decks.score("keypoints", card, "Chaos testing came up in the retro, and we ran the first experiment that week."), true);
+}

@@ -1822,6 +1822,17 @@ void NegationScope::negate_unrealised_proposals(const AnswerText& text) {
     return !said_taken_up(text, negated_, trigger_, i + 1);
   };
   for (int i = 0; i < n; ++i) {
+    // "Chaos testing came up in the retro. Everyone nodded. Moved on.": a thing raised in a meeting
+    // and not taken up after. (The meeting itself was held.)
+    static const WordSet meetings = {"review", "reviews", "retro", "retros", "retrospective", "meeting", "meetings", "standup",
+                                     "planning", "discussion", "postmortem", "debrief", "sync", "offsite", "hands", "forum"};
+    const int meeting = kDeterminers.count(at(i + 3)) ? i + 4 : i + 3;
+    const bool in_a_meeting = at(i + 2) == "in" && (meetings.count(at(meeting)) || meetings.count(at(meeting + 1)));
+    if (at(i) == "came" && at(i + 1) == "up" && i > 0 && in_one_clause(text, i - 1, i) && in_a_meeting &&
+        !said_taken_up(text, negated_, trigger_, i + 2)) {
+      trigger_[static_cast<std::size_t>(i)] = true;
+      negate_clause_before(text, i);
+    }
     // "Full tracing was my wish, but the team decided against it": a proposal by its noun.
     // "OpenTelemetry was the big goal, but ...", "Canaries were the original plan, but ...": up to
     // two words may describe the aim.
