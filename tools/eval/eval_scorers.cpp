@@ -60,8 +60,9 @@ constexpr Goal kLargestPartTarget{0.95, 0.96};
 // 0.814 / 0.634 on the larger sets, and the rules written since reach 0.824 / 0.635. And again
 // when four more writers (611 judgements, first measured at 0.645 / 0.395) joined: the code before
 // then stood at 0.808 / 0.609 on the larger sets, and the rules written since reach 0.817 / 0.612.
-// The precision floor was raised once the rules reached 0.824 / 0.614 on the same sets.
-constexpr Goal kPrecisionTarget{0.95, 0.82};
+// The precision floor was raised once the rules reached 0.824 / 0.614 on the same sets, and again
+// at 0.831 / 0.614.
+constexpr Goal kPrecisionTarget{0.95, 0.83};
 constexpr Goal kRecallTarget{0.85, 0.61};
 constexpr Goal kRankingTarget{0.95, 0.95};
 // Denials feed the key points (a denied mention covers nothing), so they aim as high. The floors
@@ -70,9 +71,9 @@ constexpr Goal kRankingTarget{0.95, 0.95};
 // the first thirty-two); the recall floor was raised once the scope reached 0.533, and again when
 // it reached 0.563 over forty-eight writers (the seventh round, held out, first measured at
 // 0.884 / 0.284 with the code before its session and 0.900 / 0.336 after), and again when it
-// reached 0.581 on the same writers.
-constexpr Goal kDenialPrecisionTarget{0.95, 0.94};
-constexpr Goal kDenialRecallTarget{0.85, 0.57};
+// reached 0.581 on the same writers; both were raised when the scope reached 0.955 / 0.600.
+constexpr Goal kDenialPrecisionTarget{0.95, 0.95};
+constexpr Goal kDenialRecallTarget{0.85, 0.59};
 constexpr Goal kQuestionTypeTarget{0.90, 0.92};
 constexpr Goal kCriterionPrecisionTarget{0.90, 0.94};
 constexpr Goal kCriterionRecallTarget{0.85, 0.90};
