@@ -202,8 +202,10 @@ class REHEARSE_API CueList {
 // for a year. Still one table.", "There was talk of a read replica"), a thing told only as proposed
 // or talked of ("A quarantine lane was proposed in a retro.", "a secrets manager was mentioned now
 // and then") or scheduled again and again ("was rescheduled four times"), unless the answer goes on
-// to say it was taken up, a proposal passed over ("and then we bumped the limit instead") and a
-// trial given up ("we piloted Istio for a month, then went back to plain services"). A denial
+// to say it was taken up, a proposal passed over ("and then we bumped the limit instead"), a
+// trial given up ("we piloted Istio for a month, then went back to plain services"), a practice
+// that lapsed ("then it fell asleep") and another team's work ("contract tests were something the
+// payments team adopted on their side"). A denial
 // reaches its subject past a comment ("the timeout, I think, was never set") or a relative clause
 // ("the dashboard I promised was never built"), in the perfect ("the restore had never been
 // tested") and after "but" ("was piloted but never came across"); so do a denial that opens its
@@ -217,8 +219,9 @@ class REHEARSE_API CueList {
 // judgement or a doubt of the thing ("I would not say the review was a success", "I'm not sure the
 // canary would have caught everything"), a denial put right later ("we had no dead letter queue;
 // after the second incident we added one", "... I wrote the policies"), a thing there but never
-// needed ("we never had to use the kill switch"), made by someone else ("I didn't write it, my
-// senior did"), what a proposal would have replaced ("I suggested sampling instead of shipping
+// needed ("we never had to use the kill switch", "we never needed the rollback, but it was
+// ready"), made by someone else ("I didn't write it, my senior did"), a document made for a
+// proposal turned down ("I wrote a design document for it, but the board rejected it"), what a proposal would have replaced ("I suggested sampling instead of shipping
 // every line to Datadog") and what a move or a replacement not made would have left ("nobody
 // replaced the shell script with a proper job"). A remark set off by commas ("I think", "to be
 // honest", "um", "like") is read through: "the plan, I think, was to add tracing" as "the plan was
