@@ -522,6 +522,7 @@ void NegationScope::read(const AnswerText& text) {
   const std::string_view raw = text.text();
   auto w = [&](int i) { return word_at(words, i); };
   auto same_clause = [&](int a, int b) { return in_one_clause(text, a, b); };
+  auto in_one_sentence = [&](int a, int b) { return words[static_cast<std::size_t>(a)].sentence == words[static_cast<std::size_t>(b)].sentence; };
   auto is_pseudo = [&](int i) {
     const bool negation = is_contracted_negation(w(i)) || w(i) == "not" || w(i) == "never";
     // "We never had to use the kill switch", "we never needed to run the rollback": there, and
@@ -720,7 +721,8 @@ void NegationScope::read(const AnswerText& text) {
       skipped = false;
       while (kHedges.count(w(k)) || w(k) == "had" || w(k) == "has" || w(k) == "never" || w(k) == "was" || w(k) == "were") ++k, skipped = true;
       const int time = w(k + 1) == "the" ? k + 2 : k + 1;
-      if ((w(k) == "found" || w(k) == "find" || w(k) == "made" || w(k) == "make") && w(time) == "time" && w(time + 1) == "to") k = time + 2, skipped = true;
+      if ((w(k) == "found" || w(k) == "find" || w(k) == "made" || w(k) == "make") && w(time) == "time" && w(time + 1) == "to")
+        k = time + 2, skipped = true;
       if ((w(k) == "around" || w(k) == "round") && w(k + 1) == "to") k += 2, skipped = true;
       if ((w(k) == "managed" || w(k) == "manage") && w(k + 1) == "to") k += 2, skipped = true;
     }
@@ -971,8 +973,10 @@ void NegationScope::read(const AnswerText& text) {
     // (After "but" or "and" the verdict is on the clause before: "was drafted but never finished".)
     const bool denial_first = (word == "never" || is_contracted_negation(word)) && w(i - 1) != "but" && w(i - 1) != "and";
     // ("the notice never went out", "it never went live")
-    const bool went_out = w(i + 1) == "went" && (w(i + 2) == "out" || w(i + 2) == "live") && (ends_clause(text, i + 2) || kAfterArriving.count(w(i + 3)));
-    const bool came_about = denial_first && ((kArriving.count(w(i + 1)) && (ends_clause(text, i + 1) || kAfterArriving.count(w(i + 2)))) || went_out);
+    const bool went_out = w(i + 1) == "went" && (w(i + 2) == "out" || w(i + 2) == "live") &&
+                          (ends_clause(text, i + 2) || kAfterArriving.count(w(i + 3)));
+    const bool arrived = kArriving.count(w(i + 1)) && (ends_clause(text, i + 1) || kAfterArriving.count(w(i + 2)));
+    const bool came_about = denial_first && (arrived || went_out);
     // "the calibration sessions never got off the ground"
     const bool took_off = denial_first && (w(i + 1) == "got" || w(i + 1) == "get") && w(i + 2) == "off" && w(i + 3) == "the" &&
                           w(i + 4) == "ground";
@@ -1015,16 +1019,20 @@ void NegationScope::read(const AnswerText& text) {
       const int last = kBe.count(word) ? i + 1 : i;
       const bool bare = (kBeNot.count(word) || w(last) == "not") && (last + 1 >= n || !same_clause(last, last + 1));
       const std::string_view after = w(last + 1);
-      const bool bare_ellipsis = bare && (last + 1 >= n || words[static_cast<std::size_t>(last) + 1].sentence != words[static_cast<std::size_t>(last)].sentence ||
-                          after == "so" || after == "and" || after == "but" || after == "which" || after == "because" ||
-                          raw.substr(words[static_cast<std::size_t>(last)].end, words[static_cast<std::size_t>(last) + 1].begin - words[static_cast<std::size_t>(last)].end).find(';') != std::string_view::npos);
+      const auto semicolon_after = [&](int k) {
+        const auto& word_k = words[static_cast<std::size_t>(k)];
+        return raw.substr(word_k.end, words[static_cast<std::size_t>(k) + 1].begin - word_k.end).find(';') != std::string_view::npos;
+      };
+      const bool bare_ellipsis = bare && (last + 1 >= n || !in_one_sentence(last, last + 1) || after == "so" || after == "and" ||
+                                          after == "but" || after == "which" || after == "because" || semicolon_after(last));
       // After a clause that says a lack, the ellipsis says the thing was there: "The slow query log
       // was off, the alerting on it was not."
+      static const WordSet lacks = {"off", "missing", "disabled", "broken", "down", "gone", "absent", "manual", "lacking", "stale",
+                                    "empty"};
       bool after_a_lack = false;
-      for (int k = i - 1; k >= 0 && k >= i - 15 && !after_a_lack && words[static_cast<std::size_t>(k)].sentence + 1 >= words[static_cast<std::size_t>(i)].sentence; --k) {
-        static const WordSet lacks = {"off", "missing", "disabled", "broken", "down", "gone", "absent", "manual", "lacking", "stale", "empty"};
+      const int sentence = words[static_cast<std::size_t>(i)].sentence;
+      for (int k = i - 1; k >= 0 && k >= i - 15 && !after_a_lack && words[static_cast<std::size_t>(k)].sentence + 1 >= sentence; --k)
         after_a_lack = (kBe.count(w(k)) && lacks.count(w(k + 1))) || (!same_clause(k, i) && is_trigger(k));
-      }
       // Only its own clause is the subject: "The slow query log was on, the alerting on it was not."
       if (bare_ellipsis && !after_a_lack) {
         for (int k = i; k <= last; ++k) trigger_[static_cast<std::size_t>(k)] = true;
@@ -1227,11 +1235,12 @@ void NegationScope::read(const AnswerText& text) {
     }
     // "The hire was approved in January, then the position was frozen in March", "Approved, then
     // un-approved in the reorg": approval taken back.
-    if (word == "approved" && (kBe.count(w(i - 1)) || w(i - 1) == "got" || i == text.sentences()[static_cast<std::size_t>(words[static_cast<std::size_t>(i)].sentence)].first_word)) {
+    const bool opens_sentence = i == 0 || !in_one_sentence(i - 1, i);
+    if (word == "approved" && (kBe.count(w(i - 1)) || w(i - 1) == "got" || opens_sentence)) {
       static const WordSet taken_back = {"frozen", "unapproved", "un", "revoked", "withdrawn", "rescinded", "cancelled", "canceled",
                                          "pulled", "reversed", "cut"};
       bool then = false, back = false;
-      for (int k = i + 1; k < n && k <= i + 12 && words[static_cast<std::size_t>(k)].sentence == words[static_cast<std::size_t>(i)].sentence && !back; ++k) {
+      for (int k = i + 1; k < n && k <= i + 12 && in_one_sentence(i, k) && !back; ++k) {
         then = then || w(k) == "then" || w(k) == "but" || w(k) == "until";
         back = then && taken_back.count(w(k)) && (w(k) != "un" || w(k + 1) == "approved");
       }
@@ -1821,11 +1830,11 @@ void NegationScope::negate_unrealised_proposals(const AnswerText& text) {
       if (at(k) == "paper" || (at(k).size() == 4 && is_quantity(at(k)) && at(k)[0] <= '2')) return false;
     return !said_taken_up(text, negated_, trigger_, i + 1);
   };
+  static const WordSet meetings = {"review", "reviews", "retro", "retros", "retrospective", "meeting", "meetings", "standup",
+                                   "planning", "discussion", "postmortem", "debrief", "sync", "offsite", "hands", "forum"};
   for (int i = 0; i < n; ++i) {
     // "Chaos testing came up in the retro. Everyone nodded. Moved on.": a thing raised in a meeting
     // and not taken up after. (The meeting itself was held.)
-    static const WordSet meetings = {"review", "reviews", "retro", "retros", "retrospective", "meeting", "meetings", "standup",
-                                     "planning", "discussion", "postmortem", "debrief", "sync", "offsite", "hands", "forum"};
     const int meeting = kDeterminers.count(at(i + 3)) ? i + 4 : i + 3;
     const bool in_a_meeting = at(i + 2) == "in" && (meetings.count(at(meeting)) || meetings.count(at(meeting + 1)));
     if (at(i) == "came" && at(i + 1) == "up" && i > 0 && in_one_clause(text, i - 1, i) && in_a_meeting &&
@@ -1853,7 +1862,6 @@ void NegationScope::negate_unrealised_proposals(const AnswerText& text) {
                                 (at(i - 3) == "was" || at(i - 3) == "were" || at(i - 4) == "was" || at(i - 4) == "were"));
     // "We thought about sharding the orders table" proposes; "I thought the cache was fine" does not.
     const bool thought_about = at(i) == "thought" && (at(i + 1) == "about" || at(i + 1) == "of");
-    // "We had the idea of a shadow traffic test."
     // "We had the idea of a shadow traffic test.", "There was a plan to move the sessions into Redis."
     const bool idea_of = (at(i) == "idea" || at(i) == "plan") && (at(i + 1) == "of" || (at(i + 1) == "to" && at(i - 1) == "a"));
     if (!proposing.count(words[static_cast<std::size_t>(i)].text) && !proposal_noun && !thought_about && !idea_of) continue;
