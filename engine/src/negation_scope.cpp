@@ -3374,6 +3374,9 @@ void NegationScope::negate_others_work(const AnswerText& text) {
   static const WordSet owners = {"the", "our", "a", "an", "some"};
   static const WordSet taking_up = {"adopted", "adopt", "copied", "copy", "reused", "reuse", "took", "take", "used", "use", "followed",
                                     "applied", "rolled", "borrowed", "ported", "joined"};
+  // ("I paired with the data team on their pipeline": the team is not the one doing it.)
+  static const WordSet not_agent = {"with", "for", "to", "by", "alongside", "helped", "asked", "told", "convinced", "persuaded",
+                                    "showed", "of", "my"};
   const auto& words = text.words();
   const int n = static_cast<int>(words.size());
   auto w = [&](int i) { return word_at(words, i); };
@@ -3387,9 +3390,6 @@ void NegationScope::negate_others_work(const AnswerText& text) {
     bool other = false;
     for (int k = first; k < agent; ++k) other = other || others.count(w(k)) > 0;
     const bool named = owners.count(w(first)) > 0 && first + 1 < agent && w(first + 1) != "whole" && w(first + 1) != "same";
-    // ("I paired with the data team on their pipeline": the team is not the one doing it.)
-    static const WordSet not_agent = {"with", "for", "to", "by", "alongside", "helped", "asked", "told", "convinced", "persuaded",
-                                      "showed", "of", "my"};
     const bool with_us = w(first - 1) == "and" && (kSubjects.count(w(first - 2)) || w(first - 2) == "me" || w(first - 2) == "us");
     if (w(first) == "my" || not_agent.count(w(first - 1)) || with_us) continue;
     // The clause after the team, up to its end: its verb, its object and, for a named team, "their".
@@ -3397,7 +3397,8 @@ void NegationScope::negate_others_work(const AnswerText& text) {
     bool theirs = false, for_us = false;
     while (end < n && in_one_clause(text, agent, end) && !kTurns.count(w(end))) {
       theirs = theirs || w(end) == "their";
-      for_us = for_us || w(end) == "us" || w(end) == "me" || w(end) == "ours" || ((w(end) == "for" || w(end) == "with") && w(end + 1) == "our");
+      for_us = for_us || w(end) == "us" || w(end) == "me" || w(end) == "ours" ||
+               ((w(end) == "for" || w(end) == "with") && w(end + 1) == "our");
       ++end;
     }
     if (for_us || !(other || (named && theirs)) || end == agent + 1) continue;
@@ -3419,15 +3420,14 @@ void NegationScope::negate_others_work(const AnswerText& text) {
     // those"), or a pronoun object ("the CDN team has it on their layer").
     const int before = first - 1;
     bool pronoun_object = false;
-    for (int k = agent + 1; k < std::min(end, agent + 4) && !pronoun_object; ++k) pronoun_object = kPronouns.count(w(k)) > 0 && w(k) != "one";
+    for (int k = agent + 1; k < std::min(end, agent + 4) && !pronoun_object; ++k)
+      pronoun_object = kPronouns.count(w(k)) > 0 && w(k) != "one";
     const bool relative = w(before) == "which" || w(before) == "that" || w(before) == "what";
     const bool something = w(before) == "something" || w(before) == "thing" || w(before) == "one";
-    const bool fronted = before >= 0 && !in_one_clause(text, before, first) && words[static_cast<std::size_t>(before)].sentence == sentence;
-    if (relative || something || (fronted && pronoun_object)) {
-      negate_referent_of(text, relative || something ? before : first);
-    } else if (pronoun_object && before >= 0 && words[static_cast<std::size_t>(before)].sentence == sentence) {
+    if (relative || something)
+      negate_referent_of(text, before);
+    else if (pronoun_object && before >= 0 && words[static_cast<std::size_t>(before)].sentence == sentence)
       negate_referent_of(text, first);
-    }
     agent = end - 1;
   }
 }

@@ -221,11 +221,12 @@ class REHEARSE_API CueList {
 // after the second incident we added one", "... I wrote the policies"), a thing there but never
 // needed ("we never had to use the kill switch", "we never needed the rollback, but it was
 // ready"), made by someone else ("I didn't write it, my senior did"), a document made for a
-// proposal turned down ("I wrote a design document for it, but the board rejected it"), what a proposal would have replaced ("I suggested sampling instead of shipping
-// every line to Datadog") and what a move or a replacement not made would have left ("nobody
-// replaced the shell script with a proper job"). A remark set off by commas ("I think", "to be
-// honest", "um", "like") is read through: "the plan, I think, was to add tracing" as "the plan was
-// to add tracing"; its own words are neither denied nor a denial. tools/eval-scorers measures all
+// proposal turned down ("I wrote a design document for it, but the board rejected it"), what a
+// proposal would have replaced ("I suggested sampling instead of shipping every line to Datadog")
+// and what a move or a replacement not made would have left ("nobody replaced the shell script
+// with a proper job"). A remark set off by commas ("I think", "to be honest", "um", "like") is read
+// through: "the plan, I think, was to add tracing" as "the plan was to add tracing"; its own words
+// are neither denied nor a denial. tools/eval-scorers measures all
 // this on its own labelled passages.
 class REHEARSE_API NegationScope {
  public:
