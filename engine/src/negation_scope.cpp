@@ -178,7 +178,7 @@ const WordSet kStaying = {"stayed", "stays", "stay", "remained", "remains", "rem
 // verbs of staying, kStaying).
 const WordSet kLeftIn = {"sat", "sits", "sitting", "rotted", "languished", "still", "lives", "sleeping", "sleeps", "left", "gathering"};
 // Where planned work waits; "todo" is the word an answer uses for it ("it's on the todo").
-const WordSet kPlans = {"backlog", "roadmap", "list", "wishlist", "todo", "plans"};
+const WordSet kPlans = {"backlog", "roadmap", "list", "wishlist", "todo"};
 // The words a page holds in place of content still to be written, as answers quote them.
 const WordSet kUnwrittenMarkers = {"todo", "tbd"};
 // Participles that tell a proposal's fate after "and then": "discussed at length and then parked".
@@ -244,7 +244,7 @@ const WordSet kCounterfactualContractions = {"would've", "could've", "might've",
 const WordSet kComparatives = {"better", "worse", "quicker", "faster", "simpler", "easier", "cheaper", "safer", "cleaner", "smarter",
                                "wiser", "more", "less", "preferable"};
 // Where a thing only planned stands: "it was in the architecture diagram", "on the roadmap".
-const WordSet kOnlyPlanned = {"diagram", "diagrams", "slide", "slides", "deck", "plan", "roadmap", "backlog", "proposal", "rfc",
+const WordSet kOnlyPlanned = {"diagram", "diagrams", "slide", "slides", "deck", "plan", "plans", "roadmap", "backlog", "proposal", "rfc",
                               "powerpoint", "presentation", "wishlist", "okr", "okrs", "whiteboard"};
 // Where an unmet plan stays or only lives, besides where it is planned: "it stayed in the
 // document", "the freeze existed only in the email", "the DR site exists in the slide deck".
