@@ -2878,6 +2878,12 @@ TEST_CASE("another team's work is not the speaker's; what the speaker took up fr
                                 "The payments team helped us write contract tests for our own consumers. I worked with the "
                                 "data team on their lifecycle rules for our buckets."),
                     true);
+  check_every_point(decks.score("keypoints", card,
+                                "Secret scanning was something the security team ran on their side; ours was still on the "
+                                "roadmap, so I set it up in our pipeline. Contract tests were something the payments team "
+                                "had on their side, and we adopted them in May. S3 lifecycle rules, the data team did those "
+                                "on their buckets, and I wrote ours the same week."),
+                    true);
 }
 
 TEST_CASE("a thing named as the goal or the plan and then denied after \"but\" was not done", "[scorers]") {

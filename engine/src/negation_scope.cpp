@@ -3372,8 +3372,10 @@ void NegationScope::negate_others_work(const AnswerText& text) {
                                         "organization", "division", "company", "vendor", "contractor", "contractors", "tribe"};
   static const WordSet others = {"another", "other", "different", "sister", "neighbouring", "neighboring"};
   static const WordSet owners = {"the", "our", "a", "an", "some"};
+  // ("... ours were still on the roadmap, so I wrote one": the speaker made one of their own.)
   static const WordSet taking_up = {"adopted", "adopt", "copied", "copy", "reused", "reuse", "took", "take", "used", "use", "followed",
-                                    "applied", "rolled", "borrowed", "ported", "joined"};
+                                    "applied", "rolled", "borrowed", "ported", "joined", "wrote", "built", "added", "created",
+                                    "introduced", "set"};
   // ("I paired with the data team on their pipeline": the team is not the one doing it.)
   static const WordSet not_agent = {"with", "for", "to", "by", "alongside", "helped", "asked", "told", "convinced", "persuaded",
                                     "showed", "of", "my"};
