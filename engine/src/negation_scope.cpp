@@ -1850,7 +1850,7 @@ void NegationScope::negate_unrealised_proposals(const AnswerText& text) {
       // "Load shedding was on the table, but nobody owned it."
       if (at(i) == "table" && at(i - 1) == "the" && at(i - 2) == "on") return at(i - 3) == "was" || at(i - 3) == "were";
       if (!aims.count(at(i))) return false;
-      for (int d = i - 1; d >= i - 3; --d) {
+      for (int d = i - 1; d >= i - 3 && d >= 0; --d) {
         if (at(d) == "my" || at(d) == "our" || at(d) == "the" || at(d) == "a") return at(d - 1) == "was" || at(d - 1) == "were";
         if (is_stop_word(at(d)) || !in_one_clause(text, d, i)) return false;
       }
