@@ -354,9 +354,7 @@ std::optional<Term> Term::parse(std::string_view text, Strictness strictness) {
     }
   }
   // ("Zero-downtime reindex", "Zero-trust networking": a property joined to "zero-" is no lack.)
-  const bool zero_compound = all_words[0].text == "zero" && all_words.size() >= 2 && all_words[1].begin == all_words[0].end + 1 &&
-                             parsed.text()[all_words[0].end] == '-';
-  if (strictness == Strictness::key_point && end >= 2 && kLackOpeners.count(all_words[0].text) && !zero_compound) {
+  if (strictness == Strictness::key_point && end >= 2 && kLackOpeners.count(all_words[0].text) && !zero_compound(parsed, 0)) {
     term.lack = true;
     start = all_words[1].text == "of" && end >= 3 ? 2 : 1;
   } else if (strictness == Strictness::key_point && end >= 3 && all_words[0].text == "do" && all_words[1].text == "not") {

@@ -1,7 +1,10 @@
-// Where a clause ends inside a sentence, for the answer index and the negation scope alike.
+// Where a clause ends inside a sentence, and where a hyphen makes one name of two words, for the
+// answer index and the negation scope alike.
 #pragma once
 
 #include <string_view>
+
+#include "rehearse/text.h"
 
 namespace rehearse {
 
@@ -21,6 +24,15 @@ inline bool clause_mark(std::string_view gap) {
          gap.find("\xE2\x80\x93") != std::string_view::npos || gap.find(" - ") != std::string_view::npos ||
          gap.find("->") != std::string_view::npos || gap.find("=>") != std::string_view::npos ||
          gap.find("\xE2\x86\x92") != std::string_view::npos;
+}
+
+// Whether word `word` of `text` is "zero" joined by a hyphen to the next ("zero-downtime",
+// "zero-trust"): a name for a property that is there, where "zero downtime" denies the downtime.
+inline bool zero_compound(const AnswerText& text, int word) {
+  const auto& words = text.words();
+  if (word < 0 || word + 1 >= static_cast<int>(words.size())) return false;
+  const Word& zero = words[static_cast<std::size_t>(word)];
+  return zero.text == "zero" && text.next_char(word) == '-' && words[static_cast<std::size_t>(word) + 1].begin == zero.end + 1;
 }
 
 }  // namespace rehearse

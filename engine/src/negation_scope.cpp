@@ -1027,14 +1027,16 @@ void NegationScope::read(const AnswerText& text) {
                                           after == "but" || after == "which" || after == "because" || semicolon_after(last));
       // After a clause that says a lack, the ellipsis says the thing was there: "The slow query log
       // was off, the alerting on it was not."
-      static const WordSet lacks = {"off", "missing", "disabled", "broken", "down", "gone", "absent", "manual", "lacking", "stale",
-                                    "empty"};
-      bool after_a_lack = false;
-      const int sentence = words[static_cast<std::size_t>(i)].sentence;
-      for (int k = i - 1; k >= 0 && k >= i - 15 && !after_a_lack && words[static_cast<std::size_t>(k)].sentence + 1 >= sentence; --k)
-        after_a_lack = (kBe.count(w(k)) && lacks.count(w(k + 1))) || (!same_clause(k, i) && is_trigger(k));
+      const auto after_a_lack = [&] {
+        static const WordSet lacks = {"off", "missing", "disabled", "broken", "down", "gone", "absent", "manual", "lacking", "stale",
+                                      "empty"};
+        const int sentence = words[static_cast<std::size_t>(i)].sentence;
+        for (int k = i - 1; k >= 0 && k >= i - 15 && words[static_cast<std::size_t>(k)].sentence + 1 >= sentence; --k)
+          if ((kBe.count(w(k)) && lacks.count(w(k + 1))) || (!same_clause(k, i) && is_trigger(k))) return true;
+        return false;
+      };
       // Only its own clause is the subject: "The slow query log was on, the alerting on it was not."
-      if (bare_ellipsis && !after_a_lack) {
+      if (bare_ellipsis && !after_a_lack()) {
         for (int k = i; k <= last; ++k) trigger_[static_cast<std::size_t>(k)] = true;
         for (int k = i - 1; k >= 0 && same_clause(k, i) && !kTerminators.count(w(k)); --k) negated_[static_cast<std::size_t>(k)] = true;
         i = last;
@@ -1673,11 +1675,8 @@ void NegationScope::read(const AnswerText& text) {
       ++i;
       continue;
     }
-    // "zero-downtime deploys", "a zero-trust network": "zero-" makes a name of what it joins, a
-    // property that was there, where "zero downtime" and "zero alerts" deny.
-    const bool zero_compound = word == "zero" && i + 1 < n && raw.substr(words[static_cast<std::size_t>(i)].end, 1) == "-" &&
-                               words[static_cast<std::size_t>(i) + 1].begin == words[static_cast<std::size_t>(i)].end + 1;
-    if ((kPreNegations.count(word) && !zero_compound) || is_contracted_negation(word)) {
+    // ("zero-downtime deploys": a name, where "zero downtime" and "zero alerts" deny.)
+    if ((kPreNegations.count(word) && !zero_compound(text, i)) || is_contracted_negation(word)) {
       trigger_[static_cast<std::size_t>(i)] = true;
       negate_forward(i, i + 1);
       if (denies_making_pronoun(i)) negate_referent(i);
