@@ -243,6 +243,9 @@ const WordSet kCounterfactualModals = {"would", "could", "might"};
 const WordSet kCounterfactualContractions = {"would've", "could've", "might've", "woulda", "coulda"};
 const WordSet kComparatives = {"better", "worse", "quicker", "faster", "simpler", "easier", "cheaper", "safer", "cleaner", "smarter",
                                "wiser", "more", "less", "preferable"};
+// Where things are raised and decided: "rejected in review", "came up in the retro".
+const WordSet kMeetings = {"review", "reviews", "committee", "planning", "meeting", "meetings", "retro", "retros", "retrospective",
+                           "discussion", "standup", "postmortem", "debrief", "sync", "offsite", "hands", "forum"};
 // Where a thing only planned stands: "it was in the architecture diagram", "on the roadmap".
 const WordSet kOnlyPlanned = {"diagram", "diagrams", "slide", "slides", "deck", "plan", "plans", "roadmap", "backlog", "proposal", "rfc",
                               "powerpoint", "presentation", "wishlist", "okr", "okrs", "whiteboard"};
@@ -883,11 +886,10 @@ void NegationScope::read(const AnswerText& text) {
   // "in review", "in the design review", "in committee", "as overkill": where and how a proposal is
   // turned down (from word `k`, the word after "in" or "as", on).
   const auto rejected_in_a_meeting = [&](int k) {
-    static const WordSet meetings = {"review", "reviews", "committee", "planning", "meeting", "retro", "retrospective", "discussion"};
     if (w(k - 1) == "as") return true;
     if (w(k - 1) != "in") return false;
     if (kDeterminers.count(w(k))) ++k;
-    return meetings.count(w(k)) > 0 || meetings.count(w(k + 1)) > 0;
+    return kMeetings.count(w(k)) > 0 || kMeetings.count(w(k + 1)) > 0;
   };
   for (int i = 0; i < n; ++i) {
     const std::string_view word = w(i);
@@ -1829,13 +1831,11 @@ void NegationScope::negate_unrealised_proposals(const AnswerText& text) {
       if (at(k) == "paper" || (at(k).size() == 4 && is_quantity(at(k)) && at(k)[0] <= '2')) return false;
     return !said_taken_up(text, negated_, trigger_, i + 1);
   };
-  static const WordSet meetings = {"review", "reviews", "retro", "retros", "retrospective", "meeting", "meetings", "standup",
-                                   "planning", "discussion", "postmortem", "debrief", "sync", "offsite", "hands", "forum"};
   for (int i = 0; i < n; ++i) {
     // "Chaos testing came up in the retro. Everyone nodded. Moved on.": a thing raised in a meeting
     // and not taken up after. (The meeting itself was held.)
     const int meeting = kDeterminers.count(at(i + 3)) ? i + 4 : i + 3;
-    const bool in_a_meeting = at(i + 2) == "in" && (meetings.count(at(meeting)) || meetings.count(at(meeting + 1)));
+    const bool in_a_meeting = at(i + 2) == "in" && (kMeetings.count(at(meeting)) || kMeetings.count(at(meeting + 1)));
     if (at(i) == "came" && at(i + 1) == "up" && i > 0 && in_one_clause(text, i - 1, i) && in_a_meeting &&
         !said_taken_up(text, negated_, trigger_, i + 2)) {
       trigger_[static_cast<std::size_t>(i)] = true;
@@ -3535,8 +3535,8 @@ void NegationScope::restore_artefacts_made(const AnswerText& text) {
     int noun = i + 1;
     if (w(noun) == "up" || w(noun) == "together") ++noun;
     if (!kDeterminers.count(w(noun))) continue;
-    const int first = noun;
-    for (++noun; noun < n && noun <= first + 4 && !artefacts.count(w(noun)) && in_one_clause(text, first, noun); ++noun) {}
+    const int first = noun++;
+    while (noun < n && noun <= first + 4 && !artefacts.count(w(noun)) && in_one_clause(text, first, noun)) ++noun;
     if (noun >= n || !artefacts.count(w(noun)) || !in_one_clause(text, first, noun)) continue;
     for (int k = i - 1; k <= noun; ++k) negated_[static_cast<std::size_t>(k)] = false;
   }
